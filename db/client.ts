@@ -1,0 +1,98 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import * as schema from "./schema";
+import { migratePglite, migratePostgres } from "./migrate";
+
+/** The one database type the app codes against, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+/** Either the database or an open transaction: services accept both so they compose inside one transaction. */
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DatabaseKind;
+  /** Runs raw SQL outside drizzle (migrations, advisory locks, tests). */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent an embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  dataDir?: string;
+  migrate?: boolean;
+  /** Max connections for postgres.js. */
+  max?: number;
+}
+
+export function defaultDataDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  const migrate = options.migrate !== false;
+  return options.url
+    ? openPostgres(options.url, options.max, migrate)
+    : openPglite(options.dataDir ?? defaultDataDir(), migrate);
+}
+
+async function openPostgres(url: string, max = 10, migrate = true): Promise<DatabaseHandle> {
+  if (migrate) await migratePostgres(url);
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "messenger-desk" } });
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    exec: async (sqlText) => {
+      await client.unsafe(sqlText);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string, migrate = true): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  if (migrate) await migratePglite(client);
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    exec: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    close: () => client.close(),
+  };
+}
+
+// The handle lives on globalThis: Next may load this module once per bundle layer in one process, and
+// PGlite has no file locking, so two handles on one data folder would corrupt it.
+const slot = globalThis as unknown as { __messengerDeskDb?: Promise<DatabaseHandle> };
+
+/** The process-wide database, opened (and migrated) on first use from DATABASE_URL or PGlite. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  slot.__messengerDeskDb ??= openDatabase({ url: process.env.DATABASE_URL || undefined }).catch((error) => {
+    slot.__messengerDeskDb = undefined;
+    throw error;
+  });
+  return slot.__messengerDeskDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Tests install their own fresh database. */
+export function setDatabase(handle: DatabaseHandle | undefined): void {
+  slot.__messengerDeskDb = handle ? Promise.resolve(handle) : undefined;
+}

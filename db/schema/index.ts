@@ -1,0 +1,4 @@
+// Every table the app owns, one file per domain. drizzle-kit generates migrations from this list.
+export * from "./tenancy";
+export * from "./access";
+export * from "./audit";
