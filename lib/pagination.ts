@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** Cursor pagination over UUIDv7 ids (which sort by creation): `cursor` is the last id of the previous page. */
+export const pageQuerySchema = z.object({
+  cursor: z.uuid({ message: "cursor must be an id from a previous page" }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** Takes `limit + 1` rows fetched in id order and returns one page and the cursor of the next. */
+export function toPage<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+  const data = rows.slice(0, limit);
+  return { data, nextCursor: rows.length > limit ? data[data.length - 1].id : null };
+}

@@ -1,0 +1,42 @@
+/**
+ * Who may do what, as data in one place. A role's permissions are looked up here by every
+ * transport's choke point; services ask `ctx.can(...)` / `requirePermission(ctx, ...)`.
+ */
+export const ROLES = ["owner", "admin", "marketer", "agent"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** See the member list and skill groups (everyone needs to know their team). */
+  "members.read": ["owner", "admin", "marketer", "agent"],
+  "members.manage": ["owner", "admin"],
+  "skillGroups.manage": ["owner", "admin"],
+  "channels.read": ["owner", "admin", "marketer", "agent"],
+  "channels.manage": ["owner", "admin"],
+  "campaigns.read": ["owner", "admin", "marketer"],
+  "campaigns.manage": ["owner", "admin", "marketer"],
+  "conversations.read": ["owner", "admin", "marketer", "agent"],
+  "conversations.reply": ["owner", "admin", "marketer", "agent"],
+  "reports.read": ["owner", "admin", "marketer"],
+  "apiKeys.manage": ["owner", "admin"],
+  "auditLog.read": ["owner", "admin"],
+  "workflows.manage": ["owner", "admin"],
+  /** Open the Settings area at all. */
+  "settings.view": ["owner", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => (PERMISSIONS[p] as readonly Role[]).includes(role)));
+}
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles a member with `role` may hand out: nobody but an owner creates owners. */
+export function assignableRoles(role: Role): Role[] {
+  if (role === "owner") return [...ROLES];
+  if (role === "admin") return ["admin", "marketer", "agent"];
+  return [];
+}

@@ -1,0 +1,102 @@
+/**
+ * For every tenant-scoped verb: another organisation's ids answer NotFound (never its data), and a role
+ * without the permission is refused with Forbidden. New verbs are added to the tables below.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/permissions";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/services/api-keys/api-keys";
+import { listAuditLog } from "@/lib/services/audit/list-audit-log";
+import { inviteMember } from "@/lib/services/members/invite-member";
+import { listInvitations, revokeInvitation } from "@/lib/services/members/list-invitations";
+import { listMembers } from "@/lib/services/members/list-members";
+import { removeMember } from "@/lib/services/members/remove-member";
+import { updateMemberRole } from "@/lib/services/members/update-member-role";
+import { getSkillGroup, listSkillGroups } from "@/lib/services/skill-groups/list-skill-groups";
+import { createSkillGroup, deleteSkillGroup, updateSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { addSkillGroupMember, listSkillGroupMembers, removeSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
+import type { OrgContext } from "@/lib/tenancy/context";
+import { useTestDatabase } from "@/tests/db";
+import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+
+useTestDatabase();
+
+/** Ids of org A's resources that the verbs below aim at. */
+interface Targets {
+  memberId: string;
+  skillGroupId: string;
+  apiKeyId: string;
+  invitationId: string;
+}
+
+let a: OrgFixture;
+let b: OrgFixture;
+let targets: Targets;
+
+beforeAll(async () => {
+  a = await createOrgFixture("Org A");
+  b = await createOrgFixture("Org B");
+  const group = await createSkillGroup({ ctx: a.as.owner, input: { name: "Support" } });
+  const key = await createApiKey({ ctx: a.as.owner, input: { name: "CRM" } });
+  const invite = await inviteMember({ ctx: a.as.owner, input: { email: "new@example.com", role: "agent" } });
+  targets = { memberId: a.as.agent.membershipId!, skillGroupId: group.id, apiKeyId: key.apiKey.id, invitationId: invite.invitation.id };
+});
+
+/** Verbs that name a resource by id: as another org's owner they must answer NotFound. */
+const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Targets) => Promise<unknown> }> = {
+  "member.updateRole": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateMemberRole({ ctx, membershipId: t.memberId, input: { role: "marketer" } }) },
+  "member.remove": { deniedTo: ["marketer", "agent"], run: (ctx, t) => removeMember({ ctx, membershipId: t.memberId }) },
+  "invitation.revoke": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revokeInvitation({ ctx, invitationId: t.invitationId }) },
+  "skillGroup.get": { deniedTo: [], run: (ctx, t) => getSkillGroup({ ctx, skillGroupId: t.skillGroupId }) },
+  "skillGroup.update": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateSkillGroup({ ctx, skillGroupId: t.skillGroupId, input: { name: "Renamed" } }) },
+  "skillGroup.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteSkillGroup({ ctx, skillGroupId: t.skillGroupId }) },
+  "skillGroup.listMembers": { deniedTo: [], run: (ctx, t) => listSkillGroupMembers({ ctx, skillGroupId: t.skillGroupId }) },
+  "skillGroup.addMember": { deniedTo: ["marketer", "agent"], run: (ctx, t) => addSkillGroupMember({ ctx, skillGroupId: t.skillGroupId, input: { membershipId: t.memberId } }) },
+  "skillGroup.removeMember": { deniedTo: ["marketer", "agent"], run: (ctx, t) => removeSkillGroupMember({ ctx, skillGroupId: t.skillGroupId, membershipId: t.memberId }) },
+  "apiKey.revoke": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revokeApiKey({ ctx, apiKeyId: t.apiKeyId }) },
+};
+
+/** Verbs scoped by the context alone: another org sees none of org A's rows; denied roles are refused. */
+const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => Promise<unknown>; ids?: (result: unknown) => string[] }> = {
+  "member.list": { deniedTo: [], run: (ctx) => listMembers({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((m) => m.id) },
+  "member.invite": { deniedTo: ["marketer", "agent"], run: (ctx) => inviteMember({ ctx, input: { email: `x${Math.random()}@example.com`, role: "agent" } }) },
+  "invitation.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listInvitations({ ctx }), ids: (r) => (r as { id: string }[]).map((i) => i.id) },
+  "skillGroup.list": { deniedTo: [], run: (ctx) => listSkillGroups({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((g) => g.id) },
+  "skillGroup.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createSkillGroup({ ctx, input: { name: `G ${Math.random()}` } }) },
+  "apiKey.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listApiKeys({ ctx }), ids: (r) => (r as { id: string }[]).map((k) => k.id) },
+  "apiKey.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createApiKey({ ctx, input: { name: "k" } }) },
+  "auditLog.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listAuditLog({ ctx }), ids: (r) => (r as { data: { resourceId: string }[] }).data.map((e) => e.resourceId) },
+};
+
+describe("another organisation's ids answer NotFound", () => {
+  for (const [name, verb] of Object.entries(byIdVerbs)) {
+    it(name, async () => {
+      await expect(verb.run(b.as.owner, targets)).rejects.toBeInstanceOf(NotFoundError);
+    });
+  }
+});
+
+describe("another organisation sees none of the rows", () => {
+  for (const [name, verb] of Object.entries(scopedVerbs)) {
+    if (!verb.ids) continue;
+    it(name, async () => {
+      const seen = verb.ids!(await verb.run(b.as.owner));
+      for (const id of Object.values(targets)) expect(seen).not.toContain(id);
+    });
+  }
+});
+
+describe("a role without the permission is refused", () => {
+  for (const [name, verb] of [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)]) {
+    for (const role of verb.deniedTo) {
+      it(`${name} as ${role}`, async () => {
+        const run = verb.run as (ctx: OrgContext, t: Targets) => Promise<unknown>;
+        await expect(run(a.as[role], targets)).rejects.toBeInstanceOf(ForbiddenError);
+      });
+    }
+  }
+  it("every verb is refused to someone or documented as open to all roles", () => {
+    const openToAll = [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)].filter(([, v]) => v.deniedTo.length === 0).map(([n]) => n);
+    expect(openToAll.sort()).toEqual(["member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
+  });
+});

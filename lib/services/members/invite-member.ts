@@ -1,0 +1,59 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { invitations, memberships, users } from "@/db/schema";
+import { appUrl } from "@/lib/app-url";
+import { recordAudit } from "@/lib/audit";
+import { sha256Hex } from "@/lib/crypto-hash";
+import { ConflictError, ForbiddenError, isUniqueViolation } from "@/lib/errors";
+import { randomToken } from "@/lib/ids";
+import { assignableRoles } from "@/lib/permissions";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { parseInput } from "@/lib/validation";
+import { inviteMemberSchema, type Invitation } from "./schemas";
+
+export const INVITATION_TTL_DAYS = 7;
+
+/**
+ * Creates an invitation and returns the link to hand to the invitee. The link's token is shown only
+ * here; the database keeps its hash. Inviting an address that already has an open invitation replaces it.
+ */
+export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unknown }): Promise<{ invitation: Invitation; link: string }> {
+  requirePermission(ctx, "members.manage");
+  const { email, role } = parseInput(inviteMemberSchema, input);
+  if (!assignableRoles(ctx.role).includes(role)) throw new ForbiddenError("Only an owner can invite owners.");
+  const token = randomToken(32);
+  const db = await getDb();
+  const row = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.orgId, ctx.org.id), eq(users.email, email)));
+    if (existing) throw new ConflictError(`${email} is already a member.`);
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    const [created] = await tx
+      .insert(invitations)
+      .values({
+        orgId: ctx.org.id,
+        email,
+        role,
+        tokenHash: sha256Hex(token),
+        invitedBy: ctx.actor.type === "user" ? ctx.actor.id : null,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
+      })
+      .returning()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw new ConflictError(`${email} was invited at the same moment; try again.`);
+        throw error;
+      });
+    await recordAudit(tx, ctx, { action: "member.invited", resourceType: "invitation", resourceId: created.id, after: { email, role } });
+    return created;
+  });
+  return {
+    invitation: { id: row.id, email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString() },
+    link: `${appUrl()}/invite/${token}`,
+  };
+}

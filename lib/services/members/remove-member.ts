@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { assignableRoles } from "@/lib/permissions";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { countOwners, getMemberInOrg } from "./queries";
+
+export async function removeMember({ ctx, membershipId }: { ctx: OrgContext; membershipId: string }): Promise<void> {
+  requirePermission(ctx, "members.manage");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const member = await getMemberInOrg(tx, ctx, membershipId, { forUpdate: true });
+    if (!assignableRoles(ctx.role).includes(member.role)) throw new ForbiddenError("Only an owner can remove an owner.");
+    if (member.role === "owner" && (await countOwners(tx, ctx.org.id)) <= 1) {
+      throw new ConflictError("An organisation must keep at least one owner.");
+    }
+    await tx.delete(memberships).where(eq(memberships.id, membershipId));
+    await recordAudit(tx, ctx, {
+      action: "member.removed",
+      resourceType: "member",
+      resourceId: membershipId,
+      before: { email: member.email, role: member.role },
+    });
+  });
+}

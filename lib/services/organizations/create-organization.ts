@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/db/client";
+import { memberships, organizations } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { isUniqueViolation } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { slugify, withRandomSuffix } from "./slug";
+
+export const organizationNameSchema = z
+  .string({ message: "Organisation name is required." })
+  .trim()
+  .min(2, { message: "Organisation name must be at least 2 characters." })
+  .max(80, { message: "Organisation name must be at most 80 characters." });
+
+export const createOrganizationSchema = z.object({ name: organizationNameSchema });
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+/** Inserts an organisation with `user` as its owner, inside `tx`. The slug gets a suffix when taken. */
+export async function insertOrganizationWithOwner(
+  tx: DbOrTx,
+  user: { id: string; email: string },
+  name: string,
+  preferredSlug?: string,
+): Promise<OrganizationSummary> {
+  let slug = preferredSlug ?? slugify(name);
+  for (let attempt = 0; ; attempt++) {
+    const taken = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
+    if (taken.length === 0) break;
+    if (attempt > 5) throw new Error("could not find a free organisation slug");
+    slug = withRandomSuffix(slugify(name));
+  }
+  const [org] = await tx.insert(organizations).values({ name, slug }).returning();
+  await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "owner" });
+  await recordAudit(tx, { org, actor: { type: "user", id: user.id, label: user.email } }, {
+    action: "organization.created",
+    resourceType: "organization",
+    resourceId: org.id,
+    after: { name, slug },
+  });
+  return { id: org.id, name: org.name, slug: org.slug };
+}
+
+export async function createOrganization({ user, input }: { user: { id: string; email: string }; input: unknown }): Promise<OrganizationSummary> {
+  const { name } = parseInput(createOrganizationSchema, input);
+  const db = await getDb();
+  try {
+    return await db.transaction((tx) => insertOrganizationWithOwner(tx, user, name));
+  } catch (error) {
+    // Two creations raced for the same slug: the retry picks a suffixed one.
+    if (isUniqueViolation(error)) return db.transaction((tx) => insertOrganizationWithOwner(tx, user, name, withRandomSuffix(slugify(name))));
+    throw error;
+  }
+}

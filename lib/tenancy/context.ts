@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, organizations } from "@/db/schema";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { permissionsOf, roleCan, type Permission, type Role } from "@/lib/permissions";
+
+export interface Actor {
+  type: "user" | "api_key" | "system";
+  id: string | null;
+  /** Shown in the audit log: an email or a key's name. */
+  label: string;
+}
+
+/** What every service receives: the verified organisation and who acts in it with which role. */
+export interface OrgContext {
+  org: { id: string; slug: string; name: string };
+  actor: Actor;
+  role: Role;
+  /** The acting user's membership id (null for API keys). */
+  membershipId: string | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+export function can(ctx: OrgContext, permission: Permission): boolean {
+  return ctx.permissions.has(permission);
+}
+
+export function requirePermission(ctx: OrgContext, permission: Permission): void {
+  if (!can(ctx, permission)) throw new ForbiddenError();
+}
+
+export function buildContext(input: Omit<OrgContext, "permissions">): OrgContext {
+  return { ...input, permissions: permissionsOf(input.role) };
+}
+
+/**
+ * The membership check behind every transport: the slug only selects an organisation; a user who is
+ * not a member gets the same NotFound as for an organisation that does not exist.
+ */
+export async function resolveUserOrgContext(
+  user: { id: string; email: string },
+  orgSlug: string,
+  required?: Permission,
+): Promise<OrgContext> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ org: organizations, membershipId: memberships.id, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, user.id), eq(organizations.slug, orgSlug)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Organisation");
+  if (required && !roleCan(row.role, required)) throw new ForbiddenError();
+  return buildContext({
+    org: { id: row.org.id, slug: row.org.slug, name: row.org.name },
+    actor: { type: "user", id: user.id, label: user.email },
+    role: row.role,
+    membershipId: row.membershipId,
+  });
+}

@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import { randomToken } from "@/lib/ids";
+import type { Role } from "@/lib/permissions";
+import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
+import { buildContext, type OrgContext } from "@/lib/tenancy/context";
+
+export interface OrgFixture {
+  org: { id: string; slug: string; name: string };
+  as: Record<Role, OrgContext>;
+  users: Record<Role, { id: string; email: string }>;
+}
+
+/** An organisation with one member of each role, and a context for each, as the choke point would build them. */
+export async function createOrgFixture(name = `Org ${randomToken(4)}`): Promise<OrgFixture> {
+  const db = await getDb();
+  const tag = randomToken(6).toLowerCase();
+  const make = async (role: Role) => {
+    const [user] = await db.insert(users).values({ email: `${role}-${tag}@example.com`, name: `${role} ${tag}` }).returning();
+    return user;
+  };
+  const owner = await make("owner");
+  const org = await db.transaction((tx) => insertOrganizationWithOwner(tx, owner, name));
+  const people = { owner, admin: await make("admin"), marketer: await make("marketer"), agent: await make("agent") };
+  const memberIds = {} as Record<Role, string>;
+  for (const role of Object.keys(people) as Role[]) {
+    if (role === "owner") {
+      const [m] = await db.select().from(memberships).where(eq(memberships.userId, owner.id));
+      memberIds.owner = m.id;
+      continue;
+    }
+    const [m] = await db.insert(memberships).values({ orgId: org.id, userId: people[role].id, role }).returning();
+    memberIds[role] = m.id;
+  }
+  const as = {} as Record<Role, OrgContext>;
+  for (const role of Object.keys(people) as Role[]) {
+    as[role] = buildContext({ org, actor: { type: "user", id: people[role].id, label: people[role].email }, role, membershipId: memberIds[role] });
+  }
+  return { org, as, users: people };
+}
