@@ -1,0 +1,53 @@
+import type { NextRequest } from "next/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { BadRequestError, UnauthorizedError } from "@/lib/errors";
+import type { Permission } from "@/lib/permissions";
+import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
+import { requirePermission, resolveUserOrgContext, type OrgContext } from "@/lib/tenancy/context";
+import { errorResponse } from "./respond";
+
+type Params = Record<string, string | string[]>;
+export type OrgRouteHandler<P extends Params = Params> = (req: NextRequest, args: { ctx: OrgContext; params: P }) => Promise<Response>;
+
+/**
+ * The route-handler choke point. Integrators authenticate with `Authorization: Bearer <api key>` (the key
+ * names its organisation); the dashboard uses its session cookie and selects the organisation with
+ * `?org=<slug>` or the `X-Org-Slug` header, and membership is verified on every call.
+ */
+export function withOrg<P extends Params = Params>(handler: OrgRouteHandler<P>, options: { permission?: Permission } = {}) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const ctx = await resolveRequestContext(req);
+      if (options.permission) requirePermission(ctx, options.permission);
+      return await handler(req, { ctx, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new UnauthorizedError("Authorization must be `Bearer <api key>`.");
+    return authenticateApiKey(match[1]);
+  }
+  const user = await getSessionUser();
+  if (!user) throw new UnauthorizedError("Send `Authorization: Bearer <api key>` or sign in.");
+  const slug = req.nextUrl.searchParams.get("org") ?? req.headers.get("x-org-slug");
+  if (!slug) throw new BadRequestError("Name the organisation with ?org=<slug> or the X-Org-Slug header.");
+  return resolveUserOrgContext(user, slug);
+}
+
+/** Reads a JSON body, or answers 400 with a clear message. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError("The request body is not valid JSON.");
+  }
+}
+

@@ -1,0 +1,50 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { DomainError } from "@/lib/errors";
+import { randomToken } from "@/lib/ids";
+import { checkCredentials } from "./sign-in";
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  // Credentials sign-in requires JWT sessions in next-auth v4. Every sign-in mints a new token with a
+  // fresh session id (the rotation); membership is re-read from the database on every request.
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          return await checkCredentials(credentials?.email ?? "", credentials?.password ?? "", clientIp(req?.headers));
+        } catch (error) {
+          // next-auth passes the thrown message to the client as `error`: a stable code, translated there.
+          if (error instanceof DomainError) {
+            const wait = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+            throw new Error(wait ? `${error.code}:${wait}` : error.code);
+          }
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = randomToken(16);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,27 @@
+"use client";
+
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import type { Locale } from "./locales";
+import { interpolate, translateServerMessage, type MessageKey, type Messages, type Translate } from "./translate";
+
+const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
+
+/** Hands the server-chosen catalog to client components (the layout passes only the active locale's). */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): { t: Translate; locale: Locale; serverMessage: (message: string) => string } {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error("useI18n outside I18nProvider");
+  const { locale, messages } = ctx;
+  return useMemo(
+    () => ({
+      locale,
+      t: (key: MessageKey, vars?: Record<string, string | number>) => interpolate(messages[key] ?? key, vars),
+      serverMessage: (message: string) => translateServerMessage(message, locale),
+    }),
+    [locale, messages],
+  );
+}
