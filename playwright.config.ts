@@ -1,0 +1,61 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests in Debian's Chromium against a production build (`next start`) and the Messenger
+ * sandbox. scripts/test.sh builds first and hands over a fresh database (DATABASE_URL) or PGlite folder.
+ */
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4010);
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+process.env.SANDBOX_URL = SANDBOX_URL;
+process.env.APP_URL = APP_URL;
+
+const appEnv: Record<string, string> = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
+  NEXTAUTH_URL: APP_URL,
+  APP_URL,
+  GRAPH_API_URL: SANDBOX_URL,
+  DEMO_SEED: "1",
+  PORT: String(APP_PORT),
+  PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite",
+  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "npx tsx sandbox/main.ts",
+      url: `${SANDBOX_URL}/_sandbox/api/health`,
+      env: { SANDBOX_PORT: String(SANDBOX_PORT), APP_URL },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
+      url: `${APP_URL}/sign-in`,
+      env: appEnv,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
+});
