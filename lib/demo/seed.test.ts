@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { apiKeys, organizations, skillGroups } from "@/db/schema";
+import { checkCredentials } from "@/lib/auth/sign-in";
+import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
+import { useTestDatabase } from "@/tests/db";
+import { DEMO, seedDemo } from "./seed";
+
+useTestDatabase();
+
+describe("demo seed", () => {
+  it("creates Demo Co with its owner login, Support group and API key, once", async () => {
+    expect((await seedDemo()).created).toBe(true);
+    expect((await seedDemo()).created).toBe(false);
+    const db = await getDb();
+    const orgs = await db.select().from(organizations).where(eq(organizations.slug, DEMO.orgSlug));
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0].name).toBe("Demo Co");
+    expect(await db.select().from(skillGroups).where(eq(skillGroups.orgId, orgs[0].id))).toHaveLength(1);
+    expect(await db.select().from(apiKeys).where(eq(apiKeys.orgId, orgs[0].id))).toHaveLength(1);
+
+    const user = await checkCredentials(DEMO.email, DEMO.password, "127.0.0.1");
+    expect(user.email).toBe(DEMO.email);
+    const ctx = await authenticateApiKey(DEMO.apiKey);
+    expect(ctx.org.slug).toBe("demo");
+  });
+});

@@ -1,0 +1,49 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { apiKeys, organizations, skillGroups, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { sha256Hex } from "@/lib/crypto-hash";
+import { createApiKey } from "@/lib/services/api-keys/api-keys";
+import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
+import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { buildContext } from "@/lib/tenancy/context";
+
+export const DEMO = {
+  orgName: "Demo Co",
+  orgSlug: "demo",
+  email: "demo@example.com",
+  password: "messenger-desk-demo",
+  skillGroup: "Support",
+  apiKey: "mdk_demo_key_do_not_use_in_production",
+} as const;
+
+export function demoSeedEnabled(): boolean {
+  return process.env.DEMO_SEED === "1";
+}
+
+/**
+ * Seeds the demo organisation into an empty database. Safe to call at every start: each part is created
+ * only when missing, so a restart (or a second instance) changes nothing.
+ */
+export async function seedDemo(): Promise<{ created: boolean }> {
+  const db = await getDb();
+  const [existingOrg] = await db.select().from(organizations).where(eq(organizations.slug, DEMO.orgSlug));
+  let created = false;
+  let org = existingOrg;
+  let [user] = await db.select().from(users).where(eq(users.email, DEMO.email));
+  if (!org) {
+    const passwordHash = await hashPassword(DEMO.password);
+    const summary = await db.transaction(async (tx) => {
+      if (!user) [user] = await tx.insert(users).values({ email: DEMO.email, name: "Demo Owner", passwordHash }).returning();
+      return insertOrganizationWithOwner(tx, user, DEMO.orgName, DEMO.orgSlug);
+    });
+    [org] = await db.select().from(organizations).where(eq(organizations.id, summary.id));
+    created = true;
+  }
+  const ctx = buildContext({ org, actor: { type: "system", id: null, label: "demo seed" }, role: "owner", membershipId: null });
+  const [group] = await db.select().from(skillGroups).where(and(eq(skillGroups.orgId, org.id), eq(skillGroups.name, DEMO.skillGroup)));
+  if (!group) await createSkillGroup({ ctx, input: { name: DEMO.skillGroup, description: "Answers customer messages." } });
+  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, sha256Hex(DEMO.apiKey)));
+  if (!key) await createApiKey({ ctx, input: { name: "Demo key", role: "admin" }, secret: DEMO.apiKey });
+  return { created };
+}

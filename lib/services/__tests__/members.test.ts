@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { checkCredentials, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { listAuditLog } from "@/lib/services/audit/list-audit-log";
+import { acceptInvitation, describeInvitation } from "@/lib/services/members/accept-invitation";
+import { inviteMember } from "@/lib/services/members/invite-member";
+import { listMembers } from "@/lib/services/members/list-members";
+import { removeMember } from "@/lib/services/members/remove-member";
+import { updateMemberRole } from "@/lib/services/members/update-member-role";
+import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { signUp } from "@/lib/services/organizations/sign-up";
+import { useTestDatabase } from "@/tests/db";
+import { createOrgFixture } from "@/tests/fixtures";
+
+useTestDatabase();
+
+describe("sign-up and sign-in", () => {
+  it("creates the user and their first organisation as owner", async () => {
+    const result = await signUp({ name: "Li Wei", email: " Li.Wei@Example.com ", password: "correct horse", organizationName: "Shenzhen Gadgets" });
+    expect(result.email).toBe("li.wei@example.com");
+    expect(result.orgSlug).toBe("shenzhen-gadgets");
+    const orgs = await listUserOrganizations(result.userId);
+    expect(orgs).toEqual([expect.objectContaining({ slug: "shenzhen-gadgets", role: "owner" })]);
+    expect((await checkCredentials("LI.WEI@example.com", "correct horse", "10.0.0.1")).id).toBe(result.userId);
+  });
+
+  it("refuses a taken email and short passwords with clear messages", async () => {
+    await signUp({ name: "A", email: "taken@example.com", password: "password1", organizationName: "Org One" });
+    await expect(signUp({ name: "B", email: "taken@example.com", password: "password2", organizationName: "Org Two" })).rejects.toThrow(
+      "An account with this email already exists. Sign in instead.",
+    );
+    await expect(signUp({ name: "B", email: "b@example.com", password: "short", organizationName: "Org Two" })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("gives organisations with the same name distinct slugs, and Chinese names a usable slug", async () => {
+    const a = await signUp({ name: "A", email: "same1@example.com", password: "password1", organizationName: "Same Name" });
+    const b = await signUp({ name: "B", email: "same2@example.com", password: "password1", organizationName: "Same Name" });
+    const c = await signUp({ name: "C", email: "zh@example.com", password: "password1", organizationName: "深圳小商品" });
+    expect(a.orgSlug).toBe("same-name");
+    expect(b.orgSlug).toMatch(/^same-name-[0-9a-f]{6}$/);
+    expect(c.orgSlug).toMatch(/^org-[0-9a-f]{6}$/);
+  });
+
+  it("locks an account after repeated failures, even for the right password, and says for how long", async () => {
+    await signUp({ name: "L", email: "locked@example.com", password: "right-password", organizationName: "Lock Org" });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+      await expect(checkCredentials("locked@example.com", "wrong", `10.1.0.${i}`)).rejects.toBeInstanceOf(UnauthorizedError);
+    }
+    const refusal = checkCredentials("locked@example.com", "right-password", "10.2.0.1");
+    await expect(refusal).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(refusal).rejects.toThrow(/Try again in 15 minutes/);
+  });
+
+  it("limits failures per IP across accounts", async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
+      await expect(checkCredentials(`nobody${i}@example.com`, "x", "10.9.9.9")).rejects.toBeInstanceOf(UnauthorizedError);
+    }
+    await expect(checkCredentials("someone@example.com", "x", "10.9.9.9")).rejects.toBeInstanceOf(RateLimitedError);
+  });
+});
+
+describe("members", () => {
+  it("invites, and the invitee joins once with the invited role", async () => {
+    const f = await createOrgFixture();
+    const { link } = await inviteMember({ ctx: f.as.admin, input: { email: "New.Agent@example.com", role: "agent" } });
+    const token = link.split("/invite/")[1];
+    expect(await describeInvitation(token)).toMatchObject({ email: "new.agent@example.com", role: "agent", hasAccount: false });
+    const joined = await acceptInvitation({ token, input: { name: "New Agent", password: "agent-password" } });
+    expect(joined.orgSlug).toBe(f.org.slug);
+    await expect(acceptInvitation({ token, input: { password: "agent-password" } })).rejects.toBeInstanceOf(NotFoundError);
+    const members = await listMembers({ ctx: f.as.owner });
+    expect(members.data.find((m) => m.email === "new.agent@example.com")?.role).toBe("agent");
+    await expect(inviteMember({ ctx: f.as.owner, input: { email: "new.agent@example.com", role: "agent" } })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("an existing account must confirm its own password to accept", async () => {
+    const f = await createOrgFixture();
+    await signUp({ name: "E", email: "existing@example.com", password: "existing-password", organizationName: "Their Org" });
+    const { link } = await inviteMember({ ctx: f.as.owner, input: { email: "existing@example.com", role: "marketer" } });
+    const token = link.split("/invite/")[1];
+    await expect(acceptInvitation({ token, input: { password: "wrong-password" } })).rejects.toBeInstanceOf(UnauthorizedError);
+    await acceptInvitation({ token, input: { password: "existing-password" } });
+    expect((await checkCredentials("existing@example.com", "existing-password", "10.3.0.1")).email).toBe("existing@example.com");
+  });
+
+  it("never removes or demotes the last owner; admins cannot touch owners", async () => {
+    const f = await createOrgFixture();
+    await expect(removeMember({ ctx: f.as.owner, membershipId: f.as.owner.membershipId! })).rejects.toThrow("An organisation must keep at least one owner.");
+    await expect(updateMemberRole({ ctx: f.as.owner, membershipId: f.as.owner.membershipId!, input: { role: "admin" } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateMemberRole({ ctx: f.as.admin, membershipId: f.as.owner.membershipId!, input: { role: "agent" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(inviteMember({ ctx: f.as.admin, input: { email: "boss@example.com", role: "owner" } })).rejects.toBeInstanceOf(ForbiddenError);
+    // With a second owner, the first may step down.
+    await updateMemberRole({ ctx: f.as.owner, membershipId: f.as.admin.membershipId!, input: { role: "owner" } });
+    const after = await updateMemberRole({ ctx: f.as.owner, membershipId: f.as.owner.membershipId!, input: { role: "admin" } });
+    expect(after.role).toBe("admin");
+  });
+
+  it("writes an audit row for each change, with before and after", async () => {
+    const f = await createOrgFixture();
+    await updateMemberRole({ ctx: f.as.owner, membershipId: f.as.agent.membershipId!, input: { role: "marketer" } });
+    const log = await listAuditLog({ ctx: f.as.owner, input: { action: "member.role_changed" } });
+    expect(log.data).toHaveLength(1);
+    expect(log.data[0]).toMatchObject({
+      actorLabel: f.users.owner.email,
+      resourceId: f.as.agent.membershipId,
+      before: { role: "agent" },
+      after: { role: "marketer" },
+    });
+  });
+
+  it("paginates members by cursor", async () => {
+    const f = await createOrgFixture();
+    const first = await listMembers({ ctx: f.as.owner, input: { limit: 3 } });
+    expect(first.data).toHaveLength(3);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await listMembers({ ctx: f.as.owner, input: { limit: 3, cursor: first.nextCursor! } });
+    expect(second.data).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.data, ...second.data].map((m) => m.id)).size).toBe(4);
+  });
+});
