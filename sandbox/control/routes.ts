@@ -1,0 +1,263 @@
+/**
+ * The control API under /_sandbox/api: manage apps and Pages, configure webhooks and faults, play
+ * Messenger users (one at a time or in bulk), inspect Send API calls and webhook deliveries, move the
+ * clock, reset. Documented in sandbox/README.md.
+ */
+import type { SandboxCore } from "../sandbox";
+import type { SandboxApp, SandboxPage, SandboxUser } from "../state/types";
+import { verifyCallback } from "../webhooks/verification";
+import { ControlError, ControlRouter } from "./router";
+import * as s from "./schemas";
+
+const publicApp = (app: SandboxApp) => ({ ...app });
+const publicPage = (page: SandboxPage) => ({ ...page, mMeLink: `https://m.me/${page.username}` });
+const publicUser = (user: SandboxUser) => ({ ...user });
+
+function num(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new ControlError(400, `query ${name} must be a number`);
+  return value;
+}
+function str(query: URLSearchParams, name: string): string | undefined {
+  return query.get(name) ?? undefined;
+}
+function bool(query: URLSearchParams, name: string): boolean | undefined {
+  const raw = query.get(name);
+  return raw === null ? undefined : raw === "true" || raw === "1";
+}
+/** Timestamps in queries may be epoch ms or ISO strings. */
+function time(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (!raw) return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : Date.parse(raw);
+}
+
+export function buildControlRoutes(core: SandboxCore): ControlRouter {
+  const router = new ControlRouter();
+  const { store, users, bulk, webhooks, sendLog, clock } = core;
+
+  const pageOf = (idOrUsername: string) => {
+    const page = store.pageByIdOrUsername(idOrUsername);
+    if (!page) throw new ControlError(404, `unknown page ${idOrUsername}`);
+    return page;
+  };
+  const appOf = (id: string) => {
+    const app = store.apps.get(id);
+    if (!app) throw new ControlError(404, `unknown app ${id}`);
+    return app;
+  };
+
+  async function configureWebhook(app: SandboxApp, callbackUrl: string | null, verifyToken: string | undefined, verify: boolean) {
+    if (callbackUrl && verify) {
+      const token = verifyToken ?? app.verifyToken;
+      if (!token) throw new ControlError(400, "verifyToken is required with a callbackUrl");
+      const result = await verifyCallback(callbackUrl, token, webhooks.options.timeoutMs);
+      if (!result.ok) throw new ControlError(422, `The URL couldn't be validated: ${result.detail}`);
+    }
+    app.callbackUrl = callbackUrl;
+    if (verifyToken) app.verifyToken = verifyToken;
+    webhooks.enableApp(app);
+    return publicApp(app);
+  }
+
+  router
+    .on("GET", "/health", () => ({ ok: true, now: clock.now(), clockOffsetMs: clock.offset, pages: store.pages.size, users: store.users.size }))
+    // ---- apps ----
+    .on("GET", "/apps", () => ({ data: [...store.apps.values()].map(publicApp) }))
+    .on("POST", "/apps", async ({ body }) => {
+      const input = s.createAppSchema.parse(body ?? {});
+      const app = store.addApp({ id: input.id, name: input.name, secret: input.secret, verifyToken: input.verifyToken });
+      if (input.callbackUrl) {
+        try {
+          await configureWebhook(app, input.callbackUrl, input.verifyToken, input.verify ?? true);
+        } catch (error) {
+          store.apps.delete(app.id);
+          throw error;
+        }
+      }
+      return publicApp(app);
+    })
+    .on("GET", "/apps/:appId", ({ params }) => publicApp(appOf(params.appId)))
+    .on("PUT", "/apps/:appId/webhook", async ({ params, body }) => {
+      const input = s.webhookConfigSchema.parse(body ?? {});
+      return configureWebhook(appOf(params.appId), input.callbackUrl, input.verifyToken, input.verify ?? true);
+    })
+    .on("POST", "/apps/:appId/enable", ({ params }) => {
+      const app = appOf(params.appId);
+      webhooks.enableApp(app);
+      return publicApp(app);
+    })
+    // ---- pages ----
+    .on("GET", "/pages", () => ({ data: [...store.pages.values()].map(publicPage) }))
+    .on("POST", "/pages", ({ body }) => {
+      const input = s.createPageSchema.parse(body ?? {});
+      const appId = input.appId ?? [...store.apps.keys()][0];
+      appOf(appId);
+      if (input.id && store.pages.has(input.id)) throw new ControlError(409, `page ${input.id} exists`);
+      if (input.username && store.pageByIdOrUsername(input.username)) throw new ControlError(409, `username ${input.username} is taken`);
+      return publicPage(store.addPage({ ...input, appId }));
+    })
+    .on("GET", "/pages/:pageId", ({ params }) => publicPage(pageOf(params.pageId)))
+    .on("PUT", "/pages/:pageId/faults", ({ params, body }) => {
+      const page = pageOf(params.pageId);
+      page.faults = { ...page.faults, ...s.faultsSchema.parse(body ?? {}) };
+      store.touch();
+      return page.faults;
+    })
+    .on("POST", "/pages/:pageId/token/revoke", ({ params }) => {
+      const page = pageOf(params.pageId);
+      page.tokenRevoked = true;
+      store.touch();
+      return publicPage(page);
+    })
+    .on("POST", "/pages/:pageId/token/restore", ({ params }) => {
+      const page = pageOf(params.pageId);
+      page.tokenRevoked = false;
+      store.touch();
+      return publicPage(page);
+    })
+    .on("POST", "/pages/:pageId/token/rotate", ({ params }) => {
+      const page = pageOf(params.pageId);
+      store.rotatePageToken(page);
+      return publicPage(page);
+    })
+    .on("GET", "/pages/:pageId/users", ({ params, query }) => {
+      const list = store.usersOfPage(pageOf(params.pageId).id);
+      const limit = num(query, "limit") ?? list.length;
+      return { total: list.length, data: list.slice(-limit).map(publicUser) };
+    })
+    .on("POST", "/pages/:pageId/users", ({ params, body }) => {
+      const { inWindow, ...input } = s.createUserSchema.parse(body ?? {});
+      if (input.psid && store.users.has(input.psid)) throw new ControlError(409, `user ${input.psid} exists`);
+      const user = users.createUser(pageOf(params.pageId).id, inWindow ? { ...input, threadStarted: true, lastInboundAt: clock.now() } : input);
+      return publicUser(user);
+    })
+    .on("POST", "/pages/:pageId/users/bulk", ({ params, body }) => {
+      const input = s.bulkUsersSchema.parse(body ?? {});
+      const created = bulk.createUsers(pageOf(params.pageId).id, input.count, input.namePrefix);
+      if (input.inWindow) for (const u of created) Object.assign(u, { threadStarted: true, lastInboundAt: clock.now() });
+      return { count: created.length, psids: created.map((u) => u.psid) };
+    })
+    .on("POST", "/pages/:pageId/bulk/open-link", ({ params, body }) => {
+      const input = s.bulkOpenLinkSchema.parse(body ?? {});
+      const opened = bulk.openLink(pageOf(params.pageId).id, input);
+      return { count: opened.length, opened };
+    })
+    .on("POST", "/pages/:pageId/bulk/notify-me", async ({ params, body }) => {
+      const input = s.bulkNotifyMeSchema.parse(body ?? {});
+      return bulk.notifyMe(pageOf(params.pageId).id, input);
+    })
+    .on("POST", "/pages/:pageId/bulk/open-link-and-notify-me", async ({ params, body }) => {
+      const input = s.bulkOpenLinkSchema.parse(body ?? {});
+      return bulk.openLinkAndNotifyMe(pageOf(params.pageId).id, input);
+    })
+    // ---- one simulated user ----
+    .on("GET", "/users/:psid", ({ params }) => publicUser(users.user(params.psid)))
+    .on("GET", "/users/:psid/thread", ({ params, query }) => {
+      const user = users.user(params.psid);
+      const after = num(query, "after") ?? -1;
+      const thread = store.thread(user.psid).filter((m) => m.timestamp > after);
+      return { user: publicUser(user), page: publicPage(pageOf(user.pageId)), data: thread };
+    })
+    .on("POST", "/users/:psid/open-link", ({ params, body }) => {
+      const input = s.openLinkSchema.parse(body ?? {});
+      return { outcome: users.openLink(params.psid, input.ref, { getStarted: input.getStarted }) };
+    })
+    .on("POST", "/users/:psid/get-started", ({ params, body }) => users.getStarted(params.psid, s.openLinkSchema.parse(body ?? {}).ref))
+    .on("POST", "/users/:psid/messages", ({ params, body }) => {
+      const input = s.sendMessageSchema.parse(body ?? {});
+      if (input.attachment) return users.sendAttachment(params.psid, input.attachment.type, input.attachment.url);
+      return users.sendText(params.psid, input.text!, input.quickReplyPayload);
+    })
+    .on("POST", "/users/:psid/quick-reply", ({ params, body }) => users.tapQuickReply(params.psid, s.quickReplySchema.parse(body ?? {})))
+    .on("POST", "/users/:psid/postback", ({ params, body }) => users.postback(params.psid, s.postbackSchema.parse(body ?? {})))
+    .on("POST", "/users/:psid/notify-me", ({ params, body }) => users.tapNotifyMe(params.psid, s.midSchema.parse(body ?? {}).mid))
+    .on("POST", "/users/:psid/notification-optin", ({ params, body }) => {
+      const input = s.midSchema.parse(body ?? {});
+      return users.optInNotifications(params.psid, input.mid, input.timezone);
+    })
+    .on("POST", "/users/:psid/delivered", ({ params }) => users.deliver(params.psid) ?? { mids: [], watermark: null })
+    .on("POST", "/users/:psid/read", ({ params }) => users.read(params.psid) ?? { watermark: null })
+    .on("POST", "/users/:psid/react", ({ params, body }) => {
+      const input = s.reactSchema.parse(body ?? {});
+      users.react(params.psid, input.mid, input.reaction, input.emoji, input.action);
+      return { ok: true };
+    })
+    .on("POST", "/users/:psid/block", ({ params, body }) => publicUser(users.setBlocked(params.psid, s.blockSchema.parse(body ?? {}).blocked ?? true)))
+    // ---- webhook delivery behaviour ----
+    .on("GET", "/webhook-options", () => ({ ...webhooks.options, autoDeliveryReceipts: core.autoReceipts.delivery, autoReadReceipts: core.autoReceipts.read }))
+    .on("PUT", "/webhook-options", ({ body }) => {
+      const { autoDeliveryReceipts, autoReadReceipts, ...options } = s.webhookOptionsSchema.parse(body ?? {});
+      Object.assign(webhooks.options, options);
+      if (autoDeliveryReceipts !== undefined) core.autoReceipts.delivery = autoDeliveryReceipts;
+      if (autoReadReceipts !== undefined) core.autoReceipts.read = autoReadReceipts;
+      return { ...webhooks.options, autoDeliveryReceipts: core.autoReceipts.delivery, autoReadReceipts: core.autoReceipts.read };
+    })
+    // ---- inspection ----
+    .on("GET", "/send-calls", ({ query }) => {
+      const { total, records } = sendLog.query(sendQuery(query));
+      return { total, data: records };
+    })
+    .on("GET", "/send-calls/count", ({ query }) => sendLog.count(sendQuery(query)))
+    .on("GET", "/webhook-events", ({ query }) => {
+      const { total, records } = webhooks.listEvents({
+        appId: str(query, "appId"),
+        pageId: str(query, "pageId"),
+        psid: str(query, "psid"),
+        field: str(query, "field"),
+        status: str(query, "status"),
+        since: time(query, "since"),
+        afterSeq: num(query, "afterSeq"),
+        limit: num(query, "limit"),
+      });
+      return { total, data: records };
+    })
+    .on("GET", "/webhook-deliveries", ({ query }) => {
+      const { total, records } = webhooks.listDeliveries({
+        appId: str(query, "appId"),
+        status: str(query, "status"),
+        since: time(query, "since"),
+        limit: num(query, "limit"),
+      });
+      const withBody = bool(query, "includeBody") ?? false;
+      return { total, data: records.map((d) => (withBody ? d : { ...d, rawBody: undefined })) };
+    })
+    .on("DELETE", "/records", () => {
+      sendLog.clear();
+      webhooks.clearRecords();
+      return { ok: true };
+    })
+    // ---- time and reset ----
+    .on("GET", "/clock", () => ({ now: clock.now(), offsetMs: clock.offset }))
+    .on("POST", "/clock", ({ body }) => {
+      clock.advance(s.clockSchema.parse(body ?? {}).advanceMs);
+      return { now: clock.now(), offsetMs: clock.offset };
+    })
+    .on("POST", "/clock/reset", () => {
+      clock.reset();
+      return { now: clock.now(), offsetMs: clock.offset };
+    })
+    .on("POST", "/reset", () => {
+      core.reset();
+      return { ok: true };
+    });
+  return router;
+}
+
+function sendQuery(query: URLSearchParams) {
+  return {
+    pageId: str(query, "pageId"),
+    psid: str(query, "psid") ?? str(query, "recipient"),
+    token: str(query, "token"),
+    since: time(query, "since"),
+    until: time(query, "until"),
+    ok: bool(query, "ok"),
+    errorCode: num(query, "errorCode"),
+    kind: str(query, "kind"),
+    limit: num(query, "limit"),
+    offset: num(query, "offset"),
+  };
+}

@@ -1,0 +1,104 @@
+/** Input schemas of the control API (zod), so a malformed request answers 400 with a clear reason. */
+import { z } from "zod";
+import { WEBHOOK_FIELDS } from "../state/types";
+
+export const createAppSchema = z.object({
+  id: z.string().regex(/^\d+$/).optional(),
+  name: z.string().min(1).optional(),
+  secret: z.string().min(1).optional(),
+  callbackUrl: z.string().url().optional(),
+  verifyToken: z.string().min(1).optional(),
+  /** Perform the verification handshake when a callback is given (default true). */
+  verify: z.boolean().optional(),
+});
+
+export const webhookConfigSchema = z.object({
+  callbackUrl: z.string().url().nullable(),
+  verifyToken: z.string().min(1).optional(),
+  verify: z.boolean().optional(),
+});
+
+export const createPageSchema = z.object({
+  appId: z.string().optional(),
+  id: z.string().regex(/^\d+$/).optional(),
+  name: z.string().min(1).optional(),
+  username: z.string().regex(/^[A-Za-z0-9.]+$/).optional(),
+  accessToken: z.string().min(1).optional(),
+  subscribedFields: z.array(z.enum(WEBHOOK_FIELDS)).optional(),
+  getStartedPayload: z.string().min(1).optional(),
+});
+
+const latencySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("fixed"), ms: z.number().min(0) }),
+  z.object({ kind: z.literal("uniform"), minMs: z.number().min(0), maxMs: z.number().min(0) }),
+  z.object({ kind: z.literal("normal"), meanMs: z.number().min(0), stdDevMs: z.number().min(0) }),
+  z.object({ kind: z.literal("exponential"), meanMs: z.number().min(0) }),
+]);
+
+export const faultsSchema = z.object({
+  rateLimitPerSecond: z.number().int().min(0).optional(),
+  temporaryErrorRate: z.number().min(0).max(1).optional(),
+  temporaryErrorCodes: z.array(z.union([z.literal(1), z.literal(2), z.literal(-1), z.literal(1200)])).min(1).optional(),
+  latency: latencySchema.optional(),
+});
+
+export const createUserSchema = z.object({
+  psid: z.string().regex(/^\d+$/).optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  locale: z.string().optional(),
+  profilePic: z.string().optional(),
+  /** Give the user an open 24 h window (as if they had just written to the Page). */
+  inWindow: z.boolean().optional(),
+});
+
+export const bulkUsersSchema = z.object({ count: z.number().int().min(1).max(100_000), namePrefix: z.string().optional(), inWindow: z.boolean().optional() });
+export const bulkOpenLinkSchema = z.object({
+  count: z.number().int().min(1).max(100_000).optional(),
+  psids: z.array(z.string()).optional(),
+  ref: z.string().max(2083).optional(),
+  waitMs: z.number().int().min(0).max(120_000).optional(),
+});
+export const bulkNotifyMeSchema = z.object({ psids: z.array(z.string()).optional(), waitMs: z.number().int().min(0).max(120_000).optional() });
+
+export const openLinkSchema = z.object({ ref: z.string().max(2083).optional(), getStarted: z.boolean().optional() });
+export const sendMessageSchema = z
+  .object({
+    text: z.string().min(1).optional(),
+    quickReplyPayload: z.string().optional(),
+    attachment: z.object({ type: z.enum(["image", "audio", "video", "file"]), url: z.string().url() }).optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.attachment === undefined), "give exactly one of text, attachment");
+export const quickReplySchema = z.object({ mid: z.string().optional(), index: z.number().int().min(0).optional(), payload: z.string().optional() });
+export const postbackSchema = z.object({
+  title: z.string().optional(),
+  payload: z.string().optional(),
+  mid: z.string().optional(),
+  index: z.number().int().min(0).optional(),
+  elementIndex: z.number().int().min(0).optional(),
+});
+export const midSchema = z.object({ mid: z.string().optional(), timezone: z.string().optional() });
+export const reactSchema = z.object({
+  mid: z.string(),
+  reaction: z.string().optional(),
+  emoji: z.string().optional(),
+  action: z.enum(["react", "unreact"]).optional(),
+});
+export const blockSchema = z.object({ blocked: z.boolean().optional() });
+
+export const webhookOptionsSchema = z.object({
+  maxBatchEntries: z.number().int().min(1).max(1000).optional(),
+  maxConcurrentPerApp: z.number().int().min(1).max(1000).optional(),
+  timeoutMs: z.number().int().min(1).optional(),
+  immediateRetries: z.number().int().min(0).max(100).optional(),
+  backoffBaseMs: z.number().int().min(0).optional(),
+  backoffMaxMs: z.number().int().min(0).optional(),
+  disableAfterMs: z.number().int().min(0).optional(),
+  duplicateRate: z.number().min(0).max(1).optional(),
+  reorder: z.boolean().optional(),
+  autoDeliveryReceipts: z.boolean().optional(),
+  autoReadReceipts: z.boolean().optional(),
+});
+
+export const clockSchema = z.object({ advanceMs: z.number().int() });

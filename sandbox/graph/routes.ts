@@ -1,0 +1,215 @@
+/**
+ * Graph API routing: versioned (/v21.0/...) and unversioned paths, access tokens from the query, the body
+ * or the Authorization header, per-Page faults, and Graph's error envelope. Handlers are synchronous; an
+ * injected latency is returned as `delayMs` for the HTTP layer to wait out.
+ */
+import { newAccessToken } from "../ids";
+import { SandboxStore } from "../state/store";
+import { WEBHOOK_FIELDS, type SandboxPage, type UserAccessToken, type WebhookField } from "../state/types";
+import type { GraphContext } from "./context";
+import { GraphError, graphErrors } from "./graph-error";
+import { handleSend, recordRejectedSend } from "./send-api";
+
+export interface GraphRequest {
+  method: string;
+  /** Path without the version prefix, e.g. "/me/messages". */
+  path: string;
+  params: Record<string, unknown>;
+  authorization?: string;
+}
+
+export interface GraphResponse {
+  status: number;
+  body: unknown;
+  delayMs?: number;
+}
+
+const VERSION_PREFIX = /^\/v\d+\.\d+(?=\/|$)/;
+
+export function stripVersion(pathname: string): string {
+  return pathname.replace(VERSION_PREFIX, "") || "/";
+}
+
+type Auth = { kind: "page"; page: SandboxPage } | { kind: "user"; user: UserAccessToken } | { kind: "none" };
+
+export function handleGraph(ctx: GraphContext, req: GraphRequest): GraphResponse {
+  const segments = req.path.split("/").filter(Boolean);
+  const isSend = req.method === "POST" && segments.length === 2 && segments[1] === "messages";
+  let page: SandboxPage | null = null;
+  try {
+    if (segments[0] === "oauth" && segments[1] === "access_token") return exchangeToken(ctx, req.params);
+    const auth = authenticate(ctx, req);
+    if (auth.kind === "page") {
+      page = auth.page;
+      const fault = ctx.faults.check(page, ctx.clock.now());
+      const delayMs = ctx.faults.latencyMs(page) || undefined;
+      if (fault) throw Object.assign(fault, { delayMs });
+      const response = route(ctx, req, segments, auth);
+      return delayMs ? { ...response, delayMs } : response;
+    }
+    return route(ctx, req, segments, auth);
+  } catch (error) {
+    if (!(error instanceof GraphError)) throw error;
+    const delayMs = (error as GraphError & { delayMs?: number }).delayMs;
+    if (isSend) return { ...recordRejectedSend(ctx, page, req.params, error), delayMs };
+    return { status: error.httpStatus, body: error.toBody(), delayMs };
+  }
+}
+
+function authenticate(ctx: GraphContext, req: GraphRequest): Auth {
+  let token = req.params.access_token;
+  if (token === undefined && req.authorization) token = req.authorization.replace(/^(Bearer|OAuth)\s+/i, "");
+  if (token === undefined || token === "") return { kind: "none" };
+  if (typeof token !== "string") throw graphErrors.invalidToken();
+  const page = ctx.store.pageByToken(token);
+  if (page) {
+    if (page.tokenRevoked) throw graphErrors.revokedToken();
+    return { kind: "page", page };
+  }
+  const user = ctx.store.userTokens.get(token);
+  if (user) {
+    if (user.expiresAt !== null && ctx.clock.now() > user.expiresAt) {
+      throw new GraphError(400, 190, "Error validating access token: Session has expired.", 463);
+    }
+    return { kind: "user", user };
+  }
+  throw graphErrors.invalidToken();
+}
+
+function route(ctx: GraphContext, req: GraphRequest, segments: string[], auth: Auth): GraphResponse {
+  if (auth.kind === "none") throw graphErrors.missingToken();
+  const [first, second] = segments;
+  if (!first) throw graphErrors.unknownPath("/");
+  if (segments.length === 2 && second === "messages" && req.method === "POST") {
+    if (auth.kind !== "page") throw graphErrors.invalidParameter("A page access token is required to request this resource.", 2018218);
+    return handleSend(ctx, auth.page, first === "me" ? null : first, req.params);
+  }
+  if (segments.length === 2 && second === "accounts" && req.method === "GET" && first === "me") return listAccounts(ctx, auth);
+  if (segments.length === 2 && second === "subscribed_apps") return subscribedApps(ctx, req, auth, first);
+  if (segments.length === 1 && req.method === "GET") return getNode(ctx, req, auth, first);
+  throw graphErrors.unknownPath(segments.slice(1).join("/") || first);
+}
+
+const PAGE_FIELDS = new Set(["id", "name", "username", "category", "link"]);
+const PROFILE_FIELDS = new Set(["id", "name", "first_name", "last_name", "profile_pic", "locale", "timezone", "gender"]);
+
+function requestedFields(params: Record<string, unknown>, defaults: string[], allowed: Set<string>, nodeType: string): string[] {
+  const fields = typeof params.fields === "string" && params.fields.trim() ? params.fields.split(",").map((f) => f.trim()) : defaults;
+  for (const field of fields) {
+    if (!allowed.has(field)) throw graphErrors.invalidParameter(`Tried accessing nonexisting field (${field}) on node type (${nodeType})`);
+  }
+  return fields;
+}
+
+function pageNode(page: SandboxPage, fields: string[]): Record<string, unknown> {
+  const all: Record<string, unknown> = {
+    id: page.id,
+    name: page.name,
+    username: page.username,
+    category: "Product/service",
+    link: `https://www.facebook.com/${page.username}`,
+  };
+  return Object.fromEntries(fields.map((f) => [f, all[f]]));
+}
+
+function getNode(ctx: GraphContext, req: GraphRequest, auth: Auth, id: string): GraphResponse {
+  if (id === "me") {
+    if (auth.kind === "page") return { status: 200, body: pageNode(auth.page, requestedFields(req.params, ["name", "id"], PAGE_FIELDS, "Page")) };
+    return { status: 200, body: { name: "Sandbox Admin", id: "4000000000000004" } };
+  }
+  const page = ctx.store.pages.get(id);
+  if (page) return { status: 200, body: pageNode(page, requestedFields(req.params, ["name", "id"], PAGE_FIELDS, "Page")) };
+  const user = ctx.store.users.get(id);
+  // A PSID is only visible to the Page it belongs to.
+  if (user && auth.kind === "page" && auth.page.id === user.pageId) {
+    const fields = requestedFields(req.params, ["first_name", "last_name", "profile_pic", "id"], PROFILE_FIELDS, "User");
+    const all: Record<string, unknown> = {
+      id: user.psid,
+      name: `${user.firstName} ${user.lastName}`,
+      first_name: user.firstName,
+      last_name: user.lastName,
+      profile_pic: user.profilePic,
+      locale: user.locale,
+      timezone: 0,
+      gender: "neutral",
+    };
+    return { status: 200, body: Object.fromEntries(fields.map((f) => [f, all[f]])) };
+  }
+  throw graphErrors.unknownObject(id);
+}
+
+function listAccounts(ctx: GraphContext, auth: Auth): GraphResponse {
+  if (auth.kind !== "user") throw new GraphError(400, 100, "(#100) Tried accessing nonexisting field (accounts) on node type (Page)");
+  const data = auth.user.pageIds
+    .map((id) => ctx.store.pages.get(id))
+    .filter((p): p is SandboxPage => !!p)
+    .map((p) => ({
+      access_token: p.accessToken,
+      category: "Product/service",
+      category_list: [{ id: "2201", name: "Product/service" }],
+      name: p.name,
+      id: p.id,
+      tasks: ["ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MESSAGING", "MODERATE", "MANAGE"],
+    }));
+  return { status: 200, body: { data, paging: { cursors: { before: "QVFIU", after: "QVFIU" } } } };
+}
+
+function subscribedApps(ctx: GraphContext, req: GraphRequest, auth: Auth, pageIdOrMe: string): GraphResponse {
+  if (auth.kind !== "page") throw new GraphError(400, 210, "(#210) A page access token is required to request this resource.");
+  const page = auth.page;
+  if (pageIdOrMe !== "me" && pageIdOrMe !== page.id) throw graphErrors.unknownObject(pageIdOrMe);
+  const app = ctx.store.apps.get(page.appId);
+  if (req.method === "GET") {
+    const data = page.subscribedFields.length
+      ? [{ category: "Business", link: "https://sandbox.local/", name: app?.name ?? "Sandbox App", id: page.appId, subscribed_fields: page.subscribedFields }]
+      : [];
+    return { status: 200, body: { data } };
+  }
+  if (req.method === "DELETE") {
+    page.subscribedFields = [];
+    ctx.store.touch();
+    return { status: 200, body: { success: true } };
+  }
+  if (req.method !== "POST") throw graphErrors.unknownPath("subscribed_apps");
+  const raw = req.params.subscribed_fields;
+  const list = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? parseFieldList(raw) : null;
+  if (!list || list.length === 0) throw graphErrors.invalidParameter("The parameter subscribed_fields is required.");
+  for (const field of list) {
+    if (!(WEBHOOK_FIELDS as readonly string[]).includes(field)) {
+      throw graphErrors.invalidParameter(`Param subscribed_fields must be one of {${WEBHOOK_FIELDS.join(", ")}} - got "${field}".`);
+    }
+  }
+  page.subscribedFields = [...new Set(list as WebhookField[])];
+  ctx.store.touch();
+  return { status: 200, body: { success: true } };
+}
+
+function parseFieldList(raw: string): string[] {
+  const trimmed = raw.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      return (JSON.parse(trimmed) as unknown[]).map(String);
+    } catch {
+      /* fall through to comma list */
+    }
+  }
+  return trimmed.split(",").map((f) => f.trim()).filter(Boolean);
+}
+
+/** GET /oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&fb_exchange_token: long-lived user token. */
+function exchangeToken(ctx: GraphContext, params: Record<string, unknown>): GraphResponse {
+  const app = ctx.store.apps.get(String(params.client_id ?? ""));
+  if (!app) throw graphErrors.invalidAppId();
+  if (params.client_secret !== app.secret) throw graphErrors.invalidAppSecret();
+  if (params.grant_type !== "fb_exchange_token") {
+    throw graphErrors.invalidParameter("Unsupported grant_type; the sandbox supports fb_exchange_token");
+  }
+  const shortLived = ctx.store.userTokens.get(String(params.fb_exchange_token ?? ""));
+  if (!shortLived) throw graphErrors.invalidToken();
+  const longLived = ctx.store.addUserToken(shortLived.pageIds, newAccessToken(), SandboxStore.LONG_LIVED_USER_TOKEN_MS, ctx.clock.now());
+  return {
+    status: 200,
+    body: { access_token: longLived.token, token_type: "bearer", expires_in: Math.round(SandboxStore.LONG_LIVED_USER_TOKEN_MS / 1000) },
+  };
+}
+

@@ -1,0 +1,193 @@
+/**
+ * The Send API (POST /me/messages, POST /{page-id}/messages) with Meta's policy: the 24 h window from the
+ * person's last interaction (HUMAN_AGENT tag: 7 days; other tags: any time), single-use one-time
+ * notification tokens that expire after a year, notification_messages tokens, blocked people (551), and
+ * parameter errors (100). This is the hot path of every benchmark, so it does no I/O and little allocation.
+ */
+import { DAY_MS } from "../clock";
+import { newMessageId } from "../ids";
+import type { SandboxPage, SandboxUser } from "../state/types";
+import { messageEcho } from "../webhooks/payloads";
+import { GraphError, graphErrors } from "./graph-error";
+import { validateMessage } from "./message-validation";
+import type { GraphContext } from "./context";
+
+const MESSAGING_TYPES = new Set(["RESPONSE", "UPDATE", "MESSAGE_TAG"]);
+const TAGS = new Set(["CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE", "HUMAN_AGENT"]);
+const SENDER_ACTIONS = new Set(["typing_on", "typing_off", "mark_seen"]);
+const STANDARD_WINDOW_MS = DAY_MS;
+const HUMAN_AGENT_WINDOW_MS = 7 * DAY_MS;
+const FREQUENCY_MS = { DAILY: DAY_MS, WEEKLY: 7 * DAY_MS, MONTHLY: 30 * DAY_MS } as const;
+
+export interface SendResult {
+  status: number;
+  body: unknown;
+}
+
+type Params = Record<string, unknown>;
+
+/** Parses a parameter that Graph accepts either as JSON or (form-encoded) as a JSON string. */
+function jsonParam(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+export function handleSend(ctx: GraphContext, page: SandboxPage, pathPageId: string | null, params: Params): SendResult {
+  const now = ctx.clock.now();
+  const recipient = jsonParam(params.recipient);
+  const message = jsonParam(params.message);
+  const senderAction = params.sender_action;
+  const messagingType = typeof params.messaging_type === "string" ? params.messaging_type : null;
+  const tag = typeof params.tag === "string" ? params.tag : null;
+  const r = (typeof recipient === "object" && recipient !== null ? recipient : {}) as Record<string, unknown>;
+  const token =
+    typeof r.one_time_notif_token === "string" ? r.one_time_notif_token : typeof r.notification_messages_token === "string" ? r.notification_messages_token : null;
+  let kind = senderAction !== undefined ? `sender_action:${String(senderAction)}` : "unknown";
+  let psid: string | null = typeof r.id === "string" || typeof r.id === "number" ? String(r.id) : null;
+
+  try {
+    if (pathPageId !== null && pathPageId !== page.id) throw graphErrors.unknownObject(pathPageId);
+    if (recipient === undefined) throw graphErrors.invalidParameter("The parameter recipient is required");
+    if (typeof recipient !== "object" || recipient === null) throw graphErrors.invalidParameter("param recipient must be a JSON object");
+    if (message !== undefined && senderAction !== undefined) throw graphErrors.bothMessageAndAction();
+    if (message === undefined && senderAction === undefined) throw graphErrors.invalidParameter("The parameter message is required");
+    if (messagingType !== null && !MESSAGING_TYPES.has(messagingType)) {
+      throw graphErrors.invalidParameter("param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}");
+    }
+    if (messagingType === "MESSAGE_TAG" && (tag === null || !TAGS.has(tag))) {
+      throw graphErrors.invalidParameter("param tag must be one of {CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, HUMAN_AGENT}");
+    }
+    if (senderAction !== undefined) {
+      if (!SENDER_ACTIONS.has(String(senderAction))) throw graphErrors.invalidParameter("param sender_action must be one of {typing_on, typing_off, mark_seen}");
+    } else {
+      kind = validateMessage(message);
+    }
+
+    const user = resolveRecipient(ctx, page, r, now);
+    psid = user.psid;
+    if (user.blocked) throw graphErrors.userUnavailable();
+    if (r.id !== undefined) checkWindow(user, now, messagingType, tag);
+    if (senderAction !== undefined) {
+      return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: 200, body: { recipient_id: psid } });
+    }
+
+    const mid = newMessageId();
+    consumeToken(ctx, r, now);
+    ctx.store.thread(psid).push({ mid, direction: "out", timestamp: now, message: message as Record<string, unknown> });
+    if (page.subscribedFields.includes("message_echoes")) {
+      ctx.dispatcher.emit(messageEcho(page.id, psid, now, page.appId, mid, message as Record<string, unknown>));
+    }
+    ctx.onPageMessage?.(page, user, mid);
+    return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: 200, body: { recipient_id: psid, message_id: mid } });
+  } catch (error) {
+    if (!(error instanceof GraphError)) throw error;
+    return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: error.httpStatus, body: error.toBody(), error });
+  }
+}
+
+function resolveRecipient(ctx: GraphContext, page: SandboxPage, r: Record<string, unknown>, now: number): SandboxUser {
+  const keys = ["id", "one_time_notif_token", "notification_messages_token", "user_ref", "post_id", "comment_id"].filter((k) => r[k] !== undefined);
+  if (keys.length !== 1) throw graphErrors.invalidParameter("param recipient must have exactly one of {id, one_time_notif_token, notification_messages_token}");
+  if (r.id !== undefined) {
+    const user = ctx.store.users.get(String(r.id));
+    if (!user || user.pageId !== page.id) throw graphErrors.noMatchingUser();
+    return user;
+  }
+  if (typeof r.one_time_notif_token === "string") {
+    const otn = ctx.store.otnTokens.get(r.one_time_notif_token);
+    if (!otn || otn.pageId !== page.id) throw graphErrors.otnTokenInvalid();
+    if (otn.usedAt !== null) throw graphErrors.otnTokenUsed();
+    if (now > otn.expiresAt) throw graphErrors.otnTokenExpired();
+    return ctx.store.users.get(otn.psid) ?? throwError(graphErrors.noMatchingUser());
+  }
+  if (typeof r.notification_messages_token === "string") {
+    const nm = ctx.store.notificationTokens.get(r.notification_messages_token);
+    if (!nm || nm.pageId !== page.id || now > nm.expiresAt) throw graphErrors.notificationTokenInvalid();
+    if (nm.stopped) throw graphErrors.notificationStopped();
+    if (nm.lastSentAt !== null && now - nm.lastSentAt < FREQUENCY_MS[nm.frequency]) throw graphErrors.notificationTooSoon();
+    return ctx.store.users.get(nm.psid) ?? throwError(graphErrors.noMatchingUser());
+  }
+  throw graphErrors.invalidParameter("param recipient: user_ref, post_id and comment_id recipients are not supported by the sandbox");
+}
+
+function checkWindow(user: SandboxUser, now: number, messagingType: string | null, tag: string | null): void {
+  if (messagingType === "MESSAGE_TAG" && tag !== "HUMAN_AGENT") return;
+  const windowMs = messagingType === "MESSAGE_TAG" ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
+  if (user.lastInboundAt === null || now - user.lastInboundAt > windowMs) throw graphErrors.outsideWindow();
+}
+
+function consumeToken(ctx: GraphContext, r: Record<string, unknown>, now: number): void {
+  if (typeof r.one_time_notif_token === "string") {
+    const otn = ctx.store.otnTokens.get(r.one_time_notif_token);
+    if (otn) otn.usedAt = now;
+    ctx.store.touch();
+  } else if (typeof r.notification_messages_token === "string") {
+    const nm = ctx.store.notificationTokens.get(r.notification_messages_token);
+    if (nm) nm.lastSentAt = now;
+    ctx.store.touch();
+  }
+}
+
+function throwError(error: GraphError): never {
+  throw error;
+}
+
+function record(
+  ctx: GraphContext,
+  o: {
+    page: SandboxPage | null;
+    psid: string | null;
+    token: string | null;
+    r: unknown;
+    messagingType: string | null;
+    tag: string | null;
+    kind: string;
+    message: unknown;
+    now: number;
+    status: number;
+    body: unknown;
+    error?: GraphError;
+  },
+): SendResult {
+  const ok = o.status === 200;
+  ctx.sendLog.append({
+    at: o.now,
+    pageId: o.page?.id ?? null,
+    psid: o.psid,
+    token: o.token,
+    recipient: o.r,
+    messagingType: o.messagingType,
+    tag: o.tag,
+    kind: o.kind,
+    message: o.message,
+    ok,
+    httpStatus: o.status,
+    messageId: ok ? ((o.body as { message_id?: string }).message_id ?? null) : null,
+    error: o.error ? { code: o.error.code, subcode: o.error.subcode, message: o.error.message } : null,
+  });
+  return { status: o.status, body: o.body };
+}
+
+/** Records a Send API call that failed before a Page was known (bad token) or on a fault. */
+export function recordRejectedSend(ctx: GraphContext, page: SandboxPage | null, params: Params, error: GraphError): SendResult {
+  const recipient = jsonParam(params.recipient);
+  const r = (typeof recipient === "object" && recipient !== null ? recipient : {}) as Record<string, unknown>;
+  return record(ctx, {
+    page,
+    psid: typeof r.id === "string" ? r.id : null,
+    token: typeof r.one_time_notif_token === "string" ? r.one_time_notif_token : null,
+    r,
+    messagingType: typeof params.messaging_type === "string" ? params.messaging_type : null,
+    tag: typeof params.tag === "string" ? params.tag : null,
+    kind: "rejected",
+    message: jsonParam(params.message),
+    now: ctx.clock.now(),
+    status: error.httpStatus,
+    body: error.toBody(),
+    error,
+  });
+}

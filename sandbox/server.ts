@@ -1,0 +1,160 @@
+/**
+ * The sandbox HTTP server: Graph API at / (versioned or not), the control API at /_sandbox/api, the
+ * simulated-user web page at /_sandbox/, and m.me links at /m.me/<page>. `startSandbox()` runs it
+ * in-process for tests and benchmarks; sandbox/main.ts runs it standalone.
+ */
+import { readFileSync } from "node:fs";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { ZodError } from "zod";
+import { buildControlRoutes } from "./control/routes";
+import { ControlError } from "./control/router";
+import { GraphError, graphErrors } from "./graph/graph-error";
+import { handleGraph, stripVersion } from "./graph/routes";
+import { BodyParseError, parseGraphBody, readBody } from "./http/body";
+import { SandboxCore, type SandboxCoreOptions } from "./sandbox";
+import { SimulationError } from "./users/simulator";
+
+export interface SandboxOptions extends SandboxCoreOptions {
+  /** 0 = ephemeral (default for in-process use). */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  core: SandboxCore;
+  /** Shortcuts to the core's parts. */
+  state: SandboxCore["store"];
+  controls: { users: SandboxCore["users"]; bulk: SandboxCore["bulk"]; webhooks: SandboxCore["webhooks"]; sendLog: SandboxCore["sendLog"]; clock: SandboxCore["clock"] };
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+const WEB_DIR = path.join(import.meta.dirname, "web");
+const STATIC_FILES: Record<string, { file: string; type: string }> = {
+  "/_sandbox/": { file: "index.html", type: "text/html; charset=utf-8" },
+  "/_sandbox/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
+  "/_sandbox/style.css": { file: "style.css", type: "text/css; charset=utf-8" },
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": "application/json; charset=UTF-8", "Content-Length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function createSandboxServer(core: SandboxCore): http.Server {
+  const control = buildControlRoutes(core);
+  const staticCache = new Map<string, Buffer>();
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
+    const match = control.match(req.method ?? "GET", pathname.slice("/_sandbox/api".length) || "/");
+    if (match === null) return sendJson(res, 404, { error: `no control endpoint ${req.method} ${pathname}` });
+    if (match === "method_not_allowed") return sendJson(res, 405, { error: `method ${req.method} not allowed on ${pathname}` });
+    try {
+      const raw = await readBody(req);
+      const body = raw ? (JSON.parse(raw) as unknown) : undefined;
+      const result = await match.handler({ params: match.params, query, body });
+      sendJson(res, 200, result ?? { ok: true });
+    } catch (error) {
+      if (error instanceof ZodError) return sendJson(res, 400, { error: "invalid input", issues: error.issues });
+      if (error instanceof ControlError || error instanceof SimulationError) return sendJson(res, error.status, { error: error.message });
+      if (error instanceof SyntaxError) return sendJson(res, 400, { error: `invalid JSON body: ${error.message}` });
+      sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): boolean {
+    const entry = STATIC_FILES[pathname === "/_sandbox" ? "/_sandbox/" : pathname];
+    if (!entry) return false;
+    let content = staticCache.get(entry.file);
+    if (!content) staticCache.set(entry.file, (content = readFileSync(path.join(WEB_DIR, entry.file))));
+    res.writeHead(200, { "Content-Type": entry.type, "Content-Length": content.length, "Cache-Control": "no-cache" });
+    res.end(content);
+    return true;
+  }
+
+  async function handleGraphRequest(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
+    let params: Record<string, unknown> = Object.fromEntries(query);
+    const method = (req.method ?? "GET").toUpperCase();
+    if (method === "POST" || method === "DELETE") {
+      try {
+        const raw = await readBody(req);
+        params = { ...params, ...parseGraphBody(raw, req.headers["content-type"]) };
+      } catch (error) {
+        const graphError = error instanceof BodyParseError ? graphErrors.invalidParameter(error.message) : new GraphError(400, 100, "Invalid request");
+        return sendJson(res, graphError.httpStatus, graphError.toBody());
+      }
+    }
+    // Graph lets clients override the verb with ?method=delete (used by some SDKs).
+    const effectiveMethod = typeof params.method === "string" ? params.method.toUpperCase() : method;
+    const response = handleGraph(core.graph, { method: effectiveMethod, path: stripVersion(pathname), params, authorization: req.headers.authorization });
+    if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
+    sendJson(res, response.status, response.body);
+  }
+
+  return http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const pathname = q === -1 ? url : url.slice(0, q);
+    const query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
+    let work: Promise<void> | void;
+    if (pathname.startsWith("/_sandbox/api")) work = handleControl(req, res, pathname, query);
+    else if (pathname.startsWith("/_sandbox") && serveStatic(res, pathname)) return;
+    else if (/^(\/_sandbox)?\/m\.me\/[^/]+\/?$/.test(pathname)) work = redirectMmeLink(core, res, pathname, query);
+    else if (pathname === "/" && !query.has("access_token") && req.method === "GET") {
+      res.writeHead(302, { Location: "/_sandbox/" });
+      res.end();
+      return;
+    } else work = handleGraphRequest(req, res, pathname, query);
+    Promise.resolve(work).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: String(error), type: "SandboxError", code: 1 } });
+    });
+  });
+}
+
+/** m.me/<username>?ref=... opens the simulated Messenger page for that Page with the ref. */
+function redirectMmeLink(core: SandboxCore, res: ServerResponse, pathname: string, query: URLSearchParams): void {
+  const name = decodeURIComponent(pathname.replace(/\/$/, "").split("/").pop() ?? "");
+  const page = core.store.pageByIdOrUsername(name);
+  if (!page) return sendJson(res, 404, { error: `no Page ${name} in the sandbox` });
+  const target = new URLSearchParams({ page: page.id });
+  const ref = query.get("ref");
+  if (ref !== null) target.set("ref", ref);
+  res.writeHead(302, { Location: `/_sandbox/?${target}` });
+  res.end();
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const core = new SandboxCore(options);
+  const server = createSandboxServer(core);
+  server.keepAliveTimeout = 65_000;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    port,
+    core,
+    state: core.store,
+    controls: { users: core.users, bulk: core.bulk, webhooks: core.webhooks, sendLog: core.sendLog, clock: core.clock },
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        core.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { SandboxCore } from "./sandbox";
+export { DEMO, demoCallbackUrl } from "./state/demo";
+export { signatureSha256 } from "./webhooks/signature";

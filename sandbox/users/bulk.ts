@@ -1,0 +1,60 @@
+/**
+ * Bulk helpers for tests and benchmarks: create N people, have N people open an m.me link, and have them
+ * tap "Notify Me" once the app has answered with a one_time_notif_req - all in one call.
+ */
+import type { SandboxStore } from "../state/store";
+import type { SandboxUser } from "../state/types";
+import { SimulationError, templateOf, type UserSimulator } from "./simulator";
+
+export class BulkActions {
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly users: UserSimulator,
+  ) {}
+
+  createUsers(pageId: string, count: number, namePrefix = "Test"): SandboxUser[] {
+    const created: SandboxUser[] = [];
+    for (let i = 0; i < count; i++) {
+      created.push(this.users.createUser(pageId, { firstName: namePrefix, lastName: `User ${i + 1}` }));
+    }
+    return created;
+  }
+
+  /** New people (count) or existing ones (psids) open the Page's m.me link with `ref`. */
+  openLink(pageId: string, input: { count?: number; psids?: string[]; ref?: string }): { psid: string; outcome: string }[] {
+    const people = input.psids?.map((psid) => this.users.user(psid)) ?? this.createUsers(pageId, input.count ?? 1);
+    return people.map((user) => ({ psid: user.psid, outcome: this.users.openLink(user.psid, input.ref) }));
+  }
+
+  /**
+   * Each person (psids, or every person of the Page) taps Notify Me on their latest untapped
+   * one_time_notif_req, waiting up to waitMs for the app to have sent one.
+   */
+  async notifyMe(pageId: string, input: { psids?: string[]; waitMs?: number }): Promise<{ tapped: { psid: string; token: string }[]; missing: string[] }> {
+    const page = this.store.pageByIdOrUsername(pageId);
+    if (!page) throw new SimulationError(`unknown page ${pageId}`, 404);
+    const waiting = new Set(input.psids ?? this.store.usersOfPage(page.id).map((u) => u.psid));
+    const tapped: { psid: string; token: string }[] = [];
+    const deadline = Date.now() + (input.waitMs ?? 0);
+    for (;;) {
+      for (const psid of [...waiting]) {
+        if (!this.hasPendingRequest(psid)) continue;
+        tapped.push({ psid, token: this.users.tapNotifyMe(psid).token });
+        waiting.delete(psid);
+      }
+      if (waiting.size === 0 || Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return { tapped, missing: [...waiting] };
+  }
+
+  async openLinkAndNotifyMe(pageId: string, input: { count?: number; psids?: string[]; ref?: string; waitMs?: number }) {
+    const opened = this.openLink(pageId, input);
+    const result = await this.notifyMe(pageId, { psids: opened.map((o) => o.psid), waitMs: input.waitMs ?? 10_000 });
+    return { opened, ...result };
+  }
+
+  private hasPendingRequest(psid: string): boolean {
+    return this.store.thread(psid).some((m) => m.direction === "out" && !m.optedIn && templateOf(m)?.template_type === "one_time_notif_req");
+  }
+}
