@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /** Cursor pagination over UUIDv7 ids (which sort by creation): `cursor` is the last id of the previous page. */
 export const pageQuerySchema = z.object({
-  cursor: z.uuid({ message: "cursor must be an id from a previous page" }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.uuid({ message: "cursor must be an id from a previous page" }).optional().describe("The `nextCursor` of the previous page."),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe("How many items per page, 1 to 100."),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 

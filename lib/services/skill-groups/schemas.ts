@@ -1,14 +1,19 @@
 import { z } from "zod";
 
-export const skillGroupInputSchema = z.object({
-  name: z
-    .string({ message: "Name is required." })
-    .trim()
-    .min(1, { message: "Name is required." })
-    .max(60, { message: "Name must be at most 60 characters." }),
-  description: z.string().trim().max(500, { message: "Description must be at most 500 characters." }).optional().default(""),
-});
-export const skillGroupUpdateSchema = skillGroupInputSchema.partial();
+const nameSchema = z
+  .string({ message: "Name is required." })
+  .trim()
+  .min(1, { message: "Name is required." })
+  .max(60, { message: "Name must be at most 60 characters." });
+const descriptionSchema = z.string().trim().max(500, { message: "Description must be at most 500 characters." });
+
+export const skillGroupInputSchema = z.object({ name: nameSchema, description: descriptionSchema.optional().default("") });
+// An update changes only the fields sent: no defaults here (an absent description must not reset it to ""),
+// and at least one field, since an empty update has nothing to write.
+export const skillGroupUpdateSchema = z
+  .object({ name: nameSchema, description: descriptionSchema })
+  .partial()
+  .refine((v) => v.name !== undefined || v.description !== undefined, { message: "Send a name or a description to change." });
 export const skillGroupMemberInputSchema = z.object({ membershipId: z.uuid({ message: "membershipId must be a member id." }) });
 
 export const skillGroupSchema = z.object({

@@ -1,0 +1,29 @@
+import { pathId } from "@/lib/api/path-id";
+import { json, noContent } from "@/lib/api/respond";
+import { readJson, withOrg } from "@/lib/api/with-org";
+import { getMember } from "@/lib/services/members/get-member";
+import { removeMember } from "@/lib/services/members/remove-member";
+import { updateMemberRole } from "@/lib/services/members/update-member-role";
+
+type Params = { memberId: string };
+
+export const GET = withOrg<Params>(
+  async (_req, { ctx, params }) => json(await getMember({ ctx, membershipId: pathId(params.memberId, "Member") })),
+  { permission: "members.read" },
+);
+
+export const PATCH = withOrg<Params>(
+  async (req, { ctx, params }) => {
+    const membershipId = pathId(params.memberId, "Member");
+    return json(await updateMemberRole({ ctx, membershipId, input: await readJson(req) }));
+  },
+  { permission: "members.manage" },
+);
+
+export const DELETE = withOrg<Params>(
+  async (_req, { ctx, params }) => {
+    await removeMember({ ctx, membershipId: pathId(params.memberId, "Member") });
+    return noContent();
+  },
+  { permission: "members.manage" },
+);

@@ -1,0 +1,13 @@
+import { pathId } from "@/lib/api/path-id";
+import { noContent } from "@/lib/api/respond";
+import { withOrg } from "@/lib/api/with-org";
+import { removeSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
+
+export const DELETE = withOrg<{ skillGroupId: string; memberId: string }>(
+  async (_req, { ctx, params }) => {
+    const skillGroupId = pathId(params.skillGroupId, "Skill group");
+    await removeSkillGroupMember({ ctx, skillGroupId, membershipId: pathId(params.memberId, "Member") });
+    return noContent();
+  },
+  { permission: "skillGroups.manage" },
+);

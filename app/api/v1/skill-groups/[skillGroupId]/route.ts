@@ -1,0 +1,28 @@
+import { pathId } from "@/lib/api/path-id";
+import { json, noContent } from "@/lib/api/respond";
+import { readJson, withOrg } from "@/lib/api/with-org";
+import { getSkillGroup } from "@/lib/services/skill-groups/list-skill-groups";
+import { deleteSkillGroup, updateSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+
+type Params = { skillGroupId: string };
+
+export const GET = withOrg<Params>(
+  async (_req, { ctx, params }) => json(await getSkillGroup({ ctx, skillGroupId: pathId(params.skillGroupId, "Skill group") })),
+  { permission: "members.read" },
+);
+
+export const PATCH = withOrg<Params>(
+  async (req, { ctx, params }) => {
+    const skillGroupId = pathId(params.skillGroupId, "Skill group");
+    return json(await updateSkillGroup({ ctx, skillGroupId, input: await readJson(req) }));
+  },
+  { permission: "skillGroups.manage" },
+);
+
+export const DELETE = withOrg<Params>(
+  async (_req, { ctx, params }) => {
+    await deleteSkillGroup({ ctx, skillGroupId: pathId(params.skillGroupId, "Skill group") });
+    return noContent();
+  },
+  { permission: "skillGroups.manage" },
+);

@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { PERMISSIONS, ROLES } from "@/lib/permissions";
+import { apiErrorSchema, named, type ApiOperation, type NamedSchema, type PageOfSchema } from "./operations/define";
+import { memberOperations } from "./operations/members";
+import { skillGroupOperations } from "./operations/skill-groups";
+
+const documentOperation: ApiOperation = {
+  operationId: "getOpenApiDocument",
+  method: "GET",
+  path: "/openapi.json",
+  summary: "This document",
+  description: "Public: needs no key.",
+  tags: ["Meta"],
+  permission: null,
+  response: { status: 200, description: "The OpenAPI 3.1 document of API v1.", body: named("OpenApiDocument", z.looseObject({ openapi: z.string() })) },
+};
+
+/**
+ * Every operation of API v1, the one registry. A later resource (channels, campaigns) adds a module under
+ * lib/api/operations/ and spreads it in here; app/api/v1/__tests__/openapi.test.ts fails while any
+ * exported route function under app/api/v1 is missing from this list, or listed but not there.
+ */
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations];
+
+type JsonSchema = Record<string, unknown>;
+type Io = "input" | "output";
+
+const ERROR_RESPONSES = {
+  BadRequest: "The body is not valid JSON.",
+  Unauthorized: "No API key, or a key that is unknown or revoked.",
+  Forbidden: "The key's role lacks the permission this operation needs.",
+  NotFound: "Nothing with this id in the key's organisation; another organisation's ids answer the same.",
+  ValidationFailed: "The body or the query failed validation; `error.details.fieldErrors` names each field.",
+} as const;
+type ErrorResponseName = keyof typeof ERROR_RESPONSES;
+
+const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+
+function toJsonSchema(schema: z.ZodType, io: Io): JsonSchema {
+  // Request bodies are described as clients may send them (defaults optional), answers as the server writes them.
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** `components.schemas`, filled as operations refer to named schemas. */
+class SchemaComponents {
+  readonly schemas: Record<string, JsonSchema> = { Error: toJsonSchema(apiErrorSchema, "output") };
+  private readonly published = new Map<string, { schema: z.ZodType; io: Io }>();
+
+  ref(named: NamedSchema, io: Io): JsonSchema {
+    const seen = this.published.get(named.name);
+    if (seen && (seen.schema !== named.schema || seen.io !== io)) {
+      throw new Error(`OpenAPI: two different schemas (or one as request and answer) are named "${named.name}".`);
+    }
+    if (!seen) {
+      this.published.set(named.name, { schema: named.schema, io });
+      this.schemas[named.name] = toJsonSchema(named.schema, io);
+    }
+    return { $ref: `#/components/schemas/${named.name}` };
+  }
+
+  pageRef(page: PageOfSchema): JsonSchema {
+    const name = `${page.item.name}Page`;
+    this.schemas[name] ??= {
+      type: "object",
+      properties: {
+        data: { type: "array", items: this.ref(page.item, "output") },
+        nextCursor: { type: ["string", "null"], description: "Send as `cursor` to get the next page; null on the last page." },
+      },
+      required: ["data", "nextCursor"],
+      additionalProperties: false,
+    };
+    return { $ref: `#/components/schemas/${name}` };
+  }
+}
+
+function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+function describePermission(operation: ApiOperation): string {
+  if (!operation.permission) return "";
+  const roles = PERMISSIONS[operation.permission] as readonly string[];
+  return `Needs the \`${operation.permission}\` permission (roles: ${roles.join(", ")}).`;
+}
+
+function errorStatuses(operation: ApiOperation): Partial<Record<number, ErrorResponseName>> {
+  const everyRoleMay = operation.permission !== null && ROLES.every((r) => (PERMISSIONS[operation.permission!] as readonly string[]).includes(r));
+  return {
+    ...(operation.body && { 400: "BadRequest" }),
+    ...(operation.permission && { 401: "Unauthorized" }),
+    ...(operation.permission && !everyRoleMay && { 403: "Forbidden" }),
+    ...(operation.pathParams && { 404: "NotFound" }),
+    ...((operation.body || operation.query) && { 422: "ValidationFailed" }),
+  };
+}
+
+function buildOperation(operation: ApiOperation, components: SchemaComponents) {
+  const names = pathParamNames(operation.path);
+  const described = Object.keys(operation.pathParams ?? {});
+  if (names.join() !== described.join()) {
+    throw new Error(`OpenAPI: ${operation.operationId} describes path params [${described}] but its path has [${names}].`);
+  }
+  const parameters: JsonSchema[] = names.map((name) => ({
+    name,
+    in: "path",
+    required: true,
+    description: operation.pathParams![name],
+    schema: { type: "string", format: "uuid" },
+  }));
+  if (operation.query) {
+    const query = toJsonSchema(operation.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      const { description, ...rest } = schema;
+      parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, description, schema: rest });
+    }
+  }
+
+  const { response } = operation;
+  const successBody = response.body && (response.body.kind === "page" ? components.pageRef(response.body) : components.ref(response.body, "output"));
+  const responses: Record<string, unknown> = {
+    [response.status]: { description: response.description, ...(successBody && { content: { "application/json": { schema: successBody } } }) },
+  };
+  for (const [status, name] of Object.entries(errorStatuses(operation))) responses[status] = { $ref: `#/components/responses/${name}` };
+  if (operation.conflict) responses[409] = { description: operation.conflict, content: errorContent };
+
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    description: [operation.description, describePermission(operation)].filter(Boolean).join("\n\n") || undefined,
+    tags: operation.tags,
+    ...(operation.permission ? { "x-permission": operation.permission } : { security: [] }),
+    ...(parameters.length > 0 && { parameters }),
+    ...(operation.body && {
+      requestBody: { required: true, content: { "application/json": { schema: components.ref(operation.body, "input") } } },
+    }),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of API v1, built from the registry and the services' zod schemas. */
+export function buildOpenApiDocument(operations: readonly ApiOperation[] = apiOperations) {
+  const components = new SchemaComponents();
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of operations) {
+    const item = (paths[operation.path] ??= {});
+    const method = operation.method.toLowerCase();
+    if (item[method]) throw new Error(`OpenAPI: ${operation.method} ${operation.path} is registered twice.`);
+    item[method] = buildOperation(operation, components);
+  }
+  const tags = [...new Set(operations.flatMap((o) => o.tags))].map((name) => ({ name }));
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Messenger Desk API",
+      version: "1",
+      description:
+        "JSON API for integrators. Authenticate with `Authorization: Bearer <api key>`; create keys in Settings → API keys. " +
+        "A key acts in its organisation with the role chosen when it was created. Errors answer `{ \"error\": { \"code\", \"message\" } }`. " +
+        "Lists answer `{ \"data\": [...], \"nextCursor\" }`: pass `nextCursor` as `?cursor=` for the next page.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ apiKey: [] }],
+    tags,
+    paths,
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key (`mdk_…`) from Settings → API keys." },
+      },
+      schemas: components.schemas,
+      responses: Object.fromEntries(
+        Object.entries(ERROR_RESPONSES).map(([name, description]) => [name, { description, content: errorContent }]),
+      ),
+    },
+  };
+}

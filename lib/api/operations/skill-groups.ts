@@ -1,0 +1,102 @@
+import { pageQuerySchema } from "@/lib/pagination";
+import { skillGroupInputSchema, skillGroupMemberInputSchema, skillGroupSchema, skillGroupUpdateSchema } from "@/lib/services/skill-groups/schemas";
+import { named, pageOf, type ApiOperation } from "./define";
+import { memberComponent } from "./members";
+
+const skillGroupComponent = named("SkillGroup", skillGroupSchema);
+const skillGroupId = { skillGroupId: "The skill group's id." };
+const nameTaken = "Another skill group of the organisation has this name.";
+
+export const skillGroupOperations: ApiOperation[] = [
+  {
+    operationId: "listSkillGroups",
+    method: "GET",
+    path: "/skill-groups",
+    summary: "List skill groups",
+    description: "Skill groups of the key's organisation in creation order.",
+    tags: ["Skill groups"],
+    permission: "members.read",
+    query: pageQuerySchema,
+    response: { status: 200, description: "One page of skill groups.", body: pageOf(skillGroupComponent) },
+  },
+  {
+    operationId: "createSkillGroup",
+    method: "POST",
+    path: "/skill-groups",
+    summary: "Create a skill group",
+    tags: ["Skill groups"],
+    permission: "skillGroups.manage",
+    body: named("CreateSkillGroup", skillGroupInputSchema),
+    response: { status: 201, description: "The new skill group.", body: skillGroupComponent },
+    conflict: nameTaken,
+  },
+  {
+    operationId: "getSkillGroup",
+    method: "GET",
+    path: "/skill-groups/{skillGroupId}",
+    summary: "Get a skill group",
+    tags: ["Skill groups"],
+    permission: "members.read",
+    pathParams: skillGroupId,
+    response: { status: 200, description: "The skill group.", body: skillGroupComponent },
+  },
+  {
+    operationId: "updateSkillGroup",
+    method: "PATCH",
+    path: "/skill-groups/{skillGroupId}",
+    summary: "Rename or describe a skill group",
+    description: "Changes only the fields sent; send at least one.",
+    tags: ["Skill groups"],
+    permission: "skillGroups.manage",
+    pathParams: skillGroupId,
+    body: named("UpdateSkillGroup", skillGroupUpdateSchema),
+    response: { status: 200, description: "The skill group after the change.", body: skillGroupComponent },
+    conflict: nameTaken,
+  },
+  {
+    operationId: "deleteSkillGroup",
+    method: "DELETE",
+    path: "/skill-groups/{skillGroupId}",
+    summary: "Delete a skill group",
+    description: "Its members stay members of the organisation.",
+    tags: ["Skill groups"],
+    permission: "skillGroups.manage",
+    pathParams: skillGroupId,
+    response: { status: 204, description: "Deleted." },
+  },
+  {
+    operationId: "listSkillGroupMembers",
+    method: "GET",
+    path: "/skill-groups/{skillGroupId}/members",
+    summary: "List a skill group's members",
+    description: "All on one page, by email.",
+    tags: ["Skill groups"],
+    permission: "members.read",
+    pathParams: skillGroupId,
+    response: { status: 200, description: "The group's members (`nextCursor` is always null).", body: pageOf(memberComponent) },
+  },
+  {
+    operationId: "addSkillGroupMember",
+    method: "POST",
+    path: "/skill-groups/{skillGroupId}/members",
+    summary: "Add a member to a skill group",
+    description: "A member id of another organisation answers 404, like a missing one.",
+    tags: ["Skill groups"],
+    permission: "skillGroups.manage",
+    pathParams: skillGroupId,
+    body: named("AddSkillGroupMember", skillGroupMemberInputSchema),
+    response: { status: 201, description: "The member who was added.", body: memberComponent },
+    conflict: "The member is already in the group.",
+  },
+  {
+    operationId: "removeSkillGroupMember",
+    method: "DELETE",
+    path: "/skill-groups/{skillGroupId}/members/{memberId}",
+    summary: "Remove a member from a skill group",
+    description: "The member stays a member of the organisation.",
+    tags: ["Skill groups"],
+    permission: "skillGroups.manage",
+    pathParams: { ...skillGroupId, memberId: "The member's id (`id` of a Member)." },
+    response: { status: 204, description: "Removed from the group." },
+  },
+];

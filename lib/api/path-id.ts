@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { NotFoundError } from "@/lib/errors";
+
+const uuidSchema = z.uuid();
+
+/**
+ * A path id that is not a UUID names nothing, so it answers 404 here; passed on, PostgreSQL would reject
+ * the uuid cast and the caller would see a 500.
+ */
+export function pathId(value: string | string[] | undefined, resource: string): string {
+  if (typeof value === "string" && uuidSchema.safeParse(value).success) return value;
+  throw new NotFoundError(resource);
+}
