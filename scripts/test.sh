@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `npm test`: every test there is. Type check and lint, the service/route/workflow/sandbox suites (vitest),
+# a production build, then the browser tests (Playwright in Chromium) against it with the sandbox.
+# Uses PostgreSQL when DATABASE_URL names a server (each suite and the e2e run get fresh databases on it),
+# otherwise embedded PGlite.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+reports=test-results
+rm -rf "$reports" && mkdir -p "$reports"
+status=0
+step() { echo; echo "== $1"; shift; "$@" || { echo "!! failed: $*"; status=1; }; }
+
+step "chromium" bash scripts/ensure-chromium.sh
+step "typecheck" npx tsc --noEmit
+step "lint" npx eslint --max-warnings 0 .
+step "unit and integration tests ($([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo PGlite))" \
+  npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"
+step "build" npx next build
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  e2e_db=$(npx tsx scripts/fresh-database.ts md_e2e) || status=1
+  export DATABASE_URL="$e2e_db"
+else
+  export E2E_PGLITE_DIR=".data/e2e-pglite-$(date +%s)"
+fi
+CI=${CI:-true} step "browser tests" npx playwright test
+[ -n "${E2E_PGLITE_DIR:-}" ] && rm -rf "$E2E_PGLITE_DIR"
+
+node scripts/test-summary.mjs "$reports/vitest.json" "$reports/e2e.json"
+exit $status
