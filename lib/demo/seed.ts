@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, organizations, skillGroups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { sha256Hex } from "@/lib/crypto-hash";
+import { sha256Hex } from "@/lib/crypto/hash";
 import { createApiKey } from "@/lib/services/api-keys/api-keys";
 import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { sha256Hex } from "@/lib/crypto-hash";
+import { sha256Hex } from "@/lib/crypto/hash";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { randomToken } from "@/lib/ids";
 import { assignableRoles, ROLES } from "@/lib/permissions";

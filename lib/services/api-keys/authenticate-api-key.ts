@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, organizations } from "@/db/schema";
-import { sha256Hex } from "@/lib/crypto-hash";
+import { sha256Hex } from "@/lib/crypto/hash";
 import { UnauthorizedError } from "@/lib/errors";
 import { buildContext, type OrgContext } from "@/lib/tenancy/context";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { invitations, memberships, organizations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "@/lib/auth/password";
-import { sha256Hex } from "@/lib/crypto-hash";
+import { sha256Hex } from "@/lib/crypto/hash";
 import { NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { appUrl } from "@/lib/app-url";
 import { recordAudit } from "@/lib/audit";
-import { sha256Hex } from "@/lib/crypto-hash";
+import { sha256Hex } from "@/lib/crypto/hash";
 import { ConflictError, ForbiddenError, isUniqueViolation } from "@/lib/errors";
 import { randomToken } from "@/lib/ids";
 import { assignableRoles } from "@/lib/permissions";
