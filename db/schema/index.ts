@@ -2,3 +2,4 @@
 export * from "./tenancy";
 export * from "./access";
 export * from "./audit";
+export * from "./workflows";

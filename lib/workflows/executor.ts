@@ -1,0 +1,180 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import { driveRun, type DriverContext } from "./driver";
+import { syncInBand } from "./protocol";
+import { registerApp, type SyncResult } from "./registry";
+import { claimRuns, fireDueCrons, nextDueAt, resolveDueWaits } from "./scheduler";
+
+export interface ExecutorOptions {
+  db: Db;
+  /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest */
+  serveUrl: string;
+  signingKey: string;
+  /** Unique per process; appears as the lease owner. */
+  instanceId?: string;
+  /** Lease of a claimed run; renewed every third of it while the run is driven. */
+  leaseMs?: number;
+  /** Longest pause between looks at the database (other instances' work, clock-driven wake-ups). */
+  pollMs?: number;
+  /** Runs driven at once by this instance. */
+  maxConcurrentRuns?: number;
+  /** First retry delay; doubles per attempt, with jitter, capped at `maxRetryDelayMs`. */
+  retryBaseMs?: number;
+  maxRetryDelayMs?: number;
+  maxDriveMs?: number;
+  /** Sync (in-band PUT to the serve endpoint) when started, retrying until the endpoint answers. */
+  syncOnStart?: boolean;
+  log?: DriverContext["log"];
+}
+
+/**
+ * The built-in workflow executor: runs the app's unmodified Inngest functions by speaking Inngest's
+ * public protocol to the app's own serve endpoint, keeping all state in the app's database.
+ * Several instances may share one PostgreSQL database; leases keep each run on one driver at a time.
+ */
+export class WorkflowExecutor {
+  readonly instanceId: string;
+  private readonly context: DriverContext;
+  private readonly pollMs: number;
+  private readonly maxConcurrentRuns: number;
+  private readonly active = new Set<Promise<void>>();
+  private running = false;
+  private halted = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+  private syncing: Promise<SyncResult> | undefined;
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.instanceId = options.instanceId ?? `wf-${process.pid}-${randomBytes(4).toString("hex")}`;
+    this.pollMs = options.pollMs ?? 500;
+    this.maxConcurrentRuns = options.maxConcurrentRuns ?? 32;
+    const base = options.retryBaseMs ?? 1000;
+    const cap = options.maxRetryDelayMs ?? 3_600_000;
+    this.context = {
+      db: options.db,
+      owner: this.instanceId,
+      signingKey: options.signingKey,
+      leaseMs: options.leaseMs ?? 30_000,
+      maxDriveMs: options.maxDriveMs ?? 30_000,
+      // Exponential back-off with "equal jitter": half fixed, half random, so retries of many runs spread out.
+      retryDelayMs: (attempt) => {
+        const exp = Math.min(cap, base * 2 ** attempt);
+        return Math.round(exp / 2 + Math.random() * (exp / 2));
+      },
+      halted: () => this.halted,
+      log: options.log ?? defaultLog,
+    };
+  }
+
+  start(): this {
+    if (this.running) return this;
+    this.running = true;
+    this.loop = this.run();
+    if (this.options.syncOnStart) void this.syncWithRetry();
+    return this;
+  }
+
+  /** In-band sync with the serve endpoint: stores the function configs, refusing unsupported features. */
+  sync(): Promise<SyncResult> {
+    this.syncing ??= (async () => {
+      try {
+        const { appId, functions } = await syncInBand(this.options.serveUrl, this.options.signingKey);
+        const result = await registerApp(this.options.db, appId, functions);
+        this.context.log("info", `workflows: synced ${result.functions.length} function(s) of app ${appId}`);
+        this.wake();
+        return result;
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    return this.syncing;
+  }
+
+  private async syncWithRetry(): Promise<void> {
+    for (let delay = 250; this.running; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        await this.sync();
+        return;
+      } catch (error) {
+        const refused = (error as Error).name === "UnsupportedFeatureError";
+        this.context.log(refused ? "error" : "warn", `workflows: sync failed: ${(error as Error).message}`);
+        if (refused) return;
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+
+  /** Looks for work now (an event was stored, a run was woken) instead of at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** Graceful stop: no new claims; runs being driven finish their current call. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await Promise.allSettled([...this.active]);
+  }
+
+  /** Simulates a crash: stops at once, writes nothing more and leaves leases to expire. */
+  kill(): void {
+    this.halted = true;
+    this.running = false;
+    this.wake();
+  }
+
+  get activeRuns(): number {
+    return this.active.size;
+  }
+
+  private async run(): Promise<void> {
+    const { db } = this.options;
+    while (this.running) {
+      this.woken = false;
+      let didWork = false;
+      try {
+        didWork = (await fireDueCrons(db)) > 0 || didWork;
+        didWork = (await resolveDueWaits(db)) > 0 || didWork;
+        const free = this.maxConcurrentRuns - this.active.size;
+        if (free > 0 && !this.halted) {
+          const claimed = await claimRuns(db, this.instanceId, this.context.leaseMs, free);
+          for (const run of claimed) {
+            const drive: Promise<void> = driveRun(this.context, run).finally(() => {
+              this.active.delete(drive);
+              this.wake();
+            });
+            this.active.add(drive);
+          }
+          didWork = didWork || claimed.length > 0;
+        }
+      } catch (error) {
+        if (this.running) this.context.log("error", `workflows: scheduler error: ${(error as Error).message}`);
+      }
+      if (!this.running) break;
+      if (this.woken || didWork) continue;
+      let delay = this.pollMs;
+      try {
+        const due = await nextDueAt(db);
+        if (due !== null) delay = Math.max(5, Math.min(this.pollMs, due - Date.now()));
+      } catch {
+        /* keep the poll delay */
+      }
+      if (this.woken) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = undefined;
+    }
+  }
+}
+
+function defaultLog(level: "info" | "warn" | "error", message: string, extra?: Record<string, unknown>): void {
+  console[level](message, extra ?? "");
+}

@@ -1,0 +1,122 @@
+import { and, asc, eq, lte, ne, gt, or, isNull, lt, count, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { workflowCrons, workflowEvents, workflowRuns, workflowWaits } from "@/db/schema/workflows";
+import { newId } from "@/lib/ids";
+import { nextCronTime, parseCron } from "./cron";
+import type { ClaimedRun } from "./driver";
+import { createRun, type RunEvent } from "./ingest";
+import { loadFunctions } from "./registry";
+import { lockKey, resolveWait } from "./run-state";
+
+/** How long a run blocked by its concurrency limit waits before it is looked at again. */
+const CONCURRENCY_RECHECK_MS = 100;
+
+/**
+ * Claims up to `max` due runs for `owner`: `FOR UPDATE SKIP LOCKED` so instances never claim the same row,
+ * then a per-key advisory lock around the concurrency count so two instances cannot both fill the last slot.
+ * A claim sets the lease and moves `next_run_at` to the lease expiry: if this instance dies the run
+ * becomes due again by itself when the lease runs out.
+ */
+export async function claimRuns(db: Db, owner: string, leaseMs: number, max: number): Promise<ClaimedRun[]> {
+  if (max <= 0) return [];
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const candidates = await tx
+      .select()
+      .from(workflowRuns)
+      .where(and(lte(workflowRuns.nextRunAt, now), or(isNull(workflowRuns.leaseExpiresAt), lt(workflowRuns.leaseExpiresAt, now))))
+      .orderBy(asc(workflowRuns.nextRunAt))
+      .limit(max * 4)
+      .for("update", { skipLocked: true });
+    const claimed: ClaimedRun[] = [];
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    for (const run of candidates) {
+      if (claimed.length >= max) break;
+      if (run.concurrencyLimit !== null && run.concurrencyKey !== null) {
+        await lockKey(tx, `wf-conc:${run.functionId}:${run.concurrencyKey}`);
+        const [{ value: busy } = { value: 0 }] = await tx
+          .select({ value: count() })
+          .from(workflowRuns)
+          .where(
+            and(
+              eq(workflowRuns.functionId, run.functionId),
+              eq(workflowRuns.concurrencyKey, run.concurrencyKey),
+              gt(workflowRuns.leaseExpiresAt, now),
+              ne(workflowRuns.id, run.id),
+            ),
+          );
+        const takenHere = claimed.filter((c) => c.functionId === run.functionId && c.concurrencyKey === run.concurrencyKey).length;
+        if (Number(busy) + takenHere >= run.concurrencyLimit) {
+          await tx.update(workflowRuns).set({ nextRunAt: new Date(now.getTime() + CONCURRENCY_RECHECK_MS) }).where(eq(workflowRuns.id, run.id));
+          continue;
+        }
+      }
+      const status = run.status === "queued" || run.status === "waiting" ? "running" : run.status;
+      await tx
+        .update(workflowRuns)
+        .set({ leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false, status })
+        .where(eq(workflowRuns.id, run.id));
+      claimed.push({ ...run, leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false, status });
+    }
+    return claimed;
+  });
+}
+
+/** Wakes sleeps whose time came, times out event waits (memoized as null) and drops expired cancel matchers. */
+export async function resolveDueWaits(db: Db, limit = 500): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: workflowWaits.id })
+      .from(workflowWaits)
+      .where(lte(workflowWaits.wakeAt, new Date()))
+      .orderBy(asc(workflowWaits.wakeAt))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    let resolved = 0;
+    for (const wait of due) if (await resolveWait(tx, wait.id, null)) resolved++;
+    return resolved;
+  });
+}
+
+/**
+ * Fires due cron schedules: one `inngest/scheduled.timer` event and run per schedule, then the next fire
+ * time. Fires missed while the app was down collapse into one fire at start-up.
+ */
+export async function fireDueCrons(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const due = await tx.select().from(workflowCrons).where(lte(workflowCrons.nextAt, now)).limit(100).for("update", { skipLocked: true });
+    if (!due.length) return 0;
+    const functions = await loadFunctions(tx);
+    for (const schedule of due) {
+      const fn = functions.find((f) => f.id === schedule.functionId);
+      const where = and(eq(workflowCrons.functionId, schedule.functionId), eq(workflowCrons.cron, schedule.cron));
+      if (!fn) {
+        await tx.delete(workflowCrons).where(where);
+        continue;
+      }
+      const rowId = newId();
+      const event: RunEvent = { id: `cron:${fn.id}:${schedule.nextAt.toISOString()}`, name: "inngest/scheduled.timer", data: { cron: schedule.cron }, ts: now.getTime() };
+      await tx.insert(workflowEvents).values({ id: rowId, eventId: event.id, name: event.name, payload: event, receivedAt: now });
+      await createRun(tx, fn, event, rowId, now);
+      await tx
+        .update(workflowCrons)
+        .set({ nextAt: nextCronTime(parseCron(schedule.cron), now), firedCount: sql`${workflowCrons.firedCount} + 1` })
+        .where(where);
+    }
+    return due.length;
+  });
+}
+
+/** Milliseconds since epoch of the earliest scheduled thing (run, wait, cron), or null when nothing is scheduled. */
+export async function nextDueAt(db: Db): Promise<number | null> {
+  const [row] = await db
+    .select({
+      runs: sql<string | null>`(select min(${workflowRuns.nextRunAt}) from ${workflowRuns})`,
+      waits: sql<string | null>`(select min(${workflowWaits.wakeAt}) from ${workflowWaits})`,
+      crons: sql<string | null>`(select min(${workflowCrons.nextAt}) from ${workflowCrons})`,
+    })
+    .from(sql`(select 1) as one`);
+  const times = [row?.runs, row?.waits, row?.crons].filter((v): v is string => v !== null && v !== undefined).map((v) => new Date(v).getTime());
+  return times.length ? Math.min(...times) : null;
+}
