@@ -1,0 +1,317 @@
+/**
+ * Every operation of the registry, called through its route function with real API keys: who may call it
+ * (401, 403), whose ids it sees (404), what it accepts (400, 422) and what it answers (status and the very
+ * schema the OpenAPI document publishes). A new operation fails "every operation has a case" until it is here.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { apiOperations } from "@/lib/api/openapi";
+import { responseSchemaOf, type ApiOperation } from "@/lib/api/operations/define";
+import { randomToken } from "@/lib/ids";
+import { PERMISSIONS } from "@/lib/permissions";
+import { createApiKey, revokeApiKey } from "@/lib/services/api-keys/api-keys";
+import { inviteMember } from "@/lib/services/members/invite-member";
+import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { addSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
+import { useTestDatabase } from "@/tests/db";
+import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { addMember, callApi, createKeys, errorMessage, KEY_ROLES, type ApiAnswer, type KeyRole } from "./support";
+
+// No session cookie unless a test signs someone in: a request without a key must meet the API-key door.
+const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+
+useTestDatabase();
+
+/** Org A's resources the operations aim at. */
+interface Targets {
+  memberId: string;
+  invitationId: string;
+  skillGroupId: string;
+  /** A member who is in the skill group. */
+  groupMemberId: string;
+}
+
+interface Case {
+  params?: (t: Targets) => Record<string, string>;
+  body?: (t: Targets) => unknown;
+  invalid?: { body: unknown; message: string };
+  /**
+   * A request that answers 409 as documented. Some conflicts (the last owner) only an owner can reach,
+   * and keys are never owners: those go through the same route with the owner's session.
+   */
+  conflict?: (t: Targets) => { params?: Record<string, string>; body?: unknown; asOwnerSession?: boolean };
+  /** Looks past status and shape at what the happy path did. */
+  check?: (answer: ApiAnswer, t: Targets) => Promise<void> | void;
+}
+
+let a: OrgFixture;
+let b: OrgFixture;
+let keysA: Record<KeyRole, string>;
+let keyB: string;
+let revokedKey: string;
+let shared: Targets;
+
+const op = (operationId: string): ApiOperation => apiOperations.find((o) => o.operationId === operationId)!;
+const asAdmin = (operationId: string, params?: Record<string, string>) => callApi(op(operationId), { key: keysA.admin, params });
+
+async function freshTargets(): Promise<Targets> {
+  const memberId = await addMember(a);
+  const groupMemberId = await addMember(a);
+  const group = await createSkillGroup({ ctx: a.as.owner, input: { name: `Group ${randomToken(4)}`, description: "Keep me" } });
+  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: groupMemberId } });
+  const invite = await inviteMember({ ctx: a.as.owner, input: { email: `invitee-${randomToken(4).toLowerCase()}@example.com`, role: "agent" } });
+  return { memberId, groupMemberId, skillGroupId: group.id, invitationId: invite.invitation.id };
+}
+
+const cases: Record<string, Case> = {
+  listMembers: {
+    check: (answer, t) => expect(answer.body.data.map((m: { id: string }) => m.id)).toContain(t.memberId),
+  },
+  getMember: {
+    params: (t) => ({ memberId: t.memberId }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.memberId, role: "agent" }),
+  },
+  updateMember: {
+    params: (t) => ({ memberId: t.memberId }),
+    body: () => ({ role: "marketer" }),
+    conflict: () => ({ params: { memberId: a.as.owner.membershipId! }, body: { role: "admin" }, asOwnerSession: true }),
+    invalid: { body: { role: "king" }, message: "role: Role must be one of owner, admin, marketer, agent." },
+    check: async (answer, t) => {
+      expect(answer.body).toMatchObject({ id: t.memberId, role: "marketer" });
+      expect((await asAdmin("getMember", { memberId: t.memberId })).body.role).toBe("marketer");
+    },
+  },
+  removeMember: {
+    params: (t) => ({ memberId: t.memberId }),
+    conflict: () => ({ params: { memberId: a.as.owner.membershipId! }, asOwnerSession: true }),
+    check: async (_answer, t) => expect((await asAdmin("getMember", { memberId: t.memberId })).status).toBe(404),
+  },
+  listInvitations: {
+    check: (answer, t) => {
+      expect(answer.body.data.map((i: { id: string }) => i.id)).toContain(t.invitationId);
+      expect(answer.body.nextCursor).toBeNull();
+    },
+  },
+  inviteMember: {
+    body: () => ({ email: `  New-${randomToken(4)}@Example.com `, role: "agent" }),
+    invalid: { body: { email: "not-an-email", role: "agent" }, message: "email: Enter a valid email address." },
+    conflict: () => ({ body: { email: a.users.agent.email, role: "agent" } }),
+    check: (answer) => {
+      expect(answer.body.invitation.email).toMatch(/^new-.*@example\.com$/);
+      expect(answer.body.link).toMatch(/\/invite\/[\w-]{20,}$/);
+    },
+  },
+  revokeInvitation: {
+    params: (t) => ({ invitationId: t.invitationId }),
+    check: async (_answer, t) => {
+      const open = (await asAdmin("listInvitations")).body.data.map((i: { id: string }) => i.id);
+      expect(open).not.toContain(t.invitationId);
+    },
+  },
+  listSkillGroups: {
+    check: (answer, t) => expect(answer.body.data.map((g: { id: string }) => g.id)).toContain(t.skillGroupId),
+  },
+  createSkillGroup: {
+    body: () => ({ name: `  Billing ${randomToken(4)} ` }),
+    invalid: { body: { name: "   " }, message: "name: Name is required." },
+    conflict: () => ({ body: { name: "Taken" } }),
+    check: (answer) => expect(answer.body).toMatchObject({ name: expect.stringMatching(/^Billing \S+$/), description: "", memberCount: 0 }),
+  },
+  getSkillGroup: {
+    params: (t) => ({ skillGroupId: t.skillGroupId }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.skillGroupId, description: "Keep me", memberCount: 1 }),
+  },
+  updateSkillGroup: {
+    params: (t) => ({ skillGroupId: t.skillGroupId }),
+    body: () => ({ name: `Renamed ${randomToken(4)}` }),
+    invalid: { body: {}, message: "Send a name or a description to change." },
+    conflict: (t) => ({ params: { skillGroupId: t.skillGroupId }, body: { name: "Taken" } }),
+    // Only the fields sent change: the description stays.
+    check: (answer) => expect(answer.body).toMatchObject({ name: expect.stringMatching(/^Renamed /), description: "Keep me" }),
+  },
+  deleteSkillGroup: {
+    params: (t) => ({ skillGroupId: t.skillGroupId }),
+    check: async (_answer, t) => {
+      expect((await asAdmin("getSkillGroup", { skillGroupId: t.skillGroupId })).status).toBe(404);
+      // The group's members stay members of the organisation.
+      expect((await asAdmin("getMember", { memberId: t.groupMemberId })).status).toBe(200);
+    },
+  },
+  listSkillGroupMembers: {
+    params: (t) => ({ skillGroupId: t.skillGroupId }),
+    check: (answer, t) => expect(answer.body).toEqual({ data: [expect.objectContaining({ id: t.groupMemberId })], nextCursor: null }),
+  },
+  addSkillGroupMember: {
+    params: (t) => ({ skillGroupId: t.skillGroupId }),
+    body: (t) => ({ membershipId: t.memberId }),
+    invalid: { body: { membershipId: "someone" }, message: "membershipId: membershipId must be a member id." },
+    conflict: (t) => ({ params: { skillGroupId: t.skillGroupId }, body: { membershipId: t.groupMemberId } }),
+    check: async (answer, t) => {
+      expect(answer.body.id).toBe(t.memberId);
+      expect((await asAdmin("getSkillGroup", { skillGroupId: t.skillGroupId })).body.memberCount).toBe(2);
+    },
+  },
+  removeSkillGroupMember: {
+    params: (t) => ({ skillGroupId: t.skillGroupId, memberId: t.groupMemberId }),
+    check: async (_answer, t) => {
+      expect((await asAdmin("listSkillGroupMembers", { skillGroupId: t.skillGroupId })).body.data).toEqual([]);
+      expect((await asAdmin("getMember", { memberId: t.groupMemberId })).status).toBe(200);
+    },
+  },
+};
+
+const keyedOperations = apiOperations.filter((o) => o.permission !== null);
+
+/** A request for `operation` on `t` that would succeed with the right key. */
+function requestFor(operation: ApiOperation, t: Targets) {
+  const c = cases[operation.operationId];
+  return { params: c.params?.(t), body: c.body?.(t) };
+}
+
+beforeAll(async () => {
+  a = await createOrgFixture("Org A");
+  b = await createOrgFixture("Org B");
+  keysA = await createKeys(a);
+  keyB = (await createApiKey({ ctx: b.as.owner, input: { name: "B admin" } })).secret;
+  const revoked = await createApiKey({ ctx: a.as.owner, input: { name: "revoked" } });
+  await revokeApiKey({ ctx: a.as.owner, apiKeyId: revoked.apiKey.id });
+  revokedKey = revoked.secret;
+  await createSkillGroup({ ctx: a.as.owner, input: { name: "Taken" } });
+  shared = await freshTargets();
+});
+
+it("every operation has a case", () => {
+  expect(keyedOperations.map((o) => o.operationId).sort()).toEqual(Object.keys(cases).sort());
+});
+
+describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))("%s", (_name, operation) => {
+  const c = cases[operation.operationId] ?? {};
+  const deniedKeyRoles = KEY_ROLES.filter((role) => !(PERMISSIONS[operation.permission!] as readonly string[]).includes(role));
+
+  describe("401 without a working key", () => {
+    const doors = {
+      "no Authorization header": { key: null },
+      "an unknown key": { key: "mdk_not-a-real-key" },
+      "a revoked key": { key: "revoked" },
+      "a header that is not Bearer": { key: null, authorization: "Basic dXNlcjpwYXNz" },
+    };
+    it.each(Object.entries(doors))("%s", async (_door, door) => {
+      const key = door.key === "revoked" ? revokedKey : door.key;
+      const answer = await callApi(operation, { ...requestFor(operation, shared), key, authorization: "authorization" in door ? door.authorization : undefined });
+      expect(answer.status).toBe(401);
+      errorMessage(answer, "unauthorized");
+    });
+  });
+
+  if (deniedKeyRoles.length > 0) {
+    it.each(deniedKeyRoles)(`403 for the %s key (needs ${operation.permission})`, async (role) => {
+      const answer = await callApi(operation, { ...requestFor(operation, shared), key: keysA[role] });
+      expect(answer.status).toBe(403);
+      errorMessage(answer, "forbidden");
+    });
+  } else {
+    it(`every key role may (${operation.permission}), so an agent key succeeds`, async () => {
+      const answer = await callApi(operation, { ...requestFor(operation, shared), key: keysA.agent });
+      expect(answer.status).toBe(operation.response.status);
+    });
+  }
+
+  if (operation.pathParams) {
+    it("404 for another organisation's key on this organisation's ids", async () => {
+      const answer = await callApi(operation, { ...requestFor(operation, shared), key: keyB });
+      expect(answer.status).toBe(404);
+      errorMessage(answer, "not_found");
+    });
+    it.each(Object.keys(operation.pathParams))("404, not 500, when %s is not a UUID", async (param) => {
+      const request = requestFor(operation, shared);
+      const answer = await callApi(operation, { ...request, params: { ...request.params, [param]: "42; drop table" }, key: keysA.admin });
+      expect(answer.status).toBe(404);
+      errorMessage(answer, "not_found");
+    });
+  } else if (operation.method === "GET") {
+    it("another organisation's key sees none of this organisation's rows", async () => {
+      const answer = await callApi(operation, { key: keyB });
+      expect(answer.status).toBe(200);
+      const ids = answer.body.data.map((row: { id: string }) => row.id);
+      for (const id of [...Object.values(shared), a.as.agent.membershipId]) expect(ids).not.toContain(id);
+    });
+  }
+
+  if (operation.body) {
+    it("400 for a body that is not JSON", async () => {
+      const answer = await callApi(operation, { params: c.params?.(shared), rawBody: "{ role: admin", key: keysA.admin });
+      expect(answer.status).toBe(400);
+      expect(errorMessage(answer, "bad_request")).toBe("The request body is not valid JSON.");
+    });
+    it("422 with a clear message for an invalid body", async () => {
+      const answer = await callApi(operation, { params: c.params?.(shared), body: c.invalid!.body, key: keysA.admin });
+      expect(answer.status).toBe(422);
+      expect(errorMessage(answer, "validation_failed")).toBe(c.invalid!.message);
+      expect(answer.body.error.details.fieldErrors).toBeTypeOf("object");
+    });
+  }
+
+  if (operation.query) {
+    it.each([
+      [{ limit: "0" }, "limit: Too small: expected number to be >=1"],
+      [{ limit: "many" }, "limit: Invalid input: expected number, received NaN"],
+      [{ cursor: "page-2" }, "cursor: cursor must be an id from a previous page"],
+    ])("422 for the query %o", async (query, message) => {
+      const answer = await callApi(operation, { query, key: keysA.admin });
+      expect(answer.status).toBe(422);
+      expect(errorMessage(answer, "validation_failed")).toBe(message);
+    });
+  }
+
+  if (operation.conflict) {
+    it(`409 when ${operation.conflict.toLowerCase()}`, async () => {
+      const { asOwnerSession, ...request } = c.conflict!(shared);
+      if (asOwnerSession) session.user = { ...a.users.owner, name: "" };
+      try {
+        const answer = asOwnerSession
+          ? await callApi(operation, { ...request, key: null, headers: { "x-org-slug": a.org.slug } })
+          : await callApi(operation, { ...request, key: keysA.admin });
+        expect(answer.status).toBe(409);
+        errorMessage(answer, "conflict");
+      } finally {
+        session.user = null;
+      }
+    });
+  }
+
+  it(`${operation.response.status} on the happy path, in the documented shape`, async () => {
+    const t = await freshTargets();
+    const answer = await callApi(operation, { ...requestFor(operation, t), key: keysA.admin });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(operation.response.status);
+    const schema = responseSchemaOf(operation);
+    if (schema) expect(schema.safeParse(answer.body).error).toBeUndefined();
+    else expect(answer.body).toBeNull();
+    await c.check?.(answer, t);
+  });
+});
+
+describe("owners are out of an API key's reach", () => {
+  it("an admin key cannot change an owner's role", async () => {
+    const answer = await asAdminCall("updateMember", { memberId: a.as.owner.membershipId! }, { role: "agent" });
+    expect(answer.status).toBe(403);
+    expect(errorMessage(answer, "forbidden")).toMatch(/owner/);
+  });
+  it("an admin key cannot invite an owner", async () => {
+    const answer = await asAdminCall("inviteMember", undefined, { email: "boss@example.com", role: "owner" });
+    expect(answer.status).toBe(403);
+  });
+  it("an admin key cannot remove an owner", async () => {
+    const answer = await callApi(op("removeMember"), { key: keysA.admin, params: { memberId: a.as.owner.membershipId! } });
+    expect(answer.status).toBe(403);
+  });
+});
+
+it("a member id of another organisation cannot be added to a group (404)", async () => {
+  const answer = await asAdminCall("addSkillGroupMember", { skillGroupId: shared.skillGroupId }, { membershipId: b.as.agent.membershipId });
+  expect(answer.status).toBe(404);
+  expect(errorMessage(answer, "not_found")).toBe("Member not found.");
+});
+
+function asAdminCall(operationId: string, params: Record<string, string> | undefined, body: unknown) {
+  return callApi(op(operationId), { key: keysA.admin, params, body });
+}
