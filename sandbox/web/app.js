@@ -1,0 +1,228 @@
+// The simulated Messenger user: plain browser JavaScript over the sandbox's control API (no build step).
+"use strict";
+
+const API = "/_sandbox/api";
+const params = new URLSearchParams(location.search);
+const $ = (id) => document.getElementById(id);
+const state = { pages: [], page: null, psid: null, thread: [], renderedKey: "" };
+
+async function api(method, path, body) {
+  const res = await fetch(API + path, {
+    method,
+    headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(json.error || `HTTP ${res.status}`);
+  return json;
+}
+
+function status(text) {
+  $("status").textContent = text;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "onclick") node.addEventListener("click", v);
+    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+const storageKey = (pageId) => `sandbox-psid-${pageId}`;
+
+async function choosePage(pageId) {
+  state.page = state.pages.find((p) => p.id === pageId) || state.pages[0];
+  $("page-select").value = state.page.id;
+  $("page-username").textContent = state.page.username;
+  $("get-started-page").textContent = state.page.name;
+  state.psid = null;
+  const remembered = params.get("psid") || localStorage.getItem(storageKey(state.page.id));
+  if (remembered) {
+    try {
+      const user = await api("GET", `/users/${remembered}`);
+      if (user.pageId === state.page.id) setUser(user);
+    } catch {
+      localStorage.removeItem(storageKey(state.page.id));
+    }
+  }
+  renderIdentity();
+  await refresh();
+}
+
+function setUser(user) {
+  state.psid = user.psid;
+  state.user = user;
+  localStorage.setItem(storageKey(user.pageId), user.psid);
+  renderIdentity();
+}
+
+function renderIdentity() {
+  $("psid").textContent = state.psid || "–";
+  $("user-name").textContent = state.user && state.psid ? `${state.user.firstName} ${state.user.lastName}` : "nobody yet";
+  $("block").textContent = state.user && state.user.blocked ? "Unblock Page" : "Block Page";
+}
+
+async function newPerson() {
+  const user = await api("POST", `/pages/${state.page.id}/users`, {});
+  setUser(user);
+  state.thread = [];
+  await refresh();
+  return user;
+}
+
+/** Opening an m.me link: a new thread waits for Get Started; an existing one sends a referral. */
+async function openLink(ref) {
+  if (!state.psid) await newPerson();
+  const result = await api("POST", `/users/${state.psid}/open-link`, { ref: ref || undefined, getStarted: false });
+  $("get-started").hidden = result.outcome !== "awaiting_get_started";
+  status(result.outcome === "referral" ? `Re-entered the thread with ref "${ref}" (messaging_referrals sent)` : result.outcome === "awaiting_get_started" ? "New conversation: tap Get Started" : "Opened the thread");
+  await refresh();
+}
+
+async function act(fn, message) {
+  try {
+    await fn();
+    if (message) status(message);
+    await refresh();
+  } catch (error) {
+    status(`Error: ${error.message}`);
+  }
+}
+
+async function refresh() {
+  if (!state.psid) {
+    state.thread = [];
+    render();
+    return;
+  }
+  const { data, user } = await api("GET", `/users/${state.psid}/thread`);
+  state.thread = data;
+  state.user = user;
+  renderIdentity();
+  if (user.threadStarted) $("get-started").hidden = true;
+  render();
+}
+
+function template(m) {
+  const a = m.message && m.message.attachment;
+  return a && a.type === "template" ? a.payload : null;
+}
+
+function renderButton(button, m, index, elementIndex) {
+  if (button.type === "web_url") return el("a", { class: "button", href: button.url, target: "_blank", rel: "noreferrer" }, button.title);
+  if (button.type === "postback") {
+    return el("button", { "data-testid": "postback-button", onclick: () => act(() => api("POST", `/users/${state.psid}/postback`, { mid: m.mid, index, elementIndex }), `Tapped "${button.title}"`) }, button.title);
+  }
+  return el("button", { disabled: true }, button.title || button.type);
+}
+
+function renderOutgoing(m) {
+  const t = template(m);
+  const msg = m.message || {};
+  if (m.senderAction) return el("div", { class: "meta" }, `(${m.senderAction})`);
+  if (t && t.template_type === "one_time_notif_req") {
+    return el("div", { class: "card", "data-testid": "otn-request" },
+      el("div", { class: "title" }, t.title),
+      el("button", {
+        "data-testid": "notify-me",
+        disabled: m.optedIn,
+        onclick: () => act(() => api("POST", `/users/${state.psid}/notify-me`, { mid: m.mid }), "Notify Me tapped: messaging_optins sent"),
+      }, m.optedIn ? "You'll be notified" : "Notify Me"));
+  }
+  if (t && t.template_type === "notification_messages") {
+    return el("div", { class: "card", "data-testid": "notification-request" },
+      el("div", { class: "title" }, t.title),
+      el("button", { disabled: m.optedIn, onclick: () => act(() => api("POST", `/users/${state.psid}/notification-optin`, { mid: m.mid }), "Opted in") }, m.optedIn ? "Subscribed" : "Get messages"));
+  }
+  if (t && t.template_type === "button") {
+    return el("div", { class: "card" }, el("div", { class: "title" }, t.text), (t.buttons || []).map((b, i) => renderButton(b, m, i)));
+  }
+  if (t && t.template_type === "generic") {
+    return el("div", {}, (t.elements || []).map((e, ei) =>
+      el("div", { class: "card" },
+        e.image_url ? el("img", { class: "attachment", src: e.image_url, alt: "" }) : null,
+        el("div", { class: "title" }, e.title),
+        e.subtitle ? el("div", { class: "subtitle" }, e.subtitle) : null,
+        (e.buttons || []).map((b, i) => renderButton(b, m, i, ei)))));
+  }
+  if (msg.attachment) {
+    const url = msg.attachment.payload && msg.attachment.payload.url;
+    if (msg.attachment.type === "image" && url) return el("img", { class: "attachment", src: url, alt: "image" });
+    return el("div", { class: "bubble" }, el("a", { href: url || "#", target: "_blank", rel: "noreferrer" }, `${msg.attachment.type} attachment`));
+  }
+  return el("div", { class: "bubble", "data-testid": "page-message" }, msg.text || "");
+}
+
+function renderIncoming(m) {
+  const msg = m.message || {};
+  if (msg.attachments) {
+    return msg.attachments.map((a) => (a.type === "image" ? el("img", { class: "attachment", src: a.payload.url, alt: "image" }) : el("div", { class: "bubble" }, `${a.type}: ${a.payload.url}`)));
+  }
+  return el("div", { class: "bubble", "data-testid": "user-message" }, msg.text || "");
+}
+
+function receipt(m) {
+  if (m.direction !== "out" || !m.message) return null;
+  return el("div", { class: "meta" }, m.readAt ? "Seen" : m.deliveredAt ? "Delivered" : "Sent");
+}
+
+function render() {
+  const key = JSON.stringify(state.thread);
+  if (key === state.renderedKey) return;
+  state.renderedKey = key;
+  const list = $("thread");
+  list.replaceChildren(...state.thread.map((m) => {
+    if (m.event) return el("li", { class: "note", "data-testid": "event-note" }, m.event);
+    return el("li", { class: m.direction, "data-mid": m.mid }, m.direction === "out" ? renderOutgoing(m) : renderIncoming(m), receipt(m));
+  }));
+  list.scrollTop = list.scrollHeight;
+  // Quick replies belong to the latest message only, as in Messenger.
+  const last = state.thread[state.thread.length - 1];
+  const replies = last && last.direction === "out" && last.message && last.message.quick_replies;
+  $("quick-replies").replaceChildren(...(replies || []).map((q, index) =>
+    el("button", { "data-testid": "quick-reply", onclick: () => act(() => api("POST", `/users/${state.psid}/quick-reply`, { mid: last.mid, index }), `Tapped "${q.title}"`) }, q.title || q.content_type)));
+}
+
+async function main() {
+  const { data } = await api("GET", "/pages");
+  state.pages = data;
+  $("page-select").replaceChildren(...data.map((p) => el("option", { value: p.id }, `${p.name} (${p.username})`)));
+  $("page-select").addEventListener("change", (e) => act(() => choosePage(e.target.value)));
+  $("new-person").addEventListener("click", () => act(newPerson, "New person created"));
+  $("open-link").addEventListener("click", () => act(() => openLink($("ref-input").value)));
+  $("get-started-button").addEventListener("click", () => act(async () => {
+    await api("POST", `/users/${state.psid}/get-started`, {});
+    $("get-started").hidden = true;
+  }, "Get Started tapped: messaging_postbacks sent"));
+  $("composer").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = $("text-input").value.trim();
+    if (!text || !state.psid) return;
+    $("text-input").value = "";
+    act(() => api("POST", `/users/${state.psid}/messages`, { text }), "Message sent");
+  });
+  $("image-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const url = $("image-input").value.trim();
+    if (!url || !state.psid) return;
+    $("image-input").value = "";
+    act(() => api("POST", `/users/${state.psid}/messages`, { attachment: { type: "image", url } }), "Image sent");
+  });
+  $("delivered").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/delivered`), "message_deliveries sent"));
+  $("read").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/read`), "message_reads sent"));
+  $("block").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/block`, { blocked: !(state.user && state.user.blocked) })));
+
+  await choosePage(params.get("page") || (data[0] && data[0].id));
+  // Arriving from an m.me link: open the thread with its ref.
+  if (params.has("ref") || params.has("page")) {
+    $("ref-input").value = params.get("ref") || "";
+    await openLink(params.get("ref") || "");
+  }
+  document.body.dataset.ready = "true";
+  setInterval(() => refresh().catch(() => {}), 700);
+}
+
+main().catch((error) => status(`Error: ${error.message}`));
