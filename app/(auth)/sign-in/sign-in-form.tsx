@@ -1,0 +1,50 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useI18n } from "@/lib/i18n/client";
+import { safeCallback, signInErrorMessage } from "../sign-in-errors";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        const email = String(form.get("email") ?? "");
+        const password = String(form.get("password") ?? "");
+        startTransition(async () => {
+          const result = await signIn("credentials", { email, password, redirect: false });
+          if (!result || result.error || !result.ok) {
+            setError(signInErrorMessage(result?.error, t));
+            return;
+          }
+          router.replace(safeCallback(callbackUrl));
+          router.refresh();
+        });
+      }}
+    >
+      {error && <Alert>{error}</Alert>}
+      <Field id="sign-in-email" label={t("common.email")}>
+        <Input name="email" type="email" autoComplete="email" required autoFocus />
+      </Field>
+      <Field id="sign-in-password" label={t("auth.password")}>
+        <Input name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" className="w-full" loading={pending}>
+        {t("auth.signIn.submit")}
+      </Button>
+    </form>
+  );
+}

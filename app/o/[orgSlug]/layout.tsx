@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { MainNav, type NavSection } from "@/components/shell/nav";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { UserMenu } from "@/components/shell/user-menu";
+import { Logo } from "@/components/ui/icons";
+import { getT } from "@/lib/i18n/server";
+import type { Permission } from "@/lib/permissions";
+import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { can } from "@/lib/tenancy/context";
+import { orgPageContext } from "./org-page";
+
+const SECTIONS: [NavSection, Permission][] = [
+  ["channels", "channels.read"],
+  ["campaigns", "campaigns.read"],
+  ["conversations", "conversations.read"],
+  ["reports", "reports.read"],
+  ["settings", "settings.view"],
+];
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const [{ user, ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  const orgs = await listUserOrganizations(user.id);
+  const sections = SECTIONS.filter(([, permission]) => can(ctx, permission)).map(([section]) => section);
+  const current = { slug: ctx.org.slug, name: ctx.org.name, role: ctx.role };
+  return (
+    <div className="flex min-h-dvh">
+      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/60 md:flex">
+        <Link href={`/o/${ctx.org.slug}`} className="flex h-14 items-center gap-2 px-4 text-sm font-semibold text-zinc-900">
+          <Logo className="size-6" />
+          {t("app.name")}
+        </Link>
+        <div className="flex-1 overflow-y-auto px-3 py-2">
+          <MainNav orgSlug={ctx.org.slug} sections={sections} orientation="vertical" />
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/85 backdrop-blur">
+          <div className="flex h-14 items-center justify-between gap-3 px-4 sm:px-6">
+            <div className="flex min-w-0 items-center gap-2">
+              <Logo className="size-6 shrink-0 md:hidden" />
+              <OrgSwitcher current={current} orgs={orgs.map((o) => ({ slug: o.slug, name: o.name, role: o.role }))} />
+            </div>
+            <UserMenu name={user.name} email={user.email} />
+          </div>
+          <div className="border-t border-zinc-100 px-3 py-2 md:hidden">
+            <MainNav orgSlug={ctx.org.slug} sections={sections} orientation="horizontal" />
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">{children}</main>
+      </div>
+    </div>
+  );
+}

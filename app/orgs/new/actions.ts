@@ -1,0 +1,11 @@
+"use server";
+
+import { createOrganization } from "@/lib/services/organizations/create-organization";
+import { userAction } from "@/lib/tenancy/action";
+
+export async function createOrganizationAction(values: Record<string, string>) {
+  return userAction(async (user) => {
+    const org = await createOrganization({ user, input: { name: values.name ?? "" } });
+    return { slug: org.slug };
+  });
+}

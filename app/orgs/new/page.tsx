@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Logo } from "@/components/ui/icons";
+import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { getSessionUser } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/server";
+import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { CreateOrganizationForm } from "./create-organization-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("orgs.new.title") };
+}
+
+export default async function NewOrganizationPage() {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/orgs/new")}`);
+  const [{ t }, orgs] = await Promise.all([getT(), listUserOrganizations(user.id)]);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex items-center justify-between px-6 py-5">
+        <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
+          <Logo className="size-7" />
+          {t("app.name")}
+        </Link>
+        <LocaleSwitch className="w-36" />
+      </header>
+      <main className="flex flex-1 justify-center px-4 pt-8 pb-16 sm:pt-14">
+        <div className="w-full max-w-[420px]">
+          <div className="rounded-xl border border-zinc-200 bg-white p-7 shadow-sm">
+            <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t("orgs.new.title")}</h1>
+            <p className="mt-1 text-sm text-zinc-500">{orgs.length === 0 ? t("orgs.new.none") : t("orgs.new.subtitle")}</p>
+            <div className="mt-6">
+              <CreateOrganizationForm />
+            </div>
+          </div>
+          {orgs.length > 0 && (
+            <p className="mt-5 text-center text-sm">
+              <Link href={`/o/${orgs[0].slug}`} className="font-medium text-zinc-500 hover:text-zinc-800">
+                {t("orgs.new.back")}
+              </Link>
+            </p>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

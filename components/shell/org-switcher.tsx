@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { Avatar } from "@/components/ui/avatar";
+import { CheckIcon, ChevronUpDownIcon, PlusIcon } from "@/components/ui/icons";
+import { Menu, MenuLabel, MenuSeparator, menuItemClass } from "@/components/ui/menu";
+import { useI18n } from "@/lib/i18n/client";
+import type { Role } from "@/lib/permissions";
+
+export interface OrgOption {
+  slug: string;
+  name: string;
+  role: Role;
+}
+
+export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOption[] }) {
+  const { t } = useI18n();
+  return (
+    <Menu
+      label={t("shell.switchOrg")}
+      className="min-w-0"
+      trigger={
+        <span className="flex min-w-0 items-center gap-2.5 px-1.5 py-1">
+          <Avatar label={current.name} className="size-7 rounded-md" />
+          <span className="min-w-0 text-left">
+            <span className="block truncate text-sm font-semibold text-zinc-900" data-testid="current-org">
+              {current.name}
+            </span>
+            <span className="block text-xs text-zinc-500">{t(`role.${current.role}`)}</span>
+          </span>
+          <ChevronUpDownIcon className="size-4 shrink-0 text-zinc-400" />
+        </span>
+      }
+    >
+      {(close) => (
+        <>
+          <MenuLabel>{t("shell.organisations")}</MenuLabel>
+          <ul>
+            {orgs.map((org) => (
+              <li key={org.slug}>
+                <Link href={`/o/${org.slug}`} onClick={close} className={menuItemClass} aria-current={org.slug === current.slug ? "true" : undefined}>
+                  <Avatar label={org.name} className="size-6 rounded-md text-[10px]" />
+                  <span className="min-w-0 flex-1 truncate">{org.name}</span>
+                  {org.slug === current.slug ? (
+                    <CheckIcon className="size-4 text-accent-600" aria-label={t("shell.current")} />
+                  ) : (
+                    <span className="text-xs text-zinc-400">{t(`role.${org.role}`)}</span>
+                  )}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <MenuSeparator />
+          <Link href="/orgs/new" onClick={close} className={menuItemClass}>
+            <PlusIcon className="size-4 text-zinc-500" />
+            {t("shell.createOrg")}
+          </Link>
+        </>
+      )}
+    </Menu>
+  );
+}

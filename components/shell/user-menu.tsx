@@ -1,0 +1,45 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { Avatar } from "@/components/ui/avatar";
+import { SignOutIcon } from "@/components/ui/icons";
+import { Menu, MenuLabel, MenuSeparator, menuItemClass } from "@/components/ui/menu";
+import { useI18n } from "@/lib/i18n/client";
+import { LocaleSwitch } from "./locale-switch";
+
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  const { t } = useI18n();
+  return (
+    <Menu
+      label={t("shell.accountMenu")}
+      align="right"
+      className="shrink-0"
+      trigger={
+        <span className="flex items-center gap-2 p-1">
+          <Avatar label={name || email} className="size-7" />
+          <span className="hidden max-w-40 truncate text-sm font-medium text-zinc-700 sm:block">{name || email}</span>
+        </span>
+      }
+    >
+      {() => (
+        <>
+          <div className="px-2.5 py-2">
+            <p className="text-xs text-zinc-400">{t("common.signedInAs")}</p>
+            <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
+            <p className="truncate text-xs text-zinc-500">{email}</p>
+          </div>
+          <MenuSeparator />
+          <MenuLabel>{t("shell.language")}</MenuLabel>
+          <div className="px-2.5 pb-2">
+            <LocaleSwitch />
+          </div>
+          <MenuSeparator />
+          <button type="button" className={menuItemClass} onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+            <SignOutIcon className="size-4 text-zinc-500" />
+            {t("auth.signOut")}
+          </button>
+        </>
+      )}
+    </Menu>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useState } from "react";
+import { useI18n } from "@/lib/i18n/client";
+import { Button } from "./button";
+import { CheckIcon, CopyIcon } from "./icons";
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API unavailable (plain http on a LAN address): fall back to a hidden textarea.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
+}
+
+export function CopyButton({ text, label, size = "md" }: { text: string; label?: string; size?: "sm" | "md" }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  return (
+    <>
+      <Button
+        variant="secondary"
+        size={size}
+        onClick={async () => {
+          const ok = await copyText(text);
+          setState(ok ? "copied" : "failed");
+          if (ok) setTimeout(() => setState("idle"), 2000);
+        }}
+        aria-label={label}
+      >
+        {state === "copied" ? <CheckIcon className="size-3.5 text-emerald-600" /> : <CopyIcon className="size-3.5" />}
+        {state === "copied" ? t("common.copied") : t("common.copy")}
+      </Button>
+      <span role="status" className="sr-only">
+        {state === "copied" ? t("common.copied") : state === "failed" ? t("common.copyFailed") : ""}
+      </span>
+    </>
+  );
+}
+
+/** A read-only value (a link, a secret) with a copy button beside it. */
+export function CopyField({ id, value, label }: { id: string; value: string; label: string }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="text-sm font-medium text-zinc-800">
+        {label}
+      </label>
+      <div className="flex gap-2">
+        <input
+          id={id}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-800 focus:border-accent-500 focus:outline-none focus:ring-3 focus:ring-accent-100"
+        />
+        <CopyButton text={value} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useI18n } from "@/lib/i18n/client";
+import { Button } from "./button";
+
+/** A modal on the native <dialog> element: focus trapping, Escape and the backdrop come from the browser. */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  size = "md",
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  footer?: ReactNode;
+  size?: "sm" | "md";
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+      onClick={(e) => {
+        if (e.target === ref.current) onClose();
+      }}
+      className={`m-auto w-[calc(100%-2rem)] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl ${size === "sm" ? "max-w-md" : "max-w-lg"}`}
+    >
+      {open && (
+        <div className="p-6">
+          <h2 id={titleId} className="text-base font-semibold text-zinc-900">
+            {title}
+          </h2>
+          {description && (
+            <p id={descriptionId} className="mt-1.5 text-sm leading-6 text-zinc-500">
+              {description}
+            </p>
+          )}
+          {children && <div className="mt-5">{children}</div>}
+          {footer && <div className="mt-6 flex flex-wrap justify-end gap-2">{footer}</div>}
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+/** Asks before a destructive step; shows the service's refusal (e.g. "keep one owner") in place. */
+export function ConfirmDialog({
+  open,
+  onClose,
+  onConfirm,
+  title,
+  body,
+  confirmLabel,
+  pending,
+  error,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+  title: ReactNode;
+  body?: ReactNode;
+  confirmLabel: string;
+  pending?: boolean;
+  error?: string | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      description={body}
+      size="sm"
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            {t("common.cancel")}
+          </Button>
+          <Button variant="danger" onClick={onConfirm} loading={pending}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      {error ? (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

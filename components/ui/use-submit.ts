@@ -1,0 +1,50 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import type { ActionError, ActionResult } from "@/lib/tenancy/action";
+
+/**
+ * Submits a form through a server action (which returns an ActionResult) inside a transition, keeping
+ * what the user typed when the server refuses. Field errors come back already translated.
+ */
+export function useSubmit<T>(
+  submit: (values: Record<string, string>) => Promise<ActionResult<T> | { ok: false; error: ActionError }>,
+  onSuccess?: (data: T, form: HTMLFormElement) => void | Promise<void>,
+) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<ActionError | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const values = Object.fromEntries(Array.from(new FormData(form).entries()).map(([k, v]) => [k, String(v)]));
+    startTransition(async () => {
+      const result = await submit(values);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setError(null);
+      await onSuccess?.(result.data, form);
+    });
+  };
+  const fieldError = (name: string) => error?.fieldErrors?.[name]?.[0] ?? null;
+  // A message that no field shows (a conflict, a refusal) goes in a banner.
+  const formError = error && !(error.fieldErrors && Object.keys(error.fieldErrors).some((k) => k !== "_")) ? error.message : null;
+  return { onSubmit, pending, error, setError, fieldError, formError, reset: () => setError(null) };
+}
+
+/** Runs a server action from a button (revoke, remove…) and keeps its refusal to show. */
+export function useAction() {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = <T,>(action: () => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) => {
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        setError(null);
+        onSuccess?.(result.data);
+      } else setError(result.error.message);
+    });
+  };
+  return { run, pending, error, setError };
+}
