@@ -154,6 +154,10 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       const input = s.bulkOpenLinkSchema.parse(body ?? {});
       return bulk.openLinkAndNotifyMe(pageOf(params.pageId).id, input);
     })
+    .on("POST", "/pages/:pageId/bulk/messages", ({ params, body }) => {
+      const input = s.bulkMessagesSchema.parse(body ?? {});
+      return { sent: bulk.sendTexts(pageOf(params.pageId).id, input) };
+    })
     // ---- one simulated user ----
     .on("GET", "/users/:psid", ({ params }) => publicUser(users.user(params.psid)))
     .on("GET", "/users/:psid/thread", ({ params, query }) => {

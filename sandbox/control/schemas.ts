@@ -62,6 +62,12 @@ export const bulkOpenLinkSchema = z.object({
 });
 export const bulkNotifyMeSchema = z.object({ psids: z.array(z.string()).optional(), waitMs: z.number().int().min(0).max(120_000).optional() });
 
+export const bulkMessagesSchema = z.object({
+  psids: z.array(z.string()).optional(),
+  perUser: z.number().int().min(1).max(100_000).optional(),
+  text: z.string().min(1).max(2000).optional(),
+});
+
 export const openLinkSchema = z.object({ ref: z.string().max(2083).optional(), getStarted: z.boolean().optional() });
 export const sendMessageSchema = z
   .object({

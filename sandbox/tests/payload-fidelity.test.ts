@@ -50,7 +50,7 @@ async function sendAsPage(body: unknown) {
 async function captured(act: () => unknown | Promise<unknown>, pick: (e: Record<string, any>) => boolean) {
   const before = receiver.events().length;
   await act();
-  return waitFor(() => receiver.events().slice(before).find(pick));
+  return (await waitFor(() => receiver.events().slice(before).find(pick))) as Record<string, any>;
 }
 
 describe("webhook payloads match Meta's documented examples", () => {

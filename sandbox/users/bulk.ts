@@ -54,6 +54,22 @@ export class BulkActions {
     return { opened, ...result };
   }
 
+  /** Each person (psids, or every person of the Page) sends `perUser` texts: load for the app's webhook. */
+  sendTexts(pageId: string, input: { psids?: string[]; perUser?: number; text?: string }): number {
+    const page = this.store.pageByIdOrUsername(pageId);
+    if (!page) throw new SimulationError(`unknown page ${pageId}`, 404);
+    const psids = input.psids ?? this.store.usersOfPage(page.id).map((u) => u.psid);
+    const perUser = input.perUser ?? 1;
+    let sent = 0;
+    for (let round = 0; round < perUser; round++) {
+      for (const psid of psids) {
+        this.users.sendText(psid, input.text ?? `Message ${round + 1}`);
+        sent++;
+      }
+    }
+    return sent;
+  }
+
   private hasPendingRequest(psid: string): boolean {
     return this.store.thread(psid).some((m) => m.direction === "out" && !m.optedIn && templateOf(m)?.template_type === "one_time_notif_req");
   }
