@@ -3,3 +3,5 @@ export * from "./tenancy";
 export * from "./access";
 export * from "./audit";
 export * from "./workflows";
+export * from "./channels";
+export * from "./messaging";

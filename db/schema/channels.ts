@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { organizations, skillGroups } from "./tenancy";
+
+export const channelStatusEnum = pgEnum("channel_status", ["active", "disabled"]);
+
+/**
+ * A Facebook Page connected to an organisation as a Messenger channel, bound to a skill group.
+ * Invariants: secrets (`*Sealed`) are AES-GCM sealed (lib/crypto/secrets) and never leave the server;
+ * a Page is connected at most once across all organisations while not deleted (the webhook routes by Page id);
+ * deleting sets `deletedAt` and keeps history.
+ */
+export const channels = pgTable(
+  "channels",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    skillGroupId: uuid().notNull().references(() => skillGroups.id, { onDelete: "restrict" }),
+    name: text().notNull(),
+    pageId: text().notNull(),
+    appId: text().notNull(),
+    pageAccessTokenSealed: text().notNull(),
+    appSecretSealed: text().notNull(),
+    verifyTokenSealed: text().notNull(),
+    graphApiVersion: text().notNull().default("v21.0"),
+    status: channelStatusEnum().notNull().default("active"),
+    /** Set when Graph answered 190 for this Page's token; cleared by a successful connection check. */
+    reconnectReason: text(),
+    pageName: text(),
+    pageUsername: text(),
+    subscribedFields: text().array().notNull().default(sql`'{}'::text[]`),
+    lastCheckedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("channels_live_page_key").on(t.pageId).where(sql`${t.deletedAt} is null`),
+    index("channels_org_idx").on(t.orgId, t.id),
+  ],
+);
+
+export const channelErrorKindEnum = pgEnum("channel_error_kind", ["signature", "unparseable", "processing", "send_api", "connection"]);
+
+/**
+ * Recent problems of a channel, like Meta's "recent errors" tool: what failed, when, and why.
+ * Invariant: reasons never contain secrets or message contents.
+ */
+export const channelErrors = pgTable(
+  "channel_errors",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    kind: channelErrorKindEnum().notNull(),
+    reason: text().notNull(),
+    graphCode: integer(),
+    at: createdAt(),
+  },
+  (t) => [index("channel_errors_channel_idx").on(t.channelId, t.id)],
+);

@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { channels } from "./channels";
+import { createdAt, id, updatedAt } from "./columns";
+import { organizations } from "./tenancy";
+
+export const webhookEventStatusEnum = pgEnum("webhook_event_status", ["received", "processed", "failed"]);
+
+/**
+ * Every Messenger event Meta delivered, stored before the webhook answers 200 (Meta never re-sends later).
+ * Invariant: one row per (channel, dedupe key) — the message mid, or a key derived from Page, sender, kind
+ * and timestamp/watermark — so redeliveries insert nothing. `timestamp` is Meta's event time (ms).
+ */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    dedupeKey: text().notNull(),
+    kind: text().notNull(),
+    senderId: text().notNull(),
+    timestamp: bigint({ mode: "number" }).notNull(),
+    payload: jsonb().notNull(),
+    status: webhookEventStatusEnum().notNull().default("received"),
+    attempts: bigint({ mode: "number" }).notNull().default(0),
+    lastError: text(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("webhook_events_dedupe_key").on(t.channelId, t.dedupeKey),
+    // The sweeper finds events stored but not yet processed.
+    index("webhook_events_pending_idx").on(t.receivedAt).where(sql`${t.status} = 'received'`),
+    // The health panel's last event and events per hour.
+    index("webhook_events_channel_time_idx").on(t.channelId, t.receivedAt),
+  ],
+);
+
+/**
+ * A Messenger user of a channel's Page. Invariant: one contact per (channel, PSID) — PSIDs are per Page.
+ * `lastInboundAt` drives the 24 h messaging window.
+ */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    psid: text().notNull(),
+    firstName: text(),
+    lastName: text(),
+    profilePic: text(),
+    locale: text(),
+    profileFetchedAt: timestamp({ withTimezone: true }),
+    lastInboundAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("contacts_channel_psid_key").on(t.channelId, t.psid), index("contacts_org_idx").on(t.orgId, t.id)],
+);
+
+/**
+ * The thread between a Page and one contact. Invariant: one conversation per contact.
+ * Watermarks are Meta's delivery/read times (ms): every outgoing message at or before them is delivered/read.
+ */
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    lastMessageAt: timestamp({ withTimezone: true }),
+    lastMessagePreview: text(),
+    deliveredWatermark: bigint({ mode: "number" }),
+    readWatermark: bigint({ mode: "number" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("conversations_contact_key").on(t.contactId), index("conversations_org_recent_idx").on(t.orgId, t.lastMessageAt)],
+);
+
+export const messageDirectionEnum = pgEnum("message_direction", ["inbound", "outbound"]);
+
+/**
+ * One message, postback, referral or reaction in a conversation, ordered by Meta's `timestamp` (ms), not
+ * arrival. Invariant: a mid appears once per channel — an echo of a message we sent ourselves updates
+ * nothing and inserts nothing.
+ */
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    conversationId: uuid().notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    mid: text(),
+    direction: messageDirectionEnum().notNull(),
+    /** text | attachments | postback | referral | reaction | optin */
+    kind: text().notNull(),
+    text: text(),
+    /** Attachments as Meta sent them: [{ type, payload: { url, title, coordinates, ... } }]. */
+    attachments: jsonb(),
+    quickReplyPayload: text(),
+    postback: jsonb(),
+    referral: jsonb(),
+    reaction: jsonb(),
+    /** "webhook" for inbound, "echo" for what the Page sent from elsewhere, "app" for what we sent. */
+    source: text().notNull(),
+    timestamp: bigint({ mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("messages_channel_mid_key").on(t.channelId, t.mid).where(sql`${t.mid} is not null`),
+    index("messages_conversation_time_idx").on(t.conversationId, t.timestamp),
+  ],
+);

@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { channels } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { open, seal } from "@/lib/crypto/secrets";
+import { GraphClient } from "@/lib/graph/client";
+import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { recordChannelError } from "@/lib/webhook/ingest";
+import { forgetChannelRouting } from "@/lib/webhook/channel-routing";
+import { getChannelInOrg, toChannel } from "./queries";
+import { SUBSCRIBED_FIELDS, type Channel } from "./schemas";
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** Which step failed: the token, the Page ID, or the subscription. */
+  failedStep?: "token" | "page" | "subscribe";
+  message?: string;
+  graphCode?: number;
+  channel: Channel;
+}
+
+/**
+ * Proves a channel works the way Meta will use it: the token opens the Page with the configured ID, and
+ * the app is subscribed to every webhook field we process. A 190 flags the channel "reconnect needed".
+ */
+export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgContext; channelId: string }): Promise<ConnectionCheck> {
+  requirePermission(ctx, "channels.manage");
+  const db = await getDb();
+  const row = await getChannelInOrg(db, ctx, channelId);
+  const graph = new GraphClient({ version: row.graphApiVersion });
+  const token = open(row.pageAccessTokenSealed);
+
+  const fail = async (failedStep: ConnectionCheck["failedStep"], message: string, graphCode?: number): Promise<ConnectionCheck> => {
+    const reconnect = graphCode === 190;
+    const [updated] = await db
+      .update(channels)
+      .set({ lastCheckedAt: new Date(), ...(reconnect && { reconnectReason: message }) })
+      .where(eq(channels.id, row.id))
+      .returning();
+    await recordChannelError(row.orgId, row.id, "connection", message, graphCode);
+    return { ok: false, failedStep, message, graphCode, channel: toChannel(updated) };
+  };
+
+  let page: { id: string; name: string; username?: string };
+  try {
+    page = await graph.getTokenPage(token);
+  } catch (error) {
+    return fail("token", describe(error), (error as GraphError).code);
+  }
+  if (page.id !== row.pageId) return fail("page", `The token belongs to Page ${page.id} (${page.name}), not to Page ${row.pageId}.`);
+
+  let subscribedFields: string[];
+  try {
+    await graph.subscribeApp(row.pageId, token, SUBSCRIBED_FIELDS);
+    const apps = await graph.getSubscribedApps(row.pageId, token);
+    subscribedFields = apps.data.find((app) => app.id === row.appId)?.subscribed_fields ?? [];
+  } catch (error) {
+    return fail("subscribe", describe(error), (error as GraphError).code);
+  }
+
+  const [updated] = await db.transaction(async (tx) => {
+    const result = await tx
+      .update(channels)
+      .set({ lastCheckedAt: new Date(), reconnectReason: null, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
+      .where(eq(channels.id, row.id))
+      .returning();
+    await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceType: "channel", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
+    return result;
+  });
+  const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
+  if (missing.length > 0) return { ok: false, failedStep: "subscribe", message: `Not subscribed to: ${missing.join(", ")}`, channel: toChannel(updated) };
+  return { ok: true, channel: toChannel(updated) };
+}
+
+/** Swaps a short-lived token for a long-lived one with the app's secret and keeps it as the channel's token. */
+export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: { ctx: OrgContext; channelId: string; shortLivedToken: string }): Promise<Channel> {
+  requirePermission(ctx, "channels.manage");
+  const db = await getDb();
+  const row = await getChannelInOrg(db, ctx, channelId);
+  const graph = new GraphClient({ version: row.graphApiVersion });
+  const { access_token } = await graph.exchangeToken(row.appId, open(row.appSecretSealed), shortLivedToken.trim());
+  const [updated] = await db.transaction(async (tx) => {
+    const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(access_token), reconnectReason: null }).where(eq(channels.id, row.id)).returning();
+    await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceType: "channel", resourceId: row.id });
+    return result;
+  });
+  forgetChannelRouting(row.pageId);
+  return toChannel(updated);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof GraphError) return error.reason;
+  if (error instanceof GraphNetworkError) return error.message;
+  return "Unexpected error while calling the Graph API";
+}
+
+/** Flags a channel whose token Graph refused with 190, wherever that was noticed (sends, profile fetches). */
+export async function flagReconnectNeeded(channelId: string, reason: string): Promise<void> {
+  const db = await getDb();
+  await db.update(channels).set({ reconnectReason: reason }).where(eq(channels.id, channelId));
+}

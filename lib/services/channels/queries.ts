@@ -1,0 +1,60 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { channels, skillGroups } from "@/db/schema";
+import { appUrl } from "@/lib/app-url";
+import { maskSecret, open } from "@/lib/crypto/secrets";
+import { NotFoundError } from "@/lib/errors";
+import type { OrgContext } from "@/lib/tenancy/context";
+import type { Channel } from "./schemas";
+
+export type ChannelRow = typeof channels.$inferSelect;
+
+export function webhookCallbackUrl(pageId: string): string {
+  return `${appUrl()}/facebook/webhook/${pageId}`;
+}
+
+export function toChannel(row: ChannelRow): Channel {
+  return {
+    id: row.id,
+    name: row.name,
+    pageId: row.pageId,
+    appId: row.appId,
+    skillGroupId: row.skillGroupId,
+    graphApiVersion: row.graphApiVersion,
+    status: row.status,
+    reconnectNeeded: row.reconnectReason !== null,
+    reconnectReason: row.reconnectReason,
+    pageName: row.pageName,
+    pageUsername: row.pageUsername,
+    subscribedFields: row.subscribedFields,
+    pageAccessTokenHint: maskSecret(open(row.pageAccessTokenSealed)),
+    appSecretHint: maskSecret(open(row.appSecretSealed)),
+    callbackUrl: webhookCallbackUrl(row.pageId),
+    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Fetch-or-throw within the tenant; deleted channels and other organisations' channels are NotFound. */
+export async function getChannelInOrg(db: DbOrTx, ctx: OrgContext, channelId: string): Promise<ChannelRow> {
+  const [row] = await db
+    .select()
+    .from(channels)
+    .where(and(eq(channels.orgId, ctx.org.id), eq(channels.id, channelId), isNull(channels.deletedAt)));
+  if (!row) throw new NotFoundError("Channel");
+  return row;
+}
+
+/** The skill group must belong to the same organisation; otherwise it does not exist as far as this org knows. */
+export async function assertSkillGroupInOrg(db: DbOrTx, ctx: OrgContext, skillGroupId: string): Promise<void> {
+  const [row] = await db
+    .select({ id: skillGroups.id })
+    .from(skillGroups)
+    .where(and(eq(skillGroups.orgId, ctx.org.id), eq(skillGroups.id, skillGroupId)));
+  if (!row) throw new NotFoundError("Skill group");
+}
+
+/** What the audit log keeps of a channel: no secrets. */
+export function auditView(row: ChannelRow) {
+  return { name: row.name, pageId: row.pageId, appId: row.appId, skillGroupId: row.skillGroupId, graphApiVersion: row.graphApiVersion, status: row.status };
+}

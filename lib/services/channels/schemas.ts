@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** The webhook fields a channel subscribes its app to (platform-facts: Fields). */
+export const SUBSCRIBED_FIELDS = [
+  "messages",
+  "messaging_postbacks",
+  "messaging_referrals",
+  "messaging_optins",
+  "message_deliveries",
+  "message_reads",
+  "message_echoes",
+  "message_reactions",
+] as const;
+
+const numericId = (label: string) =>
+  z
+    .string({ message: `${label} is required.` })
+    .trim()
+    .regex(/^\d{5,25}$/, { message: `${label} must be the numeric ID shown in Meta's dashboard.` });
+
+const secret = (label: string) =>
+  z
+    .string({ message: `${label} is required.` })
+    .trim()
+    .min(8, { message: `${label} looks too short.` })
+    .max(1000, { message: `${label} is too long.` });
+
+export const channelCreateSchema = z.object({
+  name: z.string({ message: "Name is required." }).trim().min(1, { message: "Name is required." }).max(80, { message: "Name must be at most 80 characters." }),
+  pageId: numericId("Page ID"),
+  pageAccessToken: secret("Page access token"),
+  appId: numericId("App ID"),
+  appSecret: secret("App secret"),
+  skillGroupId: z.uuid({ message: "Choose the skill group that answers this channel." }),
+  graphApiVersion: z
+    .string()
+    .trim()
+    .regex(/^v\d{1,2}\.0$/, { message: "Graph API version looks like v21.0." })
+    .default("v21.0"),
+});
+export type ChannelCreateInput = z.input<typeof channelCreateSchema>;
+
+/** Secrets are replace-only: leaving them out (or empty) keeps the stored ones. */
+export const channelUpdateSchema = z.object({
+  name: channelCreateSchema.shape.name.optional(),
+  pageAccessToken: z.preprocess((v) => (v === "" ? undefined : v), secret("Page access token").optional()),
+  appId: numericId("App ID").optional(),
+  appSecret: z.preprocess((v) => (v === "" ? undefined : v), secret("App secret").optional()),
+  skillGroupId: channelCreateSchema.shape.skillGroupId.optional(),
+  graphApiVersion: z
+    .string()
+    .trim()
+    .regex(/^v\d{1,2}\.0$/, { message: "Graph API version looks like v21.0." })
+    .optional(),
+});
+export type ChannelUpdateInput = z.input<typeof channelUpdateSchema>;
+
+/** A channel as the dashboard and the API show it: secrets masked, never sent back. */
+export const channelSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  pageId: z.string(),
+  appId: z.string(),
+  skillGroupId: z.uuid(),
+  graphApiVersion: z.string(),
+  status: z.enum(["active", "disabled"]),
+  reconnectNeeded: z.boolean(),
+  reconnectReason: z.string().nullable(),
+  pageName: z.string().nullable(),
+  pageUsername: z.string().nullable(),
+  subscribedFields: z.array(z.string()),
+  pageAccessTokenHint: z.string(),
+  appSecretHint: z.string(),
+  callbackUrl: z.string(),
+  lastCheckedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Channel = z.infer<typeof channelSchema>;
