@@ -8,6 +8,7 @@ import { SandboxStore } from "../state/store";
 import { WEBHOOK_FIELDS, type SandboxPage, type UserAccessToken, type WebhookField } from "../state/types";
 import type { GraphContext } from "./context";
 import { GraphError, graphErrors } from "./graph-error";
+import { handleBatch } from "./batch";
 import { handleSend, recordRejectedSend } from "./send-api";
 
 export interface GraphRequest {
@@ -38,6 +39,7 @@ export function handleGraph(ctx: GraphContext, req: GraphRequest): GraphResponse
   let page: SandboxPage | null = null;
   try {
     if (segments[0] === "oauth" && segments[1] === "access_token") return exchangeToken(ctx, req.params);
+    if (segments.length === 0 && req.method === "POST" && req.params.batch !== undefined) return handleBatch(ctx, req, handleGraph);
     const auth = authenticate(ctx, req);
     if (auth.kind === "page") {
       page = auth.page;

@@ -77,3 +77,22 @@ describe("Graph API: nodes and tokens", () => {
     expect((await graph(sandbox, "GET", `/me?access_token=${DEMO.pageAccessToken}`)).status).toBe(200);
   });
 });
+
+describe("Graph API: batch requests", () => {
+  it("runs up to 50 operations, each answered and recorded separately", async () => {
+    const user = sandbox.controls.users.createUser(DEMO.pageId, { threadStarted: true, lastInboundAt: sandbox.controls.clock.now() });
+    const batch = [
+      { method: "POST", relative_url: "v21.0/me/messages", body: `recipient=${encodeURIComponent(JSON.stringify({ id: user.psid }))}&message=${encodeURIComponent(JSON.stringify({ text: "one" }))}` },
+      { method: "POST", relative_url: "v21.0/me/messages", body: `recipient=${encodeURIComponent(JSON.stringify({ id: "404" }))}&message=${encodeURIComponent(JSON.stringify({ text: "two" }))}` },
+      { method: "GET", relative_url: "v21.0/me?fields=id" },
+    ];
+    const res = await graph(sandbox, "POST", `/v21.0/?access_token=${DEMO.pageAccessToken}`, { batch: JSON.stringify(batch) });
+    expect(res.status).toBe(200);
+    const results = res.body as unknown as { code: number; body: string }[];
+    expect(results.map((r) => r.code)).toEqual([200, 400, 200]);
+    expect(JSON.parse(results[0].body)).toMatchObject({ recipient_id: user.psid });
+    expect(JSON.parse(results[1].body).error.code).toBe(100);
+    const tooMany = await graph(sandbox, "POST", `/?access_token=${DEMO.pageAccessToken}`, { batch: Array(51).fill(batch[2]) });
+    expect(tooMany.body.error.code).toBe(100);
+  });
+});
