@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/services/api-keys/api-keys";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
+import { getMember } from "@/lib/services/members/get-member";
 import { inviteMember } from "@/lib/services/members/invite-member";
 import { listInvitations, revokeInvitation } from "@/lib/services/members/list-invitations";
 import { listMembers } from "@/lib/services/members/list-members";
@@ -44,6 +45,7 @@ beforeAll(async () => {
 
 /** Verbs that name a resource by id: as another org's owner they must answer NotFound. */
 const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Targets) => Promise<unknown> }> = {
+  "member.get": { deniedTo: [], run: (ctx, t) => getMember({ ctx, membershipId: t.memberId }) },
   "member.updateRole": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateMemberRole({ ctx, membershipId: t.memberId, input: { role: "marketer" } }) },
   "member.remove": { deniedTo: ["marketer", "agent"], run: (ctx, t) => removeMember({ ctx, membershipId: t.memberId }) },
   "invitation.revoke": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revokeInvitation({ ctx, invitationId: t.invitationId }) },
@@ -97,6 +99,6 @@ describe("a role without the permission is refused", () => {
   }
   it("every verb is refused to someone or documented as open to all roles", () => {
     const openToAll = [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)].filter(([, v]) => v.deniedTo.length === 0).map(([n]) => n);
-    expect(openToAll.sort()).toEqual(["member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
+    expect(openToAll.sort()).toEqual(["member.get", "member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
   });
 });
