@@ -19,6 +19,8 @@ const order: string[] = [];
 let concurrentNow = 0;
 let concurrentMax = 0;
 
+type FailureArgs = { event: { data: { run_id: string; error: { message: string } } }; step: { run: (id: string, fn: () => unknown) => Promise<unknown> } };
+
 let handle: DatabaseHandle;
 let h: Harness;
 const fid = (id: string) => `conformance-${id}`;
@@ -66,7 +68,7 @@ beforeAll(async () => {
         id: "fatal",
         retries: 3,
         triggers: [{ event: "test/fatal" }],
-        onFailure: async ({ event, step }) => {
+        onFailure: async ({ event, step }: FailureArgs) => {
           await step.run("note-failure", () => bump(`failure-handled:${event.data.run_id}`));
           return event.data.error.message;
         },

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { driveRun, type DriverContext } from "./driver";
 import { syncInBand } from "./protocol";
 import { registerApp, type SyncResult } from "./registry";
-import { claimRuns, fireDueCrons, nextDueAt, resolveDueWaits } from "./scheduler";
+import { claimRuns, fireDueCrons, nextDueAt, reclaimLeases, resolveDueWaits } from "./scheduler";
 
 export interface ExecutorOptions {
   db: Db;
@@ -24,6 +24,8 @@ export interface ExecutorOptions {
   maxDriveMs?: number;
   /** Sync (in-band PUT to the serve endpoint) when started, retrying until the endpoint answers. */
   syncOnStart?: boolean;
+  /** Frees leases held by other owners at start; only safe when no other instance can exist (PGlite). */
+  reclaimLeasesOnStart?: boolean;
   log?: DriverContext["log"];
 }
 
@@ -70,7 +72,7 @@ export class WorkflowExecutor {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    this.loop = this.run();
+    this.loop = (this.options.reclaimLeasesOnStart ? reclaimLeases(this.options.db, this.instanceId) : Promise.resolve()).then(() => this.run());
     if (this.options.syncOnStart) void this.syncWithRetry();
     return this;
   }

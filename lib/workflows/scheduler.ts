@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, ne, gt, or, isNull, lt, count, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workflowCrons, workflowEvents, workflowRuns, workflowWaits } from "@/db/schema/workflows";
 import { newId } from "@/lib/ids";
@@ -119,4 +119,12 @@ export async function nextDueAt(db: Db): Promise<number | null> {
     .from(sql`(select 1) as one`);
   const times = [row?.runs, row?.waits, row?.crons].filter((v): v is string => v !== null && v !== undefined).map((v) => new Date(v).getTime());
   return times.length ? Math.min(...times) : null;
+}
+
+/** Makes runs leased by other (dead) owners due now. Only for a database no other live instance uses. */
+export async function reclaimLeases(db: Db, owner: string): Promise<void> {
+  await db
+    .update(workflowRuns)
+    .set({ leaseOwner: null, leaseExpiresAt: null, nextRunAt: new Date() })
+    .where(and(isNotNull(workflowRuns.leaseOwner), ne(workflowRuns.leaseOwner, owner)));
 }

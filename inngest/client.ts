@@ -1,0 +1,23 @@
+import { Inngest, type ClientOptions } from "inngest";
+import { appUrl, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, workflowMode } from "@/lib/workflows/mode";
+import { builtInFetch } from "@/lib/workflows/runtime";
+
+export { events } from "./events";
+
+/**
+ * The app's one Inngest client. With Inngest configured (INNGEST_DEV, or INNGEST_EVENT_KEY and
+ * INNGEST_SIGNING_KEY) it uses the SDK's defaults. Otherwise it talks to the built-in executor in this
+ * app: cloud mode (every call to /api/inngest must be signed), events sent to the executor's event API.
+ * The keys live in the database; the serve route and `builtInFetch` load them, nothing is hard-coded.
+ */
+function clientOptions(): Omit<ClientOptions, "id"> {
+  if (workflowMode().kind !== "built-in") return {};
+  return {
+    isDev: false,
+    eventKey: PLACEHOLDER_EVENT_KEY,
+    baseUrl: `${appUrl()}${EXECUTOR_API_PATH}/`,
+    fetch: builtInFetch,
+  };
+}
+
+export const inngest = new Inngest({ id: "messenger-desk", ...clientOptions() });
