@@ -182,6 +182,8 @@ function subscribedApps(ctx: GraphContext, req: GraphRequest, auth: Auth, pageId
     }
   }
   page.subscribedFields = [...new Set(list as WebhookField[])];
+  // Subscribing again is how a Page gets its webhooks back after Meta disabled the app for failures.
+  if (app && !app.subscriptionActive) ctx.dispatcher.enableApp(app);
   ctx.store.touch();
   return { status: 200, body: { success: true } };
 }

@@ -78,6 +78,7 @@ export function handleSend(ctx: GraphContext, page: SandboxPage, pathPageId: str
     const mid = newMessageId();
     consumeToken(ctx, r, now);
     ctx.store.thread(psid).push({ mid, direction: "out", timestamp: now, message: message as Record<string, unknown> });
+    ctx.store.touch(); // cheap: persistence only arms a debounce timer
     if (page.subscribedFields.includes("message_echoes")) {
       ctx.dispatcher.emit(messageEcho(page.id, psid, now, page.appId, mid, message as Record<string, unknown>));
     }
