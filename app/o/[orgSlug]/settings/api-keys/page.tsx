@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { NoAccess } from "@/components/shell/no-access";
+import { getT } from "@/lib/i18n/server";
+import { assignableRoles } from "@/lib/permissions";
+import { listApiKeys } from "@/lib/services/api-keys/api-keys";
+import { settingsPageContext } from "../settings-page";
+import { ApiKeysClient } from "./api-keys-client";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("settings.nav.apiKeys") };
+}
+
+export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { ctx, allowed } = await settingsPageContext(orgSlug, "apiKeys.manage");
+  if (!allowed) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} />;
+  const keys = await listApiKeys({ ctx });
+  // Keys never get the owner role.
+  const roles = assignableRoles(ctx.role).filter((r) => r !== "owner");
+  return <ApiKeysClient orgSlug={ctx.org.slug} orgName={ctx.org.name} keys={keys} roles={roles} />;
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { NoAccess } from "@/components/shell/no-access";
+import { getT } from "@/lib/i18n/server";
+import { listAuditLog } from "@/lib/services/audit/list-audit-log";
+import { settingsPageContext } from "../settings-page";
+import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "./audit-constants";
+import { AuditLogClient } from "./audit-log-client";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("settings.nav.auditLog") };
+}
+
+export default async function AuditLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<{ action?: string; resourceType?: string }>;
+}) {
+  const [{ orgSlug }, query] = await Promise.all([params, searchParams]);
+  const { ctx, allowed } = await settingsPageContext(orgSlug, "auditLog.read");
+  if (!allowed) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} />;
+  // Only the filters the page offers are passed on.
+  const action = (AUDIT_ACTIONS as readonly string[]).includes(query.action ?? "") ? query.action : undefined;
+  const resourceType = (AUDIT_RESOURCE_TYPES as readonly string[]).includes(query.resourceType ?? "") ? query.resourceType : undefined;
+  const page = await listAuditLog({ ctx, input: { limit: 25, action, resourceType } });
+  return (
+    <AuditLogClient
+      key={`${action ?? ""}|${resourceType ?? ""}`}
+      orgSlug={ctx.org.slug}
+      orgName={ctx.org.name}
+      initial={page}
+      filters={{ action: action ?? "", resourceType: resourceType ?? "" }}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { inviteMember } from "@/lib/services/members/invite-member";
+import { revokeInvitation } from "@/lib/services/members/list-invitations";
+import { removeMember } from "@/lib/services/members/remove-member";
+import { updateMemberRole } from "@/lib/services/members/update-member-role";
+import { orgAction } from "@/lib/tenancy/action";
+
+const membersPath = (slug: string) => `/o/${slug}/settings/members`;
+
+export async function inviteMemberAction(orgSlug: string, values: Record<string, string>) {
+  return orgAction(orgSlug, "members.manage", async (ctx) => {
+    const { invitation, link } = await inviteMember({ ctx, input: { email: values.email ?? "", role: values.role ?? "" } });
+    revalidatePath(membersPath(ctx.org.slug));
+    return { link, email: invitation.email, role: invitation.role };
+  });
+}
+
+export async function updateMemberRoleAction(orgSlug: string, membershipId: string, role: string) {
+  return orgAction(orgSlug, "members.manage", async (ctx) => {
+    const member = await updateMemberRole({ ctx, membershipId, input: { role } });
+    revalidatePath(membersPath(ctx.org.slug));
+    return { role: member.role };
+  });
+}
+
+export async function removeMemberAction(orgSlug: string, membershipId: string) {
+  return orgAction(orgSlug, "members.manage", async (ctx) => {
+    await removeMember({ ctx, membershipId });
+    revalidatePath(membersPath(ctx.org.slug));
+    return null;
+  });
+}
+
+export async function revokeInvitationAction(orgSlug: string, invitationId: string) {
+  return orgAction(orgSlug, "members.manage", async (ctx) => {
+    await revokeInvitation({ ctx, invitationId });
+    revalidatePath(membersPath(ctx.org.slug));
+    return null;
+  });
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createSkillGroup, deleteSkillGroup, updateSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { addSkillGroupMember, removeSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
+import { orgAction } from "@/lib/tenancy/action";
+
+const groupsPath = (slug: string) => `/o/${slug}/settings/skill-groups`;
+
+export async function createSkillGroupAction(orgSlug: string, values: Record<string, string>) {
+  return orgAction(orgSlug, "skillGroups.manage", async (ctx) => {
+    const group = await createSkillGroup({ ctx, input: { name: values.name ?? "", description: values.description ?? "" } });
+    revalidatePath(groupsPath(ctx.org.slug), "layout");
+    return { id: group.id };
+  });
+}
+
+export async function updateSkillGroupAction(orgSlug: string, skillGroupId: string, values: Record<string, string>) {
+  return orgAction(orgSlug, "skillGroups.manage", async (ctx) => {
+    await updateSkillGroup({ ctx, skillGroupId, input: { name: values.name ?? "", description: values.description ?? "" } });
+    revalidatePath(groupsPath(ctx.org.slug), "layout");
+    return null;
+  });
+}
+
+export async function deleteSkillGroupAction(orgSlug: string, skillGroupId: string) {
+  return orgAction(orgSlug, "skillGroups.manage", async (ctx) => {
+    await deleteSkillGroup({ ctx, skillGroupId });
+    revalidatePath(groupsPath(ctx.org.slug), "layout");
+    return null;
+  });
+}
+
+export async function addSkillGroupMemberAction(orgSlug: string, skillGroupId: string, membershipId: string) {
+  return orgAction(orgSlug, "skillGroups.manage", async (ctx) => {
+    await addSkillGroupMember({ ctx, skillGroupId, input: { membershipId } });
+    revalidatePath(groupsPath(ctx.org.slug), "layout");
+    return null;
+  });
+}
+
+export async function removeSkillGroupMemberAction(orgSlug: string, skillGroupId: string, membershipId: string) {
+  return orgAction(orgSlug, "skillGroups.manage", async (ctx) => {
+    await removeSkillGroupMember({ ctx, skillGroupId, membershipId });
+    revalidatePath(groupsPath(ctx.org.slug), "layout");
+    return null;
+  });
+}
