@@ -31,13 +31,21 @@ const PROFILE_MAX_AGE_MS = 7 * 86_400_000;
  * Turns stored webhook events into contacts, conversations and messages, in event-time order.
  * Idempotent: events already processed are skipped, messages are unique by mid, watermarks only move forward.
  */
-export async function storeWebhookEvents(eventIds: string[]): Promise<StoreResult> {
+export async function storeWebhookEvents(scope: { orgId: string; channelId: string }, eventIds: string[]): Promise<StoreResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const events = await tx
       .select()
       .from(webhookEvents)
-      .where(and(inArray(webhookEvents.id, eventIds), eq(webhookEvents.status, "received")))
+      .where(
+        and(
+          inArray(webhookEvents.id, eventIds),
+          // The event names its organisation and channel; rows of any other are not this run's to touch.
+          eq(webhookEvents.orgId, scope.orgId),
+          eq(webhookEvents.channelId, scope.channelId),
+          eq(webhookEvents.status, "received"),
+        ),
+      )
       .orderBy(asc(webhookEvents.timestamp), asc(webhookEvents.id))
       .for("update", { skipLocked: true });
     const result: StoreResult = { processed: 0, contactsNeedingProfile: [], signals: [] };
