@@ -24,8 +24,7 @@ export class BodyParseError extends Error {}
 /** Parses a body as Graph does: JSON when it looks like JSON, otherwise application/x-www-form-urlencoded. */
 export function parseGraphBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (!raw) return {};
-  const trimmed = raw.trimStart();
-  if (contentType?.includes("json") || trimmed.startsWith("{")) {
+  if (contentType?.includes("json") || raw.charCodeAt(0) === 123 /* { */ || raw.trimStart().startsWith("{")) {
     try {
       const parsed = JSON.parse(raw) as unknown;
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new BodyParseError("body must be a JSON object");
