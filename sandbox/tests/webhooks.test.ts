@@ -119,4 +119,18 @@ describe("webhook delivery", () => {
     const events = await control(sandbox!, "GET", `/webhook-events?psid=${user.psid}`);
     expect(events.body.data[0].status).toBe("not_subscribed");
   });
+
+  it("lists deliveries with their signature and raw body for inspection", async () => {
+    const { page } = await setup();
+    const user = sandbox!.controls.users.createUser(page.id);
+    sandbox!.controls.users.sendText(user.psid, "inspect me");
+    await waitFor(() => receiver!.received.length === 1);
+    await sandbox!.controls.webhooks.idle();
+    const list = await control(sandbox!, "GET", "/webhook-deliveries?includeBody=true&status=delivered");
+    expect(list.body.total).toBe(1);
+    const [delivery] = list.body.data;
+    expect(delivery.rawBody).toBe(receiver!.received[0].raw.toString("utf8"));
+    expect(delivery.signature256).toBe(expectedSignature(receiver!.received[0].raw));
+    expect((await control(sandbox!, "GET", "/webhook-deliveries")).body.data[0].rawBody).toBeUndefined();
+  });
 });
