@@ -16,7 +16,9 @@ export const channels = pgTable(
   {
     id: id(),
     orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    skillGroupId: uuid().notNull().references(() => skillGroups.id, { onDelete: "restrict" }),
+    // Required for live channels (the services refuse to delete a group a live channel uses); a deleted
+    // channel may outlive its group, hence nullable here.
+    skillGroupId: uuid().references(() => skillGroups.id, { onDelete: "set null" }),
     name: text().notNull(),
     pageId: text().notNull(),
     appId: text().notNull(),

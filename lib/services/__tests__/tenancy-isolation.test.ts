@@ -16,6 +16,11 @@ import { updateMemberRole } from "@/lib/services/members/update-member-role";
 import { getSkillGroup, listSkillGroups } from "@/lib/services/skill-groups/list-skill-groups";
 import { createSkillGroup, deleteSkillGroup, updateSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { addSkillGroupMember, listSkillGroupMembers, removeSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
+import { deleteChannel, setChannelEnabled } from "@/lib/services/channels/channel-status";
+import { getChannelHealth } from "@/lib/services/channels/channel-health";
+import { checkChannelConnection, exchangeChannelToken } from "@/lib/services/channels/check-connection";
+import { getChannel, listChannels, revealVerifyToken } from "@/lib/services/channels/list-channels";
+import { createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels/save-channel";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -28,6 +33,7 @@ interface Targets {
   skillGroupId: string;
   apiKeyId: string;
   invitationId: string;
+  channelId: string;
 }
 
 let a: OrgFixture;
@@ -40,7 +46,11 @@ beforeAll(async () => {
   const group = await createSkillGroup({ ctx: a.as.owner, input: { name: "Support" } });
   const key = await createApiKey({ ctx: a.as.owner, input: { name: "CRM" } });
   const invite = await inviteMember({ ctx: a.as.owner, input: { email: "new@example.com", role: "agent" } });
-  targets = { memberId: a.as.agent.membershipId!, skillGroupId: group.id, apiKeyId: key.apiKey.id, invitationId: invite.invitation.id };
+  const channel = await createChannel({
+    ctx: a.as.owner,
+    input: { name: "Shop", pageId: "123456789012", pageAccessToken: "page-token-a", appId: "987654321", appSecret: "app-secret-a", skillGroupId: group.id },
+  });
+  targets = { memberId: a.as.agent.membershipId!, skillGroupId: group.id, apiKeyId: key.apiKey.id, invitationId: invite.invitation.id, channelId: channel.id };
 });
 
 /** Verbs that name a resource by id: as another org's owner they must answer NotFound. */
@@ -55,6 +65,15 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "skillGroup.listMembers": { deniedTo: [], run: (ctx, t) => listSkillGroupMembers({ ctx, skillGroupId: t.skillGroupId }) },
   "skillGroup.addMember": { deniedTo: ["marketer", "agent"], run: (ctx, t) => addSkillGroupMember({ ctx, skillGroupId: t.skillGroupId, input: { membershipId: t.memberId } }) },
   "skillGroup.removeMember": { deniedTo: ["marketer", "agent"], run: (ctx, t) => removeSkillGroupMember({ ctx, skillGroupId: t.skillGroupId, membershipId: t.memberId }) },
+  "channel.get": { deniedTo: [], run: (ctx, t) => getChannel({ ctx, channelId: t.channelId }) },
+  "channel.health": { deniedTo: [], run: (ctx, t) => getChannelHealth({ ctx, channelId: t.channelId }) },
+  "channel.update": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateChannel({ ctx, channelId: t.channelId, input: { name: "Renamed" } }) },
+  "channel.revealVerifyToken": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revealVerifyToken({ ctx, channelId: t.channelId }) },
+  "channel.regenerateVerifyToken": { deniedTo: ["marketer", "agent"], run: (ctx, t) => regenerateVerifyToken({ ctx, channelId: t.channelId }) },
+  "channel.disable": { deniedTo: ["marketer", "agent"], run: (ctx, t) => setChannelEnabled({ ctx, channelId: t.channelId, enabled: false }) },
+  "channel.checkConnection": { deniedTo: ["marketer", "agent"], run: (ctx, t) => checkChannelConnection({ ctx, channelId: t.channelId }) },
+  "channel.exchangeToken": { deniedTo: ["marketer", "agent"], run: (ctx, t) => exchangeChannelToken({ ctx, channelId: t.channelId, shortLivedToken: "short" }) },
+  "channel.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteChannel({ ctx, channelId: t.channelId }) },
   "apiKey.revoke": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revokeApiKey({ ctx, apiKeyId: t.apiKeyId }) },
 };
 
@@ -65,6 +84,11 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   "invitation.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listInvitations({ ctx }), ids: (r) => (r as { id: string }[]).map((i) => i.id) },
   "skillGroup.list": { deniedTo: [], run: (ctx) => listSkillGroups({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((g) => g.id) },
   "skillGroup.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createSkillGroup({ ctx, input: { name: `G ${Math.random()}` } }) },
+  "channel.list": { deniedTo: [], run: (ctx) => listChannels({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((c) => c.id) },
+  "channel.create": {
+    deniedTo: ["marketer", "agent"],
+    run: (ctx) => createChannel({ ctx, input: { name: "X", pageId: String(Date.now()), pageAccessToken: "tok-12345678", appId: "11111111", appSecret: "secret-123", skillGroupId: "00000000-0000-7000-8000-000000000000" } }),
+  },
   "apiKey.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listApiKeys({ ctx }), ids: (r) => (r as { id: string }[]).map((k) => k.id) },
   "apiKey.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createApiKey({ ctx, input: { name: "k" } }) },
   "auditLog.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listAuditLog({ ctx }), ids: (r) => (r as { data: { resourceId: string }[] }).data.map((e) => e.resourceId) },
@@ -99,6 +123,6 @@ describe("a role without the permission is refused", () => {
   }
   it("every verb is refused to someone or documented as open to all roles", () => {
     const openToAll = [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)].filter(([, v]) => v.deniedTo.length === 0).map(([n]) => n);
-    expect(openToAll.sort()).toEqual(["member.get", "member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
+    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "member.get", "member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
   });
 });

@@ -61,7 +61,7 @@ export const channelSchema = z.object({
   name: z.string(),
   pageId: z.string(),
   appId: z.string(),
-  skillGroupId: z.uuid(),
+  skillGroupId: z.uuid().nullable(),
   graphApiVersion: z.string(),
   status: z.enum(["active", "disabled"]),
   reconnectNeeded: z.boolean(),

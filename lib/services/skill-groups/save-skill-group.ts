@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { skillGroups } from "@/db/schema";
+import { channels, skillGroups } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
@@ -55,6 +55,11 @@ export async function deleteSkillGroup({ ctx, skillGroupId }: { ctx: OrgContext;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const before = await getSkillGroupInOrg(tx, ctx, skillGroupId);
+    const bound = await tx
+      .select({ name: channels.name })
+      .from(channels)
+      .where(and(eq(channels.skillGroupId, skillGroupId), isNull(channels.deletedAt)));
+    if (bound.length > 0) throw new ConflictError(`This skill group answers the channel "${bound[0].name}". Move that channel to another group first.`);
     await tx.delete(skillGroups).where(and(eq(skillGroups.orgId, ctx.org.id), eq(skillGroups.id, skillGroupId)));
     await recordAudit(tx, ctx, {
       action: "skill_group.deleted",
