@@ -25,4 +25,16 @@ describe("demo seed", () => {
     const ctx = await authenticateApiKey(DEMO.apiKey);
     expect(ctx.org.slug).toBe("demo");
   });
+
+  it("connects the sandbox's demo Page, whose verification handshake passes with the demo verify token", async () => {
+    await seedDemo();
+    const { GET } = await import("@/app/facebook/webhook/[pageId]/route");
+    const { NextRequest } = await import("next/server");
+    const url = "http://localhost/facebook/webhook/1000000000000001?hub.mode=subscribe&hub.verify_token=demo-verify-token&hub.challenge=42";
+    const ok = await GET(new NextRequest(url), { params: Promise.resolve({ pageId: "1000000000000001" }) });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe("42");
+    const wrong = await GET(new NextRequest(url.replace("demo-verify-token", "guess")), { params: Promise.resolve({ pageId: "1000000000000001" }) });
+    expect(wrong.status).toBe(403);
+  });
 });

@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiKeys, organizations, skillGroups, users } from "@/db/schema";
+import { apiKeys, channels, organizations, skillGroups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { sha256Hex } from "@/lib/crypto/hash";
+import { seal } from "@/lib/crypto/secrets";
+import { createChannel } from "@/lib/services/channels/save-channel";
 import { createApiKey } from "@/lib/services/api-keys/api-keys";
 import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
@@ -15,6 +17,15 @@ export const DEMO = {
   password: "messenger-desk-demo",
   skillGroup: "Support",
   apiKey: "mdk_demo_key_do_not_use_in_production",
+  /** The sandbox's demo Page and app (sandbox/state/demo.ts), connected as a channel of Demo Co. */
+  channel: {
+    name: "Demo Page",
+    pageId: "1000000000000001",
+    pageAccessToken: "demo-page-token",
+    appId: "2000000000000002",
+    appSecret: "demo-app-secret",
+    verifyToken: "demo-verify-token",
+  },
 } as const;
 
 export function demoSeedEnabled(): boolean {
@@ -41,8 +52,18 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     created = true;
   }
   const ctx = buildContext({ org, actor: { type: "system", id: null, label: "demo seed" }, role: "owner", membershipId: null });
-  const [group] = await db.select().from(skillGroups).where(and(eq(skillGroups.orgId, org.id), eq(skillGroups.name, DEMO.skillGroup)));
-  if (!group) await createSkillGroup({ ctx, input: { name: DEMO.skillGroup, description: "Answers customer messages." } });
+  let [group] = await db.select().from(skillGroups).where(and(eq(skillGroups.orgId, org.id), eq(skillGroups.name, DEMO.skillGroup)));
+  if (!group) {
+    const created = await createSkillGroup({ ctx, input: { name: DEMO.skillGroup, description: "Answers customer messages." } });
+    [group] = await db.select().from(skillGroups).where(eq(skillGroups.id, created.id));
+  }
+  const [channel] = await db.select({ id: channels.id }).from(channels).where(and(eq(channels.orgId, org.id), eq(channels.pageId, DEMO.channel.pageId)));
+  if (!channel) {
+    const { verifyToken, ...input } = DEMO.channel;
+    const created = await createChannel({ ctx, input: { ...input, skillGroupId: group.id } });
+    // The sandbox's demo app is configured with this verify token, so the handshake passes out of the box.
+    await db.update(channels).set({ verifyTokenSealed: seal(verifyToken) }).where(eq(channels.id, created.id));
+  }
   const [key] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, sha256Hex(DEMO.apiKey)));
   if (!key) await createApiKey({ ctx, input: { name: "Demo key", role: "admin" }, secret: DEMO.apiKey });
   return { created };
