@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./workflows";
 export * from "./channels";
 export * from "./messaging";
+export * from "./campaigns";

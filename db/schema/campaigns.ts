@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { channels } from "./channels";
+import { createdAt, id, updatedAt } from "./columns";
+import { contacts } from "./messaging";
+import { organizations } from "./tenancy";
+
+export const campaignStatusEnum = pgEnum("campaign_status", ["draft", "scheduled", "sending", "paused", "sent", "sent_with_failures", "cancelled"]);
+
+/**
+ * A One-Time Notification campaign of one channel (Page): the share link's ref, the messages of the
+ * subscription flow, the OTN content, and when it goes out.
+ * Invariants:
+ * - `ref` is unguessable and unique per channel (it names the campaign within its Page in the m.me link).
+ * - Counters are maintained in the same transaction as the rows they count (tokens, requests, ledger
+ *   outcomes), so lists read them directly instead of counting a million tokens.
+ * - `scheduleVersion` grows on every schedule change (reschedule, send now, cancel, delete); a scheduled
+ *   run whose version is no longer current does nothing when it wakes.
+ * - Content is editable only while the status is draft or scheduled; deleting sets `deletedAt`.
+ * - `ratePerSecond` is 1–300 from the API; 0 ("unlimited") is reserved for benchmarks.
+ */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    status: campaignStatusEnum().notNull().default("draft"),
+    ref: text().notNull(),
+    /** The pre-subscription invitation: { type: "text", text } | { type: "image", url } | null. */
+    invitation: jsonb(),
+    requestTitle: text().notNull(),
+    replyText: text(),
+    /** The OTN message: { type: "text", text } | { type: "image", url } | { type: "card", ... } (lib/campaigns/schemas). */
+    content: jsonb().notNull(),
+    scheduledAt: timestamp({ withTimezone: true }),
+    scheduleVersion: integer().notNull().default(0),
+    ratePerSecond: integer().notNull().default(40),
+    /** Anti-spam: at most one OTN request per user per campaign within this many hours. */
+    requestCooldownHours: integer().notNull().default(24),
+    linkClicks: integer().notNull().default(0),
+    requestsSent: integer().notNull().default(0),
+    requestsSkipped: integer().notNull().default(0),
+    subscribers: integer().notNull().default(0),
+    sent: integer().notNull().default(0),
+    failed: integer().notNull().default(0),
+    expired: integer().notNull().default(0),
+    /** Sends per second measured by the sender at its last flush (for the progress bar). */
+    currentRate: real().notNull().default(0),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    pauseReason: text(),
+    createdBy: text(),
+    deletedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("campaigns_channel_ref_key").on(t.channelId, t.ref),
+    // The campaign list: newest first per organisation, optionally by channel and status.
+    index("campaigns_org_list_idx").on(t.orgId, t.id).where(sql`${t.deletedAt} is null`),
+    index("campaigns_org_channel_status_idx").on(t.orgId, t.channelId, t.status).where(sql`${t.deletedAt} is null`),
+    // The sweeper finds scheduled campaigns that are due.
+    index("campaigns_due_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled' and ${t.deletedAt} is null`),
+  ],
+);
+
+export const otnTokenStatusEnum = pgEnum("otn_token_status", ["pending", "sending", "sent", "failed", "expired"]);
+
+/**
+ * The send ledger: one row per One-Time Notification token ("Notify Me" tap), stored before the webhook
+ * is acknowledged. Invariants:
+ * - the token is sealed at rest; `tokenHash` (sha256) is unique, so a redelivered opt-in stores nothing;
+ * - status moves pending → sending (with a `claimId`) → sent | failed | expired, and only a sender holding
+ *   the claim writes the outcome; a row found in `sending` after a crash is re-sent by the next claim
+ *   (tokens are single use: Meta answers "already been used" when the earlier call went through);
+ * - `contactId` is the (channel, psid) contact, created at capture when processing has not yet made it.
+ * Indexes: (campaign, status, id) for claiming in id order and per-status counts; (campaign, psid) for the
+ * anti-spam check and the recipient log; (campaign, opted_in_at) for subscribers over time.
+ */
+export const otnTokens = pgTable(
+  "otn_tokens",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    campaignId: uuid().notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    contactId: uuid().references(() => contacts.id, { onDelete: "set null" }),
+    psid: text().notNull(),
+    tokenSealed: text().notNull(),
+    tokenHash: text().notNull(),
+    status: otnTokenStatusEnum().notNull().default("pending"),
+    failureCode: integer(),
+    failureReason: text(),
+    claimId: uuid(),
+    claimedAt: timestamp({ withTimezone: true }),
+    sentAt: timestamp({ withTimezone: true }),
+    messageId: text(),
+    optedInAt: timestamp({ withTimezone: true }).notNull(),
+    replySentAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("otn_tokens_token_hash_key").on(t.tokenHash),
+    index("otn_tokens_claim_idx").on(t.campaignId, t.status, t.id),
+    index("otn_tokens_campaign_psid_idx").on(t.campaignId, t.psid),
+    index("otn_tokens_campaign_optin_idx").on(t.campaignId, t.optedInAt),
+  ],
+);
+
+/**
+ * Anti-spam memory of the subscription flow: per campaign and Messenger user, when we last sent the OTN
+ * request and which webhook event last ran the flow (so a retried run counts nothing twice).
+ * Invariant: one row per (campaign, psid). Index (channel, last_requested_at) serves the per-Page cap.
+ */
+export const campaignRequests = pgTable(
+  "campaign_requests",
+  {
+    id: id(),
+    campaignId: uuid().notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    psid: text().notNull(),
+    lastRequestedAt: timestamp({ withTimezone: true }),
+    lastEventId: uuid(),
+    requestCount: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("campaign_requests_campaign_psid_key").on(t.campaignId, t.psid), index("campaign_requests_channel_time_idx").on(t.channelId, t.lastRequestedAt)],
+);
