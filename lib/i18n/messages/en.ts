@@ -139,6 +139,7 @@ export const en = {
   "skillGroups.empty.title": "No skill groups yet",
   "skillGroups.empty.body": "Create a group such as “English support” or “Spanish pre-sales” and add agents to it.",
   "skillGroups.memberCount": "{count} members",
+  "skillGroups.memberCountOne": "1 member",
   "skillGroups.manage": "Manage",
   "skillGroups.delete.title": "Delete {name}?",
   "skillGroups.delete.body": "The members stay in the organisation; only the group is deleted.",

@@ -138,6 +138,7 @@ export const zhCN: Record<MessageKey, string> = {
   "skillGroups.empty.title": "暂无技能组",
   "skillGroups.empty.body": "创建如“英语客服”或“西班牙语售前”等分组，并添加客服成员。",
   "skillGroups.memberCount": "{count} 名成员",
+  "skillGroups.memberCountOne": "1 名成员",
   "skillGroups.manage": "管理",
   "skillGroups.delete.title": "删除 {name}？",
   "skillGroups.delete.body": "成员仍保留在组织中，只会删除该分组。",

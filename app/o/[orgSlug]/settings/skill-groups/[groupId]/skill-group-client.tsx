@@ -43,7 +43,7 @@ export function SkillGroupClient({ orgSlug, group, groupMembers, members }: { or
         </Button>
       </div>
 
-      <SectionTitle aside={<span className="text-sm text-zinc-500">{t("skillGroups.memberCount", { count: groupMembers.length })}</span>}>
+      <SectionTitle aside={<span className="text-sm text-zinc-500">{groupMembers.length === 1 ? t("skillGroups.memberCountOne") : t("skillGroups.memberCount", { count: groupMembers.length })}</span>}>
         {t("skillGroups.members.title")}
       </SectionTitle>
 

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+
+test("sign up creates the account and its first organisation, then lands in it", async ({ page }) => {
+  const email = uniqueEmail("signup");
+  const { slug } = await signUp(page, { name: "Wang Fang", email, org: "Shenzhen Lights Export" });
+  await expect(page.getByRole("heading", { name: "Channels" })).toBeVisible();
+  await expect(page.getByText("Coming soon")).toBeVisible();
+  await expect(mainNavLink(page, "Settings")).toBeVisible();
+
+  // The root sends a signed-in user to their organisation.
+  await page.goto("/");
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/channels$`));
+
+  // The same email cannot sign up twice.
+  await signOut(page);
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Someone Else");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Organisation name").fill("Another Org");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("An account with this email already exists");
+});
+
+test("sign-up shows field errors under the fields", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Short Password");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByLabel("Organisation name").fill("Org");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+});
+
+test("sign in, after a wrong password shows an error", async ({ page }) => {
+  const { email, org } = await signUp(page);
+  await signOut(page);
+
+  // Signed out, the root goes to sign-in.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signIn(page, email, "wrong-password-1");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/o\/[^/]+\/channels$/);
+  await expect(page.getByTestId("current-org")).toHaveText(org);
+});
+
+function mainNavLink(page: import("@playwright/test").Page, name: string) {
+  return page.getByRole("navigation", { name: "Main navigation" }).first().getByRole("link", { name });
+}

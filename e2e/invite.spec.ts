@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { acceptInvitation, createInvitation, signUp, uniqueEmail } from "./helpers";
+
+test("an owner invites an agent, who opens the link, sets a password and lands in the organisation", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { slug, org } = await signUp(page, { org: "Ningbo Home Goods" });
+  const agentEmail = uniqueEmail("agent");
+
+  const { dialog, link } = await createInvitation(page, slug, agentEmail, "Agent");
+  await dialog.getByRole("button", { name: "Copy" }).click();
+  await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  // The open invitation is listed.
+  const invitationRow = page.getByTestId("invitation-row").filter({ hasText: agentEmail });
+  await expect(invitationRow).toContainText("Agent");
+
+  // The invitee, in their own browser.
+  const { page: agentPage, context: agentContext } = await acceptInvitation(browser, link, { name: "Chen Jing" });
+  await expect(agentPage.getByTestId("current-org")).toHaveText(org);
+  await expect(agentPage.getByTestId("current-org").locator("xpath=..")).toContainText("Agent");
+  await agentContext.close();
+
+  // The owner now sees them as a member, and the invitation is gone.
+  await page.reload();
+  await expect(page.getByTestId("member-row").filter({ hasText: agentEmail })).toContainText("Chen Jing");
+  await expect(page.getByTestId("invitation-row")).toHaveCount(0);
+
+  // A used link does not work twice.
+  const again = await browser.newContext();
+  const againPage = await again.newPage();
+  await againPage.goto(link);
+  await expect(againPage.getByRole("heading", { name: "This invitation is no longer valid" })).toBeVisible();
+  await again.close();
+});
+
+test("an owner changes a member's role, and cannot remove the last owner", async ({ page, browser }) => {
+  const { slug, email } = await signUp(page);
+  const agentEmail = uniqueEmail("agent");
+  const { dialog, link } = await createInvitation(page, slug, agentEmail, "Agent");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  const { context } = await acceptInvitation(browser, link, { name: "Role Change" });
+  await context.close();
+
+  await page.reload();
+  await page.getByLabel("Role of Role Change").selectOption({ label: "Marketer" });
+  await expect(page.getByRole("status").filter({ hasText: "Role of Role Change changed to Marketer." })).toBeVisible();
+
+  // Removing the only owner (yourself) is refused with the service's message.
+  await page.getByRole("button", { name: "Remove Test Owner" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toHaveText("An organisation must keep at least one owner.");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
+
+  // Removing the other member works.
+  await page.getByRole("button", { name: "Remove Role Change" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByTestId("member-row").filter({ hasText: agentEmail })).toHaveCount(0);
+});

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { signUp } from "./helpers";
+
+test("a user with two organisations switches between them in the header", async ({ page }) => {
+  const first = await signUp(page, { org: "Guangzhou Textiles" });
+
+  // Create a second organisation from the switcher.
+  await page.getByRole("button", { name: "Switch organisation" }).click();
+  await page.getByRole("link", { name: "Create organisation" }).click();
+  await expect(page.getByRole("heading", { name: "Create an organisation" })).toBeVisible();
+  await page.getByLabel("Organisation name").fill("Yiwu Gifts");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByTestId("current-org")).toHaveText("Yiwu Gifts");
+  await expect(page).toHaveURL(/\/o\/[^/]+\/channels$/);
+  const secondUrl = page.url();
+
+  // Switch back to the first.
+  await page.getByRole("button", { name: "Switch organisation" }).click();
+  await page.getByRole("link", { name: "Guangzhou Textiles" }).click();
+  await expect(page.getByTestId("current-org")).toHaveText("Guangzhou Textiles");
+  await expect(page).toHaveURL(new RegExp(`/o/${first.slug}/channels$`));
+
+  // And to the second again.
+  await page.getByRole("button", { name: "Switch organisation" }).click();
+  await page.getByRole("link", { name: "Yiwu Gifts" }).click();
+  await expect(page.getByTestId("current-org")).toHaveText("Yiwu Gifts");
+  expect(page.url()).toBe(secondUrl);
+});
+
+test("an organisation the user does not belong to is not found", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/o/demo/settings/members");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.goto("/o/no-such-org-e2e/channels");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
