@@ -1,4 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { newId } from "@/lib/ids";
 import type { Db, Tx } from "@/db/client";
 import { workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
 import { sleepWakeAt, parseDuration } from "./duration";
@@ -23,7 +24,10 @@ export interface DriverContext {
   log: (level: "info" | "warn" | "error", message: string, extra?: Record<string, unknown>) => void;
 }
 
-type Outcome = { next: "continue" } | { next: "stop" } | { next: "execute"; planned: OutgoingOp[] };
+type Outcome = ({ next: "continue"; reload?: boolean } | { next: "stop" } | { next: "execute"; planned: OutgoingOp[] }) & {
+  /** Steps memoized by this answer, for the driver's in-memory state. */
+  recorded?: Array<[string, StepState]>;
+};
 
 /**
  * Drives one claimed run: calls the function, applies what it answers (memoize steps, schedule sleeps and
@@ -52,24 +56,36 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
   }, Math.max(50, Math.floor(ctx.leaseMs / 3)));
   const startedAt = Date.now();
   let attempt = run.attempt;
+  // The memoized state lives in memory while this driver holds the run; it is re-read only when
+  // something outside the driver changed it (a wait resolved while the run was leased).
+  let known = await loadState(ctx.db, run.id);
+  const learn = (outcome: Outcome) => {
+    for (const [stepId, entry] of outcome.recorded ?? []) {
+      if (!(stepId in known.state)) known.stack.push(stepId);
+      known.state[stepId] = entry;
+    }
+  };
   try {
     for (;;) {
       if (lost || ctx.halted()) return;
-      const result = await call(ctx, fn, run, "step", attempt);
+      const result = await call(ctx, fn, run, "step", attempt, known);
       if (lost || ctx.halted()) return;
       let outcome = await apply(ctx, fn, run, result.result, result.startedAt, attempt);
+      learn(outcome);
       while (outcome.next === "execute") {
         // Parallel steps: the SDK planned them; execute each by id, then discover again.
-        const executions = await Promise.all(outcome.planned.map((op) => call(ctx, fn, run, op.id, attempt)));
+        const executions = await Promise.all(outcome.planned.map((op) => call(ctx, fn, run, op.id, attempt, known)));
         if (lost || ctx.halted()) return;
         let merged: Outcome = { next: "continue" };
         for (const execution of executions) {
           const applied = await apply(ctx, fn, run, execution.result, execution.startedAt, attempt, true);
+          learn(applied);
           if (applied.next === "stop") merged = applied;
         }
         outcome = merged;
       }
       if (outcome.next === "stop") return;
+      if (outcome.reload) known = await loadState(ctx.db, run.id);
       attempt = 0;
       if (Date.now() - startedAt > ctx.maxDriveMs) {
         await release(ctx, run.id, new Date());
@@ -83,18 +99,31 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
   }
 }
 
-async function call(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, stepId: string, attempt: number): Promise<{ result: CallResult; startedAt: Date }> {
-  const steps = await ctx.db.select().from(workflowSteps).where(eq(workflowSteps.runId, run.id)).orderBy(asc(workflowSteps.id));
-  const state: Record<string, { type: "data"; data: unknown } | { type: "error"; error: unknown }> = {};
-  for (const step of steps) state[step.stepId] = step.status === "completed" ? { type: "data", data: step.output ?? null } : { type: "error", error: step.error };
+type StepState = { type: "data"; data: unknown } | { type: "error"; error: unknown };
+interface KnownState {
+  state: Record<string, StepState>;
+  stack: string[];
+}
+
+async function loadState(db: Db, runId: string): Promise<KnownState> {
+  const steps = await db.select().from(workflowSteps).where(eq(workflowSteps.runId, runId)).orderBy(asc(workflowSteps.id));
+  const state: Record<string, StepState> = {};
+  for (const step of steps) state[step.stepId] = stepState(step.status, step.output, step.error);
+  return { state, stack: steps.map((s) => s.stepId) };
+}
+
+const stepState = (status: string, output: unknown, error: unknown): StepState =>
+  status === "completed" ? { type: "data", data: output ?? null } : { type: "error", error };
+
+async function call(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, stepId: string, attempt: number, known: KnownState): Promise<{ result: CallResult; startedAt: Date }> {
   const startedAt = new Date();
   const result = await callFunction({
     url: fn.url,
     stepId,
     signingKey: ctx.signingKey,
     event: run.event,
-    steps: state,
-    stack: steps.map((s) => s.stepId),
+    steps: known.state,
+    stack: known.stack,
     runId: run.id,
     attempt,
     maxAttempts: fn.maxAttempts,
@@ -102,9 +131,37 @@ async function call(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, stepI
   return { result, startedAt };
 }
 
+/**
+ * The hot path, one statement: memoize a completed step if this driver still holds the lease and nothing
+ * else happened to the run (cancel, wake). Anything unusual returns false and takes the full path.
+ */
+async function recordStepFast(ctx: DriverContext, run: ClaimedRun, op: OutgoingOp, startedAt: Date, attempt: number): Promise<[string, StepState] | null> {
+  if (attempt !== 0 || (op.op !== "StepRun" && op.op !== "Step")) return null;
+  const name = op.userland?.id ?? op.displayName ?? op.name ?? op.id;
+  const output = op.data ?? null;
+  const result = await ctx.db.execute(sql`
+    with guard as (
+      select id from ${workflowRuns}
+      where id = ${run.id} and lease_owner = ${ctx.owner} and wake_pending = false and status not in ('completed', 'failed', 'cancelled')
+      for update
+    )
+    insert into ${workflowSteps} (id, run_id, step_id, name, op, status, output, attempts, started_at, ended_at)
+    select ${newId()}, guard.id, ${op.id}, ${name}, 'StepRun', 'completed', ${JSON.stringify(output)}::jsonb, 1, ${startedAt.toISOString()}::timestamptz, now()
+    from guard
+    on conflict do nothing
+    returning id`);
+  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+  return rows.length ? [op.id, { type: "data", data: output }] : null;
+}
+
 /** Applies one answer of the SDK in a transaction guarded by the lease. */
 async function apply(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, result: CallResult, startedAt: Date, attempt: number, executingPlanned = false): Promise<Outcome> {
-  return ctx.db.transaction(async (tx) => {
+  if (result.kind === "ops" && result.ops.length === 1 && !ctx.halted()) {
+    const recorded = await recordStepFast(ctx, run, result.ops[0]!, startedAt, attempt);
+    if (recorded) return { next: "continue", recorded: [recorded] };
+  }
+  return ctx.db.transaction(async (tx): Promise<Outcome> => {
+    const recorded: Array<[string, StepState]> = [];
     const [current] = await tx.select().from(workflowRuns).where(eq(workflowRuns.id, run.id)).for("update");
     if (!current || current.leaseOwner !== ctx.owner || ctx.halted()) return { next: "stop" };
     const cancelled = TERMINAL_STATUSES.includes(current.status as never);
@@ -133,6 +190,7 @@ async function apply(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, resu
         case "Step":
           // A step that finished after a cancel is still recorded: it happened. Nothing after it runs.
           await recordStep(tx, { runId: run.id, stepId: op.id, name, op: "StepRun", status: "completed", output: op.data ?? null, attempts: attempt + 1, startedAt });
+          recorded.push([op.id, stepState("completed", op.data, null)]);
           progressed = true;
           break;
         case "StepError":
@@ -143,6 +201,7 @@ async function apply(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, resu
         // falls through: out of attempts, the error is memoized and the function decides (try/catch)
         case "StepFailed":
           await recordStep(tx, { runId: run.id, stepId: op.id, name, op: "StepRun", status: "failed", error: op.error ?? { message: "Step failed" }, attempts: attempt + 1, startedAt });
+          recorded.push([op.id, stepState("failed", null, op.error ?? { message: "Step failed" })]);
           progressed = true;
           break;
         case "StepPlanned":
@@ -175,12 +234,13 @@ async function apply(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, resu
       }
     }
     if (cancelled) return { next: "stop" };
-    if (executingPlanned) return { next: "continue" };
-    if (current.wakePending) progressed = true;
-    if (progressed || current.wakePending) {
+    if (executingPlanned) return { next: "continue", recorded };
+    const reload = current.wakePending;
+    if (reload) progressed = true;
+    if (progressed && (current.attempt !== 0 || current.wakePending || current.error !== null)) {
       await tx.update(workflowRuns).set({ attempt: 0, wakePending: false, error: null }).where(eq(workflowRuns.id, run.id));
     }
-    if (progressed) return { next: "continue" };
+    if (progressed) return { next: "continue", recorded, reload };
     if (planned.length) return { next: "execute", planned };
     if (waiting) {
       await tx
