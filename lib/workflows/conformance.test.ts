@@ -155,7 +155,8 @@ describe("built-in executor conformance", () => {
       { name: "test/wait", data: { ticket: "t-1" } },
       { name: "test/wait", data: { ticket: "t-2" } },
     ]);
-    await new Promise((r) => setTimeout(r, 400));
+    // Like Inngest, a wait only sees events sent after it started: wait until both runs wait.
+    for (let i = 0; i < 200 && (await h.runsOf(fid("waiter"))).filter((r) => r.status === "waiting").length < 2; i++) await new Promise((r) => setTimeout(r, 10));
     await h.inngest.send({ name: "test/approved", data: { ticket: "t-1", by: "alice" } });
     const deadline = Date.now() + 8000;
     let runs = await h.runsOf(fid("waiter"));
