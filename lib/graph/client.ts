@@ -75,6 +75,11 @@ export class GraphClient {
     return this.request({ path: `${pageId}/subscribed_apps`, accessToken });
   }
 
+  /** The Pages a user token manages, each with a Page access token (non-expiring when the user token is long-lived). */
+  getPageAccounts(userAccessToken: string): Promise<{ data: { id: string; name?: string; access_token?: string }[] }> {
+    return this.request({ path: "me/accounts", accessToken: userAccessToken, query: { fields: "id,name,access_token" } });
+  }
+
   /** Exchanges a short-lived token for a long-lived one (about 60 days for user tokens). */
   exchangeToken(appId: string, appSecret: string, shortLivedToken: string): Promise<{ access_token: string; token_type?: string; expires_in?: number }> {
     return this.request({

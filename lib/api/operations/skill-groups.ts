@@ -63,6 +63,7 @@ export const skillGroupOperations: ApiOperation[] = [
     permission: "skillGroups.manage",
     pathParams: skillGroupId,
     response: { status: 204, description: "Deleted." },
+    conflict: "A connected channel is answered by this skill group; move the channel to another group first.",
   },
   {
     operationId: "listSkillGroupMembers",

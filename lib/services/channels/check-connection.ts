@@ -4,6 +4,7 @@ import { channels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { open, seal } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
+import { ValidationError } from "@/lib/errors";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { recordChannelError } from "@/lib/webhook/ingest";
@@ -73,15 +74,33 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
   return { ok: true, channel: toChannel(updated) };
 }
 
-/** Swaps a short-lived token for a long-lived one with the app's secret and keeps it as the channel's token. */
+/**
+ * Swaps a short-lived Facebook Login user token for a long-lived one with the app's secret, then keeps the
+ * Page access token that long-lived user token grants for the channel's Page (Meta: such Page tokens do not
+ * expire). The user token itself is no Page token: Send API and `/me` would not act as the Page with it.
+ * Graph refusing the token, or the user not managing the Page, is the caller's input problem (422).
+ */
 export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: { ctx: OrgContext; channelId: string; shortLivedToken: string }): Promise<Channel> {
   requirePermission(ctx, "channels.manage");
   const db = await getDb();
   const row = await getChannelInOrg(db, ctx, channelId);
   const graph = new GraphClient({ version: row.graphApiVersion });
-  const { access_token } = await graph.exchangeToken(row.appId, open(row.appSecretSealed), shortLivedToken.trim());
+  const refused = (error: unknown): never => {
+    if (error instanceof GraphError) {
+      const message = `Meta refused the token: ${error.reason}`;
+      throw new ValidationError(`shortLivedToken: ${message}`, { shortLivedToken: [message] });
+    }
+    throw error;
+  };
+  const { access_token: userToken } = await graph.exchangeToken(row.appId, open(row.appSecretSealed), shortLivedToken.trim()).catch(refused);
+  const accounts = await graph.getPageAccounts(userToken).catch(refused);
+  const pageToken = accounts.data.find((account) => account.id === row.pageId)?.access_token;
+  if (!pageToken) {
+    const message = `The token's user does not manage Page ${row.pageId}.`;
+    throw new ValidationError(`shortLivedToken: ${message}`, { shortLivedToken: [message] });
+  }
   const [updated] = await db.transaction(async (tx) => {
-    const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(access_token), reconnectReason: null }).where(eq(channels.id, row.id)).returning();
+    const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null }).where(eq(channels.id, row.id)).returning();
     await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceType: "channel", resourceId: row.id });
     return result;
   });

@@ -55,6 +55,12 @@ export const channelUpdateSchema = z.object({
 });
 export type ChannelUpdateInput = z.input<typeof channelUpdateSchema>;
 
+/** `POST /channels/{id}/exchange-token`: a Facebook Login user token, swapped for the Page's non-expiring token. */
+export const channelTokenExchangeSchema = z.object({
+  shortLivedToken: secret("Short-lived token"),
+});
+export type ChannelTokenExchangeInput = z.input<typeof channelTokenExchangeSchema>;
+
 /** A channel as the dashboard and the API show it: secrets masked, never sent back. */
 export const channelSchema = z.object({
   id: z.uuid(),

@@ -9,11 +9,16 @@ import { responseSchemaOf, type ApiOperation } from "@/lib/api/operations/define
 import { randomToken } from "@/lib/ids";
 import { PERMISSIONS } from "@/lib/permissions";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys/api-keys";
+import { revealVerifyToken } from "@/lib/services/channels/list-channels";
+import { createChannel } from "@/lib/services/channels/save-channel";
+import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { inviteMember } from "@/lib/services/members/invite-member";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { addSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { DEMO } from "@/sandbox/server";
+import { useGraphSandbox } from "./graph-sandbox";
 import { addMember, callApi, createKeys, errorMessage, KEY_ROLES, type ApiAnswer, type KeyRole } from "./support";
 
 // No session cookie unless a test signs someone in: a request without a key must meet the API-key door.
@@ -21,6 +26,8 @@ const session = vi.hoisted(() => ({ user: null as { id: string; email: string; n
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 useTestDatabase();
+// Channel operations that call Graph (check, exchange-token) reach the sandbox, never Meta.
+const sandbox = useGraphSandbox();
 
 /** Org A's resources the operations aim at. */
 interface Targets {
@@ -29,6 +36,14 @@ interface Targets {
   skillGroupId: string;
   /** A member who is in the skill group. */
   groupMemberId: string;
+  /** A channel for a sandbox Page of its own, answered by a skill group of its own (live channels pin their group). */
+  channelId: string;
+  channelGroupId: string;
+  channelPageId: string;
+  /** A user token that manages the channel's Page. */
+  userToken: string;
+  /** What no answer may contain: the channel's Page access token, app secret and verify token. */
+  secrets: string[];
 }
 
 interface Case {
@@ -60,8 +75,28 @@ async function freshTargets(): Promise<Targets> {
   const group = await createSkillGroup({ ctx: a.as.owner, input: { name: `Group ${randomToken(4)}`, description: "Keep me" } });
   await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: groupMemberId } });
   const invite = await inviteMember({ ctx: a.as.owner, input: { email: `invitee-${randomToken(4).toLowerCase()}@example.com`, role: "agent" } });
-  return { memberId, groupMemberId, skillGroupId: group.id, invitationId: invite.invitation.id };
+  const channelGroup = await createSkillGroup({ ctx: a.as.owner, input: { name: `Channel group ${randomToken(4)}` } });
+  const page = await sandbox.newPage();
+  const channel = await createChannel({
+    ctx: a.as.owner,
+    input: { name: "Shop", pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId: channelGroup.id },
+  });
+  const verifyToken = await revealVerifyToken({ ctx: a.as.owner, channelId: channel.id });
+  return {
+    memberId,
+    groupMemberId,
+    skillGroupId: group.id,
+    invitationId: invite.invitation.id,
+    channelId: channel.id,
+    channelGroupId: channelGroup.id,
+    channelPageId: page.pageId,
+    userToken: page.userToken,
+    secrets: [page.pageAccessToken, DEMO.appSecret, verifyToken],
+  };
 }
+
+/** A Page ID no channel has: Page IDs are unique across organisations. */
+const freshPageId = () => `9${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 
 const cases: Record<string, Case> = {
   listMembers: {
@@ -131,6 +166,7 @@ const cases: Record<string, Case> = {
   },
   deleteSkillGroup: {
     params: (t) => ({ skillGroupId: t.skillGroupId }),
+    conflict: (t) => ({ params: { skillGroupId: t.channelGroupId } }),
     check: async (_answer, t) => {
       expect((await asAdmin("getSkillGroup", { skillGroupId: t.skillGroupId })).status).toBe(404);
       // The group's members stay members of the organisation.
@@ -158,7 +194,85 @@ const cases: Record<string, Case> = {
       expect((await asAdmin("getMember", { memberId: t.groupMemberId })).status).toBe(200);
     },
   },
+  listChannels: {
+    check: (answer, t) => expect(answer.body.data.map((c: { id: string }) => c.id)).toContain(t.channelId),
+  },
+  createChannel: {
+    body: (t) => ({ ...newChannelBody, pageId: freshPageId(), skillGroupId: t.channelGroupId }),
+    invalid: { body: { name: "Shop", pageId: "facebook.com/shop" }, message: "pageId: Page ID must be the numeric ID shown in Meta's dashboard." },
+    conflict: (t) => ({ body: { ...newChannelBody, pageId: t.channelPageId, skillGroupId: t.channelGroupId } }),
+    check: (answer) => {
+      expect(answer.body).toMatchObject({ name: "New shop", status: "active", reconnectNeeded: false, pageAccessTokenHint: "••••7890", appSecretHint: "••••cret" });
+      expect(answer.body.callbackUrl).toMatch(new RegExp(`/facebook/webhook/${answer.body.pageId}$`));
+      expectNoSecrets(answer, [newChannelBody.pageAccessToken, newChannelBody.appSecret]);
+    },
+  },
+  getChannel: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.channelId, name: "Shop", skillGroupId: t.channelGroupId }),
+  },
+  updateChannel: {
+    params: (t) => ({ channelId: t.channelId }),
+    body: () => ({ name: "Renamed shop", pageAccessToken: "replaced-page-token-4321" }),
+    invalid: { body: { name: "   " }, message: "name: Name is required." },
+    check: (answer) => {
+      // Only the fields sent change; the app secret stays.
+      expect(answer.body).toMatchObject({ name: "Renamed shop", pageAccessTokenHint: "••••4321", appSecretHint: "••••cret" });
+      expectNoSecrets(answer, ["replaced-page-token-4321"]);
+    },
+  },
+  deleteChannel: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: async (_answer, t) => expect((await asAdmin("getChannel", { channelId: t.channelId })).status).toBe(404),
+  },
+  checkChannelConnection: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: (answer, t) => {
+      expect(answer.body).toMatchObject({ ok: true, channel: { id: t.channelId, reconnectNeeded: false } });
+      expect([...answer.body.channel.subscribedFields].sort()).toEqual([...SUBSCRIBED_FIELDS].sort());
+    },
+  },
+  regenerateChannelVerifyToken: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: async (answer, t) => {
+      expect(answer.body.verifyToken).toMatch(/^mdv_\S{20,}$/);
+      expect(await revealVerifyToken({ ctx: a.as.owner, channelId: t.channelId })).toBe(answer.body.verifyToken);
+    },
+  },
+  enableChannel: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: (answer) => expect(answer.body.status).toBe("active"),
+  },
+  disableChannel: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: async (answer, t) => {
+      expect(answer.body.status).toBe("disabled");
+      expect((await asAdmin("getChannel", { channelId: t.channelId })).body.status).toBe("disabled");
+    },
+  },
+  exchangeChannelToken: {
+    params: (t) => ({ channelId: t.channelId }),
+    body: (t) => ({ shortLivedToken: t.userToken }),
+    invalid: { body: {}, message: "shortLivedToken: Short-lived token is required." },
+    check: async (answer, t) => {
+      expect(answer.body).toMatchObject({ id: t.channelId, reconnectNeeded: false });
+      expectNoSecrets(answer, [t.userToken]);
+      // What was kept is a token that acts as the Page: the check passes with it.
+      expect((await asAdmin("checkChannelConnection", { channelId: t.channelId })).body.ok).toBe(true);
+    },
+  },
+  getChannelHealth: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: (answer) => expect(answer.body).toMatchObject({ lastEventAt: null, eventsLastHour: 0, recentErrors: [], errorsLastHour: 0 }),
+  },
 };
+
+const newChannelBody = { name: "  New shop ", pageAccessToken: "new-page-token-1234567890", appId: DEMO.appId, appSecret: "new-app-secret" };
+
+function expectNoSecrets(answer: ApiAnswer, secrets: string[]) {
+  const text = JSON.stringify(answer.body);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+}
 
 const keyedOperations = apiOperations.filter((o) => o.permission !== null);
 
@@ -283,6 +397,8 @@ describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))
     const t = await freshTargets();
     const answer = await callApi(operation, { ...requestFor(operation, t), key: keysA.admin });
     expect(answer.status, JSON.stringify(answer.body)).toBe(operation.response.status);
+    // Whatever the operation, no answer carries a channel's secrets.
+    expectNoSecrets(answer, t.secrets);
     const schema = responseSchemaOf(operation);
     if (schema) expect(schema.safeParse(answer.body).error).toBeUndefined();
     else expect(answer.body).toBeNull();

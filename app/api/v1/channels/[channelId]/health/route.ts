@@ -1,0 +1,9 @@
+import { pathId } from "@/lib/api/path-id";
+import { json } from "@/lib/api/respond";
+import { withOrg } from "@/lib/api/with-org";
+import { getChannelHealth } from "@/lib/services/channels/channel-health";
+
+export const GET = withOrg<{ channelId: string }>(
+  async (_req, { ctx, params }) => json(await getChannelHealth({ ctx, channelId: pathId(params.channelId, "Channel") })),
+  { permission: "channels.read" },
+);
