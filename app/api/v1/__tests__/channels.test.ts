@@ -1,0 +1,172 @@
+/**
+ * Channels through API v1 against the Messenger sandbox as Graph: what the connection check finds for a
+ * good, a mismatched and a revoked token, how "reconnect needed" comes and goes, the token exchange, and
+ * that no answer ever carries a secret the channel was created with.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { apiOperations } from "@/lib/api/openapi";
+import { createApiKey } from "@/lib/services/api-keys/api-keys";
+import { revealVerifyToken } from "@/lib/services/channels/list-channels";
+import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
+import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { DEMO } from "@/sandbox/server";
+import { useTestDatabase } from "@/tests/db";
+import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { useGraphSandbox } from "./graph-sandbox";
+import { callApi, errorMessage, type ApiAnswer } from "./support";
+
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
+
+useTestDatabase();
+const sandbox = useGraphSandbox();
+
+let org: OrgFixture;
+let key: string;
+let skillGroupId: string;
+
+const call = (operationId: string, options: { channelId?: string; body?: unknown } = {}) => {
+  const operation = apiOperations.find((o) => o.operationId === operationId)!;
+  return callApi(operation, { key, params: options.channelId ? { channelId: options.channelId } : undefined, body: options.body });
+};
+
+/** Every secret a channel was given, and its verify token, must stay out of the answer's bytes. */
+function expectNoSecrets(answer: ApiAnswer, secrets: string[]) {
+  const text = JSON.stringify(answer.body);
+  for (const secret of secrets) expect(text, `answer leaks ${secret}`).not.toContain(secret);
+}
+
+async function connect(input: { name: string; pageId: string; pageAccessToken: string }): Promise<string> {
+  const answer = await call("createChannel", { body: { ...input, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId } });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  expectNoSecrets(answer, [input.pageAccessToken, DEMO.appSecret]);
+  return answer.body.id;
+}
+
+beforeAll(async () => {
+  org = await createOrgFixture("Channels API");
+  key = (await createApiKey({ ctx: org.as.owner, input: { name: "integrator", role: "admin" } })).secret;
+  skillGroupId = (await createSkillGroup({ ctx: org.as.owner, input: { name: "Support" } })).id;
+});
+
+describe("the connection check", () => {
+  let demoChannelId: string;
+  let secrets: string[];
+
+  beforeAll(async () => {
+    demoChannelId = await connect({ name: "Demo", pageId: DEMO.pageId, pageAccessToken: DEMO.pageAccessToken });
+    secrets = [DEMO.pageAccessToken, DEMO.appSecret, await revealVerifyToken({ ctx: org.as.owner, channelId: demoChannelId })];
+  });
+
+  it("passes for the demo Page with its token and records the Page and the subscribed fields", async () => {
+    const answer = await call("checkChannelConnection", { channelId: demoChannelId });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: true, channel: { pageName: DEMO.pageName, pageUsername: DEMO.pageUsername, reconnectNeeded: false } });
+    expect(answer.body.channel.lastCheckedAt).not.toBeNull();
+    expect([...answer.body.channel.subscribedFields].sort()).toEqual([...SUBSCRIBED_FIELDS].sort());
+    // The sandbox agrees: the Page's app now receives every field we process, echoes included.
+    const page = await sandbox.control<{ subscribedFields: string[] }>("GET", `/pages/${DEMO.pageId}`);
+    expect([...page.subscribedFields].sort()).toEqual([...SUBSCRIBED_FIELDS].sort());
+    expectNoSecrets(answer, secrets);
+  });
+
+  it("answers ok:false at the Page step when the token belongs to another Page", async () => {
+    const other = await sandbox.newPage();
+    // The channel claims a Page ID that the token does not open.
+    const channelId = await connect({ name: "Mismatch", pageId: "1000000000000999", pageAccessToken: other.pageAccessToken });
+    const answer = await call("checkChannelConnection", { channelId });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: false, failedStep: "page", channel: { id: channelId, reconnectNeeded: false } });
+    expect(answer.body.message).toContain(other.pageId);
+    expect(answer.body.graphCode).toBeUndefined();
+    expectNoSecrets(answer, [other.pageAccessToken, DEMO.appSecret]);
+  });
+
+  it("answers ok:false with Graph's 190 for a revoked token, flags reconnect needed, and a passing re-check clears it", async () => {
+    await sandbox.control("POST", `/pages/${DEMO.pageId}/token/revoke`);
+    try {
+      const failed = await call("checkChannelConnection", { channelId: demoChannelId });
+      expect(failed.status).toBe(200);
+      expect(failed.body).toMatchObject({ ok: false, failedStep: "token", graphCode: 190, channel: { reconnectNeeded: true } });
+      expect(failed.body.channel.reconnectReason).toMatch(/#190/);
+      expectNoSecrets(failed, secrets);
+
+      // The flag is stored, not only reported: the channel shows it until a check passes.
+      const seen = await call("getChannel", { channelId: demoChannelId });
+      expect(seen.body).toMatchObject({ reconnectNeeded: true, status: "active" });
+      const listed = (await call("listChannels")).body.data.find((c: { id: string }) => c.id === demoChannelId);
+      expect(listed.reconnectNeeded).toBe(true);
+
+      // And the health panel counts the refusal.
+      const health = await call("getChannelHealth", { channelId: demoChannelId });
+      expect(health.body.recentErrors[0]).toMatchObject({ kind: "connection", graphCode: 190 });
+      expect(health.body.errorsLastHour).toBeGreaterThanOrEqual(1);
+    } finally {
+      await sandbox.control("POST", `/pages/${DEMO.pageId}/token/restore`);
+    }
+
+    const passed = await call("checkChannelConnection", { channelId: demoChannelId });
+    expect(passed.body).toMatchObject({ ok: true, channel: { reconnectNeeded: false, reconnectReason: null } });
+    expect((await call("getChannel", { channelId: demoChannelId })).body.reconnectNeeded).toBe(false);
+  });
+
+  it("never shows the verify token except in the answer that issues a new one", async () => {
+    for (const answer of [await call("getChannel", { channelId: demoChannelId }), await call("listChannels")]) {
+      expectNoSecrets(answer, secrets);
+      expect(JSON.stringify(answer.body)).not.toMatch(/mdv_/);
+    }
+    const issued = await call("regenerateChannelVerifyToken", { channelId: demoChannelId });
+    expect(issued.status).toBe(200);
+    expect(Object.keys(issued.body)).toEqual(["verifyToken"]);
+    expect(issued.body.verifyToken).not.toBe(secrets[2]);
+    expect(await revealVerifyToken({ ctx: org.as.owner, channelId: demoChannelId })).toBe(issued.body.verifyToken);
+  });
+});
+
+describe("the token exchange", () => {
+  it("keeps the Page token that a user token grants, so the check passes with it", async () => {
+    const page = await sandbox.newPage();
+    // Connected with a token that is not the Page's: the check fails until the exchange puts the right one in.
+    const channelId = await connect({ name: "Exchanged", pageId: page.pageId, pageAccessToken: "placeholder-token-0000" });
+    expect((await call("checkChannelConnection", { channelId })).body).toMatchObject({ ok: false, failedStep: "token", graphCode: 190 });
+
+    const exchanged = await call("exchangeChannelToken", { channelId, body: { shortLivedToken: page.userToken } });
+    expect(exchanged.status, JSON.stringify(exchanged.body)).toBe(200);
+    expect(exchanged.body).toMatchObject({ id: channelId, reconnectNeeded: false, pageAccessTokenHint: `••••${page.pageAccessToken.slice(-4)}` });
+    expectNoSecrets(exchanged, [page.userToken, page.pageAccessToken, DEMO.appSecret]);
+    expect((await call("checkChannelConnection", { channelId })).body.ok).toBe(true);
+  });
+
+  it("answers 422 for a token Meta refuses", async () => {
+    const page = await sandbox.newPage();
+    const channelId = await connect({ name: "Refused", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
+    const answer = await call("exchangeChannelToken", { channelId, body: { shortLivedToken: "not-a-token-at-all" } });
+    expect(answer.status).toBe(422);
+    expect(errorMessage(answer, "validation_failed")).toMatch(/^shortLivedToken: Meta refused the token: \(#190\)/);
+  });
+
+  it("answers 422 when the token's user does not manage the channel's Page", async () => {
+    const page = await sandbox.newPage();
+    const channelId = await connect({ name: "Not managed", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
+    // The demo user token manages only the demo Page.
+    const answer = await call("exchangeChannelToken", { channelId, body: { shortLivedToken: DEMO.userAccessToken } });
+    expect(answer.status).toBe(422);
+    expect(errorMessage(answer, "validation_failed")).toBe(`shortLivedToken: The token's user does not manage Page ${page.pageId}.`);
+    // The stored token is untouched.
+    expect((await call("checkChannelConnection", { channelId })).body.ok).toBe(true);
+  });
+});
+
+describe("enable, disable and delete", () => {
+  it("disabling keeps the channel listed; deleting frees the Page ID for a new channel", async () => {
+    const page = await sandbox.newPage();
+    const channelId = await connect({ name: "Lifecycle", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
+    expect((await call("disableChannel", { channelId })).body.status).toBe("disabled");
+    expect((await call("listChannels")).body.data.map((c: { id: string }) => c.id)).toContain(channelId);
+    expect((await call("enableChannel", { channelId })).body.status).toBe("active");
+    expect((await call("deleteChannel", { channelId })).status).toBe(204);
+    expect((await call("listChannels")).body.data.map((c: { id: string }) => c.id)).not.toContain(channelId);
+    expect((await call("enableChannel", { channelId })).status).toBe(404);
+    const again = await connect({ name: "Lifecycle again", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
+    expect(again).not.toBe(channelId);
+  });
+});
