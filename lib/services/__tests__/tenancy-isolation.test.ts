@@ -21,6 +21,9 @@ import { getChannelHealth } from "@/lib/services/channels/channel-health";
 import { checkChannelConnection, exchangeChannelToken } from "@/lib/services/channels/check-connection";
 import { getChannel, listChannels, revealVerifyToken } from "@/lib/services/channels/list-channels";
 import { createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels/save-channel";
+import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow } from "@/lib/campaigns/campaign-lifecycle";
+import { getCampaign, listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { createCampaign, updateCampaign } from "@/lib/campaigns/save-campaign";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -34,6 +37,7 @@ interface Targets {
   apiKeyId: string;
   invitationId: string;
   channelId: string;
+  campaignId: string;
 }
 
 let a: OrgFixture;
@@ -50,7 +54,8 @@ beforeAll(async () => {
     ctx: a.as.owner,
     input: { name: "Shop", pageId: "123456789012", pageAccessToken: "page-token-a", appId: "987654321", appSecret: "app-secret-a", skillGroupId: group.id },
   });
-  targets = { memberId: a.as.agent.membershipId!, skillGroupId: group.id, apiKeyId: key.apiKey.id, invitationId: invite.invitation.id, channelId: channel.id };
+  const campaign = await createCampaign({ ctx: a.as.owner, input: { name: "Sale", channelId: channel.id, requestTitle: "Notify me", content: { type: "text", text: "Hi" } } });
+  targets = { memberId: a.as.agent.membershipId!, skillGroupId: group.id, apiKeyId: key.apiKey.id, invitationId: invite.invitation.id, channelId: channel.id, campaignId: campaign.id };
 });
 
 /** Verbs that name a resource by id: as another org's owner they must answer NotFound. */
@@ -74,6 +79,12 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "channel.checkConnection": { deniedTo: ["marketer", "agent"], run: (ctx, t) => checkChannelConnection({ ctx, channelId: t.channelId }) },
   "channel.exchangeToken": { deniedTo: ["marketer", "agent"], run: (ctx, t) => exchangeChannelToken({ ctx, channelId: t.channelId, shortLivedToken: "short" }) },
   "channel.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteChannel({ ctx, channelId: t.channelId }) },
+  "campaign.get": { deniedTo: ["agent"], run: (ctx, t) => getCampaign({ ctx, campaignId: t.campaignId }) },
+  "campaign.update": { deniedTo: ["agent"], run: (ctx, t) => updateCampaign({ ctx, campaignId: t.campaignId, input: { name: "Renamed" } }) },
+  "campaign.sendNow": { deniedTo: ["agent"], run: (ctx, t) => sendCampaignNow({ ctx, campaignId: t.campaignId }) },
+  "campaign.resume": { deniedTo: ["agent"], run: (ctx, t) => resumeCampaign({ ctx, campaignId: t.campaignId }) },
+  "campaign.cancel": { deniedTo: ["agent"], run: (ctx, t) => cancelCampaign({ ctx, campaignId: t.campaignId }) },
+  "campaign.delete": { deniedTo: ["agent"], run: (ctx, t) => deleteCampaign({ ctx, campaignId: t.campaignId }) },
   "apiKey.revoke": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revokeApiKey({ ctx, apiKeyId: t.apiKeyId }) },
 };
 
@@ -88,6 +99,11 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   "channel.create": {
     deniedTo: ["marketer", "agent"],
     run: (ctx) => createChannel({ ctx, input: { name: "X", pageId: String(Date.now()), pageAccessToken: "tok-12345678", appId: "11111111", appSecret: "secret-123", skillGroupId: "00000000-0000-7000-8000-000000000000" } }),
+  },
+  "campaign.list": { deniedTo: ["agent"], run: (ctx) => listCampaigns({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((c) => c.id) },
+  "campaign.create": {
+    deniedTo: ["agent"],
+    run: (ctx) => createCampaign({ ctx, input: { name: "X", channelId: "00000000-0000-7000-8000-000000000000", requestTitle: "T", content: { type: "text", text: "x" } } }),
   },
   "apiKey.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listApiKeys({ ctx }), ids: (r) => (r as { id: string }[]).map((k) => k.id) },
   "apiKey.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createApiKey({ ctx, input: { name: "k" } }) },

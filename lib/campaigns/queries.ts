@@ -1,0 +1,79 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { campaigns, channels } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import type { OrgContext } from "@/lib/tenancy/context";
+import type { Campaign, CampaignContent, Invitation } from "./schemas";
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+export interface PageIdentity {
+  pageId: string;
+  pageUsername: string | null;
+}
+
+/** The share link: m.me with the Page's username when known (shorter, readable), else its id. */
+export function shareLink(page: PageIdentity, ref: string): string {
+  return `https://m.me/${encodeURIComponent(page.pageUsername || page.pageId)}?ref=${encodeURIComponent(ref)}`;
+}
+
+export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
+  return {
+    id: row.id,
+    channelId: row.channelId,
+    name: row.name,
+    status: row.status,
+    ref: row.ref,
+    shareLink: shareLink(page, row.ref),
+    invitation: (row.invitation as Invitation | null) ?? null,
+    requestTitle: row.requestTitle,
+    replyText: row.replyText,
+    content: row.content as CampaignContent,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    ratePerSecond: row.ratePerSecond,
+    requestCooldownHours: row.requestCooldownHours,
+    counts: {
+      linkClicks: row.linkClicks,
+      requestsSent: row.requestsSent,
+      requestsSkipped: row.requestsSkipped,
+      subscribers: row.subscribers,
+      sent: row.sent,
+      failed: row.failed,
+      expired: row.expired,
+    },
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    pauseReason: row.pauseReason,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Fetch-or-throw within the tenant; deleted campaigns and other organisations' campaigns are NotFound. */
+export async function getCampaignInOrg(
+  db: DbOrTx,
+  ctx: OrgContext,
+  campaignId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ campaign: CampaignRow; page: PageIdentity }> {
+  const query = db
+    .select({ campaign: campaigns, pageId: channels.pageId, pageUsername: channels.pageUsername })
+    .from(campaigns)
+    .innerJoin(channels, eq(channels.id, campaigns.channelId))
+    .where(and(eq(campaigns.orgId, ctx.org.id), eq(campaigns.id, campaignId), isNull(campaigns.deletedAt)));
+  const [row] = options.forUpdate ? await query.for("update", { of: campaigns }) : await query;
+  if (!row) throw new NotFoundError("Campaign");
+  return { campaign: row.campaign, page: { pageId: row.pageId, pageUsername: row.pageUsername } };
+}
+
+/** What the audit log keeps of a campaign. */
+export function auditView(row: CampaignRow) {
+  return {
+    name: row.name,
+    channelId: row.channelId,
+    status: row.status,
+    requestTitle: row.requestTitle,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    ratePerSecond: row.ratePerSecond,
+    contentType: (row.content as CampaignContent).type,
+  };
+}

@@ -1,0 +1,33 @@
+import { inngest } from "@/inngest/client";
+import { campaignScheduled, campaignSendStarted, campaignStopped, campaignUnscheduled } from "@/inngest/campaign-events";
+
+type Payload =
+  | ReturnType<typeof campaignScheduled.create>
+  | ReturnType<typeof campaignUnscheduled.create>
+  | ReturnType<typeof campaignSendStarted.create>
+  | ReturnType<typeof campaignStopped.create>;
+
+type Sender = (payloads: Payload[]) => Promise<unknown>;
+
+let sender: Sender = (payloads) => inngest.send(payloads);
+
+/**
+ * Sends campaign workflow events after the change they describe has committed. A failure is logged, not
+ * thrown: the database is the truth, and the minute sweeper (campaign-sweep) starts due campaigns whose
+ * scheduled run never began.
+ */
+export async function emitCampaignEvents(payloads: Payload[]): Promise<void> {
+  if (payloads.length === 0) return;
+  try {
+    await sender(payloads);
+  } catch (error) {
+    console.error("campaigns: sending workflow events failed; the sweeper will start due campaigns", error);
+  }
+}
+
+/** Tests and benchmarks capture the events instead of sending them to a workflow engine. */
+export function setCampaignEventSender(next: Sender | null): void {
+  sender = next ?? ((payloads) => inngest.send(payloads));
+}
+
+export { campaignScheduled, campaignSendStarted, campaignStopped, campaignUnscheduled };
