@@ -1,8 +1,7 @@
 import { after, type NextRequest } from "next/server";
-import { timingSafeEqual } from "node:crypto";
-import { getChannelRouting } from "@/lib/webhook/channel-routing";
 import { dispatchStoredEvents } from "@/lib/webhook/dispatch";
 import { ingestWebhook } from "@/lib/webhook/ingest";
+import { answerVerification } from "@/lib/webhook/verify";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,22 +12,11 @@ function text(body: string, status: number): Response {
   return new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Meta's verification handshake: echo hub.challenge when the verify token is this channel's. */
 export async function GET(req: NextRequest, { params }: Params): Promise<Response> {
   const { pageId } = await params;
-  const q = req.nextUrl.searchParams;
-  const routing = await getChannelRouting(pageId).catch(() => null);
-  const token = q.get("hub.verify_token") ?? "";
-  if (q.get("hub.mode") === "subscribe" && routing && sameSecret(token, routing.verifyToken)) {
-    return text(q.get("hub.challenge") ?? "", 200);
-  }
-  return text("Forbidden", 403);
+  const answer = await answerVerification(pageId, req.nextUrl.searchParams);
+  return text(answer.body, answer.status);
 }
 
 export async function POST(req: NextRequest, { params }: Params): Promise<Response> {
