@@ -286,7 +286,7 @@ async function failRun(ctx: DriverContext, tx: Tx, run: ClaimedRun, error: Seria
   const functions = await loadFunctions(tx);
   await ingestInTx(tx, functions, [
     {
-      id: `failed:${run.id}`,
+      // No fixed id: a run retried from Settings that fails again must trigger onFailure again.
       name: "inngest/function.failed",
       data: { function_id: run.functionId, run_id: run.id, error, event: run.event as RunEvent },
     },

@@ -158,11 +158,14 @@ export class WorkflowExecutor {
       if (!this.running) break;
       if (this.woken || didWork) continue;
       let delay = this.pollMs;
-      try {
-        const due = await nextDueAt(db);
-        if (due !== null) delay = Math.max(5, Math.min(this.pollMs, due - Date.now()));
-      } catch {
-        /* keep the poll delay */
+      // With every slot busy, a finishing drive wakes the loop; polling for due work would only spin.
+      if (this.active.size < this.maxConcurrentRuns) {
+        try {
+          const due = await nextDueAt(db);
+          if (due !== null) delay = Math.max(5, Math.min(this.pollMs, due - Date.now()));
+        } catch {
+          /* keep the poll delay */
+        }
       }
       if (this.woken) continue;
       await new Promise<void>((resolve) => {
