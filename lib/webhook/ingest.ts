@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/campaigns/subscription/capture-tokens";
 import { channelErrors, webhookEvents } from "@/db/schema";
 import { getChannelRouting, getChannelRoutings } from "./channel-routing";
 import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "./events";
@@ -63,6 +64,8 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
     return reply(503, "Temporarily unavailable");
   }
   const rows: (typeof webhookEvents.$inferInsert)[] = [];
+  // OTN tokens are read here in plain text, before storablePayload seals them, for the campaign ledger.
+  const optins: OneTimeNotifOptin[] = [];
   for (const entry of entries) {
     const pageId = String(entry?.id ?? "");
     const target = routings.get(pageId);
@@ -73,6 +76,8 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
     if (!target.active) continue;
     for (const event of Array.isArray(entry.messaging) ? (entry.messaging as MessagingEvent[]) : []) {
       const kind = eventKind(event);
+      const optin = kind === "optin" ? oneTimeNotifOptinOf(event, { orgId: target.orgId, channelId: target.channelId }) : null;
+      if (optin) optins.push(optin);
       rows.push({
         orgId: target.orgId,
         channelId: target.channelId,
@@ -93,6 +98,9 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
       .values(rows)
       .onConflictDoNothing({ target: [webhookEvents.channelId, webhookEvents.dedupeKey] })
       .returning({ id: webhookEvents.id, orgId: webhookEvents.orgId, channelId: webhookEvents.channelId, kind: webhookEvents.kind });
+    // Every opt-in of the body, redeliveries included (idempotent by token hash): a token must be in the
+    // send ledger before Meta hears 200, and a failure here answers 503 so Meta delivers it again.
+    if (optins.length > 0) await captureOneTimeNotifTokens(optins);
     return reply(200, "EVENT_RECEIVED", stored);
   } catch (error) {
     console.error("webhook: storing events failed", error);

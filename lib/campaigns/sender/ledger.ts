@@ -1,0 +1,124 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns, otnTokens } from "@/db/schema";
+
+/**
+ * The send ledger's transitions, each one statement. Only one sender works on a campaign at a time (the
+ * workflow's concurrency is keyed by Page); the claim id guards every outcome write all the same.
+ */
+export interface ClaimedToken {
+  id: string;
+  tokenSealed: string;
+  optedInAt: Date;
+  /** Found in `sending` from an earlier, interrupted claim: its send may already have gone through. */
+  recovered: boolean;
+}
+
+export interface Outcome {
+  id: string;
+  status: "sent" | "failed" | "expired";
+  failureCode?: number | null;
+  failureReason?: string | null;
+  messageId?: string | null;
+  sentAt?: Date | null;
+}
+
+const claimedColumns = { id: otnTokens.id, tokenSealed: otnTokens.tokenSealed, optedInAt: otnTokens.optedInAt };
+
+/** Takes over rows an interrupted sender left in `sending` (they are re-sent; see sendCampaignBatch). */
+export async function recoverInterrupted(db: Db, campaignId: string, claimId: string, limit: number): Promise<ClaimedToken[]> {
+  const rows = await db
+    .update(otnTokens)
+    .set({ claimId, claimedAt: new Date() })
+    .where(
+      inArray(
+        otnTokens.id,
+        db
+          .select({ id: otnTokens.id })
+          .from(otnTokens)
+          .where(and(eq(otnTokens.campaignId, campaignId), eq(otnTokens.status, "sending")))
+          .orderBy(asc(otnTokens.id))
+          .limit(limit)
+          .for("update", { skipLocked: true }),
+      ),
+    )
+    .returning(claimedColumns);
+  return rows.map((r) => ({ ...r, recovered: true }));
+}
+
+/** pending → sending for the next `limit` tokens in id order, under this claim. */
+export async function claimPending(db: Db, campaignId: string, claimId: string, limit: number): Promise<ClaimedToken[]> {
+  if (limit <= 0) return [];
+  const rows = await db
+    .update(otnTokens)
+    .set({ status: "sending", claimId, claimedAt: new Date() })
+    .where(
+      inArray(
+        otnTokens.id,
+        db
+          .select({ id: otnTokens.id })
+          .from(otnTokens)
+          .where(and(eq(otnTokens.campaignId, campaignId), eq(otnTokens.status, "pending")))
+          .orderBy(asc(otnTokens.id))
+          .limit(limit)
+          .for("update", { skipLocked: true }),
+      ),
+    )
+    .returning(claimedColumns);
+  return rows.map((r) => ({ ...r, recovered: false }));
+}
+
+/**
+ * Writes outcomes and the campaign's counters in one statement (so they always agree), only for rows this
+ * claim still holds. Returns the campaign's status, which tells the sender whether to go on.
+ */
+export async function recordOutcomes(db: Db, campaignId: string, claimId: string, outcomes: Outcome[], currentRate: number): Promise<string | null> {
+  if (outcomes.length === 0) {
+    const [row] = await db.update(campaigns).set({ currentRate }).where(eq(campaigns.id, campaignId)).returning({ status: campaigns.status });
+    return row?.status ?? null;
+  }
+  const values = sql.join(
+    outcomes.map(
+      (o) =>
+        sql`(${o.id}::uuid, ${o.status}::otn_token_status, ${o.failureCode ?? null}::int, ${o.failureReason ?? null}::text, ${o.messageId ?? null}::text, ${o.sentAt?.toISOString() ?? null}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    with v(id, status, failure_code, failure_reason, message_id, sent_at) as (values ${values}),
+    done as (
+      update otn_tokens t
+         set status = v.status, failure_code = v.failure_code, failure_reason = v.failure_reason, message_id = v.message_id, sent_at = v.sent_at
+        from v
+       where t.id = v.id and t.claim_id = ${claimId}::uuid and t.status = 'sending'
+      returning t.status
+    )
+    update campaigns
+       set sent = sent + (select count(*) from done where status = 'sent'),
+           failed = failed + (select count(*) from done where status = 'failed'),
+           expired = expired + (select count(*) from done where status = 'expired'),
+           current_rate = ${currentRate}
+     where id = ${campaignId}::uuid
+    returning status`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { status: string }[];
+  return rows[0]?.status ?? null;
+}
+
+/** Puts claimed tokens that were never sent back to pending (a pause or a cancel stopped the batch). */
+export async function releaseUnsent(db: Db, claimId: string, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db
+      .update(otnTokens)
+      .set({ status: "pending", claimId: null, claimedAt: null })
+      .where(and(eq(otnTokens.claimId, claimId), eq(otnTokens.status, "sending"), inArray(otnTokens.id, ids.slice(i, i + 1000))));
+  }
+}
+
+/** Tokens not yet settled (pending or sending): zero means the campaign is done. */
+export async function unsettledCount(db: Db, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(otnTokens)
+    .where(and(eq(otnTokens.campaignId, campaignId), inArray(otnTokens.status, ["pending", "sending"])));
+  return row?.n ?? 0;
+}
