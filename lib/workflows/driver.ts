@@ -22,6 +22,8 @@ export interface DriverContext {
   /** True once this executor is stopping or was killed: stop driving, write nothing more. */
   halted: () => boolean;
   log: (level: "info" | "warn" | "error", message: string, extra?: Record<string, unknown>) => void;
+  /** Optional timing probe (benchmark): the SDK call and the executor's own bookkeeping per answer. */
+  onTiming?: (timing: { callMs: number; applyMs: number }) => void;
 }
 
 type Outcome = ({ next: "continue"; reload?: boolean } | { next: "stop" } | { next: "execute"; planned: OutgoingOp[] }) & {
@@ -68,9 +70,12 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
   try {
     for (;;) {
       if (lost || ctx.halted()) return;
+      const callStarted = performance.now();
       const result = await call(ctx, fn, run, "step", attempt, known);
+      const applyStarted = performance.now();
       if (lost || ctx.halted()) return;
       let outcome = await apply(ctx, fn, run, result.result, result.startedAt, attempt);
+      ctx.onTiming?.({ callMs: applyStarted - callStarted, applyMs: performance.now() - applyStarted });
       learn(outcome);
       while (outcome.next === "execute") {
         // Parallel steps: the SDK planned them; execute each by id, then discover again.

@@ -27,6 +27,7 @@ export interface ExecutorOptions {
   /** Frees leases held by other owners at start; only safe when no other instance can exist (PGlite). */
   reclaimLeasesOnStart?: boolean;
   log?: DriverContext["log"];
+  onTiming?: DriverContext["onTiming"];
 }
 
 /**
@@ -66,6 +67,7 @@ export class WorkflowExecutor {
       },
       halted: () => this.halted,
       log: options.log ?? defaultLog,
+      ...(options.onTiming ? { onTiming: options.onTiming } : {}),
     };
   }
 
