@@ -21,7 +21,8 @@ export const campaignUnscheduled = eventType("campaigns/campaign.unscheduled", {
 
 /** Sending starts (at the scheduled time, on "Send now", or on resume after a pause). */
 export const campaignSendStarted = eventType("campaigns/campaign.send-started", {
-  schema: z.object({ ...campaignRef }),
+  // `part` counts continuations: a very long send goes on in a fresh run before the step limit.
+  schema: z.object({ ...campaignRef, part: z.number().int().optional() }),
 });
 
 /** Sending must stop (cancel or delete during a send). */

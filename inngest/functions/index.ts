@@ -1,4 +1,6 @@
+import { campaignSchedule, campaignSend, campaignSweep } from "./campaign-send";
+import { campaignOptin, campaignReferral } from "./campaign-subscription";
 import { workflowPing } from "./ping";
 
 /** Every Inngest function the app serves at /api/inngest. Later issues append theirs here. */
-export const functions = [workflowPing];
+export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin];

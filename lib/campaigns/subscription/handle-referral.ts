@@ -37,8 +37,15 @@ export function requestsPerMinutePerPage(): number {
  * Safe to repeat for one webhook event: the second run counts and sends nothing.
  */
 export async function handleCampaignReferral(signal: ReferralSignal): Promise<ReferralOutcome> {
+  const decision = await decideCampaignReferral(signal);
+  if (decision.outcome !== "requested") return decision.outcome;
+  return sendCampaignRequest(decision.campaignId!, signal.psid);
+}
+
+/** The counting half of the flow, in one transaction: returns whether to send the request. */
+export async function decideCampaignReferral(signal: ReferralSignal): Promise<{ outcome: ReferralOutcome; campaignId?: string }> {
   const db = await getDb();
-  const decision = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [campaign] = await tx
       .select()
       .from(campaigns)
@@ -74,17 +81,21 @@ export async function handleCampaignReferral(signal: ReferralSignal): Promise<Re
         ...(outcome.startsWith("skipped_") && { requestsSkipped: sql`${campaigns.requestsSkipped} + 1` }),
       })
       .where(eq(campaigns.id, campaign.id));
-    return { outcome, campaign };
+    return { outcome, campaignId: campaign.id };
   });
-  if (decision.outcome !== "requested" || !decision.campaign) return decision.outcome;
+}
 
-  const { campaign } = decision;
+/** The sending half: the invitation (when the campaign has one), then the one_time_notif_req template. */
+export async function sendCampaignRequest(campaignId: string, psid: string): Promise<"requested" | "request_failed"> {
+  const db = await getDb();
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!campaign) return "request_failed";
   const messenger = await pageMessenger(campaign.channelId);
   if (!messenger) return "request_failed";
   const messages: MessengerMessage[] = [];
   if (campaign.invitation) messages.push(invitationMessage(campaign.invitation as Invitation));
   messages.push(otnRequestMessage(campaign.id, campaign.requestTitle));
-  const sent = await messenger.sendInOrder(signal.psid, messages);
+  const sent = await messenger.sendInOrder(psid, messages);
   return sent.ok ? "requested" : "request_failed";
 }
 

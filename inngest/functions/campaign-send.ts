@@ -1,0 +1,66 @@
+import { inngest } from "@/inngest/client";
+import { campaignScheduled, campaignSendStarted } from "@/inngest/campaign-events";
+import { startScheduledSend } from "@/lib/campaigns/campaign-lifecycle";
+import { sendCampaignBatch } from "@/lib/campaigns/sender/send-batch";
+import { startDueCampaigns } from "@/lib/campaigns/sweep-due-campaigns";
+
+/** Batches per run before it continues in a fresh one (well below Inngest's step limit). */
+const BATCHES_PER_RUN = 500;
+
+/**
+ * Waits until a campaign's send time, then hands it to the sender. A reschedule, "send now", cancel or
+ * delete raises the campaign's schedule version and cancels this run; should the cancellation race the
+ * wake-up, the guarded start (same version, still scheduled) does nothing.
+ */
+export const campaignSchedule = inngest.createFunction(
+  {
+    id: "campaign-schedule",
+    retries: 3,
+    cancelOn: [{ event: "campaigns/campaign.unscheduled", if: "async.data.campaignId == event.data.campaignId && async.data.scheduleVersion > event.data.scheduleVersion" }],
+    triggers: [campaignScheduled],
+  },
+  async ({ event, step }) => {
+    const { orgId, campaignId, channelId, scheduleVersion, sendAt } = event.data;
+    await step.sleepUntil("wait-for-send-time", sendAt);
+    const started = await step.run("start-sending", async () => Boolean(await startScheduledSend(campaignId, scheduleVersion)));
+    if (!started) return { started: false };
+    await step.sendEvent(
+      "hand-to-sender",
+      campaignSendStarted.create({ orgId, campaignId, channelId, scheduleVersion }, { id: `campaign-send-${campaignId}-v${scheduleVersion}` }),
+    );
+    return { started: true };
+  },
+);
+
+/**
+ * Sends a campaign batch by batch, one run per Page at a time (the Page's rate is shared by its
+ * campaigns). Each batch is a step the sender makes safe to repeat: after a crash it re-sends only what
+ * is unresolved, and a used token proves a send went through. Cancel or delete stops it between batches.
+ */
+export const campaignSend = inngest.createFunction(
+  {
+    id: "campaign-send",
+    retries: 5,
+    concurrency: { limit: 1, key: "event.data.channelId" },
+    cancelOn: [{ event: "campaigns/campaign.stopped", if: "async.data.campaignId == event.data.campaignId" }],
+    triggers: [campaignSendStarted],
+  },
+  async ({ event, step }) => {
+    const { campaignId, scheduleVersion } = event.data;
+    let totals = { sent: 0, failed: 0, expired: 0 };
+    for (let n = 0; n < BATCHES_PER_RUN; n++) {
+      const batch = await step.run(`send-batch-${n}`, () => sendCampaignBatch({ campaignId, scheduleVersion }));
+      totals = { sent: totals.sent + batch.sent, failed: totals.failed + batch.failed, expired: totals.expired + batch.expired };
+      if (batch.state !== "more") return { state: batch.state, batches: n + 1, ...totals };
+    }
+    const part = (event.data.part ?? 0) + 1;
+    await step.sendEvent("continue-in-a-fresh-run", campaignSendStarted.create({ ...event.data, part }, { id: `campaign-send-${campaignId}-v${scheduleVersion}-part-${part}` }));
+    return { state: "continued", batches: BATCHES_PER_RUN, ...totals };
+  },
+);
+
+/** Every minute: starts scheduled campaigns whose scheduled run never did (lost event, engine down). */
+export const campaignSweep = inngest.createFunction(
+  { id: "campaign-sweep", retries: 1, concurrency: { limit: 1 }, triggers: [{ cron: "* * * * *" }] },
+  async ({ step }) => ({ started: await step.run("start-due-campaigns", () => startDueCampaigns()) }),
+);

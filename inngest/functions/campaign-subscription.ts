@@ -1,0 +1,24 @@
+import { inngest } from "@/inngest/client";
+import { optinReceived, referralReceived } from "@/inngest/messenger-events";
+import { handleCampaignOptin } from "@/lib/campaigns/subscription/handle-optin";
+import { decideCampaignReferral, sendCampaignRequest } from "@/lib/campaigns/subscription/handle-referral";
+
+/**
+ * A share link was opened: count it and, unless that would be spam, send the invitation and the OTN
+ * request. Deciding and sending are separate steps, so a failed send is retried without counting again.
+ */
+export const campaignReferral = inngest.createFunction(
+  { id: "campaign-referral", retries: 3, triggers: [referralReceived] },
+  async ({ event, step }) => {
+    const decision = await step.run("decide", () => decideCampaignReferral(event.data));
+    if (decision.outcome !== "requested" || !decision.campaignId) return decision;
+    const sent = await step.run("send-request", () => sendCampaignRequest(decision.campaignId!, event.data.psid));
+    return { outcome: sent, campaignId: decision.campaignId };
+  },
+);
+
+/** "Notify Me" was tapped (the token is already stored by ingestion): send the reply after subscribing. */
+export const campaignOptin = inngest.createFunction(
+  { id: "campaign-optin", retries: 3, triggers: [optinReceived] },
+  async ({ event, step }) => ({ outcome: await step.run("reply", () => handleCampaignOptin(event.data)) }),
+);
