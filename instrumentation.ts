@@ -6,6 +6,7 @@ export async function register(): Promise<void> {
     const { seedDemoAtStartup } = await import("./lib/demo/startup");
     await seedDemoAtStartup();
     const { startWorkflowsIfBuiltIn } = await import("./lib/workflows/runtime");
-    await startWorkflowsIfBuiltIn();
+    // A failure here is logged, not thrown: the app keeps serving and the error says why workflows are off.
+    await startWorkflowsIfBuiltIn().catch((error: unknown) => console.error("workflows: could not start the built-in executor:", error));
   }
 }

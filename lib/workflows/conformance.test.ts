@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workflowCrons, workflowRuns } from "@/db/schema/workflows";
+import { workflowCrons, workflowFunctions, workflowRuns } from "@/db/schema/workflows";
+import { UnsupportedFeatureError } from "./errors";
+import { registerApp } from "./registry";
 import { createTestDatabase } from "@/tests/db";
 import type { DatabaseHandle } from "@/db/client";
 import { startHarness, type Harness } from "./testing/harness";
@@ -291,6 +293,17 @@ describe("built-in executor conformance", () => {
       headers: { "content-type": "application/json", "x-inngest-signature": sign(body, `signkey-prod-${"00".repeat(32)}`) },
     });
     expect(wrongKey.status).toBe(401);
+  });
+
+  it("refuses a whole sync when one function uses an unsupported feature", async () => {
+    const before = await handle.db.select().from(workflowFunctions);
+    await expect(
+      registerApp(handle.db, "conformance", [
+        ...before.map((f) => f.config),
+        { ...before[0]!.config, id: "conformance-rate-limited", rateLimit: { limit: 1, period: "1m" } },
+      ]),
+    ).rejects.toBeInstanceOf(UnsupportedFeatureError);
+    expect((await handle.db.select().from(workflowFunctions)).length).toBe(before.length);
   });
 
   it("refuses events with a wrong event key", async () => {
