@@ -24,7 +24,7 @@ test("a user with two organisations switches between them in the header", async 
   await page.getByRole("button", { name: "Switch organisation" }).click();
   await page.getByRole("link", { name: "Yiwu Gifts" }).click();
   await expect(page.getByTestId("current-org")).toHaveText("Yiwu Gifts");
-  expect(page.url()).toBe(secondUrl);
+  await expect(page).toHaveURL(secondUrl);
 });
 
 test("an organisation the user does not belong to is not found", async ({ page }) => {

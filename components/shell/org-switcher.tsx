@@ -38,7 +38,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOp
           <ul>
             {orgs.map((org) => (
               <li key={org.slug}>
-                <Link href={`/o/${org.slug}`} onClick={close} className={menuItemClass} aria-current={org.slug === current.slug ? "true" : undefined}>
+                <Link href={`/o/${org.slug}/channels`} onClick={close} className={menuItemClass} aria-current={org.slug === current.slug ? "true" : undefined}>
                   <Avatar label={org.name} className="size-6 rounded-md text-[10px]" />
                   <span className="min-w-0 flex-1 truncate">{org.name}</span>
                   {org.slug === current.slug ? (
