@@ -170,6 +170,10 @@ async function apply(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, resu
     const [current] = await tx.select().from(workflowRuns).where(eq(workflowRuns.id, run.id)).for("update");
     if (!current || current.leaseOwner !== ctx.owner || ctx.halted()) return { next: "stop" };
     const cancelled = TERMINAL_STATUSES.includes(current.status as never);
+    if (cancelled) {
+      // Cancelled while its step ran: give the lease back now so it holds no concurrency slot.
+      await tx.update(workflowRuns).set({ leaseOwner: null, leaseExpiresAt: null }).where(eq(workflowRuns.id, run.id));
+    }
 
     if (result.kind === "completed") {
       if (cancelled) return { next: "stop" };
