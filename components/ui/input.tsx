@@ -17,7 +17,7 @@ export function Select({ className, children, ...props }: SelectHTMLAttributes<H
     <select
       className={cn(
         control,
-        "h-9 appearance-none bg-[url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='%2371717a' stroke-width='2'%3E%3Cpath d='m7 10 5 5 5-5'/%3E%3C/svg%3E\")] bg-[length:1rem] bg-[position:right_0.6rem_center] bg-no-repeat pr-8",
+        "select-chevron h-9 appearance-none pr-8",
         className,
       )}
       {...props}

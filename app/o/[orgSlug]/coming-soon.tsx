@@ -20,7 +20,7 @@ export async function comingSoonMetadata(area: Area): Promise<Metadata> {
 /** An area that is not built yet: an honest empty state, no sample data. */
 export async function ComingSoonPage({ orgSlug, area, permission, icon }: { orgSlug: string; area: Area; permission: Permission; icon: ReactNode }) {
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
-  if (!can(ctx, permission)) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} />;
+  if (!can(ctx, permission)) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   return (
     <>
       <PageHeader title={t(`nav.${area}`)} />

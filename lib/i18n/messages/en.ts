@@ -208,6 +208,10 @@ export const en = {
   "notFound.title": "Page not found",
   "notFound.body": "The page you are looking for does not exist, or you do not have access to it.",
   "notFound.home": "Go to the dashboard",
+  "noAccess.title": "You don't have access to this page",
+  "noAccess.body": "Your role in {org} does not include this area. Ask an owner or admin if you need it.",
+  "errors.title": "Something went wrong",
+  "errors.retry": "Try again",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -207,4 +207,8 @@ export const zhCN: Record<MessageKey, string> = {
   "notFound.title": "页面不存在",
   "notFound.body": "您访问的页面不存在，或您没有访问权限。",
   "notFound.home": "返回工作台",
+  "noAccess.title": "您无权访问此页面",
+  "noAccess.body": "您在 {org} 的角色无法访问此功能。如有需要，请联系所有者或管理员。",
+  "errors.title": "出错了",
+  "errors.retry": "重试",
 };
