@@ -28,18 +28,29 @@ export async function pageMessenger(channelId: string): Promise<PageMessenger | 
     async sendInOrder(psid, messages) {
       for (const message of messages) {
         try {
-          await graph.sendMessage(channel.pageId, token, { recipient: { id: psid }, messaging_type: "RESPONSE", message });
+          await sendWithNetworkRetries(() => graph.sendMessage(channel.pageId, token, { recipient: { id: psid }, messaging_type: "RESPONSE", message }));
         } catch (error) {
           if (error instanceof GraphError) {
             if (error.errorClass === "auth") await flagReconnectNeeded(channelId, error.reason);
             await recordChannelError(channel.orgId, channelId, "send_api", error.reason, error.code);
             return { ok: false, reason: error.reason };
           }
-          if (error instanceof GraphNetworkError) throw error; // worth a retry of the whole step
-          throw error;
+          throw error; // unreachable after retries: the workflow step retries later
         }
       }
       return { ok: true };
     },
   };
+}
+
+/** A dropped connection (reset keep-alive socket) is retried twice before giving up. */
+async function sendWithNetworkRetries<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof GraphNetworkError) || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
