@@ -3,6 +3,8 @@
  * without the permission is refused with Forbidden. New verbs are added to the tables below.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { contacts, conversations } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/services/api-keys/api-keys";
@@ -24,6 +26,8 @@ import { createChannel, regenerateVerifyToken, updateChannel } from "@/lib/servi
 import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow } from "@/lib/campaigns/campaign-lifecycle";
 import { getCampaign, listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { createCampaign, updateCampaign } from "@/lib/campaigns/save-campaign";
+import { getConversation } from "@/lib/services/conversations/get-conversation";
+import { listConversations } from "@/lib/services/conversations/list-conversations";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -38,6 +42,7 @@ interface Targets {
   invitationId: string;
   channelId: string;
   campaignId: string;
+  conversationId: string;
 }
 
 let a: OrgFixture;
@@ -55,7 +60,18 @@ beforeAll(async () => {
     input: { name: "Shop", pageId: "123456789012", pageAccessToken: "page-token-a", appId: "987654321", appSecret: "app-secret-a", skillGroupId: group.id },
   });
   const campaign = await createCampaign({ ctx: a.as.owner, input: { name: "Sale", channelId: channel.id, requestTitle: "Notify me", content: { type: "text", text: "Hi" } } });
-  targets = { memberId: a.as.agent.membershipId!, skillGroupId: group.id, apiKeyId: key.apiKey.id, invitationId: invite.invitation.id, channelId: channel.id, campaignId: campaign.id };
+  const db = await getDb();
+  const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId: channel.id, psid: "psid-a" }).returning();
+  const [conversation] = await db.insert(conversations).values({ orgId: a.org.id, channelId: channel.id, contactId: contact.id }).returning();
+  targets = {
+    memberId: a.as.agent.membershipId!,
+    skillGroupId: group.id,
+    apiKeyId: key.apiKey.id,
+    invitationId: invite.invitation.id,
+    channelId: channel.id,
+    campaignId: campaign.id,
+    conversationId: conversation.id,
+  };
 });
 
 /** Verbs that name a resource by id: as another org's owner they must answer NotFound. */
@@ -86,6 +102,8 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "campaign.cancel": { deniedTo: ["agent"], run: (ctx, t) => cancelCampaign({ ctx, campaignId: t.campaignId }) },
   "campaign.delete": { deniedTo: ["agent"], run: (ctx, t) => deleteCampaign({ ctx, campaignId: t.campaignId }) },
   "apiKey.revoke": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revokeApiKey({ ctx, apiKeyId: t.apiKeyId }) },
+  "conversation.get": { deniedTo: [], run: (ctx, t) => getConversation({ ctx, conversationId: t.conversationId }) },
+  "conversation.listAfter": { deniedTo: [], run: (ctx, t) => listConversations({ ctx, input: { cursor: t.conversationId } }) },
 };
 
 /** Verbs scoped by the context alone: another org sees none of org A's rows; denied roles are refused. */
@@ -107,6 +125,7 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   },
   "apiKey.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listApiKeys({ ctx }), ids: (r) => (r as { id: string }[]).map((k) => k.id) },
   "apiKey.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createApiKey({ ctx, input: { name: "k" } }) },
+  "conversation.list": { deniedTo: [], run: (ctx) => listConversations({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((c) => c.id) },
   "auditLog.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listAuditLog({ ctx }), ids: (r) => (r as { data: { resourceId: string }[] }).data.map((e) => e.resourceId) },
 };
 
@@ -139,6 +158,6 @@ describe("a role without the permission is refused", () => {
   }
   it("every verb is refused to someone or documented as open to all roles", () => {
     const openToAll = [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)].filter(([, v]) => v.deniedTo.length === 0).map(([n]) => n);
-    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "member.get", "member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
+    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "conversation.get", "conversation.list", "conversation.listAfter", "member.get", "member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
   });
 });

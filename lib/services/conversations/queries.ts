@@ -1,0 +1,65 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { channels, contacts, conversations } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import type { OrgContext } from "@/lib/tenancy/context";
+import type { ConversationSummary } from "./schemas";
+
+export const summaryColumns = {
+  id: conversations.id,
+  channelId: conversations.channelId,
+  channelName: channels.name,
+  contactId: conversations.contactId,
+  psid: contacts.psid,
+  firstName: contacts.firstName,
+  lastName: contacts.lastName,
+  profilePic: contacts.profilePic,
+  contactLocale: contacts.locale,
+  lastMessageAt: conversations.lastMessageAt,
+  lastMessagePreview: conversations.lastMessagePreview,
+  deliveredWatermark: conversations.deliveredWatermark,
+  readWatermark: conversations.readWatermark,
+  createdAt: conversations.createdAt,
+};
+
+export type SummaryRow = {
+  id: string;
+  channelId: string;
+  channelName: string;
+  contactId: string;
+  psid: string;
+  firstName: string | null;
+  lastName: string | null;
+  profilePic: string | null;
+  lastMessageAt: Date | null;
+  lastMessagePreview: string | null;
+  createdAt: Date;
+};
+
+export function toSummary(row: SummaryRow): ConversationSummary {
+  const name = [row.firstName, row.lastName].filter(Boolean).join(" ").trim();
+  return {
+    id: row.id,
+    channelId: row.channelId,
+    channelName: row.channelName,
+    contactId: row.contactId,
+    psid: row.psid,
+    contactName: name || null,
+    profilePic: row.profilePic,
+    lastMessageAt: row.lastMessageAt?.toISOString() ?? null,
+    lastMessagePreview: row.lastMessagePreview,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A conversation with its contact and channel, fetch-or-throw within the tenant (deleted channels keep their history). */
+export async function getConversationInOrg(db: DbOrTx, ctx: OrgContext, conversationId: string) {
+  const [row] = await db
+    .select(summaryColumns)
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .innerJoin(channels, eq(channels.id, conversations.channelId))
+    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)));
+  if (!row) throw new NotFoundError("Conversation");
+  return row;
+}
