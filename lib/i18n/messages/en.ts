@@ -1,8 +1,11 @@
+import { channelsEn } from "./channels.en";
+
 /**
  * The English catalog, and the source of message keys: the Chinese catalog must have exactly these keys
  * (the type checker enforces it). Placeholders are written {name}.
  */
 export const en = {
+  ...channelsEn,
   "app.name": "Messenger Desk",
   "app.tagline": "Serve and market to your customers on Facebook Messenger.",
 
