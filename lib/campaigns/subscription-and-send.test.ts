@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { channels, otnTokens } from "@/db/schema";
+import { channels, contacts, otnTokens } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { newId } from "@/lib/ids";
@@ -14,7 +14,10 @@ import { DEMO } from "@/sandbox/server";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { resumeCampaign, sendCampaignNow } from "./campaign-lifecycle";
+import { getCampaignStats, getSubscribersOverTime } from "./campaign-stats";
 import { getCampaign } from "./list-campaigns";
+import { exportCampaignRecipientsCsv, listCampaignRecipients } from "./recipients";
+import { getCampaignShare, renderCampaignQr } from "./share";
 import { contentMessage } from "./messages";
 import { createCampaign } from "./save-campaign";
 import { claimPending } from "./sender/ledger";
@@ -181,5 +184,47 @@ describe("sender", () => {
     expect(await runCampaignSend({ campaignId: campaign.id })).toMatchObject({ state: "finished", sent: 6 });
     const sends = okSendsByToken();
     for (const { token } of subscribed) expect(sends.get(token)).toBe(1);
+  });
+});
+
+describe("campaign page data", () => {
+  it("funnel with delivered and read from receipts, subscribers over time, failures by reason, recipient log and CSV, QR codes", async () => {
+    const campaign = await newCampaign("Stats", { replyText: null });
+    const subscribed = await subscribe(campaign.ref, 4);
+    const db = await getDb();
+    await db.update(contacts).set({ firstName: "Ada", lastName: "Lovelace" }).where(eq(contacts.psid, subscribed[0].psid));
+    flow.sandbox.controls.users.setBlocked(subscribed[3].psid, true);
+    await sendCampaignNow({ ctx: f.as.marketer, campaignId: campaign.id });
+    await runCampaignSend({ campaignId: campaign.id });
+    flow.sandbox.controls.users.setBlocked(subscribed[3].psid, false);
+    flow.sandbox.controls.users.deliver(subscribed[0].psid);
+    flow.sandbox.controls.users.deliver(subscribed[1].psid);
+    flow.sandbox.controls.users.read(subscribed[0].psid);
+    await flow.sandbox.controls.webhooks.idle();
+
+    const stats = await getCampaignStats({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(stats.funnel).toMatchObject({ linkClicks: 4, requestsSent: 4, subscribers: 4, sent: 3, delivered: 2, read: 1 });
+    expect(stats.progress).toMatchObject({ total: 4, sent: 3, failed: 1, remaining: 0, percent: 100, secondsLeft: null });
+    expect(stats.failuresByReason).toEqual([{ code: 551, reason: expect.stringContaining("(#551"), count: 1 }]);
+
+    const overTime = await getSubscribersOverTime({ ctx: f.as.marketer, campaignId: campaign.id, input: { bucket: "hour" } });
+    expect(overTime.points.at(-1)).toMatchObject({ cumulative: 4 });
+    expect(overTime.points[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z$/);
+
+    const found = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { search: "lovel" } });
+    expect(found.data).toEqual([expect.objectContaining({ psid: subscribed[0].psid, name: "Ada Lovelace", status: "sent" })]);
+    const page1 = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { limit: 3 } });
+    const page2 = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { limit: 3, cursor: page1.nextCursor! } });
+    expect([...page1.data, ...page2.data]).toHaveLength(4);
+    const csv = await exportCampaignRecipientsCsv({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(csv.split("\r\n")[0]).toBe("psid,name,status,opted_in_at,sent_at,failure_code,failure_reason,message_id");
+    expect(csv.trim().split("\r\n")).toHaveLength(5);
+    expect(csv).toContain("Ada Lovelace,sent");
+
+    const share = await getCampaignShare({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(share.link).toBe(`https://m.me/demopage?ref=${campaign.ref}`);
+    expect(String(await renderCampaignQr({ ctx: f.as.marketer, campaignId: campaign.id, format: "svg" }))).toMatch(/^<svg[^>]*>/);
+    const png = (await renderCampaignQr({ ctx: f.as.marketer, campaignId: campaign.id, format: "png" })) as Buffer;
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
   });
 });

@@ -42,7 +42,8 @@ export interface BatchResult {
 }
 
 type Attempt =
-  | { kind: "sent"; messageId: string | null }
+  // `at` is when the call started: Meta's message time lies after it, so delivery/read watermarks compare safely.
+  | { kind: "sent"; messageId: string | null; at: Date }
   | { kind: "failed"; code: number | null; reason: string }
   | { kind: "expired"; reason: string }
   | { kind: "pause"; reason: string; code: number };
@@ -117,7 +118,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
     sinceFlush++;
     if (attempt.kind === "sent") {
       result.sent++;
-      buffer.push({ id: token.id, status: "sent", messageId: attempt.messageId, sentAt: new Date() });
+      buffer.push({ id: token.id, status: "sent", messageId: attempt.messageId, sentAt: attempt.at });
     } else if (attempt.kind === "expired") {
       result.expired++;
       buffer.push({ id: token.id, status: "expired", failureReason: attempt.reason });
@@ -197,10 +198,11 @@ async function sendOne(
     if (stopped()) return null;
     await limiter.acquire();
     if (stopped()) return null;
+    const at = new Date();
     try {
       const answer = await graph.sendMessage(pageId, pageToken, { recipient: { one_time_notif_token: token }, message });
       limiter.recover();
-      return { kind: "sent", messageId: answer.message_id ?? null };
+      return { kind: "sent", messageId: answer.message_id ?? null, at };
     } catch (error) {
       if (!(error instanceof GraphError)) {
         // Network failure: Meta may or may not have sent it; a retry is safe (a used token answers 100).
@@ -221,7 +223,7 @@ async function sendOne(
         case "auth":
           return { kind: "pause", code: error.code, reason: error.reason };
         case "invalid":
-          if (recovered && /already been used/i.test(error.message)) return { kind: "sent", messageId: null };
+          if (recovered && /already been used/i.test(error.message)) return { kind: "sent", messageId: null, at };
           if (/expired/i.test(error.message)) return { kind: "expired", reason: error.reason };
           return { kind: "failed", code: error.code, reason: error.reason };
         default:

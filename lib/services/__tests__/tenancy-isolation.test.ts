@@ -24,7 +24,10 @@ import { checkChannelConnection, exchangeChannelToken } from "@/lib/services/cha
 import { getChannel, listChannels, revealVerifyToken } from "@/lib/services/channels/list-channels";
 import { createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels/save-channel";
 import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow } from "@/lib/campaigns/campaign-lifecycle";
+import { getCampaignStats, getSubscribersOverTime } from "@/lib/campaigns/campaign-stats";
 import { getCampaign, listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { exportCampaignRecipientsCsv, listCampaignRecipients } from "@/lib/campaigns/recipients";
+import { getCampaignShare, renderCampaignQr } from "@/lib/campaigns/share";
 import { createCampaign, updateCampaign } from "@/lib/campaigns/save-campaign";
 import { getConversation } from "@/lib/services/conversations/get-conversation";
 import { listConversations } from "@/lib/services/conversations/list-conversations";
@@ -96,6 +99,12 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "channel.exchangeToken": { deniedTo: ["marketer", "agent"], run: (ctx, t) => exchangeChannelToken({ ctx, channelId: t.channelId, shortLivedToken: "short" }) },
   "channel.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteChannel({ ctx, channelId: t.channelId }) },
   "campaign.get": { deniedTo: ["agent"], run: (ctx, t) => getCampaign({ ctx, campaignId: t.campaignId }) },
+  "campaign.stats": { deniedTo: ["agent"], run: (ctx, t) => getCampaignStats({ ctx, campaignId: t.campaignId }) },
+  "campaign.subscribersOverTime": { deniedTo: ["agent"], run: (ctx, t) => getSubscribersOverTime({ ctx, campaignId: t.campaignId }) },
+  "campaign.recipients": { deniedTo: ["agent"], run: (ctx, t) => listCampaignRecipients({ ctx, campaignId: t.campaignId }) },
+  "campaign.recipientsCsv": { deniedTo: ["agent"], run: (ctx, t) => exportCampaignRecipientsCsv({ ctx, campaignId: t.campaignId }) },
+  "campaign.share": { deniedTo: ["agent"], run: (ctx, t) => getCampaignShare({ ctx, campaignId: t.campaignId }) },
+  "campaign.qr": { deniedTo: ["agent"], run: (ctx, t) => renderCampaignQr({ ctx, campaignId: t.campaignId, format: "svg" }) },
   "campaign.update": { deniedTo: ["agent"], run: (ctx, t) => updateCampaign({ ctx, campaignId: t.campaignId, input: { name: "Renamed" } }) },
   "campaign.sendNow": { deniedTo: ["agent"], run: (ctx, t) => sendCampaignNow({ ctx, campaignId: t.campaignId }) },
   "campaign.resume": { deniedTo: ["agent"], run: (ctx, t) => resumeCampaign({ ctx, campaignId: t.campaignId }) },
