@@ -1,9 +1,32 @@
-import { ChannelsIcon } from "@/components/ui/icons";
-import { ComingSoonPage, comingSoonMetadata } from "../coming-soon";
+import type { Metadata } from "next";
+import { ChannelsList } from "@/components/channels/channels-list";
+import { NoAccess } from "@/components/shell/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/tenancy/context";
+import { orgPageContext } from "../org-page";
+import { listAllChannels, listAllSkillGroups } from "./queries";
 
-export const generateMetadata = () => comingSoonMetadata("channels");
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("nav.channels") };
+}
 
-export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function ChannelsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  return <ComingSoonPage orgSlug={orgSlug} area="channels" permission="channels.read" icon={<ChannelsIcon className="size-5" />} />;
+  const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  if (!can(ctx, "channels.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
+  const [channels, groups] = await Promise.all([listAllChannels(ctx), listAllSkillGroups(ctx)]);
+  return (
+    <>
+      <PageHeader title={t("nav.channels")} />
+      <ChannelsList
+        orgSlug={ctx.org.slug}
+        orgName={ctx.org.name}
+        channels={channels}
+        skillGroupNames={Object.fromEntries(groups.map((g) => [g.id, g.name]))}
+        canManage={can(ctx, "channels.manage")}
+      />
+    </>
+  );
 }

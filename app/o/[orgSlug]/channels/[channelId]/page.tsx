@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { ChannelDetail } from "@/components/channels/channel-detail";
+import { QueryProvider } from "@/components/channels/query-provider";
+import { NoAccess } from "@/components/shell/no-access";
+import { getT } from "@/lib/i18n/server";
+import { getChannelHealth } from "@/lib/services/channels/channel-health";
+import { getChannel, revealVerifyToken } from "@/lib/services/channels/list-channels";
+import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
+import { can } from "@/lib/tenancy/context";
+import { orgPageContext } from "../../org-page";
+import { listAllSkillGroups, orNotFound } from "../queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("nav.channels") };
+}
+
+/** When the page's data was read: anchors the events chart until the first refetch. */
+async function loadedAt(): Promise<number> {
+  return Date.now();
+}
+
+export default async function ChannelPage({ params }: { params: Promise<{ orgSlug: string; channelId: string }> }) {
+  const { orgSlug, channelId } = await params;
+  const { ctx } = await orgPageContext(orgSlug);
+  if (!can(ctx, "channels.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
+  const canManage = can(ctx, "channels.manage");
+  const [channel, health, verifyToken, groups, renderedAt] = await orNotFound(channelId, () =>
+    Promise.all([
+      getChannel({ ctx, channelId }),
+      getChannelHealth({ ctx, channelId }),
+      canManage ? revealVerifyToken({ ctx, channelId }) : Promise.resolve(null),
+      listAllSkillGroups(ctx),
+      loadedAt(),
+    ]),
+  );
+  return (
+    <QueryProvider>
+      <ChannelDetail
+        orgSlug={ctx.org.slug}
+        initialChannel={channel}
+        initialHealth={health}
+        initialVerifyToken={verifyToken}
+        skillGroupName={groups.find((g) => g.id === channel.skillGroupId)?.name ?? null}
+        canManage={canManage}
+        requiredFields={[...SUBSCRIBED_FIELDS]}
+        renderedAt={renderedAt}
+      />
+    </QueryProvider>
+  );
+}

@@ -1,0 +1,43 @@
+import { notFound } from "next/navigation";
+import { NotFoundError } from "@/lib/errors";
+import type { Channel } from "@/lib/services/channels/schemas";
+import { listChannels } from "@/lib/services/channels/list-channels";
+import { listSkillGroups } from "@/lib/services/skill-groups/list-skill-groups";
+import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
+import type { OrgContext } from "@/lib/tenancy/context";
+
+/** Every live channel of the organisation (the service pages by 100). */
+export async function listAllChannels(ctx: OrgContext): Promise<Channel[]> {
+  const all: Channel[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listChannels({ ctx, input: { limit: 100, cursor } });
+    all.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+export async function listAllSkillGroups(ctx: OrgContext): Promise<SkillGroup[]> {
+  const all: SkillGroup[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listSkillGroups({ ctx, input: { limit: 100, cursor } });
+    all.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Runs a by-id read for a page: a malformed id, or NotFound (deleted, another organisation's), is the 404 page. */
+export async function orNotFound<T>(id: string, load: () => Promise<T>): Promise<T> {
+  if (!UUID.test(id)) notFound();
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}

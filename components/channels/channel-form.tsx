@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { useSubmit } from "@/components/ui/use-submit";
+import { useI18n } from "@/lib/i18n/client";
+import type { Channel } from "@/lib/services/channels/schemas";
+import type { ActionResult } from "@/lib/tenancy/action";
+
+export interface SkillGroupOption {
+  id: string;
+  name: string;
+}
+
+/**
+ * Create or edit a channel. Secrets are replace-only when editing: the inputs start empty, the hint shows
+ * the masked saved value, and an empty field keeps it. The Page ID is fixed once connected.
+ */
+export function ChannelForm({
+  orgSlug,
+  orgName,
+  skillGroups,
+  channel,
+  save,
+}: {
+  orgSlug: string;
+  orgName: string;
+  skillGroups: SkillGroupOption[];
+  channel?: Channel;
+  save: (values: Record<string, string>) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const editing = Boolean(channel);
+  const form = useSubmit(save, (data) => {
+    router.push(`/o/${orgSlug}/channels/${data.id}`);
+    router.refresh();
+  });
+  if (skillGroups.length === 0 && !editing) {
+    return (
+      <Alert tone="warning">
+        <p>{t("channels.form.noSkillGroups", { org: orgName })}</p>
+        <div className="mt-3">
+          <ButtonLink href={`/o/${orgSlug}/settings/skill-groups`} size="sm" variant="secondary">
+            {t("channels.form.createSkillGroup")}
+          </ButtonLink>
+        </div>
+      </Alert>
+    );
+  }
+  const secretHint = (hint: string | undefined, base: string) => (editing && hint ? t("channels.form.secretKeep", { hint }) : base);
+  return (
+    <form className="max-w-2xl space-y-5 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs" noValidate onSubmit={form.onSubmit} data-testid="channel-form">
+      {form.formError && <Alert>{form.formError}</Alert>}
+      <Field id="channel-name" label={t("channels.form.name")} error={form.fieldError("name")}>
+        <Input name="name" defaultValue={channel?.name} placeholder={t("channels.form.namePlaceholder")} required maxLength={80} autoFocus={!editing} />
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="channel-page-id" label={t("channels.form.pageId")} hint={t("channels.form.pageIdHint")} error={form.fieldError("pageId")}>
+          <Input name="pageId" defaultValue={channel?.pageId} inputMode="numeric" autoComplete="off" required disabled={editing} className="font-mono" />
+        </Field>
+        <Field id="channel-app-id" label={t("channels.form.appId")} hint={t("channels.form.appIdHint")} error={form.fieldError("appId")}>
+          <Input name="appId" defaultValue={channel?.appId} inputMode="numeric" autoComplete="off" required className="font-mono" />
+        </Field>
+      </div>
+      <Field
+        id="channel-page-token"
+        label={t("channels.form.pageAccessToken")}
+        hint={secretHint(channel?.pageAccessTokenHint, t("channels.form.pageAccessTokenHint"))}
+        error={form.fieldError("pageAccessToken")}
+        optionalLabel={editing ? t("common.optional") : undefined}
+      >
+        <Input name="pageAccessToken" type="password" autoComplete="new-password" required={!editing} className="font-mono" />
+      </Field>
+      <Field
+        id="channel-app-secret"
+        label={t("channels.form.appSecret")}
+        hint={secretHint(channel?.appSecretHint, t("channels.form.appSecretHint"))}
+        error={form.fieldError("appSecret")}
+        optionalLabel={editing ? t("common.optional") : undefined}
+      >
+        <Input name="appSecret" type="password" autoComplete="new-password" required={!editing} className="font-mono" />
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="channel-skill-group" label={t("channels.form.skillGroup")} hint={t("channels.form.skillGroupHint")} error={form.fieldError("skillGroupId")}>
+          <Select name="skillGroupId" defaultValue={channel?.skillGroupId ?? (skillGroups.length === 1 ? skillGroups[0].id : "")} required>
+            <option value="" disabled>
+              {t("channels.form.skillGroupChoose")}
+            </option>
+            {skillGroups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="channel-graph-version" label={t("channels.form.graphApiVersion")} hint={t("channels.form.graphApiVersionHint")} error={form.fieldError("graphApiVersion")}>
+          <Input name="graphApiVersion" defaultValue={channel?.graphApiVersion ?? "v21.0"} className="font-mono" />
+        </Field>
+      </div>
+      <div className="flex justify-end gap-2 border-t border-zinc-100 pt-5">
+        <ButtonLink href={channel ? `/o/${orgSlug}/channels/${channel.id}` : `/o/${orgSlug}/channels`} variant="secondary">
+          {t("common.cancel")}
+        </ButtonLink>
+        <Button type="submit" loading={form.pending}>
+          {editing ? t("channels.form.submitEdit") : t("channels.form.submitCreate")}
+        </Button>
+      </div>
+    </form>
+  );
+}

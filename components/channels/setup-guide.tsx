@@ -1,0 +1,42 @@
+"use client";
+
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { SectionTitle } from "@/components/ui/page-header";
+import { useI18n } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/translate";
+
+export type StepState = "done" | "todo" | "failed" | "unknown";
+
+const tones: Record<StepState, BadgeTone> = { done: "success", todo: "neutral", failed: "danger", unknown: "accent" };
+
+/** The steps users take in Meta's dashboard, in order, each with its state where Messenger Desk can know it. */
+export function SetupGuide({ states, fields }: { states: StepState[]; fields: string[] }) {
+  const { t } = useI18n();
+  return (
+    <section className="rounded-xl border border-zinc-200 bg-white p-5 shadow-xs" data-testid="setup-guide">
+      <SectionTitle>{t("channels.guide.title")}</SectionTitle>
+      <p className="mb-4 text-sm text-zinc-500">{t("channels.guide.description")}</p>
+      <ol className="space-y-4">
+        {states.map((state, i) => {
+          const n = i + 1;
+          return (
+            <li key={n} className="flex gap-3" data-testid={`guide-step-${n}`} data-state={state}>
+              <span
+                className={`flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${state === "done" ? "bg-emerald-100 text-emerald-700" : state === "failed" ? "bg-red-100 text-red-700" : "bg-zinc-100 text-zinc-600"}`}
+              >
+                {n}
+              </span>
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-2">
+                  <h3 className="text-sm font-medium text-zinc-900">{t(`channels.guide.step${n}.title` as MessageKey)}</h3>
+                  <Badge tone={tones[state]}>{t(`channels.guide.state.${state}` as MessageKey)}</Badge>
+                </div>
+                <p className="mt-1 text-sm leading-6 text-zinc-600">{t(`channels.guide.step${n}.body` as MessageKey, { fields: fields.join(", ") })}</p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
