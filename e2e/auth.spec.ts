@@ -5,7 +5,6 @@ test("sign up creates the account and its first organisation, then lands in it",
   const email = uniqueEmail("signup");
   const { slug } = await signUp(page, { name: "Wang Fang", email, org: "Shenzhen Lights Export" });
   await expect(page.getByRole("heading", { name: "Channels" })).toBeVisible();
-  await expect(page.getByText("Coming soon")).toBeVisible();
   await expect(mainNavLink(page, "Settings")).toBeVisible();
 
   // The root sends a signed-in user to their organisation.
