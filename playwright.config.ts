@@ -25,7 +25,8 @@ const appEnv: Record<string, string> = {
 };
 
 export default defineConfig({
-  testDir: "e2e",
+  // `npm run screenshot` points Playwright at the README screenshot script instead of the test suite.
+  testDir: process.env.UPDATE_SCREENSHOT ? "docs/tools" : "e2e",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

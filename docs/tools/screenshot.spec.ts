@@ -1,13 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptInvitation, createInvitation } from "./helpers";
+import { acceptInvitation, createInvitation } from "../../e2e/helpers";
 
 /**
  * Refreshes docs/screenshot.png: the Members page of the demo organisation, signed in as the demo owner.
- * Off by default so a test run never rewrites the file; it adds two teammates and one open invitation to
- * the demo organisation (once), so run it against a throwaway database:
- *   UPDATE_SCREENSHOT=1 E2E_PGLITE_DIR=.data/shot-$(date +%s) npx playwright test e2e/screenshot.spec.ts
+ * Not part of the test suite (it lives outside e2e/): it adds two teammates and one open invitation to the
+ * demo organisation, so `npm run screenshot` runs it against a throwaway database.
  */
-test.skip(!process.env.UPDATE_SCREENSHOT, "set UPDATE_SCREENSHOT=1 to refresh docs/screenshot.png");
 test.use({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2, locale: "en-US" });
 
 const TEAM = [
