@@ -1,9 +1,34 @@
-import { ConversationsIcon } from "@/components/ui/icons";
-import { ComingSoonPage, comingSoonMetadata } from "../coming-soon";
+import type { Metadata } from "next";
+import { QueryProvider } from "@/components/channels/query-provider";
+import { ConversationsList } from "@/components/conversations/conversations-list";
+import { NoAccess } from "@/components/shell/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { getT } from "@/lib/i18n/server";
+import { listConversations } from "@/lib/services/conversations/list-conversations";
+import { can } from "@/lib/tenancy/context";
+import { listAllChannels } from "../channels/queries";
+import { orgPageContext } from "../org-page";
 
-export const generateMetadata = () => comingSoonMetadata("conversations");
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("nav.conversations") };
+}
 
-export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function ConversationsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  return <ComingSoonPage orgSlug={orgSlug} area="conversations" permission="conversations.read" icon={<ConversationsIcon className="size-5" />} />;
+  const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  if (!can(ctx, "conversations.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
+  const [first, channels] = await Promise.all([listConversations({ ctx, input: { limit: 50 } }), can(ctx, "channels.read") ? listAllChannels(ctx) : Promise.resolve([])]);
+  return (
+    <>
+      <PageHeader title={t("nav.conversations")} description={t("conversations.description", { org: ctx.org.name })} />
+      <QueryProvider>
+        <ConversationsList
+          orgSlug={ctx.org.slug}
+          initialPage={first}
+          channels={channels.map((c) => ({ id: c.id, name: c.name, reconnectNeeded: c.reconnectNeeded }))}
+        />
+      </QueryProvider>
+    </>
+  );
 }

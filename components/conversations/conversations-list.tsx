@@ -1,0 +1,108 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { listConversationsAction } from "@/app/o/[orgSlug]/conversations/actions";
+import { unwrap } from "@/components/channels/query-provider";
+import { Alert } from "@/components/ui/alert";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ConversationsIcon } from "@/components/ui/icons";
+import { Select } from "@/components/ui/input";
+import { Time } from "@/components/ui/time";
+import { useI18n } from "@/lib/i18n/client";
+import type { Page } from "@/lib/pagination";
+import type { ConversationSummary } from "@/lib/services/conversations/schemas";
+import { LiveIndicator, previewText } from "./shared";
+
+export function ConversationsList({
+  orgSlug,
+  initialPage,
+  channels,
+}: {
+  orgSlug: string;
+  initialPage: Page<ConversationSummary>;
+  channels: { id: string; name: string; reconnectNeeded: boolean }[];
+}) {
+  const { t } = useI18n();
+  const [channelId, setChannelId] = useState("");
+  const query = useInfiniteQuery({
+    queryKey: ["conversations", orgSlug, channelId],
+    queryFn: ({ pageParam }) => unwrap(listConversationsAction(orgSlug, { limit: 50, cursor: pageParam, channelId: channelId || undefined })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: channelId === "" ? { pages: [initialPage], pageParams: [undefined] } : undefined,
+    refetchInterval: 3_000,
+  });
+  const conversations = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const broken = channels.filter((c) => c.reconnectNeeded);
+  return (
+    <div className="space-y-4">
+      {broken.length > 0 && (
+        <Alert tone="error">
+          <span data-testid="reconnect-banner">
+            {broken.length === 1 ? t("channels.reconnectBanner.one", { name: broken[0].name }) : t("channels.reconnectBanner.many", { count: broken.length })}
+          </span>
+        </Alert>
+      )}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        {channels.length > 1 ? (
+          <label className="flex items-center gap-2 text-sm text-zinc-600">
+            {t("conversations.filter.channel")}
+            <Select value={channelId} onChange={(e) => setChannelId(e.target.value)} className="w-56">
+              <option value="">{t("conversations.filter.all")}</option>
+              {channels.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+        ) : (
+          <span />
+        )}
+        <LiveIndicator failed={query.isRefetchError} />
+      </div>
+      {query.isPending ? (
+        <p className="text-sm text-zinc-500">{t("common.loading")}</p>
+      ) : conversations.length === 0 ? (
+        <EmptyState icon={<ConversationsIcon className="size-5" />} title={t("conversations.empty.title")} body={t("conversations.empty.body")} />
+      ) : (
+        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs" aria-label={t("nav.conversations")}>
+          {conversations.map((c) => {
+            const label = c.contactName ?? c.psid;
+            return (
+              <li key={c.id} data-testid="conversation-row" data-psid={c.psid}>
+                <Link href={`/o/${orgSlug}/conversations/${c.id}`} className="flex items-center gap-3 px-4 py-3 transition-colors hover:bg-zinc-50">
+                  <Avatar label={label} className="size-9" />
+                  <div className="min-w-0 flex-1">
+                    <div className="flex items-baseline justify-between gap-3">
+                      <span className="truncate font-medium text-zinc-900">{c.contactName ?? <span className="font-mono text-sm">{c.psid}</span>}</span>
+                      <span className="shrink-0 text-xs text-zinc-500">{c.lastMessageAt ? <Time iso={c.lastMessageAt} /> : null}</span>
+                    </div>
+                    <div className="mt-0.5 flex items-center gap-2">
+                      <Badge className="shrink-0">{c.channelName}</Badge>
+                      <span className="truncate text-sm text-zinc-500" data-testid="conversation-preview">
+                        {previewText(c.lastMessagePreview, t)}
+                      </span>
+                    </div>
+                  </div>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {query.hasNextPage && (
+        <div className="flex justify-center">
+          <Button variant="secondary" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            {t("common.loadMore")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
