@@ -1,0 +1,184 @@
+import { createHmac, randomInt } from "node:crypto";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signUp } from "./helpers";
+
+/**
+ * A Messenger channel end to end through the dashboard and the sandbox (Meta's emulator): connect a new
+ * Page of a new app, check the connection, hand the callback URL and verify token to the app (the sandbox
+ * performs Meta's handshake against our GET), then simulated people write and the conversation view shows
+ * it live. Also: duplicated deliveries, a forged signature, a signed batch speaking for another app's
+ * Page, and a revoked token flagging "reconnect needed".
+ */
+const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
+const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
+const DEMO_PAGE = "1000000000000001";
+
+async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body === undefined ? undefined : body });
+  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
+
+function signedPost(request: APIRequestContext, pageId: string, body: unknown, secret: string) {
+  const raw = JSON.stringify(body);
+  return request.post(`/facebook/webhook/${pageId}`, {
+    data: raw,
+    headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(raw).digest("hex")}` },
+  });
+}
+
+async function openConversationOf(page: Page, slug: string, psid: string) {
+  await page.goto(`/o/${slug}/conversations`);
+  const row = page.locator(`[data-testid="conversation-row"][data-psid="${psid}"]`);
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/conversations/[0-9a-f-]{36}$`));
+}
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+test("connect a Page, receive messages live, refuse forged and foreign deliveries, flag reconnect needed", async ({ page, request, browser }) => {
+  test.setTimeout(150_000);
+  // The sandbox side: a new app with its own secret, a Page of that app, and a person.
+  const app = await control<{ id: string; secret: string }>(request, "POST", "/apps", { name: "E2E channels app", secret: `e2e-secret-${digits(8)}` });
+  const fbPage = await control<{ id: string; accessToken: string }>(request, "POST", "/pages", { appId: app.id, name: `E2E Shop ${digits(4)}` });
+  const person = await control<{ psid: string }>(request, "POST", `/pages/${fbPage.id}/users`, { firstName: "Lina", lastName: "Chen" });
+
+  const { slug } = await signUp(page, { name: "Chen Jing" });
+
+  // Every channel belongs to a skill group: the form says so and links to Settings.
+  await page.getByRole("link", { name: "Connect a Page" }).click();
+  await expect(page.getByText("Every channel belongs to a skill group")).toBeVisible();
+  await page.getByRole("link", { name: "Create a skill group" }).click();
+  await page.getByRole("button", { name: "New skill group" }).first().click();
+  await page.getByRole("dialog").getByLabel("Name").fill("Europe support");
+  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
+  await expect(page.getByTestId("skill-group-name")).toHaveText("Europe support");
+
+  // Create the channel.
+  await page.goto(`/o/${slug}/channels/new`);
+  await page.getByLabel("Channel name").fill("EU store");
+  await page.getByLabel("Page ID").fill(fbPage.id);
+  await page.getByLabel("Page access token").fill(fbPage.accessToken);
+  await page.getByLabel("App ID").fill(app.id);
+  await page.getByLabel("App secret").fill(app.secret);
+  await expect(page.getByLabel("Skill group")).toHaveValue(/[0-9a-f-]{36}/);
+  await page.getByRole("button", { name: "Connect Page" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/channels/[0-9a-f-]{36}$`));
+  await expect(page.getByRole("heading", { name: "EU store" })).toBeVisible();
+  await expect(page.getByTestId("guide-step-3")).toHaveAttribute("data-state", "todo");
+  // The secret never comes back: only a masked hint.
+  await expect(page.getByText(fbPage.accessToken, { exact: true })).toHaveCount(0);
+
+  // Check connection: the token opens the Page and the app gets subscribed to every field.
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.getByTestId("check-result")).toHaveAttribute("data-ok", "true");
+  await expect(page.getByTestId("subscribed-fields").locator("li")).toHaveCount(8);
+  await expect(page.getByTestId("subscribed-fields")).not.toContainText("not subscribed");
+  await expect(page.getByTestId("guide-step-3")).toHaveAttribute("data-state", "done");
+  await expect(page.getByTestId("guide-step-5")).toHaveAttribute("data-state", "done");
+  await expect(page.getByTestId("guide-step-4")).toHaveAttribute("data-state", "todo");
+
+  // Copy the callback URL and the verify token shown, and give them to the app (the sandbox does the handshake).
+  const callbackUrl = await page.getByLabel("Callback URL").inputValue();
+  expect(callbackUrl).toBe(`${APP_URL}/facebook/webhook/${fbPage.id}`);
+  const verifyToken = await page.getByLabel("Verify token").inputValue();
+  expect(verifyToken).toMatch(/^mdv_/);
+  await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy" }).nth(1).click();
+  await expect(page.getByTestId("webhook-panel").getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(verifyToken);
+  const wrong = await request.fetch(`${SANDBOX}/_sandbox/api/apps/${app.id}/webhook`, { method: "PUT", data: { callbackUrl, verifyToken: "not-the-token" } });
+  expect(wrong.status()).toBe(422);
+  await control(request, "PUT", `/apps/${app.id}/webhook`, { callbackUrl, verifyToken });
+
+  // The person writes; every delivery is duplicated by the sandbox.
+  await control(request, "PUT", "/webhook-options", { duplicateRate: 1 });
+  const hello = `Hello, do you ship to Lyon? ${digits(5)}`;
+  try {
+    await control(request, "POST", `/users/${person.psid}/messages`, { text: hello });
+    await openConversationOf(page, slug, person.psid);
+    const messages = page.getByTestId("message");
+    await expect(messages).toHaveCount(1, { timeout: 20_000 });
+    await expect(messages.first()).toContainText(hello);
+    await expect(messages.first()).toHaveAttribute("data-direction", "inbound");
+
+    // The image appears without a reload (react-query polling), after the text.
+    await control(request, "POST", `/users/${person.psid}/messages`, { attachment: { type: "image", url: `${APP_URL}/icon.svg` } });
+    await expect(messages).toHaveCount(2, { timeout: 20_000 });
+    await expect(messages.nth(1).getByTestId("message-image")).toBeVisible();
+    await expect(messages.nth(1).getByTestId("message-image")).toHaveAttribute("src", `${APP_URL}/icon.svg`);
+    await expect(messages.nth(0)).toContainText(hello);
+    // Duplicated deliveries showed once; they did arrive twice.
+    const deliveries = await control<{ data: { status: string; duplicate?: boolean }[] }>(request, "GET", `/webhook-deliveries?appId=${app.id}`);
+    expect(deliveries.data.filter((d) => d.duplicate && d.status === "delivered").length).toBeGreaterThanOrEqual(1);
+    await page.waitForTimeout(3_500);
+    await expect(messages).toHaveCount(2);
+    await expect(page.getByTestId("message-text").filter({ hasText: hello })).toHaveCount(1);
+  } finally {
+    await control(request, "PUT", "/webhook-options", { duplicateRate: 0 });
+  }
+
+  // A forged signature is refused and shows in the health panel.
+  const forgedBody = JSON.stringify({ object: "page", entry: [{ id: fbPage.id, time: Date.now(), messaging: [] }] });
+  const forged = await request.post(`/facebook/webhook/${fbPage.id}`, {
+    data: forgedBody,
+    headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${"0".repeat(64)}` },
+  });
+  expect(forged.status()).toBe(401);
+
+  // A batch signed with this app's secret that also speaks for another app's Page (the demo's):
+  // our entry is stored, the foreign one nowhere.
+  const ours = `7${digits(15)}`;
+  const foreign = `8${digits(15)}`;
+  const now = Date.now();
+  const batch = await signedPost(
+    request,
+    fbPage.id,
+    {
+      object: "page",
+      entry: [
+        { id: fbPage.id, time: now, messaging: [{ sender: { id: ours }, recipient: { id: fbPage.id }, timestamp: now, message: { mid: `m_ours_${digits(8)}`, text: "Batched and mine" } }] },
+        { id: DEMO_PAGE, time: now, messaging: [{ sender: { id: foreign }, recipient: { id: DEMO_PAGE }, timestamp: now, message: { mid: `m_foreign_${digits(8)}`, text: "Not yours" } }] },
+      ],
+    },
+    app.secret,
+  );
+  expect(batch.status()).toBe(200);
+  await openConversationOf(page, slug, ours);
+  await expect(page.getByTestId("message")).toContainText("Batched and mine");
+  await page.goto(`/o/${slug}/conversations`);
+  await expect(page.locator(`[data-psid="${foreign}"]`)).toHaveCount(0);
+  // Nor in the organisation that owns the demo Page.
+  const demo = await browser.newContext();
+  const demoPage = await demo.newPage();
+  await demoPage.goto("/sign-in");
+  await demoPage.getByLabel("Email").fill("demo@example.com");
+  await demoPage.getByLabel("Password").fill("messenger-desk-demo");
+  await demoPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(demoPage).toHaveURL(/\/o\//);
+  await demoPage.goto("/o/demo/conversations");
+  await expect(demoPage.getByRole("heading", { name: "Conversations" })).toBeVisible();
+  await expect(demoPage.locator(`[data-psid="${foreign}"]`)).toHaveCount(0);
+  await demo.close();
+
+  // The channel page shows what arrived and what was refused.
+  await page.goto(`/o/${slug}/channels`);
+  await page.getByRole("link", { name: "EU store" }).click();
+  await expect(page.getByTestId("last-event")).not.toContainText("No events yet");
+  await expect(page.getByTestId("guide-step-4")).toHaveAttribute("data-state", "done");
+  await expect(page.getByTestId("recent-errors")).toContainText("Signature failure");
+  await expect(page.getByTestId("events-chart").locator("rect[data-events]").last()).not.toHaveAttribute("data-events", "0");
+
+  // Meta revokes the token: Check connection fails at the token and the channel needs reconnecting.
+  await control(request, "POST", `/pages/${fbPage.id}/token/revoke`);
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.getByTestId("check-result")).toHaveAttribute("data-ok", "false");
+  await expect(page.getByTestId("check-result")).toContainText("Page access token");
+  await expect(page.getByTestId("reconnect-banner")).toBeVisible();
+  await expect(page.getByTestId("guide-step-3")).toHaveAttribute("data-state", "failed");
+  await page.getByRole("link", { name: "All channels" }).click();
+  await expect(page.getByTestId("reconnect-banner")).toContainText("EU store");
+  await expect(page.getByTestId("channel-row").getByTestId("reconnect-needed")).toBeVisible();
+});
