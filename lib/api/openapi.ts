@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PERMISSIONS, ROLES } from "@/lib/permissions";
 import { apiErrorSchema, named, type ApiOperation, type NamedSchema, type PageOfSchema } from "./operations/define";
+import { campaignOperations } from "./operations/campaigns";
 import { channelOperations } from "./operations/channels";
 import { memberOperations } from "./operations/members";
 import { skillGroupOperations } from "./operations/skill-groups";
@@ -21,7 +22,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/__tests__/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

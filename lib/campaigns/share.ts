@@ -19,8 +19,8 @@ export async function getCampaignShare({ ctx, campaignId }: { ctx: OrgContext; c
   return {
     link: shareLink(page, campaign.ref),
     ref: campaign.ref,
-    qrSvgPath: `/api/v1/campaigns/${campaign.id}/qr.svg`,
-    qrPngPath: `/api/v1/campaigns/${campaign.id}/qr.png`,
+    qrSvgPath: `/api/downloads/campaigns/${campaign.id}/qr.svg`,
+    qrPngPath: `/api/downloads/campaigns/${campaign.id}/qr.png`,
   };
 }
 

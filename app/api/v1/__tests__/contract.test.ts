@@ -4,7 +4,14 @@
  * schema the OpenAPI document publishes). A new operation fails "every operation has a case" until it is here.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { campaigns as campaignsTable, otnTokens } from "@/db/schema";
 import { apiOperations } from "@/lib/api/openapi";
+import { cancelCampaign } from "@/lib/campaigns/campaign-lifecycle";
+import { createCampaign } from "@/lib/campaigns/save-campaign";
+import { sha256Hex } from "@/lib/crypto/hash";
+import { seal } from "@/lib/crypto/secrets";
 import { responseSchemaOf, type ApiOperation } from "@/lib/api/operations/define";
 import { randomToken } from "@/lib/ids";
 import { PERMISSIONS } from "@/lib/permissions";
@@ -44,6 +51,11 @@ interface Targets {
   userToken: string;
   /** What no answer may contain: the channel's Page access token, app secret and verify token. */
   secrets: string[];
+  /** OTN campaigns on the channel: a draft with one subscriber, one without any, one cancelled, one paused. */
+  campaignId: string;
+  emptyCampaignId: string;
+  endedCampaignId: string;
+  pausedCampaignId: string;
 }
 
 interface Case {
@@ -82,7 +94,9 @@ async function freshTargets(): Promise<Targets> {
     input: { name: "Shop", pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId: channelGroup.id },
   });
   const verifyToken = await revealVerifyToken({ ctx: a.as.owner, channelId: channel.id });
+  const campaigns = await campaignTargets(channel.id);
   return {
+    ...campaigns,
     memberId,
     groupMemberId,
     skillGroupId: group.id,
@@ -266,6 +280,64 @@ const cases: Record<string, Case> = {
     check: (answer) => expect(answer.body).toMatchObject({ lastEventAt: null, eventsLastHour: 0, recentErrors: [], errorsLastHour: 0 }),
   },
 };
+
+async function campaignTargets(channelId: string) {
+  const make = () => createCampaign({ ctx: a.as.owner, input: { name: "Sale", channelId, requestTitle: "Notify me", content: { type: "text", text: "Hi" } } });
+  const [withSubscriber, empty, ended, paused] = [await make(), await make(), await make(), await make()];
+  const db = await getDb();
+  for (const c of [withSubscriber, paused]) {
+    const token = `otn-${randomToken(8)}`;
+    await db.insert(otnTokens).values({ orgId: a.org.id, campaignId: c.id, channelId, psid: "contract-psid", tokenSealed: seal(token), tokenHash: sha256Hex(token), optedInAt: new Date() });
+    await db.update(campaignsTable).set({ subscribers: 1 }).where(eq(campaignsTable.id, c.id));
+  }
+  await cancelCampaign({ ctx: a.as.owner, campaignId: ended.id });
+  await db.update(campaignsTable).set({ status: "paused", pauseReason: "(#190) test" }).where(eq(campaignsTable.id, paused.id));
+  return { campaignId: withSubscriber.id, emptyCampaignId: empty.id, endedCampaignId: ended.id, pausedCampaignId: paused.id };
+}
+
+const campaignCases: Record<string, Case> = {
+  listCampaigns: { check: (answer, t) => expect(answer.body.data.map((c: { id: string }) => c.id)).toContain(t.campaignId) },
+  createCampaign: {
+    body: (t) => ({ name: " Launch ", channelId: t.channelId, requestTitle: "Tell me", content: { type: "text", text: "It's here" }, scheduledAt: "2099-01-01T09:00:00+08:00" }),
+    invalid: { body: { name: "x", channelId: "00000000-0000-7000-8000-000000000000", requestTitle: "x".repeat(66), content: { type: "text", text: "x" } }, message: "requestTitle: Subscription request title must be at most 65 characters." },
+    check: (answer) => {
+      expect(answer.body).toMatchObject({ name: "Launch", status: "scheduled", scheduledAt: "2099-01-01T01:00:00.000Z" });
+      expect(answer.body.shareLink).toBe(`https://m.me/${answer.body.shareLink.split("/")[3].split("?")[0]}?ref=${answer.body.ref}`);
+    },
+  },
+  getCampaign: { params: (t) => ({ campaignId: t.campaignId }), check: (answer, t) => expect(answer.body).toMatchObject({ id: t.campaignId, counts: { subscribers: 1 } }) },
+  updateCampaign: {
+    params: (t) => ({ campaignId: t.campaignId }),
+    body: () => ({ name: "Renamed sale" }),
+    invalid: { body: {}, message: "Send at least one field to change." },
+    conflict: (t) => ({ params: { campaignId: t.endedCampaignId }, body: { name: "Too late" } }),
+    check: (answer) => expect(answer.body).toMatchObject({ name: "Renamed sale", requestTitle: "Notify me" }),
+  },
+  deleteCampaign: {
+    params: (t) => ({ campaignId: t.campaignId }),
+    check: async (_answer, t) => expect((await asAdmin("getCampaign", { campaignId: t.campaignId })).status).toBe(404),
+  },
+  sendCampaign: {
+    params: (t) => ({ campaignId: t.campaignId }),
+    conflict: (t) => ({ params: { campaignId: t.emptyCampaignId } }),
+    check: (answer) => expect(answer.body.status).toBe("sending"),
+  },
+  cancelCampaign: {
+    params: (t) => ({ campaignId: t.campaignId }),
+    conflict: (t) => ({ params: { campaignId: t.endedCampaignId } }),
+    check: (answer) => expect(answer.body.status).toBe("cancelled"),
+  },
+  resumeCampaign: {
+    params: (t) => ({ campaignId: t.pausedCampaignId }),
+    conflict: (t) => ({ params: { campaignId: t.campaignId } }),
+    check: (answer) => expect(answer.body).toMatchObject({ status: "sending", pauseReason: null }),
+  },
+  getCampaignStats: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.funnel.subscribers).toBe(1) },
+  getCampaignSubscribersOverTime: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.points.at(-1).cumulative).toBe(1) },
+  listCampaignRecipients: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.data).toEqual([expect.objectContaining({ psid: "contract-psid", status: "pending" })]) },
+  getCampaignShare: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.link).toMatch(/^https:\/\/m\.me\/\S+\?ref=[\w-]{16}$/) },
+};
+Object.assign(cases, campaignCases);
 
 const newChannelBody = { name: "  New shop ", pageAccessToken: "new-page-token-1234567890", appId: DEMO.appId, appSecret: "new-app-secret" };
 

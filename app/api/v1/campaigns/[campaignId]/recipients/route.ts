@@ -1,0 +1,14 @@
+import { pathId } from "@/lib/api/path-id";
+import { readQuery } from "@/lib/api/query";
+import { json } from "@/lib/api/respond";
+import { withOrg } from "@/lib/api/with-org";
+import { listCampaignRecipients } from "@/lib/campaigns/recipients";
+import { recipientQuerySchema } from "@/lib/campaigns/schemas";
+
+export const GET = withOrg<{ campaignId: string }>(
+  async (req, { ctx, params }) => {
+    const campaignId = pathId(params.campaignId, "Campaign");
+    return json(await listCampaignRecipients({ ctx, campaignId, input: readQuery(req, recipientQuerySchema) }));
+  },
+  { permission: "campaigns.read" },
+);

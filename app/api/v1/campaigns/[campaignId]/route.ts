@@ -1,0 +1,28 @@
+import { pathId } from "@/lib/api/path-id";
+import { json, noContent } from "@/lib/api/respond";
+import { readJson, withOrg } from "@/lib/api/with-org";
+import { deleteCampaign } from "@/lib/campaigns/campaign-lifecycle";
+import { getCampaign } from "@/lib/campaigns/list-campaigns";
+import { updateCampaign } from "@/lib/campaigns/save-campaign";
+
+type Params = { campaignId: string };
+
+export const GET = withOrg<Params>(async (_req, { ctx, params }) => json(await getCampaign({ ctx, campaignId: pathId(params.campaignId, "Campaign") })), {
+  permission: "campaigns.read",
+});
+
+export const PATCH = withOrg<Params>(
+  async (req, { ctx, params }) => {
+    const campaignId = pathId(params.campaignId, "Campaign");
+    return json(await updateCampaign({ ctx, campaignId, input: await readJson(req) }));
+  },
+  { permission: "campaigns.manage" },
+);
+
+export const DELETE = withOrg<Params>(
+  async (_req, { ctx, params }) => {
+    await deleteCampaign({ ctx, campaignId: pathId(params.campaignId, "Campaign") });
+    return noContent();
+  },
+  { permission: "campaigns.manage" },
+);

@@ -1,0 +1,14 @@
+import { readQuery } from "@/lib/api/query";
+import { json } from "@/lib/api/respond";
+import { readJson, withOrg } from "@/lib/api/with-org";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { createCampaign } from "@/lib/campaigns/save-campaign";
+import { campaignListQuerySchema } from "@/lib/campaigns/schemas";
+
+export const GET = withOrg(async (req, { ctx }) => json(await listCampaigns({ ctx, input: readQuery(req, campaignListQuerySchema) })), {
+  permission: "campaigns.read",
+});
+
+export const POST = withOrg(async (req, { ctx }) => json(await createCampaign({ ctx, input: await readJson(req) }), 201), {
+  permission: "campaigns.manage",
+});
