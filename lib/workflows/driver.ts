@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { Db, Tx } from "@/db/client";
 import { workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
@@ -164,6 +164,18 @@ async function apply(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, resu
   if (result.kind === "ops" && result.ops.length === 1 && !ctx.halted()) {
     const recorded = await recordStepFast(ctx, run, result.ops[0]!, startedAt, attempt);
     if (recorded) return { next: "continue", recorded: [recorded] };
+  }
+  if (result.kind === "completed" && !ctx.halted()) {
+    // Hot path for the last answer: one guarded statement (the full path handles cancel and lost leases).
+    const done = await ctx.db
+      .update(workflowRuns)
+      .set({ status: "completed", output: result.output ?? null, error: null, endedAt: new Date(), nextRunAt: null, leaseOwner: null, leaseExpiresAt: null, wakePending: false })
+      .where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.leaseOwner, ctx.owner), notInArray(workflowRuns.status, TERMINAL_STATUSES)))
+      .returning({ id: workflowRuns.id });
+    if (done.length) {
+      if (fn.cancel.length) await deleteWaits(ctx.db, run.id);
+      return { next: "stop" };
+    }
   }
   return ctx.db.transaction(async (tx): Promise<Outcome> => {
     const recorded: Array<[string, StepState]> = [];

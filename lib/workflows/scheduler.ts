@@ -52,11 +52,20 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
         }
       }
       const status = run.status === "queued" || run.status === "waiting" ? "running" : run.status;
+      claimed.push({ ...run, leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false, status });
+    }
+    if (claimed.length) {
+      // One statement for the whole batch: claiming must not cost a round trip per run.
       await tx
         .update(workflowRuns)
-        .set({ leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false, status })
-        .where(eq(workflowRuns.id, run.id));
-      claimed.push({ ...run, leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false, status });
+        .set({
+          leaseOwner: owner,
+          leaseExpiresAt: leaseUntil,
+          nextRunAt: leaseUntil,
+          wakePending: false,
+          status: sql`case when ${workflowRuns.status} in ('queued', 'waiting') then 'running' else ${workflowRuns.status} end`,
+        })
+        .where(inArray(workflowRuns.id, claimed.map((c) => c.id)));
     }
     return claimed;
   });
