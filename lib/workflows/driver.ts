@@ -60,7 +60,7 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
   let attempt = run.attempt;
   // The memoized state lives in memory while this driver holds the run; it is re-read only when
   // something outside the driver changed it (a wait resolved while the run was leased).
-  let known = await loadState(ctx.db, run.id);
+  let known: KnownState = run.status === "queued" ? { state: {}, stack: [] } : await loadState(ctx.db, run.id);
   const learn = (outcome: Outcome) => {
     for (const [stepId, entry] of outcome.recorded ?? []) {
       if (!(stepId in known.state)) known.stack.push(stepId);

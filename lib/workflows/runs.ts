@@ -147,7 +147,8 @@ export async function retryRun(db: Db, orgId: string | null, runId: string): Pro
     await tx.delete(workflowSteps).where(and(eq(workflowSteps.runId, runId), eq(workflowSteps.status, "failed")));
     await tx
       .update(workflowRuns)
-      .set({ status: "queued", attempt: 0, error: null, output: null, endedAt: null, nextRunAt: new Date(), leaseOwner: null, leaseExpiresAt: null, wakePending: false })
+      // "running", not "queued": "queued" means never driven, and this run has memoized steps to load.
+      .set({ status: "running", attempt: 0, error: null, output: null, endedAt: null, nextRunAt: new Date(), leaseOwner: null, leaseExpiresAt: null, wakePending: false })
       .where(eq(workflowRuns.id, runId));
     const fn = await loadFunction(tx, run.functionId);
     for (const [index, cancel] of (fn?.cancel ?? []).entries()) {

@@ -51,8 +51,8 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
           continue;
         }
       }
-      const status = run.status === "queued" || run.status === "waiting" ? "running" : run.status;
-      claimed.push({ ...run, leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false, status });
+      // `status` stays as it was before the claim: "queued" tells the driver the run never ran (no steps to load).
+      claimed.push({ ...run, leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false });
     }
     if (claimed.length) {
       // One statement for the whole batch: claiming must not cost a round trip per run.

@@ -37,7 +37,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const { db } = handle;
   const { signingKey, eventKey } = await loadOrCreateKeys(db);
-  let serveHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  const serveHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
   let executor: WorkflowExecutor | undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
