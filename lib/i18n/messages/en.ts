@@ -1,3 +1,4 @@
+import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
 
 /**
@@ -6,6 +7,7 @@ import { channelsEn } from "./channels.en";
  */
 export const en = {
   ...channelsEn,
+  ...campaignsEn,
   "app.name": "Messenger Desk",
   "app.tagline": "Serve and market to your customers on Facebook Messenger.",
 

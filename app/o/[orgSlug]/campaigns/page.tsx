@@ -1,9 +1,28 @@
-import { CampaignsIcon } from "@/components/ui/icons";
-import { ComingSoonPage, comingSoonMetadata } from "../coming-soon";
+import type { Metadata } from "next";
+import { CampaignsList } from "@/components/campaigns/campaigns-list";
+import { CampaignsQueryProvider } from "@/components/campaigns/shared";
+import { NoAccess } from "@/components/shell/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/tenancy/context";
+import { orgPageContext } from "../org-page";
+import { channelOptions } from "./queries";
 
-export const generateMetadata = () => comingSoonMetadata("campaigns");
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("nav.campaigns") };
+}
 
-export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function CampaignsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  return <ComingSoonPage orgSlug={orgSlug} area="campaigns" permission="campaigns.read" icon={<CampaignsIcon className="size-5" />} />;
+  const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  if (!can(ctx, "campaigns.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
+  const [initial, channels] = await Promise.all([listCampaigns({ ctx, input: { limit: 50 } }), can(ctx, "channels.read") ? channelOptions(ctx) : Promise.resolve([])]);
+  return (
+    <CampaignsQueryProvider>
+      <PageHeader title={t("nav.campaigns")} description={t("campaigns.description")} />
+      <CampaignsList orgSlug={ctx.org.slug} channels={channels} initial={initial} canManage={can(ctx, "campaigns.manage")} />
+    </CampaignsQueryProvider>
+  );
 }

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { NoAccess } from "@/components/shell/no-access";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { getCampaign } from "@/lib/campaigns/list-campaigns";
+import { EDITABLE_STATUSES } from "@/lib/campaigns/schemas";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/tenancy/context";
+import { orNotFound } from "../../../channels/queries";
+import { orgPageContext } from "../../../org-page";
+import { updateCampaignAction } from "../../actions";
+import { channelOptions } from "../../queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("nav.campaigns") };
+}
+
+export default async function EditCampaignPage({ params }: { params: Promise<{ orgSlug: string; campaignId: string }> }) {
+  const { orgSlug, campaignId } = await params;
+  const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  if (!can(ctx, "campaigns.manage")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
+  const campaign = await orNotFound(campaignId, () => getCampaign({ ctx, campaignId }));
+  const channels = await channelOptions(ctx);
+  const slug = ctx.org.slug;
+  async function save(input: Record<string, unknown>) {
+    "use server";
+    return updateCampaignAction(slug, campaignId, input);
+  }
+  return (
+    <>
+      <PageHeader title={t("campaigns.edit.title", { name: campaign.name })} />
+      {EDITABLE_STATUSES.includes(campaign.status) ? <CampaignForm orgSlug={slug} channels={channels} campaign={campaign} save={save} /> : <Alert tone="warning">{t("campaigns.form.notEditable")}</Alert>}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CampaignDetail } from "@/components/campaigns/campaign-detail";
+import { CampaignsQueryProvider } from "@/components/campaigns/shared";
+import { NoAccess } from "@/components/shell/no-access";
+import { getCampaignStats, getSubscribersOverTime } from "@/lib/campaigns/campaign-stats";
+import { getCampaign } from "@/lib/campaigns/list-campaigns";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/tenancy/context";
+import { orNotFound } from "../../channels/queries";
+import { orgPageContext } from "../../org-page";
+import { channelOptions } from "../queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("nav.campaigns") };
+}
+
+export default async function CampaignPage({ params }: { params: Promise<{ orgSlug: string; campaignId: string }> }) {
+  const { orgSlug, campaignId } = await params;
+  const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  if (!can(ctx, "campaigns.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
+  const [campaign, stats, overTime] = await orNotFound(campaignId, () =>
+    Promise.all([getCampaign({ ctx, campaignId }), getCampaignStats({ ctx, campaignId }), getSubscribersOverTime({ ctx, campaignId, input: { bucket: "day" } })]),
+  );
+  const channels = can(ctx, "channels.read") ? await channelOptions(ctx) : [];
+  return (
+    <CampaignsQueryProvider>
+      <Link href={`/o/${ctx.org.slug}/campaigns`} className="mb-3 inline-block text-sm text-zinc-500 hover:text-zinc-800">
+        ← {t("campaigns.backToList")}
+      </Link>
+      <CampaignDetail
+        orgSlug={ctx.org.slug}
+        channelName={channels.find((c) => c.id === campaign.channelId)?.name ?? ""}
+        initial={{ campaign, stats, overTime }}
+        canManage={can(ctx, "campaigns.manage")}
+      />
+    </CampaignsQueryProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { NoAccess } from "@/components/shell/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/tenancy/context";
+import { orgPageContext } from "../../org-page";
+import { createCampaignAction } from "../actions";
+import { channelOptions } from "../queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("campaigns.new") };
+}
+
+export default async function NewCampaignPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  if (!can(ctx, "campaigns.manage")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
+  const channels = await channelOptions(ctx);
+  if (channels.length === 0) redirect(`/o/${ctx.org.slug}/campaigns`);
+  const slug = ctx.org.slug;
+  async function save(input: Record<string, unknown>) {
+    "use server";
+    return createCampaignAction(slug, input);
+  }
+  return (
+    <>
+      <PageHeader title={t("campaigns.new")} />
+      <CampaignForm orgSlug={slug} channels={channels} save={save} />
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { CopyButton, CopyField } from "@/components/ui/copy-button";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { useAction } from "@/components/ui/use-submit";
+import type { Campaign } from "@/lib/campaigns/schemas";
+import { useI18n } from "@/lib/i18n/client";
+import type { ActionResult } from "@/lib/tenancy/action";
+import { isCancellable, isEditable } from "./shared";
+
+export interface LifecycleActions {
+  sendNow: (campaignId: string) => Promise<ActionResult<unknown>>;
+  cancel: (campaignId: string) => Promise<ActionResult<unknown>>;
+  remove: (campaignId: string) => Promise<ActionResult<unknown>>;
+  resume: (campaignId: string) => Promise<ActionResult<unknown>>;
+}
+
+/** The download paths take the organisation as ?org= (the session chooses nothing by itself). */
+export function qrPath(orgSlug: string, campaignId: string, format: "svg" | "png") {
+  return `/api/downloads/campaigns/${campaignId}/qr.${format}?org=${encodeURIComponent(orgSlug)}`;
+}
+
+/** The share link with its copy button, and the QR code with SVG and PNG downloads. */
+export function SharePanel({ orgSlug, campaign }: { orgSlug: string; campaign: Campaign }) {
+  const { t } = useI18n();
+  return (
+    <div className="space-y-4" data-testid="share-panel">
+      <CopyField id={`share-link-${campaign.id}`} value={campaign.shareLink} label={t("campaigns.share.link")} />
+      <p className="text-[13px] text-zinc-500">{t("campaigns.share.hint")}</p>
+      <div className="flex flex-wrap items-center gap-4">
+        {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated SVG download, not an optimisable asset */}
+        <img src={qrPath(orgSlug, campaign.id, "svg")} alt={t("campaigns.share.qrAlt")} className="size-40 rounded-lg border border-zinc-200 bg-white" data-testid="campaign-qr" />
+        <div className="flex flex-col gap-2">
+          <a className="text-sm font-medium text-accent-700 hover:underline" href={qrPath(orgSlug, campaign.id, "svg")} download>
+            {t("campaigns.share.downloadSvg")}
+          </a>
+          <a className="text-sm font-medium text-accent-700 hover:underline" href={qrPath(orgSlug, campaign.id, "png")} download>
+            {t("campaigns.share.downloadPng")}
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type Open = null | "send" | "cancel" | "delete" | "qr";
+
+/**
+ * Edit, copy link, QR code, send now (confirmation with the subscriber count), cancel and delete
+ * (confirmations), resume when paused. Shown per row in the list and in the campaign page's header.
+ */
+export function CampaignActions({
+  orgSlug,
+  campaign,
+  actions,
+  canManage,
+  compact = false,
+  onChanged,
+  afterDelete,
+}: {
+  orgSlug: string;
+  campaign: Campaign;
+  actions: LifecycleActions;
+  canManage: boolean;
+  compact?: boolean;
+  onChanged?: () => void;
+  afterDelete?: () => void;
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [open, setOpen] = useState<Open>(null);
+  const action = useAction();
+  const size = compact ? "sm" : "md";
+  const close = () => {
+    setOpen(null);
+    action.setError(null);
+  };
+  const done = () => {
+    close();
+    onChanged?.();
+    router.refresh();
+  };
+  const editable = isEditable(campaign.status);
+  const subscribers = campaign.counts.subscribers;
+  return (
+    <div className="flex flex-wrap items-center gap-1.5" data-testid="campaign-actions">
+      {canManage && editable && (
+        <ButtonLink size={size} variant="secondary" href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>
+          {t("campaigns.action.edit")}
+        </ButtonLink>
+      )}
+      <CopyButton size={size} text={campaign.shareLink} label={t("campaigns.action.copyLink")} />
+      <Button size={size} variant="secondary" onClick={() => setOpen("qr")}>
+        {t("campaigns.action.qr")}
+      </Button>
+      {canManage && editable && (
+        <Button size={size} onClick={() => setOpen("send")}>
+          {t("campaigns.action.sendNow")}
+        </Button>
+      )}
+      {canManage && campaign.status === "paused" && (
+        <Button size={size} onClick={() => action.run(() => actions.resume(campaign.id), done)} loading={action.pending && open === null}>
+          {t("campaigns.action.resume")}
+        </Button>
+      )}
+      {canManage && isCancellable(campaign.status) && (
+        <Button size={size} variant="ghost" onClick={() => setOpen("cancel")}>
+          {t("campaigns.action.cancel")}
+        </Button>
+      )}
+      {canManage && (
+        <Button size={size} variant="ghost" onClick={() => setOpen("delete")}>
+          {t("campaigns.action.delete")}
+        </Button>
+      )}
+      {action.error && open === null && (
+        <p role="alert" className="basis-full text-[13px] text-red-600">
+          {action.error}
+        </p>
+      )}
+
+      <Dialog open={open === "qr"} onClose={close} title={t("campaigns.share.title")} footer={<Button variant="secondary" onClick={close}>{t("common.close")}</Button>}>
+        {open === "qr" && <SharePanel orgSlug={orgSlug} campaign={campaign} />}
+      </Dialog>
+      <Dialog
+        open={open === "send"}
+        onClose={close}
+        size="sm"
+        title={t("campaigns.sendNow.title", { name: campaign.name })}
+        description={subscribers > 0 ? t("campaigns.sendNow.body", { count: subscribers }) : t("campaigns.sendNow.noSubscribers")}
+        footer={
+          <>
+            <Button variant="secondary" onClick={close} disabled={action.pending}>
+              {t("common.cancel")}
+            </Button>
+            <Button onClick={() => action.run(() => actions.sendNow(campaign.id), done)} loading={action.pending} disabled={subscribers === 0}>
+              {t("campaigns.sendNow.confirm", { count: subscribers })}
+            </Button>
+          </>
+        }
+      >
+        {action.error && (
+          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {action.error}
+          </p>
+        )}
+      </Dialog>
+      <ConfirmDialog
+        open={open === "cancel"}
+        onClose={close}
+        onConfirm={() => action.run(() => actions.cancel(campaign.id), done)}
+        title={t("campaigns.cancel.title", { name: campaign.name })}
+        body={t("campaigns.cancel.body")}
+        confirmLabel={t("campaigns.cancel.confirm")}
+        pending={action.pending}
+        error={action.error}
+      />
+      <ConfirmDialog
+        open={open === "delete"}
+        onClose={close}
+        onConfirm={() =>
+          action.run(
+            () => actions.remove(campaign.id),
+            () => {
+              close();
+              onChanged?.();
+              if (afterDelete) afterDelete();
+              else router.refresh();
+            },
+          )
+        }
+        title={t("campaigns.delete.title", { name: campaign.name })}
+        body={t("campaigns.delete.body")}
+        confirmLabel={t("campaigns.delete.confirm")}
+        pending={action.pending}
+        error={action.error}
+      />
+    </div>
+  );
+}

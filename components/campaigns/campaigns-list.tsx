@@ -1,0 +1,150 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { cancelCampaignAction, deleteCampaignAction, listCampaignsAction, resumeCampaignAction, sendCampaignNowAction } from "@/app/o/[orgSlug]/campaigns/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { CampaignsIcon, PlusIcon } from "@/components/ui/icons";
+import { Select } from "@/components/ui/input";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@/lib/campaigns/schemas";
+import type { Page } from "@/lib/pagination";
+import { useI18n } from "@/lib/i18n/client";
+import { CampaignActions, type LifecycleActions } from "./campaign-actions";
+import type { ChannelOption } from "./campaign-form";
+import { CampaignStatusBadge, POLL_MS, unwrap } from "./shared";
+
+const PAGE_SIZE = 50;
+
+/** The campaign list with channel/status filters; counts and statuses refresh every 2 s without a reload. */
+export function CampaignsList({
+  orgSlug,
+  channels,
+  initial,
+  canManage,
+}: {
+  orgSlug: string;
+  channels: ChannelOption[];
+  initial: Page<Campaign>;
+  canManage: boolean;
+}) {
+  const { t } = useI18n();
+  const [channelId, setChannelId] = useState("");
+  const [status, setStatus] = useState<CampaignStatus | "">("");
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const filtered = Boolean(channelId || status);
+  const query = useQuery({
+    queryKey: ["campaigns", orgSlug, channelId, status, limit],
+    queryFn: () => unwrap(listCampaignsAction(orgSlug, { limit, ...(channelId && { channelId }), ...(status && { status }) })),
+    initialData: !filtered && limit === PAGE_SIZE ? initial : undefined,
+    placeholderData: keepPreviousData,
+    refetchInterval: POLL_MS,
+  });
+  const actions: LifecycleActions = {
+    sendNow: (id) => sendCampaignNowAction(orgSlug, id),
+    cancel: (id) => cancelCampaignAction(orgSlug, id),
+    remove: (id) => deleteCampaignAction(orgSlug, id),
+    resume: (id) => resumeCampaignAction(orgSlug, id),
+  };
+  const channelName = Object.fromEntries(channels.map((c) => [c.id, c.name]));
+  const campaigns = query.data?.data ?? [];
+  const create =
+    canManage && channels.length > 0 ? (
+      <ButtonLink href={`/o/${orgSlug}/campaigns/new`}>
+        <PlusIcon className="size-4" />
+        {t("campaigns.new")}
+      </ButtonLink>
+    ) : null;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-wrap items-end gap-3">
+          <label className="space-y-1 text-sm font-medium text-zinc-800">
+            <span className="block">{t("campaigns.filter.channel")}</span>
+            <Select value={channelId} onChange={(e) => setChannelId(e.target.value)} className="w-48">
+              <option value="">{t("campaigns.filter.all")}</option>
+              {channels.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="space-y-1 text-sm font-medium text-zinc-800">
+            <span className="block">{t("campaigns.filter.status")}</span>
+            <Select value={status} onChange={(e) => setStatus(e.target.value as CampaignStatus | "")} className="w-48">
+              <option value="">{t("campaigns.filter.all")}</option>
+              {CAMPAIGN_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`campaigns.status.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </label>
+        </div>
+        {create}
+      </div>
+      {query.error && <Alert>{query.error.message}</Alert>}
+      {channels.length === 0 && <Alert tone="warning">{t("campaigns.empty.noChannels")}</Alert>}
+      {campaigns.length === 0 && !query.isFetching ? (
+        <EmptyState icon={<CampaignsIcon className="size-5" />} title={t("campaigns.empty.title")} body={t("campaigns.empty.body")} action={filtered ? null : create} />
+      ) : (
+        <Table label={t("nav.campaigns")}>
+          <THead>
+            <TH>{t("campaigns.col.name")}</TH>
+            <TH className="hidden md:table-cell">{t("campaigns.col.channel")}</TH>
+            <TH>{t("campaigns.col.status")}</TH>
+            <TH className="hidden lg:table-cell">{t("campaigns.col.scheduled")}</TH>
+            <TH className="text-right">{t("campaigns.col.clicks")}</TH>
+            <TH className="text-right">{t("campaigns.col.subscribers")}</TH>
+            <TH className="text-right">{t("campaigns.col.sent")}</TH>
+            <TH className="text-right">{t("campaigns.col.failed")}</TH>
+            <TH>{t("campaigns.col.actions")}</TH>
+          </THead>
+          <TBody>
+            {campaigns.map((c) => (
+              <TR key={c.id} data-testid="campaign-row" data-campaign-id={c.id}>
+                <TD>
+                  <Link href={`/o/${orgSlug}/campaigns/${c.id}`} className="font-medium text-zinc-900 hover:text-accent-700">
+                    {c.name}
+                  </Link>
+                </TD>
+                <TD className="hidden md:table-cell">{channelName[c.channelId] ?? "—"}</TD>
+                <TD>
+                  <CampaignStatusBadge status={c.status} />
+                </TD>
+                <TD className="hidden text-zinc-500 lg:table-cell">{c.scheduledAt ? <Time iso={c.scheduledAt} /> : t("campaigns.manualOnly")}</TD>
+                <TD className="text-right tabular-nums" data-testid="count-clicks">
+                  {c.counts.linkClicks}
+                </TD>
+                <TD className="text-right tabular-nums" data-testid="count-subscribers">
+                  {c.counts.subscribers}
+                </TD>
+                <TD className="text-right tabular-nums" data-testid="count-sent">
+                  {c.counts.sent}
+                </TD>
+                <TD className="text-right tabular-nums" data-testid="count-failed">
+                  {c.counts.failed}
+                </TD>
+                <TD>
+                  <CampaignActions orgSlug={orgSlug} campaign={c} actions={actions} canManage={canManage} compact onChanged={() => void query.refetch()} />
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {query.data?.nextCursor && (
+        <div className="flex justify-center">
+          <Button variant="secondary" onClick={() => setLimit((l) => Math.min(l + PAGE_SIZE, 100))} disabled={limit >= 100}>
+            {t("campaigns.loadMore")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
