@@ -37,7 +37,8 @@ export async function startHarness(
 ): Promise<Harness> {
   const { db } = handle;
   const { signingKey, eventKey } = await loadOrCreateKeys(db);
-  const serveHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  // The serve handler needs the client, which needs the server's port: filled in once listening.
+  const routes: { serve?: (req: http.IncomingMessage, res: http.ServerResponse) => void } = {};
   let executor: WorkflowExecutor | undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -61,13 +62,13 @@ export async function startHarness(
       });
       return;
     }
-    serveHandler!(req, res);
+    routes.serve!(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const serveUrl = `${origin}/api/inngest`;
   const inngest = new Inngest({ id: "conformance", isDev: false, signingKey, eventKey, baseUrl: `${origin}/`, logger: quietLogger });
-  serveHandler = serve({ client: inngest, functions: defineFunctions(inngest), servePath: "/api/inngest" }) as unknown as typeof serveHandler;
+  routes.serve = serve({ client: inngest, functions: defineFunctions(inngest), servePath: "/api/inngest" }) as unknown as typeof routes.serve;
 
   const makeExecutor = (overrides: Partial<ExecutorOptions> = {}) =>
     new WorkflowExecutor({ db, serveUrl, signingKey, pollMs: 100, retryBaseMs: 50, leaseMs: 3000, log: () => {}, ...executorOptions, ...overrides });
