@@ -9,7 +9,8 @@ import type { ActionError, ActionResult } from "@/lib/tenancy/action";
  */
 export function useSubmit<T>(
   submit: (values: Record<string, string>) => Promise<ActionResult<T> | { ok: false; error: ActionError }>,
-  onSuccess?: (data: T, form: HTMLFormElement) => void | Promise<void>,
+  // setError is handed over so a follow-up step (signing in after sign-up) can report its own failure.
+  onSuccess?: (data: T, form: HTMLFormElement, setError: (error: ActionError | null) => void) => void | Promise<void>,
 ) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
@@ -24,7 +25,7 @@ export function useSubmit<T>(
         return;
       }
       setError(null);
-      await onSuccess?.(result.data, form);
+      await onSuccess?.(result.data, form, setError);
     });
   };
   const fieldError = (name: string) => error?.fieldErrors?.[name]?.[0] ?? null;

@@ -14,11 +14,11 @@ import { signInErrorMessage } from "../sign-in-errors";
 export function SignUpForm() {
   const { t } = useI18n();
   const router = useRouter();
-  const form = useSubmit(signUpAction, async ({ orgSlug, email }, el) => {
+  const form = useSubmit(signUpAction, async ({ orgSlug, email }, el, setError) => {
     const password = String(new FormData(el).get("password") ?? "");
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result?.ok || result.error) {
-      form.setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
+      setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
       return;
     }
     router.replace(`/o/${orgSlug}`);

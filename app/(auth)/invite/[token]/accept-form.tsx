@@ -16,11 +16,11 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
   const router = useRouter();
   const form = useSubmit(
     (values) => acceptInvitationAction(token, values),
-    async ({ orgSlug }, el) => {
+    async ({ orgSlug }, el, setError) => {
       const password = String(new FormData(el).get("password") ?? "");
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result?.ok || result.error) {
-        form.setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
+        setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
         return;
       }
       router.replace(`/o/${orgSlug}`);
