@@ -1,7 +1,8 @@
 /**
  * Built-in workflow executor on the database in DATABASE_URL (PostgreSQL; PGlite in memory without it):
- * - step round trip: median time between consecutive steps of a 40-step run, and the part of it that is the
- *   executor's own (minus a direct signed call to the SDK with the same state, i.e. the SDK's share);
+ * - step round trip: median time between consecutive steps of a 40-step run; inside it, the signed call (the
+ *   SDK's work included) and the executor's bookkeeping after it (memoizing the step: its own overhead);
+ *   plus the same call made directly without the executor, for comparison;
  * - throughput: runs per second for a 3-step function (300 runs);
  * - wake accuracy: 100 runs sleeping until the same instant; lateness of each wake-up.
  */
@@ -84,12 +85,13 @@ export default async function bench(): Promise<Record<string, unknown>> {
     { pollMs: 250, retryBaseMs: 1000, leaseMs: 30_000, maxConcurrentRuns: 32, onTiming: (t) => recordTimings && timings.push(t) },
   );
   try {
-    // 1. Step round trip.
-    await h.inngest.send({ name: "bench/many", data: {} });
-    const [manyRun] = await (async () => {
-      await waitFor(async () => (await h.runsOf("conformance-many-steps")).some((r) => r.status === "completed"), 120_000);
-      return h.runsOf("conformance-many-steps");
-    })();
+    // 1. Step round trip, measured on the second run (the first warms up the JIT of SDK and executor).
+    for (let round = 1; round <= 2; round++) {
+      timings.length = 0;
+      await h.inngest.send({ name: "bench/many", data: { round } });
+      await waitFor(async () => (await h.runsOf("conformance-many-steps")).filter((r) => r.status === "completed").length === round, 120_000);
+    }
+    const manyRun = (await h.runsOf("conformance-many-steps")).at(-1);
     const steps = await db.select().from(workflowSteps).where(eq(workflowSteps.runId, manyRun!.id)).orderBy(asc(workflowSteps.id));
     const intervals = steps.slice(1).map((s, i) => s.endedAt.getTime() - steps[i]!.endedAt.getTime());
     // The SDK's share: the same signed call with 20 memoized steps, made directly (no database).
