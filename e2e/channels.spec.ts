@@ -159,7 +159,7 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   await demoPage.getByRole("button", { name: "Sign in" }).click();
   await expect(demoPage).toHaveURL(/\/o\//);
   await demoPage.goto("/o/demo/conversations");
-  await expect(demoPage.getByRole("heading", { name: "Conversations" })).toBeVisible();
+  await expect(demoPage.getByRole("heading", { name: "Conversations", exact: true })).toBeVisible();
   await expect(demoPage.locator(`[data-psid="${foreign}"]`)).toHaveCount(0);
   await demo.close();
 
