@@ -321,7 +321,7 @@ export function ChannelDetail({
               <dd className="font-mono text-xs text-zinc-900">{channel.pageAccessTokenHint}</dd>
               <dt className="text-zinc-500">{t("channels.details.secretHint")}</dt>
               <dd className="font-mono text-xs text-zinc-900">{channel.appSecretHint}</dd>
-              <dt className="text-zinc-500">{t("channels.col.lastEvent")}</dt>
+              <dt className="text-zinc-500">{t("channels.col.lastCheck")}</dt>
               <dd className="text-zinc-900">{channel.lastCheckedAt ? <Time iso={channel.lastCheckedAt} /> : t("channels.neverChecked")}</dd>
             </dl>
           </Card>

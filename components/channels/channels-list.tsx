@@ -60,7 +60,7 @@ export function ChannelsList({
             <TH className="hidden md:table-cell">{t("channels.col.pageId")}</TH>
             <TH className="hidden md:table-cell">{t("channels.col.skillGroup")}</TH>
             <TH>{t("channels.col.status")}</TH>
-            <TH className="hidden lg:table-cell">{t("channels.col.lastEvent")}</TH>
+            <TH className="hidden lg:table-cell">{t("channels.col.lastCheck")}</TH>
           </THead>
           <TBody>
             {channels.map((c) => (

@@ -1,13 +1,18 @@
 "use client";
 
 import { useI18n } from "@/lib/i18n/client";
-import type { Translate } from "@/lib/i18n/translate";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
 /** The stored preview, with the placeholder for attachments in the reader's language. */
 export function previewText(preview: string | null, t: Translate): string {
   if (!preview) return "";
-  if (preview === "[attachment]") return t("conversations.preview.attachment");
-  return preview;
+  const placeholders: Record<string, MessageKey> = {
+    "[attachment]": "conversations.preview.attachment",
+    "[reaction]": "conversations.preview.reaction",
+    "[referral]": "conversations.preview.referral",
+    "[optin]": "conversations.preview.optin",
+  };
+  return placeholders[preview] ? t(placeholders[preview]) : preview;
 }
 
 /** A small "Live" dot; amber while refreshes fail (react-query keeps retrying). */

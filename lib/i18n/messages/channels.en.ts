@@ -9,7 +9,7 @@ export const channelsEn = {
   "channels.col.pageId": "Page ID",
   "channels.col.skillGroup": "Skill group",
   "channels.col.status": "Status",
-  "channels.col.lastEvent": "Last check",
+  "channels.col.lastCheck": "Last check",
   "channels.status.active": "Active",
   "channels.status.disabled": "Disabled",
   "channels.status.reconnect": "Reconnect needed",
@@ -164,6 +164,9 @@ export const channelsEn = {
   "conversations.attachment.other": "Attachment",
   "conversations.attachment.open": "Open {kind}",
   "conversations.preview.attachment": "[attachment]",
+  "conversations.preview.reaction": "[reaction]",
+  "conversations.preview.referral": "[opened a link]",
+  "conversations.preview.optin": "[opted in]",
 } as const;
 
 export type ChannelsMessageKey = keyof typeof channelsEn;

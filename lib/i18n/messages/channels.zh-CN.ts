@@ -11,7 +11,7 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.col.pageId": "主页 ID",
   "channels.col.skillGroup": "技能组",
   "channels.col.status": "状态",
-  "channels.col.lastEvent": "上次检查",
+  "channels.col.lastCheck": "上次检查",
   "channels.status.active": "已启用",
   "channels.status.disabled": "已停用",
   "channels.status.reconnect": "需要重新连接",
@@ -166,6 +166,9 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "conversations.attachment.other": "附件",
   "conversations.attachment.open": "打开{kind}",
   "conversations.preview.attachment": "[附件]",
+  "conversations.preview.reaction": "[回应]",
+  "conversations.preview.referral": "[打开了链接]",
+  "conversations.preview.optin": "[已选择接收]",
 };
 
 /** Chinese for the channel services' validation and conflict messages (written in English, as the API speaks). */
