@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useState, useSyncExternalStore, useTransition, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -41,8 +41,9 @@ export function CampaignForm({
   const editing = Boolean(campaign);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
-  const [zone, setZone] = useState("");
-  useEffect(() => setZone(timeZoneLabel()), []);
+  // The browser's zone is known only in the browser: the server renders without it, hydration fills it in.
+  const zone = useSyncExternalStore(noop, timeZoneLabel, () => "");
+  const hydrated = useSyncExternalStore(noop, () => true, () => false);
 
   const [name, setName] = useState(campaign?.name ?? "");
   const [channelId, setChannelId] = useState(campaign?.channelId ?? channels[0]?.id ?? "");
@@ -60,8 +61,8 @@ export function CampaignForm({
   const [cardSubtitle, setCardSubtitle] = useState(c?.type === "card" ? (c.subtitle ?? "") : "");
   const [buttonTitle, setButtonTitle] = useState(c?.type === "card" ? c.button.title : "");
   const [buttonUrl, setButtonUrl] = useState(c?.type === "card" ? c.button.url : "");
-  const [scheduledLocal, setScheduledLocal] = useState("");
-  useEffect(() => setScheduledLocal(isoToLocal(campaign?.scheduledAt ?? null)), [campaign?.scheduledAt]);
+  const [typedTime, setScheduledLocal] = useState<string | null>(null);
+  const scheduledLocal = typedTime ?? (hydrated ? isoToLocal(campaign?.scheduledAt ?? null) : "");
 
   const invitation: Invitation | null =
     invitationType === "text" ? { type: "text", text: invitationText } : invitationType === "image" ? { type: "image", url: invitationUrl } : null;
@@ -239,6 +240,8 @@ export function CampaignForm({
     </div>
   );
 }
+
+const noop = () => () => {};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
