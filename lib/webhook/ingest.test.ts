@@ -135,9 +135,9 @@ describe("POST /facebook/webhook/{pageId}", () => {
 
   it("answers 503 when the database cannot store the events, so Meta retries", async () => {
     const raw = body([{ pageId: "1111111111", events: [textEvent("1111111111", "psid-9", "m_down", 1_700_000_002_000)] }]);
-    // A database that refuses every query, as a PostgreSQL server that went away would.
-    const refuse = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
-    const unavailable = new Proxy({}, { get: (_, prop) => (prop === "then" ? undefined : refuse) });
+    // Every call chains, and awaiting any query rejects, as with a PostgreSQL server that went away.
+    const refused = (_resolve: unknown, reject: (e: Error) => void) => reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
+    const unavailable: object = new Proxy(function () {}, { get: (_, prop) => (prop === "then" ? refused : unavailable), apply: () => unavailable });
     const broken = { db: unavailable, kind: "postgres", exec: async () => {}, close: async () => {} } as unknown as DatabaseHandle;
     setDatabase(broken);
     try {
