@@ -7,6 +7,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     environment: "node",
+    // Code under test that sends workflow events or builds links must never reach a developer's running
+    // app on :3000; port 9 (discard) refuses at once. Tests that need an app start their own.
+    env: { APP_URL: "http://127.0.0.1:9", NEXTAUTH_URL: "http://127.0.0.1:9" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each file gets its own module graph and so its own fresh database (tests/db.ts).
