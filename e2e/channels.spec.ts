@@ -109,6 +109,7 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
     await expect(messages).toHaveCount(2, { timeout: 20_000 });
     await expect(messages.nth(1).getByTestId("message-image")).toBeVisible();
     await expect(messages.nth(1).getByTestId("message-image")).toHaveAttribute("src", `${APP_URL}/icon.svg`);
+    await expect.poll(() => messages.nth(1).getByTestId("message-image").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await expect(messages.nth(0)).toContainText(hello);
     // Duplicated deliveries showed once; they did arrive twice.
     const deliveries = await control<{ data: { status: string; duplicate?: boolean }[] }>(request, "GET", `/webhook-deliveries?appId=${app.id}`);

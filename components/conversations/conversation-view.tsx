@@ -26,7 +26,7 @@ function AttachmentView({ attachment, outbound }: { attachment: Attachment; outb
     return (
       <a href={url} target="_blank" rel="noreferrer noopener" className="block">
         {/* eslint-disable-next-line @next/next/no-img-element -- Meta's CDN URLs are arbitrary hosts; next/image would need each one allow-listed. */}
-        <img src={url} alt={label} loading="lazy" className="max-h-64 max-w-full rounded-lg border border-black/5 bg-white object-contain" data-testid="message-image" />
+        <img src={url} alt={label} className="max-h-64 min-h-12 min-w-12 max-w-full rounded-lg border border-black/5 bg-white object-contain" data-testid="message-image" />
       </a>
     );
   }
