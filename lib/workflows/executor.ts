@@ -41,6 +41,7 @@ export class WorkflowExecutor {
   private readonly pollMs: number;
   private readonly maxConcurrentRuns: number;
   private readonly active = new Set<Promise<void>>();
+  private readonly driving = new Set<string>();
   private running = false;
   private halted = false;
   private loop: Promise<void> | undefined;
@@ -144,10 +145,12 @@ export class WorkflowExecutor {
         didWork = (await resolveDueWaits(db)) > 0 || didWork;
         const free = this.maxConcurrentRuns - this.active.size;
         if (free > 0 && !this.halted) {
-          const claimed = await claimRuns(db, this.instanceId, this.context.leaseMs, free);
+          const claimed = await claimRuns(db, this.instanceId, this.context.leaseMs, free, [...this.driving]);
           for (const run of claimed) {
+            this.driving.add(run.id);
             const drive: Promise<void> = driveRun(this.context, run).finally(() => {
               this.active.delete(drive);
+              this.driving.delete(run.id);
               this.wake();
             });
             this.active.add(drive);

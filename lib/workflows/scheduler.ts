@@ -17,14 +17,22 @@ const CONCURRENCY_RECHECK_MS = 100;
  * A claim sets the lease and moves `next_run_at` to the lease expiry: if this instance dies the run
  * becomes due again by itself when the lease runs out.
  */
-export async function claimRuns(db: Db, owner: string, leaseMs: number, max: number): Promise<ClaimedRun[]> {
+export async function claimRuns(db: Db, owner: string, leaseMs: number, max: number, driving: string[] = []): Promise<ClaimedRun[]> {
   if (max <= 0) return [];
   return db.transaction(async (tx) => {
     const now = new Date();
     const candidates = await tx
       .select()
       .from(workflowRuns)
-      .where(and(lte(workflowRuns.nextRunAt, now), or(isNull(workflowRuns.leaseExpiresAt), lt(workflowRuns.leaseExpiresAt, now))))
+      .where(
+        and(
+          lte(workflowRuns.nextRunAt, now),
+          or(isNull(workflowRuns.leaseExpiresAt), lt(workflowRuns.leaseExpiresAt, now)),
+          // A run this instance is still driving may show an expired lease (a starved event loop missed a
+          // heartbeat); re-claiming it here would drive it twice under the same owner.
+          driving.length ? notInArray(workflowRuns.id, driving) : undefined,
+        ),
+      )
       .orderBy(asc(workflowRuns.nextRunAt))
       .limit(max * 4)
       .for("update", { skipLocked: true });
