@@ -222,4 +222,14 @@ test("a revoked Page token pauses the send with reconnect needed", async ({ brow
     await control(request, "POST", `/pages/${DEMO_PAGE}/token/restore`);
   }
   await context.close();
+  // Leave the demo channel healthy for other specs: the owner checks the connection again.
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await signIn(owner, "demo@example.com", "messenger-desk-demo");
+  await expect(owner).toHaveURL(/\/o\//);
+  await owner.goto(`/o/${SLUG}/channels`);
+  await owner.getByTestId("channel-row").first().getByRole("link").first().click();
+  await owner.getByRole("button", { name: "Check connection" }).click();
+  await expect(owner.getByTestId("check-result")).toHaveAttribute("data-ok", "true");
+  await ownerContext.close();
 });
