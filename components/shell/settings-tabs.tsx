@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import { KeyIcon, ListIcon, TagIcon, UsersIcon } from "@/components/ui/icons";
+import { KeyIcon, ListIcon, ReportsIcon, TagIcon, UsersIcon } from "@/components/ui/icons";
 import { useI18n } from "@/lib/i18n/client";
 
 const tabs = [
   { path: "members", label: "settings.nav.members", icon: UsersIcon },
   { path: "skill-groups", label: "settings.nav.skillGroups", icon: TagIcon },
   { path: "api-keys", label: "settings.nav.apiKeys", icon: KeyIcon },
+  { path: "workflows", label: "settings.nav.workflows", icon: ReportsIcon },
   { path: "audit-log", label: "settings.nav.auditLog", icon: ListIcon },
 ] as const;
 

@@ -1,5 +1,6 @@
 import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
+import { workflowsEn } from "./workflows.en";
 
 /**
  * The English catalog, and the source of message keys: the Chinese catalog must have exactly these keys
@@ -8,6 +9,7 @@ import { channelsEn } from "./channels.en";
 export const en = {
   ...channelsEn,
   ...campaignsEn,
+  ...workflowsEn,
   "app.name": "Messenger Desk",
   "app.tagline": "Serve and market to your customers on Facebook Messenger.",
 

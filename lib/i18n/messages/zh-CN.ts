@@ -1,11 +1,13 @@
 import { campaignsZhCN } from "./campaigns.zh-CN";
 import { channelsZhCN } from "./channels.zh-CN";
 import type { MessageKey } from "./en";
+import { workflowsZhCN } from "./workflows.zh-CN";
 
 /** 简体中文. Keys must match the English catalog exactly. */
 export const zhCN: Record<MessageKey, string> = {
   ...channelsZhCN,
   ...campaignsZhCN,
+  ...workflowsZhCN,
   "app.name": "Messenger Desk",
   "app.tagline": "在 Facebook Messenger 上服务与营销您的客户。",
 

@@ -2,9 +2,11 @@
  * For every tenant-scoped verb: another organisation's ids answer NotFound (never its data), and a role
  * without the permission is refused with Forbidden. New verbs are added to the tables below.
  */
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { contacts, conversations } from "@/db/schema";
+import { workflowRuns } from "@/db/schema/workflows";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/services/api-keys/api-keys";
@@ -31,6 +33,7 @@ import { getCampaignShare, renderCampaignQr } from "@/lib/campaigns/share";
 import { createCampaign, updateCampaign } from "@/lib/campaigns/save-campaign";
 import { getConversation } from "@/lib/services/conversations/get-conversation";
 import { listConversations } from "@/lib/services/conversations/list-conversations";
+import { cancelWorkflowRun, getWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows/runs";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -46,6 +49,7 @@ interface Targets {
   channelId: string;
   campaignId: string;
   conversationId: string;
+  workflowRunId: string;
 }
 
 let a: OrgFixture;
@@ -66,6 +70,11 @@ beforeAll(async () => {
   const db = await getDb();
   const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId: channel.id, psid: "psid-a" }).returning();
   const [conversation] = await db.insert(conversations).values({ orgId: a.org.id, channelId: channel.id, contactId: contact.id }).returning();
+  // A run as the executor records it: scoped through the org id of its triggering event.
+  const [run] = await db
+    .insert(workflowRuns)
+    .values({ functionId: "messenger-desk-test", orgId: a.org.id, eventId: randomUUID(), event: { name: "test/event", data: { orgId: a.org.id } }, status: "running" })
+    .returning();
   targets = {
     memberId: a.as.agent.membershipId!,
     skillGroupId: group.id,
@@ -74,6 +83,7 @@ beforeAll(async () => {
     channelId: channel.id,
     campaignId: campaign.id,
     conversationId: conversation.id,
+    workflowRunId: run.id,
   };
 });
 
@@ -112,6 +122,9 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "campaign.delete": { deniedTo: ["agent"], run: (ctx, t) => deleteCampaign({ ctx, campaignId: t.campaignId }) },
   "apiKey.revoke": { deniedTo: ["marketer", "agent"], run: (ctx, t) => revokeApiKey({ ctx, apiKeyId: t.apiKeyId }) },
   "conversation.get": { deniedTo: [], run: (ctx, t) => getConversation({ ctx, conversationId: t.conversationId }) },
+  "workflowRun.get": { deniedTo: ["marketer", "agent"], run: (ctx, t) => getWorkflowRun({ ctx, runId: t.workflowRunId }) },
+  "workflowRun.retry": { deniedTo: ["marketer", "agent"], run: (ctx, t) => retryWorkflowRun({ ctx, runId: t.workflowRunId }) },
+  "workflowRun.cancel": { deniedTo: ["marketer", "agent"], run: (ctx, t) => cancelWorkflowRun({ ctx, runId: t.workflowRunId }) },
   "conversation.listAfter": { deniedTo: [], run: (ctx, t) => listConversations({ ctx, input: { cursor: t.conversationId } }) },
 };
 
@@ -135,6 +148,7 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   "apiKey.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listApiKeys({ ctx }), ids: (r) => (r as { id: string }[]).map((k) => k.id) },
   "apiKey.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createApiKey({ ctx, input: { name: "k" } }) },
   "conversation.list": { deniedTo: [], run: (ctx) => listConversations({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((c) => c.id) },
+  "workflowRun.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listWorkflowRuns({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((x) => x.id) },
   "auditLog.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listAuditLog({ ctx }), ids: (r) => (r as { data: { resourceId: string }[] }).data.map((e) => e.resourceId) },
 };
 

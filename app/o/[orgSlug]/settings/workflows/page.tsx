@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { NoAccess } from "@/components/shell/no-access";
+import { getT } from "@/lib/i18n/server";
+import { listWorkflowRuns, RUN_STATUSES, runScope } from "@/lib/services/workflows/runs";
+import type { RunStatus } from "@/lib/workflows/run-state";
+import { settingsPageContext } from "../settings-page";
+import { PAGE_SIZE } from "./format";
+import { currentWorkflowMode, InngestNote } from "./inngest-note";
+import { WorkflowsClient } from "./workflows-client";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("settings.nav.workflows") };
+}
+
+export default async function WorkflowsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ status?: string }> }) {
+  const [{ orgSlug }, query] = await Promise.all([params, searchParams]);
+  const { ctx, allowed } = await settingsPageContext(orgSlug, "workflows.manage");
+  if (!allowed) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} />;
+  const mode = currentWorkflowMode();
+  if (mode.kind !== "built-in") return <InngestNote mode={mode} />;
+  // Only the statuses the filter offers are passed on.
+  const status = (RUN_STATUSES as readonly string[]).includes(query.status ?? "") ? (query.status as RunStatus) : undefined;
+  const page = await listWorkflowRuns({ ctx, input: { limit: PAGE_SIZE, status: status ? [status] : undefined } });
+  return (
+    <WorkflowsClient
+      key={status ?? ""}
+      orgSlug={ctx.org.slug}
+      orgName={ctx.org.name}
+      allOrgs={runScope(ctx) === null}
+      initial={page}
+      status={status ?? ""}
+    />
+  );
+}

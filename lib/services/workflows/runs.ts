@@ -1,0 +1,117 @@
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import type { RunStatus } from "@/lib/workflows/run-state";
+import * as runs from "@/lib/workflows/runs";
+import { RUN_STATUSES } from "./statuses";
+
+/**
+ * Settings → Workflows: the runs of the app's Inngest functions, scoped to the organisation through the org id
+ * of their triggering event. A signed-in instance owner (INSTANCE_OWNER_EMAILS) sees every organisation's runs.
+ * Dates are ISO strings so views cross to the browser as they are.
+ */
+export { RUN_STATUSES };
+
+export interface RunSummaryView {
+  id: string;
+  functionId: string;
+  functionName: string;
+  trigger: string;
+  orgId: string | null;
+  status: RunStatus;
+  attempt: number;
+  startedAt: string;
+  endedAt: string | null;
+  error: unknown;
+}
+
+export interface StepItemView {
+  stepId: string;
+  name: string;
+  op: string;
+  status: runs.StepView["status"];
+  output: unknown;
+  error: unknown;
+  attempts: number;
+  startedAt: string;
+  endedAt: string | null;
+  durationMs: number | null;
+  until: string | null;
+}
+
+export interface RunDetailView extends RunSummaryView {
+  event: Record<string, unknown>;
+  output: unknown;
+  steps: StepItemView[];
+}
+
+export interface ListRunsInput {
+  status?: RunStatus[];
+  functionId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** The org scope for the lib/workflows calls: the context's organisation, or null (all) for an instance owner. */
+export function runScope(ctx: OrgContext): string | null {
+  return ctx.actor.type === "user" && isInstanceOwner(ctx.actor.label) ? null : ctx.org.id;
+}
+
+function mapErrors(error: unknown): never {
+  if (error instanceof runs.RunNotFoundError) throw new NotFoundError("Workflow run");
+  if (error instanceof runs.RunStateError) throw new ConflictError(error.message);
+  throw error;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A malformed id can name no run; answering NotFound keeps the database from rejecting the cast. */
+function checkId(runId: string): void {
+  if (!UUID.test(runId)) throw new NotFoundError("Workflow run");
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toSummary(r: runs.RunSummary): RunSummaryView {
+  return { ...r, startedAt: r.startedAt.toISOString(), endedAt: iso(r.endedAt) };
+}
+
+export async function listWorkflowRuns({ ctx, input = {} }: { ctx: OrgContext; input?: ListRunsInput }): Promise<{ data: RunSummaryView[]; nextCursor: string | null }> {
+  requirePermission(ctx, "workflows.manage");
+  const status = input.status?.filter((s) => (RUN_STATUSES as readonly string[]).includes(s));
+  const cursor = input.cursor && UUID.test(input.cursor) ? input.cursor : undefined;
+  const page = await runs.listRuns(await getDb(), runScope(ctx), { status, functionId: input.functionId || undefined, cursor, limit: input.limit });
+  return { data: page.items.map(toSummary), nextCursor: page.nextCursor };
+}
+
+export async function getWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId: string }): Promise<RunDetailView> {
+  requirePermission(ctx, "workflows.manage");
+  checkId(runId);
+  const run = await runs.getRun(await getDb(), runScope(ctx), runId).catch(mapErrors);
+  return {
+    ...toSummary(run),
+    event: run.event,
+    output: run.output,
+    steps: run.steps.map((s) => ({ ...s, startedAt: s.startedAt.toISOString(), endedAt: iso(s.endedAt), until: iso(s.until) })),
+  };
+}
+
+/** Retries a failed run from where it failed (completed steps are not repeated). */
+export async function retryWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId: string }): Promise<void> {
+  requirePermission(ctx, "workflows.manage");
+  checkId(runId);
+  const db = await getDb();
+  await runs.retryRun(db, runScope(ctx), runId).catch(mapErrors);
+  // lib/workflows/runs.ts owns the transaction; the audit row follows the committed change.
+  await recordAudit(db, ctx, { action: "workflow_run.retried", resourceType: "workflow_run", resourceId: runId });
+}
+
+/** Cancels a queued, running or waiting run. */
+export async function cancelWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId: string }): Promise<void> {
+  requirePermission(ctx, "workflows.manage");
+  checkId(runId);
+  const db = await getDb();
+  await runs.cancelRun(db, runScope(ctx), runId).catch(mapErrors);
+  await recordAudit(db, ctx, { action: "workflow_run.cancelled", resourceType: "workflow_run", resourceId: runId });
+}
