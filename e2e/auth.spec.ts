@@ -4,7 +4,7 @@ import { PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 test("sign up creates the account and its first organisation, then lands in it", async ({ page }) => {
   const email = uniqueEmail("signup");
   const { slug } = await signUp(page, { name: "Wang Fang", email, org: "Shenzhen Lights Export" });
-  await expect(page.getByRole("heading", { name: "Channels" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible();
   await expect(mainNavLink(page, "Settings")).toBeVisible();
 
   // The root sends a signed-in user to their organisation.

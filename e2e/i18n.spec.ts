@@ -14,22 +14,22 @@ test("Chinese from Accept-Language; switching to English in the user menu sticks
   await page.getByLabel("组织名称").fill("杭州跨境电商");
   await page.getByRole("button", { name: "创建账号" }).click();
   await expect(page).toHaveURL(/\/o\/[^/]+\/channels$/);
-  await expect(page.getByRole("heading", { name: "渠道" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "渠道" })).toBeVisible();
   await expect(page.getByTestId("current-org")).toHaveText("杭州跨境电商");
   const nav = page.getByRole("navigation", { name: "主导航" }).first();
   await expect(nav.getByRole("link", { name: "设置" })).toBeVisible();
 
   await page.getByRole("button", { name: "账户菜单" }).click();
   await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
-  await expect(page.getByRole("heading", { name: "Channels" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Channels" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main navigation" }).first().getByRole("link", { name: "Settings" })).toBeVisible();
 
   // And back to Chinese.
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
-  await expect(page.getByRole("heading", { name: "渠道" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "渠道" })).toBeVisible();
 });

@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-reports=test-results
+reports=test-reports
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
 step() { echo; echo "== $1"; shift; "$@" || { echo "!! failed: $*"; status=1; }; }
