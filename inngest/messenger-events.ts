@@ -2,9 +2,13 @@ import { eventType } from "inngest";
 import { z } from "zod";
 import { orgId } from "./events";
 
-/** Webhook events of one channel were stored and wait to be processed (ids of webhook_events rows). */
+/**
+ * Webhook events of one channel were stored and wait to be processed. One event per channel per second at
+ * most (its id names the second): the run waits until `drainAfter` (ms since epoch), then drains every
+ * waiting event of the channel, so busy Pages cost one run a second, not one per webhook POST.
+ */
 export const webhookEventsStored = eventType("messenger/webhook.stored", {
-  schema: z.object({ orgId, channelId: z.uuid(), webhookEventIds: z.array(z.uuid()).min(1).max(500) }),
+  schema: z.object({ orgId, channelId: z.uuid(), drainAfter: z.number() }),
 });
 
 const signalBase = {

@@ -1,12 +1,15 @@
 import { inngest } from "@/inngest/client";
 import { optinReceived, referralReceived, webhookEventsStored } from "@/inngest/messenger-events";
-import { refreshContactProfile } from "@/lib/messaging/refresh-profile";
+import { refreshContactProfiles } from "@/lib/messaging/refresh-profile";
 import { storeWebhookEvents } from "@/lib/messaging/store-events";
 
+const EVENTS_PER_STEP = 500;
+const STEPS_PER_RUN = 40;
+
 /**
- * Turns one channel's stored webhook events into contacts, conversations and messages, fetches new
- * contacts' profiles, and hands referrals and opt-ins on to the campaign module. One run at a time per
- * channel, so a contact's events are applied in order.
+ * Turns a channel's stored webhook events into contacts, conversations and messages, fetches new contacts'
+ * profiles, and hands referrals and opt-ins on to the campaign module. One run at a time per channel, so a
+ * contact's events are applied in order; each run drains everything waiting, 500 events a step.
  */
 export const processWebhookEvents = inngest.createFunction(
   {
@@ -16,21 +19,30 @@ export const processWebhookEvents = inngest.createFunction(
     triggers: [webhookEventsStored],
   },
   async ({ event, step }) => {
-    const { orgId, channelId, webhookEventIds } = event.data;
-    const stored = await step.run("store-events", () => storeWebhookEvents({ orgId, channelId }, webhookEventIds));
-    for (const contactId of stored.contactsNeedingProfile) {
-      await step.run(`fetch-profile-${contactId}`, () => refreshContactProfile(orgId, contactId));
+    const { orgId, channelId, drainAfter } = event.data;
+    // Let the window's other POSTs land first, so they are processed by this run.
+    await step.sleepUntil("gather-window", new Date(drainAfter));
+    let processed = 0;
+    for (let round = 0; round < STEPS_PER_RUN; round++) {
+      const stored = await step.run(`store-events-${round}`, () => storeWebhookEvents({ orgId, channelId }, undefined, EVENTS_PER_STEP));
+      processed += stored.processed;
+      if (stored.contactsNeedingProfile.length > 0) {
+        await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, stored.contactsNeedingProfile));
+      }
+      if (stored.signals.length > 0) {
+        await step.sendEvent(
+          `hand-on-referrals-and-optins-${round}`,
+          stored.signals.map(({ kind, ...signal }) =>
+            kind === "referral"
+              ? referralReceived.create({ ...signal, ref: signal.ref ?? "" }, { id: `referral-${signal.webhookEventId}` })
+              : optinReceived.create({ ...signal, optinType: signal.optinType, optinPayload: signal.optinPayload }, { id: `optin-${signal.webhookEventId}` }),
+          ),
+        );
+      }
+      if (stored.fetched < EVENTS_PER_STEP) return { processed };
     }
-    if (stored.signals.length > 0) {
-      await step.sendEvent(
-        "hand-on-referrals-and-optins",
-        stored.signals.map(({ kind, ...signal }) =>
-          kind === "referral"
-            ? referralReceived.create({ ...signal, ref: signal.ref ?? "" }, { id: `referral-${signal.webhookEventId}` })
-            : optinReceived.create({ ...signal, optinType: signal.optinType, optinPayload: signal.optinPayload }, { id: `optin-${signal.webhookEventId}` }),
-        ),
-      );
-    }
-    return { processed: stored.processed, profilesFetched: stored.contactsNeedingProfile.length, signals: stored.signals.length };
+    // Still more waiting: a fresh run carries on (keeps any one run's history short).
+    await step.sendEvent("continue-draining", webhookEventsStored.create({ orgId, channelId, drainAfter: 0 }, { id: `webhook-continue-${event.id}` }));
+    return { processed, continued: true };
   },
 );

@@ -42,3 +42,17 @@ export async function refreshContactProfile(orgId: string, contactId: string): P
     return { fetched: false, reason: error.reason };
   }
 }
+
+/** Fetches several contacts' profiles, a few at a time (one workflow step for a whole batch of new contacts). */
+export async function refreshContactProfiles(orgId: string, contactIds: string[], parallel = 8): Promise<{ fetched: number }> {
+  let next = 0;
+  let fetched = 0;
+  const worker = async () => {
+    while (next < contactIds.length) {
+      const contactId = contactIds[next++];
+      if ((await refreshContactProfile(orgId, contactId)).fetched) fetched++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, contactIds.length) }, worker));
+  return { fetched };
+}

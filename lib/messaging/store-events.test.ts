@@ -115,4 +115,22 @@ describe("processing stored webhook events", () => {
     expect(other.processed).toBe(0);
     expect((await storeWebhookEvents({ orgId, channelId }, stored.stored.map((s) => s.id))).processed).toBe(1);
   });
+
+  it("drains a channel's waiting events oldest first, a limited number at a time, without being told their ids", async () => {
+    const raw = JSON.stringify({
+      object: "page",
+      entry: [{ id: PAGE, time: 1, messaging: [3, 1, 2].map((n) => ({ ...user("u8"), timestamp: 20_000 + n, message: { mid: `m_drain_${n}`, text: `#${n}` } })) }],
+    });
+    const result = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
+    expect(result.stored).toHaveLength(3);
+    const first = await storeWebhookEvents({ orgId, channelId }, undefined, 2);
+    expect([first.fetched, first.processed]).toEqual([2, 2]);
+    const second = await storeWebhookEvents({ orgId, channelId }, undefined, 2);
+    expect([second.fetched, second.processed]).toEqual([1, 1]);
+    expect((await storeWebhookEvents({ orgId, channelId })).fetched).toBe(0);
+    const db = await getDb();
+    const [contact] = await db.select().from(contacts).where(eq(contacts.psid, "u8"));
+    const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+    expect(conversation.lastMessagePreview).toBe("#3");
+  });
 });

@@ -19,6 +19,8 @@ export interface ProcessedSignal {
 }
 
 export interface StoreResult {
+  /** Events taken up (including kinds that only get marked processed). */
+  fetched: number;
   processed: number;
   /** Contacts whose Messenger profile has never been fetched (or is stale). */
   contactsNeedingProfile: string[];
@@ -28,10 +30,11 @@ export interface StoreResult {
 const PROFILE_MAX_AGE_MS = 7 * 86_400_000;
 
 /**
- * Turns stored webhook events into contacts, conversations and messages, in event-time order.
+ * Turns stored webhook events into contacts, conversations and messages, in event-time order: the events
+ * named by id, or (without ids) the channel's oldest `limit` events still waiting.
  * Idempotent: events already processed are skipped, messages are unique by mid, watermarks only move forward.
  */
-export async function storeWebhookEvents(scope: { orgId: string; channelId: string }, eventIds: string[]): Promise<StoreResult> {
+export async function storeWebhookEvents(scope: { orgId: string; channelId: string }, eventIds?: string[], limit = 500): Promise<StoreResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const events = await tx
@@ -39,7 +42,7 @@ export async function storeWebhookEvents(scope: { orgId: string; channelId: stri
       .from(webhookEvents)
       .where(
         and(
-          inArray(webhookEvents.id, eventIds),
+          eventIds ? inArray(webhookEvents.id, eventIds) : undefined,
           // The event names its organisation and channel; rows of any other are not this run's to touch.
           eq(webhookEvents.orgId, scope.orgId),
           eq(webhookEvents.channelId, scope.channelId),
@@ -47,8 +50,9 @@ export async function storeWebhookEvents(scope: { orgId: string; channelId: stri
         ),
       )
       .orderBy(asc(webhookEvents.timestamp), asc(webhookEvents.id))
+      .limit(limit)
       .for("update", { skipLocked: true });
-    const result: StoreResult = { processed: 0, contactsNeedingProfile: [], signals: [] };
+    const result: StoreResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [] };
     const needing = new Set<string>();
     for (const row of events) {
       const event = row.payload as MessagingEvent;

@@ -16,8 +16,7 @@ export async function sweepUnprocessedWebhookEvents(options: { olderThanMs?: num
     .where(and(eq(webhookEvents.status, "received"), lt(webhookEvents.receivedAt, cutoff)))
     .orderBy(asc(webhookEvents.receivedAt))
     .limit(options.limit ?? 500);
-  for (let i = 0; i < rows.length; i += 100) {
-    await dispatchStoredEvents(rows.slice(i, i + 100), { attempt: Math.floor(Date.now() / 60_000) });
-  }
+  // One hand-off per channel drains all of its waiting events.
+  await dispatchStoredEvents(rows, { sweep: true });
   return rows.length;
 }
