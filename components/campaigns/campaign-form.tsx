@@ -114,6 +114,9 @@ export function CampaignForm({
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <form className="space-y-6" noValidate onSubmit={onSubmit} data-testid="campaign-form">
+        {/* Until hydration the fields would take typing that React then overwrites (the send time is filled in
+            the browser's zone only after hydration), so they stay disabled until then. */}
+        <fieldset disabled={!hydrated} className="min-w-0 space-y-6">
         {formError && <Alert>{formError}</Alert>}
         <Section title={t("campaigns.form.section.basics")}>
           <Field id="campaign-name" label={t("campaigns.form.name")} error={fieldError("name")}>
@@ -225,6 +228,7 @@ export function CampaignForm({
             {t("common.cancel")}
           </ButtonLink>
         </div>
+        </fieldset>
       </form>
       <aside className="lg:sticky lg:top-6 lg:self-start">
         <h2 className="text-sm font-semibold text-zinc-900">{t("campaigns.preview.title")}</h2>
