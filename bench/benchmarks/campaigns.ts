@@ -9,7 +9,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
+import { setDatabase, type DatabaseHandle } from "@/db/client";
 import { campaigns, channels, otnTokens } from "@/db/schema";
 import { sendCampaignNow } from "@/lib/campaigns/campaign-lifecycle";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
@@ -22,33 +22,11 @@ import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { DEMO, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { createOrgFixture } from "@/tests/fixtures";
+import { benchDatabase } from "../lib/database";
 
 const SUBSCRIBERS = Number(process.env.CAMPAIGN_BENCH_SUBSCRIBERS ?? 100_000);
 const RATE_TOKENS = Number(process.env.CAMPAIGN_BENCH_RATE_TOKENS ?? 6_000);
 const LIST_TOKENS = Number(process.env.CAMPAIGN_BENCH_LIST_TOKENS ?? 1_000_000);
-
-async function database(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const handle = await openDatabase({ dataDir: "memory://" });
-    return { handle, drop: () => handle.close() };
-  }
-  const name = `md_bench_${randomBytes(4).toString("hex")}`;
-  const { default: postgres } = await import("postgres");
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), max: 10 });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 /** N subscribers: people in the sandbox with OTN tokens, and the same tokens sealed in the ledger. */
 async function seedSubscribers(handle: DatabaseHandle, sandbox: RunningSandbox, orgId: string, channelId: string, campaignId: string, count: number): Promise<string[]> {
@@ -79,7 +57,7 @@ function okSends(sandbox: RunningSandbox, tokens: string[]): { duplicates: numbe
 }
 
 export default async function bench(): Promise<Record<string, unknown>> {
-  const { handle, drop } = await database();
+  const { handle, drop } = await benchDatabase("campaigns");
   setDatabase(handle);
   setCampaignEventSender(async () => {});
   const sandbox = await startSandbox({ port: 0, appUrl: "http://127.0.0.1:9" });

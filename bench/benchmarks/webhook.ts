@@ -7,7 +7,7 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import { count, eq, sql } from "drizzle-orm";
-import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
+import { setDatabase, type DatabaseHandle } from "@/db/client";
 import { memberships, messages, organizations, users, webhookEvents } from "@/db/schema";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
@@ -16,6 +16,7 @@ import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent
 import { signatureMatches } from "@/lib/webhook/signature";
 import { startSandbox } from "@/sandbox/server";
 import { ensureBuild, startApp } from "../lib/app-server";
+import { benchDatabase } from "../lib/database";
 import { runLoad, summarise } from "../lib/load";
 
 const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -24,17 +25,6 @@ const APP_SECRET = "demo-app-secret";
 const EVENTS_PER_POST = 10;
 const PACED_SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 20);
 const PACED_RATE = 100; // POSTs per second = 1,000 events/s
-
-async function freshDatabase(tag: string): Promise<{ url: string; handle: DatabaseHandle }> {
-  const { default: postgres } = await import("postgres");
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  const name = `md_bench_${tag}_${Date.now().toString(36)}`;
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), handle: await openDatabase({ url: url.toString(), max: 4 }) };
-}
 
 async function seedChannel(handle: DatabaseHandle): Promise<{ orgId: string; channelId: string }> {
   setDatabase(handle);
@@ -114,9 +104,9 @@ export default async function webhookBenchmark() {
   const sandbox = await startSandbox({ port: 0, appUrl: "http://127.0.0.1:9" });
   const psids = sandbox.controls.bulk.createUsers(PAGE_ID, 200, "Bench").map((u) => u.psid);
 
-  const app = await freshDatabase("app");
+  const app = await benchDatabase("app", SERVER);
   await seedChannel(app.handle);
-  const server = await startApp(Number(process.env.BENCH_APP_PORT ?? 3310), { DATABASE_URL: app.url, GRAPH_API_URL: sandbox.url });
+  const server = await startApp(Number(process.env.BENCH_APP_PORT ?? 3310), { DATABASE_URL: app.url!, GRAPH_API_URL: sandbox.url });
   let appFigures;
   try {
     await fetch(`${server.url}/facebook/webhook/${PAGE_ID}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`); // warm the route
@@ -133,7 +123,7 @@ export default async function webhookBenchmark() {
   const processingSeconds = (180_000 - (deadline - Date.now())) / 1000;
   await server.stop();
 
-  const bare = await freshDatabase("bare");
+  const bare = await benchDatabase("bare", SERVER);
   const seeded = await seedChannel(bare.handle);
   const bareServer = await startBareServer(bare.handle, seeded.orgId, seeded.channelId);
   const bareFigures = await measure(bareServer.url, psids, "bare");
@@ -141,8 +131,8 @@ export default async function webhookBenchmark() {
   const bareRows = await countRows(bare.handle);
 
   await sandbox.close();
-  await app.handle.close();
-  await bare.handle.close();
+  await app.drop();
+  await bare.drop();
 
   return {
     setup: `next start + PostgreSQL, ${EVENTS_PER_POST} events per signed POST, 32 connections; paced run ${PACED_SECONDS}s at ${PACED_RATE * EVENTS_PER_POST} events/s`,

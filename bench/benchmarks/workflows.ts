@@ -6,39 +6,15 @@
  * - throughput: runs per second for a 3-step function (300 runs);
  * - wake accuracy: 100 runs sleeping until the same instant; lateness of each wake-up.
  */
-import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { workflowRuns, workflowSteps } from "@/db/schema/workflows";
 import { callFunction } from "@/lib/workflows/protocol";
 import { startHarness } from "@/lib/workflows/testing/harness";
+import { benchDatabase } from "../lib/database";
 
 const STEPS = 40;
 const THROUGHPUT_RUNS = 300;
 const SLEEPERS = 100;
-
-async function database(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const handle = await openDatabase({ dataDir: "memory://" });
-    return { handle, drop: () => handle.close() };
-  }
-  const name = `md_bench_${randomBytes(4).toString("hex")}`;
-  const { default: postgres } = await import("postgres");
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), max: 10 });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -59,7 +35,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 }
 
 export default async function bench(): Promise<Record<string, unknown>> {
-  const { handle, drop } = await database();
+  const { handle, drop } = await benchDatabase("workflows");
   const { db } = handle;
   const wakeTimes = new Map<string, number>();
   const timings: Array<{ callMs: number; applyMs: number }> = [];
