@@ -49,7 +49,7 @@ export class SandboxCore {
     this.faults = new FaultInjector(options.random);
     this.webhooks = new WebhookDispatcher(this.store, this.clock, options.webhooks, options.random);
     this.users = new UserSimulator(this.store, this.clock, this.webhooks);
-    this.bulk = new BulkActions(this.store, this.users);
+    this.bulk = new BulkActions(this.store, this.users, this.clock);
     this.autoReceipts = { delivery: options.autoReceipts?.delivery ?? false, read: options.autoReceipts?.read ?? false };
     this.graph = {
       store: this.store,

@@ -8,76 +8,15 @@
  *  - Webhook deliveries/s to a local node:http receiver that verifies X-Hub-Signature-256 over the raw
  *    bytes of every POST: one event per POST, and with Meta-style batching (events/s).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
+import { closeSandboxClients, control, cpuSeconds, request, startSandboxProcess, stopSandboxProcess } from "../lib/sandbox-process";
 
 const SEND_CALLS = Number(process.env.BENCH_SANDBOX_CALLS ?? 30_000);
 const CONCURRENCY = Number(process.env.BENCH_SANDBOX_CONCURRENCY ?? 32);
 const WEBHOOK_EVENTS = Number(process.env.BENCH_SANDBOX_EVENTS ?? 10_000);
 const SECRET = "bench-secret";
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
-
-interface Sandbox {
-  child: ChildProcess;
-  port: number;
-}
-
-async function startSandboxProcess(env: Record<string, string> = {}): Promise<Sandbox> {
-  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, SANDBOX_PORT: "0", APP_URL: "http://127.0.0.1:9", SANDBOX_STATE_FILE: "", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-  });
-  child.stdout!.resume();
-  return { child, port };
-}
-
-async function stopSandboxProcess(sandbox: Sandbox): Promise<void> {
-  const exited = new Promise((resolve) => sandbox.child.once("exit", resolve));
-  sandbox.child.kill("SIGTERM");
-  await exited;
-}
-
-/** CPU seconds (user + system) the process has used so far. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function request(port: number, method: string, urlPath: string, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const headers = body === undefined ? {} : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) };
-    const req = http.request({ host: "127.0.0.1", port, path: urlPath, method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-async function control(port: number, method: string, urlPath: string, body?: unknown) {
-  const res = await request(port, method, `/_sandbox/api${urlPath}`, body === undefined ? undefined : JSON.stringify(body));
-  if (res.status !== 200) throw new Error(`${method} ${urlPath}: ${res.status} ${res.text}`);
-  return JSON.parse(res.text) as Record<string, any>;
-}
 
 async function measureSendApi() {
   const sandbox = await startSandboxProcess();
@@ -185,6 +124,6 @@ export default async function sandboxBenchmark(): Promise<Record<string, number 
         "sandbox in its own process (one JS thread), keep-alive node:http load generator and signature-verifying receiver in the bench process; faults and latency off; *PerCpuSecond = work / CPU time of the sandbox process",
     };
   } finally {
-    agent.destroy();
+    closeSandboxClients();
   }
 }

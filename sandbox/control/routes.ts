@@ -154,6 +154,11 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       const input = s.bulkOpenLinkSchema.parse(body ?? {});
       return bulk.openLinkAndNotifyMe(pageOf(params.pageId).id, input);
     })
+    .on("POST", "/pages/:pageId/bulk/otn-tokens", ({ params, body }) => {
+      const input = s.bulkOtnTokensSchema.parse(body ?? {});
+      const granted = bulk.grantOtnTokens(pageOf(params.pageId).id, input);
+      return { count: granted.length, granted };
+    })
     .on("POST", "/pages/:pageId/bulk/messages", ({ params, body }) => {
       const input = s.bulkMessagesSchema.parse(body ?? {});
       return { sent: bulk.sendTexts(pageOf(params.pageId).id, input) };
@@ -206,6 +211,12 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       return { total, data: records };
     })
     .on("GET", "/send-calls/count", ({ query }) => sendLog.count(sendQuery(query)))
+    .on("GET", "/otn-tokens/summary", ({ query }) => {
+      const pageId = str(query, "pageId");
+      const payload = str(query, "payload");
+      const tokens = [...store.otnTokens.values()].filter((t) => (pageId === undefined || t.pageId === pageId) && (payload === undefined || t.payload === payload));
+      return sendLog.tokenSummary(tokens.map((t) => t.token));
+    })
     .on("GET", "/webhook-events", ({ query }) => {
       const { total, records } = webhooks.listEvents({
         appId: str(query, "appId"),

@@ -54,6 +54,12 @@ export const createUserSchema = z.object({
 });
 
 export const bulkUsersSchema = z.object({ count: z.number().int().min(1).max(100_000), namePrefix: z.string().optional(), inWindow: z.boolean().optional() });
+export const bulkOtnTokensSchema = z.object({
+  count: z.number().int().min(1).max(200_000),
+  payload: z.string().min(1).max(1000),
+  title: z.string().max(65).optional(),
+  namePrefix: z.string().optional(),
+});
 export const bulkOpenLinkSchema = z.object({
   count: z.number().int().min(1).max(100_000).optional(),
   psids: z.array(z.string()).optional(),

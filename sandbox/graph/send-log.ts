@@ -36,6 +36,15 @@ export interface SendCallQuery {
   offset?: number;
 }
 
+export interface TokenSummary {
+  tokens: number;
+  delivered: number;
+  notDelivered: number;
+  deliveredMoreThanOnce: number;
+  refusedAsUsed: number;
+  otherFailures: number;
+}
+
 export class SendLog {
   private records: SendCallRecord[] = [];
   private byPage = new Map<string, SendCallRecord[]>();
@@ -85,6 +94,28 @@ export class SendLog {
       else if (r.error) byErrorCode[r.error.code] = (byErrorCode[r.error.code] ?? 0) + 1;
     }
     return { total: records.length, ok, failed: records.length - ok, byErrorCode };
+  }
+
+  /**
+   * What reached each of these one-time tokens: how many were delivered once, never, or more than once
+   * (which Meta would never allow, so more than once means the sandbox is wrong), and how many send
+   * attempts were refused because the token had already been used (safe re-sends after a crash).
+   */
+  tokenSummary(tokens: Iterable<string>): TokenSummary {
+    const summary: TokenSummary = { tokens: 0, delivered: 0, notDelivered: 0, deliveredMoreThanOnce: 0, refusedAsUsed: 0, otherFailures: 0 };
+    for (const token of tokens) {
+      summary.tokens++;
+      let ok = 0;
+      for (const r of this.byToken.get(token) ?? []) {
+        if (r.ok) ok++;
+        else if (r.error?.code === 100 && /already been used/i.test(r.error.message)) summary.refusedAsUsed++;
+        else summary.otherFailures++;
+      }
+      if (ok === 0) summary.notDelivered++;
+      else summary.delivered++;
+      if (ok > 1) summary.deliveredMoreThanOnce++;
+    }
+    return summary;
   }
 
   get size(): number {

@@ -96,6 +96,21 @@ describe("simulated users through the control API", () => {
     expect((await control(sandbox, "GET", `/pages/${DEMO.pageId}/users?limit=2`)).body.total).toBe(500);
   });
 
+  it("bulk: grants one-time tokens, and the summary counts what reached each of them once, never or again", async () => {
+    const res = await control(sandbox, "POST", `/pages/${DEMO.pageId}/bulk/otn-tokens`, { count: 3, payload: "campaign-x" });
+    expect(res.status).toBe(200);
+    const [a, b] = res.body.granted as { psid: string; token: string }[];
+    const send = (token: string) => graph(sandbox, "POST", `/me/messages?access_token=${DEMO.pageAccessToken}`, { recipient: { one_time_notif_token: token }, message: { text: "sale" } });
+    expect((await send(a.token)).status).toBe(200);
+    expect((await send(a.token)).status).toBe(400); // single use: the second attempt is refused
+    expect((await send(b.token)).status).toBe(200);
+    expect((await control(sandbox, "GET", `/users/${a.psid}/thread`)).body.data.filter((m: { direction: string }) => m.direction === "out")).toHaveLength(1);
+    const summary = await control(sandbox, "GET", `/otn-tokens/summary?pageId=${DEMO.pageId}&payload=campaign-x`);
+    expect(summary.body).toEqual({ tokens: 3, delivered: 2, notDelivered: 1, deliveredMoreThanOnce: 0, refusedAsUsed: 1, otherFailures: 0 });
+    expect((await control(sandbox, "GET", `/otn-tokens/summary?payload=other`)).body.tokens).toBe(0);
+    expect((await control(sandbox, "POST", `/pages/${DEMO.pageId}/bulk/otn-tokens`, { count: 0, payload: "x" })).status).toBe(400);
+  });
+
   it("filters Send API calls by time", async () => {
     const { body: user } = await control(sandbox, "POST", `/pages/${DEMO.pageId}/users`, { inWindow: true });
     await graph(sandbox, "POST", `/me/messages?access_token=${DEMO.pageAccessToken}`, { recipient: { id: user.psid }, message: { text: "early" } });

@@ -2,6 +2,8 @@
  * Bulk helpers for tests and benchmarks: create N people, have N people open an m.me link, and have them
  * tap "Notify Me" once the app has answered with a one_time_notif_req - all in one call.
  */
+import { YEAR_MS, type SandboxClock } from "../clock";
+import { newOpaqueToken } from "../ids";
 import type { SandboxStore } from "../state/store";
 import type { SandboxUser } from "../state/types";
 import { SimulationError, templateOf, type UserSimulator } from "./simulator";
@@ -10,6 +12,7 @@ export class BulkActions {
   constructor(
     private readonly store: SandboxStore,
     private readonly users: UserSimulator,
+    private readonly clock: SandboxClock,
   ) {}
 
   createUsers(pageId: string, count: number, namePrefix = "Test"): SandboxUser[] {
@@ -18,6 +21,21 @@ export class BulkActions {
       created.push(this.users.createUser(pageId, { firstName: namePrefix, lastName: `User ${i + 1}` }));
     }
     return created;
+  }
+
+  /**
+   * N new people who already hold an unused one_time_notif_token for `payload`, as if each had tapped
+   * Notify Me long ago; no webhook is sent. Benchmarks seed large campaigns with it, without the app
+   * having to send 100,000 requests first.
+   */
+  grantOtnTokens(pageId: string, input: { count: number; payload: string; title?: string; namePrefix?: string }): { psid: string; token: string }[] {
+    const now = this.clock.now();
+    return this.createUsers(pageId, input.count, input.namePrefix ?? "Subscriber").map((user) => {
+      const token = `otn_${newOpaqueToken()}`;
+      this.store.otnTokens.set(token, { token, pageId, psid: user.psid, payload: input.payload, title: input.title ?? "Updates", createdAt: now, expiresAt: now + YEAR_MS, usedAt: null });
+      user.threadStarted = true;
+      return { psid: user.psid, token };
+    });
   }
 
   /** New people (count) or existing ones (psids) open the Page's m.me link with `ref`. */
