@@ -1,4 +1,5 @@
 import { GraphError, GraphNetworkError } from "./errors";
+import { send, type TransportResponse } from "./transport";
 
 /**
  * The one way the app talks to Meta's Graph API. The base URL alone decides whether that is Meta
@@ -42,13 +43,13 @@ export class GraphClient {
     const headers: Record<string, string> = { accept: "application/json" };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     if (body !== undefined) headers["content-type"] = "application/json";
-    let response: Response;
+    let response: TransportResponse;
     try {
-      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await send({ method, url, headers, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs: this.timeoutMs });
     } catch (error) {
       throw new GraphNetworkError(`Graph API unreachable: ${(error as Error).message}`, error);
     }
-    const text = await response.text();
+    const { text } = response;
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : {};
@@ -56,7 +57,7 @@ export class GraphClient {
       throw new GraphError(`Graph API answered ${response.status} with a non-JSON body`, response.status, -1, undefined, undefined, undefined);
     }
     const error = (parsed as { error?: { message?: string; code?: number; error_subcode?: number; type?: string; fbtrace_id?: string } }).error;
-    if (!response.ok || error) {
+    if (response.status < 200 || response.status > 299 || error) {
       throw new GraphError(error?.message ?? `HTTP ${response.status}`, response.status, error?.code ?? -1, error?.error_subcode, error?.type, error?.fbtrace_id);
     }
     return parsed as T;
