@@ -133,4 +133,29 @@ describe("processing stored webhook events", () => {
     const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
     expect(conversation.lastMessagePreview).toBe("#3");
   });
+
+  it("processes a mixed batch of many people at once: one thread each, every message, each thread's latest last", async () => {
+    const people = Array.from({ length: 30 }, (_, i) => `batch_${i}`);
+    const events = people.flatMap((psid, i) => [
+      // Delivered newest first, to show the order comes from event time.
+      { ...user(psid), timestamp: 40_000 + i * 10 + 3, message: { mid: `m_${psid}_c`, text: `third ${i}` } },
+      { ...user(psid), timestamp: 40_000 + i * 10 + 1, message: { mid: `m_${psid}_a`, text: `first ${i}` } },
+      { ...user(psid), timestamp: 40_000 + i * 10 + 2, postback: { mid: `m_${psid}_b`, title: "Get Started", payload: "GET_STARTED", referral: { ref: `r${i}`, source: "SHORTLINK", type: "OPEN_THREAD" } } },
+      { ...user(psid), timestamp: 40_000 + i * 10 + 4, read: { watermark: 40_000 + i } },
+    ]);
+    const result = await deliver(events);
+    expect(result).toMatchObject({ fetched: 120, processed: 120 });
+    expect(result.contactsNeedingProfile).toHaveLength(30);
+    expect(result.signals.map((s) => s.ref).sort()).toEqual(people.map((_, i) => `r${i}`).sort());
+    const db = await getDb();
+    for (const i of [0, 17, 29]) {
+      const [contact] = await db.select().from(contacts).where(eq(contacts.psid, people[i]));
+      const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+      const rows = await db.select().from(messages).where(eq(messages.conversationId, conversation.id)).orderBy(asc(messages.timestamp));
+      expect(rows.map((m) => m.text)).toEqual([`first ${i}`, "Get Started", `third ${i}`]);
+      expect(conversation.lastMessagePreview).toBe(`third ${i}`);
+      expect(conversation.readWatermark).toBe(40_000 + i);
+      expect(contact.lastInboundAt?.getTime()).toBe(40_000 + i * 10 + 3);
+    }
+  });
 });
