@@ -27,11 +27,21 @@ export interface AppServer {
 /** Starts `next start` in its own process group, waits until it answers, and stops the whole group. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_APP_PROFILE=1: the app writes a CPU profile to .next-profiles/ when it stops (SIGTERM).
+  const profile = process.env.BENCH_APP_PROFILE ? ["--experimental-cpu-prof"] : [];
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1", ...profile], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: url, APP_URL: url, PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: "bench",
+      NEXTAUTH_URL: url,
+      APP_URL: url,
+      PORT: String(port),
+      ...env,
+    },
   });
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 import { otnTokens } from "@/db/schema";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
@@ -117,7 +118,3 @@ export async function getSubscribersOverTime({ ctx, campaignId, input = {} }: { 
   return { bucket, points };
 }
 
-/** Rows of `db.execute`, which postgres.js returns as an array and PGlite as `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

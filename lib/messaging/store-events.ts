@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
+import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { contacts, conversations, messages, webhookEvents } from "@/db/schema";
 import type { EventKind, MessagingEvent } from "@/lib/webhook/events";
 
@@ -30,7 +31,8 @@ export interface StoreResult {
 const PROFILE_MAX_AGE_MS = 7 * 86_400_000;
 
 type NewMessage = typeof messages.$inferInsert;
-type Contact = typeof contacts.$inferSelect;
+/** What processing needs of a contact. */
+type Contact = { id: string; psid: string; profileFetchedAt: Date | null };
 
 /**
  * Turns stored webhook events into contacts, conversations and messages, in event-time order: the events
@@ -158,17 +160,20 @@ async function upsertThreads(tx: Tx, scope: { orgId: string; channelId: string }
   // Sorted and distinct: an upsert may touch each row once, and a fixed order keeps row locks deadlock-free.
   const distinct = [...new Set(psids)].sort();
   if (distinct.length === 0) return threads;
-  const found = await tx
-    .insert(contacts)
-    .values(distinct.map((psid) => ({ orgId: scope.orgId, channelId: scope.channelId, psid })))
-    .onConflictDoUpdate({ target: [contacts.channelId, contacts.psid], set: { updatedAt: sql`${contacts.updatedAt}` } })
-    .returning();
-  const conversationRows = await tx
-    .insert(conversations)
-    .values(found.map((contact) => ({ orgId: scope.orgId, channelId: scope.channelId, contactId: contact.id })).sort((a, b) => a.contactId.localeCompare(b.contactId)))
-    .onConflictDoUpdate({ target: conversations.contactId, set: { updatedAt: sql`${conversations.updatedAt}` } })
-    .returning({ id: conversations.id, contactId: conversations.contactId });
-  const conversationOf = new Map(conversationRows.map((c) => [c.contactId, c.id]));
+  const found = rowsOf<{ id: string; psid: string; profile_fetched_at: Date | string | null }>(
+    await tx.execute(sql`
+      ${insertFromJson(contacts, distinct.map((psid) => ({ orgId: scope.orgId, channelId: scope.channelId, psid })))}
+      on conflict (channel_id, psid) do update set updated_at = contacts.updated_at
+      returning id, psid, profile_fetched_at`),
+  ).map((row) => ({ id: row.id, psid: row.psid, profileFetchedAt: row.profile_fetched_at === null ? null : new Date(row.profile_fetched_at) }));
+  const contactIds = found.map((contact) => contact.id).sort();
+  const conversationRows = rowsOf<{ id: string; contact_id: string }>(
+    await tx.execute(sql`
+      ${insertFromJson(conversations, contactIds.map((contactId) => ({ orgId: scope.orgId, channelId: scope.channelId, contactId })))}
+      on conflict (contact_id) do update set updated_at = conversations.updated_at
+      returning id, contact_id`),
+  );
+  const conversationOf = new Map(conversationRows.map((c) => [c.contact_id, c.id]));
   for (const contact of found) threads.set(contact.psid, { contact, conversationId: conversationOf.get(contact.id)! });
   return threads;
 }
@@ -179,11 +184,9 @@ async function upsertThreads(tx: Tx, scope: { orgId: string; channelId: string }
  */
 export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<string[]> {
   if (list.length === 0) return [];
-  const inserted = await tx
-    .insert(messages)
-    .values(list)
-    .onConflictDoNothing()
-    .returning({ id: messages.id, conversationId: messages.conversationId, timestamp: messages.timestamp, kind: messages.kind, text: messages.text });
+  const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null }>(
+    await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text`),
+  ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text }));
   const latest = new Map<string, (typeof inserted)[number]>();
   for (const m of inserted) {
     const current = latest.get(m.conversationId);

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/campaigns/subscription/capture-tokens";
 import { channelErrors, webhookEvents } from "@/db/schema";
 import { getChannelRouting, getChannelRoutings } from "./channel-routing";
@@ -93,11 +95,9 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
 
   try {
     const db = await getDb();
-    const stored = await db
-      .insert(webhookEvents)
-      .values(rows)
-      .onConflictDoNothing({ target: [webhookEvents.channelId, webhookEvents.dedupeKey] })
-      .returning({ id: webhookEvents.id, orgId: webhookEvents.orgId, channelId: webhookEvents.channelId, kind: webhookEvents.kind });
+    const stored = rowsOf<{ id: string; org_id: string; channel_id: string; kind: string }>(
+      await db.execute(sql`${insertFromJson(webhookEvents, rows)} on conflict (channel_id, dedupe_key) do nothing returning id, org_id, channel_id, kind`),
+    ).map((row) => ({ id: row.id, orgId: row.org_id, channelId: row.channel_id, kind: row.kind }));
     // Every opt-in of the body, redeliveries included (idempotent by token hash): a token must be in the
     // send ledger before Meta hears 200, and a failure here answers 503 so Meta delivers it again.
     if (optins.length > 0) await captureOneTimeNotifTokens(optins);

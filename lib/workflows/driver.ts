@@ -1,6 +1,7 @@
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { Db, Tx } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 import { workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
 import { sleepWakeAt, parseDuration } from "./duration";
 import type { FunctionSpec } from "./function-config";
@@ -155,8 +156,7 @@ async function recordStepFast(ctx: DriverContext, run: ClaimedRun, op: OutgoingO
     from guard
     on conflict do nothing
     returning id`);
-  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
-  return rows.length ? [op.id, { type: "data", data: output }] : null;
+  return rowsOf(result).length ? [op.id, { type: "data", data: output }] : null;
 }
 
 /** Applies one answer of the SDK in a transaction guarded by the lease. */

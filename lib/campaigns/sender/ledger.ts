@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 import { campaigns, otnTokens } from "@/db/schema";
 
 /**
@@ -107,8 +108,7 @@ export async function recordOutcomes(db: Db, campaignId: string, claimId: string
            current_rate = ${currentRate}
      where id = ${campaignId}::uuid
     returning status`);
-  const answer = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { status: string }[];
-  return answer[0]?.status ?? null;
+  return rowsOf<{ status: string }>(result)[0]?.status ?? null;
 }
 
 /** Puts claimed tokens that were never sent back to pending (a pause or a cancel stopped the batch). */
