@@ -11,7 +11,8 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { closeSandboxClients, control, cpuSeconds, request, startSandboxProcess, stopSandboxProcess } from "../lib/sandbox-process";
+import { cpuSeconds } from "../lib/cpu";
+import { closeSandboxClients, control, request, startSandboxProcess, stopSandboxProcess } from "../lib/sandbox-process";
 
 const SEND_CALLS = Number(process.env.BENCH_SANDBOX_CALLS ?? 30_000);
 const CONCURRENCY = Number(process.env.BENCH_SANDBOX_CONCURRENCY ?? 32);

@@ -8,6 +8,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import { count, eq, sql } from "drizzle-orm";
 import { setDatabase, type DatabaseHandle } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 import { memberships, messages, organizations, users, webhookEvents } from "@/db/schema";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
@@ -16,6 +17,7 @@ import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent
 import { signatureMatches } from "@/lib/webhook/signature";
 import { startSandbox } from "@/sandbox/server";
 import { ensureBuild, startApp } from "../lib/app-server";
+import { commandCpuSeconds, groupCpuSeconds } from "../lib/cpu";
 import { benchDatabase } from "../lib/database";
 import { runLoad, summarise } from "../lib/load";
 
@@ -85,10 +87,32 @@ async function startBareServer(handle: DatabaseHandle, orgId: string, channelId:
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-async function measure(url: string, psids: string[], tag: string) {
+/**
+ * The paced run, then the burst. For the paced run also the CPU each party spent per 1,000 events: the app
+ * (its process groups), PostgreSQL and this load generator, which share the machine's cores.
+ */
+async function measure(url: string, psids: string[], tag: string, handle: DatabaseHandle, appGroups: number[] = []) {
+  const cpu = () => ({ app: appGroups.reduce((sum, pgid) => sum + groupCpuSeconds(pgid), 0), postgres: commandCpuSeconds("postgres"), load: process.cpuUsage() });
+  const transactions = async () => {
+    const [row] = rowsOf<{ n: string | number }>(await handle.db.execute(sql`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`));
+    return Number(row?.n ?? 0);
+  };
+  const transactionsBefore = await transactions();
+  const before = cpu();
   const paced = await runLoad({ url, total: PACED_SECONDS * PACED_RATE, concurrency: 32, ratePerSecond: PACED_RATE, makeRequest: makeBodies(psids, 0, `${tag}p`) });
+  const after = cpu();
+  // Statistics reach pg_stat_database when a backend goes idle, so wait a moment before reading them.
+  await new Promise((r) => setTimeout(r, 1000));
+  const pacedTransactionsPerPost = Math.round(((await transactions()) - transactionsBefore) / paced.requests * 10) / 10;
+  const perThousandEvents = (seconds: number) => Math.round((seconds / (paced.requests * EVENTS_PER_POST)) * 1e6);
+  const load = process.cpuUsage(before.load);
+  const pacedCpuMsPerThousandEvents = {
+    ...(appGroups.length > 0 ? { app: perThousandEvents(after.app - before.app) } : {}),
+    postgres: perThousandEvents(after.postgres - before.postgres),
+    loadGeneratorAndBareServer: perThousandEvents((load.user + load.system) / 1e6),
+  };
   const burst = await runLoad({ url, total: 1500, concurrency: 32, makeRequest: makeBodies(psids, 0, `${tag}b`) });
-  return { paced: summarise(paced, EVENTS_PER_POST), burst: summarise(burst, EVENTS_PER_POST), sent: (paced.requests + burst.requests) * EVENTS_PER_POST };
+  return { paced: summarise(paced, EVENTS_PER_POST), pacedCpuMsPerThousandEvents, pacedTransactionsPerPost, burst: summarise(burst, EVENTS_PER_POST), sent: (paced.requests + burst.requests) * EVENTS_PER_POST };
 }
 
 async function countRows(handle: DatabaseHandle) {
@@ -99,54 +123,70 @@ async function countRows(handle: DatabaseHandle) {
   return { stored: Number(stored.n), processed: Number(processed.n), messages: Number(stored_messages.n), distinctMids: Number(distinctMids.n) };
 }
 
+/**
+ * One deployment of the app under the same load, on a fresh database: its paced and burst figures, then
+ * the wait until processing has caught up (and the check that nothing was lost or processed twice).
+ */
+async function measureApp(name: string, instances: { port: number; env: Record<string, string> }[], psids: string[], sandboxUrl: string) {
+  const app = await benchDatabase(name, SERVER);
+  await seedChannel(app.handle);
+  const servers = [];
+  try {
+    for (const instance of instances) servers.push(await startApp(instance.port, { DATABASE_URL: app.url!, GRAPH_API_URL: sandboxUrl, ...instance.env }));
+    const url = servers[0].url; // Meta calls the first instance
+    await fetch(`${url}/facebook/webhook/${PAGE_ID}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`); // warm the route
+    const figures = await measure(url, psids, name, app.handle, servers.map((server) => server.process.pid!));
+    // Processing runs on in the app; wait for it before stopping, so "processed" is counted.
+    const started = Date.now();
+    let rows = await countRows(app.handle);
+    while (rows.processed < rows.stored && Date.now() - started < 180_000) {
+      await new Promise((r) => setTimeout(r, 1000));
+      rows = await countRows(app.handle);
+    }
+    return {
+      ...figures,
+      stored: rows.stored,
+      lost: figures.sent - rows.stored,
+      processed: rows.processed,
+      processedTwice: rows.messages - rows.distinctMids,
+      processingCaughtUpSecondsAfterLoad: Math.round((Date.now() - started) / 1000),
+    };
+  } finally {
+    for (const server of servers) await server.stop();
+    await app.drop();
+  }
+}
+
 export default async function webhookBenchmark() {
   await ensureBuild();
   const sandbox = await startSandbox({ port: 0, appUrl: "http://127.0.0.1:9" });
   const psids = sandbox.controls.bulk.createUsers(PAGE_ID, 200, "Bench").map((u) => u.psid);
-
-  const app = await benchDatabase("app", SERVER);
-  await seedChannel(app.handle);
-  const server = await startApp(Number(process.env.BENCH_APP_PORT ?? 3310), { DATABASE_URL: app.url!, GRAPH_API_URL: sandbox.url });
-  let appFigures;
+  const port = Number(process.env.BENCH_APP_PORT ?? 3310);
   try {
-    await fetch(`${server.url}/facebook/webhook/${PAGE_ID}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`); // warm the route
-    appFigures = await measure(server.url, psids, "app");
+    // One process doing everything (npm start's default), and the production split: a web instance with
+    // the executor off takes Meta's requests while a worker instance runs the processing functions.
+    const single = await measureApp("single", [{ port, env: {} }], psids, sandbox.url);
+    const split = await measureApp("split", [{ port, env: { WORKFLOW_EXECUTOR: "off" } }, { port: port + 1, env: {} }], psids, sandbox.url);
+
+    const bare = await benchDatabase("bare", SERVER);
+    const seeded = await seedChannel(bare.handle);
+    const bareServer = await startBareServer(bare.handle, seeded.orgId, seeded.channelId);
+    const bareFigures = await measure(bareServer.url, psids, "bare", bare.handle);
+    await bareServer.close();
+    const bareRows = await countRows(bare.handle);
+    await bare.drop();
+
+    return {
+      setup: `next start + PostgreSQL, ${EVENTS_PER_POST} events per signed POST, 32 connections; paced run ${PACED_SECONDS}s at ${PACED_RATE * EVENTS_PER_POST} events/s, then a burst of 15,000 events`,
+      singleProcess: single,
+      webAndWorker: split,
+      bare: { ...bareFigures, stored: bareRows.stored },
+      ratioBurstThroughputAppToBare: { singleProcess: ratio(single.burst.eventsPerSecond, bareFigures.burst.eventsPerSecond), webAndWorker: ratio(split.burst.eventsPerSecond, bareFigures.burst.eventsPerSecond) },
+      ratioPacedP99AppToBare: { singleProcess: ratio(single.paced.p99Ms, bareFigures.paced.p99Ms), webAndWorker: ratio(split.paced.p99Ms, bareFigures.paced.p99Ms) },
+    };
   } finally {
-    // Processing runs on in the app; wait for it before stopping, so "processed" is counted.
+    await sandbox.close();
   }
-  const deadline = Date.now() + 180_000;
-  let rows = await countRows(app.handle);
-  while (rows.processed < rows.stored && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 2000));
-    rows = await countRows(app.handle);
-  }
-  const processingSeconds = (180_000 - (deadline - Date.now())) / 1000;
-  await server.stop();
-
-  const bare = await benchDatabase("bare", SERVER);
-  const seeded = await seedChannel(bare.handle);
-  const bareServer = await startBareServer(bare.handle, seeded.orgId, seeded.channelId);
-  const bareFigures = await measure(bareServer.url, psids, "bare");
-  await bareServer.close();
-  const bareRows = await countRows(bare.handle);
-
-  await sandbox.close();
-  await app.drop();
-  await bare.drop();
-
-  return {
-    setup: `next start + PostgreSQL, ${EVENTS_PER_POST} events per signed POST, 32 connections; paced run ${PACED_SECONDS}s at ${PACED_RATE * EVENTS_PER_POST} events/s`,
-    app: appFigures,
-    bare: bareFigures,
-    eventsSentToApp: appFigures!.sent,
-    storedByApp: rows.stored,
-    lost: appFigures!.sent - rows.stored,
-    processed: rows.processed,
-    messagesFromProcessing: rows.messages,
-    processedTwice: rows.messages - rows.distinctMids,
-    processingDrainSeconds: Math.round(processingSeconds),
-    bareStored: bareRows.stored,
-    ratioBurstThroughputAppToBare: Math.round((appFigures!.burst.eventsPerSecond / bareFigures.burst.eventsPerSecond) * 100) / 100,
-    ratioPacedP99AppToBare: Math.round((appFigures!.paced.p99Ms / bareFigures.paced.p99Ms) * 100) / 100,
-  };
 }
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;

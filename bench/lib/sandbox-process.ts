@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
 
 export interface SandboxProcess {
   child: ChildProcess;
@@ -40,27 +38,6 @@ export async function stopSandboxProcess(sandbox: SandboxProcess): Promise<void>
   const exited = new Promise((resolve) => sandbox.child.once("exit", resolve));
   sandbox.child.kill("SIGTERM");
   await exited;
-}
-
-/** CPU seconds (user + system) the process has used so far. */
-export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-}
-
-/** CPU seconds used so far by every live process of a process group (e.g. `npx next start` and its server). */
-export function groupCpuSeconds(pgid: number): number {
-  let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(fields[2]) === pgid) total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });

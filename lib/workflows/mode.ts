@@ -27,6 +27,15 @@ export function workflowMode(env: Record<string, string | undefined> = process.e
   return { kind: "built-in" };
 }
 
+/**
+ * WORKFLOW_EXECUTOR=off makes a web-only instance (PostgreSQL only): it serves pages, the API, the webhook
+ * and the event API, and leaves running functions to the instances with the executor on (the default),
+ * so that step calls never share an event loop with Meta's webhook requests.
+ */
+export function executorEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return !["off", "0", "false", "no"].includes((env.WORKFLOW_EXECUTOR ?? "").trim().toLowerCase());
+}
+
 /** The app's own origin, which the built-in executor calls: APP_URL, else http://127.0.0.1:$PORT. */
 export function appUrl(env: Record<string, string | undefined> = process.env): string {
   return (env.APP_URL || `http://127.0.0.1:${env.PORT || 3000}`).replace(/\/+$/, "");

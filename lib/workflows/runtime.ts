@@ -1,6 +1,6 @@
 import { getDatabase, getDb } from "@/db/client";
 import { WorkflowExecutor } from "./executor";
-import { appUrl, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, SERVE_PATH, workflowMode } from "./mode";
+import { appUrl, executorEnabled, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, SERVE_PATH, workflowMode } from "./mode";
 import { loadOrCreateKeys, type WorkflowKeys } from "./signing";
 
 // Process-wide state on globalThis: Next may load this module once per bundle layer (instrumentation,
@@ -30,6 +30,13 @@ export function startWorkflowsIfBuiltIn(): Promise<WorkflowExecutor | null> {
       return null;
     }
     const handle = await getDatabase();
+    if (!executorEnabled()) {
+      if (handle.kind === "postgres") {
+        console.info("workflows: WORKFLOW_EXECUTOR=off, so this instance only records events; instances with the executor run them");
+        return null;
+      }
+      console.warn("workflows: WORKFLOW_EXECUTOR=off is ignored with PGlite (one process holds the database), so the executor starts here");
+    }
     const { signingKey } = await workflowKeys();
     const executor = new WorkflowExecutor({
       db: handle.db,
