@@ -25,11 +25,14 @@ export interface AppServer {
 }
 
 /** Starts `next start` in its own process group, waits until it answers, and stops the whole group. */
-export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
+export async function startApp(port: number, env: Record<string, string>, options: { nice?: number } = {}): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   // BENCH_APP_PROFILE=1: the app writes a CPU profile to .next-profiles/ when it stops (SIGTERM).
   const profile = process.env.BENCH_APP_PROFILE ? ["--experimental-cpu-prof"] : [];
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1", ...profile], {
+  const command = ["npx", "next", "start", "-p", String(port), "-H", "127.0.0.1", ...profile];
+  // A worker instance may run at a lower CPU priority, so that background work yields to requests.
+  if (options.nice) command.unshift("nice", "-n", String(options.nice));
+  const child = spawn(command[0], command.slice(1), {
     cwd: root,
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
