@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { contacts, conversations, messages, webhookEvents } from "@/db/schema";
@@ -154,28 +154,58 @@ function signal(kind: ProcessedSignal["kind"], row: typeof webhookEvents.$inferS
   return { kind, orgId: row.orgId, channelId: row.channelId, contactId, psid: row.senderId, webhookEventId: row.id, timestamp: row.timestamp, ...extra };
 }
 
-/** The contact and conversation of each PSID, created when new: two statements for the whole batch. */
+/**
+ * The contact and conversation of each PSID, created when new. Insert-or-read rather than an upsert: an
+ * upsert writes a new version of every existing row (a batch mostly names known people), which was most of
+ * PostgreSQL's share of processing. In one statement the read does not see the rows the insert adds, so the
+ * two halves never overlap; a row another transaction adds meanwhile (an opt-in captured by the webhook)
+ * is read again afterwards.
+ */
 async function upsertThreads(tx: Tx, scope: { orgId: string; channelId: string }, psids: string[]): Promise<Map<string, { contact: Contact; conversationId: string }>> {
   const threads = new Map<string, { contact: Contact; conversationId: string }>();
-  // Sorted and distinct: an upsert may touch each row once, and a fixed order keeps row locks deadlock-free.
+  // Sorted and distinct: a fixed order keeps row locks deadlock-free.
   const distinct = [...new Set(psids)].sort();
   if (distinct.length === 0) return threads;
-  const found = rowsOf<{ id: string; psid: string; profile_fetched_at: Date | string | null }>(
-    await tx.execute(sql`
-      ${insertFromJson(contacts, distinct.map((psid) => ({ orgId: scope.orgId, channelId: scope.channelId, psid })))}
-      on conflict (channel_id, psid) do update set updated_at = contacts.updated_at
-      returning id, psid, profile_fetched_at`),
-  ).map((row) => ({ id: row.id, psid: row.psid, profileFetchedAt: row.profile_fetched_at === null ? null : new Date(row.profile_fetched_at) }));
+  const psidList = JSON.stringify(distinct);
+  const contactRows = await insertOrRead<{ id: string; psid: string; profile_fetched_at: Date | string | null }>(
+    tx,
+    sql`with wanted as (select value as psid from json_array_elements_text(${psidList}::json)),
+      added as (
+        ${insertFromJson(contacts, distinct.map((psid) => ({ orgId: scope.orgId, channelId: scope.channelId, psid })))}
+        on conflict (channel_id, psid) do nothing
+        returning id, psid, profile_fetched_at
+      )
+      select * from added
+      union all
+      select c.id, c.psid, c.profile_fetched_at from contacts c join wanted w on w.psid = c.psid where c.channel_id = ${scope.channelId}::uuid`,
+    sql`select c.id, c.psid, c.profile_fetched_at from contacts c join json_array_elements_text(${psidList}::json) w on w.value = c.psid where c.channel_id = ${scope.channelId}::uuid`,
+    distinct.length,
+  );
+  const found = contactRows.map((row) => ({ id: row.id, psid: row.psid, profileFetchedAt: row.profile_fetched_at === null ? null : new Date(row.profile_fetched_at) }));
   const contactIds = found.map((contact) => contact.id).sort();
-  const conversationRows = rowsOf<{ id: string; contact_id: string }>(
-    await tx.execute(sql`
-      ${insertFromJson(conversations, contactIds.map((contactId) => ({ orgId: scope.orgId, channelId: scope.channelId, contactId })))}
-      on conflict (contact_id) do update set updated_at = conversations.updated_at
-      returning id, contact_id`),
+  const idList = JSON.stringify(contactIds);
+  const conversationRows = await insertOrRead<{ id: string; contact_id: string }>(
+    tx,
+    sql`with added as (
+        ${insertFromJson(conversations, contactIds.map((contactId) => ({ orgId: scope.orgId, channelId: scope.channelId, contactId })))}
+        on conflict (contact_id) do nothing
+        returning id, contact_id
+      )
+      select * from added
+      union all
+      select id, contact_id from conversations where contact_id in (select value::uuid from json_array_elements_text(${idList}::json))`,
+    sql`select id, contact_id from conversations where contact_id in (select value::uuid from json_array_elements_text(${idList}::json))`,
+    contactIds.length,
   );
   const conversationOf = new Map(conversationRows.map((c) => [c.contact_id, c.id]));
   for (const contact of found) threads.set(contact.psid, { contact, conversationId: conversationOf.get(contact.id)! });
   return threads;
+}
+
+/** Runs an insert-or-read statement; when a concurrent insert hid some rows from it, reads them all again. */
+async function insertOrRead<T>(tx: Tx, statement: SQL, reread: SQL, expected: number): Promise<T[]> {
+  const rows = rowsOf<T>(await tx.execute(statement));
+  return rows.length >= expected ? rows : rowsOf<T>(await tx.execute(reread));
 }
 
 /**
