@@ -5,6 +5,10 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets a second build (e.g. the e2e server) live beside a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Meta's webhook is served by a Pages Router API route (see pages/api/facebook/webhook/[pageId].ts).
+  async rewrites() {
+    return { beforeFiles: [{ source: "/facebook/webhook/:pageId", destination: "/api/facebook/webhook/:pageId" }] };
+  },
 };
 
 export default nextConfig;

@@ -128,6 +128,15 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
     headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${"0".repeat(64)}` },
   });
   expect(forged.status()).toBe(401);
+  // Signed but not JSON: 400, with the reason; a method Meta never uses: 405.
+  const garbage = "{not json";
+  const unparseable = await request.post(`/facebook/webhook/${fbPage.id}`, {
+    data: Buffer.from(garbage), // a Buffer is sent as is (a string that is not JSON would be JSON-encoded)
+    headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", app.secret).update(garbage).digest("hex")}` },
+  });
+  expect(unparseable.status()).toBe(400);
+  expect(await unparseable.text()).toContain("not valid JSON");
+  expect((await request.put(`/facebook/webhook/${fbPage.id}`, { data: "{}" })).status()).toBe(405);
 
   // A batch signed with this app's secret that also speaks for another app's Page (the demo's):
   // our entry is stored, the foreign one nowhere.

@@ -21,7 +21,8 @@ const items: Record<NavSection, { label: MessageKey; icon: ComponentType<SVGProp
 /** The main navigation; `sections` holds only what the member's role may open. */
 export function MainNav({ orgSlug, sections, orientation }: { orgSlug: string; sections: NavSection[]; orientation: "vertical" | "horizontal" }) {
   const { t } = useI18n();
-  const pathname = usePathname();
+  // Null only outside the App Router; typed nullable since pages/ holds the webhook route.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label={t("shell.mainNav")}>
       <ul className={orientation === "vertical" ? "space-y-0.5" : "flex gap-1 overflow-x-auto"}>

@@ -16,7 +16,8 @@ const tabs = [
 
 export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
   const { t } = useI18n();
-  const pathname = usePathname();
+  // Null only outside the App Router; typed nullable since pages/ holds the webhook route.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label={t("nav.settings")} className="border-b border-zinc-200">
       <ul className="-mb-px flex gap-5 overflow-x-auto">

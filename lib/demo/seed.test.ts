@@ -28,13 +28,10 @@ describe("demo seed", () => {
 
   it("connects the sandbox's demo Page, whose verification handshake passes with the demo verify token", async () => {
     await seedDemo();
-    const { GET } = await import("@/app/facebook/webhook/[pageId]/route");
-    const { NextRequest } = await import("next/server");
-    const url = "http://localhost/facebook/webhook/1000000000000001?hub.mode=subscribe&hub.verify_token=demo-verify-token&hub.challenge=42";
-    const ok = await GET(new NextRequest(url), { params: Promise.resolve({ pageId: "1000000000000001" }) });
-    expect(ok.status).toBe(200);
-    expect(await ok.text()).toBe("42");
-    const wrong = await GET(new NextRequest(url.replace("demo-verify-token", "guess")), { params: Promise.resolve({ pageId: "1000000000000001" }) });
+    const { answerVerification } = await import("@/lib/webhook/verify");
+    const query = (token: string) => new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "42" });
+    expect(await answerVerification("1000000000000001", query("demo-verify-token"))).toEqual({ status: 200, body: "42" });
+    const wrong = await answerVerification("1000000000000001", query("guess"));
     expect(wrong.status).toBe(403);
   });
 });

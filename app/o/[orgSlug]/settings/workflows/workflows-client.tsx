@@ -33,7 +33,8 @@ export function WorkflowsClient({
 }) {
   const { t } = useI18n();
   const router = useRouter();
-  const pathname = usePathname();
+  // Null only outside the App Router; typed nullable since pages/ holds the webhook route.
+  const pathname = usePathname() ?? "";
   const [runs, setRuns] = useState(initial.data);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [error, setError] = useState<string | null>(null);
