@@ -28,7 +28,7 @@ const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/p
 const PAGE_ID = "1000000000000001";
 const APP_SECRET = "demo-app-secret";
 const EVENTS_PER_POST = 10;
-const PACED_SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 20);
+const PACED_SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 30);
 const PACED_RATE = 100; // POSTs per second = 1,000 events/s
 
 async function seedChannel(handle: DatabaseHandle): Promise<{ orgId: string; channelId: string }> {
