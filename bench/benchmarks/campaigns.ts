@@ -20,6 +20,7 @@ import { seal } from "@/lib/crypto/secrets";
 import { createApiKey } from "@/lib/services/api-keys/api-keys";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import type { TokenSummary } from "@/sandbox/graph/send-log";
 import { DEMO } from "@/sandbox/state/demo";
 import { createOrgFixture } from "@/tests/fixtures";
 import { ensureBuild, startApp, type AppServer } from "../lib/app-server";
@@ -34,15 +35,6 @@ const CRASH_TOKENS = Number(process.env.CAMPAIGN_BENCH_CRASH_TOKENS ?? 30_000);
 const LIST_TOKENS = Number(process.env.CAMPAIGN_BENCH_LIST_TOKENS ?? 1_000_000);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3311);
 const FINAL = new Set(["sent", "sent_with_failures", "paused", "cancelled"]);
-
-interface TokenSummary {
-  tokens: number;
-  delivered: number;
-  notDelivered: number;
-  deliveredMoreThanOnce: number;
-  refusedAsUsed: number;
-  otherFailures: number;
-}
 
 /** N subscribers: people in the sandbox holding OTN tokens, and the same tokens sealed in the ledger. */
 async function seedSubscribers(handle: DatabaseHandle, sandbox: SandboxProcess, orgId: string, channelId: string, campaignId: string, count: number): Promise<void> {
