@@ -26,6 +26,7 @@ else
 fi
 CI=${CI:-true} step "browser tests" npx playwright test
 [ -n "${E2E_PGLITE_DIR:-}" ] && rm -rf "$E2E_PGLITE_DIR"
+[ -n "${e2e_db:-}" ] && npx tsx scripts/drop-database.ts "$e2e_db"
 
 node scripts/test-summary.mjs "$reports/vitest.json" "$reports/e2e.json"
 exit $status
