@@ -14,32 +14,11 @@ import { RUN_STATUSES } from "./statuses";
  */
 export { RUN_STATUSES };
 
-export interface RunSummaryView {
-  id: string;
-  functionId: string;
-  functionName: string;
-  trigger: string;
-  orgId: string | null;
-  status: RunStatus;
-  attempt: number;
-  startedAt: string;
-  endedAt: string | null;
-  error: unknown;
-}
+/** A lib/workflows record as it crosses to the browser: the same fields, its dates as ISO strings. */
+type WithIsoDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-export interface StepItemView {
-  stepId: string;
-  name: string;
-  op: string;
-  status: runs.StepView["status"];
-  output: unknown;
-  error: unknown;
-  attempts: number;
-  startedAt: string;
-  endedAt: string | null;
-  durationMs: number | null;
-  until: string | null;
-}
+export type RunSummaryView = WithIsoDates<runs.RunSummary>;
+export type StepItemView = WithIsoDates<runs.StepView>;
 
 export interface RunDetailView extends RunSummaryView {
   event: Record<string, unknown>;

@@ -1,11 +1,11 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMoreFooter, useCursorPages } from "@/components/ui/load-more";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
@@ -35,10 +35,8 @@ export function AuditLogClient({
   const router = useRouter();
   // Null only outside the App Router; typed nullable since pages/ holds the webhook route.
   const pathname = usePathname() ?? "";
-  const [entries, setEntries] = useState(initial.data);
-  const [cursor, setCursor] = useState(initial.nextCursor);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, startLoading] = useTransition();
+  const pages = useCursorPages(initial, (cursor) => loadAuditPageAction(orgSlug, { cursor, ...filters }));
+  const entries = pages.items;
   const [filtering, startFiltering] = useTransition();
 
   const actionLabel = (action: string) => (known(AUDIT_ACTIONS, action) ? t(`audit.action.${action}` as MessageKey) : action);
@@ -49,20 +47,6 @@ export function AuditLogClient({
     for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
     const qs = next.toString();
     startFiltering(() => router.replace(qs ? `${pathname}?${qs}` : pathname));
-  };
-
-  const loadMore = () => {
-    if (!cursor) return;
-    startLoading(async () => {
-      const result = await loadAuditPageAction(orgSlug, { cursor, ...filters });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      setError(null);
-      setEntries((list) => [...list, ...result.data.data]);
-      setCursor(result.data.nextCursor);
-    });
   };
 
   const filtered = Boolean(filters.action || filters.resourceType);
@@ -141,16 +125,7 @@ export function AuditLogClient({
           </TBody>
         </Table>
       )}
-      {error && <Alert className="mt-4">{error}</Alert>}
-      <div className="mt-4 flex justify-center">
-        {cursor ? (
-          <Button variant="secondary" onClick={loadMore} loading={loading}>
-            {t("common.loadMore")}
-          </Button>
-        ) : entries.length > 0 ? (
-          <p className="text-xs text-zinc-400">{t("audit.end")}</p>
-        ) : null}
-      </div>
+      <LoadMoreFooter pages={pages} end={t("audit.end")} />
     </div>
   );
 }

@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { useTransition } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMoreFooter, useCursorPages } from "@/components/ui/load-more";
 import { ReportsIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -35,27 +34,11 @@ export function WorkflowsClient({
   const router = useRouter();
   // Null only outside the App Router; typed nullable since pages/ holds the webhook route.
   const pathname = usePathname() ?? "";
-  const [runs, setRuns] = useState(initial.data);
-  const [cursor, setCursor] = useState(initial.nextCursor);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, startLoading] = useTransition();
+  const pages = useCursorPages(initial, (cursor) => loadRunsPageAction(orgSlug, { cursor, status: status || undefined }));
+  const runs = pages.items;
   const [filtering, startFiltering] = useTransition();
 
   const setStatus = (value: string) => startFiltering(() => router.replace(value ? `${pathname}?status=${encodeURIComponent(value)}` : pathname));
-
-  const loadMore = () => {
-    if (!cursor) return;
-    startLoading(async () => {
-      const result = await loadRunsPageAction(orgSlug, { cursor, status: status || undefined });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      setError(null);
-      setRuns((list) => [...list, ...result.data.data]);
-      setCursor(result.data.nextCursor);
-    });
-  };
 
   return (
     <div>
@@ -122,16 +105,7 @@ export function WorkflowsClient({
           </TBody>
         </Table>
       )}
-      {error && <Alert className="mt-4">{error}</Alert>}
-      <div className="mt-4 flex justify-center">
-        {cursor ? (
-          <Button variant="secondary" onClick={loadMore} loading={loading}>
-            {t("common.loadMore")}
-          </Button>
-        ) : runs.length > 0 ? (
-          <p className="text-xs text-zinc-400">{t("workflows.end")}</p>
-        ) : null}
-      </div>
+      <LoadMoreFooter pages={pages} end={t("workflows.end")} />
     </div>
   );
 }
