@@ -64,7 +64,7 @@ export async function storeWebhookEvents(scope: { orgId: string; channelId: stri
     const result: StoreResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [] };
     if (events.length === 0) return result;
 
-    const threads = await upsertThreads(tx, scope, events.filter((row) => row.kind !== "other" && row.senderId).map((row) => row.senderId));
+    const threads = await findOrCreateThreads(tx, scope, events.filter((row) => row.kind !== "other" && row.senderId).map((row) => row.senderId));
     const needing = new Set<string>();
     const newMessages: NewMessage[] = [];
     const lastInbound = new Map<string, number>();
@@ -131,9 +131,9 @@ export async function storeWebhookEvents(scope: { orgId: string; channelId: stri
     if (lastInbound.size > 0) {
       const values = JSON.stringify([...lastInbound].map(([id, at]) => ({ id, at: new Date(at).toISOString() })));
       await tx.execute(sql`
-        update contacts c set last_inbound_at = greatest(coalesce(c.last_inbound_at, to_timestamp(0)), v.at)
+        update contacts c set last_inbound_at = v.at
           from json_to_recordset(${values}::json) as v(id uuid, at timestamptz)
-         where c.id = v.id`);
+         where c.id = v.id and (c.last_inbound_at is null or c.last_inbound_at < v.at)`);
     }
     if (watermarks.size > 0) {
       const values = JSON.stringify([...watermarks].map(([id, mark]) => ({ id, ...mark })));
@@ -161,7 +161,7 @@ function signal(kind: ProcessedSignal["kind"], row: typeof webhookEvents.$inferS
  * two halves never overlap; a row another transaction adds meanwhile (an opt-in captured by the webhook)
  * is read again afterwards.
  */
-async function upsertThreads(tx: Tx, scope: { orgId: string; channelId: string }, psids: string[]): Promise<Map<string, { contact: Contact; conversationId: string }>> {
+async function findOrCreateThreads(tx: Tx, scope: { orgId: string; channelId: string }, psids: string[]): Promise<Map<string, { contact: Contact; conversationId: string }>> {
   const threads = new Map<string, { contact: Contact; conversationId: string }>();
   // Sorted and distinct: a fixed order keeps row locks deadlock-free.
   const distinct = [...new Set(psids)].sort();
