@@ -19,8 +19,8 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
 fi
 
 # Rebuild only when the sources differ from the last build's.
-stamp=$(git ls-files -s app components db lib inngest instrumentation.ts next.config.mjs package-lock.json 2>/dev/null | sha1sum | cut -c1-40)
-if [ ! -f .next/BUILD_ID ] || [ "$(cat .data/build-stamp 2>/dev/null)" != "$stamp" ] || [ -n "$(git status --porcelain app components db lib inngest 2>/dev/null)" ]; then
+stamp=$(git ls-files -s app pages components db lib inngest instrumentation.ts next.config.mjs package-lock.json 2>/dev/null | sha1sum | cut -c1-40)
+if [ ! -f .next/BUILD_ID ] || [ "$(cat .data/build-stamp 2>/dev/null)" != "$stamp" ] || [ -n "$(git status --porcelain app pages components db lib inngest 2>/dev/null)" ]; then
   echo "Building the app (about a minute the first time)..."
   npx next build
   echo "$stamp" > .data/build-stamp
