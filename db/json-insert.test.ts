@@ -5,16 +5,20 @@ import { contacts, conversations, messages } from "@/db/schema";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture } from "@/tests/fixtures";
 import { insertFromJson, rowsOf } from "./json-insert";
 
 useTestDatabase();
+// Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
+const sandbox = useGraphSandbox();
 
 let scope: { orgId: string; channelId: string; conversationId: string };
 
 beforeAll(async () => {
   const f = await createOrgFixture();
   const group = await createSkillGroup({ ctx: f.as.owner, input: { name: "Support" } });
+  sandbox.page({ pageId: "7777777777", pageAccessToken: "page-token-json-insert", appId: "5000000001", appSecret: "json-insert-secret" });
   const channel = await createChannel({ ctx: f.as.owner, input: { name: "Shop", pageId: "7777777777", pageAccessToken: "page-token-json-insert", appId: "5000000001", appSecret: "json-insert-secret", skillGroupId: group.id } });
   const db = await getDb();
   const [contact] = await db.insert(contacts).values({ orgId: f.org.id, channelId: channel.id, psid: "p1" }).returning();

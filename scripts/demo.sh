@@ -29,6 +29,11 @@ fi
 SANDBOX_PORT=$SANDBOX_PORT SANDBOX_STATE_FILE=.data/sandbox-state.json npx tsx sandbox/main.ts &
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null || true' EXIT INT TERM
+# The demo seed connects the sandbox's demo Page, proving it through the sandbox's Graph /me: wait for it.
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$SANDBOX_PORT/_sandbox/api/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
 
 echo
 echo "  Messenger Desk: $APP_URL   (sign in as demo@example.com / messenger-desk-demo)"

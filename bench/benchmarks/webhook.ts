@@ -165,6 +165,8 @@ async function measureApp(name: string, instances: { port: number; env: Record<s
 export default async function webhookBenchmark() {
   await ensureBuild();
   const sandbox = await startSandbox({ port: 0, appUrl: "http://127.0.0.1:9" });
+  // Connecting the channel proves the Page with Graph /me: the sandbox answers it for the demo Page's token.
+  process.env.GRAPH_API_URL = sandbox.url;
   const psids = sandbox.controls.bulk.createUsers(PAGE_ID, 200, "Bench").map((u) => u.psid);
   const port = Number(process.env.BENCH_APP_PORT ?? 3310);
   try {

@@ -3,6 +3,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { cancelCampaign, deleteCampaign, sendCampaignNow } from "./campaign-lifecycle";
 import { getCampaign, listCampaigns } from "./list-campaigns";
@@ -10,6 +11,8 @@ import { createCampaign, updateCampaign } from "./save-campaign";
 import { setCampaignEventSender } from "./workflow-events";
 
 useTestDatabase();
+// Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
+const sandbox = useGraphSandbox();
 
 let f: OrgFixture;
 let channelId: string;
@@ -29,6 +32,7 @@ beforeAll(async () => {
   });
   f = await createOrgFixture();
   const group = await createSkillGroup({ ctx: f.as.owner, input: { name: "Support" } });
+  sandbox.page({ pageId: "7000000001", pageAccessToken: "tok-shop-1", appId: "70000001", appSecret: "secret-shop" });
   channelId = (
     await createChannel({ ctx: f.as.owner, input: { name: "Shop", pageId: "7000000001", pageAccessToken: "tok-shop-1", appId: "70000001", appSecret: "secret-shop", skillGroupId: group.id } })
   ).id;

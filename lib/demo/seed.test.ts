@@ -5,9 +5,12 @@ import { apiKeys, organizations, skillGroups } from "@/db/schema";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
 import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { DEMO, seedDemo } from "./seed";
 
 useTestDatabase();
+// The demo channel is the sandbox's demo Page, proved with its Page token through Graph /me as any channel is.
+useGraphSandbox();
 
 describe("demo seed", () => {
   it("creates Demo Co with its owner login, Support group and API key, once", async () => {

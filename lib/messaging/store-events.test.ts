@@ -7,10 +7,13 @@ import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { ingestWebhook } from "@/lib/webhook/ingest";
 import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture } from "@/tests/fixtures";
 import { insertMessage, storeWebhookEvents } from "./store-events";
 
 useTestDatabase();
+// Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
+const sandbox = useGraphSandbox();
 
 const PAGE = "4444444444";
 const SECRET = "store-test-app-secret";
@@ -28,6 +31,7 @@ beforeAll(async () => {
   const f = await createOrgFixture();
   orgId = f.org.id;
   const group = await createSkillGroup({ ctx: f.as.owner, input: { name: "Support" } });
+  sandbox.page({ pageId: PAGE, pageAccessToken: "page-token-x", appId: "5000000000", appSecret: SECRET });
   channelId = (await createChannel({ ctx: f.as.owner, input: { name: "Shop", pageId: PAGE, pageAccessToken: "page-token-x", appId: "5000000000", appSecret: SECRET, skillGroupId: group.id } })).id;
 });
 

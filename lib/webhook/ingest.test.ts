@@ -6,10 +6,13 @@ import { channelErrors, webhookEvents } from "@/db/schema";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { ingestWebhook } from "./ingest";
 
 const { handle } = useTestDatabase();
+// Connecting a channel proves its Page through Graph /me: the sandbox holds the Pages and their tokens.
+const sandbox = useGraphSandbox();
 
 const APP_A = { appId: "2000000000000002", appSecret: "app-a-secret-123" };
 const APP_B = { appId: "3000000000000003", appSecret: "app-b-secret-456" };
@@ -44,6 +47,9 @@ beforeAll(async () => {
   orgB = await createOrgFixture("Webhook B");
   const groupA = await createSkillGroup({ ctx: orgA.as.owner, input: { name: "Support" } });
   const groupB = await createSkillGroup({ ctx: orgB.as.owner, input: { name: "Support" } });
+  sandbox.page({ pageId: "1111111111", pageAccessToken: "token-page-1", ...APP_A });
+  sandbox.page({ pageId: "2222222222", pageAccessToken: "token-page-2", ...APP_A });
+  sandbox.page({ pageId: "9999999999", pageAccessToken: "token-page-9", ...APP_B });
   await createChannel({ ctx: orgA.as.owner, input: { name: "Page 1", pageId: "1111111111", pageAccessToken: "token-page-1", skillGroupId: groupA.id, ...APP_A } });
   await createChannel({ ctx: orgA.as.owner, input: { name: "Page 2", pageId: "2222222222", pageAccessToken: "token-page-2", skillGroupId: groupA.id, ...APP_A } });
   // Another organisation's Page, connected through a different app.

@@ -7,7 +7,6 @@ import { named, pageOf, type ApiOperation } from "./define";
 
 const channelComponent = named("Channel", channelSchema);
 const channelId = { channelId: "The channel's id." };
-const pageTaken = "The Page is already connected as a channel (in any organisation).";
 
 /** What a connection check answers; the service returns it as a plain object, so its shape is pinned here. */
 export const connectionCheckSchema = z.object({
@@ -52,13 +51,14 @@ export const channelOperations: ApiOperation[] = [
     path: "/channels",
     summary: "Connect a Facebook Page",
     description:
-      "Stores the Page access token and app secret encrypted and generates the webhook verify token " +
-      "(get it with `POST /channels/{channelId}/verify-token`). Run the connection check afterwards.",
+      "Proves the Page first: Graph `/me` with the Page access token must answer this Page ID. Then stores the token and " +
+      "app secret encrypted and generates the webhook verify token (get it with `POST /channels/{channelId}/verify-token`). " +
+      "Run the connection check afterwards. A token that does not prove the Page, and a Page that cannot be connected here " +
+      "for any other reason, answer the same 422, which never says whether another organisation has the Page.",
     tags: ["Channels"],
     permission: "channels.manage",
     body: named("CreateChannel", channelCreateSchema),
     response: { status: 201, description: "The new channel (secrets masked).", body: channelComponent },
-    conflict: pageTaken,
   },
   {
     operationId: "getChannel",
@@ -77,7 +77,7 @@ export const channelOperations: ApiOperation[] = [
     summary: "Change a channel",
     description:
       "Changes only the fields sent. Secrets are replace-only: leave `pageAccessToken` or `appSecret` out (or empty) to keep " +
-      "the stored ones. A new Page access token clears `reconnectNeeded`.",
+      "the stored ones. A new Page access token must prove the channel's Page (as on creation) and clears `reconnectNeeded`.",
     tags: ["Channels"],
     permission: "channels.manage",
     pathParams: channelId,

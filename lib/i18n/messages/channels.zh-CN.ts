@@ -191,6 +191,9 @@ export const channelServerMessagesZhCN: { exact: Record<string, string>; pattern
     "Choose the skill group that answers this channel.": "请选择负责此渠道的技能组。",
     "Graph API version looks like v21.0.": "Graph API 版本格式应类似 v21.0。",
     "Channel not found.": "未找到该渠道。",
+    "This Page could not be connected. Check that the Page ID is right and that the Page access token was generated for this Page.":
+      "无法接入此主页。请确认主页编号正确，且主页访问令牌是为此主页生成的。",
+    "Meta's Graph API could not be reached to check the Page access token. Try again in a moment.": "无法连接 Meta 的 Graph API 来检查主页访问令牌，请稍后重试。",
     "Conversation not found.": "未找到该会话。",
     "Skill group not found.": "未找到该技能组。",
   },

@@ -36,9 +36,12 @@ import { listConversations } from "@/lib/services/conversations/list-conversatio
 import { cancelWorkflowRun, getWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows/runs";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 
 useTestDatabase();
+// Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
+const sandbox = useGraphSandbox();
 
 /** Ids of org A's resources that the verbs below aim at. */
 interface Targets {
@@ -62,6 +65,7 @@ beforeAll(async () => {
   const group = await createSkillGroup({ ctx: a.as.owner, input: { name: "Support" } });
   const key = await createApiKey({ ctx: a.as.owner, input: { name: "CRM" } });
   const invite = await inviteMember({ ctx: a.as.owner, input: { email: "new@example.com", role: "agent" } });
+  sandbox.page({ pageId: "123456789012", pageAccessToken: "page-token-a", appId: "987654321", appSecret: "app-secret-a" });
   const channel = await createChannel({
     ctx: a.as.owner,
     input: { name: "Shop", pageId: "123456789012", pageAccessToken: "page-token-a", appId: "987654321", appSecret: "app-secret-a", skillGroupId: group.id },

@@ -3,16 +3,19 @@ import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { seal } from "@/lib/crypto/secrets";
-import { ConflictError, isUniqueViolation } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/errors";
 import { randomToken } from "@/lib/ids";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { forgetChannelRouting } from "@/lib/webhook/channel-routing";
+import { cannotConnectPage, provePageOwnership } from "./page-ownership";
 import { assertSkillGroupInOrg, auditView, getChannelInOrg, toChannel } from "./queries";
 import { channelCreateSchema, channelUpdateSchema, type Channel } from "./schemas";
 
-function pageTaken(error: unknown, pageId: string | undefined): never {
-  if (isUniqueViolation(error)) throw new ConflictError(`Page ${pageId} is already connected as a channel.`);
+// A Page connected elsewhere gets the same answer as a token that does not prove the Page: the unique
+// index must not tell one organisation which Pages another has connected.
+function pageTaken(error: unknown): never {
+  if (isUniqueViolation(error)) cannotConnectPage();
   throw error;
 }
 
@@ -23,6 +26,8 @@ export function newVerifyToken(): string {
 export async function createChannel({ ctx, input }: { ctx: OrgContext; input: unknown }): Promise<Channel> {
   requirePermission(ctx, "channels.manage");
   const data = parseInput(channelCreateSchema, input);
+  // The Page id is claimed only by a token that Meta says belongs to it, checked before anything is written.
+  await provePageOwnership({ pageId: data.pageId, pageAccessToken: data.pageAccessToken, graphApiVersion: data.graphApiVersion });
   const db = await getDb();
   const row = await db
     .transaction(async (tx) => {
@@ -44,7 +49,7 @@ export async function createChannel({ ctx, input }: { ctx: OrgContext; input: un
       await recordAudit(tx, ctx, { action: "channel.created", resourceType: "channel", resourceId: created.id, after: auditView(created) });
       return created;
     })
-    .catch((error) => pageTaken(error, data.pageId));
+    .catch(pageTaken);
   forgetChannelRouting(row.pageId);
   return toChannel(row);
 }
@@ -53,6 +58,11 @@ export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext
   requirePermission(ctx, "channels.manage");
   const data = parseInput(channelUpdateSchema, input);
   const db = await getDb();
+  if (data.pageAccessToken !== undefined) {
+    // A replacement token must prove the same Page, or the channel would send as a Page it never proved.
+    const current = await getChannelInOrg(db, ctx, channelId);
+    await provePageOwnership({ pageId: current.pageId, pageAccessToken: data.pageAccessToken, graphApiVersion: data.graphApiVersion ?? current.graphApiVersion });
+  }
   const row = await db.transaction(async (tx) => {
     const before = await getChannelInOrg(tx, ctx, channelId);
     if (data.skillGroupId) await assertSkillGroupInOrg(tx, ctx, data.skillGroupId);

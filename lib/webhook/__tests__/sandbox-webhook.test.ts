@@ -91,6 +91,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
   sandbox = await startSandbox({ port: 0, appUrl });
+  // Connecting a channel proves its Page through Graph /me, answered here by this sandbox.
+  process.env.GRAPH_API_URL = sandbox.url;
+  sandbox.state.addApp({ id: FOREIGN.appId, secret: FOREIGN.appSecret });
+  sandbox.state.addPage({ id: FOREIGN.pageId, accessToken: FOREIGN.pageAccessToken, appId: FOREIGN.appId });
 
   org = await createOrgFixture("Sandbox webhook");
   const group = await createSkillGroup({ ctx: org.as.owner, input: { name: "Support" } });

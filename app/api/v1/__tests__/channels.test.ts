@@ -12,7 +12,7 @@ import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { DEMO } from "@/sandbox/server";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { useGraphSandbox } from "./graph-sandbox";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { callApi, errorMessage, type ApiAnswer } from "./support";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
@@ -69,18 +69,6 @@ describe("the connection check", () => {
     expectNoSecrets(answer, secrets);
   });
 
-  it("answers ok:false at the Page step when the token belongs to another Page", async () => {
-    const other = await sandbox.newPage();
-    // The channel claims a Page ID that the token does not open.
-    const channelId = await connect({ name: "Mismatch", pageId: "1000000000000999", pageAccessToken: other.pageAccessToken });
-    const answer = await call("checkChannelConnection", { channelId });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ ok: false, failedStep: "page", channel: { id: channelId, reconnectNeeded: false } });
-    expect(answer.body.message).toContain(other.pageId);
-    expect(answer.body.graphCode).toBeUndefined();
-    expectNoSecrets(answer, [other.pageAccessToken, DEMO.appSecret]);
-  });
-
   it("answers ok:false with Graph's 190 for a revoked token, flags reconnect needed, and a passing re-check clears it", async () => {
     await sandbox.control("POST", `/pages/${DEMO.pageId}/token/revoke`);
     try {
@@ -122,17 +110,63 @@ describe("the connection check", () => {
   });
 });
 
+describe("claiming a Page", () => {
+  const attempt = (orgKey: string, pageId: string, pageAccessToken: string) =>
+    callApi(apiOperations.find((o) => o.operationId === "createChannel")!, {
+      key: orgKey,
+      body: { name: "Claim", pageId, pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId },
+    });
+
+  it("refuses a token that Graph's /me says belongs to another Page, and creates nothing", async () => {
+    const victim = await sandbox.newPage();
+    const mine = await sandbox.newPage();
+    const answer = await attempt(key, victim.pageId, mine.pageAccessToken);
+    expect(answer.status).toBe(422);
+    expect(errorMessage(answer, "validation_failed")).toMatch(/^pageAccessToken: This Page could not be connected\./);
+    const invented = await attempt(key, victim.pageId, "invented-token-for-the-victim");
+    expect(invented.status).toBe(422);
+    expect(invented.body).toEqual(answer.body);
+    expect((await call("listChannels")).body.data.map((c: { pageId: string }) => c.pageId)).not.toContain(victim.pageId);
+    // The Page is still free for whoever really manages it.
+    await connect({ name: "Real owner", pageId: victim.pageId, pageAccessToken: victim.pageAccessToken });
+  });
+
+  it("answers another organisation the same generic refusal for a Page connected elsewhere, with or without its token", async () => {
+    const page = await sandbox.newPage();
+    await connect({ name: "Connected here", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
+    const other = await createOrgFixture("Squatter");
+    const otherKey = (await createApiKey({ ctx: other.as.owner, input: { name: "squatter", role: "admin" } })).secret;
+    const otherGroup = (await createSkillGroup({ ctx: other.as.owner, input: { name: "Support" } })).id;
+    const claim = (pageAccessToken: string) =>
+      callApi(apiOperations.find((o) => o.operationId === "createChannel")!, {
+        key: otherKey,
+        body: { name: "Claim", pageId: page.pageId, pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId: otherGroup },
+      });
+    const withToken = await claim(page.pageAccessToken);
+    const withoutToken = await claim("a-guess-at-the-token");
+    const neverConnected = await sandbox.newPage();
+    const wrongToken = await attempt(key, neverConnected.pageId, "a-guess-at-the-token");
+    for (const answer of [withToken, withoutToken]) {
+      expect(answer.status).toBe(422);
+      // Word for word what any other failure to connect a Page answers: nothing says another organisation has it.
+      expect(answer.body).toEqual(wrongToken.body);
+      expect(JSON.stringify(answer.body)).not.toMatch(/already|another organi[sz]ation|in use/i);
+    }
+  });
+});
+
 describe("the token exchange", () => {
   it("keeps the Page token that a user token grants, so the check passes with it", async () => {
     const page = await sandbox.newPage();
-    // Connected with a token that is not the Page's: the check fails until the exchange puts the right one in.
-    const channelId = await connect({ name: "Exchanged", pageId: page.pageId, pageAccessToken: "placeholder-token-0000" });
+    const channelId = await connect({ name: "Exchanged", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
+    // A re-login gives the Page a new token: the stored one stops working until the exchange puts the new one in.
+    const rotated = await sandbox.control<{ accessToken: string }>("POST", `/pages/${page.pageId}/token/rotate`);
     expect((await call("checkChannelConnection", { channelId })).body).toMatchObject({ ok: false, failedStep: "token", graphCode: 190 });
 
     const exchanged = await call("exchangeChannelToken", { channelId, body: { shortLivedToken: page.userToken } });
     expect(exchanged.status, JSON.stringify(exchanged.body)).toBe(200);
-    expect(exchanged.body).toMatchObject({ id: channelId, reconnectNeeded: false, pageAccessTokenHint: `••••${page.pageAccessToken.slice(-4)}` });
-    expectNoSecrets(exchanged, [page.userToken, page.pageAccessToken, DEMO.appSecret]);
+    expect(exchanged.body).toMatchObject({ id: channelId, reconnectNeeded: false, pageAccessTokenHint: `••••${rotated.accessToken.slice(-4)}` });
+    expectNoSecrets(exchanged, [page.userToken, rotated.accessToken, DEMO.appSecret]);
     expect((await call("checkChannelConnection", { channelId })).body.ok).toBe(true);
   });
 

@@ -25,7 +25,7 @@ import { addSkillGroupMember } from "@/lib/services/skill-groups/skill-group-mem
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
-import { useGraphSandbox } from "./graph-sandbox";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { addMember, callApi, createKeys, errorMessage, KEY_ROLES, type ApiAnswer, type KeyRole } from "./support";
 
 // No session cookie unless a test signs someone in: a request without a key must meet the API-key door.
@@ -212,13 +212,12 @@ const cases: Record<string, Case> = {
     check: (answer, t) => expect(answer.body.data.map((c: { id: string }) => c.id)).toContain(t.channelId),
   },
   createChannel: {
-    body: (t) => ({ ...newChannelBody, pageId: freshPageId(), skillGroupId: t.channelGroupId }),
+    body: (t) => ({ ...newChannelBody, ...sandboxPageWithToken(`new-page-token-${randomToken(8)}-7890`), skillGroupId: t.channelGroupId }),
     invalid: { body: { name: "Shop", pageId: "facebook.com/shop" }, message: "pageId: Page ID must be the numeric ID shown in Meta's dashboard." },
-    conflict: (t) => ({ body: { ...newChannelBody, pageId: t.channelPageId, skillGroupId: t.channelGroupId } }),
     check: (answer) => {
       expect(answer.body).toMatchObject({ name: "New shop", status: "active", reconnectNeeded: false, pageAccessTokenHint: "••••7890", appSecretHint: "••••cret" });
       expect(answer.body.callbackUrl).toMatch(new RegExp(`/facebook/webhook/${answer.body.pageId}$`));
-      expectNoSecrets(answer, [newChannelBody.pageAccessToken, newChannelBody.appSecret]);
+      expectNoSecrets(answer, ["new-page-token-", newChannelBody.appSecret]);
     },
   },
   getChannel: {
@@ -227,12 +226,16 @@ const cases: Record<string, Case> = {
   },
   updateChannel: {
     params: (t) => ({ channelId: t.channelId }),
-    body: () => ({ name: "Renamed shop", pageAccessToken: "replaced-page-token-4321" }),
+    // A replacement token must prove the same Page: the sandbox's Page gets it, as after a re-login.
+    body: (t) => {
+      const page = sandbox.running.state.pages.get(t.channelPageId)!;
+      return { name: "Renamed shop", pageAccessToken: sandbox.running.state.rotatePageToken(page, `replaced-page-token-${randomToken(8)}-4321`) };
+    },
     invalid: { body: { name: "   " }, message: "name: Name is required." },
     check: (answer) => {
       // Only the fields sent change; the app secret stays.
       expect(answer.body).toMatchObject({ name: "Renamed shop", pageAccessTokenHint: "••••4321", appSecretHint: "••••cret" });
-      expectNoSecrets(answer, ["replaced-page-token-4321"]);
+      expectNoSecrets(answer, ["replaced-page-token-"]);
     },
   },
   deleteChannel: {
@@ -339,7 +342,14 @@ const campaignCases: Record<string, Case> = {
 };
 Object.assign(cases, campaignCases);
 
-const newChannelBody = { name: "  New shop ", pageAccessToken: "new-page-token-1234567890", appId: DEMO.appId, appSecret: "new-app-secret" };
+const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
+
+/** A new sandbox Page whose token is `token`, so a channel connected with it passes the ownership proof. */
+function sandboxPageWithToken(token: string): { pageId: string; pageAccessToken: string } {
+  const pageId = freshPageId();
+  sandbox.page({ pageId, pageAccessToken: token, appId: DEMO.appId, appSecret: DEMO.appSecret });
+  return { pageId, pageAccessToken: token };
+}
 
 function expectNoSecrets(answer: ApiAnswer, secrets: string[]) {
   const text = JSON.stringify(answer.body);

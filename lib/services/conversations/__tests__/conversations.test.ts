@@ -6,11 +6,14 @@ import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { ingestWebhook } from "@/lib/webhook/ingest";
 import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { getConversation } from "../get-conversation";
 import { listConversations } from "../list-conversations";
 
 useTestDatabase();
+// Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
+const sandbox = useGraphSandbox();
 
 const PAGE = "5550000000001";
 const SECRET = "conversations-test-secret";
@@ -32,6 +35,7 @@ beforeAll(async () => {
   a = await createOrgFixture("Conv A");
   b = await createOrgFixture("Conv B");
   const group = await createSkillGroup({ ctx: a.as.owner, input: { name: "Support" } });
+  sandbox.page({ pageId: PAGE, pageAccessToken: "page-token-c", appId: "5550000000", appSecret: SECRET });
   channelId = (await createChannel({ ctx: a.as.owner, input: { name: "Shop", pageId: PAGE, pageAccessToken: "page-token-c", appId: "5550000000", appSecret: SECRET, skillGroupId: group.id } })).id;
   // Three people; the second writes last.
   await deliver([{ ...from("p1"), timestamp: 1_000, message: { mid: "m1", text: "first" } }]);

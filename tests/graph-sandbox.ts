@@ -19,6 +19,11 @@ export interface GraphSandbox {
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   /** A new Page of the demo app (app id and secret as `DEMO`), so each channel gets a Page ID of its own. */
   newPage(): Promise<SandboxPageForTest>;
+  /**
+   * A Page with the given id and token in an app with the given id and secret, created in the sandbox when
+   * missing, so a channel connected with them passes the ownership proof (`/me` answers that Page id).
+   */
+  page(input: { pageId: string; pageAccessToken: string; appId: string; appSecret: string }): void;
 }
 
 export function useGraphSandbox(): GraphSandbox {
@@ -54,6 +59,11 @@ export function useGraphSandbox(): GraphSandbox {
       // The control API has no user-token endpoint; the store is the sandbox's own in-process door.
       const userToken = sandbox.running.state.addUserToken([page.id]).token;
       return { pageId: page.id, pageAccessToken: page.accessToken, userToken };
+    },
+    page({ pageId, pageAccessToken, appId, appSecret }) {
+      const state = sandbox.running.state;
+      if (!state.apps.has(appId)) state.addApp({ id: appId, secret: appSecret });
+      if (!state.pages.has(pageId)) state.addPage({ id: pageId, accessToken: pageAccessToken, appId });
     },
   };
   return sandbox;
