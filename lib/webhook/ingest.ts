@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/campaigns/subscription/capture-tokens";
 import { channelErrors, webhookEvents } from "@/db/schema";
-import { getChannelRouting, getChannelRoutings } from "./channel-routing";
+import { getChannelRouting, getChannelRoutings, isPageId } from "./channel-routing";
 import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "./events";
 import { signatureMatches } from "./signature";
 
@@ -30,6 +30,7 @@ const reply = (status: number, body: string, stored: StoredEvent[] = []): Ingest
  * redeliveries. Answers 200 only once everything is stored; a database failure answers 503 so Meta retries.
  */
 export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array; signature: string | null }): Promise<IngestResult> {
+  if (!isPageId(input.pageId)) return reply(404, "Unknown Page");
   let routing;
   try {
     routing = await getChannelRouting(input.pageId);

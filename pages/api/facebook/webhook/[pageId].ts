@@ -1,5 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { dispatchStoredEvents } from "@/lib/webhook/dispatch";
+import { isPageId } from "@/lib/webhook/channel-routing";
 import { ingestWebhook } from "@/lib/webhook/ingest";
 import { answerVerification } from "@/lib/webhook/verify";
 
@@ -22,6 +23,8 @@ function reply(res: NextApiResponse, status: number, body: string): void {
 
 export default async function facebookWebhook(req: NextApiRequest, res: NextApiResponse): Promise<void> {
   const pageId = String(req.query.pageId ?? "");
+  // Refused before any lookup or body read: an arbitrary path segment must cost nothing to answer.
+  if (!isPageId(pageId)) return reply(res, 404, "Unknown Page");
   if (req.method === "GET") {
     // Meta's verification handshake: echo hub.challenge when the verify token is this channel's.
     const answer = await answerVerification(pageId, new URL(req.url ?? "/", "http://localhost").searchParams);
