@@ -278,6 +278,11 @@ export function ChannelDetail({
                         {e.reason}
                         {e.graphCode !== null && <span className="ml-1 text-xs text-zinc-400">({e.graphCode})</span>}
                       </span>
+                      {e.count > 1 && (
+                        <span className="shrink-0 text-xs font-medium text-zinc-600" data-testid="error-count">
+                          {t("channels.health.errorCount", { count: e.count })}
+                        </span>
+                      )}
                     </li>
                   ))}
                 </ul>

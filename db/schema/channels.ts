@@ -47,7 +47,11 @@ export const channelErrorKindEnum = pgEnum("channel_error_kind", ["signature", "
 
 /**
  * Recent problems of a channel, like Meta's "recent errors" tool: what failed, when, and why.
- * Invariant: reasons never contain secrets or message contents.
+ * Invariants: reasons never contain secrets or message contents. Problems a stranger can cause (unsigned
+ * webhook POSTs) and dropped malformed events are counted, not listed: one row per channel, kind and
+ * minute (`minute` set, `count` incremented, `at` the latest), so a flood cannot fill the table or the
+ * health panel; other rows have `minute` null and `count` 1. Rows older than the retention period are
+ * deleted by the prune-channel-health function.
  */
 export const channelErrors = pgTable(
   "channel_errors",
@@ -58,7 +62,15 @@ export const channelErrors = pgTable(
     kind: channelErrorKindEnum().notNull(),
     reason: text().notNull(),
     graphCode: integer(),
+    /** The minute a counted row stands for; null for problems recorded one by one. */
+    minute: timestamp({ withTimezone: true }),
+    count: integer().notNull().default(1),
     at: createdAt(),
   },
-  (t) => [index("channel_errors_channel_idx").on(t.channelId, t.id)],
+  (t) => [
+    index("channel_errors_channel_idx").on(t.channelId, t.id),
+    // NULLs are distinct, so only counted rows collide here: one per channel, kind and minute.
+    uniqueIndex("channel_errors_minute_key").on(t.channelId, t.kind, t.minute),
+    index("channel_errors_at_idx").on(t.at),
+  ],
 );

@@ -2,7 +2,8 @@ import { campaignSchedule, campaignSend, campaignSweep } from "./campaign-send";
 import { campaignOptin, campaignReferral } from "./campaign-subscription";
 import { workflowPing } from "./ping";
 import { processWebhookEvents } from "./process-webhook-events";
+import { pruneChannelHealth } from "./prune-channel-health";
 import { sweepWebhookEvents } from "./sweep-webhook-events";
 
 /** Every Inngest function the app serves at /api/inngest. Later issues append theirs here. */
-export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin, processWebhookEvents, sweepWebhookEvents];
+export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin, processWebhookEvents, sweepWebhookEvents, pruneChannelHealth];

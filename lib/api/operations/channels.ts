@@ -22,9 +22,16 @@ export const channelHealthSchema = z.object({
   eventsLastHour: z.number().int(),
   hourly: z.array(z.object({ hour: z.iso.datetime(), events: z.number().int() })).describe("Events per hour for the last 24 hours, oldest first."),
   recentErrors: z.array(
-    z.object({ id: z.uuid(), kind: z.string(), reason: z.string(), graphCode: z.number().int().nullable(), at: z.iso.datetime() }),
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      reason: z.string(),
+      graphCode: z.number().int().nullable(),
+      count: z.number().int().describe("How many times it happened: unsigned webhook POSTs and dropped events are counted per minute, not listed one by one."),
+      at: z.iso.datetime().describe("When it last happened."),
+    }),
   ),
-  errorsLastHour: z.number().int(),
+  errorsLastHour: z.number().int().describe("Problems in the last hour, counted ones included."),
 });
 
 // Fail to compile when a service's answer and its published schema part ways.

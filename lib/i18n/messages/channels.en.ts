@@ -92,6 +92,7 @@ export const channelsEn = {
   "channels.health.missingField": "not subscribed",
   "channels.health.chart": "Events per hour, last 24 hours",
   "channels.health.chartBar": "{hour}: {count} events",
+  "channels.health.errorCount": "×{count} in that minute",
   "channels.health.recentErrors": "Recent errors",
   "channels.health.noErrors": "No errors recorded.",
   "channels.health.col.time": "Time",

@@ -9,7 +9,8 @@ export interface ChannelHealth {
   eventsLastHour: number;
   /** Events per hour for the last 24 hours, oldest first. */
   hourly: { hour: string; events: number }[];
-  recentErrors: { id: string; kind: string; reason: string; graphCode: number | null; at: string }[];
+  /** Latest first; `count` is how many times it happened in that minute (unsigned POSTs are counted, not listed). */
+  recentErrors: { id: string; kind: string; reason: string; graphCode: number | null; count: number; at: string }[];
   errorsLastHour: number;
 }
 
@@ -28,9 +29,9 @@ export async function getChannelHealth({ ctx, channelId }: { ctx: OrgContext; ch
       .groupBy(sql`1`)
       .orderBy(sql`1`),
     db.select({ at: sql<Date | null>`max(${webhookEvents.receivedAt})` }).from(webhookEvents).where(eq(webhookEvents.channelId, channel.id)),
-    db.select().from(channelErrors).where(eq(channelErrors.channelId, channel.id)).orderBy(desc(channelErrors.id)).limit(20),
+    db.select().from(channelErrors).where(eq(channelErrors.channelId, channel.id)).orderBy(desc(channelErrors.at), desc(channelErrors.id)).limit(20),
     db
-      .select({ n: sql<number>`count(*)::int` })
+      .select({ n: sql<number>`coalesce(sum(${channelErrors.count}), 0)::int` })
       .from(channelErrors)
       .where(and(eq(channelErrors.channelId, channel.id), gt(channelErrors.at, hourAgo))),
     db
@@ -43,7 +44,7 @@ export async function getChannelHealth({ ctx, channelId }: { ctx: OrgContext; ch
     lastEventAt: lastAt?.toISOString() ?? null,
     eventsLastHour: Number(lastHour?.n ?? 0),
     hourly: hourly.map((h) => ({ hour: new Date(h.hour).toISOString(), events: Number(h.events) })),
-    recentErrors: errors.map((e) => ({ id: e.id, kind: e.kind, reason: e.reason, graphCode: e.graphCode, at: e.at.toISOString() })),
+    recentErrors: errors.map((e) => ({ id: e.id, kind: e.kind, reason: e.reason, graphCode: e.graphCode, count: e.count, at: e.at.toISOString() })),
     errorsLastHour: Number(errorCount?.n ?? 0),
   };
 }
