@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, setDatabase, type DatabaseHandle } from "@/db/client";
 import { channelErrors, webhookEvents } from "@/db/schema";
+import { getChannelHealth } from "@/lib/services/channels/channel-health";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { useTestDatabase } from "@/tests/db";
@@ -18,6 +19,7 @@ const APP_A = { appId: "2000000000000002", appSecret: "app-a-secret-123" };
 const APP_B = { appId: "3000000000000003", appSecret: "app-b-secret-456" };
 let orgA: OrgFixture;
 let orgB: OrgFixture;
+let floodedChannelId: string;
 
 /** Signed independently of the code under test, as Meta does: HMAC-SHA256 of the exact bytes. */
 function sign(body: string, secret: string) {
@@ -52,6 +54,8 @@ beforeAll(async () => {
   sandbox.page({ pageId: "9999999999", pageAccessToken: "token-page-9", ...APP_B });
   await createChannel({ ctx: orgA.as.owner, input: { name: "Page 1", pageId: "1111111111", pageAccessToken: "token-page-1", skillGroupId: groupA.id, ...APP_A } });
   await createChannel({ ctx: orgA.as.owner, input: { name: "Page 2", pageId: "2222222222", pageAccessToken: "token-page-2", skillGroupId: groupA.id, ...APP_A } });
+  sandbox.page({ pageId: "3333333333", pageAccessToken: "token-page-3", ...APP_A });
+  floodedChannelId = (await createChannel({ ctx: orgA.as.owner, input: { name: "Page 3", pageId: "3333333333", pageAccessToken: "token-page-3", skillGroupId: groupA.id, ...APP_A } })).id;
   // Another organisation's Page, connected through a different app.
   await createChannel({ ctx: orgB.as.owner, input: { name: "Page 9", pageId: "9999999999", pageAccessToken: "token-page-9", skillGroupId: groupB.id, ...APP_B } });
 });
@@ -76,7 +80,7 @@ describe("POST /facebook/webhook/{pageId}", () => {
     const db = await getDb();
     expect((await db.select().from(webhookEvents)).some((r) => r.dedupeKey === "mid:m_forged")).toBe(false);
     const errors = await db.select().from(channelErrors).where(eq(channelErrors.kind, "signature"));
-    expect(errors.length).toBeGreaterThanOrEqual(3);
+    expect(errors.reduce((n, e) => n + e.count, 0)).toBeGreaterThanOrEqual(3);
   });
 
   it("verifies over the raw bytes, with unicode escaped as Meta sends it", async () => {
@@ -154,5 +158,87 @@ describe("POST /facebook/webhook/{pageId}", () => {
     }
     const again = await post("1111111111", raw, sign(raw, APP_A.appSecret));
     expect(again.stored).toHaveLength(1);
+  });
+
+  it("counts 300 unsigned POSTs in one row per minute instead of writing 300 rows, and the health panel shows the count", async () => {
+    const raw = body([{ pageId: "3333333333", events: [textEvent("3333333333", "psid-x", "m_flood", 1_700_000_003_000)] }]);
+    const answers: number[] = [];
+    for (let wave = 0; wave < 6; wave++) {
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => post("3333333333", raw, i % 2 ? null : sign(raw, "guessed-secret"))));
+      answers.push(...results.map((r) => r.status));
+    }
+    expect(answers).toEqual(Array(300).fill(401));
+    const db = await getDb();
+    const rows = await db.select().from(channelErrors).where(eq(channelErrors.channelId, floodedChannelId));
+    // One row per minute: two only if the flood straddled a minute boundary.
+    expect(rows.length).toBeLessThanOrEqual(2);
+    expect(new Set(rows.map((r) => r.minute?.toISOString())).size).toBe(rows.length);
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(300);
+    const health = await getChannelHealth({ ctx: orgA.as.agent, channelId: floodedChannelId });
+    expect(health.recentErrors.length).toBeLessThanOrEqual(2);
+    expect(health.recentErrors.reduce((n, e) => n + e.count, 0)).toBe(300);
+    expect(health.errorsLastHour).toBe(300);
+  });
+});
+
+describe("signed but malformed events", () => {
+  /** JSON text nested `depth` levels deep, written as text: serialising such a value would itself overflow. */
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}"bottom"${"}".repeat(depth)}`;
+  const DEEP = "__DEEP__";
+  /** The body with each `"__DEEP__"` string replaced by 5,000 levels of nesting, as an attacker with the app secret would send. */
+  const deepen = (raw: string) => raw.replaceAll(JSON.stringify(DEEP), nested(5_000));
+
+  async function droppedCount() {
+    const db = await getDb();
+    const rows = await db.select().from(channelErrors).where(eq(channelErrors.kind, "unparseable"));
+    return rows.reduce((n, r) => n + r.count, 0);
+  }
+
+  it("drops an event nested 5,000 levels deep with 200, never 503, and records it", async () => {
+    const before = await droppedCount();
+    const deep = { ...textEvent("1111111111", "psid-deep", "m_deep", 1_700_000_004_000), extra: DEEP };
+    const raw = deepen(body([{ pageId: "1111111111", events: [deep] }]));
+    const result = await post("1111111111", raw, sign(raw, APP_A.appSecret));
+    expect(result.status).toBe(200);
+    expect(result.stored).toHaveLength(0);
+    expect(await droppedCount()).toBe(before + 1);
+  });
+
+  it('drops an event with "timestamp":"abc" with 200 and records it', async () => {
+    const before = await droppedCount();
+    const raw = body([{ pageId: "1111111111", events: [{ ...textEvent("1111111111", "psid-abc", "m_abc", 0), timestamp: "abc" }] }]);
+    const result = await post("1111111111", raw, sign(raw, APP_A.appSecret));
+    expect(result.status).toBe(200);
+    const db = await getDb();
+    expect(await db.select().from(webhookEvents).where(eq(webhookEvents.dedupeKey, "mid:m_abc"))).toHaveLength(0);
+    expect(await droppedCount()).toBe(before + 1);
+  });
+
+  it("stores the good events of a batch that holds bad ones", async () => {
+    const before = await droppedCount();
+    const events = [
+      textEvent("1111111111", "psid-good", "m_good_1", 1_700_000_005_000),
+      { ...textEvent("1111111111", "psid-good", "m_bad_ts", 0), timestamp: "abc" },
+      textEvent("1111111111", "psid-good", "m_bad_nul", 1_700_000_005_001, "nul \u0000 here"),
+      { ...textEvent("1111111111", "psid-good", "m_bad_deep", 1_700_000_005_002), extra: DEEP },
+      { ...textEvent("1111111111", "psid-good", "m_bad_sender", 1_700_000_005_003), sender: { id: { not: "a string" } } },
+      textEvent("1111111111", "psid-good", "m_good_2", 1_700_000_005_004),
+    ];
+    const raw = deepen(body([{ pageId: "1111111111", events }]));
+    const result = await post("1111111111", raw, sign(raw, APP_A.appSecret));
+    expect(result.status).toBe(200);
+    expect(result.stored).toHaveLength(2);
+    const db = await getDb();
+    const keys = (await db.select().from(webhookEvents)).map((r) => r.dedupeKey);
+    expect(keys).toEqual(expect.arrayContaining(["mid:m_good_1", "mid:m_good_2"]));
+    for (const bad of ["mid:m_bad_ts", "mid:m_bad_nul", "mid:m_bad_deep", "mid:m_bad_sender"]) expect(keys).not.toContain(bad);
+    expect(await droppedCount()).toBe(before + 4);
+  });
+
+  it("answers 400 to a signed body that is not Meta's shape at all, however deep", async () => {
+    for (const raw of [deepen(JSON.stringify({ object: "page", entry: [DEEP] })), nested(5_000), JSON.stringify({ object: "page", entry: [[["x"]]] })]) {
+      const result = await post("1111111111", raw, sign(raw, APP_A.appSecret));
+      expect(result.status).toBe(400);
+    }
   });
 });
