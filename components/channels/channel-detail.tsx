@@ -322,10 +322,18 @@ export function ChannelDetail({
               <dd className="text-zinc-900">{skillGroupName ?? t("channels.noSkillGroup")}</dd>
               <dt className="text-zinc-500">{t("channels.form.graphApiVersion")}</dt>
               <dd className="font-mono text-xs text-zinc-900">{channel.graphApiVersion}</dd>
-              <dt className="text-zinc-500">{t("channels.details.tokenHint")}</dt>
-              <dd className="font-mono text-xs text-zinc-900">{channel.pageAccessTokenHint}</dd>
-              <dt className="text-zinc-500">{t("channels.details.secretHint")}</dt>
-              <dd className="font-mono text-xs text-zinc-900">{channel.appSecretHint}</dd>
+              {channel.pageAccessTokenHint !== null && (
+                <>
+                  <dt className="text-zinc-500">{t("channels.details.tokenHint")}</dt>
+                  <dd className="font-mono text-xs text-zinc-900">{channel.pageAccessTokenHint}</dd>
+                </>
+              )}
+              {channel.appSecretHint !== null && (
+                <>
+                  <dt className="text-zinc-500">{t("channels.details.secretHint")}</dt>
+                  <dd className="font-mono text-xs text-zinc-900">{channel.appSecretHint}</dd>
+                </>
+              )}
               <dt className="text-zinc-500">{t("channels.col.lastCheck")}</dt>
               <dd className="text-zinc-900">{channel.lastCheckedAt ? <Time iso={channel.lastCheckedAt} /> : t("channels.neverChecked")}</dd>
             </dl>

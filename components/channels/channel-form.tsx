@@ -51,7 +51,7 @@ export function ChannelForm({
       </Alert>
     );
   }
-  const secretHint = (hint: string | undefined, base: string) => (editing && hint ? t("channels.form.secretKeep", { hint }) : base);
+  const secretHint = (hint: string | null | undefined, base: string) => (editing && hint ? t("channels.form.secretKeep", { hint }) : base);
   return (
     <form className="max-w-2xl space-y-5 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs" noValidate onSubmit={form.onSubmit} data-testid="channel-form">
       {form.formError && <Alert>{form.formError}</Alert>}

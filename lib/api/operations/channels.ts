@@ -46,7 +46,8 @@ export const channelOperations: ApiOperation[] = [
     method: "GET",
     path: "/channels",
     summary: "List channels",
-    description: "Connected Facebook Pages of the key's organisation in creation order. Secrets are never returned, only their last characters.",
+    description: "Connected Facebook Pages of the key's organisation in creation order. Secrets are never returned; their last characters " +
+      "(`pageAccessTokenHint`, `appSecretHint`) only to owner and admin keys, null for every other role.",
     tags: ["Channels"],
     permission: "channels.read",
     query: pageQuerySchema,

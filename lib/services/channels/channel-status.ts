@@ -25,7 +25,7 @@ export async function setChannelEnabled({ ctx, channelId, enabled }: { ctx: OrgC
     return after;
   });
   forgetChannelRouting(row.pageId);
-  return toChannel(row);
+  return toChannel(row, ctx);
 }
 
 /** Soft delete: history (contacts, conversations, messages) stays; processing stops; the Page may be connected again. */

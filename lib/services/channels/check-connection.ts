@@ -40,7 +40,7 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
       .where(eq(channels.id, row.id))
       .returning();
     await recordChannelError(row.orgId, row.id, "connection", message, graphCode);
-    return { ok: false, failedStep, message, graphCode, channel: toChannel(updated) };
+    return { ok: false, failedStep, message, graphCode, channel: toChannel(updated, ctx) };
   };
 
   let page: { id: string; name: string; username?: string };
@@ -70,8 +70,8 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
     return result;
   });
   const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
-  if (missing.length > 0) return { ok: false, failedStep: "subscribe", message: `Not subscribed to: ${missing.join(", ")}`, channel: toChannel(updated) };
-  return { ok: true, channel: toChannel(updated) };
+  if (missing.length > 0) return { ok: false, failedStep: "subscribe", message: `Not subscribed to: ${missing.join(", ")}`, channel: toChannel(updated, ctx) };
+  return { ok: true, channel: toChannel(updated, ctx) };
 }
 
 /**
@@ -105,7 +105,7 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
     return result;
   });
   forgetChannelRouting(row.pageId);
-  return toChannel(updated);
+  return toChannel(updated, ctx);
 }
 
 function describe(error: unknown): string {

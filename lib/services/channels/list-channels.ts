@@ -19,12 +19,12 @@ export async function listChannels({ ctx, input = {} }: { ctx: OrgContext; input
     .orderBy(asc(channels.id))
     .limit(limit + 1);
   const page = toPage(rows, limit);
-  return { data: page.data.map(toChannel), nextCursor: page.nextCursor };
+  return { data: page.data.map((row) => toChannel(row, ctx)), nextCursor: page.nextCursor };
 }
 
 export async function getChannel({ ctx, channelId }: { ctx: OrgContext; channelId: string }): Promise<Channel> {
   requirePermission(ctx, "channels.read");
-  return toChannel(await getChannelInOrg(await getDb(), ctx, channelId));
+  return toChannel(await getChannelInOrg(await getDb(), ctx, channelId), ctx);
 }
 
 /** The verify token, for the setup guide and health panel (owner/admin only: it lets anyone pass Meta's handshake). */

@@ -4,7 +4,7 @@ import { channels, skillGroups } from "@/db/schema";
 import { appUrl } from "@/lib/app-url";
 import { maskSecret, open } from "@/lib/crypto/secrets";
 import { NotFoundError } from "@/lib/errors";
-import type { OrgContext } from "@/lib/tenancy/context";
+import { can, type OrgContext } from "@/lib/tenancy/context";
 import type { Channel } from "./schemas";
 
 export type ChannelRow = typeof channels.$inferSelect;
@@ -13,7 +13,12 @@ export function webhookCallbackUrl(pageId: string): string {
   return `${appUrl()}/facebook/webhook/${pageId}`;
 }
 
-export function toChannel(row: ChannelRow): Channel {
+/**
+ * A channel as `viewer` may see it. Even the last characters of the Page token and app secret are for those
+ * who manage channels (owners and admins): they confirm which secret is stored, which no one else needs.
+ */
+export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
+  const showHints = can(viewer, "channels.manage");
   return {
     id: row.id,
     name: row.name,
@@ -27,8 +32,8 @@ export function toChannel(row: ChannelRow): Channel {
     pageName: row.pageName,
     pageUsername: row.pageUsername,
     subscribedFields: row.subscribedFields,
-    pageAccessTokenHint: maskSecret(open(row.pageAccessTokenSealed)),
-    appSecretHint: maskSecret(open(row.appSecretSealed)),
+    pageAccessTokenHint: showHints ? maskSecret(open(row.pageAccessTokenSealed)) : null,
+    appSecretHint: showHints ? maskSecret(open(row.appSecretSealed)) : null,
     callbackUrl: webhookCallbackUrl(row.pageId),
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

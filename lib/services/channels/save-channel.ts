@@ -51,7 +51,7 @@ export async function createChannel({ ctx, input }: { ctx: OrgContext; input: un
     })
     .catch(pageTaken);
   forgetChannelRouting(row.pageId);
-  return toChannel(row);
+  return toChannel(row, ctx);
 }
 
 export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext; channelId: string; input: unknown }): Promise<Channel> {
@@ -89,7 +89,7 @@ export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext
     return after;
   });
   forgetChannelRouting(row.pageId);
-  return toChannel(row);
+  return toChannel(row, ctx);
 }
 
 /** A new verify token; the old one stops working at once (Meta's dashboard must be given the new one). */

@@ -75,8 +75,9 @@ export const channelSchema = z.object({
   pageName: z.string().nullable(),
   pageUsername: z.string().nullable(),
   subscribedFields: z.array(z.string()),
-  pageAccessTokenHint: z.string(),
-  appSecretHint: z.string(),
+  /** The last characters of the stored secrets, for owners and admins only; null for everyone else. */
+  pageAccessTokenHint: z.string().nullable(),
+  appSecretHint: z.string().nullable(),
   callbackUrl: z.string(),
   lastCheckedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

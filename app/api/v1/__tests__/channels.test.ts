@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { apiOperations } from "@/lib/api/openapi";
+import { randomToken } from "@/lib/ids";
 import { createApiKey } from "@/lib/services/api-keys/api-keys";
 import { revealVerifyToken } from "@/lib/services/channels/list-channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
@@ -187,6 +188,39 @@ describe("the token exchange", () => {
     expect(errorMessage(answer, "validation_failed")).toBe(`shortLivedToken: The token's user does not manage Page ${page.pageId}.`);
     // The stored token is untouched.
     expect((await call("checkChannelConnection", { channelId })).body.ok).toBe(true);
+  });
+});
+
+describe("who sees the last characters of the secrets", () => {
+  it("owners and admins see the hints; agents and marketers get no part of the Page token or the app secret", async () => {
+    const page = await sandbox.newPage();
+    const appSecret = `app-secret-${randomToken(12)}`;
+    const created = await call("createChannel", {
+      body: { name: "Hints", pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret, skillGroupId },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ pageAccessTokenHint: `••••${page.pageAccessToken.slice(-4)}`, appSecretHint: `••••${appSecret.slice(-4)}` });
+    const channelId = created.body.id as string;
+
+    const keys = await Promise.all(
+      (["agent", "marketer"] as const).map(async (role) => (await createApiKey({ ctx: org.as.owner, input: { name: `${role} key`, role } })).secret),
+    );
+    // Every six characters in a row of each secret, and the four a hint would show.
+    const slices = (secret: string) => [...Array.from({ length: secret.length - 5 }, (_, i) => secret.slice(i, i + 6)), secret.slice(-4)];
+    for (const roleKey of keys) {
+      const asRole = (operationId: string, params?: Record<string, string>) => callApi(apiOperations.find((o) => o.operationId === operationId)!, { key: roleKey, params });
+      const one = await asRole("getChannel", { channelId });
+      const list = await asRole("listChannels");
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ id: channelId, pageAccessTokenHint: null, appSecretHint: null });
+      const listed = list.body.data.find((c: { id: string }) => c.id === channelId);
+      expect(listed).toMatchObject({ pageAccessTokenHint: null, appSecretHint: null });
+      for (const answer of [one, list]) {
+        const text = JSON.stringify(answer.body);
+        expect(text).not.toContain("••••");
+        for (const part of [...slices(page.pageAccessToken), ...slices(appSecret.slice("app-secret-".length))]) expect(text).not.toContain(part);
+      }
+    }
   });
 });
 
