@@ -1,6 +1,6 @@
 import { createHmac, randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signUp } from "./helpers";
+import { acceptInvitation, createInvitation, signUp, uniqueEmail } from "./helpers";
 
 /**
  * A Messenger channel end to end through the dashboard and the sandbox (Meta's emulator): connect a new
@@ -191,4 +191,53 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   await page.getByRole("link", { name: "All channels" }).click();
   await expect(page.getByTestId("reconnect-banner")).toContainText("EU store");
   await expect(page.getByTestId("channel-row").getByTestId("reconnect-needed")).toBeVisible();
+});
+
+test("the webhook URL answers 404 to anything that is not a Page id, before any lookup", async ({ request }) => {
+  for (const id of ["1".repeat(8 * 1024), "9".repeat(26), "abc", "123abc"]) {
+    expect((await request.get(`/facebook/webhook/${id}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).status()).toBe(404);
+    expect((await request.post(`/facebook/webhook/${id}`, { data: "{}", headers: { "content-type": "application/json" } })).status()).toBe(404);
+  }
+});
+
+test("an owner connects a Page only with its own token, and an agent sees no part of its secrets", async ({ page, request, browser }) => {
+  test.setTimeout(120_000);
+  const app = await control<{ id: string; secret: string }>(request, "POST", "/apps", { name: "E2E hints app", secret: `e2e-hint-secret-${digits(8)}` });
+  const fbPage = await control<{ id: string; accessToken: string }>(request, "POST", "/pages", { appId: app.id, name: `E2E Hints ${digits(4)}` });
+  const otherPage = await control<{ id: string; accessToken: string }>(request, "POST", "/pages", { appId: app.id, name: `E2E Other ${digits(4)}` });
+  const { slug } = await signUp(page, { name: "Hint Owner" });
+  await page.goto(`/o/${slug}/settings/skill-groups`);
+  await page.getByRole("button", { name: "New skill group" }).first().click();
+  await page.getByRole("dialog").getByLabel("Name").fill("Support");
+  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
+  await expect(page.getByTestId("skill-group-name")).toHaveText("Support");
+
+  await page.goto(`/o/${slug}/channels/new`);
+  await page.getByLabel("Channel name").fill("Hints store");
+  await page.getByLabel("Page ID").fill(fbPage.id);
+  // First with a real token of another Page: refused, with the same words as any Page that cannot be connected.
+  await page.getByLabel("Page access token").fill(otherPage.accessToken);
+  await page.getByLabel("App ID").fill(app.id);
+  await page.getByLabel("App secret").fill(app.secret);
+  await expect(page.getByLabel("Skill group")).toHaveValue(/[0-9a-f-]{36}/);
+  await page.getByRole("button", { name: "Connect Page" }).click();
+  await expect(page.getByText("This Page could not be connected.")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/channels/new$`));
+  await page.getByLabel("Page access token").fill(fbPage.accessToken);
+  await page.getByRole("button", { name: "Connect Page" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/channels/[0-9a-f-]{36}$`));
+  const channelUrl = page.url();
+  await expect(page.getByText(`••••${fbPage.accessToken.slice(-4)}`)).toBeVisible();
+
+  const { link } = await createInvitation(page, slug, uniqueEmail("agent"), "Agent");
+  const { page: agent, context } = await acceptInvitation(browser, link);
+  // The page's HTML and the data sent with it (React's payload included) carry no hint at all.
+  for (const url of [channelUrl, `/o/${slug}/channels`]) {
+    const response = await agent.goto(url);
+    await expect(agent.getByText("Hints store").first()).toBeVisible();
+    const body = await response!.text();
+    expect(body).not.toContain("••••");
+    expect(await agent.content()).not.toContain("••••");
+  }
+  await context.close();
 });
