@@ -120,6 +120,8 @@ describe("an invitation ends with its inviter's authority", () => {
     const db = await getDb();
     await db.update(memberships).set({ role: "agent" }).where(and(eq(memberships.id, f.as.admin.membershipId!), eq(memberships.orgId, f.org.id)));
     await expect(acceptInvitation({ token: tokenOf(link), input: { password: "invitee-password" } })).rejects.toBeInstanceOf(NotFoundError);
+    // Nor is it listed as open.
+    expect(await listInvitations({ ctx: f.as.owner })).toEqual([]);
   });
 
   it("a demotion revokes the invitations the new role could not send, and keeps the others", async () => {
