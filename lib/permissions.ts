@@ -2,6 +2,7 @@
  * Who may do what, as data in one place. A role's permissions are looked up here by every
  * transport's choke point; services ask `ctx.can(...)` / `requirePermission(ctx, ...)`.
  */
+/** Ordered from most to fewest rights: each role's permissions include those of every role after it. */
 export const ROLES = ["owner", "admin", "marketer", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -39,4 +40,14 @@ export function assignableRoles(role: Role): Role[] {
   if (role === "owner") return [...ROLES];
   if (role === "admin") return ["admin", "marketer", "agent"];
   return [];
+}
+
+/** Whichever of two roles has fewer rights (ROLES is ordered, and each role's permissions contain the next one's). */
+export function lesserRole(a: Role, b: Role): Role {
+  return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
+}
+
+/** Whether a member with `role` may (still) hand out an invitation for `invitedRole`. */
+export function mayInvite(role: Role, invitedRole: Role): boolean {
+  return roleCan(role, "members.manage") && assignableRoles(role).includes(invitedRole);
 }

@@ -158,7 +158,8 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = apiOp
       version: "1",
       description:
         "JSON API for integrators. Authenticate with `Authorization: Bearer <api key>`; create keys in Settings → API keys. " +
-        "A key acts in its organisation with the role chosen when it was created. Errors answer `{ \"error\": { \"code\", \"message\" } }`. " +
+        "A key acts in its organisation with the role chosen when it was created, but never with more rights than the member who created it has today, " +
+        "and it stops working when that member leaves the organisation. Errors answer `{ \"error\": { \"code\", \"message\" } }`. " +
         "Lists answer `{ \"data\": [...], \"nextCursor\" }`: pass `nextCursor` as `?cursor=` for the next page.",
     },
     servers: [{ url: "/api/v1" }],

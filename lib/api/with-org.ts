@@ -5,6 +5,7 @@ import type { Permission } from "@/lib/permissions";
 import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
 import { requirePermission, resolveUserOrgContext, type OrgContext } from "@/lib/tenancy/context";
 import { errorResponse } from "./respond";
+import { assertSameOriginWrite } from "./same-origin";
 
 type Params = Record<string, string | string[]>;
 export type OrgRouteHandler<P extends Params = Params> = (req: NextRequest, args: { ctx: OrgContext; params: P }) => Promise<Response>;
@@ -12,7 +13,8 @@ export type OrgRouteHandler<P extends Params = Params> = (req: NextRequest, args
 /**
  * The route-handler choke point. Integrators authenticate with `Authorization: Bearer <api key>` (the key
  * names its organisation); the dashboard uses its session cookie and selects the organisation with
- * `?org=<slug>` or the `X-Org-Slug` header, and membership is verified on every call.
+ * `?org=<slug>` or the `X-Org-Slug` header, and membership is verified on every call. Cookie-authenticated
+ * writes must also be same-origin JSON (same-origin.ts): a browser sends the cookie on cross-site requests too.
  */
 export function withOrg<P extends Params = Params>(handler: OrgRouteHandler<P>, options: { permission?: Permission } = {}) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
@@ -35,6 +37,7 @@ async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {
   }
   const user = await getSessionUser();
   if (!user) throw new UnauthorizedError("Send `Authorization: Bearer <api key>` or sign in.");
+  assertSameOriginWrite(req);
   const slug = req.nextUrl.searchParams.get("org") ?? req.headers.get("x-org-slug");
   if (!slug) throw new BadRequestError("Name the organisation with ?org=<slug> or the X-Org-Slug header.");
   return resolveUserOrgContext(user, slug);

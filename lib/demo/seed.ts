@@ -64,7 +64,14 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     // The sandbox's demo app is configured with this verify token, so the handshake passes out of the box.
     await db.update(channels).set({ verifyTokenSealed: seal(verifyToken) }).where(eq(channels.id, created.id));
   }
+  // A key carries its creator's authority (it works while they are a member), so the demo key is the demo owner's.
   const [key] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, sha256Hex(DEMO.apiKey)));
-  if (!key) await createApiKey({ ctx, input: { name: "Demo key", role: "admin" }, secret: DEMO.apiKey });
+  if (user && !key) {
+    const ownerCtx = buildContext({ org, actor: { type: "user", id: user.id, label: user.email }, role: "owner", membershipId: null });
+    await createApiKey({ ctx: ownerCtx, input: { name: "Demo key", role: "admin" }, secret: DEMO.apiKey });
+  } else if (user && key && !key.createdBy) {
+    // Demo databases seeded before keys carried their creator's authority.
+    await db.update(apiKeys).set({ createdBy: user.id }).where(eq(apiKeys.id, key.id));
+  }
   return { created };
 }

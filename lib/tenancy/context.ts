@@ -9,6 +9,8 @@ export interface Actor {
   id: string | null;
   /** Shown in the audit log: an email or a key's name. */
   label: string;
+  /** For an API key: the member who created it, whose current role caps the key's and whose removal ends it. */
+  onBehalfOf?: string;
 }
 
 /** What every service receives: the verified organisation and who acts in it with which role. */
@@ -27,6 +29,12 @@ export function can(ctx: OrgContext, permission: Permission): boolean {
 
 export function requirePermission(ctx: OrgContext, permission: Permission): void {
   if (!can(ctx, permission)) throw new ForbiddenError();
+}
+
+/** The user whose authority an action rests on: the signed-in user, or the member who created the API key. */
+export function actingUserId(ctx: Pick<OrgContext, "actor">): string | null {
+  if (ctx.actor.type === "user") return ctx.actor.id;
+  return ctx.actor.onBehalfOf ?? null;
 }
 
 export function buildContext(input: Omit<OrgContext, "permissions">): OrgContext {

@@ -7,6 +7,7 @@ import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "@/lib/auth/pa
 import { sha256Hex } from "@/lib/crypto/hash";
 import { NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { inviterMayStillInvite } from "./inviter-authority";
 
 export const acceptInvitationSchema = z.object({
   name: z.string().trim().max(100).optional().default(""),
@@ -22,7 +23,7 @@ async function findOpenInvitation(token: string) {
     .where(
       and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())),
     );
-  if (!row) throw new NotFoundError("Invitation");
+  if (!row || !(await inviterMayStillInvite(db, row.invitation))) throw new NotFoundError("Invitation");
   return row;
 }
 

@@ -7,7 +7,7 @@ import { sha256Hex } from "@/lib/crypto/hash";
 import { ConflictError, ForbiddenError, isUniqueViolation } from "@/lib/errors";
 import { randomToken } from "@/lib/ids";
 import { assignableRoles } from "@/lib/permissions";
-import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { actingUserId, requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { inviteMemberSchema, type Invitation } from "./schemas";
 
@@ -41,7 +41,8 @@ export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unk
         email,
         role,
         tokenHash: sha256Hex(token),
-        invitedBy: ctx.actor.type === "user" ? ctx.actor.id : null,
+        // An API key invites on its creator's authority, so the invitation ends with theirs (inviter-authority.ts).
+        invitedBy: actingUserId(ctx),
         expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
       })
       .returning()

@@ -4,9 +4,12 @@ import { memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assignableRoles } from "@/lib/permissions";
+import { revokeApiKeysCreatedBy } from "@/lib/services/api-keys/revoke-keys-of-member";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { revokeInvitationsBeyondInviter } from "./inviter-authority";
 import { countOwners, getMemberInOrg } from "./queries";
 
+/** Removes a member; the API keys they created and the invitations they sent end with them. */
 export async function removeMember({ ctx, membershipId }: { ctx: OrgContext; membershipId: string }): Promise<void> {
   requirePermission(ctx, "members.manage");
   const db = await getDb();
@@ -23,5 +26,7 @@ export async function removeMember({ ctx, membershipId }: { ctx: OrgContext; mem
       resourceId: membershipId,
       before: { email: member.email, role: member.role },
     });
+    await revokeApiKeysCreatedBy(tx, ctx, member.userId);
+    await revokeInvitationsBeyondInviter(tx, ctx, member.userId, null);
   });
 }

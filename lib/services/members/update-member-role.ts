@@ -6,9 +6,14 @@ import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assignableRoles } from "@/lib/permissions";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
+import { revokeInvitationsBeyondInviter } from "./inviter-authority";
 import { countOwners, getMemberInOrg, toMember } from "./queries";
 import { updateMemberSchema, type Member } from "./schemas";
 
+/**
+ * Changes a member's role. Invitations they sent for roles their new role may not invite are revoked; their
+ * API keys need nothing here, as a key acts with its creator's current role at most (authenticate-api-key.ts).
+ */
 export async function updateMemberRole({
   ctx,
   membershipId,
@@ -38,6 +43,7 @@ export async function updateMemberRole({
       before: { email: before.email, role: before.role },
       after: { email: before.email, role },
     });
+    await revokeInvitationsBeyondInviter(tx, ctx, before.userId, role);
     return toMember(after);
   });
 }

@@ -1,13 +1,15 @@
 /**
  * Every operation of the registry, called through its route function with real API keys: who may call it
  * (401, 403), whose ids it sees (404), what it accepts (400, 422) and what it answers (status and the very
- * schema the OpenAPI document publishes). A new operation fails "every operation has a case" until it is here.
+ * schema the OpenAPI document publishes), and for every write, that the dashboard's session cookie only works
+ * from the app's own origin and in JSON. A new operation fails "every operation has a case" until it is here.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaigns as campaignsTable, otnTokens } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, otnTokens } from "@/db/schema";
 import { apiOperations } from "@/lib/api/openapi";
+import { appUrl } from "@/lib/app-url";
 import { cancelCampaign } from "@/lib/campaigns/campaign-lifecycle";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
 import { sha256Hex } from "@/lib/crypto/hash";
@@ -465,7 +467,7 @@ describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))
       if (asOwnerSession) session.user = { ...a.users.owner, name: "" };
       try {
         const answer = asOwnerSession
-          ? await callApi(operation, { ...request, key: null, headers: { "x-org-slug": a.org.slug } })
+          ? await callApi(operation, { ...request, key: null, headers: { "x-org-slug": a.org.slug, origin: OWN_ORIGIN } })
           : await callApi(operation, { ...request, key: keysA.admin });
         expect(answer.status).toBe(409);
         errorMessage(answer, "conflict");
@@ -475,7 +477,39 @@ describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))
     });
   }
 
-  it(`${operation.response.status} on the happy path, in the documented shape`, async () => {
+  if (operation.method !== "GET") {
+    describe("a session cookie writes only from the app's own pages, in JSON", () => {
+      const refusals: Record<string, { headers: Record<string, string>; asText?: boolean; message: RegExp }> = {
+        "from a foreign Origin": { headers: { origin: FOREIGN_ORIGIN }, message: /^Cross-site request refused/ },
+        "as a cross-site form (foreign Origin, text/plain)": { headers: { origin: FOREIGN_ORIGIN, "sec-fetch-site": "cross-site" }, asText: true, message: /^Cross-site request refused/ },
+        "with neither Origin nor Sec-Fetch-Site": { headers: {}, message: /^Cross-site request refused/ },
+        "from the same origin, but as text/plain": { headers: { origin: OWN_ORIGIN }, asText: true, message: /application\/json, not text\/plain/ },
+      };
+      it.each(Object.entries(refusals))("403 %s, and nothing is written", async (_name, refusal) => {
+        const request = requestFor(operation, shared);
+        const before = await auditRowsOfA();
+        const answer = await asOwnerSession(() =>
+          callApi(operation, {
+            params: request.params,
+            key: null,
+            ...(refusal.asText ? { rawBody: JSON.stringify(request.body ?? {}) } : { body: request.body }),
+            headers: { "x-org-slug": a.org.slug, ...(refusal.asText && { "content-type": "text/plain;charset=UTF-8" }), ...refusal.headers },
+          }),
+        );
+        expect(answer.status).toBe(403);
+        expect(errorMessage(answer, "forbidden")).toMatch(refusal.message);
+        expect(await auditRowsOfA()).toBe(before);
+      });
+      it(`${operation.response.status} for same-origin JSON with the owner's session`, async () => {
+        const t = await freshTargets();
+        const answer = await asOwnerSession(() => callApi(operation, { ...requestFor(operation, t), key: null, headers: { "x-org-slug": a.org.slug, origin: OWN_ORIGIN } }));
+        expect(answer.status, JSON.stringify(answer.body)).toBe(operation.response.status);
+        await c.check?.(answer, t);
+      });
+    });
+  }
+
+  it(`${operation.response.status} on the happy path with an API key and no Origin, in the documented shape`, async () => {
     const t = await freshTargets();
     const answer = await callApi(operation, { ...requestFor(operation, t), key: keysA.admin });
     expect(answer.status, JSON.stringify(answer.body)).toBe(operation.response.status);
@@ -509,6 +543,24 @@ it("a member id of another organisation cannot be added to a group (404)", async
   expect(answer.status).toBe(404);
   expect(errorMessage(answer, "not_found")).toBe("Member not found.");
 });
+
+/** What the dashboard's pages send as Origin (configuration, never the request's Host), and an attacker's page. */
+const OWN_ORIGIN = new URL(appUrl()).origin;
+const FOREIGN_ORIGIN = "https://attacker.example";
+
+async function asOwnerSession<T>(call: () => Promise<T>): Promise<T> {
+  session.user = { ...a.users.owner, name: "" };
+  try {
+    return await call();
+  } finally {
+    session.user = null;
+  }
+}
+
+async function auditRowsOfA(): Promise<number> {
+  const db = await getDb();
+  return (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.orgId, a.org.id))).length;
+}
 
 function asAdminCall(operationId: string, params: Record<string, string> | undefined, body: unknown) {
   return callApi(op(operationId), { key: keysA.admin, params, body });

@@ -39,6 +39,7 @@ export interface CallOptions {
   body?: unknown;
   /** Sent as is (to test bodies that are not JSON). */
   rawBody?: string;
+  /** Lower-case names. */
   headers?: Record<string, string>;
 }
 
@@ -56,7 +57,8 @@ export async function callApi(operation: Pick<ApiOperation, "method" | "path">, 
   const authorization = options.authorization ?? (options.key ? `Bearer ${options.key}` : undefined);
   if (authorization) headers.authorization = authorization;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  if (body !== undefined) headers["content-type"] = "application/json";
+  // JSON unless the test names another content type (to try what a cross-site form would send).
+  if (body !== undefined) headers["content-type"] ??= "application/json";
   const req = new NextRequest(url, { method: operation.method, headers, body });
   const handler = await handlerOf(operation);
   const res = await handler(req, { params: Promise.resolve(params) });

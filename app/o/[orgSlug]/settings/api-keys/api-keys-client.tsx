@@ -33,7 +33,10 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <p className="max-w-2xl text-sm text-zinc-500">{t("apiKeys.description", { org: orgName })}</p>
+        <div className="max-w-2xl space-y-1 text-sm text-zinc-500">
+          <p>{t("apiKeys.description", { org: orgName })}</p>
+          <p>{t("apiKeys.onBehalfOf", { org: orgName })}</p>
+        </div>
         {keys.length > 0 && createButton}
       </div>
       {keys.length === 0 ? (
@@ -44,6 +47,7 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
             <TH>{t("common.name")}</TH>
             <TH>{t("apiKeys.col.key")}</TH>
             <TH>{t("common.role")}</TH>
+            <TH className="hidden md:table-cell">{t("apiKeys.col.createdBy")}</TH>
             <TH className="hidden lg:table-cell">{t("apiKeys.col.lastUsed")}</TH>
             <TH className="hidden lg:table-cell">{t("apiKeys.col.created")}</TH>
             <TH>{t("apiKeys.col.status")}</TH>
@@ -60,6 +64,16 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
                 </TD>
                 <TD>
                   <RoleBadge role={k.role} />
+                </TD>
+                <TD className="hidden text-[13px] md:table-cell" data-testid="api-key-created-by">
+                  {k.createdBy ? (
+                    <>
+                      <span className="text-zinc-900">{k.createdBy.name || k.createdBy.email}</span>
+                      {k.createdBy.name && <span className="block text-zinc-500">{k.createdBy.email}</span>}
+                    </>
+                  ) : (
+                    <span className="text-zinc-500">{t("apiKeys.createdBy.gone")}</span>
+                  )}
                 </TD>
                 <TD className="hidden text-[13px] text-zinc-500 lg:table-cell">{k.lastUsedAt ? <Time iso={k.lastUsedAt} /> : t("common.never")}</TD>
                 <TD className="hidden text-[13px] text-zinc-500 lg:table-cell">
