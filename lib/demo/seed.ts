@@ -52,8 +52,10 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     created = true;
   }
   // The demo's operator: a verified account that may read the local mail outbox (where the demo's mail goes).
-  await db.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
-  await db.insert(instanceOwners).values({ userId: user.id }).onConflictDoNothing();
+  if (user) {
+    await db.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
+    await db.insert(instanceOwners).values({ userId: user.id }).onConflictDoNothing();
+  }
   const ctx = buildContext({ org, actor: { type: "system", id: null, label: "demo seed" }, role: "owner", membershipId: null });
   let [group] = await db.select().from(skillGroups).where(and(eq(skillGroups.orgId, org.id), eq(skillGroups.name, DEMO.skillGroup)));
   if (!group) {
