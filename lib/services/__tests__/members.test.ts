@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isEmailVerified } from "@/lib/auth/email-verified";
 import { checkCredentials, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
@@ -10,7 +11,7 @@ import { updateMemberRole } from "@/lib/services/members/update-member-role";
 import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
 import { signUp } from "@/lib/services/accounts/sign-up";
 import { useTestDatabase } from "@/tests/db";
-import { createOrgFixture, signUpVerified } from "@/tests/fixtures";
+import { createOrgFixture, latestLinkMailedTo, signUpVerified } from "@/tests/fixtures";
 
 useTestDatabase();
 
@@ -72,6 +73,46 @@ describe("members", () => {
     const members = await listMembers({ ctx: f.as.owner });
     expect(members.data.find((m) => m.email === "new.agent@example.com")?.role).toBe("agent");
     await expect(inviteMember({ ctx: f.as.owner, input: { email: "new.agent@example.com", role: "agent" } })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("an existing account cannot be probed for its password through an invitation: wrong and right passwords get the same refusal", async () => {
+    const f = await createOrgFixture();
+    const victim = await signUpVerified({ name: "E", email: "existing@example.com", password: "existing-password", organizationName: "Their Org" });
+    const { link } = await inviteMember({ ctx: f.as.owner, input: { email: "existing@example.com", role: "marketer" } });
+    const token = link.split("/invite/")[1];
+    expect(await describeInvitation(token)).toMatchObject({ hasAccount: true });
+    const answers: string[] = [];
+    for (const password of ["wrong-1", "wrong-2", "wrong-3", "wrong-4", "wrong-5", "wrong-6", "existing-password"]) {
+      const error = await acceptInvitation({ token, user: null, input: { password } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnauthorizedError);
+      answers.push((error as Error).message);
+    }
+    expect(new Set(answers)).toEqual(new Set(["Sign in as the invited email address, then open the invitation link again."]));
+    // Signed in as someone else (the attacker) does not help either, and nobody joined.
+    await expect(acceptInvitation({ token, user: { id: f.users.admin.id }, input: { password: "existing-password" } })).rejects.toBeInstanceOf(UnauthorizedError);
+    expect((await listMembers({ ctx: f.as.owner })).data.map((m) => m.email)).not.toContain("existing@example.com");
+    // The invited person, signed in, joins without any password.
+    const joined = await acceptInvitation({ token, user: { id: victim.userId }, input: {} });
+    expect(joined.orgSlug).toBe(f.org.slug);
+    expect((await listMembers({ ctx: f.as.owner })).data.find((m) => m.email === "existing@example.com")?.role).toBe("marketer");
+  });
+
+  it("an unverified account cannot accept an invitation even when signed in; a new account is verified by accepting", async () => {
+    const f = await createOrgFixture();
+    const unverified = await signUp({ name: "U", email: "unverified@example.com", password: "some-password", organizationName: "U Org" }, { ip: "10.60.0.1" });
+    const { link } = await inviteMember({ ctx: f.as.owner, input: { email: "unverified@example.com", role: "agent" } });
+    await expect(acceptInvitation({ token: link.split("/invite/")[1], user: { id: unverified.userId }, input: {} })).rejects.toThrow(
+      "Verify your email address first: open the link we sent you, or ask for a new one.",
+    );
+    const invited = await inviteMember({ ctx: f.as.owner, input: { email: "brand.new@example.com", role: "agent" } });
+    const { userId } = await acceptInvitation({ token: invited.link.split("/invite/")[1], user: null, input: { name: "Brand New", password: "brand-new-password" } });
+    expect(await isEmailVerified(userId)).toBe(true);
+  });
+
+  it("emails the invitation link to the invitee (and still hands it to the inviter)", async () => {
+    const f = await createOrgFixture("Mail Org");
+    const { link } = await inviteMember({ ctx: f.as.admin, input: { email: "mailed@example.com", role: "agent" } });
+    expect(await latestLinkMailedTo("mailed@example.com", "/invite/")).toBe(link);
   });
 
   it("never removes or demotes the last owner; admins cannot touch owners", async () => {
