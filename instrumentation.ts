@@ -6,6 +6,8 @@ export async function register(): Promise<void> {
     // First, before any request: per-IP limits need the real TCP peer (lib/http/client-ip.ts).
     const { installPeerAddressHeader } = await import("./lib/http/peer-address");
     installPeerAddressHeader();
+    const { warnIfInstanceOwnerEmailsSet } = await import("./lib/tenancy/instance-owner");
+    warnIfInstanceOwnerEmailsSet();
     const { seedDemoAtStartup } = await import("./lib/demo/startup");
     await seedDemoAtStartup();
     const { startWorkflowsIfBuiltIn } = await import("./lib/workflows/runtime");

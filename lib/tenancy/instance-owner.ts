@@ -41,3 +41,10 @@ export async function revokeInstanceOwner(db: DbOrTx, emailInput: string): Promi
   const deleted = await db.delete(instanceOwners).where(eq(instanceOwners.userId, user.id)).returning();
   return { email, changed: deleted.length > 0 };
 }
+
+/** INSTANCE_OWNER_EMAILS trusted an address anyone could sign up with first; it is ignored now, and says so. */
+export function warnIfInstanceOwnerEmailsSet(env: Record<string, string | undefined> = process.env): void {
+  if (env.INSTANCE_OWNER_EMAILS) {
+    console.warn("INSTANCE_OWNER_EMAILS is ignored: grant instance owners with `npm run admin:grant-owner -- <email>` (see README).");
+  }
+}
