@@ -1,5 +1,4 @@
-import { and, inArray, lt, sql } from "drizzle-orm";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 

@@ -18,6 +18,10 @@ export interface SignedInUser {
   name: string;
 }
 
+function overLimit(window: WindowCount | undefined, allowed: number): WindowCount | null {
+  return window && window.count > allowed ? window : null;
+}
+
 function refuse(...limited: WindowCount[]): never {
   const wait = Math.max(...limited.map((w) => w.resetInSeconds), 1);
   throw new RateLimitedError(`Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, wait);
@@ -38,10 +42,11 @@ export async function checkCredentials(emailInput: string, password: string, ip:
   const { windowSeconds, perAccount, perIp } = SIGN_IN_LIMITS;
   // The cheap check: a locked account or IP is refused with one read and no write.
   const current = await peekRateLimits([accountKey, ipKey]);
-  const [accountNow, ipNow] = [current.get(accountKey), current.get(ipKey)];
-  if ((accountNow && accountNow.count >= perAccount) || (ipNow && ipNow.count >= perIp)) refuse(...[accountNow, ipNow].filter((w) => w !== undefined));
+  const spent = [overLimit(current.get(accountKey), perAccount - 1), overLimit(current.get(ipKey), perIp - 1)].filter((w) => w !== null);
+  if (spent.length > 0) refuse(...spent);
   const [account, fromIp] = await Promise.all([hitRateLimit(accountKey, windowSeconds), hitRateLimit(ipKey, windowSeconds)]);
-  if (account.count > perAccount || fromIp.count > perIp) refuse(...[account.count > perAccount ? account : null, fromIp.count > perIp ? fromIp : null].filter((w) => w !== null));
+  const over = [overLimit(account, perAccount), overLimit(fromIp, perIp)].filter((w) => w !== null);
+  if (over.length > 0) refuse(...over);
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
