@@ -7,7 +7,7 @@ import { sendEmail, type Email } from "@/lib/email/send";
 import { NotFoundError, RateLimitedError } from "@/lib/errors";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
-import { consumeEmailToken, EMAIL_TOKEN_TTL_HOURS, issueEmailToken, latestEmailTokenData } from "./email-tokens";
+import { consumeEmailToken, EMAIL_TOKEN_TTL_HOURS, findEmailToken, issueEmailToken, latestEmailTokenData } from "./email-tokens";
 
 /**
  * Verification mail anyone can make us send (sign-up, "resend the link") is bounded per hour: per account
@@ -63,6 +63,12 @@ export async function resendVerificationEmail({ user, ip }: { user: { id: string
   const data = await latestEmailTokenData(db, account.id, "verify_email");
   const email = await db.transaction((tx) => prepareVerificationEmail(tx, account, data));
   return { email: account.email, sent: await deliverAfterCommit(email) };
+}
+
+/** What the link's page shows before the person confirms: whose address it verifies, or null when it is not usable. */
+export async function describeVerificationLink(token: string): Promise<{ userId: string; email: string } | null> {
+  const record = await findEmailToken(await getDb(), token, "verify_email");
+  return record ? { userId: record.userId, email: record.email } : null;
 }
 
 /**

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LockIcon } from "@/components/ui/icons";
-import { getDb } from "@/db/client";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { findEmailToken } from "@/lib/services/accounts/email-tokens";
+import { describeVerificationLink } from "@/lib/services/accounts/verify-email";
 import { AuthCard } from "../../auth-card";
 import { ConfirmVerification } from "./confirm-verification";
 
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const [{ token }, { t }, user] = await Promise.all([params, getT(), getSessionUser()]);
-  const record = await findEmailToken(await getDb(), token, "verify_email");
+  const record = await describeVerificationLink(token);
   if (!record) {
     return (
       <EmptyState
