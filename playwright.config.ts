@@ -18,6 +18,10 @@ const appEnv: Record<string, string> = {
   APP_URL,
   GRAPH_API_URL: SANDBOX_URL,
   DEMO_SEED: "1",
+  // The per-IP sign-in test plays a proxy on this machine (e2e/sign-in-limits.spec.ts).
+  TRUSTED_PROXIES: "127.0.0.1",
+  // Every sign-up in the suite comes from 127.0.0.1; the per-IP mail limit itself is tested in vitest.
+  VERIFICATION_EMAILS_PER_IP: "1000",
   PORT: String(APP_PORT),
   PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite",
   ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

@@ -1,11 +1,13 @@
 import { redirect } from "next/navigation";
+import { isEmailVerified } from "@/lib/auth/email-verified";
 import { getSessionUser } from "@/lib/auth/session";
 import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
 
-/** Signed in: the first organisation (or creating one); signed out: sign-in. */
+/** Signed in: the first organisation (or creating one, once the email is verified); signed out: sign-in. */
 export default async function Home() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const orgs = await listUserOrganizations(user.id);
-  redirect(orgs[0] ? `/o/${orgs[0].slug}` : "/orgs/new");
+  if (orgs[0]) redirect(`/o/${orgs[0].slug}`);
+  redirect((await isEmailVerified(user.id)) ? "/orgs/new" : "/verify-email");
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { mailedLink, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("sign up creates the account and its first organisation, then lands in it", async ({ page }) => {
   const email = uniqueEmail("signup");
@@ -20,6 +20,48 @@ test("sign up creates the account and its first organisation, then lands in it",
   await page.getByLabel("Organisation name").fill("Another Org");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("An account with this email already exists");
+});
+
+test("until the emailed link is opened, a new account waits: no organisation, a resend button, and the link works once", async ({ page, browser }) => {
+  const email = uniqueEmail("unverified");
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Not Yet");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Organisation name").fill("Waiting Org");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/verify-email$/);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(`We sent a link to ${email}.`)).toBeVisible();
+  const first = await mailedLink(email, "/verify-email/");
+
+  // Creating an organisation another way is refused with the reason.
+  await page.goto("/orgs/new");
+  await expect(page.getByRole("status").filter({ hasText: "Verify your email address to create organisations" })).toBeVisible();
+  await expect(page.getByLabel("Organisation name")).toHaveCount(0);
+
+  // "Resend the link" mails a new link, which replaces the first.
+  await page.goto("/verify-email");
+  await page.getByRole("button", { name: "Resend the link" }).click();
+  await expect(page.getByText(`A new link is on its way to ${email}.`)).toBeVisible();
+  const second = await mailedLink(email, "/verify-email/");
+  expect(second).not.toBe(first);
+  await page.goto(first);
+  await expect(page.getByRole("heading", { name: "This link is no longer valid" })).toBeVisible();
+
+  // Opened in another browser (signed out), the link verifies and then asks to sign in.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto(second);
+  await otherPage.getByRole("button", { name: "Verify email" }).click();
+  await expect(otherPage).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await other.close();
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/o\/[^/]+\/channels$/);
+  await expect(page.getByTestId("current-org")).toHaveText("Waiting Org");
+  await page.goto(second);
+  await expect(page.getByRole("heading", { name: "This link is no longer valid" })).toBeVisible();
 });
 
 test("sign-up shows field errors under the fields", async ({ page }) => {

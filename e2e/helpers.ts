@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, request, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export const PASSWORD = "e2e-password-123";
 
@@ -14,7 +14,51 @@ export function orgSlugOf(page: Page): string {
   return match[1];
 }
 
-/** Signs up through the form (English labels) and waits until the new organisation's Channels page shows. */
+/** The demo owner (seeded with DEMO_SEED=1) is the instance owner who may read the local mail outbox. */
+const DEMO_OWNER = { email: "demo@example.com", password: "messenger-desk-demo" };
+let outboxReader: Promise<APIRequestContext> | undefined;
+
+/** Signs in by HTTP as the demo owner (next-auth's credentials flow), once per worker. */
+async function outboxSession(): Promise<APIRequestContext> {
+  outboxReader ??= (async () => {
+    const api = await request.newContext({ baseURL: process.env.APP_URL });
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await api.post("/api/auth/callback/credentials", { form: { csrfToken, ...DEMO_OWNER, json: "true" } });
+    expect(res.ok()).toBe(true);
+    return api;
+  })();
+  return outboxReader;
+}
+
+/**
+ * The newest link containing `path` in mail to `to`, read from the app's outbox (no SMTP_URL in tests)
+ * through the instance-owner-only endpoint, as the operator would read it in the dashboard.
+ */
+export async function mailedLink(to: string, path: "/verify-email/" | "/invite/"): Promise<string> {
+  const api = await outboxSession();
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const res = await api.get(`/api/admin/outbox?to=${encodeURIComponent(to)}`);
+      expect(res.status()).toBe(200);
+      const { data } = (await res.json()) as { data: { text: string }[] };
+      link = data.flatMap((mail) => mail.text.match(/https?:\/\/\S+/g) ?? []).find((l) => l.includes(path));
+      return link;
+    })
+    .toBeTruthy();
+  return link!;
+}
+
+/** Opens the verification link mailed to `email` and confirms it; the new organisation's Channels page shows. */
+export async function verifyEmail(page: Page, email: string) {
+  await page.goto(await mailedLink(email, "/verify-email/"));
+  await page.getByRole("button", { name: "Verify email" }).click();
+}
+
+/**
+ * Signs up through the form (English labels), verifies the email through the link in the outbox, and waits
+ * until the new organisation's Channels page shows.
+ */
 export async function signUp(page: Page, opts: { name?: string; email?: string; password?: string; org?: string } = {}) {
   const user = {
     name: opts.name ?? "Test Owner",
@@ -28,6 +72,8 @@ export async function signUp(page: Page, opts: { name?: string; email?: string; 
   await page.getByLabel("Password").fill(user.password);
   await page.getByLabel("Organisation name").fill(user.org);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/verify-email$/);
+  await verifyEmail(page, user.email);
   await expect(page).toHaveURL(/\/o\/[^/]+\/channels$/);
   await expect(page.getByTestId("current-org")).toHaveText(user.org);
   return { ...user, slug: orgSlugOf(page) };
@@ -59,7 +105,7 @@ export async function createInvitation(page: Page, slug: string, email: string, 
   return { dialog, link: await link.inputValue() };
 }
 
-/** Opens an invitation link in a new browser context (a different person), sets a password and joins. */
+/** Opens an invitation link in a new browser context (a new person), chooses a password and joins. */
 export async function acceptInvitation(browser: Browser, link: string, opts: { name?: string; password?: string } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();

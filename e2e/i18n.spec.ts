@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { mailedLink, PASSWORD, uniqueEmail } from "./helpers";
 
 test.use({ locale: "zh-CN", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5" } });
 
@@ -9,10 +9,14 @@ test("Chinese from Accept-Language; switching to English in the user menu sticks
   await expect(page.getByRole("heading", { name: "创建您的账号" })).toBeVisible();
 
   await page.getByLabel("您的姓名").fill("刘洋");
-  await page.getByLabel("邮箱").fill(uniqueEmail("zh"));
+  const email = uniqueEmail("zh");
+  await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByLabel("组织名称").fill("杭州跨境电商");
   await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByRole("heading", { name: "请查收邮件" })).toBeVisible();
+  await page.goto(await mailedLink(email, "/verify-email/"));
+  await page.getByRole("button", { name: "验证邮箱" }).click();
   await expect(page).toHaveURL(/\/o\/[^/]+\/channels$/);
   await expect(page.getByRole("heading", { level: 1, name: "渠道" })).toBeVisible();
   await expect(page.getByTestId("current-org")).toHaveText("杭州跨境电商");

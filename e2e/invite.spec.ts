@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, createInvitation, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, createInvitation, mailedLink, PASSWORD, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("an owner invites an agent, who opens the link, sets a password and lands in the organisation", async ({ page, browser, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -11,6 +11,8 @@ test("an owner invites an agent, who opens the link, sets a password and lands i
   await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await dialog.getByRole("button", { name: "Done" }).click();
+  // The same link was emailed to the invitee.
+  expect(await mailedLink(agentEmail, "/invite/")).toBe(link);
 
   // The open invitation is listed.
   const invitationRow = page.getByTestId("invitation-row").filter({ hasText: agentEmail });
@@ -58,4 +60,47 @@ test("an owner changes a member's role, and cannot remove the last owner", async
   await page.getByRole("button", { name: "Remove Role Change" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByTestId("member-row").filter({ hasText: agentEmail })).toHaveCount(0);
+});
+
+test("someone who already has an account joins only signed in as the invited email; the page never asks for their password", async ({ page, browser }) => {
+  const { slug, org } = await signUp(page, { org: "Xiamen Ceramics" });
+
+  // The invitee already has an account (and their own organisation), in their own browser.
+  const inviteeContext = await browser.newContext();
+  const invitee = await inviteeContext.newPage();
+  const existing = await signUp(invitee, { name: "Existing Person", email: uniqueEmail("existing") });
+  await signOut(invitee);
+
+  const { dialog } = await createInvitation(page, slug, existing.email, "Marketer");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  const link = await mailedLink(existing.email, "/invite/");
+
+  // Signed out, anyone holding the link (an attacker who invited the victim) sees no password field at all.
+  await invitee.goto(link);
+  await expect(invitee.getByText(`You already have an account with ${existing.email}.`)).toBeVisible();
+  await expect(invitee.getByLabel("Password")).toHaveCount(0);
+  await expect(invitee.getByRole("button", { name: "Join organisation" })).toHaveCount(0);
+
+  // Signed in as somebody else, the page says so and offers to sign out.
+  await invitee.goto("/sign-in");
+  await invitee.getByLabel("Email").fill("demo@example.com");
+  await invitee.getByLabel("Password").fill("messenger-desk-demo");
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee).toHaveURL(/\/o\//);
+  await invitee.goto(link);
+  await expect(invitee.getByText(`You are signed in as demo@example.com, but this invitation is for ${existing.email}.`)).toBeVisible();
+  await expect(invitee.getByRole("button", { name: "Join organisation" })).toHaveCount(0);
+  await invitee.getByRole("button", { name: "Sign out" }).click();
+
+  // Signing in as the invited email comes back to the invitation, which joins with one click.
+  await expect(invitee).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await invitee.getByLabel("Email").fill(existing.email);
+  await invitee.getByLabel("Password").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee).toHaveURL(new RegExp(`/invite/`));
+  await expect(invitee.getByText(`You are signed in as ${existing.email}.`)).toBeVisible();
+  await invitee.getByRole("button", { name: "Join organisation" }).click();
+  await expect(invitee).toHaveURL(new RegExp(`/o/${slug}/channels$`));
+  await expect(invitee.getByTestId("current-org")).toHaveText(org);
+  await inviteeContext.close();
 });

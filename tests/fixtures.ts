@@ -1,6 +1,8 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { memberships, outboxEmails, users } from "@/db/schema";
+import { signUp } from "@/lib/services/accounts/sign-up";
+import { verifyEmail } from "@/lib/services/accounts/verify-email";
 import { randomToken } from "@/lib/ids";
 import type { Role } from "@/lib/permissions";
 import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
@@ -38,4 +40,23 @@ export async function createOrgFixture(name = `Org ${randomToken(4)}`): Promise<
     as[role] = buildContext({ org, actor: { type: "user", id: people[role].id, label: people[role].email }, role, membershipId: memberIds[role] });
   }
   return { org, as, users: people };
+}
+
+/** Signs up through the service, then opens the verification link from the outbox, as a person would. */
+export async function signUpVerified(input: { name: string; email: string; password: string; organizationName: string }, ip = "10.200.0.1") {
+  const { userId, email } = await signUp(input, { ip });
+  const link = await latestLinkMailedTo(email, "/verify-email/");
+  const { orgSlug } = await verifyEmail({ token: link.split("/verify-email/")[1]! });
+  return { userId, email, orgSlug: orgSlug! };
+}
+
+/** The newest link containing `path` in the local outbox for `to`. */
+export async function latestLinkMailedTo(to: string, path: string): Promise<string> {
+  const db = await getDb();
+  const rows = await db.select().from(outboxEmails).where(eq(outboxEmails.to, to)).orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id));
+  for (const row of rows) {
+    const link = row.text.match(/https?:\/\/\S+/g)?.find((l) => l.includes(path));
+    if (link) return link;
+  }
+  throw new Error(`no mail to ${to} with a ${path} link`);
 }

@@ -1,20 +1,42 @@
 "use server";
 
+import { getSessionUser } from "@/lib/auth/session";
+import { UnauthorizedError } from "@/lib/errors";
+import { requestClientIp } from "@/lib/http/request-ip";
+import { signUp } from "@/lib/services/accounts/sign-up";
+import { resendVerificationEmail, verifyEmail } from "@/lib/services/accounts/verify-email";
 import { acceptInvitation } from "@/lib/services/members/accept-invitation";
-import { signUp } from "@/lib/services/organizations/sign-up";
 import { publicAction } from "@/lib/tenancy/action";
 
-/** Creates the account and its first organisation; the browser then signs in with the same credentials. */
+/** Creates the unverified account and mails the link; the browser then signs in with the same credentials. */
 export async function signUpAction(values: Record<string, string>) {
   return publicAction(async () => {
-    const { orgSlug, email } = await signUp(values);
-    return { orgSlug, email };
+    const { email } = await signUp(values, { ip: await requestClientIp() });
+    return { email };
+  });
+}
+
+export async function resendVerificationAction() {
+  return publicAction(async () => {
+    const user = await getSessionUser();
+    if (!user) throw new UnauthorizedError("Please sign in again.");
+    const { email } = await resendVerificationEmail({ user, ip: await requestClientIp() });
+    return { email };
+  });
+}
+
+/** The token is the proof: it works signed in or out (the page then goes to the organisation or to sign-in). */
+export async function verifyEmailAction(token: string) {
+  return publicAction(async () => {
+    const { orgSlug } = await verifyEmail({ token });
+    return { orgSlug };
   });
 }
 
 export async function acceptInvitationAction(token: string, values: Record<string, string>) {
   return publicAction(async () => {
-    const { orgSlug, email } = await acceptInvitation({ token, input: { name: values.name ?? "", password: values.password ?? "" } });
-    return { orgSlug, email };
+    const user = await getSessionUser();
+    const { orgSlug, email, newAccount } = await acceptInvitation({ token, user, input: { name: values.name ?? "", password: values.password ?? "" } });
+    return { orgSlug, email, newAccount };
   });
 }

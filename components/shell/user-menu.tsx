@@ -1,13 +1,14 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
-import { SignOutIcon } from "@/components/ui/icons";
+import { ListIcon, SignOutIcon } from "@/components/ui/icons";
 import { Menu, MenuLabel, MenuSeparator, menuItemClass } from "@/components/ui/menu";
 import { useI18n } from "@/lib/i18n/client";
 import { LocaleSwitch } from "./locale-switch";
 
-export function UserMenu({ name, email }: { name: string; email: string }) {
+export function UserMenu({ name, email, instanceOwner = false }: { name: string; email: string; instanceOwner?: boolean }) {
   const { t } = useI18n();
   return (
     <Menu
@@ -34,6 +35,12 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <LocaleSwitch />
           </div>
           <MenuSeparator />
+          {instanceOwner && (
+            <Link href="/admin/outbox" className={menuItemClass}>
+              <ListIcon className="size-4 text-zinc-500" />
+              {t("outbox.link")}
+            </Link>
+          )}
           <button type="button" className={menuItemClass} onClick={() => signOut({ callbackUrl: "/sign-in" })}>
             <SignOutIcon className="size-4 text-zinc-500" />
             {t("auth.signOut")}

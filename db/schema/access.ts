@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { organizations, roleEnum, users } from "./tenancy";
@@ -25,11 +26,17 @@ export const apiKeys = pgTable(
 );
 
 /**
- * Fixed-window counters for rate limits (sign-in attempts per account and per IP).
- * Invariant: one row per key; a row whose window has passed counts as zero.
+ * Fixed-window counters for rate limits (sign-in attempts per account and per IP, verification mails).
+ * Invariants: one row per key; a row whose window has passed (`expiresAt`) counts as zero and is deleted
+ * by the next sweep (lib/rate-limit.ts), so visitors cannot grow the table without bound.
  */
-export const rateLimits = pgTable("rate_limits", {
-  key: text().primaryKey(),
-  count: integer().notNull(),
-  windowStartedAt: timestamp({ withTimezone: true }).notNull(),
-});
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    count: integer().notNull(),
+    windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [index("rate_limits_expires_idx").on(t.expiresAt)],
+);

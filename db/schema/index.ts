@@ -1,6 +1,7 @@
 // Every table the app owns, one file per domain. drizzle-kit generates migrations from this list.
 export * from "./tenancy";
 export * from "./access";
+export * from "./accounts";
 export * from "./audit";
 export * from "./workflows";
 export * from "./channels";

@@ -6,7 +6,9 @@ export const roleEnum = pgEnum("member_role", ["owner", "admin", "marketer", "ag
 
 /**
  * A person who can sign in. Invariant: `email` is stored lower-cased and is unique;
- * `passwordHash` is an argon2id PHC string (null only for an invited user who has not set one).
+ * `passwordHash` is an argon2id PHC string (null only for an invited user who has not set one);
+ * `emailVerifiedAt` is set only once the person proved they read mail at `email` (a verification link,
+ * or an invitation link that was mailed there). Unverified accounts cannot create organisations or join one.
  */
 export const users = pgTable(
   "users",
@@ -16,6 +18,7 @@ export const users = pgTable(
     name: text().notNull().default(""),
     passwordHash: text(),
     locale: text(),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

@@ -1,15 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { DomainError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { randomToken } from "@/lib/ids";
 import { checkCredentials } from "./sign-in";
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
-}
 
 export const authOptions: NextAuthOptions = {
   // Credentials sign-in requires JWT sessions in next-auth v4. Every sign-in mints a new token with a

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiKeys, organizations, skillGroups } from "@/db/schema";
+import { isEmailVerified } from "@/lib/auth/email-verified";
 import { checkCredentials } from "@/lib/auth/sign-in";
+import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
 import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
@@ -25,6 +27,9 @@ describe("demo seed", () => {
 
     const user = await checkCredentials(DEMO.email, DEMO.password, "127.0.0.1");
     expect(user.email).toBe(DEMO.email);
+    // Seeded verified, and as the demo's instance owner (who reads the local mail outbox).
+    expect(await isEmailVerified(user.id)).toBe(true);
+    expect(await isInstanceOwner(user.id)).toBe(true);
     const ctx = await authenticateApiKey(DEMO.apiKey);
     expect(ctx.org.slug).toBe("demo");
   });

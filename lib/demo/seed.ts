@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiKeys, channels, organizations, skillGroups, users } from "@/db/schema";
+import { apiKeys, channels, instanceOwners, organizations, skillGroups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
@@ -45,11 +45,16 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   if (!org) {
     const passwordHash = await hashPassword(DEMO.password);
     const summary = await db.transaction(async (tx) => {
-      if (!user) [user] = await tx.insert(users).values({ email: DEMO.email, name: "Demo Owner", passwordHash }).returning();
+      if (!user) [user] = await tx.insert(users).values({ email: DEMO.email, name: "Demo Owner", passwordHash, emailVerifiedAt: new Date() }).returning();
       return insertOrganizationWithOwner(tx, user, DEMO.orgName, DEMO.orgSlug);
     });
     [org] = await db.select().from(organizations).where(eq(organizations.id, summary.id));
     created = true;
+  }
+  // The demo's operator: a verified account that may read the local mail outbox (where the demo's mail goes).
+  if (user) {
+    await db.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
+    await db.insert(instanceOwners).values({ userId: user.id }).onConflictDoNothing();
   }
   const ctx = buildContext({ org, actor: { type: "system", id: null, label: "demo seed" }, role: "owner", membershipId: null });
   let [group] = await db.select().from(skillGroups).where(and(eq(skillGroups.orgId, org.id), eq(skillGroups.name, DEMO.skillGroup)));

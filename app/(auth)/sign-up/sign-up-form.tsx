@@ -14,14 +14,15 @@ import { signInErrorMessage } from "../sign-in-errors";
 export function SignUpForm() {
   const { t } = useI18n();
   const router = useRouter();
-  const form = useSubmit(signUpAction, async ({ orgSlug, email }, el, setError) => {
+  const form = useSubmit(signUpAction, async ({ email }, el, setError) => {
     const password = String(new FormData(el).get("password") ?? "");
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result?.ok || result.error) {
       setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
       return;
     }
-    router.replace(`/o/${orgSlug}`);
+    // The organisation is created when the emailed link is opened; until then the account waits there.
+    router.replace("/verify-email");
     router.refresh();
   });
   return (

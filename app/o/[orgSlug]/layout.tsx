@@ -8,6 +8,7 @@ import { getT } from "@/lib/i18n/server";
 import type { Permission } from "@/lib/permissions";
 import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
 import { can } from "@/lib/tenancy/context";
+import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
 import { orgPageContext } from "./org-page";
 
 const SECTIONS: [NavSection, Permission][] = [
@@ -21,7 +22,7 @@ const SECTIONS: [NavSection, Permission][] = [
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const [{ user, ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
-  const orgs = await listUserOrganizations(user.id);
+  const [orgs, instanceOwner] = await Promise.all([listUserOrganizations(user.id), isInstanceOwner(user.id)]);
   const sections = SECTIONS.filter(([, permission]) => can(ctx, permission)).map(([section]) => section);
   const current = { slug: ctx.org.slug, name: ctx.org.name, role: ctx.role };
   return (
@@ -42,7 +43,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
               <Logo className="size-6 shrink-0 md:hidden" />
               <OrgSwitcher current={current} orgs={orgs.map((o) => ({ slug: o.slug, name: o.name, role: o.role }))} />
             </div>
-            <UserMenu name={user.name} email={user.email} />
+            <UserMenu name={user.name} email={user.email} instanceOwner={instanceOwner} />
           </div>
           <div className="border-t border-zinc-100 px-3 py-2 md:hidden">
             <MainNav orgSlug={ctx.org.slug} sections={sections} orientation="horizontal" />

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/ui/icons";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { Alert } from "@/components/ui/alert";
+import { ResendVerification } from "@/app/(auth)/verify-email/resend-verification";
+import { isEmailVerified } from "@/lib/auth/email-verified";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
@@ -16,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewOrganizationPage() {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/orgs/new")}`);
-  const [{ t }, orgs] = await Promise.all([getT(), listUserOrganizations(user.id)]);
+  const [{ t }, orgs, verified] = await Promise.all([getT(), listUserOrganizations(user.id), isEmailVerified(user.id)]);
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-6 py-5">
@@ -32,7 +35,14 @@ export default async function NewOrganizationPage() {
             <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t("orgs.new.title")}</h1>
             <p className="mt-1 text-sm text-zinc-500">{orgs.length === 0 ? t("orgs.new.none") : t("orgs.new.subtitle")}</p>
             <div className="mt-6">
-              <CreateOrganizationForm />
+              {verified ? (
+                <CreateOrganizationForm />
+              ) : (
+                <div className="space-y-4">
+                  <Alert tone="warning">{t("verify.notice")}</Alert>
+                  <ResendVerification />
+                </div>
+              )}
             </div>
           </div>
           {orgs.length > 0 && (

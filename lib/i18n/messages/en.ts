@@ -1,3 +1,4 @@
+import { accountsEn } from "./accounts.en";
 import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
 import { workflowsEn } from "./workflows.en";
@@ -10,6 +11,7 @@ export const en = {
   ...channelsEn,
   ...campaignsEn,
   ...workflowsEn,
+  ...accountsEn,
   "app.name": "Messenger Desk",
   "app.tagline": "Serve and market to your customers on Facebook Messenger.",
 
@@ -81,7 +83,6 @@ export const en = {
   "auth.invite.title": "Join {org}",
   "auth.invite.subtitle": "You have been invited to join {org} as {role}.",
   "auth.invite.newAccount": "Choose a password to create your account.",
-  "auth.invite.existingAccount": "You already have an account. Confirm your password to join.",
   "auth.invite.submit": "Join organisation",
   "auth.invite.invalidTitle": "This invitation is no longer valid",
   "auth.invite.invalidBody": "The link may have expired, been revoked or already been used. Ask an admin of the organisation for a new invitation.",

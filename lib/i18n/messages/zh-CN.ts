@@ -1,3 +1,4 @@
+import { accountsZhCN } from "./accounts.zh-CN";
 import { campaignsZhCN } from "./campaigns.zh-CN";
 import { channelsZhCN } from "./channels.zh-CN";
 import type { MessageKey } from "./en";
@@ -8,6 +9,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...channelsZhCN,
   ...campaignsZhCN,
   ...workflowsZhCN,
+  ...accountsZhCN,
   "app.name": "Messenger Desk",
   "app.tagline": "在 Facebook Messenger 上服务与营销您的客户。",
 
@@ -79,7 +81,6 @@ export const zhCN: Record<MessageKey, string> = {
   "auth.invite.title": "加入 {org}",
   "auth.invite.subtitle": "您受邀以“{role}”身份加入 {org}。",
   "auth.invite.newAccount": "请设置密码以创建您的账号。",
-  "auth.invite.existingAccount": "您已有账号，请输入密码确认加入。",
   "auth.invite.submit": "加入组织",
   "auth.invite.invalidTitle": "该邀请已失效",
   "auth.invite.invalidBody": "链接可能已过期、被撤销或已被使用。请联系该组织的管理员重新邀请。",

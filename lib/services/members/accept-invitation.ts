@@ -3,16 +3,23 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { invitations, memberships, organizations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "@/lib/auth/password";
+import { VERIFY_EMAIL_REQUIRED } from "@/lib/auth/email-verified";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { sha256Hex } from "@/lib/crypto/hash";
-import { NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { inviterMayStillInvite } from "./inviter-authority";
 
+/** Only a new account sends these: someone who already has one joins while signed in, with no password here. */
 export const acceptInvitationSchema = z.object({
   name: z.string().trim().max(100).optional().default(""),
-  password: z.string().min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }).max(200),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` })
+    .max(PASSWORD_MAX_LENGTH, { message: `Password must be at most ${PASSWORD_MAX_LENGTH} characters.` }),
 });
+
+export const SIGN_IN_TO_ACCEPT = "Sign in as the invited email address, then open the invitation link again.";
 
 async function findOpenInvitation(token: string) {
   const db = await getDb();
@@ -27,51 +34,76 @@ async function findOpenInvitation(token: string) {
   return row;
 }
 
-/** What the invite page shows before the invitee sets (or confirms) a password. */
+/** What the invite page shows: whether the invitee signs in (has an account) or chooses a password. */
 export async function describeInvitation(token: string) {
   const { invitation, org } = await findOpenInvitation(token);
   const db = await getDb();
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, invitation.email));
-  return { email: invitation.email, role: invitation.role, orgName: org.name, orgSlug: org.slug, hasAccount: Boolean(user?.passwordHash) };
+  const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, invitation.email));
+  return {
+    email: invitation.email,
+    role: invitation.role,
+    orgName: org.name,
+    orgSlug: org.slug,
+    hasAccount: Boolean(user?.passwordHash),
+    accountId: user?.passwordHash ? user.id : null,
+  };
 }
 
 /**
- * Accepts an invitation: a new person sets their password; someone who already has an account proves it
- * with theirs. Either way they become a member with the invited role, once.
+ * Accepts an invitation. Someone who already has an account joins only while signed in as the invited
+ * email: this path never looks at a password, so it cannot be used to guess one (sign-in, with its limits,
+ * is the only place passwords are checked). A new person chooses a password; the link reached them at the
+ * invited address, so their email counts as verified. Either way they become a member once.
  */
-export async function acceptInvitation({ token, input }: { token: string; input: unknown }) {
-  const { name, password } = parseInput(acceptInvitationSchema, input);
+export async function acceptInvitation({ token, user: sessionUser, input }: { token: string; user: { id: string } | null; input: unknown }) {
   const { invitation, org } = await findOpenInvitation(token);
   const db = await getDb();
   const [existing] = await db.select().from(users).where(eq(users.email, invitation.email));
-  if (existing?.passwordHash && !(await verifyPassword(password, existing.passwordHash))) {
-    throw new UnauthorizedError("That is not the password of this account.");
+  let newAccount: { name: string; passwordHash: string } | null = null;
+  if (existing?.passwordHash) {
+    if (!sessionUser || sessionUser.id !== existing.id) throw new UnauthorizedError(SIGN_IN_TO_ACCEPT);
+    if (!existing.emailVerifiedAt) throw new ForbiddenError(VERIFY_EMAIL_REQUIRED);
+  } else {
+    const { name, password } = parseInput(acceptInvitationSchema, input);
+    newAccount = { name, passwordHash: await hashPassword(password) };
   }
-  const newHash = existing?.passwordHash ? null : await hashPassword(password);
-  return db.transaction(async (tx) => {
-    // Claim the invitation first: a second accept racing this one finds it accepted and stops.
-    const [claimed] = await tx
-      .update(invitations)
-      .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-      .returning();
-    if (!claimed) throw new NotFoundError("Invitation");
-    let user = existing;
-    if (!user) {
-      [user] = await tx.insert(users).values({ email: invitation.email, name, passwordHash: newHash }).returning();
-    } else if (newHash) {
-      await tx.update(users).set({ passwordHash: newHash, name: name || user.name }).where(eq(users.id, user.id));
-    }
-    const [membership] = await tx
-      .insert(memberships)
-      .values({ orgId: org.id, userId: user.id, role: invitation.role })
-      .onConflictDoNothing()
-      .returning();
-    await recordAudit(
-      tx,
-      { org, actor: { type: "user", id: user.id, label: user.email } },
-      { action: "member.joined", resourceType: "member", resourceId: membership?.id ?? null, after: { email: user.email, role: invitation.role } },
-    );
-    return { userId: user.id, email: user.email, orgSlug: org.slug };
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      // Claim the invitation first: a second accept racing this one finds it accepted and stops.
+      const [claimed] = await tx
+        .update(invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+        .returning();
+      if (!claimed) throw new NotFoundError("Invitation");
+      let user = existing;
+      if (!user) {
+        [user] = await tx.insert(users).values({ email: invitation.email, name: newAccount!.name, passwordHash: newAccount!.passwordHash, emailVerifiedAt: new Date() }).returning();
+      } else if (newAccount) {
+        // Only when the account has no password yet (the update re-checks it, so a racing sign-up is not overwritten).
+        const [updated] = await tx
+          .update(users)
+          .set({ passwordHash: newAccount.passwordHash, name: newAccount.name || user.name, emailVerifiedAt: new Date() })
+          .where(and(eq(users.id, user.id), isNull(users.passwordHash)))
+          .returning();
+        if (!updated) throw new UnauthorizedError(SIGN_IN_TO_ACCEPT);
+        user = updated;
+      }
+      const [membership] = await tx
+        .insert(memberships)
+        .values({ orgId: org.id, userId: user.id, role: invitation.role })
+        .onConflictDoNothing()
+        .returning();
+      await recordAudit(
+        tx,
+        { org, actor: { type: "user", id: user.id, label: user.email } },
+        { action: "member.joined", resourceType: "member", resourceId: membership?.id ?? null, after: { email: user.email, role: invitation.role } },
+      );
+      return { userId: user.id, email: user.email, orgSlug: org.slug, newAccount: Boolean(newAccount) };
+    });
+  } catch (error) {
+    // Someone signed up with the invited address between our read and the insert: they must sign in.
+    if (isUniqueViolation(error, "users_email_key")) throw new ConflictError("An account with this email already exists. Sign in instead.");
+    throw error;
+  }
 }

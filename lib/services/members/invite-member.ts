@@ -4,6 +4,8 @@ import { invitations, memberships, users } from "@/db/schema";
 import { appUrl } from "@/lib/app-url";
 import { recordAudit } from "@/lib/audit";
 import { sha256Hex } from "@/lib/crypto/hash";
+import { invitationEmail } from "@/lib/email/messages";
+import { sendEmail } from "@/lib/email/send";
 import { ConflictError, ForbiddenError, isUniqueViolation } from "@/lib/errors";
 import { randomToken } from "@/lib/ids";
 import { assignableRoles } from "@/lib/permissions";
@@ -14,8 +16,9 @@ import { inviteMemberSchema, type Invitation } from "./schemas";
 export const INVITATION_TTL_DAYS = 7;
 
 /**
- * Creates an invitation and returns the link to hand to the invitee. The link's token is shown only
- * here; the database keeps its hash. Inviting an address that already has an open invitation replaces it.
+ * Creates an invitation, emails its link to the invitee, and returns the link so the inviter can hand it over
+ * too. The link's token is shown only here; the database keeps its hash. Inviting an address that already
+ * has an open invitation replaces it. Only members who manage members can make us send this mail.
  */
 export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unknown }): Promise<{ invitation: Invitation; link: string }> {
   requirePermission(ctx, "members.manage");
@@ -53,8 +56,13 @@ export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unk
     await recordAudit(tx, ctx, { action: "member.invited", resourceType: "invitation", resourceId: created.id, after: { email, role } });
     return created;
   });
+  const link = `${appUrl()}/invite/${token}`;
+  // After the commit: a mail server that is down does not undo the invitation (the inviter still has the link).
+  await sendEmail(invitationEmail(email, { org: ctx.org.name, role, link, days: INVITATION_TTL_DAYS })).catch((error: unknown) => {
+    console.error("email: could not send an invitation:", error instanceof Error ? error.message : "unknown error");
+  });
   return {
     invitation: { id: row.id, email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString() },
-    link: `${appUrl()}/invite/${token}`,
+    link,
   };
 }

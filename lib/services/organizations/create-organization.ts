@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requireVerifiedEmail } from "@/lib/auth/email-verified";
 import { isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { slugify, withRandomSuffix } from "./slug";
@@ -48,6 +49,7 @@ export async function insertOrganizationWithOwner(
 
 export async function createOrganization({ user, input }: { user: { id: string; email: string }; input: unknown }): Promise<OrganizationSummary> {
   const { name } = parseInput(createOrganizationSchema, input);
+  await requireVerifiedEmail(user.id);
   const db = await getDb();
   try {
     return await db.transaction((tx) => insertOrganizationWithOwner(tx, user, name));

@@ -3,7 +3,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { workflowRuns, workflowSteps } from "@/db/schema/workflows";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
+import { grantInstanceOwner, revokeInstanceOwner } from "@/lib/tenancy/instance-owner";
+import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { cancelWorkflowRun, getWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "./runs";
@@ -28,8 +30,8 @@ beforeAll(async () => {
   b = await createOrgFixture("Org B");
 });
 
-afterEach(() => {
-  delete process.env.INSTANCE_OWNER_EMAILS;
+afterEach(async () => {
+  await revokeInstanceOwner(await getDb(), b.users.owner.email);
 });
 
 describe("workflow run services", () => {
@@ -43,11 +45,13 @@ describe("workflow run services", () => {
     expect(seenB).toEqual(expect.arrayContaining([runB.id]));
     expect(seenB).not.toContain(runA.id);
 
-    process.env.INSTANCE_OWNER_EMAILS = ` someone@example.com , ${b.users.owner.email.toUpperCase()}`;
+    const db = await getDb();
+    await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, b.users.owner.id));
+    await grantInstanceOwner(db, b.users.owner.email.toUpperCase());
     const all = (await listWorkflowRuns({ ctx: b.as.owner })).data.map((r) => r.id);
     expect(all).toEqual(expect.arrayContaining([runA.id, runB.id]));
     expect((await getWorkflowRun({ ctx: b.as.owner, runId: runA.id })).trigger).toBe("a/event");
-    // Only the listed email: the other admin of org B still sees org B alone.
+    // Only the granted user: the other admin of org B still sees org B alone.
     expect((await listWorkflowRuns({ ctx: b.as.admin })).data.map((r) => r.id)).not.toContain(runA.id);
   });
 
@@ -95,14 +99,5 @@ describe("workflow run services", () => {
     await expect(listWorkflowRuns({ ctx: a.as.marketer })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(cancelWorkflowRun({ ctx: a.as.agent, runId: run.id })).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getWorkflowRun({ ctx: a.as.owner, runId: run.id })).status).toBe("running");
-  });
-});
-
-describe("isInstanceOwner", () => {
-  it("matches a comma-separated list, case-insensitively, and nothing when unset", () => {
-    expect(isInstanceOwner("Root@Example.com", { INSTANCE_OWNER_EMAILS: "ops@example.com, root@example.com" })).toBe(true);
-    expect(isInstanceOwner("other@example.com", { INSTANCE_OWNER_EMAILS: "ops@example.com" })).toBe(false);
-    expect(isInstanceOwner("", { INSTANCE_OWNER_EMAILS: "," })).toBe(false);
-    expect(isInstanceOwner("ops@example.com", {})).toBe(false);
   });
 });

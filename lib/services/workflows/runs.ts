@@ -9,7 +9,7 @@ import { RUN_STATUSES } from "./statuses";
 
 /**
  * Settings → Workflows: the runs of the app's Inngest functions, scoped to the organisation through the org id
- * of their triggering event. A signed-in instance owner (INSTANCE_OWNER_EMAILS) sees every organisation's runs.
+ * of their triggering event. A signed-in instance owner (granted by `npm run admin:grant-owner`) sees every organisation's runs.
  * Dates are ISO strings so views cross to the browser as they are.
  */
 export { RUN_STATUSES };
@@ -34,8 +34,8 @@ export interface ListRunsInput {
 }
 
 /** The org scope for the lib/workflows calls: the context's organisation, or null (all) for an instance owner. */
-export function runScope(ctx: OrgContext): string | null {
-  return ctx.actor.type === "user" && isInstanceOwner(ctx.actor.label) ? null : ctx.org.id;
+export async function runScope(ctx: OrgContext): Promise<string | null> {
+  return ctx.actor.type === "user" && (await isInstanceOwner(ctx.actor.id)) ? null : ctx.org.id;
 }
 
 function mapErrors(error: unknown): never {
@@ -60,14 +60,14 @@ export async function listWorkflowRuns({ ctx, input = {} }: { ctx: OrgContext; i
   requirePermission(ctx, "workflows.manage");
   const status = input.status?.filter((s) => (RUN_STATUSES as readonly string[]).includes(s));
   const cursor = input.cursor && UUID.test(input.cursor) ? input.cursor : undefined;
-  const page = await runs.listRuns(await getDb(), runScope(ctx), { status, functionId: input.functionId || undefined, cursor, limit: input.limit });
+  const page = await runs.listRuns(await getDb(), await runScope(ctx), { status, functionId: input.functionId || undefined, cursor, limit: input.limit });
   return { data: page.items.map(toSummary), nextCursor: page.nextCursor };
 }
 
 export async function getWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId: string }): Promise<RunDetailView> {
   requirePermission(ctx, "workflows.manage");
   checkId(runId);
-  const run = await runs.getRun(await getDb(), runScope(ctx), runId).catch(mapErrors);
+  const run = await runs.getRun(await getDb(), await runScope(ctx), runId).catch(mapErrors);
   return {
     ...toSummary(run),
     event: run.event,
@@ -81,7 +81,7 @@ export async function retryWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId:
   requirePermission(ctx, "workflows.manage");
   checkId(runId);
   const db = await getDb();
-  await runs.retryRun(db, runScope(ctx), runId).catch(mapErrors);
+  await runs.retryRun(db, await runScope(ctx), runId).catch(mapErrors);
   // lib/workflows/runs.ts owns the transaction; the audit row follows the committed change.
   await recordAudit(db, ctx, { action: "workflow_run.retried", resourceType: "workflow_run", resourceId: runId });
 }
@@ -91,6 +91,6 @@ export async function cancelWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId
   requirePermission(ctx, "workflows.manage");
   checkId(runId);
   const db = await getDb();
-  await runs.cancelRun(db, runScope(ctx), runId).catch(mapErrors);
+  await runs.cancelRun(db, await runScope(ctx), runId).catch(mapErrors);
   await recordAudit(db, ctx, { action: "workflow_run.cancelled", resourceType: "workflow_run", resourceId: runId });
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signIn, signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useSubmit } from "@/components/ui/use-submit";
@@ -11,37 +11,71 @@ import { useI18n } from "@/lib/i18n/client";
 import { acceptInvitationAction } from "../../actions";
 import { signInErrorMessage } from "../../sign-in-errors";
 
-export function AcceptInvitationForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
+type SignedInAs = { email: string; isInvitee: boolean } | null;
+
+/**
+ * A new person chooses a password here. Someone who already has an account joins only while signed in as
+ * the invited email: this page never asks for their password (sign-in, with its limits, does that).
+ */
+export function AcceptInvitationForm({ token, email, hasAccount, signedInAs }: { token: string; email: string; hasAccount: boolean; signedInAs: SignedInAs }) {
   const { t } = useI18n();
   const router = useRouter();
+  const here = `/invite/${token}`;
   const form = useSubmit(
     (values) => acceptInvitationAction(token, values),
-    async ({ orgSlug }, el, setError) => {
-      const password = String(new FormData(el).get("password") ?? "");
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result?.ok || result.error) {
-        setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
-        return;
+    async ({ orgSlug, newAccount }, el, setError) => {
+      if (newAccount) {
+        const password = String(new FormData(el).get("password") ?? "");
+        const result = await signIn("credentials", { email, password, redirect: false });
+        if (!result?.ok || result.error) {
+          setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
+          return;
+        }
       }
       router.replace(`/o/${orgSlug}`);
       router.refresh();
     },
   );
+
+  if (hasAccount && !signedInAs?.isInvitee) {
+    return (
+      <div className="space-y-4">
+        {signedInAs ? (
+          <>
+            <p className="text-sm text-zinc-600">{t("invite.wrongAccount", { current: signedInAs.email, email })}</p>
+            <Button variant="secondary" className="w-full" onClick={() => signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(here)}` })}>
+              {t("auth.signOut")}
+            </Button>
+          </>
+        ) : (
+          <>
+            <p className="text-sm text-zinc-600">{t("invite.signInFirst", { email })}</p>
+            <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className="w-full">
+              {t("invite.signInButton", { email })}
+            </ButtonLink>
+          </>
+        )}
+      </div>
+    );
+  }
+
   return (
     <form className="space-y-4" noValidate onSubmit={form.onSubmit}>
-      <p className="text-sm text-zinc-600">{hasAccount ? t("auth.invite.existingAccount") : t("auth.invite.newAccount")}</p>
+      <p className="text-sm text-zinc-600">{hasAccount ? t("invite.signedInAs", { email }) : t("auth.invite.newAccount")}</p>
       {form.formError && <Alert>{form.formError}</Alert>}
-      <Field id="invite-email" label={t("common.email")}>
-        <Input value={email} readOnly disabled autoComplete="username" />
-      </Field>
       {!hasAccount && (
-        <Field id="invite-name" label={t("auth.yourName")} error={form.fieldError("name")}>
-          <Input name="name" autoComplete="name" autoFocus />
-        </Field>
+        <>
+          <Field id="invite-email" label={t("common.email")}>
+            <Input value={email} readOnly disabled autoComplete="username" />
+          </Field>
+          <Field id="invite-name" label={t("auth.yourName")} error={form.fieldError("name")}>
+            <Input name="name" autoComplete="name" autoFocus />
+          </Field>
+          <Field id="invite-password" label={t("auth.password")} hint={t("auth.passwordHint")} error={form.fieldError("password")}>
+            <Input name="password" type="password" autoComplete="new-password" required />
+          </Field>
+        </>
       )}
-      <Field id="invite-password" label={t("auth.password")} hint={hasAccount ? undefined : t("auth.passwordHint")} error={form.fieldError("password")}>
-        <Input name="password" type="password" autoComplete={hasAccount ? "current-password" : "new-password"} required autoFocus={hasAccount} />
-      </Field>
       <Button type="submit" className="w-full" loading={form.pending}>
         {t("auth.invite.submit")}
       </Button>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LockIcon } from "@/components/ui/icons";
+import { getSessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { describeInvitation } from "@/lib/services/members/accept-invitation";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const [{ token }, { t }] = await Promise.all([params, getT()]);
+  const [{ token }, { t }, user] = await Promise.all([params, getT(), getSessionUser()]);
   const invitation = await describeInvitation(token).catch((error: unknown) => {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -34,7 +35,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       title={t("auth.invite.title", { org: invitation.orgName })}
       subtitle={t("auth.invite.subtitle", { org: invitation.orgName, role: t(`role.${invitation.role}`) })}
     >
-      <AcceptInvitationForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
+      <AcceptInvitationForm
+        token={token}
+        email={invitation.email}
+        hasAccount={invitation.hasAccount}
+        signedInAs={user ? { email: user.email, isInvitee: user.id === invitation.accountId } : null}
+      />
     </AuthCard>
   );
 }

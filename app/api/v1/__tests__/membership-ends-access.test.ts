@@ -97,7 +97,7 @@ describe("an invitation ends with its inviter's authority", () => {
     await removeMember({ ctx: f.as.owner, membershipId: f.as.admin.membershipId! });
 
     await expect(describeInvitation(tokenOf(link))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(acceptInvitation({ token: tokenOf(link), input: { name: "Mallory", password: "mallory-password" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptInvitation({ token: tokenOf(link), user: null, input: { name: "Mallory", password: "mallory-password" } })).rejects.toBeInstanceOf(NotFoundError);
     expect(await listInvitations({ ctx: f.as.owner })).toEqual([]);
     const log = await listAuditLog({ ctx: f.as.owner, input: { action: "invitation.revoked" } });
     expect(log.data).toEqual([expect.objectContaining({ resourceId: invitation.id, before: { email, role: "admin" }, after: { reason: "inviter_removed" } })]);
@@ -119,7 +119,7 @@ describe("an invitation ends with its inviter's authority", () => {
     const { link } = await inviteMember({ ctx: f.as.admin, input: { email: newEmail(), role: "agent" } });
     const db = await getDb();
     await db.update(memberships).set({ role: "agent" }).where(and(eq(memberships.id, f.as.admin.membershipId!), eq(memberships.orgId, f.org.id)));
-    await expect(acceptInvitation({ token: tokenOf(link), input: { password: "invitee-password" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptInvitation({ token: tokenOf(link), user: null, input: { password: "invitee-password" } })).rejects.toBeInstanceOf(NotFoundError);
     // Nor is it listed as open.
     expect(await listInvitations({ ctx: f.as.owner })).toEqual([]);
   });

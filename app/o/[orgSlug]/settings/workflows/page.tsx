@@ -27,7 +27,7 @@ export default async function WorkflowsPage({ params, searchParams }: { params: 
       key={status ?? ""}
       orgSlug={ctx.org.slug}
       orgName={ctx.org.name}
-      allOrgs={runScope(ctx) === null}
+      allOrgs={(await runScope(ctx)) === null}
       initial={page}
       status={status ?? ""}
     />

@@ -52,5 +52,5 @@ export default async function WorkflowRunPage({ params }: { params: Promise<{ or
       error: jsonPreview(s.error),
     })),
   };
-  return <RunClient orgSlug={ctx.org.slug} run={data} showOrg={runScope(ctx) === null} />;
+  return <RunClient orgSlug={ctx.org.slug} run={data} showOrg={(await runScope(ctx)) === null} />;
 }

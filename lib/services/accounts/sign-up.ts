@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { emailSchema } from "@/lib/services/members/schemas";
+import { organizationNameSchema } from "@/lib/services/organizations/create-organization";
 import { parseInput } from "@/lib/validation";
-import { insertOrganizationWithOwner, organizationNameSchema } from "./create-organization";
+import { countVerificationMail, deliverAfterCommit, prepareVerificationEmail } from "./verify-email";
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, { message: "Your name is required." }).max(100),
@@ -13,22 +14,26 @@ export const signUpSchema = z.object({
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` })
-    .max(200, { message: "Password must be at most 200 characters." }),
+    .max(PASSWORD_MAX_LENGTH, { message: `Password must be at most ${PASSWORD_MAX_LENGTH} characters.` }),
   organizationName: organizationNameSchema,
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
 
-/** Creates a user and their first organisation, with them as its owner, in one transaction. */
-export async function signUp(input: unknown): Promise<{ userId: string; email: string; orgSlug: string }> {
+/**
+ * Creates an unverified account and mails it a verification link. The organisation named here is created
+ * when the link is opened (lib/services/accounts/verify-email.ts): until then the address is only a claim.
+ */
+export async function signUp(input: unknown, { ip }: { ip: string }): Promise<{ userId: string; email: string; emailed: boolean }> {
   const data = parseInput(signUpSchema, input);
+  await countVerificationMail({ ip });
   const passwordHash = await hashPassword(data.password);
   const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
+    const { user, email } = await db.transaction(async (tx) => {
       const [user] = await tx.insert(users).values({ email: data.email, name: data.name, passwordHash }).returning();
-      const org = await insertOrganizationWithOwner(tx, user, data.organizationName);
-      return { userId: user.id, email: user.email, orgSlug: org.slug };
+      return { user, email: await prepareVerificationEmail(tx, user, { organizationName: data.organizationName }) };
     });
+    return { userId: user.id, email: user.email, emailed: await deliverAfterCommit(email) };
   } catch (error) {
     if (isUniqueViolation(error, "users_email_key")) throw new ConflictError("An account with this email already exists. Sign in instead.");
     throw error;

@@ -1,0 +1,35 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-submit";
+import { useI18n } from "@/lib/i18n/client";
+import { verifyEmailAction } from "../../actions";
+
+export function ConfirmVerification({ token, signedInAsOwner }: { token: string; signedInAsOwner: boolean }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const action = useAction();
+  return (
+    <div className="space-y-4">
+      {action.error && <Alert>{action.error}</Alert>}
+      <Button
+        className="w-full"
+        loading={action.pending}
+        onClick={() =>
+          action.run(
+            () => verifyEmailAction(token),
+            ({ orgSlug }) => {
+              const next = orgSlug ? `/o/${orgSlug}` : "/";
+              router.replace(signedInAsOwner ? next : `/sign-in?callbackUrl=${encodeURIComponent(next)}`);
+              router.refresh();
+            },
+          )
+        }
+      >
+        {t("verify.confirm.submit")}
+      </Button>
+    </div>
+  );
+}

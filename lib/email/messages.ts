@@ -1,0 +1,22 @@
+import { translator, type MessageKey, type Translate, type Vars } from "@/lib/i18n/translate";
+import type { Role } from "@/lib/permissions";
+import { LOCALES } from "@/lib/i18n/locales";
+import type { Email } from "./send";
+
+/** Mail goes to people whose language we may not know yet: every message carries both languages. */
+function bilingual(to: string, subjectKey: MessageKey, bodyKey: MessageKey, vars: (t: Translate) => Vars): Email {
+  const ts = LOCALES.map((locale) => translator(locale));
+  return {
+    to,
+    subject: ts.map((t) => t(subjectKey, vars(t))).join(" / "),
+    text: ts.map((t) => t(bodyKey, vars(t))).join("\n\n----------\n\n") + "\n",
+  };
+}
+
+export function invitationEmail(to: string, vars: { org: string; role: Role; link: string; days: number }): Email {
+  return bilingual(to, "email.invitation.subject", "email.invitation.body", (t) => ({ ...vars, role: t(`role.${vars.role}`) }));
+}
+
+export function verificationEmail(to: string, vars: { link: string; hours: number }): Email {
+  return bilingual(to, "email.verify.subject", "email.verify.body", () => vars);
+}
