@@ -1,8 +1,16 @@
-// Next calls register() once per server process at start. In the Node runtime it opens (and migrates) the
+// Next calls register() once per server process at start. In the Node runtime it first refuses a production
+// start without the operator's secrets (lib/crypto/production-secrets.ts), then opens (and migrates) the
 // database, seeds the demo organisation when DEMO_SEED=1, and starts the built-in workflow executor unless
 // Inngest is configured (see docs/workflows.md).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { productionSecretsProblem } = await import("./lib/crypto/production-secrets");
+    const problem = productionSecretsProblem(process.env);
+    if (problem) {
+      // Exit rather than throw: a throw here is logged and the server would still serve requests.
+      console.error(problem);
+      process.exit(1);
+    }
     const { seedDemoAtStartup } = await import("./lib/demo/startup");
     await seedDemoAtStartup();
     const { startWorkflowsIfBuiltIn } = await import("./lib/workflows/runtime");
