@@ -6,11 +6,11 @@ import { recordAudit } from "@/lib/audit";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { NotFoundError, UnauthorizedError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { inputString, parseInput } from "@/lib/validation";
 
 export const acceptInvitationSchema = z.object({
-  name: z.string().trim().max(100).optional().default(""),
-  password: z.string().min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }).max(200),
+  name: inputString("Name", 100).optional().default(""),
+  password: inputString("Password", 200, { trim: false }).min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }),
 });
 
 async function findOpenInvitation(token: string) {

@@ -4,16 +4,13 @@ import { users } from "@/db/schema";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { emailSchema } from "@/lib/services/members/schemas";
-import { parseInput } from "@/lib/validation";
+import { inputString, parseInput } from "@/lib/validation";
 import { insertOrganizationWithOwner, organizationNameSchema } from "./create-organization";
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, { message: "Your name is required." }).max(100),
+  name: inputString("Name", 100, { requiredMessage: "Your name is required." }).min(1, { message: "Your name is required." }),
   email: emailSchema,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` })
-    .max(200, { message: "Password must be at most 200 characters." }),
+  password: inputString("Password", 200, { trim: false }).min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }),
   organizationName: organizationNameSchema,
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
