@@ -1,9 +1,17 @@
-// Next calls register() once per server process at start. In the Node runtime it stamps requests with their
-// TCP peer address, opens (and migrates) the database, seeds the demo organisation when DEMO_SEED=1, and
-// starts the built-in workflow executor unless Inngest is configured (see docs/workflows.md).
+// Next calls register() once per server process at start. In the Node runtime it first refuses a production
+// start without the operator's secrets (lib/crypto/production-secrets.ts), stamps requests with their TCP peer
+// address, opens (and migrates) the database, seeds the demo organisation when DEMO_SEED=1, and starts the
+// built-in workflow executor unless Inngest is configured (see docs/workflows.md).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    // First, before any request: per-IP limits need the real TCP peer (lib/http/client-ip.ts).
+    const { productionSecretsProblem } = await import("./lib/crypto/production-secrets");
+    const problem = productionSecretsProblem(process.env);
+    if (problem) {
+      // Exit rather than throw: a throw here is logged and the server would still serve requests.
+      console.error(problem);
+      process.exit(1);
+    }
+    // Before any request: per-IP limits need the real TCP peer (lib/http/client-ip.ts).
     const { installPeerAddressHeader } = await import("./lib/http/peer-address");
     installPeerAddressHeader();
     const { warnIfInstanceOwnerEmailsSet } = await import("./lib/tenancy/instance-owner");

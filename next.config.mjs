@@ -1,3 +1,18 @@
+/**
+ * Browser protections that are the same on every path: pages, API routes, the webhook and static files.
+ * Pages also get a per-request CSP (with a script nonce) and, over https, HSTS from proxy.ts.
+ */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // For browsers without CSP's frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+// JSON routes load nothing: if one is ever opened in a browser, nothing in it may run or be framed.
+const apiPolicy = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled.
@@ -5,6 +20,13 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets a second build (e.g. the e2e server) live beside a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: apiPolicy },
+      { source: "/facebook/webhook/:path*", headers: apiPolicy },
+    ];
+  },
   // Meta's webhook is served by a Pages Router API route (see pages/api/facebook/webhook/[pageId].ts).
   async rewrites() {
     return { beforeFiles: [{ source: "/facebook/webhook/:pageId", destination: "/api/facebook/webhook/:pageId" }] };

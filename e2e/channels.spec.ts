@@ -104,12 +104,23 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
     await expect(messages.first()).toContainText(hello);
     await expect(messages.first()).toHaveAttribute("data-direction", "inbound");
 
-    // The image appears without a reload (react-query polling), after the text.
-    await control(request, "POST", `/users/${person.psid}/messages`, { attachment: { type: "image", url: `${APP_URL}/icon.svg` } });
+    // The image appears without a reload (react-query polling), after the text, loaded through the app's
+    // image proxy: the agent's browser never contacts the host in the event (here the sandbox's CDN).
+    const imageRequests: string[] = [];
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    page.on("request", (req) => {
+      if (req.resourceType() === "image") imageRequests.push(req.url());
+    });
+    await control(request, "POST", `/users/${person.psid}/messages`, { attachment: { type: "image", url: `${SANDBOX}/_sandbox/media/photo.png` } });
     await expect(messages).toHaveCount(2, { timeout: 20_000 });
     await expect(messages.nth(1).getByTestId("message-image")).toBeVisible();
-    await expect(messages.nth(1).getByTestId("message-image")).toHaveAttribute("src", `${APP_URL}/icon.svg`);
+    await expect(messages.nth(1).getByTestId("message-image")).toHaveAttribute("src", new RegExp(`^/api/media/[0-9a-f-]{36}/0\\?org=${slug}$`));
     await expect.poll(() => messages.nth(1).getByTestId("message-image").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(imageRequests.filter((url) => !url.startsWith(APP_URL))).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await expect(messages.nth(0)).toContainText(hello);
     // Duplicated deliveries showed once; they did arrive twice.
     const deliveries = await control<{ data: { status: string; duplicate?: boolean }[] }>(request, "GET", `/webhook-deliveries?appId=${app.id}`);

@@ -37,6 +37,8 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
   "/_sandbox/": { file: "index.html", type: "text/html; charset=utf-8" },
   "/_sandbox/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
   "/_sandbox/style.css": { file: "style.css", type: "text/css; charset=utf-8" },
+  // A photo for simulated users to send, served like Meta's CDN serves attachments (the app proxies it).
+  "/_sandbox/media/photo.png": { file: "photo.png", type: "image/png" },
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,8 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+
+/**
+ * A production start needs ENCRYPTION_KEY (lib/crypto/production-secrets.ts). The bench seals tokens in its own
+ * process with the development key in .data/ (lib/crypto/secrets.ts), so the app gets that same key.
+ */
+function benchEncryptionKey(): string {
+  if (process.env.ENCRYPTION_KEY) return process.env.ENCRYPTION_KEY;
+  const file = path.join(process.env.DATA_DIR ?? path.join(root, ".data"), "encryption-key");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 /** Builds the app once if there is no production build yet. */
 export async function ensureBuild(): Promise<void> {
@@ -40,6 +55,7 @@ export async function startApp(port: number, env: Record<string, string>, option
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_SECRET: "bench",
+      ENCRYPTION_KEY: benchEncryptionKey(),
       NEXTAUTH_URL: url,
       APP_URL: url,
       PORT: String(port),

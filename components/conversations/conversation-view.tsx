@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { getConversationAction } from "@/app/o/[orgSlug]/conversations/actions";
 import { unwrap } from "@/components/channels/query-provider";
 import { Avatar } from "@/components/ui/avatar";
@@ -17,16 +17,24 @@ import { LiveIndicator } from "./shared";
 
 type Attachment = NonNullable<ConversationMessage["attachments"]>[number];
 
-function AttachmentView({ attachment, outbound }: { attachment: Attachment; outbound: boolean }) {
+/** Where the browser loads a message's image from: the app's proxy (app/api/media), never the sender's URL. */
+function imageProxyPath(orgSlug: string, messageId: string, index: number): string {
+  return `/api/media/${messageId}/${index}?org=${encodeURIComponent(orgSlug)}`;
+}
+
+function AttachmentView({ attachment, outbound, imagePath }: { attachment: Attachment; outbound: boolean; imagePath: string }) {
   const { t } = useI18n();
+  const [broken, setBroken] = useState(false);
   const url = typeof attachment.payload?.url === "string" ? attachment.payload.url : null;
   const kind = ["image", "audio", "video", "file", "location"].includes(attachment.type) ? attachment.type : "other";
   const label = t(`conversations.attachment.${kind}` as MessageKey);
   if (kind === "image" && url) {
+    // The proxy refuses images off Meta's CDN (a tracking pixel, say): show the label rather than a broken image.
+    if (broken) return <span className="italic opacity-80" data-testid="message-image-refused">{label}</span>;
     return (
-      <a href={url} target="_blank" rel="noreferrer noopener" className="block">
-        {/* eslint-disable-next-line @next/next/no-img-element -- Meta's CDN URLs are arbitrary hosts; next/image would need each one allow-listed. */}
-        <img src={url} alt={label} className="max-h-64 min-h-12 min-w-12 max-w-full rounded-lg border border-black/5 bg-white object-contain" data-testid="message-image" />
+      <a href={imagePath} target="_blank" rel="noreferrer noopener" className="block">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a same-origin proxy URL; next/image would only add a second proxy. */}
+        <img src={imagePath} alt={label} onError={() => setBroken(true)} className="max-h-64 min-h-12 min-w-12 max-w-full rounded-lg border border-black/5 bg-white object-contain" data-testid="message-image" />
       </a>
     );
   }
@@ -55,7 +63,7 @@ function AttachmentView({ attachment, outbound }: { attachment: Attachment; outb
   );
 }
 
-function MessageBody({ message }: { message: ConversationMessage }) {
+function MessageBody({ message, orgSlug }: { message: ConversationMessage; orgSlug: string }) {
   const { t } = useI18n();
   const outbound = message.direction === "outbound";
   const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : JSON.stringify(v));
@@ -90,7 +98,7 @@ function MessageBody({ message }: { message: ConversationMessage }) {
     default:
       return (
         <div className="space-y-1.5">
-          {message.attachments?.map((a, i) => <AttachmentView key={i} attachment={a} outbound={outbound} />)}
+          {message.attachments?.map((a, i) => <AttachmentView key={i} attachment={a} outbound={outbound} imagePath={imageProxyPath(orgSlug, message.id, i)} />)}
           {message.text && <p className="whitespace-pre-wrap break-words" data-testid="message-text">{message.text}</p>}
           {message.quickReplyPayload && (
             <p className={cn("inline-block rounded px-1.5 py-0.5 font-mono text-[11px]", outbound ? "bg-white/15" : "bg-zinc-200/70 text-zinc-600")}>
@@ -102,7 +110,7 @@ function MessageBody({ message }: { message: ConversationMessage }) {
   }
 }
 
-function Bubble({ message }: { message: ConversationMessage }) {
+function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: string }) {
   const { t } = useI18n();
   const outbound = message.direction === "outbound";
   const event = message.kind === "reaction" || message.kind === "referral" || message.kind === "optin";
@@ -127,7 +135,7 @@ function Bubble({ message }: { message: ConversationMessage }) {
               : "rounded-bl-md bg-zinc-100 text-zinc-900",
         )}
       >
-        <MessageBody message={message} />
+        <MessageBody message={message} orgSlug={orgSlug} />
       </div>
       <div className="mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-zinc-400">
         <Time iso={new Date(message.timestamp).toISOString()} />
@@ -186,7 +194,7 @@ export function ConversationView({ orgSlug, initial }: { orgSlug: string; initia
           ) : (
             <ol className="space-y-3" data-testid="messages">
               {c.messages.map((m) => (
-                <Bubble key={m.id} message={m} />
+                <Bubble key={m.id} message={m} orgSlug={orgSlug} />
               ))}
             </ol>
           )}

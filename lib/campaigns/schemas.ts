@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
+import { inputString } from "@/lib/validation";
 
 /**
  * The zod schemas of OTN campaigns, shared by the services (which parse with them), the API's OpenAPI
@@ -18,18 +19,9 @@ export const MAX_RATE_PER_SECOND = 300;
 export const DEFAULT_RATE_PER_SECOND = 40;
 
 const httpsUrl = (label: string) =>
-  z
-    .string({ message: `${label} is required.` })
-    .trim()
-    .max(2000, { message: `${label} must be at most 2000 characters.` })
-    .refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { message: `${label} must be a web address starting with https://.` });
+  inputString(label, 2000).refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { message: `${label} must be a web address starting with https://.` });
 
-const text = (label: string, max: number) =>
-  z
-    .string({ message: `${label} is required.` })
-    .trim()
-    .min(1, { message: `${label} is required.` })
-    .max(max, { message: `${label} must be at most ${max} characters.` });
+const text = (label: string, max: number) => inputString(label, max).min(1, { message: `${label} is required.` });
 
 /** The pre-subscription invitation, sent before the OTN request: a text or an image. */
 export const invitationSchema = z.discriminatedUnion(
@@ -49,7 +41,7 @@ export const contentSchema = z.discriminatedUnion(
       type: z.literal("card"),
       imageUrl: httpsUrl("Card image URL").optional(),
       title: text("Card title", 80),
-      subtitle: z.string().trim().max(80, { message: "Card subtitle must be at most 80 characters." }).optional(),
+      subtitle: inputString("Card subtitle", 80).optional(),
       button: z.object({ title: text("Button title", 20), url: httpsUrl("Button URL") }),
     }),
   ],
@@ -144,7 +136,7 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired"] as const;
 
 export const recipientQuerySchema = pageQuerySchema.extend({
-  search: z.string().trim().max(100, { message: "Search must be at most 100 characters." }).optional().describe("Part of the subscriber's first or last name."),
+  search: inputString("Search", 100).optional().describe("Part of the subscriber's first or last name."),
   status: z.enum(RECIPIENT_STATUSES, { message: `status must be one of ${RECIPIENT_STATUSES.join(", ")}.` }).optional(),
 });
 export type RecipientQuery = z.input<typeof recipientQuerySchema>;

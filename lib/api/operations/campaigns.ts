@@ -1,5 +1,5 @@
-import { campaignStatsSchema, subscribersOverTimeSchema } from "@/lib/campaigns/campaign-stats";
-import { campaignCreateSchema, campaignListQuerySchema, campaignSchema, campaignUpdateSchema, recipientSchema } from "@/lib/campaigns/schemas";
+import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema } from "@/lib/campaigns/campaign-stats";
+import { campaignCreateSchema, campaignListQuerySchema, campaignSchema, campaignUpdateSchema, recipientQuerySchema, recipientSchema } from "@/lib/campaigns/schemas";
 import { campaignShareSchema } from "@/lib/campaigns/share";
 import { named, pageOf, type ApiOperation } from "./define";
 
@@ -120,6 +120,7 @@ export const campaignOperations: ApiOperation[] = [
     tags,
     permission: "campaigns.read",
     pathParams: campaignId,
+    query: subscribersOverTimeQuerySchema,
     response: { status: 200, description: "Points oldest first.", body: named("CampaignSubscribersOverTime", subscribersOverTimeSchema) },
   },
   {
@@ -133,6 +134,7 @@ export const campaignOperations: ApiOperation[] = [
     tags,
     permission: "campaigns.read",
     pathParams: campaignId,
+    query: recipientQuerySchema,
     response: { status: 200, description: "One page of recipients.", body: pageOf(named("CampaignRecipient", recipientSchema)) },
   },
   {

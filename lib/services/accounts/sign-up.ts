@@ -5,16 +5,13 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/au
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { emailSchema } from "@/lib/services/members/schemas";
 import { organizationNameSchema } from "@/lib/services/organizations/create-organization";
-import { parseInput } from "@/lib/validation";
+import { inputString, parseInput } from "@/lib/validation";
 import { countVerificationMail, deliverAfterCommit, prepareVerificationEmail } from "./verify-email";
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, { message: "Your name is required." }).max(100),
+  name: inputString("Name", 100, { requiredMessage: "Your name is required." }).min(1, { message: "Your name is required." }),
   email: emailSchema,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` })
-    .max(PASSWORD_MAX_LENGTH, { message: `Password must be at most ${PASSWORD_MAX_LENGTH} characters.` }),
+  password: inputString("Password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }),
   organizationName: organizationNameSchema,
 });
 export type SignUpInput = z.input<typeof signUpSchema>;

@@ -8,12 +8,12 @@ import { BadRequestError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { randomToken } from "@/lib/ids";
 import { assignableRoles, ROLES } from "@/lib/permissions";
 import { actingUserId, requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { parseInput } from "@/lib/validation";
+import { inputString, parseInput } from "@/lib/validation";
 
 export const API_KEY_PREFIX = "mdk_";
 
 export const createApiKeySchema = z.object({
-  name: z.string({ message: "Name is required." }).trim().min(1, { message: "Name is required." }).max(60, { message: "Name must be at most 60 characters." }),
+  name: inputString("Name", 60).min(1, { message: "Name is required." }),
   role: z.enum(ROLES).exclude(["owner"]).default("admin"),
 });
 

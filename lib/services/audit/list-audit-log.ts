@@ -1,15 +1,14 @@
 import { and, desc, eq, like, lt } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { pageQuerySchema, toPage, type Page } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { parseInput } from "@/lib/validation";
+import { inputString, parseInput } from "@/lib/validation";
 
 export const auditQuerySchema = pageQuerySchema.extend({
   /** Exact action ("member.invited") or a domain prefix ("member."). */
-  action: z.string().trim().max(80).optional(),
-  resourceType: z.string().trim().max(40).optional(),
+  action: inputString("action", 80).optional(),
+  resourceType: inputString("resourceType", 40).optional(),
 });
 
 export interface AuditEntryView {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { atLeastOneField, inputString } from "@/lib/validation";
 
 /** The webhook fields a channel subscribes its app to (platform-facts: Fields). */
 export const SUBSCRIBED_FIELDS = [
@@ -13,46 +14,31 @@ export const SUBSCRIBED_FIELDS = [
 ] as const;
 
 const numericId = (label: string) =>
-  z
-    .string({ message: `${label} is required.` })
-    .trim()
-    .regex(/^\d{5,25}$/, { message: `${label} must be the numeric ID shown in Meta's dashboard.` });
+  inputString(label, 25).regex(/^\d{5,25}$/, { message: `${label} must be the numeric ID shown in Meta's dashboard.` });
 
-const secret = (label: string) =>
-  z
-    .string({ message: `${label} is required.` })
-    .trim()
-    .min(8, { message: `${label} looks too short.` })
-    .max(1000, { message: `${label} is too long.` });
+const secret = (label: string) => inputString(label, 1000).min(8, { message: `${label} looks too short.` });
+const graphApiVersion = () => inputString("Graph API version", 10).regex(/^v\d{1,2}\.0$/, { message: "Graph API version looks like v21.0." });
 
 export const channelCreateSchema = z.object({
-  name: z.string({ message: "Name is required." }).trim().min(1, { message: "Name is required." }).max(80, { message: "Name must be at most 80 characters." }),
+  name: inputString("Name", 80).min(1, { message: "Name is required." }),
   pageId: numericId("Page ID"),
   pageAccessToken: secret("Page access token"),
   appId: numericId("App ID"),
   appSecret: secret("App secret"),
   skillGroupId: z.uuid({ message: "Choose the skill group that answers this channel." }),
-  graphApiVersion: z
-    .string()
-    .trim()
-    .regex(/^v\d{1,2}\.0$/, { message: "Graph API version looks like v21.0." })
-    .default("v21.0"),
+  graphApiVersion: graphApiVersion().default("v21.0"),
 });
 export type ChannelCreateInput = z.input<typeof channelCreateSchema>;
 
-/** Secrets are replace-only: leaving them out (or empty) keeps the stored ones. */
-export const channelUpdateSchema = z.object({
+/** Secrets are replace-only: leaving them out (or empty) keeps the stored ones. An update sends at least one field. */
+export const channelUpdateSchema = atLeastOneField(z.object({
   name: channelCreateSchema.shape.name.optional(),
   pageAccessToken: z.preprocess((v) => (v === "" ? undefined : v), secret("Page access token").optional()),
   appId: numericId("App ID").optional(),
   appSecret: z.preprocess((v) => (v === "" ? undefined : v), secret("App secret").optional()),
   skillGroupId: channelCreateSchema.shape.skillGroupId.optional(),
-  graphApiVersion: z
-    .string()
-    .trim()
-    .regex(/^v\d{1,2}\.0$/, { message: "Graph API version looks like v21.0." })
-    .optional(),
-});
+  graphApiVersion: graphApiVersion().optional(),
+}));
 export type ChannelUpdateInput = z.input<typeof channelUpdateSchema>;
 
 /** `POST /channels/{id}/exchange-token`: a Facebook Login user token, swapped for the Page's non-expiring token. */

@@ -7,16 +7,13 @@ import { VERIFY_EMAIL_REQUIRED } from "@/lib/auth/email-verified";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, UnauthorizedError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { inputString, parseInput } from "@/lib/validation";
 import { inviterMayStillInvite } from "./inviter-authority";
 
 /** Only a new account sends these: someone who already has one joins while signed in, with no password here. */
 export const acceptInvitationSchema = z.object({
-  name: z.string().trim().max(100).optional().default(""),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` })
-    .max(PASSWORD_MAX_LENGTH, { message: `Password must be at most ${PASSWORD_MAX_LENGTH} characters.` }),
+  name: inputString("Name", 100).optional().default(""),
+  password: inputString("Password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }),
 });
 
 export const SIGN_IN_TO_ACCEPT = "Sign in as the invited email address, then open the invitation link again.";

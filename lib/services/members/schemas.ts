@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/permissions";
+import { inputString } from "@/lib/validation";
 
 export const roleSchema = z.enum(ROLES, { message: "Role must be one of owner, admin, marketer, agent." });
-export const emailSchema = z
-  .string({ message: "Email is required." })
-  .trim()
+/** RFC 5321's limit on a path; longer values are refused before the email syntax check runs on them. */
+export const EMAIL_MAX = 254;
+export const emailSchema = inputString("Email", EMAIL_MAX)
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }));
 

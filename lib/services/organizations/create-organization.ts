@@ -5,14 +5,10 @@ import { memberships, organizations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requireVerifiedEmail } from "@/lib/auth/email-verified";
 import { isUniqueViolation } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { inputString, parseInput } from "@/lib/validation";
 import { slugify, withRandomSuffix } from "./slug";
 
-export const organizationNameSchema = z
-  .string({ message: "Organisation name is required." })
-  .trim()
-  .min(2, { message: "Organisation name must be at least 2 characters." })
-  .max(80, { message: "Organisation name must be at most 80 characters." });
+export const organizationNameSchema = inputString("Organisation name", 80).min(2, { message: "Organisation name must be at least 2 characters." });
 
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 

@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { inputString } from "@/lib/validation";
 
-const nameSchema = z
-  .string({ message: "Name is required." })
-  .trim()
-  .min(1, { message: "Name is required." })
-  .max(60, { message: "Name must be at most 60 characters." });
-const descriptionSchema = z.string().trim().max(500, { message: "Description must be at most 500 characters." });
+const nameSchema = inputString("Name", 60).min(1, { message: "Name is required." });
+const descriptionSchema = inputString("Description", 500);
 
 export const skillGroupInputSchema = z.object({ name: nameSchema, description: descriptionSchema.optional().default("") });
 // An update changes only the fields sent: no defaults here (an absent description must not reset it to ""),

@@ -14,7 +14,7 @@ import { cancelCampaign } from "@/lib/campaigns/campaign-lifecycle";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
-import { responseSchemaOf, type ApiOperation } from "@/lib/api/operations/define";
+import { apiErrorSchema, responseSchemaOf, type ApiOperation } from "@/lib/api/operations/define";
 import { randomToken } from "@/lib/ids";
 import { PERMISSIONS } from "@/lib/permissions";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys/api-keys";
@@ -28,6 +28,7 @@ import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
+import { hostileBodies, hostileQueries, NUL_TEXT } from "./hostile-inputs";
 import { addMember, callApi, createKeys, errorMessage, KEY_ROLES, type ApiAnswer, type KeyRole } from "./support";
 
 // No session cookie unless a test signs someone in: a request without a key must meet the API-key door.
@@ -353,6 +354,19 @@ function sandboxPageWithToken(token: string): { pageId: string; pageAccessToken:
   return { pageId, pageAccessToken: token };
 }
 
+/**
+ * Bad input answers 400 (not JSON) or 422 (not valid) in the documented error shape: never a 500, and never
+ * accepted. The status decides the code, as lib/errors.ts maps them.
+ */
+function expectRefused(answer: ApiAnswer) {
+  expect([400, 422], JSON.stringify(answer.body).slice(0, 300)).toContain(answer.status);
+  expect(apiErrorSchema.safeParse(answer.body).error).toBeUndefined();
+  expect(answer.body.error.code).toBe(answer.status === 400 ? "bad_request" : "validation_failed");
+}
+
+/** Targets that only name things: enough to list the hostile inputs before the real targets exist. */
+const placeholderTargets = new Proxy({} as Targets, { get: () => "00000000-0000-7000-8000-000000000000" });
+
 function expectNoSecrets(answer: ApiAnswer, secrets: string[]) {
   const text = JSON.stringify(answer.body);
   for (const secret of secrets) expect(text).not.toContain(secret);
@@ -420,12 +434,15 @@ describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))
       expect(answer.status).toBe(404);
       errorMessage(answer, "not_found");
     });
-    it.each(Object.keys(operation.pathParams))("404, not 500, when %s is not a UUID", async (param) => {
-      const request = requestFor(operation, shared);
-      const answer = await callApi(operation, { ...request, params: { ...request.params, [param]: "42; drop table" }, key: keysA.admin });
-      expect(answer.status).toBe(404);
-      errorMessage(answer, "not_found");
-    });
+    it.each(Object.keys(operation.pathParams).flatMap((param) => [[param, "42; drop table"], [param, NUL_TEXT]]))(
+      "404, not 500, when %s is %j",
+      async (param, value) => {
+        const request = requestFor(operation, shared);
+        const answer = await callApi(operation, { ...request, params: { ...request.params, [param]: value }, key: keysA.admin });
+        expect(answer.status).toBe(404);
+        errorMessage(answer, "not_found");
+      },
+    );
   } else if (operation.method === "GET") {
     it("another organisation's key sees none of this organisation's rows", async () => {
       const answer = await callApi(operation, { key: keyB });
@@ -447,17 +464,28 @@ describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))
       expect(errorMessage(answer, "validation_failed")).toBe(c.invalid!.message);
       expect(answer.body.error.details.fieldErrors).toBeTypeOf("object");
     });
+    // Names are listed before the targets exist; each case rebuilds its body around the real targets.
+    it.each(hostileBodies(operation, c.body?.(placeholderTargets)).map((input) => input.name))("4xx, not 500, for a body with %s", async (name) => {
+      const input = hostileBodies(operation, c.body?.(shared)).find((candidate) => candidate.name === name)!;
+      expectRefused(await callApi(operation, { params: c.params?.(shared), body: input.body, key: keysA.admin }));
+    });
   }
 
-  if (operation.query) {
+  // The routes' query schemas are in the registry (so in the document): paged ones get the paging cases.
+  if (operation.query && "limit" in operation.query.shape) {
     it.each([
       [{ limit: "0" }, "limit: Too small: expected number to be >=1"],
       [{ limit: "many" }, "limit: Invalid input: expected number, received NaN"],
       [{ cursor: "page-2" }, "cursor: cursor must be an id from a previous page"],
     ])("422 for the query %o", async (query, message) => {
-      const answer = await callApi(operation, { query, key: keysA.admin });
+      const answer = await callApi(operation, { params: c.params?.(shared), query, key: keysA.admin });
       expect(answer.status).toBe(422);
       expect(errorMessage(answer, "validation_failed")).toBe(message);
+    });
+  }
+  if (operation.query) {
+    it.each(hostileQueries(operation).map((input) => [input.name, input.query] as const))("4xx, not 500, for a query with %s", async (_name, query) => {
+      expectRefused(await callApi(operation, { params: c.params?.(shared), query, key: keysA.admin }));
     });
   }
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { CampaignsList } from "@/components/campaigns/campaigns-list";
 import { CampaignsQueryProvider } from "@/components/campaigns/shared";
 import { NoAccess } from "@/components/shell/no-access";
+import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { getT } from "@/lib/i18n/server";
@@ -14,7 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("nav.campaigns") };
 }
 
-export default async function CampaignsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+// Its own Suspense rather than a loading.tsx, which would also wrap the [id] pages below and turn their 404s into 200s.
+export default function CampaignsPage(props: { params: Promise<{ orgSlug: string }> }) {
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <CampaignsContent {...props} />
+    </Suspense>
+  );
+}
+
+async function CampaignsContent({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "campaigns.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;

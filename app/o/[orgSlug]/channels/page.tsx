@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { ChannelsList } from "@/components/channels/channels-list";
 import { NoAccess } from "@/components/shell/no-access";
+import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
@@ -12,7 +14,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("nav.channels") };
 }
 
-export default async function ChannelsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+// Its own Suspense rather than a loading.tsx, which would also wrap the [id] pages below and turn their 404s into 200s.
+export default function ChannelsPage(props: { params: Promise<{ orgSlug: string }> }) {
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <ChannelsContent {...props} />
+    </Suspense>
+  );
+}
+
+async function ChannelsContent({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "channels.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { QueryProvider } from "@/components/channels/query-provider";
 import { ConversationsList } from "@/components/conversations/conversations-list";
 import { NoAccess } from "@/components/shell/no-access";
+import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 import { listConversations } from "@/lib/services/conversations/list-conversations";
@@ -14,7 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("nav.conversations") };
 }
 
-export default async function ConversationsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+// Its own Suspense rather than a loading.tsx, which would also wrap the [id] pages below and turn their 404s into 200s.
+export default function ConversationsPage(props: { params: Promise<{ orgSlug: string }> }) {
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <ConversationsContent {...props} />
+    </Suspense>
+  );
+}
+
+async function ConversationsContent({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "conversations.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { assertProductionSecrets, productionSecretsProblem } from "./production-secrets";
+
+const key = "q9yZ0m3m1d8b3V1sJQ0m2yq8b4cQ5wXk3n7m2c9o1aE=";
+
+describe("production secrets", () => {
+  it("refuses a production start without ENCRYPTION_KEY and NEXTAUTH_SECRET, saying how to make them", () => {
+    const problem = productionSecretsProblem({ NODE_ENV: "production" });
+    expect(problem).toMatch(/^Refusing to start in production without ENCRYPTION_KEY and NEXTAUTH_SECRET\./);
+    expect(problem).toContain("ENCRYPTION_KEY: set it to the output of `openssl rand -base64 32`");
+    expect(problem).toContain("NEXTAUTH_SECRET: set it to the output of `openssl rand -base64 32`");
+    expect(() => assertProductionSecrets({ NODE_ENV: "production" })).toThrow(/openssl rand -base64 32/);
+  });
+
+  it("names only what is missing, and counts a blank value as missing", () => {
+    expect(productionSecretsProblem({ NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret", ENCRYPTION_KEY: "  " })).toMatch(/without ENCRYPTION_KEY\./);
+    expect(productionSecretsProblem({ NODE_ENV: "production", ENCRYPTION_KEY: key })).toMatch(/without NEXTAUTH_SECRET\./);
+  });
+
+  it("lets production run with both secrets", () => {
+    expect(productionSecretsProblem({ NODE_ENV: "production", ENCRYPTION_KEY: key, NEXTAUTH_SECRET: "s3cret" })).toBeNull();
+    expect(() => assertProductionSecrets({ NODE_ENV: "production", ENCRYPTION_KEY: key, NEXTAUTH_SECRET: "s3cret" })).not.toThrow();
+  });
+
+  it("leaves demo mode (npm run demo, the e2e server) and development alone", () => {
+    expect(productionSecretsProblem({ NODE_ENV: "production", DEMO_SEED: "1" })).toBeNull();
+    expect(productionSecretsProblem({ NODE_ENV: "development" })).toBeNull();
+    expect(productionSecretsProblem({ NODE_ENV: "test" })).toBeNull();
+  });
+});
