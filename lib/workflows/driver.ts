@@ -16,6 +16,8 @@ export interface DriverContext {
   db: Db;
   owner: string;
   signingKey: string;
+  /** The app's own serve endpoint from configuration: the only URL step calls go to. */
+  serveUrl: string;
   leaseMs: number;
   /** Longest a driver keeps one run before handing it back to the queue (fairness). */
   maxDriveMs: number;
@@ -124,7 +126,7 @@ const stepState = (status: string, output: unknown, error: unknown): StepState =
 async function call(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, stepId: string, attempt: number, known: KnownState): Promise<{ result: CallResult; startedAt: Date }> {
   const startedAt = new Date();
   const result = await callFunction({
-    url: fn.url,
+    url: callUrl(ctx.serveUrl, fn),
     stepId,
     signingKey: ctx.signingKey,
     event: run.event,
@@ -135,6 +137,17 @@ async function call(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, stepI
     maxAttempts: fn.maxAttempts,
   });
   return { result, startedAt };
+}
+
+/**
+ * The configured serve endpoint with the function's own query (`fnId`): a stored URL's origin and path
+ * are never used, so a registration naming another host cannot redirect step calls (and registerApp
+ * refuses one anyway).
+ */
+function callUrl(serveUrl: string, fn: FunctionSpec): string {
+  const url = new URL(serveUrl);
+  for (const [key, value] of new URL(fn.url).searchParams) if (key !== "stepId") url.searchParams.set(key, value);
+  return url.toString();
 }
 
 /**

@@ -59,6 +59,7 @@ export class WorkflowExecutor {
       db: options.db,
       owner: this.instanceId,
       signingKey: options.signingKey,
+      serveUrl: options.serveUrl,
       leaseMs: options.leaseMs ?? 30_000,
       maxDriveMs: options.maxDriveMs ?? 30_000,
       // Exponential back-off with "equal jitter": half fixed, half random, so retries of many runs spread out.
@@ -85,7 +86,7 @@ export class WorkflowExecutor {
     this.syncing ??= (async () => {
       try {
         const { appId, functions } = await syncInBand(this.options.serveUrl, this.options.signingKey);
-        const result = await registerApp(this.options.db, appId, functions);
+        const result = await registerApp(this.options.db, appId, functions, { kind: "in_band", serveUrl: this.options.serveUrl });
         this.context.log("info", `workflows: synced ${result.functions.length} function(s) of app ${appId}`);
         this.wake();
         return result;
@@ -102,7 +103,7 @@ export class WorkflowExecutor {
         await this.sync();
         return;
       } catch (error) {
-        const refused = (error as Error).name === "UnsupportedFeatureError";
+        const refused = ["UnsupportedFeatureError", "SyncRefusedError"].includes((error as Error).name);
         this.context.log(refused ? "error" : "warn", `workflows: sync failed: ${(error as Error).message}`);
         if (refused) return;
       }

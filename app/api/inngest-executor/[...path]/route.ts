@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { handleEventApi, handleRegister } from "@/lib/workflows/event-api";
-import { workflowMode } from "@/lib/workflows/mode";
+import { appUrl, SERVE_PATH, workflowMode } from "@/lib/workflows/mode";
 import { wakeWorkflows, workflowKeys } from "@/lib/workflows/runtime";
 
 // The built-in executor's side of Inngest's APIs, inside the app: `POST e/{eventKey}` (event API, used by
@@ -17,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
     return Response.json(answer.body, { status: answer.status });
   }
   if (path.length === 2 && path[0] === "fn" && path[1] === "register") {
-    const answer = await handleRegister(db, keys.signingKey, request.headers.get("authorization"), body);
+    const answer = await handleRegister(db, keys.signingKey, `${appUrl()}${SERVE_PATH}`, request.headers.get("authorization"), body);
     if (answer.status === 200) wakeWorkflows();
     return Response.json(answer.body, { status: answer.status });
   }
