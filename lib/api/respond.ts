@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { DomainError, RateLimitedError } from "@/lib/errors";
+import { logError } from "@/lib/log-error";
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -13,7 +14,7 @@ export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
     if (error.details !== undefined) body.error.details = error.details;
     return NextResponse.json(body, { status: error.status, headers });
   }
-  console.error("unhandled error in route handler", error);
+  logError("unhandled error in route handler", error);
   return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, { status: 500 });
 }
 

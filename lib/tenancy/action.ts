@@ -4,6 +4,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { translateServerMessage, translator } from "@/lib/i18n/translate";
 import type { Permission } from "@/lib/permissions";
 import { requirePermission, resolveUserOrgContext, type OrgContext } from "./context";
+import { logError } from "@/lib/log-error";
 
 export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -53,6 +54,6 @@ async function toActionError(error: unknown): Promise<ActionError> {
         : undefined;
     return { code: error.code, message, ...(fieldErrors ? { fieldErrors } : {}) };
   }
-  console.error("unhandled error in server action", error);
+  logError("unhandled error in server action", error);
   return { code: "internal_error", message: t("errors.internal") };
 }

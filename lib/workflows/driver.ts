@@ -1,5 +1,6 @@
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
+import { describeError, redactMessage } from "@/lib/log-error";
 import type { Db, Tx } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
 import { workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
@@ -101,7 +102,7 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
       }
     }
   } catch (error) {
-    ctx.log("error", "workflow driver failed; the run is retried when its lease expires", { runId: run.id, error: String(error) });
+    ctx.log("error", "workflow driver failed; the run is retried when its lease expires", { runId: run.id, error: describeError(error) });
   } finally {
     clearInterval(heartbeat);
   }
@@ -316,7 +317,7 @@ async function failRun(ctx: DriverContext, tx: Tx, run: ClaimedRun, error: Seria
     .set({ status: "failed", error, endedAt: new Date(), nextRunAt: null, leaseOwner: null, leaseExpiresAt: null, wakePending: false })
     .where(eq(workflowRuns.id, run.id));
   await deleteWaits(tx, run.id);
-  ctx.log("warn", "workflow run failed", { runId: run.id, functionId: run.functionId, error: error.message });
+  ctx.log("warn", "workflow run failed", { runId: run.id, functionId: run.functionId, error: redactMessage(String(error.message ?? "")) });
   const functions = await loadFunctions(tx);
   await ingestInTx(tx, functions, [
     {

@@ -4,6 +4,7 @@ import { EventApiError } from "./errors";
 import { ingestEvents, type EventPayload } from "./ingest";
 import { registerApp } from "./registry";
 import { hashSigningKey } from "./signing";
+import { logError } from "@/lib/log-error";
 
 export interface HttpAnswer {
   status: number;
@@ -58,7 +59,7 @@ export async function handleRegister(db: Db, signingKey: string, serveUrl: strin
     return { status: 200, body: { status: 200, modified: result.modified } };
   } catch (error) {
     if (!["UnsupportedFeatureError", "SyncRefusedError"].includes((error as Error).name)) throw error;
-    console.error(`workflows: sync refused: ${(error as Error).message}`);
+    logError("workflows: sync refused", error);
     return { status: 400, body: { status: 400, error: (error as Error).message } };
   }
 }

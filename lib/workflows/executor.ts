@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { describeError } from "@/lib/log-error";
 import type { Db } from "@/db/client";
 import { driveRun, type DriverContext } from "./driver";
 import { syncInBand } from "./protocol";
@@ -104,7 +105,7 @@ export class WorkflowExecutor {
         return;
       } catch (error) {
         const refused = ["UnsupportedFeatureError", "SyncRefusedError"].includes((error as Error).name);
-        this.context.log(refused ? "error" : "warn", `workflows: sync failed: ${(error as Error).message}`);
+        this.context.log(refused ? "error" : "warn", `workflows: sync failed: ${describeError(error)}`);
         if (refused) return;
       }
       await new Promise((r) => setTimeout(r, delay));
@@ -159,7 +160,7 @@ export class WorkflowExecutor {
           didWork = didWork || claimed.length > 0;
         }
       } catch (error) {
-        if (this.running) this.context.log("error", `workflows: scheduler error: ${(error as Error).message}`);
+        if (this.running) this.context.log("error", `workflows: scheduler error: ${describeError(error)}`);
       }
       if (!this.running) break;
       if (this.woken || didWork) continue;
