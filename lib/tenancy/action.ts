@@ -1,5 +1,5 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { DomainError, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { DomainError, isDatabaseUnavailable, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/server";
 import { translateServerMessage, translator } from "@/lib/i18n/translate";
 import type { Permission } from "@/lib/permissions";
@@ -44,6 +44,10 @@ export async function publicAction<T>(run: () => Promise<T>): Promise<ActionResu
 async function toActionError(error: unknown): Promise<ActionError> {
   const locale = await getLocale();
   const t = translator(locale);
+  if (isDatabaseUnavailable(error)) {
+    logError("database unreachable; the action answered unavailable", error, "warn");
+    return { code: "unavailable", message: t("errors.unavailable") };
+  }
   if (error instanceof DomainError) {
     let message = translateServerMessage(error.message, locale);
     if (error.code === "forbidden" && message === error.message) message = t("errors.forbidden");

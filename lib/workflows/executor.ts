@@ -19,6 +19,8 @@ export interface ExecutorOptions {
   pollMs?: number;
   /** Runs driven at once by this instance. */
   maxConcurrentRuns?: number;
+  /** Longest pause between tries while the database cannot be reached (default 10 s). */
+  maxBackoffMs?: number;
   /** First retry delay; doubles per attempt, with jitter, capped at `maxRetryDelayMs`. */
   retryBaseMs?: number;
   maxRetryDelayMs?: number;
@@ -40,6 +42,7 @@ export class WorkflowExecutor {
   readonly instanceId: string;
   private readonly context: DriverContext;
   private readonly pollMs: number;
+  private readonly maxBackoffMs: number;
   private readonly maxConcurrentRuns: number;
   private readonly active = new Set<Promise<void>>();
   private readonly driving = new Set<string>();
@@ -53,6 +56,7 @@ export class WorkflowExecutor {
   constructor(private readonly options: ExecutorOptions) {
     this.instanceId = options.instanceId ?? `wf-${process.pid}-${randomBytes(4).toString("hex")}`;
     this.pollMs = options.pollMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.maxConcurrentRuns = options.maxConcurrentRuns ?? 32;
     const base = options.retryBaseMs ?? 1000;
     const cap = options.maxRetryDelayMs ?? 3_600_000;
@@ -139,6 +143,11 @@ export class WorkflowExecutor {
 
   private async run(): Promise<void> {
     const { db } = this.options;
+    // Consecutive failed passes (the database is unreachable): the loop backs off instead of retrying
+    // every poll, logs the outage once and its end once. Nothing is lost meanwhile: runs stay in the
+    // database, and a run whose driver failed mid-step is taken up again when its lease expires.
+    let failures = 0;
+    let failingSince = 0;
     while (this.running) {
       this.woken = false;
       let didWork = false;
@@ -150,17 +159,30 @@ export class WorkflowExecutor {
           const claimed = await claimRuns(db, this.instanceId, this.context.leaseMs, free, [...this.driving]);
           for (const run of claimed) {
             this.driving.add(run.id);
-            const drive: Promise<void> = driveRun(this.context, run).finally(() => {
-              this.active.delete(drive);
-              this.driving.delete(run.id);
-              this.wake();
-            });
+            const drive: Promise<void> = driveRun(this.context, run)
+              .catch((error: unknown) => this.context.log("error", `workflows: driving run ${run.id} failed; it is retried when its lease expires: ${describeError(error)}`))
+              .finally(() => {
+                this.active.delete(drive);
+                this.driving.delete(run.id);
+                this.wake();
+              });
             this.active.add(drive);
           }
           didWork = didWork || claimed.length > 0;
         }
+        if (failures > 0) {
+          this.context.log("info", `workflows: database reachable again after ${Math.round((Date.now() - failingSince) / 1000)} s; resuming`);
+          failures = 0;
+        }
       } catch (error) {
-        if (this.running) this.context.log("error", `workflows: scheduler error: ${describeError(error)}`);
+        if (!this.running) break;
+        if (failures === 0) {
+          failingSince = Date.now();
+          this.context.log("error", `workflows: scheduler error, backing off until the database answers: ${describeError(error)}`);
+        }
+        failures++;
+        await this.pause(Math.min(this.maxBackoffMs, this.pollMs * 2 ** Math.min(failures, 16)), false);
+        continue;
       }
       if (!this.running) break;
       if (this.woken || didWork) continue;
@@ -175,15 +197,21 @@ export class WorkflowExecutor {
         }
       }
       if (this.woken) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
+      await this.pause(delay, true);
     }
+  }
+
+  /** Sleeps `ms`; a wake-up cuts it short if `wakeable` (while backing off, only stopping does). */
+  private async pause(ms: number, wakeable: boolean): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        if (!wakeable && this.running) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeUp = undefined;
   }
 }
 

@@ -1,6 +1,8 @@
 import { serve } from "inngest/next";
 import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
+import { errorResponse } from "@/lib/api/respond";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { functions } from "@/inngest/functions";
 import { appUrl, SERVE_PATH, workflowMode } from "@/lib/workflows/mode";
 import { workflowKeys } from "@/lib/workflows/runtime";
@@ -64,4 +66,18 @@ const post: Handler = async (request, context) => {
   return (handlers.POST as Handler)(again(request, body), context);
 };
 
-export { get as GET, post as POST, put as PUT };
+/** The database being unreachable is a 503 with Retry-After (the executor retries), not a 500. */
+const unavailableAs503 =
+  (handler: Handler): Handler =>
+  async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return errorResponse(error);
+    }
+  };
+
+export const GET = unavailableAs503(get);
+export const POST = unavailableAs503(post);
+export const PUT = unavailableAs503(put);
