@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
+import { healingClient } from "./healing-postgres";
 import { migratePglite, migratePostgres } from "./migrate";
 
 /** The one database type the app codes against, whichever driver is underneath. */
@@ -59,12 +60,17 @@ async function openPostgres(url: string, options: OpenOptions, migrate = true): 
   // statement holds its connection for ever; with them it fails fast and answers 503 (lib/errors.ts).
   const connectTimeout = options.connectTimeoutSeconds ?? secondsFromEnv("DATABASE_CONNECT_TIMEOUT", 5);
   const statementTimeout = options.statementTimeoutSeconds ?? secondsFromEnv("DATABASE_STATEMENT_TIMEOUT", 30);
-  const client = postgres(url, {
-    max: options.max ?? 10,
-    connect_timeout: connectTimeout,
-    onnotice: () => {},
-    connection: { application_name: "messenger-desk", statement_timeout: Math.round(statementTimeout * 1000) },
-  });
+  const pool = healingClient(
+    () =>
+      postgres(url, {
+        max: options.max ?? 10,
+        connect_timeout: connectTimeout,
+        onnotice: () => {},
+        connection: { application_name: "messenger-desk", statement_timeout: Math.round(statementTimeout * 1000) },
+      }),
+    Math.max(5, connectTimeout) * 1000,
+  );
+  const client = pool.sql;
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
@@ -72,7 +78,7 @@ async function openPostgres(url: string, options: OpenOptions, migrate = true): 
     exec: async (sqlText) => {
       await client.unsafe(sqlText);
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => pool.end({ timeout: 5 }),
   };
 }
 

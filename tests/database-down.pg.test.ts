@@ -5,6 +5,7 @@ import { createKeys, handlerOf } from "@/app/api/v1/__tests__/support";
 import { en } from "@/lib/i18n/messages/en";
 import { orgAction } from "@/lib/tenancy/action";
 import { listInvitations } from "@/lib/services/members/list-invitations";
+import { startHarness, type Harness } from "@/lib/workflows/testing/harness";
 import { createTestDatabase } from "./db";
 import { createOrgFixture, type OrgFixture } from "./fixtures";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
@@ -86,5 +87,53 @@ if (serverUrl) {
       await proxy.restore();
       expect((await act()).ok).toBe(true);
     }, 30_000);
+
+    describe("the workflow executor", () => {
+      let h: Harness;
+      const logged: string[] = [];
+
+      beforeAll(async () => {
+        h = await startHarness(
+          proxied,
+          (inngest) => [
+            inngest.createFunction({ id: "through-outage", retries: 2, triggers: [{ event: "test/outage" }] }, async ({ step }) => {
+              const first = await step.run("before", () => "before");
+              await step.sleep("across-the-outage", "2s");
+              const second = await step.run("after", () => "after");
+              return { first, second };
+            }),
+          ],
+          { pollMs: 50, maxBackoffMs: 1000, leaseMs: 2000, log: (level, message) => logged.push(`${level} ${message}`) },
+        );
+      });
+
+      afterAll(async () => {
+        await proxy.restore();
+        await h?.close();
+      });
+
+      it("backs off while the database is unreachable and finishes the run once it is back, each step once", async () => {
+        await h.inngest.send({ name: "test/outage", data: {} });
+        const sleeping = await h.waitForRun({ functionId: "conformance-through-outage", status: ["waiting"] });
+
+        await proxy.cut("refuse");
+        logged.length = 0;
+        // The sleep falls due during the outage.
+        await new Promise((r) => setTimeout(r, 4000));
+        const duringOutage = logged.filter((line) => line.startsWith("error"));
+        await proxy.restore();
+
+        const run = await h.waitForRun({ functionId: "conformance-through-outage" }, 20_000);
+        expect(run.id).toBe(sleeping.id);
+        expect(run.status).toBe("completed");
+        expect(run.output).toEqual({ first: "before", second: "after" });
+        const steps = await h.stepsOf(run.id);
+        expect(steps.map((s) => s.name).sort()).toEqual(["across-the-outage", "after", "before"]);
+        // Polling every 50 ms would have logged ~80 errors in 4 s; backing off logs the outage once.
+        expect(duringOutage).toHaveLength(1);
+        expect(duringOutage[0]).toMatch(/backing off/);
+        expect(logged.some((line) => /database reachable again/.test(line))).toBe(true);
+      }, 40_000);
+    });
   });
 }
