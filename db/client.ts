@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
+import { healingClient } from "./healing-postgres";
 import { migratePglite, migratePostgres } from "./migrate";
 
 /** The one database type the app codes against, whichever driver is underneath. */
@@ -29,6 +30,15 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Max connections for postgres.js. */
   max?: number;
+  /** postgres.js only: seconds to wait for a connection; default DATABASE_CONNECT_TIMEOUT or 5. */
+  connectTimeoutSeconds?: number;
+  /** postgres.js only: longest statement in seconds, enforced by the server; default DATABASE_STATEMENT_TIMEOUT or 30. */
+  statementTimeoutSeconds?: number;
+}
+
+function secondsFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 export function defaultDataDir(): string {
@@ -38,15 +48,29 @@ export function defaultDataDir(): string {
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   const migrate = options.migrate !== false;
   return options.url
-    ? openPostgres(options.url, options.max, migrate)
+    ? openPostgres(options.url, options, migrate)
     : openPglite(options.dataDir ?? defaultDataDir(), migrate);
 }
 
-async function openPostgres(url: string, max = 10, migrate = true): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: OpenOptions, migrate = true): Promise<DatabaseHandle> {
   if (migrate) await migratePostgres(url);
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "messenger-desk" } });
+  // Without these a request waits 30 s (postgres.js's default) for a database that is down, and a stuck
+  // statement holds its connection for ever; with them it fails fast and answers 503 (lib/errors.ts).
+  const connectTimeout = options.connectTimeoutSeconds ?? secondsFromEnv("DATABASE_CONNECT_TIMEOUT", 5);
+  const statementTimeout = options.statementTimeoutSeconds ?? secondsFromEnv("DATABASE_STATEMENT_TIMEOUT", 30);
+  const pool = healingClient(
+    () =>
+      postgres(url, {
+        max: options.max ?? 10,
+        connect_timeout: connectTimeout,
+        onnotice: () => {},
+        connection: { application_name: "messenger-desk", statement_timeout: Math.round(statementTimeout * 1000) },
+      }),
+    Math.max(5, connectTimeout) * 1000,
+  );
+  const client = pool.sql;
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
@@ -54,7 +78,7 @@ async function openPostgres(url: string, max = 10, migrate = true): Promise<Data
     exec: async (sqlText) => {
       await client.unsafe(sqlText);
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => pool.end({ timeout: 5 }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Inngest, type ClientOptions } from "inngest";
+import { safeConsoleLogger } from "@/lib/log-error";
 import { appUrl, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, workflowMode } from "@/lib/workflows/mode";
 import { builtInFetch } from "@/lib/workflows/runtime";
 
@@ -20,4 +21,6 @@ function clientOptions(): Omit<ClientOptions, "id"> {
   };
 }
 
-export const inngest = new Inngest({ id: "messenger-desk", ...clientOptions() });
+// The SDK logs the errors it catches (a failing step, a failed request) as objects: through our logger,
+// a database error shows its code and message, never its parameters.
+export const inngest = new Inngest({ id: "messenger-desk", logger: safeConsoleLogger, ...clientOptions() });

@@ -146,3 +146,25 @@ export const workflowCrons = pgTable(
   },
   (t) => [primaryKey({ columns: [t.functionId, t.cron] }), index("workflow_crons_next_at_idx").on(t.nextAt)],
 );
+
+/**
+ * The instance's record of every authenticated sync (registration of function configs), accepted or
+ * refused: when, by which path (`in_band` from the executor, `out_of_band` via the register API), for
+ * which serve URL and functions. Instance-level, not per organisation: synced functions serve every
+ * tenant, so these rows live beside `workflow_functions` rather than in the per-org `audit_log`.
+ * Invariant: an accepted row is written in the same transaction as the functions it stored; never updated.
+ * Unauthenticated sync attempts are refused before any write and are not recorded here.
+ */
+export const workflowSyncs = pgTable("workflow_syncs", {
+  id: id(),
+  appId: text().notNull(),
+  /** "in_band" | "out_of_band" */
+  kind: text().notNull(),
+  url: text().notNull(),
+  functionIds: jsonb().$type<string[]>().notNull(),
+  /** "accepted" | "refused" */
+  outcome: text().notNull(),
+  reason: text(),
+  modified: boolean().notNull().default(false),
+  at: createdAt(),
+});

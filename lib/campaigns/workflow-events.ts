@@ -1,5 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { campaignScheduled, campaignSendStarted, campaignStopped, campaignUnscheduled } from "@/inngest/campaign-events";
+import { logError } from "@/lib/log-error";
 
 type Payload =
   | ReturnType<typeof campaignScheduled.create>
@@ -21,7 +22,7 @@ export async function emitCampaignEvents(payloads: Payload[]): Promise<void> {
   try {
     await sender(payloads);
   } catch (error) {
-    console.error("campaigns: sending workflow events failed; the sweeper will start due campaigns", error);
+    logError("campaigns: sending workflow events failed; the sweeper will start due campaigns", error);
   }
 }
 

@@ -1,5 +1,6 @@
 import { appUrl } from "@/lib/app-url";
 import { DEMO, demoSeedEnabled, seedDemo } from "./seed";
+import { logError } from "@/lib/log-error";
 
 /** At server start: seed the demo organisation when asked to, and tell the person at the console how to sign in. */
 export async function seedDemoAtStartup(): Promise<void> {
@@ -11,6 +12,6 @@ export async function seedDemoAtStartup(): Promise<void> {
         `\n  API key: ${DEMO.apiKey}\n`,
     );
   } catch (error) {
-    console.error("demo seed failed", error);
+    logError("demo seed failed", error);
   }
 }

@@ -1,9 +1,10 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { DomainError, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { DomainError, isDatabaseUnavailable, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/server";
 import { translateServerMessage, translator } from "@/lib/i18n/translate";
 import type { Permission } from "@/lib/permissions";
 import { requirePermission, resolveUserOrgContext, type OrgContext } from "./context";
+import { logError } from "@/lib/log-error";
 
 export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -43,6 +44,10 @@ export async function publicAction<T>(run: () => Promise<T>): Promise<ActionResu
 async function toActionError(error: unknown): Promise<ActionError> {
   const locale = await getLocale();
   const t = translator(locale);
+  if (isDatabaseUnavailable(error)) {
+    logError("database unreachable; the action answered unavailable", error, "warn");
+    return { code: "unavailable", message: t("errors.unavailable") };
+  }
   if (error instanceof DomainError) {
     let message = translateServerMessage(error.message, locale);
     if (error.code === "forbidden" && message === error.message) message = t("errors.forbidden");
@@ -53,6 +58,6 @@ async function toActionError(error: unknown): Promise<ActionError> {
         : undefined;
     return { code: error.code, message, ...(fieldErrors ? { fieldErrors } : {}) };
   }
-  console.error("unhandled error in server action", error);
+  logError("unhandled error in server action", error);
   return { code: "internal_error", message: t("errors.internal") };
 }

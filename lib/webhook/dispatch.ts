@@ -1,6 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { webhookEventsStored } from "@/inngest/messenger-events";
 import type { StoredEvent } from "./ingest";
+import { logError } from "@/lib/log-error";
 
 /** Events stored within one window are processed together by one run, which starts when the window closes. */
 export const DRAIN_WINDOW_MS = 1000;
@@ -35,6 +36,6 @@ export async function dispatchStoredEvents(stored: StoredEvent[], options: { now
     await inngest.send(payloads);
   } catch (error) {
     for (const channelId of channels.keys()) lastWindow.delete(channelId);
-    console.error(`webhook: handing ${stored.length} stored events to processing failed; the sweeper will retry`, error);
+    logError(`webhook: handing ${stored.length} stored events to processing failed; the sweeper will retry`, error);
   }
 }

@@ -8,6 +8,7 @@ import { getChannelRouting, getChannelRoutings, isPageId } from "./channel-routi
 import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "./events";
 import { malformedEventReason } from "./malformed-event";
 import { signatureMatches } from "./signature";
+import { logError } from "@/lib/log-error";
 
 export interface StoredEvent {
   id: string;
@@ -39,7 +40,7 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
   try {
     routing = await getChannelRouting(input.pageId);
   } catch (error) {
-    console.error("webhook: channel lookup failed", error);
+    logError("webhook: channel lookup failed", error);
     return reply(503, "Temporarily unavailable");
   }
   if (!routing) return reply(404, "Unknown Page");
@@ -73,7 +74,7 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
   try {
     routings = await getChannelRoutings(entries.map((e) => String(e?.id ?? "")));
   } catch (error) {
-    console.error("webhook: channel lookup failed", error);
+    logError("webhook: channel lookup failed", error);
     return reply(503, "Temporarily unavailable");
   }
   const rows: (typeof webhookEvents.$inferInsert)[] = [];
@@ -121,7 +122,7 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
     if (optins.length > 0) await captureOneTimeNotifTokens(optins);
     return reply(200, "EVENT_RECEIVED", stored);
   } catch (error) {
-    console.error("webhook: storing events failed", error);
+    logError("webhook: storing events failed", error);
     return reply(503, "Temporarily unavailable");
   }
 }
@@ -202,7 +203,7 @@ export async function recordChannelError(
     const db = await getDb();
     await db.insert(channelErrors).values({ orgId, channelId, kind, reason: reason.slice(0, 500), graphCode });
   } catch (error) {
-    console.error("could not record channel error", error);
+    logError("webhook: could not record a channel error", error);
   }
 }
 

@@ -1,14 +1,14 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workflowCrons, workflowFunctions, workflowRuns } from "@/db/schema/workflows";
+import { workflowCrons, workflowFunctions, workflowRuns, workflowSyncs } from "@/db/schema/workflows";
 import { UnsupportedFeatureError } from "./errors";
 import { registerApp } from "./registry";
 import { createTestDatabase } from "@/tests/db";
 import type { DatabaseHandle } from "@/db/client";
 import { startHarness, type Harness } from "./testing/harness";
 import { canonicalJson } from "./canonical-json";
-import { sign } from "./signing";
+import { hashSigningKey, sign } from "./signing";
 
 // Conformance of the built-in executor with Inngest semantics: one small function per feature, on the
 // database the suite runs with (PGlite by default, PostgreSQL with DATABASE_URL).
@@ -301,9 +301,26 @@ describe("built-in executor conformance", () => {
       registerApp(handle.db, "conformance", [
         ...before.map((f) => f.config),
         { ...before[0]!.config, id: "conformance-rate-limited", rateLimit: { limit: 1, period: "1m" } },
-      ]),
+      ], { kind: "in_band", serveUrl: h.serveUrl }),
     ).rejects.toBeInstanceOf(UnsupportedFeatureError);
     expect((await handle.db.select().from(workflowFunctions)).length).toBe(before.length);
+  });
+
+  it("refuses a registration that names another serve endpoint, and records it", async () => {
+    const before = await handle.db.select().from(workflowFunctions);
+    const elsewhere = before.map((f) => {
+      const steps = f.config.steps as Record<string, { runtime: { url: string } }>;
+      const url = new URL(steps.step!.runtime.url);
+      url.host = "attacker.example:4444";
+      return { ...f.config, steps: { step: { ...steps.step, runtime: { type: "http", url: url.toString() } } } };
+    });
+    const body = JSON.stringify({ appName: "conformance", functions: elsewhere });
+    const res = await fetch(`${h.origin}/fn/register`, { method: "POST", body, headers: { authorization: `Bearer ${hashSigningKey(h.signingKey)}` } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/not at the app's configured endpoint/);
+    expect((await handle.db.select().from(workflowFunctions)).map((f) => f.url).sort()).toEqual(before.map((f) => f.url).sort());
+    const [last] = await handle.db.select().from(workflowSyncs).orderBy(desc(workflowSyncs.id)).limit(1);
+    expect(last).toMatchObject({ kind: "out_of_band", outcome: "refused", url: h.serveUrl });
   });
 
   it("refuses events with a wrong event key", async () => {

@@ -1,5 +1,6 @@
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
+import { describeError, redactMessage } from "@/lib/log-error";
 import type { Db, Tx } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
 import { workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
@@ -16,6 +17,8 @@ export interface DriverContext {
   db: Db;
   owner: string;
   signingKey: string;
+  /** The app's own serve endpoint from configuration: the only URL step calls go to. */
+  serveUrl: string;
   leaseMs: number;
   /** Longest a driver keeps one run before handing it back to the queue (fairness). */
   maxDriveMs: number;
@@ -99,7 +102,7 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
       }
     }
   } catch (error) {
-    ctx.log("error", "workflow driver failed; the run is retried when its lease expires", { runId: run.id, error: String(error) });
+    ctx.log("error", "workflow driver failed; the run is retried when its lease expires", { runId: run.id, error: describeError(error) });
   } finally {
     clearInterval(heartbeat);
   }
@@ -124,7 +127,7 @@ const stepState = (status: string, output: unknown, error: unknown): StepState =
 async function call(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, stepId: string, attempt: number, known: KnownState): Promise<{ result: CallResult; startedAt: Date }> {
   const startedAt = new Date();
   const result = await callFunction({
-    url: fn.url,
+    url: callUrl(ctx.serveUrl, fn),
     stepId,
     signingKey: ctx.signingKey,
     event: run.event,
@@ -135,6 +138,17 @@ async function call(ctx: DriverContext, fn: FunctionSpec, run: ClaimedRun, stepI
     maxAttempts: fn.maxAttempts,
   });
   return { result, startedAt };
+}
+
+/**
+ * The configured serve endpoint with the function's own query (`fnId`): a stored URL's origin and path
+ * are never used, so a registration naming another host cannot redirect step calls (and registerApp
+ * refuses one anyway).
+ */
+function callUrl(serveUrl: string, fn: FunctionSpec): string {
+  const url = new URL(serveUrl);
+  for (const [key, value] of new URL(fn.url).searchParams) if (key !== "stepId") url.searchParams.set(key, value);
+  return url.toString();
 }
 
 /**
@@ -303,7 +317,7 @@ async function failRun(ctx: DriverContext, tx: Tx, run: ClaimedRun, error: Seria
     .set({ status: "failed", error, endedAt: new Date(), nextRunAt: null, leaseOwner: null, leaseExpiresAt: null, wakePending: false })
     .where(eq(workflowRuns.id, run.id));
   await deleteWaits(tx, run.id);
-  ctx.log("warn", "workflow run failed", { runId: run.id, functionId: run.functionId, error: error.message });
+  ctx.log("warn", "workflow run failed", { runId: run.id, functionId: run.functionId, error: redactMessage(String(error.message ?? "")) });
   const functions = await loadFunctions(tx);
   await ingestInTx(tx, functions, [
     {

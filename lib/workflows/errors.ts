@@ -9,6 +9,14 @@ export class UnsupportedFeatureError extends Error {
   }
 }
 
+/** A sync names a serve endpoint other than the app's configured one; the whole sync is refused. */
+export class SyncRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SyncRefusedError";
+  }
+}
+
 /** An expression outside the supported CEL subset, or malformed. */
 export class ExpressionError extends Error {
   constructor(message: string, readonly expression: string) {

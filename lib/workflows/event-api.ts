@@ -4,6 +4,7 @@ import { EventApiError } from "./errors";
 import { ingestEvents, type EventPayload } from "./ingest";
 import { registerApp } from "./registry";
 import { hashSigningKey } from "./signing";
+import { logError } from "@/lib/log-error";
 
 export interface HttpAnswer {
   status: number;
@@ -40,18 +41,25 @@ export async function handleEventApi(db: Db, eventKey: string, givenKey: string,
 }
 
 /**
- * Inngest's register endpoint, used by an out-of-band sync (`PUT /api/inngest`): the SDK posts its configs
- * with `Authorization: Bearer <hashed signing key>`. Unsupported features refuse the sync with an error.
+ * Inngest's register endpoint, used by an out-of-band sync: the SDK posts its configs with
+ * `Authorization: Bearer <hashed signing key>`. Unsupported features, or functions served anywhere but
+ * `serveUrl` (the app's configured endpoint), refuse the sync with an error.
  */
-export async function handleRegister(db: Db, signingKey: string, authorization: string | null, rawBody: string): Promise<HttpAnswer> {
+export async function handleRegister(db: Db, signingKey: string, serveUrl: string, authorization: string | null, rawBody: string): Promise<HttpAnswer> {
   if (!authorization || !sameSecret(authorization, `Bearer ${hashSigningKey(signingKey)}`)) return { status: 401, body: { status: 401, error: "Unauthorized" } };
-  const body = JSON.parse(rawBody) as { appName?: string; functions?: Array<Record<string, unknown>> };
+  let body: { appName?: string; functions?: Array<Record<string, unknown>> };
+  try {
+    body = JSON.parse(rawBody) as typeof body;
+  } catch {
+    return { status: 400, body: { status: 400, error: "Body is not JSON" } };
+  }
   if (!body.appName || !Array.isArray(body.functions)) return { status: 400, body: { status: 400, error: "appName and functions are required" } };
   try {
-    const result = await registerApp(db, body.appName, body.functions);
+    const result = await registerApp(db, body.appName, body.functions, { kind: "out_of_band", serveUrl });
     return { status: 200, body: { status: 200, modified: result.modified } };
   } catch (error) {
-    console.error(`workflows: sync refused: ${(error as Error).message}`);
+    if (!["UnsupportedFeatureError", "SyncRefusedError"].includes((error as Error).name)) throw error;
+    logError("workflows: sync refused", error);
     return { status: 400, body: { status: 400, error: (error as Error).message } };
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { describeError } from "@/lib/log-error";
 import type { Db } from "@/db/client";
 import { driveRun, type DriverContext } from "./driver";
 import { syncInBand } from "./protocol";
@@ -18,6 +19,8 @@ export interface ExecutorOptions {
   pollMs?: number;
   /** Runs driven at once by this instance. */
   maxConcurrentRuns?: number;
+  /** Longest pause between tries while the database cannot be reached (default 10 s). */
+  maxBackoffMs?: number;
   /** First retry delay; doubles per attempt, with jitter, capped at `maxRetryDelayMs`. */
   retryBaseMs?: number;
   maxRetryDelayMs?: number;
@@ -39,6 +42,7 @@ export class WorkflowExecutor {
   readonly instanceId: string;
   private readonly context: DriverContext;
   private readonly pollMs: number;
+  private readonly maxBackoffMs: number;
   private readonly maxConcurrentRuns: number;
   private readonly active = new Set<Promise<void>>();
   private readonly driving = new Set<string>();
@@ -52,6 +56,7 @@ export class WorkflowExecutor {
   constructor(private readonly options: ExecutorOptions) {
     this.instanceId = options.instanceId ?? `wf-${process.pid}-${randomBytes(4).toString("hex")}`;
     this.pollMs = options.pollMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.maxConcurrentRuns = options.maxConcurrentRuns ?? 32;
     const base = options.retryBaseMs ?? 1000;
     const cap = options.maxRetryDelayMs ?? 3_600_000;
@@ -59,6 +64,7 @@ export class WorkflowExecutor {
       db: options.db,
       owner: this.instanceId,
       signingKey: options.signingKey,
+      serveUrl: options.serveUrl,
       leaseMs: options.leaseMs ?? 30_000,
       maxDriveMs: options.maxDriveMs ?? 30_000,
       // Exponential back-off with "equal jitter": half fixed, half random, so retries of many runs spread out.
@@ -85,7 +91,7 @@ export class WorkflowExecutor {
     this.syncing ??= (async () => {
       try {
         const { appId, functions } = await syncInBand(this.options.serveUrl, this.options.signingKey);
-        const result = await registerApp(this.options.db, appId, functions);
+        const result = await registerApp(this.options.db, appId, functions, { kind: "in_band", serveUrl: this.options.serveUrl });
         this.context.log("info", `workflows: synced ${result.functions.length} function(s) of app ${appId}`);
         this.wake();
         return result;
@@ -102,8 +108,8 @@ export class WorkflowExecutor {
         await this.sync();
         return;
       } catch (error) {
-        const refused = (error as Error).name === "UnsupportedFeatureError";
-        this.context.log(refused ? "error" : "warn", `workflows: sync failed: ${(error as Error).message}`);
+        const refused = ["UnsupportedFeatureError", "SyncRefusedError"].includes((error as Error).name);
+        this.context.log(refused ? "error" : "warn", `workflows: sync failed: ${describeError(error)}`);
         if (refused) return;
       }
       await new Promise((r) => setTimeout(r, delay));
@@ -137,6 +143,11 @@ export class WorkflowExecutor {
 
   private async run(): Promise<void> {
     const { db } = this.options;
+    // Consecutive failed passes (the database is unreachable): the loop backs off instead of retrying
+    // every poll, logs the outage once and its end once. Nothing is lost meanwhile: runs stay in the
+    // database, and a run whose driver failed mid-step is taken up again when its lease expires.
+    let failures = 0;
+    let failingSince = 0;
     while (this.running) {
       this.woken = false;
       let didWork = false;
@@ -148,17 +159,30 @@ export class WorkflowExecutor {
           const claimed = await claimRuns(db, this.instanceId, this.context.leaseMs, free, [...this.driving]);
           for (const run of claimed) {
             this.driving.add(run.id);
-            const drive: Promise<void> = driveRun(this.context, run).finally(() => {
-              this.active.delete(drive);
-              this.driving.delete(run.id);
-              this.wake();
-            });
+            const drive: Promise<void> = driveRun(this.context, run)
+              .catch((error: unknown) => this.context.log("error", `workflows: driving run ${run.id} failed; it is retried when its lease expires: ${describeError(error)}`))
+              .finally(() => {
+                this.active.delete(drive);
+                this.driving.delete(run.id);
+                this.wake();
+              });
             this.active.add(drive);
           }
           didWork = didWork || claimed.length > 0;
         }
+        if (failures > 0) {
+          this.context.log("info", `workflows: database reachable again after ${Math.round((Date.now() - failingSince) / 1000)} s; resuming`);
+          failures = 0;
+        }
       } catch (error) {
-        if (this.running) this.context.log("error", `workflows: scheduler error: ${(error as Error).message}`);
+        if (!this.running) break;
+        if (failures === 0) {
+          failingSince = Date.now();
+          this.context.log("error", `workflows: scheduler error, backing off until the database answers: ${describeError(error)}`);
+        }
+        failures++;
+        await this.pause(Math.min(this.maxBackoffMs, this.pollMs * 2 ** Math.min(failures, 16)), false);
+        continue;
       }
       if (!this.running) break;
       if (this.woken || didWork) continue;
@@ -173,15 +197,21 @@ export class WorkflowExecutor {
         }
       }
       if (this.woken) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
+      await this.pause(delay, true);
     }
+  }
+
+  /** Sleeps `ms`; a wake-up cuts it short if `wakeable` (while backing off, only stopping does). */
+  private async pause(ms: number, wakeable: boolean): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        if (!wakeable && this.running) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeUp = undefined;
   }
 }
 

@@ -1,7 +1,8 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { workflowCrons, workflowFunctions } from "@/db/schema/workflows";
+import { workflowCrons, workflowFunctions, workflowSyncs } from "@/db/schema/workflows";
 import { nextCronTime, parseCron } from "./cron";
+import { SyncRefusedError } from "./errors";
 import { toFunctionSpec, type FunctionSpec } from "./function-config";
 
 export interface SyncResult {
@@ -10,13 +11,38 @@ export interface SyncResult {
   modified: boolean;
 }
 
+export interface SyncSource {
+  /** "in_band": the executor's signed PUT; "out_of_band": the register API (bearer of the hashed signing key). */
+  kind: "in_band" | "out_of_band";
+  /** The only serve endpoint functions may be called on: the app's own, from configuration. */
+  serveUrl: string;
+}
+
+/** Origin and path of a URL, without its query (`?fnId=...&stepId=step`). */
+export function endpointOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
 /**
  * Stores the functions of one app as received by a sync, replacing the app's previous set. Every config
- * is checked first: one unsupported feature refuses the whole sync (UnsupportedFeatureError), so the
- * executor never runs a function with part of its configuration silently ignored.
+ * is checked first: one unsupported feature (UnsupportedFeatureError) or one function served anywhere
+ * but the configured serve endpoint (SyncRefusedError) refuses the whole sync, so the executor never runs
+ * a function with part of its configuration ignored, nor sends a step call to a host a request named.
+ * Every sync, accepted or refused, leaves a row in `workflow_syncs`.
  */
-export async function registerApp(db: Db, appId: string, rawConfigs: Array<Record<string, unknown>>, now = new Date()): Promise<SyncResult> {
-  const specs = rawConfigs.map(toFunctionSpec);
+export async function registerApp(db: Db, appId: string, rawConfigs: Array<Record<string, unknown>>, source: SyncSource, now = new Date()): Promise<SyncResult> {
+  const record = { appId, kind: source.kind, url: source.serveUrl, functionIds: rawConfigs.map((c) => String(c.id)), at: now };
+  let specs: FunctionSpec[];
+  try {
+    specs = rawConfigs.map(toFunctionSpec);
+    const expected = endpointOf(source.serveUrl);
+    const elsewhere = specs.find((spec) => endpointOf(spec.url) !== expected);
+    if (elsewhere) throw new SyncRefusedError(`Function "${elsewhere.id}" is served at ${endpointOf(elsewhere.url)}, not at the app's configured endpoint ${expected}`);
+  } catch (error) {
+    await db.insert(workflowSyncs).values({ ...record, outcome: "refused", reason: (error as Error).message });
+    throw error;
+  }
   const ids = specs.map((s) => s.id);
   let modified = false;
   await db.transaction(async (tx) => {
@@ -30,6 +56,7 @@ export async function registerApp(db: Db, appId: string, rawConfigs: Array<Recor
       await tx.insert(workflowFunctions).values(row).onConflictDoUpdate({ target: workflowFunctions.id, set: row });
     }
     await syncCrons(tx, specs, existing.map((f) => f.id), now);
+    await tx.insert(workflowSyncs).values({ ...record, outcome: "accepted", modified });
   });
   invalidateFunctionCache();
   return { appId, functions: ids, modified };

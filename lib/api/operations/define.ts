@@ -70,6 +70,7 @@ const ERROR_CODES = [
   "conflict",
   "rate_limited",
   "internal_error",
+  "unavailable",
 ] as const satisfies readonly ErrorCode[];
 // Fails to compile when lib/errors.ts gains a code that the document does not list.
 const everyErrorCodeListed: Exclude<ErrorCode, (typeof ERROR_CODES)[number]> extends never ? true : never = true;
@@ -83,7 +84,7 @@ export const apiErrorSchema = z.object({
     details: z
       .record(z.string(), z.unknown())
       .optional()
-      .describe("More facts when there are any: `fieldErrors` (field → messages) on 422, `retryAfterSeconds` on 429."),
+      .describe("More facts when there are any: `fieldErrors` (field → messages) on 422, `retryAfterSeconds` on 429 and 503."),
   }),
 });
 // Keeps the schema and respond.ts's type in step.

@@ -25,6 +25,7 @@ export const en = {
   "errors.notFound": "Not found.",
   "errors.internal": "Something went wrong on our side. Please try again.",
   "errors.rateLimited": "Too many attempts. Try again in {minutes} minutes.",
+  "errors.unavailable": "The service is temporarily unavailable. Try again in a moment.",
 
   // Dashboard UI (sign-in, shell, settings).
   "common.cancel": "Cancel",

@@ -23,6 +23,7 @@ export const zhCN: Record<MessageKey, string> = {
   "errors.notFound": "未找到。",
   "errors.internal": "服务出现问题，请重试。",
   "errors.rateLimited": "尝试次数过多，请在 {minutes} 分钟后重试。",
+  "errors.unavailable": "服务暂时不可用，请稍后重试。",
 
   // Dashboard UI (sign-in, shell, settings).
   "common.cancel": "取消",

@@ -48,7 +48,7 @@ export async function startHarness(
       req.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
         const answer = url.pathname === "/fn/register"
-          ? handleRegister(db, signingKey, req.headers.authorization ?? null, body)
+          ? handleRegister(db, signingKey, serveUrl, req.headers.authorization ?? null, body)
           : handleEventApi(db, eventKey, decodeURIComponent(url.pathname.slice(3)), body, () => executor?.wake());
         answer
           .then((a) => {
