@@ -215,7 +215,7 @@ const cases: Record<string, Case> = {
     check: (answer, t) => expect(answer.body.data.map((c: { id: string }) => c.id)).toContain(t.channelId),
   },
   createChannel: {
-    body: (t) => ({ ...newChannelBody, ...sandboxPageWithToken(`new-page-token-${randomToken(8)}-7890`), skillGroupId: t.channelGroupId }),
+    body: (t) => ({ ...newChannelBody, ...sandboxPageWithToken(`new-page-token-${randomToken(8)}-7890`, t !== placeholderTargets), skillGroupId: t.channelGroupId }),
     invalid: { body: { name: "Shop", pageId: "facebook.com/shop" }, message: "pageId: Page ID must be the numeric ID shown in Meta's dashboard." },
     check: (answer) => {
       expect(answer.body).toMatchObject({ name: "New shop", status: "active", reconnectNeeded: false, pageAccessTokenHint: "••••7890", appSecretHint: "••••cret" });
@@ -231,6 +231,7 @@ const cases: Record<string, Case> = {
     params: (t) => ({ channelId: t.channelId }),
     // A replacement token must prove the same Page: the sandbox's Page gets it, as after a re-login.
     body: (t) => {
+      if (t === placeholderTargets) return { name: "Renamed shop", pageAccessToken: "replaced-page-token-4321" };
       const page = sandbox.running.state.pages.get(t.channelPageId)!;
       return { name: "Renamed shop", pageAccessToken: sandbox.running.state.rotatePageToken(page, `replaced-page-token-${randomToken(8)}-4321`) };
     },
@@ -347,10 +348,13 @@ Object.assign(cases, campaignCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 
-/** A new sandbox Page whose token is `token`, so a channel connected with it passes the ownership proof. */
-function sandboxPageWithToken(token: string): { pageId: string; pageAccessToken: string } {
+/**
+ * A new sandbox Page whose token is `token`, so a channel connected with it passes the ownership proof. Bodies
+ * are also built while tests are collected (for their names), before the sandbox runs: those are never sent.
+ */
+function sandboxPageWithToken(token: string, register = true): { pageId: string; pageAccessToken: string } {
   const pageId = freshPageId();
-  sandbox.page({ pageId, pageAccessToken: token, appId: DEMO.appId, appSecret: DEMO.appSecret });
+  if (register) sandbox.page({ pageId, pageAccessToken: token, appId: DEMO.appId, appSecret: DEMO.appSecret });
   return { pageId, pageAccessToken: token };
 }
 
@@ -364,7 +368,10 @@ function expectRefused(answer: ApiAnswer) {
   expect(answer.body.error.code).toBe(answer.status === 400 ? "bad_request" : "validation_failed");
 }
 
-/** Targets that only name things: enough to list the hostile inputs before the real targets exist. */
+/**
+ * Targets that only name things: enough to list the hostile inputs before the real targets exist. Bodies built
+ * from them are never sent, so builders with side effects (registering a sandbox Page, rotating a token) skip them.
+ */
 const placeholderTargets = new Proxy({} as Targets, { get: () => "00000000-0000-7000-8000-000000000000" });
 
 function expectNoSecrets(answer: ApiAnswer, secrets: string[]) {
