@@ -4,8 +4,8 @@
 // built-in workflow executor unless Inngest is configured (see docs/workflows.md).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { productionSecretsProblem } = await import("./lib/crypto/production-secrets");
-    const problem = productionSecretsProblem(process.env);
+    const { productionConfigProblem } = await import("./lib/crypto/production-secrets");
+    const problem = productionConfigProblem(process.env);
     if (problem) {
       // Exit rather than throw: a throw here is logged and the server would still serve requests.
       console.error(problem);
