@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/query/query-provider";
 import { MainNav, type NavSection } from "@/components/shell/nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -49,7 +50,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
             <MainNav orgSlug={ctx.org.slug} sections={sections} orientation="horizontal" />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">{children}</main>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">
+          <QueryProvider>{children}</QueryProvider>
+        </main>
       </div>
     </div>
   );

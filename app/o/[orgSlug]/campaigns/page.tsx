@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { CampaignsList } from "@/components/campaigns/campaigns-list";
-import { CampaignsQueryProvider } from "@/components/campaigns/shared";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +7,7 @@ import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../org-page";
+import { CampaignsList } from "./campaigns-client";
 import { channelOptions } from "./queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,9 +30,9 @@ async function CampaignsContent({ params }: { params: Promise<{ orgSlug: string 
   if (!can(ctx, "campaigns.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const [initial, channels] = await Promise.all([listCampaigns({ ctx, input: { limit: 50 } }), can(ctx, "channels.read") ? channelOptions(ctx) : Promise.resolve([])]);
   return (
-    <CampaignsQueryProvider>
+    <>
       <PageHeader title={t("nav.campaigns")} description={t("campaigns.description")} />
       <CampaignsList orgSlug={ctx.org.slug} channels={channels} initial={initial} canManage={can(ctx, "campaigns.manage")} />
-    </CampaignsQueryProvider>
+    </>
   );
 }

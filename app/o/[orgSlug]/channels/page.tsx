@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ChannelsList } from "@/components/channels/channels-list";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../org-page";
+import { ChannelsList } from "./channels-client";
 import { listAllChannels, listAllSkillGroups } from "./queries";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { QueryProvider } from "@/components/channels/query-provider";
-import { ConversationsList } from "@/components/conversations/conversations-list";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +8,7 @@ import { listConversations } from "@/lib/services/conversations/list-conversatio
 import { can } from "@/lib/tenancy/context";
 import { listAllChannels } from "../channels/queries";
 import { orgPageContext } from "../org-page";
+import { ConversationsList } from "./conversations-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -33,13 +32,11 @@ async function ConversationsContent({ params }: { params: Promise<{ orgSlug: str
   return (
     <>
       <PageHeader title={t("nav.conversations")} description={t("conversations.description", { org: ctx.org.name })} />
-      <QueryProvider>
-        <ConversationsList
-          orgSlug={ctx.org.slug}
-          initialPage={first}
-          channels={channels.map((c) => ({ id: c.id, name: c.name, reconnectNeeded: c.reconnectNeeded }))}
-        />
-      </QueryProvider>
+      <ConversationsList
+        orgSlug={ctx.org.slug}
+        initialPage={first}
+        channels={channels.map((c) => ({ id: c.id, name: c.name, reconnectNeeded: c.reconnectNeeded }))}
+      />
     </>
   );
 }

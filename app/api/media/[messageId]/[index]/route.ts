@@ -7,7 +7,7 @@ import { getMessageImage } from "@/lib/services/conversations/get-message-image"
 
 /**
  * GET /api/media/{messageId}/{index}?org=<slug>: an image a Messenger user sent, through the app
- * (components/conversations/conversation-view.tsx). Signed-in members of the message's organisation only.
+ * (app/o/[orgSlug]/conversations/[conversationId]/conversation-client.tsx). Signed-in members of the message's organisation only.
  */
 export const GET = withOrg<{ messageId: string; index: string }>(
   async (_req, { ctx, params }) => {

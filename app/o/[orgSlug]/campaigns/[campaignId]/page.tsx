@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CampaignDetail } from "@/components/campaigns/campaign-detail";
-import { CampaignsQueryProvider } from "@/components/campaigns/shared";
 import { NoAccess } from "@/components/shell/no-access";
 import { getCampaignStats, getSubscribersOverTime } from "@/lib/campaigns/campaign-stats";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
@@ -10,6 +8,7 @@ import { can } from "@/lib/tenancy/context";
 import { orNotFound } from "../../channels/queries";
 import { orgPageContext } from "../../org-page";
 import { channelOptions } from "../queries";
+import { CampaignDetail } from "./campaign-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -25,7 +24,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ orgSl
   );
   const channels = can(ctx, "channels.read") ? await channelOptions(ctx) : [];
   return (
-    <CampaignsQueryProvider>
+    <>
       <Link href={`/o/${ctx.org.slug}/campaigns`} className="mb-3 inline-block text-sm text-zinc-500 hover:text-zinc-800">
         ← {t("campaigns.backToList")}
       </Link>
@@ -35,6 +34,6 @@ export default async function CampaignPage({ params }: { params: Promise<{ orgSl
         initial={{ campaign, stats, overTime }}
         canManage={can(ctx, "campaigns.manage")}
       />
-    </CampaignsQueryProvider>
+    </>
   );
 }

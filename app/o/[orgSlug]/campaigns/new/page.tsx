@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
+import { CampaignForm } from "../_components/campaign-form";
 import { createCampaignAction } from "../actions";
 import { channelOptions } from "../queries";
 

@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { ChannelDetail } from "@/components/channels/channel-detail";
-import { QueryProvider } from "@/components/channels/query-provider";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
 import { getChannelHealth } from "@/lib/services/channels/channel-health";
@@ -9,6 +7,7 @@ import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
 import { listAllSkillGroups, orNotFound } from "../queries";
+import { ChannelDetail } from "./channel-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -35,17 +34,14 @@ export default async function ChannelPage({ params }: { params: Promise<{ orgSlu
     ]),
   );
   return (
-    <QueryProvider>
-      <ChannelDetail
-        orgSlug={ctx.org.slug}
-        initialChannel={channel}
-        initialHealth={health}
-        initialVerifyToken={verifyToken}
-        skillGroupName={groups.find((g) => g.id === channel.skillGroupId)?.name ?? null}
-        canManage={canManage}
-        requiredFields={[...SUBSCRIBED_FIELDS]}
-        renderedAt={renderedAt}
-      />
-    </QueryProvider>
+    <ChannelDetail
+      orgSlug={ctx.org.slug}
+      initial={{ channel, health }}
+      initialVerifyToken={verifyToken}
+      skillGroupName={groups.find((g) => g.id === channel.skillGroupId)?.name ?? null}
+      canManage={canManage}
+      requiredFields={[...SUBSCRIBED_FIELDS]}
+      renderedAt={renderedAt}
+    />
   );
 }

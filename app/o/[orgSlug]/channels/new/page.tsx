@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChannelForm } from "@/components/channels/channel-form";
 import { NoAccess } from "@/components/shell/no-access";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
+import { ChannelForm } from "../_components/channel-form";
 import { createChannelAction } from "../actions";
 import { listAllSkillGroups } from "../queries";
 

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { QueryProvider } from "@/components/channels/query-provider";
-import { ConversationView } from "@/components/conversations/conversation-view";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
 import { getConversation } from "@/lib/services/conversations/get-conversation";
 import { can } from "@/lib/tenancy/context";
 import { orNotFound } from "../../channels/queries";
 import { orgPageContext } from "../../org-page";
+import { ConversationView } from "./conversation-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -19,8 +18,6 @@ export default async function ConversationPage({ params }: { params: Promise<{ o
   if (!can(ctx, "conversations.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const conversation = await orNotFound(conversationId, () => getConversation({ ctx, conversationId }));
   return (
-    <QueryProvider>
-      <ConversationView orgSlug={ctx.org.slug} initial={conversation} />
-    </QueryProvider>
+    <ConversationView orgSlug={ctx.org.slug} initial={conversation} />
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { NoAccess } from "@/components/shell/no-access";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +8,7 @@ import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orNotFound } from "../../../channels/queries";
 import { orgPageContext } from "../../../org-page";
+import { CampaignForm } from "../../_components/campaign-form";
 import { updateCampaignAction } from "../../actions";
 import { channelOptions } from "../../queries";
 

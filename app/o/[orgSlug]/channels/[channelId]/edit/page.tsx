@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChannelForm } from "@/components/channels/channel-form";
 import { NoAccess } from "@/components/shell/no-access";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { getChannel } from "@/lib/services/channels/list-channels";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../../org-page";
+import { ChannelForm } from "../../_components/channel-form";
 import { updateChannelAction } from "../../actions";
 import { listAllSkillGroups, orNotFound } from "../../queries";
 

@@ -9,7 +9,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { Channel } from "@/lib/services/channels/schemas";
-import { ChannelStatusBadges } from "./channel-status";
+import { ChannelStatusBadges } from "./_components/channel-status";
 
 export function ChannelsList({
   orgSlug,

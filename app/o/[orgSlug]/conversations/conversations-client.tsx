@@ -3,8 +3,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { listConversationsAction } from "@/app/o/[orgSlug]/conversations/actions";
-import { unwrap } from "@/components/channels/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -16,7 +14,9 @@ import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { Page } from "@/lib/pagination";
 import type { ConversationSummary } from "@/lib/services/conversations/schemas";
-import { LiveIndicator, previewText } from "./shared";
+import { LiveIndicator } from "./_components/live-indicator";
+import { previewText } from "./preview-text";
+import { conversationQueries } from "./query-options";
 
 export function ConversationsList({
   orgSlug,
@@ -30,12 +30,8 @@ export function ConversationsList({
   const { t } = useI18n();
   const [channelId, setChannelId] = useState("");
   const query = useInfiniteQuery({
-    queryKey: ["conversations", orgSlug, channelId],
-    queryFn: ({ pageParam }) => unwrap(listConversationsAction(orgSlug, { limit: 50, cursor: pageParam, channelId: channelId || undefined })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...conversationQueries.list(orgSlug, channelId),
     initialData: channelId === "" ? { pages: [initialPage], pageParams: [undefined] } : undefined,
-    refetchInterval: 3_000,
   });
   const conversations = query.data?.pages.flatMap((p) => p.data) ?? [];
   const broken = channels.filter((c) => c.reconnectNeeded);

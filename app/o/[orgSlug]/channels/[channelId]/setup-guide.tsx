@@ -1,7 +1,7 @@
 "use client";
 
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { SectionTitle } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 
@@ -13,8 +13,7 @@ const tones: Record<StepState, BadgeTone> = { done: "success", todo: "neutral", 
 export function SetupGuide({ states, fields }: { states: StepState[]; fields: string[] }) {
   const { t } = useI18n();
   return (
-    <section className="rounded-xl border border-zinc-200 bg-white p-5 shadow-xs" data-testid="setup-guide">
-      <SectionTitle>{t("channels.guide.title")}</SectionTitle>
+    <Card title={t("channels.guide.title")} testId="setup-guide">
       <p className="mb-4 text-sm text-zinc-500">{t("channels.guide.description")}</p>
       <ol className="space-y-4">
         {states.map((state, i) => {
@@ -37,6 +36,6 @@ export function SetupGuide({ states, fields }: { states: StepState[]; fields: st
           );
         })}
       </ol>
-    </section>
+    </Card>
   );
 }

@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
-/** react-query for the live parts of the channel and conversation pages (polling through server actions). */
+/** The one react-query client of the organisation pages (live parts poll through server actions); mounted by the org layout. */
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
@@ -12,11 +12,4 @@ export function QueryProvider({ children }: { children: ReactNode }) {
       }),
   );
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-}
-
-/** Turns an ActionResult into data or a thrown error, as react-query's queryFn expects. */
-export async function unwrap<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
 }

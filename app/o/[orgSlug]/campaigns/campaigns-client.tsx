@@ -1,9 +1,8 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { cancelCampaignAction, deleteCampaignAction, listCampaignsAction, resumeCampaignAction, sendCampaignNowAction } from "@/app/o/[orgSlug]/campaigns/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,9 +13,10 @@ import { Time } from "@/components/ui/time";
 import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@/lib/campaigns/schemas";
 import type { Page } from "@/lib/pagination";
 import { useI18n } from "@/lib/i18n/client";
-import { CampaignActions, type LifecycleActions } from "./campaign-actions";
-import type { ChannelOption } from "./campaign-form";
-import { CampaignStatusBadge, POLL_MS, unwrap } from "./shared";
+import { CampaignActions } from "./_components/campaign-actions";
+import type { ChannelOption } from "./_components/campaign-form";
+import { CampaignStatusBadge } from "./_components/campaign-status";
+import { campaignQueries } from "./query-options";
 
 const PAGE_SIZE = 50;
 
@@ -38,18 +38,9 @@ export function CampaignsList({
   const [limit, setLimit] = useState(PAGE_SIZE);
   const filtered = Boolean(channelId || status);
   const query = useQuery({
-    queryKey: ["campaigns", orgSlug, channelId, status, limit],
-    queryFn: () => unwrap(listCampaignsAction(orgSlug, { limit, ...(channelId && { channelId }), ...(status && { status }) })),
+    ...campaignQueries.list(orgSlug, { limit, ...(channelId && { channelId }), ...(status && { status }) }),
     initialData: !filtered && limit === PAGE_SIZE ? initial : undefined,
-    placeholderData: keepPreviousData,
-    refetchInterval: POLL_MS,
   });
-  const actions: LifecycleActions = {
-    sendNow: (id) => sendCampaignNowAction(orgSlug, id),
-    cancel: (id) => cancelCampaignAction(orgSlug, id),
-    remove: (id) => deleteCampaignAction(orgSlug, id),
-    resume: (id) => resumeCampaignAction(orgSlug, id),
-  };
   const channelName = Object.fromEntries(channels.map((c) => [c.id, c.name]));
   const campaigns = query.data?.data ?? [];
   const create =
@@ -131,7 +122,7 @@ export function CampaignsList({
                   {c.counts.failed}
                 </TD>
                 <TD>
-                  <CampaignActions orgSlug={orgSlug} campaign={c} actions={actions} canManage={canManage} compact onChanged={() => void query.refetch()} />
+                  <CampaignActions orgSlug={orgSlug} campaign={c} canManage={canManage} compact onChanged={() => void query.refetch()} />
                 </TD>
               </TR>
             ))}

@@ -9,8 +9,8 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { REQUEST_TITLE_MAX, TEXT_MAX, type Campaign, type CampaignContent, type Invitation } from "@/lib/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionError, ActionResult } from "@/lib/tenancy/action";
-import { CampaignPreview } from "./preview";
-import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./shared";
+import { CampaignPreview } from "./campaign-preview";
+import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./local-time";
 
 export interface ChannelOption {
   id: string;

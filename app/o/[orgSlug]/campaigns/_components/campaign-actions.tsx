@@ -8,15 +8,8 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { useAction } from "@/components/ui/use-submit";
 import type { Campaign } from "@/lib/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
-import type { ActionResult } from "@/lib/tenancy/action";
-import { isCancellable, isEditable } from "./shared";
-
-export interface LifecycleActions {
-  sendNow: (campaignId: string) => Promise<ActionResult<unknown>>;
-  cancel: (campaignId: string) => Promise<ActionResult<unknown>>;
-  remove: (campaignId: string) => Promise<ActionResult<unknown>>;
-  resume: (campaignId: string) => Promise<ActionResult<unknown>>;
-}
+import { cancelCampaignAction, deleteCampaignAction, resumeCampaignAction, sendCampaignNowAction } from "../actions";
+import { isCancellable, isEditable } from "./campaign-status";
 
 /** The download paths take the organisation as ?org= (the session chooses nothing by itself). */
 export function qrPath(orgSlug: string, campaignId: string, format: "svg" | "png") {
@@ -55,7 +48,6 @@ type Open = null | "send" | "cancel" | "delete" | "qr";
 export function CampaignActions({
   orgSlug,
   campaign,
-  actions,
   canManage,
   compact = false,
   onChanged,
@@ -63,7 +55,6 @@ export function CampaignActions({
 }: {
   orgSlug: string;
   campaign: Campaign;
-  actions: LifecycleActions;
   canManage: boolean;
   compact?: boolean;
   onChanged?: () => void;
@@ -102,7 +93,7 @@ export function CampaignActions({
         </Button>
       )}
       {canManage && campaign.status === "paused" && (
-        <Button size={size} onClick={() => action.run(() => actions.resume(campaign.id), done)} loading={action.pending && open === null}>
+        <Button size={size} onClick={() => action.run(() => resumeCampaignAction(orgSlug, campaign.id), done)} loading={action.pending && open === null}>
           {t("campaigns.action.resume")}
         </Button>
       )}
@@ -136,7 +127,7 @@ export function CampaignActions({
             <Button variant="secondary" onClick={close} disabled={action.pending}>
               {t("common.cancel")}
             </Button>
-            <Button onClick={() => action.run(() => actions.sendNow(campaign.id), done)} loading={action.pending} disabled={subscribers === 0}>
+            <Button onClick={() => action.run(() => sendCampaignNowAction(orgSlug, campaign.id), done)} loading={action.pending} disabled={subscribers === 0}>
               {t("campaigns.sendNow.confirm", { count: subscribers })}
             </Button>
           </>
@@ -151,7 +142,7 @@ export function CampaignActions({
       <ConfirmDialog
         open={open === "cancel"}
         onClose={close}
-        onConfirm={() => action.run(() => actions.cancel(campaign.id), done)}
+        onConfirm={() => action.run(() => cancelCampaignAction(orgSlug, campaign.id), done)}
         title={t("campaigns.cancel.title", { name: campaign.name })}
         body={t("campaigns.cancel.body")}
         confirmLabel={t("campaigns.cancel.confirm")}
@@ -163,7 +154,7 @@ export function CampaignActions({
         onClose={close}
         onConfirm={() =>
           action.run(
-            () => actions.remove(campaign.id),
+            () => deleteCampaignAction(orgSlug, campaign.id),
             () => {
               close();
               onChanged?.();

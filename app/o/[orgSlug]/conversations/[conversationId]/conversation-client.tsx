@@ -3,8 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { getConversationAction } from "@/app/o/[orgSlug]/conversations/actions";
-import { unwrap } from "@/components/channels/query-provider";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -13,7 +11,8 @@ import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { ConversationDetail, ConversationMessage } from "@/lib/services/conversations/schemas";
-import { LiveIndicator } from "./shared";
+import { LiveIndicator } from "../_components/live-indicator";
+import { conversationQueries } from "../query-options";
 
 type Attachment = NonNullable<ConversationMessage["attachments"]>[number];
 
@@ -152,12 +151,7 @@ function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: s
 
 export function ConversationView({ orgSlug, initial }: { orgSlug: string; initial: ConversationDetail }) {
   const { t } = useI18n();
-  const query = useQuery({
-    queryKey: ["conversation", orgSlug, initial.id],
-    queryFn: () => unwrap(getConversationAction(orgSlug, initial.id)),
-    initialData: initial,
-    refetchInterval: 3_000,
-  });
+  const query = useQuery({ ...conversationQueries.detail(orgSlug, initial.id), initialData: initial });
   const c = query.data;
   const end = useRef<HTMLDivElement>(null);
   const count = c.messages.length;

@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { ChevronLeftIcon } from "@/components/ui/icons";
+import { useI18n } from "@/lib/i18n/client";
+import type { ChannelState } from "../query-options";
+import { ChannelStatusBadges } from "../_components/channel-status";
+import { ChannelActions } from "./channel-actions";
+import { ChannelNotices } from "./channel-notices";
+import { DetailsPanel } from "./details-panel";
+import { HealthPanel } from "./health-panel";
+import { SetupGuide } from "./setup-guide";
+import { setupSteps } from "./setup-steps";
+import { TokenExchangePanel } from "./token-exchange-panel";
+import { useChannel } from "./use-channel";
+import { WebhookPanel } from "./webhook-panel";
+
+/** The channel page: header with its actions, banners, health and setup guide, webhook, details and token exchange. */
+export function ChannelDetail({
+  orgSlug,
+  initial,
+  initialVerifyToken,
+  skillGroupName,
+  canManage,
+  requiredFields,
+  renderedAt,
+}: {
+  orgSlug: string;
+  initial: ChannelState;
+  initialVerifyToken: string | null;
+  skillGroupName: string | null;
+  canManage: boolean;
+  requiredFields: string[];
+  renderedAt: number;
+}) {
+  const { t } = useI18n();
+  const state = useChannel({ orgSlug, initial, initialVerifyToken, renderedAt });
+  const { channel, health } = state;
+  return (
+    <div className="space-y-6" data-testid="channel-detail">
+      <div>
+        <Link href={`/o/${orgSlug}/channels`} className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-800">
+          <ChevronLeftIcon className="size-4" />
+          {t("channels.back")}
+        </Link>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{channel.name}</h1>
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-zinc-500">
+              {channel.pageName && <span>{channel.pageName}</span>}
+              <span className="font-mono text-xs">{channel.pageId}</span>
+              <ChannelStatusBadges channel={channel} />
+            </div>
+          </div>
+          {canManage && <ChannelActions state={state} />}
+        </div>
+      </div>
+
+      <ChannelNotices state={state} />
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <HealthPanel channel={channel} health={health} readAt={state.readAt} requiredFields={requiredFields} />
+          <SetupGuide states={setupSteps({ channel, health, check: state.check, requiredFields })} fields={requiredFields} />
+        </div>
+        <div className="space-y-6 lg:col-span-2">
+          <WebhookPanel state={state} canManage={canManage} />
+          <DetailsPanel channel={channel} skillGroupName={skillGroupName} />
+          {canManage && <TokenExchangePanel state={state} />}
+        </div>
+      </div>
+    </div>
+  );
+}
