@@ -1,5 +1,3 @@
-import { notFound } from "next/navigation";
-import { NotFoundError } from "@/lib/errors";
 import type { Channel } from "@/lib/services/channels/schemas";
 import { listChannels } from "@/lib/services/channels/list-channels";
 import { listSkillGroups } from "@/lib/services/skill-groups/list-skill-groups";
@@ -27,17 +25,4 @@ export async function listAllSkillGroups(ctx: OrgContext): Promise<SkillGroup[]>
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Runs a by-id read for a page: a malformed id, or NotFound (deleted, another organisation's), is the 404 page. */
-export async function orNotFound<T>(id: string, load: () => Promise<T>): Promise<T> {
-  if (!UUID.test(id)) notFound();
-  try {
-    return await load();
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
 }

@@ -5,7 +5,7 @@ import { getCampaignStats, getSubscribersOverTime } from "@/lib/campaigns/campai
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
-import { orNotFound } from "../../channels/queries";
+import { orNotFound } from "../../or-not-found";
 import { orgPageContext } from "../../org-page";
 import { channelOptions } from "../queries";
 import { CampaignDetail } from "./campaign-client";

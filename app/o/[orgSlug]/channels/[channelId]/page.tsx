@@ -6,7 +6,8 @@ import { getChannel, revealVerifyToken } from "@/lib/services/channels/list-chan
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
-import { listAllSkillGroups, orNotFound } from "../queries";
+import { orNotFound } from "../../or-not-found";
+import { listAllSkillGroups } from "../queries";
 import { ChannelDetail } from "./channel-client";
 
 export async function generateMetadata(): Promise<Metadata> {

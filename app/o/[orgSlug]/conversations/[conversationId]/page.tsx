@@ -3,7 +3,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
 import { getConversation } from "@/lib/services/conversations/get-conversation";
 import { can } from "@/lib/tenancy/context";
-import { orNotFound } from "../../channels/queries";
+import { orNotFound } from "../../or-not-found";
 import { orgPageContext } from "../../org-page";
 import { ConversationView } from "./conversation-client";
 

@@ -6,7 +6,7 @@ import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { EDITABLE_STATUSES } from "@/lib/campaigns/schemas";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
-import { orNotFound } from "../../../channels/queries";
+import { orNotFound } from "../../../or-not-found";
 import { orgPageContext } from "../../../org-page";
 import { CampaignForm } from "../../_components/campaign-form";
 import { updateCampaignAction } from "../../actions";

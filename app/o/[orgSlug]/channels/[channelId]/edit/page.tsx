@@ -9,7 +9,8 @@ import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../../org-page";
 import { ChannelForm } from "../../_components/channel-form";
 import { updateChannelAction } from "../../actions";
-import { listAllSkillGroups, orNotFound } from "../../queries";
+import { orNotFound } from "../../../or-not-found";
+import { listAllSkillGroups } from "../../queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
