@@ -36,7 +36,7 @@ export async function sendCampaignNow({ ctx, campaignId }: { ctx: OrgContext; ca
       .set({ status: "sending", startedAt: new Date(), scheduleVersion: before.scheduleVersion + 1 })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.send_now", resourceType: "campaign", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, ctx, { action: "campaign.send_now", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { before, after, page };
   });
   await emitCampaignEvents([...(before.scheduledAt ? [unscheduledEvent(after, "send_now")] : []), sendStartedEvent(after)]);
@@ -57,7 +57,7 @@ export async function resumeCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
       .set({ status: "sending", pauseReason: null, scheduleVersion: before.scheduleVersion + 1 })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.resumed", resourceType: "campaign", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, ctx, { action: "campaign.resumed", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { after, page };
   });
   await emitCampaignEvents([sendStartedEvent(after)]);
@@ -78,7 +78,7 @@ export async function cancelCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
       .set({ status: "cancelled", finishedAt: new Date(), scheduleVersion: before.scheduleVersion + 1 })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.cancelled", resourceType: "campaign", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, ctx, { action: "campaign.cancelled", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { before, after, page };
   });
   await emitCampaignEvents(stopEvents(before, after, "cancelled"));
@@ -101,7 +101,7 @@ export async function deleteCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
       })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.deleted", resourceType: "campaign", resourceId: before.id, before: auditView(before) });
+    await recordAudit(tx, ctx, { action: "campaign.deleted", resourceId: before.id, before: auditView(before) });
     return { before, after };
   });
   await emitCampaignEvents(stopEvents(before, after, "deleted"));

@@ -66,7 +66,7 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
       .set({ lastCheckedAt: new Date(), reconnectReason: null, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
       .where(eq(channels.id, row.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceType: "channel", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
+    await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
     return result;
   });
   const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
@@ -101,7 +101,7 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
   }
   const [updated] = await db.transaction(async (tx) => {
     const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null }).where(eq(channels.id, row.id)).returning();
-    await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceType: "channel", resourceId: row.id });
+    await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceId: row.id });
     return result;
   });
   forgetChannelRouting(row.pageId);
