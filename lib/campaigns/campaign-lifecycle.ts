@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, recordSystemAudit } from "@/lib/audit";
 import { ConflictError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { auditView, getCampaignInOrg, toCampaign, type CampaignRow } from "./queries";
@@ -120,10 +120,14 @@ function stopEvents(before: CampaignRow, after: CampaignRow, reason: "cancelled"
  */
 export async function startScheduledSend(campaignId: string, scheduleVersion: number): Promise<CampaignRow | null> {
   const db = await getDb();
-  const [row] = await db
-    .update(campaigns)
-    .set({ status: "sending", startedAt: sql`coalesce(${campaigns.startedAt}, now())` })
-    .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "scheduled"), eq(campaigns.scheduleVersion, scheduleVersion), isNull(campaigns.deletedAt)))
-    .returning();
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(campaigns)
+      .set({ status: "sending", startedAt: sql`coalesce(${campaigns.startedAt}, now())` })
+      .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "scheduled"), eq(campaigns.scheduleVersion, scheduleVersion), isNull(campaigns.deletedAt)))
+      .returning();
+    if (!row) return null;
+    await recordSystemAudit(tx, row.orgId, { action: "campaign.send_started", resourceId: row.id, before: { status: "scheduled" }, after: { status: row.status } });
+    return row;
+  });
 }
