@@ -37,4 +37,9 @@ test("create a skill group, add a member, edit it, and see it in the list", asyn
   await page.getByLabel("Resource type").selectOption({ label: "Skill group" });
   await expect(page).toHaveURL(/resourceType=skill_group/);
   await expect(page.getByTestId("audit-row")).toHaveCount(3);
+  // Every action of the vocabulary is offered, campaign ones included; this org has sent none.
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.getByLabel("Action", { exact: true }).selectOption({ label: "Campaign finished" });
+  await expect(page).toHaveURL(/action=campaign.finished/);
+  await expect(page.getByText("No entries match these filters.")).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, recordSystemAudit } from "@/lib/audit";
 import { ConflictError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { auditView, getCampaignInOrg, toCampaign, type CampaignRow } from "./queries";
@@ -36,7 +36,7 @@ export async function sendCampaignNow({ ctx, campaignId }: { ctx: OrgContext; ca
       .set({ status: "sending", startedAt: new Date(), scheduleVersion: before.scheduleVersion + 1 })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.send_now", resourceType: "campaign", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, ctx, { action: "campaign.send_now", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { before, after, page };
   });
   await emitCampaignEvents([...(before.scheduledAt ? [unscheduledEvent(after, "send_now")] : []), sendStartedEvent(after)]);
@@ -57,7 +57,7 @@ export async function resumeCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
       .set({ status: "sending", pauseReason: null, scheduleVersion: before.scheduleVersion + 1 })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.resumed", resourceType: "campaign", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, ctx, { action: "campaign.resumed", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { after, page };
   });
   await emitCampaignEvents([sendStartedEvent(after)]);
@@ -78,7 +78,7 @@ export async function cancelCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
       .set({ status: "cancelled", finishedAt: new Date(), scheduleVersion: before.scheduleVersion + 1 })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.cancelled", resourceType: "campaign", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, ctx, { action: "campaign.cancelled", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { before, after, page };
   });
   await emitCampaignEvents(stopEvents(before, after, "cancelled"));
@@ -101,7 +101,7 @@ export async function deleteCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
       })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.deleted", resourceType: "campaign", resourceId: before.id, before: auditView(before) });
+    await recordAudit(tx, ctx, { action: "campaign.deleted", resourceId: before.id, before: auditView(before) });
     return { before, after };
   });
   await emitCampaignEvents(stopEvents(before, after, "deleted"));
@@ -120,10 +120,14 @@ function stopEvents(before: CampaignRow, after: CampaignRow, reason: "cancelled"
  */
 export async function startScheduledSend(campaignId: string, scheduleVersion: number): Promise<CampaignRow | null> {
   const db = await getDb();
-  const [row] = await db
-    .update(campaigns)
-    .set({ status: "sending", startedAt: sql`coalesce(${campaigns.startedAt}, now())` })
-    .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "scheduled"), eq(campaigns.scheduleVersion, scheduleVersion), isNull(campaigns.deletedAt)))
-    .returning();
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(campaigns)
+      .set({ status: "sending", startedAt: sql`coalesce(${campaigns.startedAt}, now())` })
+      .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "scheduled"), eq(campaigns.scheduleVersion, scheduleVersion), isNull(campaigns.deletedAt)))
+      .returning();
+    if (!row) return null;
+    await recordSystemAudit(tx, row.orgId, { action: "campaign.send_started", resourceId: row.id, before: { status: "scheduled" }, after: { status: row.status } });
+    return row;
+  });
 }

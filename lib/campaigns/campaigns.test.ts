@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { cancelCampaign, deleteCampaign, sendCampaignNow } from "./campaign-lifecycle";
+import { cancelCampaign, deleteCampaign, sendCampaignNow, startScheduledSend } from "./campaign-lifecycle";
 import { getCampaign, listCampaigns } from "./list-campaigns";
 import { createCampaign, updateCampaign } from "./save-campaign";
 import { setCampaignEventSender } from "./workflow-events";
@@ -83,6 +84,8 @@ describe("campaign services", () => {
     // No subscribers: nothing to send now.
     await expect(sendCampaignNow({ ctx: f.as.owner, campaignId: c.id })).rejects.toBeInstanceOf(ConflictError);
     await cancelCampaign({ ctx: f.as.owner, campaignId: c.id });
+    await expectAuditRow(f.org, { action: "campaign.created", resourceId: c.id, actor: f.as.owner, after: { status: "scheduled" } });
+    await expectAuditRow(f.org, { action: "campaign.cancelled", resourceId: c.id, actor: f.as.owner, before: { status: "draft" }, after: { status: "cancelled" } });
     await expect(updateCampaign({ ctx: f.as.owner, campaignId: c.id, input: { name: "x" } })).rejects.toBeInstanceOf(ConflictError);
     await expect(cancelCampaign({ ctx: f.as.owner, campaignId: c.id })).rejects.toBeInstanceOf(ConflictError);
   });
@@ -103,5 +106,14 @@ describe("campaign services", () => {
     expect(sent.map((e) => e.name)).toEqual(["campaigns/campaign.unscheduled"]);
     await expect(getCampaign({ ctx: f.as.owner, campaignId: c.id })).rejects.toThrow("Campaign not found.");
     expect((await listCampaigns({ ctx: f.as.owner })).data.map((x) => x.id)).not.toContain(c.id);
+    await expectAuditRow(f.org, { action: "campaign.deleted", resourceId: c.id, actor: f.as.owner, before: { name: "To delete", status: "scheduled" } });
+  });
+
+  it("the scheduled time starting a send is recorded as the system's doing, once", async () => {
+    const c = await createCampaign({ ctx: f.as.owner, input: { ...base(), name: "Starts itself", scheduledAt: inAnHour() } });
+    expect(await startScheduledSend(c.id, 1)).not.toBeNull();
+    // The scheduled run and the sweeper may both try: only the first starts it.
+    expect(await startScheduledSend(c.id, 1)).toBeNull();
+    await expectAuditRow(f.org, { action: "campaign.send_started", resourceId: c.id, actor: "system", before: { status: "scheduled" }, after: { status: "sending" } });
   });
 });

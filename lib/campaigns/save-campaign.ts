@@ -67,7 +67,7 @@ export async function createCampaign({ ctx, input }: { ctx: OrgContext; input: u
         createdBy: ctx.actor.label,
       })
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.created", resourceType: "campaign", resourceId: created.id, after: auditView(created) });
+    await recordAudit(tx, ctx, { action: "campaign.created", resourceId: created.id, after: auditView(created) });
     return { row: created, page: { pageId: channel.pageId, pageUsername: channel.pageUsername } };
   });
   if (row.scheduledAt) await emitCampaignEvents([scheduledEvent(row)]);
@@ -101,7 +101,7 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
       })
       .where(eq(campaigns.id, before.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "campaign.updated", resourceType: "campaign", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, ctx, { action: "campaign.updated", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { before, after, page };
   });
   if (after.scheduleVersion !== before.scheduleVersion) {

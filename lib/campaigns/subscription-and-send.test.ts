@@ -11,6 +11,7 @@ import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { newId } from "@/lib/ids";
 import { DEMO } from "@/sandbox/server";
+import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { resumeCampaign, sendCampaignNow } from "./campaign-lifecycle";
@@ -141,6 +142,9 @@ describe("sender", () => {
     for (const { token } of subscribed) expect(sends.get(token)).toBe(1);
     const done = await getCampaign({ ctx: f.as.marketer, campaignId: campaign.id });
     expect(done).toMatchObject({ status: "sent", counts: { sent: 40, failed: 0, subscribers: 40 } });
+    await expectAuditRow(f.org, { action: "campaign.send_now", resourceId: campaign.id, actor: f.as.marketer, after: { status: "sending" } });
+    // Finishing is nobody's action: the system records it, once, though two batches may both see the end.
+    await expectAuditRow(f.org, { action: "campaign.finished", resourceId: campaign.id, actor: "system", before: { status: "sending" }, after: { status: "sent", sent: 40, failed: 0 } });
     const statuses = await db.select({ status: otnTokens.status }).from(otnTokens).where(eq(otnTokens.campaignId, campaign.id));
     expect(statuses.every((s) => s.status === "sent")).toBe(true);
   });
@@ -177,11 +181,15 @@ describe("sender", () => {
     const [channel] = await db.select().from(channels).where(eq(channels.id, flow.channelId));
     expect(channel.reconnectReason).toMatch(/190/);
     await expect(resumeCampaign({ ctx: f.as.marketer, campaignId: campaign.id })).rejects.toThrow("Reconnect the channel first");
+    await expectAuditRow(f.org, { action: "campaign.paused", resourceId: campaign.id, actor: "system", before: { status: "sending" }, after: { status: "paused", pauseReason: c.pauseReason } });
+    await expectAuditRow(f.org, { action: "channel.reconnect_needed", resourceId: flow.channelId, actor: "system", after: { reconnectReason: channel.reconnectReason } });
 
     flow.sandbox.state.pages.get(DEMO.pageId)!.tokenRevoked = false;
     await db.update(channels).set({ reconnectReason: null }).where(eq(channels.id, flow.channelId));
     await resumeCampaign({ ctx: f.as.marketer, campaignId: campaign.id });
     expect(await runCampaignSend({ campaignId: campaign.id })).toMatchObject({ state: "finished", sent: 6 });
+    await expectAuditRow(f.org, { action: "campaign.resumed", resourceId: campaign.id, actor: f.as.marketer, after: { status: "sending" } });
+    await expectAuditRow(f.org, { action: "campaign.finished", resourceId: campaign.id, actor: "system", after: { status: "sent", sent: 6 } });
     const sends = okSendsByToken();
     for (const { token } of subscribed) expect(sends.get(token)).toBe(1);
   });

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
+import { recordSystemAudit } from "@/lib/audit";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
@@ -161,7 +162,15 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   }
   const stopped = control.stop;
   if (stopped?.kind === "pause") {
-    await db.update(campaigns).set({ status: "paused", pauseReason: stopped.reason, currentRate: 0 }).where(eq(campaigns.id, campaign.id));
+    await db.transaction(async (tx) => {
+      await tx.update(campaigns).set({ status: "paused", pauseReason: stopped.reason, currentRate: 0 }).where(eq(campaigns.id, campaign.id));
+      await recordSystemAudit(tx, campaign.orgId, {
+        action: "campaign.paused",
+        resourceId: campaign.id,
+        before: { status: campaign.status },
+        after: { status: "paused", pauseReason: stopped.reason },
+      });
+    });
     await flagReconnectNeeded(channel.id, stopped.reason);
     await recordChannelError(channel.orgId, channel.id, "send_api", stopped.reason, stopped.code);
     return { ...result, state: "paused" };
@@ -170,15 +179,25 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   return result;
 }
 
-/** Every token settled: sent, or sent with failures when any failed. */
+/** Every token settled: sent, or sent with failures when any failed. Two batches may both get here; one writes. */
 async function finish(campaignId: string): Promise<void> {
   const db = await getDb();
   const [row] = await db.select({ failed: campaigns.failed, status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId));
   if (row?.status !== "sending") return;
-  await db
-    .update(campaigns)
-    .set({ status: row.failed > 0 ? "sent_with_failures" : "sent", finishedAt: new Date(), currentRate: 0 })
-    .where(eq(campaigns.id, campaignId));
+  await db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(campaigns)
+      .set({ status: row.failed > 0 ? "sent_with_failures" : "sent", finishedAt: new Date(), currentRate: 0 })
+      .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "sending")))
+      .returning();
+    if (!after) return;
+    await recordSystemAudit(tx, after.orgId, {
+      action: "campaign.finished",
+      resourceId: after.id,
+      before: { status: "sending" },
+      after: { status: after.status, sent: after.sent, failed: after.failed, expired: after.expired },
+    });
+  });
 }
 
 /** One token, with Meta's errors classified: temporary → back-off and retry; rate limit → slow down and retry. */

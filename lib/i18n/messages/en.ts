@@ -1,4 +1,5 @@
 import { accountsEn } from "./accounts.en";
+import { auditEn } from "./audit.en";
 import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
 import { workflowsEn } from "./workflows.en";
@@ -12,6 +13,7 @@ export const en = {
   ...campaignsEn,
   ...workflowsEn,
   ...accountsEn,
+  ...auditEn,
   "app.name": "Messenger Desk",
   "app.tagline": "Serve and market to your customers on Facebook Messenger.",
 
@@ -199,24 +201,6 @@ export const en = {
   "audit.actor.system": "System",
   "audit.actor.api_key": "API key",
   "audit.actor.user": "Member",
-  "audit.action.organization.created": "Organisation created",
-  "audit.action.member.invited": "Member invited",
-  "audit.action.member.joined": "Member joined",
-  "audit.action.member.role_changed": "Role changed",
-  "audit.action.member.removed": "Member removed",
-  "audit.action.invitation.revoked": "Invitation revoked",
-  "audit.action.skill_group.created": "Skill group created",
-  "audit.action.skill_group.updated": "Skill group updated",
-  "audit.action.skill_group.deleted": "Skill group deleted",
-  "audit.action.skill_group.member_added": "Added to skill group",
-  "audit.action.skill_group.member_removed": "Removed from skill group",
-  "audit.action.api_key.created": "API key created",
-  "audit.action.api_key.revoked": "API key revoked",
-  "audit.resource.organization": "Organisation",
-  "audit.resource.member": "Member",
-  "audit.resource.invitation": "Invitation",
-  "audit.resource.skill_group": "Skill group",
-  "audit.resource.api_key": "API key",
   "notFound.title": "Page not found",
   "notFound.body": "The page you are looking for does not exist, or you do not have access to it.",
   "notFound.home": "Go to the dashboard",

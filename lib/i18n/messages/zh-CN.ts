@@ -1,4 +1,5 @@
 import { accountsZhCN } from "./accounts.zh-CN";
+import { auditZhCN } from "./audit.zh-CN";
 import { campaignsZhCN } from "./campaigns.zh-CN";
 import { channelsZhCN } from "./channels.zh-CN";
 import type { MessageKey } from "./en";
@@ -10,6 +11,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...campaignsZhCN,
   ...workflowsZhCN,
   ...accountsZhCN,
+  ...auditZhCN,
   "app.name": "Messenger Desk",
   "app.tagline": "在 Facebook Messenger 上服务与营销您的客户。",
 
@@ -197,24 +199,6 @@ export const zhCN: Record<MessageKey, string> = {
   "audit.actor.system": "系统",
   "audit.actor.api_key": "API 密钥",
   "audit.actor.user": "成员",
-  "audit.action.organization.created": "创建组织",
-  "audit.action.member.invited": "邀请成员",
-  "audit.action.member.joined": "成员加入",
-  "audit.action.member.role_changed": "更改角色",
-  "audit.action.member.removed": "移除成员",
-  "audit.action.invitation.revoked": "撤销邀请",
-  "audit.action.skill_group.created": "创建技能组",
-  "audit.action.skill_group.updated": "编辑技能组",
-  "audit.action.skill_group.deleted": "删除技能组",
-  "audit.action.skill_group.member_added": "加入技能组",
-  "audit.action.skill_group.member_removed": "移出技能组",
-  "audit.action.api_key.created": "创建 API 密钥",
-  "audit.action.api_key.revoked": "撤销 API 密钥",
-  "audit.resource.organization": "组织",
-  "audit.resource.member": "成员",
-  "audit.resource.invitation": "邀请",
-  "audit.resource.skill_group": "技能组",
-  "audit.resource.api_key": "API 密钥",
   "notFound.title": "页面不存在",
   "notFound.body": "您访问的页面不存在，或您没有访问权限。",
   "notFound.home": "返回工作台",

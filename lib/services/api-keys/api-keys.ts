@@ -78,7 +78,7 @@ export async function createApiKey({ ctx, input, secret }: { ctx: OrgContext; in
       .insert(apiKeys)
       .values({ orgId: ctx.org.id, name: data.name, role: data.role, prefix: displayPrefix(key), keyHash: sha256Hex(key), createdBy })
       .returning();
-    await recordAudit(tx, ctx, { action: "api_key.created", resourceType: "api_key", resourceId: row.id, after: { name: row.name, role: row.role, prefix: row.prefix } });
+    await recordAudit(tx, ctx, { action: "api_key.created", resourceId: row.id, after: { name: row.name, role: row.role, prefix: row.prefix } });
     const [creator] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, createdBy));
     return { apiKey: toApiKey(row, creator ?? null), secret: key };
   });
@@ -94,6 +94,6 @@ export async function revokeApiKey({ ctx, apiKeyId }: { ctx: OrgContext; apiKeyI
       .where(and(eq(apiKeys.orgId, ctx.org.id), eq(apiKeys.id, apiKeyId), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) throw new NotFoundError("API key");
-    await recordAudit(tx, ctx, { action: "api_key.revoked", resourceType: "api_key", resourceId: row.id, before: { name: row.name, prefix: row.prefix } });
+    await recordAudit(tx, ctx, { action: "api_key.revoked", resourceId: row.id, before: { name: row.name, prefix: row.prefix } });
   });
 }

@@ -17,7 +17,6 @@ export async function revokeApiKeysCreatedBy(tx: DbOrTx, ctx: OrgContext, userId
   for (const key of revoked) {
     await recordAudit(tx, ctx, {
       action: "api_key.revoked",
-      resourceType: "api_key",
       resourceId: key.id,
       before: { name: key.name, prefix: key.prefix },
       after: { reason: "creator_removed" },

@@ -1,14 +1,16 @@
+import { z } from "zod";
 import { and, desc, eq, like, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { pageQuerySchema, toPage, type Page } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { inputString, parseInput } from "@/lib/validation";
+import { AUDIT_ACTION_DOMAINS, AUDIT_ACTION_IDS, AUDIT_RESOURCE_TYPES } from "@/lib/audit/actions";
+import { parseInput } from "@/lib/validation";
 
 export const auditQuerySchema = pageQuerySchema.extend({
-  /** Exact action ("member.invited") or a domain prefix ("member."). */
-  action: inputString("action", 80).optional(),
-  resourceType: inputString("resourceType", 40).optional(),
+  /** Exact action ("member.invited") or a domain prefix ("member."), both from the vocabulary. */
+  action: z.enum([...AUDIT_ACTION_IDS, ...AUDIT_ACTION_DOMAINS], { message: "action must be an audit action (such as campaign.finished) or its domain (campaign.)." }).optional(),
+  resourceType: z.enum(AUDIT_RESOURCE_TYPES, { message: `resourceType must be one of ${AUDIT_RESOURCE_TYPES.join(", ")}.` }).optional(),
 });
 
 export interface AuditEntryView {

@@ -17,7 +17,6 @@ export async function setChannelEnabled({ ctx, channelId, enabled }: { ctx: OrgC
     const [after] = await tx.update(channels).set({ status }).where(eq(channels.id, before.id)).returning();
     await recordAudit(tx, ctx, {
       action: enabled ? "channel.enabled" : "channel.disabled",
-      resourceType: "channel",
       resourceId: channelId,
       before: { status: before.status },
       after: { status },
@@ -35,7 +34,7 @@ export async function deleteChannel({ ctx, channelId }: { ctx: OrgContext; chann
   const row = await db.transaction(async (tx) => {
     const before = await getChannelInOrg(tx, ctx, channelId);
     await tx.update(channels).set({ deletedAt: new Date(), status: "disabled" }).where(eq(channels.id, before.id));
-    await recordAudit(tx, ctx, { action: "channel.deleted", resourceType: "channel", resourceId: channelId, before: { name: before.name, pageId: before.pageId } });
+    await recordAudit(tx, ctx, { action: "channel.deleted", resourceId: channelId, before: { name: before.name, pageId: before.pageId } });
     return before;
   });
   forgetChannelRouting(row.pageId);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, recordSystemAudit } from "@/lib/audit";
 import { open, seal } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { ValidationError } from "@/lib/errors";
@@ -34,11 +34,18 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
 
   const fail = async (failedStep: ConnectionCheck["failedStep"], message: string, graphCode?: number): Promise<ConnectionCheck> => {
     const reconnect = graphCode === 190;
-    const [updated] = await db
-      .update(channels)
-      .set({ lastCheckedAt: new Date(), ...(reconnect && { reconnectReason: message }) })
-      .where(eq(channels.id, row.id))
-      .returning();
+    const [updated] = await db.transaction(async (tx) => {
+      const result = await tx
+        .update(channels)
+        .set({ lastCheckedAt: new Date(), ...(reconnect && { reconnectReason: message }) })
+        .where(eq(channels.id, row.id))
+        .returning();
+      // The member's check found the token refused: the channel enters "reconnect needed" on their action.
+      if (reconnect && row.reconnectReason === null) {
+        await recordAudit(tx, ctx, { action: "channel.reconnect_needed", resourceId: row.id, after: { reconnectReason: message } });
+      }
+      return result;
+    });
     await recordChannelError(row.orgId, row.id, "connection", message, graphCode);
     return { ok: false, failedStep, message, graphCode, channel: toChannel(updated, ctx) };
   };
@@ -66,7 +73,7 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
       .set({ lastCheckedAt: new Date(), reconnectReason: null, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
       .where(eq(channels.id, row.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceType: "channel", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
+    await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
     return result;
   });
   const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
@@ -101,7 +108,7 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
   }
   const [updated] = await db.transaction(async (tx) => {
     const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null }).where(eq(channels.id, row.id)).returning();
-    await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceType: "channel", resourceId: row.id });
+    await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceId: row.id });
     return result;
   });
   forgetChannelRouting(row.pageId);
@@ -114,8 +121,18 @@ function describe(error: unknown): string {
   return "Unexpected error while calling the Graph API";
 }
 
-/** Flags a channel whose token Graph refused with 190, wherever that was noticed (sends, profile fetches). */
+/**
+ * Flags a channel whose token Graph refused with 190, wherever that was noticed (sends, profile fetches).
+ * Only the transition into "reconnect needed" is audited (as the system), not every refusal after it.
+ */
 export async function flagReconnectNeeded(channelId: string, reason: string): Promise<void> {
   const db = await getDb();
-  await db.update(channels).set({ reconnectReason: reason }).where(eq(channels.id, channelId));
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ orgId: channels.orgId, reconnectReason: channels.reconnectReason }).from(channels).where(eq(channels.id, channelId)).for("update");
+    if (!before) return;
+    await tx.update(channels).set({ reconnectReason: reason }).where(eq(channels.id, channelId));
+    if (before.reconnectReason === null) {
+      await recordSystemAudit(tx, before.orgId, { action: "channel.reconnect_needed", resourceId: channelId, after: { reconnectReason: reason } });
+    }
+  });
 }

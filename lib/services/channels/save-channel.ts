@@ -46,7 +46,7 @@ export async function createChannel({ ctx, input }: { ctx: OrgContext; input: un
           verifyTokenSealed: seal(newVerifyToken()),
         })
         .returning();
-      await recordAudit(tx, ctx, { action: "channel.created", resourceType: "channel", resourceId: created.id, after: auditView(created) });
+      await recordAudit(tx, ctx, { action: "channel.created", resourceId: created.id, after: auditView(created) });
       return created;
     })
     .catch(pageTaken);
@@ -81,7 +81,6 @@ export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext
       .returning();
     await recordAudit(tx, ctx, {
       action: "channel.updated",
-      resourceType: "channel",
       resourceId: channelId,
       before: auditView(before),
       after: { ...auditView(after), ...(tokenReplaced && { pageAccessToken: "replaced" }), ...(data.appSecret && { appSecret: "replaced" }) },
@@ -100,7 +99,7 @@ export async function regenerateVerifyToken({ ctx, channelId }: { ctx: OrgContex
   const row = await db.transaction(async (tx) => {
     const channel = await getChannelInOrg(tx, ctx, channelId);
     await tx.update(channels).set({ verifyTokenSealed: seal(verifyToken) }).where(eq(channels.id, channel.id));
-    await recordAudit(tx, ctx, { action: "channel.verify_token_regenerated", resourceType: "channel", resourceId: channelId });
+    await recordAudit(tx, ctx, { action: "channel.verify_token_regenerated", resourceId: channelId });
     return channel;
   });
   forgetChannelRouting(row.pageId);

@@ -94,7 +94,7 @@ export async function acceptInvitation({ token, user: sessionUser, input }: { to
       await recordAudit(
         tx,
         { org, actor: { type: "user", id: user.id, label: user.email } },
-        { action: "member.joined", resourceType: "member", resourceId: membership?.id ?? null, after: { email: user.email, role: invitation.role } },
+        { action: "member.joined", resourceId: membership?.id ?? null, after: { email: user.email, role: invitation.role } },
       );
       return { userId: user.id, email: user.email, orgSlug: org.slug, newAccount: Boolean(newAccount) };
     });

@@ -53,7 +53,7 @@ export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unk
         if (isUniqueViolation(error)) throw new ConflictError(`${email} was invited at the same moment; try again.`);
         throw error;
       });
-    await recordAudit(tx, ctx, { action: "member.invited", resourceType: "invitation", resourceId: created.id, after: { email, role } });
+    await recordAudit(tx, ctx, { action: "member.invited", resourceId: created.id, after: { email, role } });
     return created;
   });
   const link = `${appUrl()}/invite/${token}`;

@@ -34,7 +34,6 @@ export async function revokeInvitationsBeyondInviter(tx: DbOrTx, ctx: OrgContext
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
     await recordAudit(tx, ctx, {
       action: "invitation.revoked",
-      resourceType: "invitation",
       resourceId: invitation.id,
       before: { email: invitation.email, role: invitation.role },
       after: { reason: roleNow === null ? "inviter_removed" : "inviter_role_changed" },

@@ -36,6 +36,6 @@ export async function revokeInvitation({ ctx, invitationId }: { ctx: OrgContext;
       .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning();
     if (!row) throw new NotFoundError("Invitation");
-    await recordAudit(tx, ctx, { action: "invitation.revoked", resourceType: "invitation", resourceId: row.id, before: { email: row.email, role: row.role } });
+    await recordAudit(tx, ctx, { action: "invitation.revoked", resourceId: row.id, before: { email: row.email, role: row.role } });
   });
 }

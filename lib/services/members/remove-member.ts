@@ -22,7 +22,6 @@ export async function removeMember({ ctx, membershipId }: { ctx: OrgContext; mem
     await tx.delete(memberships).where(eq(memberships.id, membershipId));
     await recordAudit(tx, ctx, {
       action: "member.removed",
-      resourceType: "member",
       resourceId: membershipId,
       before: { email: member.email, role: member.role },
     });

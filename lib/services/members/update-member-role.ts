@@ -38,7 +38,6 @@ export async function updateMemberRole({
     const after = { ...before, role };
     await recordAudit(tx, ctx, {
       action: "member.role_changed",
-      resourceType: "member",
       resourceId: membershipId,
       before: { email: before.email, role: before.role },
       after: { email: before.email, role },

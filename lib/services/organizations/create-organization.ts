@@ -36,7 +36,6 @@ export async function insertOrganizationWithOwner(
   await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "owner" });
   await recordAudit(tx, { org, actor: { type: "user", id: user.id, label: user.email } }, {
     action: "organization.created",
-    resourceType: "organization",
     resourceId: org.id,
     after: { name, slug },
   });

@@ -20,7 +20,7 @@ export async function createSkillGroup({ ctx, input }: { ctx: OrgContext; input:
   return db
     .transaction(async (tx) => {
       const [row] = await tx.insert(skillGroups).values({ orgId: ctx.org.id, ...data }).returning();
-      await recordAudit(tx, ctx, { action: "skill_group.created", resourceType: "skill_group", resourceId: row.id, after: data });
+      await recordAudit(tx, ctx, { action: "skill_group.created", resourceId: row.id, after: data });
       return toSkillGroup({ ...row, memberCount: 0 });
     })
     .catch((error) => nameTaken(error, data.name));
@@ -40,7 +40,6 @@ export async function updateSkillGroup({ ctx, skillGroupId, input }: { ctx: OrgC
       const after = await getSkillGroupInOrg(tx, ctx, skillGroupId);
       await recordAudit(tx, ctx, {
         action: "skill_group.updated",
-        resourceType: "skill_group",
         resourceId: skillGroupId,
         before: { name: before.name, description: before.description },
         after: { name: after.name, description: after.description },
@@ -63,7 +62,6 @@ export async function deleteSkillGroup({ ctx, skillGroupId }: { ctx: OrgContext;
     await tx.delete(skillGroups).where(and(eq(skillGroups.orgId, ctx.org.id), eq(skillGroups.id, skillGroupId)));
     await recordAudit(tx, ctx, {
       action: "skill_group.deleted",
-      resourceType: "skill_group",
       resourceId: skillGroupId,
       before: { name: before.name, description: before.description },
     });

@@ -40,7 +40,6 @@ export async function addSkillGroupMember({ ctx, skillGroupId, input }: { ctx: O
     if (inserted.length === 0) throw new ConflictError(`${member.email} is already in ${group.name}.`);
     await recordAudit(tx, ctx, {
       action: "skill_group.member_added",
-      resourceType: "skill_group",
       resourceId: skillGroupId,
       after: { group: group.name, member: member.email },
     });
@@ -61,7 +60,6 @@ export async function removeSkillGroupMember({ ctx, skillGroupId, membershipId }
     if (removed.length === 0) throw new NotFoundError("Skill group member");
     await recordAudit(tx, ctx, {
       action: "skill_group.member_removed",
-      resourceType: "skill_group",
       resourceId: skillGroupId,
       before: { group: group.name, member: member.email },
     });

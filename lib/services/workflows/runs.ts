@@ -83,7 +83,7 @@ export async function retryWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId:
   const db = await getDb();
   await runs.retryRun(db, await runScope(ctx), runId).catch(mapErrors);
   // lib/workflows/runs.ts owns the transaction; the audit row follows the committed change.
-  await recordAudit(db, ctx, { action: "workflow_run.retried", resourceType: "workflow_run", resourceId: runId });
+  await recordAudit(db, ctx, { action: "workflow_run.retried", resourceId: runId });
 }
 
 /** Cancels a queued, running or waiting run. */
@@ -92,5 +92,5 @@ export async function cancelWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId
   checkId(runId);
   const db = await getDb();
   await runs.cancelRun(db, await runScope(ctx), runId).catch(mapErrors);
-  await recordAudit(db, ctx, { action: "workflow_run.cancelled", resourceType: "workflow_run", resourceId: runId });
+  await recordAudit(db, ctx, { action: "workflow_run.cancelled", resourceId: runId });
 }

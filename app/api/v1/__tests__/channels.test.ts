@@ -11,6 +11,7 @@ import { revealVerifyToken } from "@/lib/services/channels/list-channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { DEMO } from "@/sandbox/server";
+import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
@@ -84,6 +85,9 @@ describe("the connection check", () => {
       expect(seen.body).toMatchObject({ reconnectNeeded: true, status: "active" });
       const listed = (await call("listChannels")).body.data.find((c: { id: string }) => c.id === demoChannelId);
       expect(listed.reconnectNeeded).toBe(true);
+
+      // The transition is audited once, as the check's actor (the API key), though the flag is seen on every read.
+      await expectAuditRow(org.org, { action: "channel.reconnect_needed", resourceId: demoChannelId, actor: { actor: { type: "api_key", label: "API key integrator" } } });
 
       // And the health panel counts the refusal.
       const health = await call("getChannelHealth", { channelId: demoChannelId });
@@ -236,5 +240,10 @@ describe("enable, disable and delete", () => {
     expect((await call("enableChannel", { channelId })).status).toBe(404);
     const again = await connect({ name: "Lifecycle again", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
     expect(again).not.toBe(channelId);
+    const byKey = { actor: { type: "api_key" as const, label: "API key integrator" } };
+    await expectAuditRow(org.org, { action: "channel.created", resourceId: channelId, actor: byKey, after: { name: "Lifecycle", pageId: page.pageId } });
+    await expectAuditRow(org.org, { action: "channel.disabled", resourceId: channelId, actor: byKey, before: { status: "active" }, after: { status: "disabled" } });
+    await expectAuditRow(org.org, { action: "channel.enabled", resourceId: channelId, actor: byKey, after: { status: "active" } });
+    await expectAuditRow(org.org, { action: "channel.deleted", resourceId: channelId, actor: byKey, before: { name: "Lifecycle", pageId: page.pageId } });
   });
 });

@@ -10,15 +10,17 @@ import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { Page } from "@/lib/pagination";
 import type { AuditEntryView } from "@/lib/services/audit/list-audit-log";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RESOURCE_TYPES,
+  auditActionLabelKey,
+  auditResourceLabelKey,
+  isAuditAction,
+  isAuditResourceType,
+} from "@/lib/audit/actions";
 import { loadAuditPageAction } from "./actions";
-import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "./audit-constants";
-
-function known<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
-}
 
 export function AuditLogClient({
   orgSlug,
@@ -39,8 +41,9 @@ export function AuditLogClient({
   const entries = pages.items;
   const [filtering, startFiltering] = useTransition();
 
-  const actionLabel = (action: string) => (known(AUDIT_ACTIONS, action) ? t(`audit.action.${action}` as MessageKey) : action);
-  const resourceLabel = (type: string) => (known(AUDIT_RESOURCE_TYPES, type) ? t(`audit.resource.${type}` as MessageKey) : type);
+  // Rows written before an action joined the vocabulary (or after one left it) show their raw id.
+  const actionLabel = (action: string) => (isAuditAction(action) ? t(auditActionLabelKey(action)) : action);
+  const resourceLabel = (type: string) => (isAuditResourceType(type) ? t(auditResourceLabelKey(type)) : type);
 
   const setFilter = (name: "action" | "resourceType", value: string) => {
     const next = new URLSearchParams({ ...filters, [name]: value });
@@ -60,10 +63,14 @@ export function AuditLogClient({
           </label>
           <Select id="audit-action" className="w-56" value={filters.action} onChange={(e) => setFilter("action", e.target.value)}>
             <option value="">{t("audit.filter.any")}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
-              </option>
+            {AUDIT_RESOURCE_TYPES.map((r) => (
+              <optgroup key={r} label={resourceLabel(r)}>
+                {AUDIT_ACTIONS.filter((a) => a.resourceType === r).map((a) => (
+                  <option key={a.action} value={a.action}>
+                    {t(a.labelKey)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </Select>
         </div>
@@ -105,9 +112,13 @@ export function AuditLogClient({
                   <Time iso={e.at} />
                 </TD>
                 <TD>
-                  <div className="max-w-52 truncate text-zinc-900">{e.actorLabel}</div>
-                  {e.actorType !== "user" && (
-                    <div className="text-xs text-zinc-400">{t(e.actorType === "api_key" ? "audit.actor.api_key" : "audit.actor.system")}</div>
+                  {e.actorType === "system" ? (
+                    <div className="text-zinc-900">{t("audit.actor.system")}</div>
+                  ) : (
+                    <>
+                      <div className="max-w-52 truncate text-zinc-900">{e.actorLabel}</div>
+                      {e.actorType === "api_key" && <div className="text-xs text-zinc-400">{t("audit.actor.api_key")}</div>}
+                    </>
                   )}
                 </TD>
                 <TD>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
+import { isAuditAction, isAuditResourceType } from "@/lib/audit/actions";
 import { getT } from "@/lib/i18n/server";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
 import { settingsPageContext } from "../settings-page";
-import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "./audit-constants";
 import { AuditLogClient } from "./audit-log-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,8 +22,8 @@ export default async function AuditLogPage({
   const { ctx, allowed } = await settingsPageContext(orgSlug, "auditLog.read");
   if (!allowed) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} />;
   // Only the filters the page offers are passed on.
-  const action = (AUDIT_ACTIONS as readonly string[]).includes(query.action ?? "") ? query.action : undefined;
-  const resourceType = (AUDIT_RESOURCE_TYPES as readonly string[]).includes(query.resourceType ?? "") ? query.resourceType : undefined;
+  const action = query.action && isAuditAction(query.action) ? query.action : undefined;
+  const resourceType = query.resourceType && isAuditResourceType(query.resourceType) ? query.resourceType : undefined;
   const page = await listAuditLog({ ctx, input: { limit: 25, action, resourceType } });
   return (
     <AuditLogClient

@@ -1,0 +1,90 @@
+/**
+ * The audit vocabulary: every action a service may record, with the resource it applies to. `recordAudit`
+ * accepts only these ids, the audit log's filters list them, and the catalogs (lib/i18n/messages/audit.*.ts)
+ * must label each one, so a new action that is not added here, or not translated, fails the type check.
+ * Client-safe: no imports, the audit log screen reads it too.
+ */
+export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run"] as const;
+export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
+
+const vocabulary = {
+  "organization.created": "organization",
+  "member.invited": "invitation",
+  "member.joined": "member",
+  "member.role_changed": "member",
+  "member.removed": "member",
+  "invitation.revoked": "invitation",
+  "skill_group.created": "skill_group",
+  "skill_group.updated": "skill_group",
+  "skill_group.deleted": "skill_group",
+  "skill_group.member_added": "skill_group",
+  "skill_group.member_removed": "skill_group",
+  "api_key.created": "api_key",
+  "api_key.revoked": "api_key",
+  "channel.created": "channel",
+  "channel.updated": "channel",
+  "channel.enabled": "channel",
+  "channel.disabled": "channel",
+  "channel.deleted": "channel",
+  "channel.verify_token_regenerated": "channel",
+  "channel.connection_checked": "channel",
+  "channel.token_exchanged": "channel",
+  /** System: Graph refused the Page token (190) during a send or a profile fetch. */
+  "channel.reconnect_needed": "channel",
+  "campaign.created": "campaign",
+  "campaign.updated": "campaign",
+  "campaign.send_now": "campaign",
+  /** System: the scheduled time came and the send started. */
+  "campaign.send_started": "campaign",
+  /** System: the Page token was refused mid-send. */
+  "campaign.paused": "campaign",
+  "campaign.resumed": "campaign",
+  /** System: every recipient settled (sent, or sent with failures). */
+  "campaign.finished": "campaign",
+  "campaign.cancelled": "campaign",
+  "campaign.deleted": "campaign",
+  "workflow_run.retried": "workflow_run",
+  "workflow_run.cancelled": "workflow_run",
+} as const satisfies Record<string, AuditResourceType>;
+
+export type AuditAction = keyof typeof vocabulary;
+export type AuditActionLabelKey = `audit.action.${AuditAction}`;
+export type AuditResourceLabelKey = `audit.resource.${AuditResourceType}`;
+
+export interface AuditActionEntry {
+  action: AuditAction;
+  resourceType: AuditResourceType;
+  labelKey: AuditActionLabelKey;
+}
+
+/** Every action with its resource and label key, in the order written above (the order the screen offers). */
+export const AUDIT_ACTIONS: readonly AuditActionEntry[] = (Object.entries(vocabulary) as [AuditAction, AuditResourceType][]).map(([action, resourceType]) => ({
+  action,
+  resourceType,
+  labelKey: auditActionLabelKey(action),
+}));
+
+export const AUDIT_ACTION_IDS = Object.keys(vocabulary) as [AuditAction, ...AuditAction[]];
+
+/** The domain prefixes ("campaign.") the list verb also accepts as a filter. */
+export const AUDIT_ACTION_DOMAINS = [...new Set(AUDIT_ACTION_IDS.map((a) => `${a.split(".")[0]}.`))] as [string, ...string[]];
+
+export function auditResourceTypeOf(action: AuditAction): AuditResourceType {
+  return vocabulary[action];
+}
+
+export function auditActionLabelKey(action: AuditAction): AuditActionLabelKey {
+  return `audit.action.${action}`;
+}
+
+export function auditResourceLabelKey(type: AuditResourceType): AuditResourceLabelKey {
+  return `audit.resource.${type}`;
+}
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(vocabulary, value);
+}
+
+export function isAuditResourceType(value: string): value is AuditResourceType {
+  return (AUDIT_RESOURCE_TYPES as readonly string[]).includes(value);
+}
