@@ -40,9 +40,9 @@ export default async function OutboxPage() {
           <ul className="mt-6 space-y-4">
             {emails.map((email) => (
               <li key={email.id} data-testid="outbox-email" className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm">
-                <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm">
+                <dl className="grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-zinc-500">{t("outbox.to")}</dt>
-                  <dd className="font-medium text-zinc-900">{email.to}</dd>
+                  <dd className="font-medium break-all text-zinc-900">{email.to}</dd>
                   <dt className="text-zinc-500">{t("outbox.subject")}</dt>
                   <dd className="text-zinc-900">{email.subject}</dd>
                   <dt className="text-zinc-500">{t("outbox.writtenAt")}</dt>
@@ -50,7 +50,7 @@ export default async function OutboxPage() {
                     <time dateTime={email.createdAt}>{format.format(new Date(email.createdAt))}</time>
                   </dd>
                 </dl>
-                <pre className="mt-4 overflow-x-auto rounded-lg bg-zinc-50 p-3 text-xs whitespace-pre-wrap text-zinc-700">{email.text}</pre>
+                <pre className="mt-4 overflow-x-auto rounded-lg bg-zinc-50 p-3 text-xs break-all whitespace-pre-wrap text-zinc-700">{email.text}</pre>
               </li>
             ))}
           </ul>
