@@ -3,8 +3,6 @@ import { safeConsoleLogger } from "@/lib/log-error";
 import { appUrl, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, workflowMode } from "@/lib/workflows/mode";
 import { builtInFetch } from "@/lib/workflows/runtime";
 
-export { events } from "./events";
-
 /**
  * The app's one Inngest client. With Inngest configured (INNGEST_DEV, or INNGEST_EVENT_KEY and
  * INNGEST_SIGNING_KEY) it uses the SDK's defaults. Otherwise it talks to the built-in executor in this

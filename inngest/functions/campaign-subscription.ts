@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { optinReceived, referralReceived } from "@/inngest/messenger-events";
+import { optinReceived, referralReceived } from "@/inngest/events/messenger";
 import { handleCampaignOptin } from "@/lib/campaigns/subscription/handle-optin";
 import { decideCampaignReferral, sendCampaignRequest } from "@/lib/campaigns/subscription/handle-referral";
 

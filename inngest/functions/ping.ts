@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { workflowPingSent } from "@/inngest/events";
+import { workflowPingSent } from "@/inngest/events/workflows";
 
 /**
  * Answers `workflows/ping.sent`: one step, a short sleep and a second step, so a ping exercises the

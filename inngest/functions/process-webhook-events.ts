@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { optinReceived, referralReceived, webhookEventsStored } from "@/inngest/messenger-events";
+import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
 import { refreshContactProfiles } from "@/lib/messaging/refresh-profile";
 import { storeWebhookEvents } from "@/lib/messaging/store-events";
 
@@ -32,17 +32,13 @@ export const processWebhookEvents = inngest.createFunction(
       if (stored.signals.length > 0) {
         await step.sendEvent(
           `hand-on-referrals-and-optins-${round}`,
-          stored.signals.map(({ kind, ...signal }) =>
-            kind === "referral"
-              ? referralReceived.create({ ...signal, ref: signal.ref ?? "" }, { id: `referral-${signal.webhookEventId}` })
-              : optinReceived.create({ ...signal, optinType: signal.optinType, optinPayload: signal.optinPayload }, { id: `optin-${signal.webhookEventId}` }),
-          ),
+          stored.signals.map(({ kind, ...signal }) => (kind === "referral" ? referralReceivedEvent(signal) : optinReceivedEvent(signal))),
         );
       }
       if (stored.fetched < EVENTS_PER_STEP) return { processed };
     }
     // Still more waiting: a fresh run carries on (keeps any one run's history short).
-    await step.sendEvent("continue-draining", webhookEventsStored.create({ orgId, channelId, drainAfter: 0 }, { id: `webhook-continue-${event.id}` }));
+    await step.sendEvent("continue-draining", webhookEventsStoredEvent({ orgId, channelId, drainAfter: 0 }, `webhook-continue-${event.id}`));
     return { processed, continued: true };
   },
 );

@@ -56,7 +56,7 @@ afterAll(async () => {
 async function ping(note: string): Promise<typeof workflowRuns.$inferSelect> {
   const db = database.handle().db;
   const { inngest } = await import("@/inngest/client");
-  const { workflowPingSent } = await import("@/inngest/events");
+  const { workflowPingSent } = await import("@/inngest/events/workflows");
   const orgId = "0190b6c4-2f7a-7c3e-9a1b-000000000002";
   const { ids } = await inngest.send(workflowPingSent.create({ orgId, note }));
   let run: typeof workflowRuns.$inferSelect | undefined;
@@ -110,7 +110,7 @@ describe("app wiring in built-in mode", () => {
     expect((await db.select().from(workflowFunctions)).map((f) => f.id)).toContain("messenger-desk-workflow-ping");
 
     const { inngest } = await import("@/inngest/client");
-    const { workflowPingSent } = await import("@/inngest/events");
+    const { workflowPingSent } = await import("@/inngest/events/workflows");
     const orgId = "0190b6c4-2f7a-7c3e-9a1b-000000000001";
     const { ids } = await inngest.send(workflowPingSent.create({ orgId, note: "hi" }));
     expect(ids).toHaveLength(1);
@@ -179,7 +179,7 @@ describe("app wiring in built-in mode", () => {
 
   it("refuses an event with an invalid payload before sending it", async () => {
     const { inngest } = await import("@/inngest/client");
-    const { workflowPingSent } = await import("@/inngest/events");
+    const { workflowPingSent } = await import("@/inngest/events/workflows");
     await expect(inngest.send(workflowPingSent.create({ orgId: "not-a-uuid" } as never))).rejects.toThrow();
   });
 });
