@@ -6,7 +6,3 @@ import { orgId } from "./org";
 export const workflowPingSent = eventType("workflows/ping.sent", {
   schema: z.object({ orgId, note: z.string().max(200).optional() }),
 });
-
-export function pingEvent(data: { orgId: string; note?: string }) {
-  return workflowPingSent.create(data);
-}

@@ -1,5 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { campaignScheduled, campaignSendContinuedEvent, campaignSendStarted, campaignSendStartedEvent, campaignStopped, campaignUnscheduled } from "@/inngest/events/campaigns";
+import { recheckEventOrg } from "./check-org";
 import { startScheduledSend } from "@/lib/campaigns/campaign-lifecycle";
 import { sendCampaignBatch } from "@/lib/campaigns/sender/send-batch";
 import { startDueCampaigns } from "@/lib/campaigns/sweep-due-campaigns";
@@ -21,6 +22,7 @@ export const campaignSchedule = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { orgId, campaignId, channelId, scheduleVersion, sendAt } = event.data;
+    await recheckEventOrg(step, orgId, { campaignId, channelId });
     await step.sleepUntil("wait-for-send-time", sendAt);
     const started = await step.run("start-sending", async () => Boolean(await startScheduledSend(campaignId, scheduleVersion)));
     if (!started) return { started: false };
@@ -43,7 +45,8 @@ export const campaignSend = inngest.createFunction(
     triggers: [campaignSendStarted],
   },
   async ({ event, step }) => {
-    const { campaignId, scheduleVersion } = event.data;
+    const { orgId, campaignId, channelId, scheduleVersion } = event.data;
+    await recheckEventOrg(step, orgId, { campaignId, channelId });
     let totals = { sent: 0, failed: 0, expired: 0 };
     for (let n = 0; n < BATCHES_PER_RUN; n++) {
       const batch = await step.run(`send-batch-${n}`, () => sendCampaignBatch({ campaignId, scheduleVersion }));
@@ -56,7 +59,7 @@ export const campaignSend = inngest.createFunction(
   },
 );
 
-/** Every minute: starts scheduled campaigns whose scheduled run never did (lost event, engine down). */
+/** Every minute: starts scheduled campaigns whose scheduled run never did (lost event, engine down). Instance-wide, no org. */
 export const campaignSweep = inngest.createFunction(
   { id: "campaign-sweep", retries: 1, concurrency: { limit: 1 }, triggers: [{ cron: "* * * * *" }] },
   async ({ step }) => ({ started: await step.run("start-due-campaigns", () => startDueCampaigns()) }),

@@ -1,5 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
+import { recheckEventOrg } from "./check-org";
 import { refreshContactProfiles } from "@/lib/messaging/refresh-profile";
 import { storeWebhookEvents } from "@/lib/messaging/store-events";
 
@@ -20,6 +21,7 @@ export const processWebhookEvents = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { orgId, channelId, drainAfter } = event.data;
+    await recheckEventOrg(step, orgId, { channelId });
     // Let the window's other POSTs land first, so they are processed by this run.
     await step.sleepUntil("gather-window", new Date(drainAfter));
     let processed = 0;

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organizations } from "@/db/schema";
 import { workflowFunctions, workflowRuns, workflowSyncs } from "@/db/schema/workflows";
 import { useTestDatabase } from "@/tests/db";
 import { canonicalJson } from "./canonical-json";
@@ -18,6 +19,10 @@ let executor: { stop(): Promise<void> } | null = null;
 
 beforeAll(async () => {
   for (const key of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) delete process.env[key];
+  // The organisations the pings name: the ping re-checks that its org exists.
+  await database.handle().db.insert(organizations).values(
+    [1, 2].map((n) => ({ id: `0190b6c4-2f7a-7c3e-9a1b-00000000000${n}`, name: `Ping ${n}`, slug: `ping-${n}` })),
+  );
   const routes: { serve?: Record<string, RouteHandler>; executorApi?: Record<string, RouteHandler> } = {};
   server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
