@@ -2,7 +2,7 @@ import { inngest } from "@/inngest/client";
 import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
 import { recheckEventOrg } from "./check-org";
 import { refreshContactProfiles } from "@/lib/messaging/refresh-profile";
-import { storeWebhookEvents } from "@/lib/messaging/store-events";
+import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
 
 const EVENTS_PER_STEP = 500;
 const STEPS_PER_RUN = 40;
@@ -26,18 +26,18 @@ export const processWebhookEvents = inngest.createFunction(
     await step.sleepUntil("gather-window", new Date(drainAfter));
     let processed = 0;
     for (let round = 0; round < STEPS_PER_RUN; round++) {
-      const stored = await step.run(`store-events-${round}`, () => storeWebhookEvents({ orgId, channelId }, undefined, EVENTS_PER_STEP));
-      processed += stored.processed;
-      if (stored.contactsNeedingProfile.length > 0) {
-        await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, stored.contactsNeedingProfile));
+      const batch = await step.run(`process-events-${round}`, () => processStoredWebhookEvents({ orgId, channelId }, undefined, EVENTS_PER_STEP));
+      processed += batch.processed;
+      if (batch.contactsNeedingProfile.length > 0) {
+        await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, batch.contactsNeedingProfile));
       }
-      if (stored.signals.length > 0) {
+      if (batch.signals.length > 0) {
         await step.sendEvent(
           `hand-on-referrals-and-optins-${round}`,
-          stored.signals.map(({ kind, ...signal }) => (kind === "referral" ? referralReceivedEvent(signal) : optinReceivedEvent(signal))),
+          batch.signals.map(({ kind, ...signal }) => (kind === "referral" ? referralReceivedEvent(signal) : optinReceivedEvent(signal))),
         );
       }
-      if (stored.fetched < EVENTS_PER_STEP) return { processed };
+      if (batch.fetched < EVENTS_PER_STEP) return { processed };
     }
     // Still more waiting: a fresh run carries on (keeps any one run's history short).
     await step.sendEvent("continue-draining", webhookEventsStoredEvent({ orgId, channelId, drainAfter: 0 }, `webhook-continue-${event.id}`));
