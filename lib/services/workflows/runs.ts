@@ -3,8 +3,8 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import type { RunStatus } from "@/lib/workflows/run-state";
-import * as runs from "@/lib/workflows/runs";
+import type { RunStatus } from "@/lib/workflows/engine/run-state";
+import * as runs from "@/lib/workflows/engine/run-control";
 import { RUN_STATUSES } from "./statuses";
 
 /**

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations } from "@/db/schema";
 import { workflowFunctions, workflowRuns, workflowSyncs } from "@/db/schema/workflows";
 import { useTestDatabase } from "@/tests/db";
-import { canonicalJson } from "./canonical-json";
-import { sign } from "./signing";
+import { canonicalJson } from "../protocol/canonical-json";
+import { sign } from "../protocol/signing";
 
 // The app's real wiring without Next itself: the route handlers of app/api/inngest and
 // app/api/inngest-executor behind a plain node:http server, the executor started as instrumentation.ts
