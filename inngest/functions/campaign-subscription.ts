@@ -1,8 +1,8 @@
 import { inngest } from "@/inngest/client";
 import { optinReceived, referralReceived } from "@/inngest/events/messenger";
-import { recheckEventOrg } from "./check-org";
 import { handleCampaignOptin } from "@/lib/campaigns/subscription/handle-optin";
 import { decideCampaignReferral, sendCampaignRequest } from "@/lib/campaigns/subscription/handle-referral";
+import { recheckEventOrg } from "./check-org";
 
 /**
  * A share link was opened: count it and, unless that would be spam, send the invitation and the OTN

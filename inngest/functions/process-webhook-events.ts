@@ -1,8 +1,8 @@
 import { inngest } from "@/inngest/client";
 import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
-import { recheckEventOrg } from "./check-org";
 import { refreshContactProfiles } from "@/lib/messaging/refresh-profile";
 import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
+import { recheckEventOrg } from "./check-org";
 
 const EVENTS_PER_STEP = 500;
 const STEPS_PER_RUN = 40;
