@@ -18,7 +18,7 @@ export async function register(): Promise<void> {
     warnIfInstanceOwnerEmailsSet();
     const { seedDemoAtStartup } = await import("./lib/demo/startup");
     await seedDemoAtStartup();
-    const { startWorkflowsIfBuiltIn } = await import("./lib/workflows/runtime");
+    const { startWorkflowsIfBuiltIn } = await import("./lib/workflows/wiring/runtime");
     const { logError } = await import("./lib/log-error");
     // A failure here is logged, not thrown: the app keeps serving and the error says why workflows are off.
     await startWorkflowsIfBuiltIn().catch((error: unknown) => logError("workflows: could not start the built-in executor", error));

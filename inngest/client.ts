@@ -1,9 +1,7 @@
 import { Inngest, type ClientOptions } from "inngest";
 import { safeConsoleLogger } from "@/lib/log-error";
-import { appUrl, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, workflowMode } from "@/lib/workflows/mode";
-import { builtInFetch } from "@/lib/workflows/runtime";
-
-export { events } from "./events";
+import { appUrl, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, workflowMode } from "@/lib/workflows/wiring/mode";
+import { builtInFetch } from "@/lib/workflows/wiring/runtime";
 
 /**
  * The app's one Inngest client. With Inngest configured (INNGEST_DEV, or INNGEST_EVENT_KEY and

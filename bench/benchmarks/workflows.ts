@@ -8,7 +8,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { workflowRuns, workflowSteps } from "@/db/schema/workflows";
-import { callFunction } from "@/lib/workflows/protocol";
+import { callFunction } from "@/lib/workflows/protocol/serve-calls";
 import { startHarness } from "@/lib/workflows/testing/harness";
 import { benchDatabase } from "../lib/database";
 

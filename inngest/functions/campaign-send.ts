@@ -1,8 +1,9 @@
 import { inngest } from "@/inngest/client";
-import { campaignScheduled, campaignSendStarted } from "@/inngest/campaign-events";
+import { campaignScheduled, campaignSendContinuedEvent, campaignSendStarted, campaignSendStartedEvent, campaignStopped, campaignUnscheduled } from "@/inngest/events/campaigns";
 import { startScheduledSend } from "@/lib/campaigns/campaign-lifecycle";
 import { sendCampaignBatch } from "@/lib/campaigns/sender/send-batch";
 import { startDueCampaigns } from "@/lib/campaigns/sweep-due-campaigns";
+import { recheckEventOrg } from "./check-org";
 
 /** Batches per run before it continues in a fresh one (well below Inngest's step limit). */
 const BATCHES_PER_RUN = 500;
@@ -16,18 +17,16 @@ export const campaignSchedule = inngest.createFunction(
   {
     id: "campaign-schedule",
     retries: 3,
-    cancelOn: [{ event: "campaigns/campaign.unscheduled", if: "async.data.campaignId == event.data.campaignId && async.data.scheduleVersion > event.data.scheduleVersion" }],
+    cancelOn: [{ event: campaignUnscheduled.name, if: "async.data.campaignId == event.data.campaignId && async.data.scheduleVersion > event.data.scheduleVersion" }],
     triggers: [campaignScheduled],
   },
   async ({ event, step }) => {
     const { orgId, campaignId, channelId, scheduleVersion, sendAt } = event.data;
+    await recheckEventOrg(step, orgId, { campaignId, channelId });
     await step.sleepUntil("wait-for-send-time", sendAt);
     const started = await step.run("start-sending", async () => Boolean(await startScheduledSend(campaignId, scheduleVersion)));
     if (!started) return { started: false };
-    await step.sendEvent(
-      "hand-to-sender",
-      campaignSendStarted.create({ orgId, campaignId, channelId, scheduleVersion }, { id: `campaign-send-${campaignId}-v${scheduleVersion}` }),
-    );
+    await step.sendEvent("hand-to-sender", campaignSendStartedEvent({ orgId, id: campaignId, channelId, scheduleVersion }));
     return { started: true };
   },
 );
@@ -42,11 +41,12 @@ export const campaignSend = inngest.createFunction(
     id: "campaign-send",
     retries: 5,
     concurrency: { limit: 1, key: "event.data.channelId" },
-    cancelOn: [{ event: "campaigns/campaign.stopped", if: "async.data.campaignId == event.data.campaignId" }],
+    cancelOn: [{ event: campaignStopped.name, if: "async.data.campaignId == event.data.campaignId" }],
     triggers: [campaignSendStarted],
   },
   async ({ event, step }) => {
-    const { campaignId, scheduleVersion } = event.data;
+    const { orgId, campaignId, channelId, scheduleVersion } = event.data;
+    await recheckEventOrg(step, orgId, { campaignId, channelId });
     let totals = { sent: 0, failed: 0, expired: 0 };
     for (let n = 0; n < BATCHES_PER_RUN; n++) {
       const batch = await step.run(`send-batch-${n}`, () => sendCampaignBatch({ campaignId, scheduleVersion }));
@@ -54,12 +54,12 @@ export const campaignSend = inngest.createFunction(
       if (batch.state !== "more") return { state: batch.state, batches: n + 1, ...totals };
     }
     const part = (event.data.part ?? 0) + 1;
-    await step.sendEvent("continue-in-a-fresh-run", campaignSendStarted.create({ ...event.data, part }, { id: `campaign-send-${campaignId}-v${scheduleVersion}-part-${part}` }));
+    await step.sendEvent("continue-in-a-fresh-run", campaignSendContinuedEvent(event.data, part));
     return { state: "continued", batches: BATCHES_PER_RUN, ...totals };
   },
 );
 
-/** Every minute: starts scheduled campaigns whose scheduled run never did (lost event, engine down). */
+/** Every minute: starts scheduled campaigns whose scheduled run never did (lost event, engine down). Instance-wide, no org. */
 export const campaignSweep = inngest.createFunction(
   { id: "campaign-sweep", retries: 1, concurrency: { limit: 1 }, triggers: [{ cron: "* * * * *" }] },
   async ({ step }) => ({ started: await step.run("start-due-campaigns", () => startDueCampaigns()) }),

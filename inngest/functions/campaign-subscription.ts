@@ -1,7 +1,8 @@
 import { inngest } from "@/inngest/client";
-import { optinReceived, referralReceived } from "@/inngest/messenger-events";
+import { optinReceived, referralReceived } from "@/inngest/events/messenger";
 import { handleCampaignOptin } from "@/lib/campaigns/subscription/handle-optin";
 import { decideCampaignReferral, sendCampaignRequest } from "@/lib/campaigns/subscription/handle-referral";
+import { recheckEventOrg } from "./check-org";
 
 /**
  * A share link was opened: count it and, unless that would be spam, send the invitation and the OTN
@@ -10,6 +11,8 @@ import { decideCampaignReferral, sendCampaignRequest } from "@/lib/campaigns/sub
 export const campaignReferral = inngest.createFunction(
   { id: "campaign-referral", retries: 3, triggers: [referralReceived] },
   async ({ event, step }) => {
+    const { orgId, channelId, contactId } = event.data;
+    await recheckEventOrg(step, orgId, { channelId, contactId });
     const decision = await step.run("decide", () => decideCampaignReferral(event.data));
     if (decision.outcome !== "requested" || !decision.campaignId) return decision;
     const sent = await step.run("send-request", () => sendCampaignRequest(decision.campaignId!, event.data.psid));
@@ -20,5 +23,9 @@ export const campaignReferral = inngest.createFunction(
 /** "Notify Me" was tapped (the token is already stored by ingestion): send the reply after subscribing. */
 export const campaignOptin = inngest.createFunction(
   { id: "campaign-optin", retries: 3, triggers: [optinReceived] },
-  async ({ event, step }) => ({ outcome: await step.run("reply", () => handleCampaignOptin(event.data)) }),
+  async ({ event, step }) => {
+    const { orgId, channelId, contactId } = event.data;
+    await recheckEventOrg(step, orgId, { channelId, contactId });
+    return { outcome: await step.run("reply", () => handleCampaignOptin(event.data)) };
+  },
 );

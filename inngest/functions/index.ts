@@ -5,5 +5,5 @@ import { processWebhookEvents } from "./process-webhook-events";
 import { pruneChannelHealth } from "./prune-channel-health";
 import { sweepWebhookEvents } from "./sweep-webhook-events";
 
-/** Every Inngest function the app serves at /api/inngest. Later issues append theirs here. */
+/** Every Inngest function the app serves at /api/inngest: a new function is served once it is listed here. */
 export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin, processWebhookEvents, sweepWebhookEvents, pruneChannelHealth];

@@ -8,8 +8,12 @@ describe("workflow-ping", () => {
     const t = new InngestTestEngine({
       function: workflowPing,
       events: [{ name: "workflows/ping.sent", data: { orgId, note: "hello" } }],
-      // Sleeps must be mocked: @inngest/test does not advance time.
-      steps: [{ id: "pause", handler() {} }],
+      // Sleeps must be mocked: @inngest/test does not advance time. The org check needs a database: the
+      // org checks are tested in campaign-send.test.ts.
+      steps: [
+        { id: "check-org", handler() {} },
+        { id: "pause", handler() {} },
+      ],
     });
     const { result, ctx } = await t.execute();
     expect(result).toMatchObject({ orgId, note: "hello" });

@@ -1,9 +1,10 @@
 import { inngest } from "@/inngest/client";
-import { workflowPingSent } from "@/inngest/events";
+import { workflowPingSent } from "@/inngest/events/workflows";
+import { recheckEventOrg } from "./check-org";
 
 /**
- * Answers `workflows/ping.sent`: one step, a short sleep and a second step, so a ping exercises the
- * whole engine (steps, memoization, timers). No side effects beyond its own run record.
+ * Answers `workflows/ping.sent`: the org check, one step, a short sleep and a second step, so a ping
+ * exercises the whole engine (steps, memoization, timers). No side effects beyond its own run record.
  */
 export const workflowPing = inngest.createFunction(
   {
@@ -13,6 +14,7 @@ export const workflowPing = inngest.createFunction(
     triggers: [workflowPingSent],
   },
   async ({ event, step }) => {
+    await recheckEventOrg(step, event.data.orgId);
     const receivedAt = await step.run("receive", () => new Date().toISOString());
     await step.sleep("pause", "1s");
     const answeredAt = await step.run("answer", () => new Date().toISOString());

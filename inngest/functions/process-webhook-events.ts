@@ -1,7 +1,8 @@
 import { inngest } from "@/inngest/client";
-import { optinReceived, referralReceived, webhookEventsStored } from "@/inngest/messenger-events";
+import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
 import { refreshContactProfiles } from "@/lib/messaging/refresh-profile";
-import { storeWebhookEvents } from "@/lib/messaging/store-events";
+import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
+import { recheckEventOrg } from "./check-org";
 
 const EVENTS_PER_STEP = 500;
 const STEPS_PER_RUN = 40;
@@ -20,29 +21,26 @@ export const processWebhookEvents = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { orgId, channelId, drainAfter } = event.data;
+    await recheckEventOrg(step, orgId, { channelId });
     // Let the window's other POSTs land first, so they are processed by this run.
     await step.sleepUntil("gather-window", new Date(drainAfter));
     let processed = 0;
     for (let round = 0; round < STEPS_PER_RUN; round++) {
-      const stored = await step.run(`store-events-${round}`, () => storeWebhookEvents({ orgId, channelId }, undefined, EVENTS_PER_STEP));
-      processed += stored.processed;
-      if (stored.contactsNeedingProfile.length > 0) {
-        await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, stored.contactsNeedingProfile));
+      const batch = await step.run(`process-events-${round}`, () => processStoredWebhookEvents({ orgId, channelId }, undefined, EVENTS_PER_STEP));
+      processed += batch.processed;
+      if (batch.contactsNeedingProfile.length > 0) {
+        await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, batch.contactsNeedingProfile));
       }
-      if (stored.signals.length > 0) {
+      if (batch.signals.length > 0) {
         await step.sendEvent(
           `hand-on-referrals-and-optins-${round}`,
-          stored.signals.map(({ kind, ...signal }) =>
-            kind === "referral"
-              ? referralReceived.create({ ...signal, ref: signal.ref ?? "" }, { id: `referral-${signal.webhookEventId}` })
-              : optinReceived.create({ ...signal, optinType: signal.optinType, optinPayload: signal.optinPayload }, { id: `optin-${signal.webhookEventId}` }),
-          ),
+          batch.signals.map(({ kind, ...signal }) => (kind === "referral" ? referralReceivedEvent(signal) : optinReceivedEvent(signal))),
         );
       }
-      if (stored.fetched < EVENTS_PER_STEP) return { processed };
+      if (batch.fetched < EVENTS_PER_STEP) return { processed };
     }
     // Still more waiting: a fresh run carries on (keeps any one run's history short).
-    await step.sendEvent("continue-draining", webhookEventsStored.create({ orgId, channelId, drainAfter: 0 }, { id: `webhook-continue-${event.id}` }));
+    await step.sendEvent("continue-draining", webhookEventsStoredEvent({ orgId, channelId, drainAfter: 0 }, `webhook-continue-${event.id}`));
     return { processed, continued: true };
   },
 );

@@ -6,22 +6,8 @@ import { ConflictError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { auditView, getCampaignInOrg, toCampaign, type CampaignRow } from "./queries";
 import { EDITABLE_STATUSES, type Campaign, type CampaignStatus } from "./schemas";
-import { unscheduledEvent } from "./save-campaign";
-import { campaignSendStarted, campaignStopped, emitCampaignEvents } from "./workflow-events";
-
-export function sendStartedEvent(row: CampaignRow) {
-  return campaignSendStarted.create(
-    { orgId: row.orgId, campaignId: row.id, channelId: row.channelId, scheduleVersion: row.scheduleVersion },
-    { id: `campaign-send-${row.id}-v${row.scheduleVersion}` },
-  );
-}
-
-function stoppedEvent(row: CampaignRow, reason: "cancelled" | "deleted") {
-  return campaignStopped.create(
-    { orgId: row.orgId, campaignId: row.id, channelId: row.channelId, scheduleVersion: row.scheduleVersion, reason },
-    { id: `campaign-stop-${row.id}-v${row.scheduleVersion}` },
-  );
-}
+import { campaignSendStartedEvent, campaignStoppedEvent, campaignUnscheduledEvent } from "@/inngest/events/campaigns";
+import { emitCampaignEvents } from "./workflow-events";
 
 /** "Send now": starts sending to every subscriber at once; a pending schedule is cancelled. */
 export async function sendCampaignNow({ ctx, campaignId }: { ctx: OrgContext; campaignId: string }): Promise<Campaign> {
@@ -39,7 +25,7 @@ export async function sendCampaignNow({ ctx, campaignId }: { ctx: OrgContext; ca
     await recordAudit(tx, ctx, { action: "campaign.send_now", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { before, after, page };
   });
-  await emitCampaignEvents([...(before.scheduledAt ? [unscheduledEvent(after, "send_now")] : []), sendStartedEvent(after)]);
+  await emitCampaignEvents([...(before.scheduledAt ? [campaignUnscheduledEvent(after, "send_now")] : []), campaignSendStartedEvent(after)]);
   return toCampaign(after, page);
 }
 
@@ -60,7 +46,7 @@ export async function resumeCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
     await recordAudit(tx, ctx, { action: "campaign.resumed", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { after, page };
   });
-  await emitCampaignEvents([sendStartedEvent(after)]);
+  await emitCampaignEvents([campaignSendStartedEvent(after)]);
   return toCampaign(after, page);
 }
 
@@ -109,8 +95,8 @@ export async function deleteCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
 
 function stopEvents(before: CampaignRow, after: CampaignRow, reason: "cancelled" | "deleted") {
   return [
-    ...(before.status === "scheduled" ? [unscheduledEvent(after, reason)] : []),
-    ...(before.status === "sending" || before.status === "paused" ? [stoppedEvent(after, reason)] : []),
+    ...(before.status === "scheduled" ? [campaignUnscheduledEvent(after, reason)] : []),
+    ...(before.status === "sending" || before.status === "paused" ? [campaignStoppedEvent(after, reason)] : []),
   ];
 }
 

@@ -9,7 +9,8 @@ import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { auditView, getCampaignInOrg, toCampaign } from "./queries";
 import { campaignCreateSchema, campaignUpdateSchema, EDITABLE_STATUSES, type Campaign } from "./schemas";
-import { campaignScheduled, campaignUnscheduled, emitCampaignEvents } from "./workflow-events";
+import { campaignScheduledEvent, campaignUnscheduledEvent } from "@/inngest/events/campaigns";
+import { emitCampaignEvents } from "./workflow-events";
 
 /** 16 URL-safe characters (96 bits): names the campaign within its Page and cannot be guessed. */
 export function newCampaignRef(): string {
@@ -24,20 +25,6 @@ function assertFuture(scheduledAt: string | null | undefined): Date | null {
     throw new ValidationError(`scheduledAt: ${message}`, { scheduledAt: [message] });
   }
   return at;
-}
-
-export function scheduledEvent(row: typeof campaigns.$inferSelect) {
-  return campaignScheduled.create(
-    { orgId: row.orgId, campaignId: row.id, channelId: row.channelId, scheduleVersion: row.scheduleVersion, sendAt: row.scheduledAt!.toISOString() },
-    { id: `campaign-schedule-${row.id}-v${row.scheduleVersion}` },
-  );
-}
-
-export function unscheduledEvent(row: typeof campaigns.$inferSelect, reason: "rescheduled" | "send_now" | "cancelled" | "deleted" | "unscheduled") {
-  return campaignUnscheduled.create(
-    { orgId: row.orgId, campaignId: row.id, channelId: row.channelId, scheduleVersion: row.scheduleVersion, reason },
-    { id: `campaign-unschedule-${row.id}-v${row.scheduleVersion}` },
-  );
 }
 
 /** Creates a campaign on one of the organisation's channels; with a time it is scheduled, otherwise a draft. */
@@ -70,7 +57,7 @@ export async function createCampaign({ ctx, input }: { ctx: OrgContext; input: u
     await recordAudit(tx, ctx, { action: "campaign.created", resourceId: created.id, after: auditView(created) });
     return { row: created, page: { pageId: channel.pageId, pageUsername: channel.pageUsername } };
   });
-  if (row.scheduledAt) await emitCampaignEvents([scheduledEvent(row)]);
+  if (row.scheduledAt) await emitCampaignEvents([campaignScheduledEvent(row, row.scheduledAt)]);
   return toCampaign(row, page);
 }
 
@@ -106,8 +93,8 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
   });
   if (after.scheduleVersion !== before.scheduleVersion) {
     await emitCampaignEvents([
-      ...(before.scheduledAt ? [unscheduledEvent(after, after.scheduledAt ? "rescheduled" : "unscheduled")] : []),
-      ...(after.scheduledAt ? [scheduledEvent(after)] : []),
+      ...(before.scheduledAt ? [campaignUnscheduledEvent(after, after.scheduledAt ? "rescheduled" : "unscheduled")] : []),
+      ...(after.scheduledAt ? [campaignScheduledEvent(after, after.scheduledAt)] : []),
     ]);
   }
   return toCampaign(after, page);

@@ -1,7 +1,8 @@
 import { and, isNull, lte, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns } from "@/db/schema";
-import { sendStartedEvent, startScheduledSend } from "./campaign-lifecycle";
+import { campaignSendStartedEvent } from "@/inngest/events/campaigns";
+import { startScheduledSend } from "./campaign-lifecycle";
 import { emitCampaignEvents } from "./workflow-events";
 
 /** How late a scheduled run may be before the sweeper starts the send itself. */
@@ -23,7 +24,7 @@ export async function startDueCampaigns(now = new Date()): Promise<number> {
   for (const c of due) {
     const row = await startScheduledSend(c.id, c.scheduleVersion);
     if (!row) continue;
-    await emitCampaignEvents([sendStartedEvent(row)]);
+    await emitCampaignEvents([campaignSendStartedEvent(row)]);
     started++;
   }
   return started;

@@ -1,14 +1,8 @@
 import { inngest } from "@/inngest/client";
-import { campaignScheduled, campaignSendStarted, campaignStopped, campaignUnscheduled } from "@/inngest/campaign-events";
+import type { CampaignEvent } from "@/inngest/events/campaigns";
 import { logError } from "@/lib/log-error";
 
-type Payload =
-  | ReturnType<typeof campaignScheduled.create>
-  | ReturnType<typeof campaignUnscheduled.create>
-  | ReturnType<typeof campaignSendStarted.create>
-  | ReturnType<typeof campaignStopped.create>;
-
-type Sender = (payloads: Payload[]) => Promise<unknown>;
+type Sender = (payloads: CampaignEvent[]) => Promise<unknown>;
 
 let sender: Sender = (payloads) => inngest.send(payloads);
 
@@ -17,7 +11,7 @@ let sender: Sender = (payloads) => inngest.send(payloads);
  * thrown: the database is the truth, and the minute sweeper (campaign-sweep) starts due campaigns whose
  * scheduled run never began.
  */
-export async function emitCampaignEvents(payloads: Payload[]): Promise<void> {
+export async function emitCampaignEvents(payloads: CampaignEvent[]): Promise<void> {
   if (payloads.length === 0) return;
   try {
     await sender(payloads);
@@ -30,5 +24,3 @@ export async function emitCampaignEvents(payloads: Payload[]): Promise<void> {
 export function setCampaignEventSender(next: Sender | null): void {
   sender = next ?? ((payloads) => inngest.send(payloads));
 }
-
-export { campaignScheduled, campaignSendStarted, campaignStopped, campaignUnscheduled };

@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { webhookEventsStored } from "@/inngest/messenger-events";
+import { webhookEventsStoredEvent } from "@/inngest/events/messenger";
 import type { StoredEvent } from "./ingest";
 import { logError } from "@/lib/log-error";
 
@@ -25,9 +25,9 @@ export async function dispatchStoredEvents(stored: StoredEvent[], options: { now
     if (!options.sweep && lastWindow.get(channelId) === window) continue;
     lastWindow.set(channelId, window);
     payloads.push(
-      webhookEventsStored.create(
+      webhookEventsStoredEvent(
         { orgId, channelId, drainAfter: options.sweep ? now : (window + 1) * DRAIN_WINDOW_MS },
-        { id: `webhook-${options.sweep ? "sweep-" : ""}${channelId}-${window}` },
+        `webhook-${options.sweep ? "sweep-" : ""}${channelId}-${window}`,
       ),
     );
   }

@@ -4,9 +4,9 @@ import { inngest } from "@/inngest/client";
 import { errorResponse } from "@/lib/api/respond";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { functions } from "@/inngest/functions";
-import { appUrl, SERVE_PATH, workflowMode } from "@/lib/workflows/mode";
-import { workflowKeys } from "@/lib/workflows/runtime";
-import { signedByAny, staleCallReason, staleCallResponse, unsignedSyncResponse } from "@/lib/workflows/serve-guard";
+import { appUrl, SERVE_PATH, workflowMode } from "@/lib/workflows/wiring/mode";
+import { workflowKeys } from "@/lib/workflows/wiring/runtime";
+import { signedByAny, staleCallReason, staleCallResponse, unsignedSyncResponse } from "@/lib/workflows/protocol/serve-guard";
 
 // The Inngest serve endpoint: Inngest (or the built-in executor) syncs functions with a signed PUT and runs
 // steps with signed POSTs. Unsigned calls and unsigned syncs get 401 in every mode except an explicit

@@ -2,7 +2,7 @@ import http from "node:http";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
-import { storeWebhookEvents } from "@/lib/messaging/store-events";
+import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -37,8 +37,8 @@ export async function startSandboxFlow(owner: OrgContext): Promise<SandboxFlow> 
         const byChannel = new Map<string, { orgId: string; ids: string[] }>();
         for (const s of result.stored) byChannel.set(s.channelId, { orgId: s.orgId, ids: [...(byChannel.get(s.channelId)?.ids ?? []), s.id] });
         for (const [channelId, { orgId, ids }] of byChannel) {
-          const stored = await storeWebhookEvents({ orgId, channelId }, ids);
-          for (const signal of stored.signals) {
+          const processed = await processStoredWebhookEvents({ orgId, channelId }, ids);
+          for (const signal of processed.signals) {
             if (signal.kind === "referral") outcomes.push(await handleCampaignReferral({ ...signal, ref: signal.ref ?? "" }));
             else outcomes.push(await handleCampaignOptin(signal));
           }

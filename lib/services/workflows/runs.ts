@@ -3,8 +3,8 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import type { RunStatus } from "@/lib/workflows/run-state";
-import * as runs from "@/lib/workflows/runs";
+import type { RunStatus } from "@/lib/workflows/engine/run-state";
+import * as runs from "@/lib/workflows/engine/run-control";
 import { RUN_STATUSES } from "./statuses";
 
 /**
@@ -82,7 +82,7 @@ export async function retryWorkflowRun({ ctx, runId }: { ctx: OrgContext; runId:
   checkId(runId);
   const db = await getDb();
   await runs.retryRun(db, await runScope(ctx), runId).catch(mapErrors);
-  // lib/workflows/runs.ts owns the transaction; the audit row follows the committed change.
+  // lib/workflows/engine/run-control.ts owns the transaction; the audit row follows the committed change.
   await recordAudit(db, ctx, { action: "workflow_run.retried", resourceId: runId });
 }
 

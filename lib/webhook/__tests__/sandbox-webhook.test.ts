@@ -1,7 +1,7 @@
 /**
  * The webhook path end to end, without Next: the Messenger sandbox delivers to a node:http server that
  * hands requests to the code the route uses (answerVerification for the handshake, ingestWebhook for
- * deliveries) and then processes stored events directly with storeWebhookEvents instead of through Inngest,
+ * deliveries) and then processes stored events directly with processStoredWebhookEvents instead of through Inngest,
  * before answering, so "the sandbox is idle" means "everything delivered is processed".
  */
 import http from "node:http";
@@ -10,7 +10,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { channelErrors, contacts, conversations, messages, webhookEvents } from "@/db/schema";
-import { storeWebhookEvents } from "@/lib/messaging/store-events";
+import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
 import { revealVerifyToken } from "@/lib/services/channels/list-channels";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
@@ -59,7 +59,7 @@ async function processStored(stored: StoredEvent[]): Promise<void> {
   const byChannel = new Map<string, StoredEvent[]>();
   for (const event of stored) byChannel.set(event.channelId, [...(byChannel.get(event.channelId) ?? []), event]);
   for (const events of byChannel.values()) {
-    await storeWebhookEvents({ orgId: events[0].orgId, channelId: events[0].channelId }, events.map((e) => e.id));
+    await processStoredWebhookEvents({ orgId: events[0].orgId, channelId: events[0].channelId }, events.map((e) => e.id));
   }
 }
 

@@ -5,9 +5,9 @@ import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
 import type { DatabaseHandle } from "@/db/client";
 import { workflowRuns, workflowSteps } from "@/db/schema/workflows";
-import { handleEventApi, handleRegister } from "../event-api";
-import { WorkflowExecutor, type ExecutorOptions } from "../executor";
-import { loadOrCreateKeys } from "../signing";
+import { handleEventApi, handleRegister } from "../protocol/event-api";
+import { WorkflowExecutor, type ExecutorOptions } from "../engine/executor";
+import { loadOrCreateKeys } from "../protocol/signing";
 
 export type AnyFunction = InngestFunction.Any;
 

@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
 import { errorResponse } from "@/lib/api/respond";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import { handleEventApi, handleRegister } from "@/lib/workflows/event-api";
-import { appUrl, SERVE_PATH, workflowMode } from "@/lib/workflows/mode";
-import { wakeWorkflows, workflowKeys } from "@/lib/workflows/runtime";
+import { handleEventApi, handleRegister } from "@/lib/workflows/protocol/event-api";
+import { appUrl, SERVE_PATH, workflowMode } from "@/lib/workflows/wiring/mode";
+import { wakeWorkflows, workflowKeys } from "@/lib/workflows/wiring/runtime";
 
 // The built-in executor's side of Inngest's APIs, inside the app: `POST e/{eventKey}` (event API, used by
 // inngest.send and step.sendEvent) and `POST fn/register` (out-of-band sync after `PUT /api/inngest`).

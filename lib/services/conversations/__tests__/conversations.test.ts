@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { storeWebhookEvents } from "@/lib/messaging/store-events";
+import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
 import { createChannel } from "@/lib/services/channels/save-channel";
 import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { ingestWebhook } from "@/lib/webhook/ingest";
@@ -25,7 +25,7 @@ async function deliver(events: unknown[]) {
   const raw = JSON.stringify({ object: "page", entry: [{ id: PAGE, time: Date.now(), messaging: events }] });
   const result = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
   expect(result.status).toBe(200);
-  await storeWebhookEvents({ orgId: a.org.id, channelId }, result.stored.map((s) => s.id));
+  await processStoredWebhookEvents({ orgId: a.org.id, channelId }, result.stored.map((s) => s.id));
 }
 
 const from = (psid: string) => ({ sender: { id: psid }, recipient: { id: PAGE } });

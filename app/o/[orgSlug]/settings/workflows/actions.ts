@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { RunStatus } from "@/lib/workflows/run-state";
+import type { RunStatus } from "@/lib/workflows/engine/run-state";
 import { cancelWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows/runs";
 import { orgAction } from "@/lib/tenancy/action";
 import { PAGE_SIZE } from "./format";

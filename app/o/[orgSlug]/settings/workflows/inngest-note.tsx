@@ -1,7 +1,7 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReportsIcon } from "@/components/ui/icons";
 import { getT } from "@/lib/i18n/server";
-import { workflowMode, type WorkflowMode } from "@/lib/workflows/mode";
+import { workflowMode, type WorkflowMode } from "@/lib/workflows/wiring/mode";
 
 /** The engine in use; a half-set Inngest configuration counts as Inngest (the runs are not here either way). */
 export function currentWorkflowMode(): WorkflowMode {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExpressionError } from "./errors";
+import { ExpressionError } from "../workflow-errors";
 import { evaluateKey, matches, parseExpression } from "./expression";
 
 const event = { name: "a/b.c", data: { orgId: "x", n: 5, pageId: "p1", nested: { ok: true } } };

@@ -1,5 +1,5 @@
 import { canonicalJson } from "./canonical-json";
-import { ProtocolError } from "./errors";
+import { ProtocolError } from "../workflow-errors";
 import { sign, verifySignature } from "./signing";
 
 /**

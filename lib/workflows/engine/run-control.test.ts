@@ -2,8 +2,8 @@ import { NonRetriableError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createTestDatabase } from "@/tests/db";
-import { cancelRun, getRun, listRuns, retryRun, RunNotFoundError, RunStateError } from "./runs";
-import { startHarness, type Harness } from "./testing/harness";
+import { cancelRun, getRun, listRuns, retryRun, RunNotFoundError, RunStateError } from "./run-control";
+import { startHarness, type Harness } from "../testing/harness";
 
 const orgA = "0190b6c4-2f7a-7c3e-9a1b-00000000000a";
 const orgB = "0190b6c4-2f7a-7c3e-9a1b-00000000000b";

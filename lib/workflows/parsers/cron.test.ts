@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextCronTime, parseCron } from "./cron";
-import { CronError } from "./errors";
+import { CronError } from "../workflow-errors";
 
 const next = (cron: string, after: string) => nextCronTime(parseCron(cron), new Date(after)).toISOString();
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { workflowFunctions, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
 import { loadFunction } from "./registry";
 import { cancelRunInTx, TERMINAL_STATUSES, type RunStatus } from "./run-state";
-import { wakeWorkflows } from "./runtime";
+import { wakeWorkflows } from "../wiring/runtime";
 
 /**
  * Services behind Settings → Workflows. Every call takes the caller's `orgId`: runs are scoped by the org id

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describeError } from "@/lib/log-error";
 import type { Db } from "@/db/client";
 import { driveRun, type DriverContext } from "./driver";
-import { syncInBand } from "./protocol";
+import { syncInBand } from "../protocol/serve-calls";
 import { registerApp, type SyncResult } from "./registry";
 import { claimRuns, fireDueCrons, nextDueAt, reclaimLeases, resolveDueWaits } from "./scheduler";
 

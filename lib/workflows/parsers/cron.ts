@@ -1,4 +1,4 @@
-import { CronError } from "./errors";
+import { CronError } from "../workflow-errors";
 
 /**
  * A five-field cron (minute hour day-of-month month day-of-week), evaluated in UTC. Fields accept `*`,

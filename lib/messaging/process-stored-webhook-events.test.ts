@@ -9,7 +9,7 @@ import { ingestWebhook } from "@/lib/webhook/ingest";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture } from "@/tests/fixtures";
-import { insertMessage, storeWebhookEvents } from "./store-events";
+import { insertMessage, processStoredWebhookEvents } from "./process-stored-webhook-events";
 
 useTestDatabase();
 // Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
@@ -24,7 +24,7 @@ async function deliver(events: unknown[]) {
   const raw = JSON.stringify({ object: "page", entry: [{ id: PAGE, time: Date.now(), messaging: events }] });
   const result = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
   expect(result.status).toBe(200);
-  return storeWebhookEvents({ orgId, channelId }, result.stored.map((s) => s.id));
+  return processStoredWebhookEvents({ orgId, channelId }, result.stored.map((s) => s.id));
 }
 
 beforeAll(async () => {
@@ -60,9 +60,9 @@ describe("processing stored webhook events", () => {
     const body = JSON.stringify({ object: "page", entry: [{ id: PAGE, time: 1, messaging: [{ ...user("u2"), timestamp: 3_000, message: { mid: "m_once", text: "hi" } }] }] });
     const stored = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(body), signature: `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` });
     const ids = stored.stored.map((s) => s.id);
-    expect((await storeWebhookEvents({ orgId, channelId }, ids)).processed).toBe(1);
+    expect((await processStoredWebhookEvents({ orgId, channelId }, ids)).processed).toBe(1);
     // At-least-once delivery: the same step may run again.
-    expect((await storeWebhookEvents({ orgId, channelId }, ids)).processed).toBe(0);
+    expect((await processStoredWebhookEvents({ orgId, channelId }, ids)).processed).toBe(0);
     const db = await getDb();
     expect(await db.select().from(messages).where(eq(messages.mid, "m_once"))).toHaveLength(1);
   });
@@ -115,9 +115,9 @@ describe("processing stored webhook events", () => {
   it("ignores events of another organisation or channel named in the ids", async () => {
     const raw = JSON.stringify({ object: "page", entry: [{ id: PAGE, time: 1, messaging: [{ ...user("u7"), timestamp: 10_000, message: { mid: "m_scope", text: "x" } }] }] });
     const stored = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
-    const other = await storeWebhookEvents({ orgId: "00000000-0000-7000-8000-000000000000", channelId }, stored.stored.map((s) => s.id));
+    const other = await processStoredWebhookEvents({ orgId: "00000000-0000-7000-8000-000000000000", channelId }, stored.stored.map((s) => s.id));
     expect(other.processed).toBe(0);
-    expect((await storeWebhookEvents({ orgId, channelId }, stored.stored.map((s) => s.id))).processed).toBe(1);
+    expect((await processStoredWebhookEvents({ orgId, channelId }, stored.stored.map((s) => s.id))).processed).toBe(1);
   });
 
   it("drains a channel's waiting events oldest first, a limited number at a time, without being told their ids", async () => {
@@ -127,11 +127,11 @@ describe("processing stored webhook events", () => {
     });
     const result = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
     expect(result.stored).toHaveLength(3);
-    const first = await storeWebhookEvents({ orgId, channelId }, undefined, 2);
+    const first = await processStoredWebhookEvents({ orgId, channelId }, undefined, 2);
     expect([first.fetched, first.processed]).toEqual([2, 2]);
-    const second = await storeWebhookEvents({ orgId, channelId }, undefined, 2);
+    const second = await processStoredWebhookEvents({ orgId, channelId }, undefined, 2);
     expect([second.fetched, second.processed]).toEqual([1, 1]);
-    expect((await storeWebhookEvents({ orgId, channelId })).fetched).toBe(0);
+    expect((await processStoredWebhookEvents({ orgId, channelId })).fetched).toBe(0);
     const db = await getDb();
     const [contact] = await db.select().from(contacts).where(eq(contacts.psid, "u8"));
     const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));

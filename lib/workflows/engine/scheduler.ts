@@ -2,9 +2,9 @@ import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, notIn
 import type { Db } from "@/db/client";
 import { workflowCrons, workflowEvents, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
 import { newId } from "@/lib/ids";
-import { nextCronTime, parseCron } from "./cron";
+import { nextCronTime, parseCron } from "../parsers/cron";
 import type { ClaimedRun } from "./driver";
-import { createRun, type RunEvent } from "./ingest";
+import { createRun, type RunEvent } from "./event-intake";
 import { loadFunctions } from "./registry";
 import { lockKey, TERMINAL_STATUSES } from "./run-state";
 

@@ -2,13 +2,13 @@ import { desc, eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workflowCrons, workflowFunctions, workflowRuns, workflowSyncs } from "@/db/schema/workflows";
-import { UnsupportedFeatureError } from "./errors";
+import { UnsupportedFeatureError } from "../workflow-errors";
 import { registerApp } from "./registry";
 import { createTestDatabase } from "@/tests/db";
 import type { DatabaseHandle } from "@/db/client";
-import { startHarness, type Harness } from "./testing/harness";
-import { canonicalJson } from "./canonical-json";
-import { hashSigningKey, sign } from "./signing";
+import { startHarness, type Harness } from "../testing/harness";
+import { canonicalJson } from "../protocol/canonical-json";
+import { hashSigningKey, sign } from "../protocol/signing";
 
 // Conformance of the built-in executor with Inngest semantics: one small function per feature, on the
 // database the suite runs with (PGlite by default, PostgreSQL with DATABASE_URL).

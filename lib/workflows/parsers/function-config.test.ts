@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UnsupportedFeatureError } from "./errors";
+import { UnsupportedFeatureError } from "../workflow-errors";
 import { toFunctionSpec } from "./function-config";
 
 const base = {

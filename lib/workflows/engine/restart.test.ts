@@ -16,7 +16,7 @@ interface Report {
   ledger: Array<{ step: string }>;
 }
 
-const worker = path.join(import.meta.dirname, "testing", "crash-worker.ts");
+const worker = path.join(import.meta.dirname, "..", "testing", "crash-worker.ts");
 let target: string;
 let cleanup: () => Promise<void>;
 

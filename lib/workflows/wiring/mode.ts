@@ -2,7 +2,7 @@
  * Which engine runs the app's Inngest functions, decided by configuration only:
  * - `INNGEST_DEV=<url>` (or `1`): an Inngest dev server;
  * - `INNGEST_EVENT_KEY` + `INNGEST_SIGNING_KEY`: Inngest Cloud, or self-hosted Inngest with `INNGEST_BASE_URL`;
- * - neither: the built-in executor inside the app process (lib/workflows/executor.ts).
+ * - neither: the built-in executor inside the app process (lib/workflows/engine/executor.ts).
  */
 export type WorkflowMode = { kind: "built-in" } | { kind: "inngest-dev"; url: string | null } | { kind: "inngest" };
 

@@ -1,7 +1,7 @@
 import { getDatabase, getDb } from "@/db/client";
-import { WorkflowExecutor } from "./executor";
+import { WorkflowExecutor } from "../engine/executor";
 import { appUrl, executorEnabled, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, SERVE_PATH, workflowMode } from "./mode";
-import { loadOrCreateKeys, type WorkflowKeys } from "./signing";
+import { loadOrCreateKeys, type WorkflowKeys } from "../protocol/signing";
 
 // Process-wide state on globalThis: Next may load this module once per bundle layer (instrumentation,
 // route handlers) in one process, and they must share one executor and one set of keys.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createTestDatabase } from "@/tests/db";
 import { WorkflowExecutor } from "./executor";
-import { startHarness, type Harness } from "./testing/harness";
+import { startHarness, type Harness } from "../testing/harness";
 
 // Several executors on one database (as several app instances on one PostgreSQL): every run is driven by
 // one executor at a time, so with no crash every step body runs exactly once; the work is shared.

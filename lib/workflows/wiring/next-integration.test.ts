@@ -2,10 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organizations } from "@/db/schema";
 import { workflowFunctions, workflowRuns, workflowSyncs } from "@/db/schema/workflows";
 import { useTestDatabase } from "@/tests/db";
-import { canonicalJson } from "./canonical-json";
-import { sign } from "./signing";
+import { canonicalJson } from "../protocol/canonical-json";
+import { sign } from "../protocol/signing";
 
 // The app's real wiring without Next itself: the route handlers of app/api/inngest and
 // app/api/inngest-executor behind a plain node:http server, the executor started as instrumentation.ts
@@ -18,6 +19,10 @@ let executor: { stop(): Promise<void> } | null = null;
 
 beforeAll(async () => {
   for (const key of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) delete process.env[key];
+  // The organisations the pings name: the ping re-checks that its org exists.
+  await database.handle().db.insert(organizations).values(
+    [1, 2].map((n) => ({ id: `0190b6c4-2f7a-7c3e-9a1b-00000000000${n}`, name: `Ping ${n}`, slug: `ping-${n}` })),
+  );
   const routes: { serve?: Record<string, RouteHandler>; executorApi?: Record<string, RouteHandler> } = {};
   server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -56,7 +61,7 @@ afterAll(async () => {
 async function ping(note: string): Promise<typeof workflowRuns.$inferSelect> {
   const db = database.handle().db;
   const { inngest } = await import("@/inngest/client");
-  const { workflowPingSent } = await import("@/inngest/events");
+  const { workflowPingSent } = await import("@/inngest/events/workflows");
   const orgId = "0190b6c4-2f7a-7c3e-9a1b-000000000002";
   const { ids } = await inngest.send(workflowPingSent.create({ orgId, note }));
   let run: typeof workflowRuns.$inferSelect | undefined;
@@ -110,7 +115,7 @@ describe("app wiring in built-in mode", () => {
     expect((await db.select().from(workflowFunctions)).map((f) => f.id)).toContain("messenger-desk-workflow-ping");
 
     const { inngest } = await import("@/inngest/client");
-    const { workflowPingSent } = await import("@/inngest/events");
+    const { workflowPingSent } = await import("@/inngest/events/workflows");
     const orgId = "0190b6c4-2f7a-7c3e-9a1b-000000000001";
     const { ids } = await inngest.send(workflowPingSent.create({ orgId, note: "hi" }));
     expect(ids).toHaveLength(1);
@@ -179,7 +184,7 @@ describe("app wiring in built-in mode", () => {
 
   it("refuses an event with an invalid payload before sending it", async () => {
     const { inngest } = await import("@/inngest/client");
-    const { workflowPingSent } = await import("@/inngest/events");
+    const { workflowPingSent } = await import("@/inngest/events/workflows");
     await expect(inngest.send(workflowPingSent.create({ orgId: "not-a-uuid" } as never))).rejects.toThrow();
   });
 });

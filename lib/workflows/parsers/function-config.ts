@@ -1,6 +1,6 @@
 import { parseCron } from "./cron";
 import { parseDuration } from "./duration";
-import { ExpressionError, UnsupportedFeatureError, CronError } from "./errors";
+import { ExpressionError, UnsupportedFeatureError, CronError } from "../workflow-errors";
 import { parseExpression } from "./expression";
 
 /** A synced function as the executor uses it, after the feature check. */

@@ -2,9 +2,9 @@ import { and, eq, gt, inArray, notInArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { workflowEvents, workflowRuns, workflowWaits } from "@/db/schema/workflows";
 import { newId } from "@/lib/ids";
-import { EventApiError } from "./errors";
-import { evaluateKey, matches } from "./expression";
-import { eventNameMatches, type FunctionSpec } from "./function-config";
+import { EventApiError } from "../workflow-errors";
+import { evaluateKey, matches } from "../parsers/expression";
+import { eventNameMatches, type FunctionSpec } from "../parsers/function-config";
 import { loadFunctions } from "./registry";
 import { cancelRunInTx, lockKey, resolveWait, TERMINAL_STATUSES } from "./run-state";
 

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
-import { EventApiError } from "./errors";
-import { ingestEvents, type EventPayload } from "./ingest";
-import { registerApp } from "./registry";
+import { EventApiError } from "../workflow-errors";
+import { ingestEvents, type EventPayload } from "../engine/event-intake";
+import { registerApp } from "../engine/registry";
 import { hashSigningKey } from "./signing";
 import { logError } from "@/lib/log-error";
 

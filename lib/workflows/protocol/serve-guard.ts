@@ -1,7 +1,7 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workflowRuns, workflowSteps } from "@/db/schema/workflows";
-import { TERMINAL_STATUSES } from "./run-state";
+import { TERMINAL_STATUSES } from "../engine/run-state";
 import { verifySignature } from "./signing";
 
 // Checks the serve route makes before the Inngest SDK sees a request. The SDK accepts an unsigned

@@ -19,7 +19,7 @@ export interface ProcessedSignal {
   timestamp: number;
 }
 
-export interface StoreResult {
+export interface ProcessResult {
   /** Events taken up (including kinds that only get marked processed). */
   fetched: number;
   processed: number;
@@ -43,7 +43,7 @@ type Contact = { id: string; psid: string; profileFetchedAt: Date | null };
  * conversations' last message, the 24 h window, watermarks, status), not several per event, so processing
  * keeps up with ingestion (it had managed 210 events/s at six statements per event).
  */
-export async function storeWebhookEvents(scope: { orgId: string; channelId: string }, eventIds?: string[], limit = 500): Promise<StoreResult> {
+export async function processStoredWebhookEvents(scope: { orgId: string; channelId: string }, eventIds?: string[], limit = 500): Promise<ProcessResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const events = await tx
@@ -61,7 +61,7 @@ export async function storeWebhookEvents(scope: { orgId: string; channelId: stri
       .orderBy(asc(webhookEvents.timestamp), asc(webhookEvents.id))
       .limit(limit)
       .for("update", { skipLocked: true });
-    const result: StoreResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [] };
+    const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [] };
     if (events.length === 0) return result;
 
     const threads = await findOrCreateThreads(tx, scope, events.filter((row) => row.kind !== "other" && row.senderId).map((row) => row.senderId));

@@ -1,6 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
-import { orgId } from "./events";
+import { orgId } from "./org";
 
 /**
  * Webhook events of one channel were stored and wait to be processed. One event per channel per second at
@@ -30,4 +30,29 @@ export const optinReceived = eventType("messenger/optin.received", {
   schema: z.object({ ...signalBase, optinType: z.string().optional(), optinPayload: z.string().optional() }),
 });
 
-export const messengerEvents = [webhookEventsStored, referralReceived, optinReceived] as const;
+/**
+ * `id` names the hand-off: the drain window for webhook POSTs, the sweep's minute, or the run that
+ * continues, so every instance handing off the same channel in the same window starts one run.
+ */
+export function webhookEventsStoredEvent(data: { orgId: string; channelId: string; drainAfter: number }, id: string) {
+  return webhookEventsStored.create(data, { id });
+}
+
+interface Signal {
+  orgId: string;
+  channelId: string;
+  contactId: string;
+  psid: string;
+  webhookEventId: string;
+  timestamp: number;
+}
+
+// One signal per webhook event: the webhook event's id makes a re-processed event the same signal.
+
+export function referralReceivedEvent(signal: Signal & { ref?: string }) {
+  return referralReceived.create({ ...signal, ref: signal.ref ?? "" }, { id: `referral-${signal.webhookEventId}` });
+}
+
+export function optinReceivedEvent(signal: Signal & { optinType?: string; optinPayload?: string }) {
+  return optinReceived.create(signal, { id: `optin-${signal.webhookEventId}` });
+}

@@ -1,9 +1,9 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { workflowCrons, workflowFunctions, workflowSyncs } from "@/db/schema/workflows";
-import { nextCronTime, parseCron } from "./cron";
-import { SyncRefusedError } from "./errors";
-import { toFunctionSpec, type FunctionSpec } from "./function-config";
+import { nextCronTime, parseCron } from "../parsers/cron";
+import { SyncRefusedError } from "../workflow-errors";
+import { toFunctionSpec, type FunctionSpec } from "../parsers/function-config";
 
 export interface SyncResult {
   appId: string;

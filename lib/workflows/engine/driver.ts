@@ -4,10 +4,10 @@ import { describeError, redactMessage } from "@/lib/log-error";
 import type { Db, Tx } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
 import { workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
-import { sleepWakeAt, parseDuration } from "./duration";
-import type { FunctionSpec } from "./function-config";
-import { ingestInTx, type RunEvent } from "./ingest";
-import { callFunction, type CallResult, type OutgoingOp, type SerializedError } from "./protocol";
+import { sleepWakeAt, parseDuration } from "../parsers/duration";
+import type { FunctionSpec } from "../parsers/function-config";
+import { ingestInTx, type RunEvent } from "./event-intake";
+import { callFunction, type CallResult, type OutgoingOp, type SerializedError } from "../protocol/serve-calls";
 import { loadFunction, loadFunctions } from "./registry";
 import { deleteWaits, recordStep, TERMINAL_STATUSES } from "./run-state";
 

@@ -1,4 +1,4 @@
-import { ExpressionError } from "./errors";
+import { ExpressionError } from "../workflow-errors";
 
 /**
  * The CEL subset the built-in executor evaluates in trigger `if`s, cancelOn/waitForEvent matches,
