@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LocaleSwitch } from "@/components/shell/locale-switch";
-import { Logo } from "@/components/ui/icons";
 import { getSessionUser } from "@/lib/auth/session";
 import { mailTransportKind } from "@/lib/email/send";
 import { NotFoundError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { listOutbox } from "@/lib/services/outbox/list-outbox";
+import { PlainHeader } from "@/components/shell/plain-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -24,13 +22,7 @@ export default async function OutboxPage() {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
   return (
     <div className="flex min-h-dvh flex-col bg-zinc-50">
-      <header className="flex items-center justify-between px-6 py-5">
-        <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
-          <Logo className="size-7" />
-          {t("app.name")}
-        </Link>
-        <LocaleSwitch className="w-36" />
-      </header>
+      <PlainHeader />
       <main className="mx-auto w-full max-w-4xl px-4 pb-16">
         <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{t("outbox.title")}</h1>
         <p className="mt-1 text-sm text-zinc-500">{mailTransportKind() === "smtp" ? t("outbox.smtpOn") : t("outbox.subtitle")}</p>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Logo } from "@/components/ui/icons";
-import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Alert } from "@/components/ui/alert";
 import { ResendVerification } from "@/app/(auth)/verify-email/resend-verification";
 import { isEmailVerified } from "@/lib/auth/email-verified";
@@ -10,6 +8,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
 import { CreateOrganizationForm } from "./create-organization-form";
+import { PlainHeader } from "@/components/shell/plain-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -22,13 +21,7 @@ export default async function NewOrganizationPage() {
   const [{ t }, orgs, verified] = await Promise.all([getT(), listUserOrganizations(user.id), isEmailVerified(user.id)]);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between px-6 py-5">
-        <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
-          <Logo className="size-7" />
-          {t("app.name")}
-        </Link>
-        <LocaleSwitch className="w-36" />
-      </header>
+      <PlainHeader />
       <main className="flex flex-1 justify-center px-4 pt-8 pb-16 sm:pt-14">
         <div className="w-full max-w-[420px]">
           <div className="rounded-xl border border-zinc-200 bg-white p-7 shadow-sm">
