@@ -13,8 +13,8 @@
 import { eq, sql } from "drizzle-orm";
 import { setDatabase, type DatabaseHandle } from "@/db/client";
 import { campaigns, channels, otnTokens } from "@/db/schema";
-import { createCampaign } from "@/lib/campaigns/save-campaign";
-import { setCampaignEventSender } from "@/lib/campaigns/workflow-events";
+import { createCampaign } from "@/lib/services/campaigns/save-campaign";
+import { setCampaignEventSender } from "@/lib/services/campaigns/emit-campaign-events";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
 import { createApiKey } from "@/lib/services/api-keys/api-keys";

@@ -1,6 +1,6 @@
-import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema } from "@/lib/campaigns/campaign-stats";
-import { campaignCreateSchema, campaignListQuerySchema, campaignSchema, campaignUpdateSchema, recipientQuerySchema, recipientSchema } from "@/lib/campaigns/schemas";
-import { campaignShareSchema } from "@/lib/campaigns/share";
+import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema } from "@/lib/services/campaigns/campaign-stats";
+import { campaignCreateSchema, campaignListQuerySchema, campaignSchema, campaignUpdateSchema, recipientQuerySchema, recipientSchema } from "@/lib/services/campaigns/schemas";
+import { campaignShareSchema } from "@/lib/services/campaigns/share";
 import { named, pageOf, type ApiOperation } from "./define";
 
 const campaign = named("Campaign", campaignSchema);

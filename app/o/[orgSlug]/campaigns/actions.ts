@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getCampaignStats, getSubscribersOverTime } from "@/lib/campaigns/campaign-stats";
-import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow } from "@/lib/campaigns/campaign-lifecycle";
-import { getCampaign, listCampaigns } from "@/lib/campaigns/list-campaigns";
-import { listCampaignRecipients } from "@/lib/campaigns/recipients";
-import { createCampaign, updateCampaign } from "@/lib/campaigns/save-campaign";
-import type { CampaignListQuery, RecipientQuery } from "@/lib/campaigns/schemas";
+import { getCampaignStats, getSubscribersOverTime } from "@/lib/services/campaigns/campaign-stats";
+import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow } from "@/lib/services/campaigns/campaign-lifecycle";
+import { getCampaign, listCampaigns } from "@/lib/services/campaigns/list-campaigns";
+import { listCampaignRecipients } from "@/lib/services/campaigns/recipients";
+import { createCampaign, updateCampaign } from "@/lib/services/campaigns/save-campaign";
+import type { CampaignListQuery, RecipientQuery } from "@/lib/services/campaigns/schemas";
 import { orgAction } from "@/lib/tenancy/action";
 
 const campaignsPath = (slug: string) => `/o/${slug}/campaigns`;

@@ -1,9 +1,9 @@
 import { pathId } from "@/lib/api/path-id";
 import { json, noContent } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { deleteCampaign } from "@/lib/campaigns/campaign-lifecycle";
-import { getCampaign } from "@/lib/campaigns/list-campaigns";
-import { updateCampaign } from "@/lib/campaigns/save-campaign";
+import { deleteCampaign } from "@/lib/services/campaigns/campaign-lifecycle";
+import { getCampaign } from "@/lib/services/campaigns/list-campaigns";
+import { updateCampaign } from "@/lib/services/campaigns/save-campaign";
 
 type Params = { campaignId: string };
 

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "@/lib/campaigns/messages";
-import type { CampaignContent, Invitation } from "@/lib/campaigns/schemas";
+import { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "@/lib/services/campaigns/messages";
+import type { CampaignContent, Invitation } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 
 interface Attachment {

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { campaigns } from "@/db/schema";
 import { campaignSendStartedEvent } from "@/inngest/events/campaigns";
 import { startScheduledSend } from "./campaign-lifecycle";
-import { emitCampaignEvents } from "./workflow-events";
+import { emitCampaignEvents } from "./emit-campaign-events";
 
 /** How late a scheduled run may be before the sweeper starts the send itself. */
 const GRACE_MS = 2 * 60_000;

@@ -23,8 +23,8 @@ import { contentMessage } from "./messages";
 import { createCampaign } from "./save-campaign";
 import { claimPending } from "./sender/ledger";
 import { runCampaignSend } from "./sender/send-batch";
-import { startSandboxFlow, type SandboxFlow } from "./testing/sandbox-flow";
-import { setCampaignEventSender } from "./workflow-events";
+import { startSandboxFlow, type SandboxFlow } from "../../../tests/campaign-sandbox-flow";
+import { setCampaignEventSender } from "./emit-campaign-events";
 
 useTestDatabase();
 

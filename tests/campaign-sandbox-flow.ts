@@ -8,8 +8,8 @@ import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { ingestWebhook } from "@/lib/webhook/ingest";
 import { DEMO, startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { handleCampaignOptin } from "../subscription/handle-optin";
-import { handleCampaignReferral } from "../subscription/handle-referral";
+import { handleCampaignOptin } from "../lib/services/campaigns/subscription/handle-optin";
+import { handleCampaignReferral } from "../lib/services/campaigns/subscription/handle-referral";
 
 export interface SandboxFlow {
   sandbox: RunningSandbox;

@@ -7,7 +7,7 @@ import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { auditView, getCampaignInOrg, toCampaign, type CampaignRow } from "./queries";
 import { EDITABLE_STATUSES, type Campaign, type CampaignStatus } from "./schemas";
 import { campaignSendStartedEvent, campaignStoppedEvent, campaignUnscheduledEvent } from "@/inngest/events/campaigns";
-import { emitCampaignEvents } from "./workflow-events";
+import { emitCampaignEvents } from "./emit-campaign-events";
 
 /** "Send now": starts sending to every subscriber at once; a pending schedule is cancelled. */
 export async function sendCampaignNow({ ctx, campaignId }: { ctx: OrgContext; campaignId: string }): Promise<Campaign> {

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 import { auditView, getCampaignInOrg, toCampaign } from "./queries";
 import { campaignCreateSchema, campaignUpdateSchema, EDITABLE_STATUSES, type Campaign } from "./schemas";
 import { campaignScheduledEvent, campaignUnscheduledEvent } from "@/inngest/events/campaigns";
-import { emitCampaignEvents } from "./workflow-events";
+import { emitCampaignEvents } from "./emit-campaign-events";
 
 /** 16 URL-safe characters (96 bits): names the campaign within its Page and cannot be guessed. */
 export function newCampaignRef(): string {

@@ -9,7 +9,7 @@ import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { cancelCampaign, deleteCampaign, sendCampaignNow, startScheduledSend } from "./campaign-lifecycle";
 import { getCampaign, listCampaigns } from "./list-campaigns";
 import { createCampaign, updateCampaign } from "./save-campaign";
-import { setCampaignEventSender } from "./workflow-events";
+import { setCampaignEventSender } from "./emit-campaign-events";
 
 useTestDatabase();
 // Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
