@@ -3,13 +3,12 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
-import { createChannel } from "@/lib/services/channels/save-channel";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { createChannel } from "@/lib/services/channels";
+import { createSkillGroup } from "@/lib/services/skill-groups";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { ingestWebhook } from "@/lib/webhook/ingest";
 import { DEMO, startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { handleCampaignOptin } from "../lib/services/campaigns/subscription/handle-optin";
-import { handleCampaignReferral } from "../lib/services/campaigns/subscription/handle-referral";
+import { handleCampaignOptin, handleCampaignReferral } from "@/lib/services/campaigns";
 
 export interface SandboxFlow {
   sandbox: RunningSandbox;

@@ -5,7 +5,7 @@ import { apiKeys, organizations, skillGroups } from "@/db/schema";
 import { isEmailVerified } from "@/lib/auth/email-verified";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
-import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
+import { authenticateApiKey } from "@/lib/services/api-keys";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { DEMO, seedDemo } from "./seed";

@@ -4,7 +4,7 @@ import { channels, contacts } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
-import { flagReconnectNeeded } from "@/lib/services/channels/check-connection";
+import { flagReconnectNeeded } from "@/lib/services/channels";
 import { recordChannelError } from "@/lib/webhook/ingest";
 
 /**

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type DatabaseHandle } from "@/db/client";
-import { createChannel } from "@/lib/services/channels/save-channel";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { createChannel } from "@/lib/services/channels";
+import { createSkillGroup } from "@/lib/services/skill-groups";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture } from "@/tests/fixtures";
 import { useGraphSandbox } from "@/tests/graph-sandbox";

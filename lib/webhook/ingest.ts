@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
-import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/services/campaigns/subscription/capture-tokens";
+import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/services/campaigns";
 import { channelErrors, webhookEvents } from "@/db/schema";
 import { countChannelError } from "./channel-errors";
 import { getChannelRouting, getChannelRoutings, isPageId } from "./channel-routing";

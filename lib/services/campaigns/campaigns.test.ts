@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { createChannel } from "@/lib/services/channels/save-channel";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { createChannel } from "@/lib/services/channels";
+import { createSkillGroup } from "@/lib/services/skill-groups";
 import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { cancelCampaign, deleteCampaign, sendCampaignNow, startScheduledSend } from "./campaign-lifecycle";
-import { getCampaign, listCampaigns } from "./list-campaigns";
-import { createCampaign, updateCampaign } from "./save-campaign";
+import { cancelCampaign } from "./cancel-campaign";
+import { deleteCampaign } from "./delete-campaign";
+import { sendCampaignNow } from "./send-campaign-now";
+import { startScheduledSend } from "./start-scheduled-send";
+import { getCampaign } from "./get-campaign";
+import { listCampaigns } from "./list-campaigns";
+import { createCampaign } from "./create-campaign";
+import { updateCampaign } from "./update-campaign";
 import { setCampaignEventSender } from "./emit-campaign-events";
 
 useTestDatabase();

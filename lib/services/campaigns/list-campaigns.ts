@@ -4,7 +4,7 @@ import { campaigns, channels } from "@/db/schema";
 import type { Page } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
-import { getCampaignInOrg, toCampaign } from "./queries";
+import { toCampaign } from "./queries";
 import { campaignListQuerySchema, type Campaign, type CampaignListQuery } from "./schemas";
 
 /**
@@ -32,10 +32,4 @@ export async function listCampaigns({ ctx, input = {} }: { ctx: OrgContext; inpu
     .limit(limit + 1);
   const data = rows.slice(0, limit).map((r) => toCampaign(r.campaign, { pageId: r.pageId, pageUsername: r.pageUsername }));
   return { data, nextCursor: rows.length > limit ? data[data.length - 1].id : null };
-}
-
-export async function getCampaign({ ctx, campaignId }: { ctx: OrgContext; campaignId: string }): Promise<Campaign> {
-  requirePermission(ctx, "campaigns.read");
-  const { campaign, page } = await getCampaignInOrg(await getDb(), ctx, campaignId);
-  return toCampaign(campaign, page);
 }

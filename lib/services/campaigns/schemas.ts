@@ -154,3 +154,7 @@ export const recipientSchema = z.object({
   messageId: z.string().nullable(),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
+
+// The Messenger messages a campaign sends, built from the shapes above. Re-exported here because this file is the
+// domain's browser-safe entry: the campaign form's preview renders exactly what the sender posts.
+export { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "./messages";

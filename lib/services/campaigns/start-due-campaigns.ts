@@ -2,7 +2,7 @@ import { and, isNull, lte, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns } from "@/db/schema";
 import { campaignSendStartedEvent } from "@/inngest/events/campaigns";
-import { startScheduledSend } from "./campaign-lifecycle";
+import { startScheduledSend } from "./start-scheduled-send";
 import { emitCampaignEvents } from "./emit-campaign-events";
 
 /** How late a scheduled run may be before the sweeper starts the send itself. */

@@ -1,11 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getCampaignStats, getSubscribersOverTime } from "@/lib/services/campaigns/campaign-stats";
-import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow } from "@/lib/services/campaigns/campaign-lifecycle";
-import { getCampaign, listCampaigns } from "@/lib/services/campaigns/list-campaigns";
-import { listCampaignRecipients } from "@/lib/services/campaigns/recipients";
-import { createCampaign, updateCampaign } from "@/lib/services/campaigns/save-campaign";
+import { getCampaignStats, getSubscribersOverTime, cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow, listCampaignRecipients, createCampaign, updateCampaign } from "@/lib/services/campaigns";
+import { getCampaign, listCampaigns } from "@/lib/services/campaigns";
 import type { CampaignListQuery, RecipientQuery } from "@/lib/services/campaigns/schemas";
 import { orgAction } from "@/lib/tenancy/action";
 

@@ -3,11 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "@/lib/i18n/server";
 import { channelServerMessagesZhCN } from "@/lib/i18n/messages/channels.zh-CN";
-import { getChannelHealth } from "@/lib/services/channels/channel-health";
-import { deleteChannel, setChannelEnabled } from "@/lib/services/channels/channel-status";
-import { checkChannelConnection, exchangeChannelToken } from "@/lib/services/channels/check-connection";
-import { getChannel } from "@/lib/services/channels/list-channels";
-import { createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels/save-channel";
+import { getChannelHealth, deleteChannel, setChannelEnabled, checkChannelConnection, exchangeChannelToken, getChannel, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
 import { channelTokenExchangeSchema } from "@/lib/services/channels/schemas";
 import { orgAction, type ActionResult } from "@/lib/tenancy/action";
 import { parseInput } from "@/lib/validation";

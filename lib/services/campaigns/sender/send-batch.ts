@@ -6,7 +6,7 @@ import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
 import { newId } from "@/lib/ids";
-import { flagReconnectNeeded } from "@/lib/services/channels/check-connection";
+import { flagReconnectNeeded } from "@/lib/services/channels";
 import { recordChannelError } from "@/lib/webhook/ingest";
 import { contentMessage } from "../messages";
 import type { CampaignContent } from "../schemas";

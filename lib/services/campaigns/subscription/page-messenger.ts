@@ -4,7 +4,7 @@ import { channels } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
-import { flagReconnectNeeded } from "@/lib/services/channels/check-connection";
+import { flagReconnectNeeded } from "@/lib/services/channels";
 import { recordChannelError } from "@/lib/webhook/ingest";
 import type { MessengerMessage } from "../messages";
 

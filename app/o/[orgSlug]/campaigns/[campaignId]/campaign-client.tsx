@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader, SectionTitle } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { CampaignStats, SubscribersOverTime } from "@/lib/services/campaigns/campaign-stats";
+import type { CampaignStats, SubscribersOverTime } from "@/lib/services/campaigns";
 import type { Campaign } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import { CampaignActions, SharePanel } from "../_components/campaign-actions";

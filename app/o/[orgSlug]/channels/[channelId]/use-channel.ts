@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useAction } from "@/components/ui/use-submit";
-import type { ConnectionCheck } from "@/lib/services/channels/check-connection";
+import type { ConnectionCheck } from "@/lib/services/channels";
 import type { Channel } from "@/lib/services/channels/schemas";
 import { checkConnectionAction } from "../actions";
 import { channelQueries, type ChannelState } from "../query-options";

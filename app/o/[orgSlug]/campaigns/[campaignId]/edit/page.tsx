@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCampaign } from "@/lib/services/campaigns/list-campaigns";
+import { getCampaign } from "@/lib/services/campaigns";
 import { EDITABLE_STATUSES } from "@/lib/services/campaigns/schemas";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
