@@ -2,11 +2,10 @@ import http from "node:http";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
-import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
+import { processStoredWebhookEvents, ingestWebhook } from "@/lib/services/webhook";
 import { createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { ingestWebhook } from "@/lib/webhook/ingest";
 import { DEMO, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { handleCampaignOptin, handleCampaignReferral } from "@/lib/services/campaigns";
 

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, outboxEmails, users } from "@/db/schema";
 import { signUp, verifyEmail } from "@/lib/services/accounts";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import type { Role } from "@/lib/permissions";
 import { insertOrganizationWithOwner } from "@/lib/services/organizations";
 import { buildContext, type OrgContext } from "@/lib/tenancy/context";

@@ -16,8 +16,8 @@ import { memberships, messages, organizations, users, webhookEvents } from "@/db
 import { createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
 import { buildContext } from "@/lib/tenancy/context";
-import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "@/lib/webhook/events";
-import { signatureMatches } from "@/lib/webhook/signature";
+import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "@/lib/graph/webhook-events";
+import { signatureMatches } from "@/lib/services/webhook";
 import { startSandbox } from "@/sandbox/server";
 import { ensureBuild, startApp } from "../lib/app-server";
 import { commandCpuSeconds, groupCpuSeconds } from "../lib/cpu";

@@ -36,7 +36,7 @@ describe("demo seed", () => {
 
   it("connects the sandbox's demo Page, whose verification handshake passes with the demo verify token", async () => {
     await seedDemo();
-    const { answerVerification } = await import("@/lib/webhook/verify");
+    const { answerVerification } = await import("@/lib/services/webhook/ingest/answer-verification");
     const query = (token: string) => new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "42" });
     expect(await answerVerification("1000000000000001", query("demo-verify-token"))).toEqual({ status: 200, body: "42" });
     const wrong = await answerVerification("1000000000000001", query("guess"));

@@ -4,7 +4,7 @@ import { apiKeys, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { BadRequestError, ForbiddenError } from "@/lib/errors";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import { assignableRoles } from "@/lib/permissions";
 import { actingUserId, requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { campaigns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import { getChannelInOrg } from "@/lib/services/channels";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";

@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { channels, contacts, otnTokens } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@/db/ids";
 import { DEMO } from "@/sandbox/server";
 import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";

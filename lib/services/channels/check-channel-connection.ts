@@ -6,7 +6,7 @@ import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { recordChannelError } from "@/lib/webhook/ingest";
+import { recordChannelError } from "@/lib/services/channel-health";
 import { getChannelInOrg, toChannel } from "./queries";
 import { SUBSCRIBED_FIELDS, type Channel } from "./schemas";
 

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { forgetChannelRouting } from "@/lib/webhook/channel-routing";
+import { forgetChannelRouting } from "./channel-routing";
 import { getChannelInOrg } from "./queries";
 
 /** Soft delete: history (contacts, conversations, messages) stays; processing stops; the Page may be connected again. */

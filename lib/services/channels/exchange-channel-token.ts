@@ -7,7 +7,7 @@ import { GraphClient } from "@/lib/graph/client";
 import { ValidationError } from "@/lib/errors";
 import { GraphError } from "@/lib/graph/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { forgetChannelRouting } from "@/lib/webhook/channel-routing";
+import { forgetChannelRouting } from "./channel-routing";
 import { getChannelInOrg, toChannel } from "./queries";
 import { type Channel } from "./schemas";
 

@@ -1,9 +1,9 @@
 export * from "./schemas";
+export { isPageId, getChannelRoutings, getChannelRouting } from "./channel-routing";
 export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";
 export { createChannel } from "./create-channel";
 export { deleteChannel } from "./delete-channel";
 export { exchangeChannelToken } from "./exchange-channel-token";
-export { flagReconnectNeeded } from "./flag-reconnect-needed";
 export { type ChannelHealth, getChannelHealth } from "./get-channel-health";
 export { getChannel } from "./get-channel";
 export { listChannels } from "./list-channels";

@@ -4,7 +4,7 @@ import { channels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { seal } from "@/lib/crypto/secrets";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { forgetChannelRouting } from "@/lib/webhook/channel-routing";
+import { forgetChannelRouting } from "./channel-routing";
 import { getChannelInOrg } from "./queries";
 import { newVerifyToken } from "./create-channel";
 

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { seal } from "@/lib/crypto/secrets";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
-import { forgetChannelRouting } from "@/lib/webhook/channel-routing";
+import { forgetChannelRouting } from "./channel-routing";
 import { provePageOwnership } from "./page-ownership";
 import { assertSkillGroupInOrg, auditView, getChannelInOrg, toChannel } from "./queries";
 import { channelUpdateSchema, type Channel } from "./schemas";

@@ -1,10 +1,9 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
+import { processStoredWebhookEvents, ingestWebhook } from "@/lib/services/webhook";
 import { createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
-import { ingestWebhook } from "@/lib/webhook/ingest";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";

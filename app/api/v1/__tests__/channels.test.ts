@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { apiOperations } from "@/lib/api/openapi";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import { createApiKey } from "@/lib/services/api-keys";
 import { revealVerifyToken } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";

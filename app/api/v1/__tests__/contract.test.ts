@@ -14,7 +14,7 @@ import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
 import { apiErrorSchema, responseSchemaOf, type ApiOperation } from "@/lib/api/operations/define";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import { PERMISSIONS } from "@/lib/permissions";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
 import { revealVerifyToken, createChannel } from "@/lib/services/channels";

@@ -11,7 +11,7 @@ import { apiOperations } from "@/lib/api/openapi";
 import { NotFoundError } from "@/lib/errors";
 import { createApiKey, listApiKeys } from "@/lib/services/api-keys";
 import { acceptInvitation, describeInvitation, inviteMember, listInvitations, removeMember, updateMemberRole } from "@/lib/services/members";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import { buildContext } from "@/lib/tenancy/context";
 import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { campaigns, contacts, otnTokens } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
-import type { MessagingEvent } from "@/lib/webhook/events";
+import type { MessagingEvent } from "@/lib/graph/webhook-events";
 import { campaignIdFromPayload } from "../messages";
 
 /** One "Notify Me" tap as the webhook delivered it, token still in plain text (it is sealed here). */

@@ -4,8 +4,8 @@ import { channels } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
-import { flagReconnectNeeded } from "@/lib/services/channels";
-import { recordChannelError } from "@/lib/webhook/ingest";
+import { flagReconnectNeeded } from "@/lib/services/channel-health";
+import { recordChannelError } from "@/lib/services/channel-health";
 import type { MessengerMessage } from "../messages";
 
 export interface PageMessenger {

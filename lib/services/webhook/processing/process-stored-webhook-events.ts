@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { contacts, conversations, messages, webhookEvents } from "@/db/schema";
-import type { EventKind, MessagingEvent } from "@/lib/webhook/events";
+import type { EventKind, MessagingEvent } from "@/lib/graph/webhook-events";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
 export interface ProcessedSignal {

@@ -1,6 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { webhookEventsStoredEvent } from "@/inngest/events/messenger";
-import type { StoredEvent } from "./ingest";
+import type { StoredEvent } from "./ingest-webhook";
 import { logError } from "@/lib/log-error";
 
 /** Events stored within one window are processed together by one run, which starts when the window closes. */

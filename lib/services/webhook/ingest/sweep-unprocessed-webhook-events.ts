@@ -1,7 +1,7 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
-import { dispatchStoredEvents } from "./dispatch";
+import { dispatchStoredEvents } from "./dispatch-stored-events";
 
 /**
  * Stored events whose hand-off to processing was lost (the process died right after answering Meta, or

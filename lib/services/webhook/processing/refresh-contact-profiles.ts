@@ -4,8 +4,8 @@ import { channels, contacts } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
-import { flagReconnectNeeded } from "@/lib/services/channels";
-import { recordChannelError } from "@/lib/webhook/ingest";
+import { flagReconnectNeeded } from "@/lib/services/channel-health";
+import { recordChannelError } from "@/lib/services/channel-health";
 
 /**
  * Fetches a contact's Messenger profile (name, picture, locale) once, and again when stale. Temporary Graph

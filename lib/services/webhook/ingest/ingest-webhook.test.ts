@@ -8,7 +8,7 @@ import { createSkillGroup } from "@/lib/services/skill-groups";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { ingestWebhook } from "./ingest";
+import { ingestWebhook } from "./ingest-webhook";
 
 const { handle } = useTestDatabase();
 // Connecting a channel proves its Page through Graph /me: the sandbox holds the Pages and their tokens.

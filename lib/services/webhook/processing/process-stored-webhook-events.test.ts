@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { contacts, conversations, messages } from "@/db/schema";
 import { createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
-import { ingestWebhook } from "@/lib/webhook/ingest";
+import { ingestWebhook } from "../ingest/ingest-webhook";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture } from "@/tests/fixtures";

@@ -10,14 +10,14 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { channelErrors, contacts, conversations, messages, webhookEvents } from "@/db/schema";
-import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
+import { processStoredWebhookEvents } from "./processing/process-stored-webhook-events";
 import { revealVerifyToken, createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
 import { DEMO, signatureSha256, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { ingestWebhook, type StoredEvent } from "../ingest";
-import { answerVerification } from "../verify";
+import { ingestWebhook, type StoredEvent } from "./ingest/ingest-webhook";
+import { answerVerification } from "./ingest/answer-verification";
 
 useTestDatabase();
 

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/services/campaigns";
-import { channelErrors, webhookEvents } from "@/db/schema";
-import { countChannelError } from "./channel-errors";
-import { getChannelRouting, getChannelRoutings, isPageId } from "./channel-routing";
-import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "./events";
+import { webhookEvents } from "@/db/schema";
+import { countChannelError } from "@/lib/services/channel-health";
+import { getChannelRouting, getChannelRoutings, isPageId } from "@/lib/services/channels";
+import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "../../../graph/webhook-events";
 import { malformedEventReason } from "./malformed-event";
 import { signatureMatches } from "./signature";
 import { logError } from "@/lib/log-error";
@@ -190,20 +190,3 @@ class DroppedEvents {
     }
   }
 }
-
-/** Records a problem for the health panel. Never throws: a failing error log must not change the answer to Meta. */
-export async function recordChannelError(
-  orgId: string,
-  channelId: string,
-  kind: (typeof channelErrors.$inferInsert)["kind"],
-  reason: string,
-  graphCode?: number,
-): Promise<void> {
-  try {
-    const db = await getDb();
-    await db.insert(channelErrors).values({ orgId, channelId, kind, reason: reason.slice(0, 500), graphCode });
-  } catch (error) {
-    logError("webhook: could not record a channel error", error);
-  }
-}
-

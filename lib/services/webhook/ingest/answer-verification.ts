@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { getChannelRouting, isPageId } from "./channel-routing";
+import { getChannelRouting, isPageId } from "@/lib/services/channels";
 
 export interface VerificationAnswer {
   status: 200 | 403 | 404;
