@@ -34,7 +34,7 @@ describe("function configs at sync", () => {
     ["an unknown option", { somethingNew: true }],
     ["two concurrency limits", { concurrency: [{ limit: 1 }, { limit: 2, key: "event.data.a" }] }],
     ["an account concurrency scope", { concurrency: { limit: 1, scope: "account" } }],
-    ["an unsupported trigger expression", { triggers: [{ event: "a/b", expression: "size(event.data) > 1" }] }],
+    ["a trigger expression calling an unknown function", { triggers: [{ event: "a/b", expression: "sizeof(event.data) > 1" }] }],
     ["cron jitter", { triggers: [{ cron: "* * * * *", jitter: "10s" }] }],
     ["an unknown cron time zone", { triggers: [{ cron: "TZ=Mars/Olympus 0 9 * * *" }] }],
     ["a connect runtime", { steps: { step: { id: "step", name: "step", runtime: { type: "ws", url: "ws://x" } } } }],
