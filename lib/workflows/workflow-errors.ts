@@ -17,7 +17,7 @@ export class SyncRefusedError extends Error {
   }
 }
 
-/** An expression outside the supported CEL subset, or malformed. */
+/** A CEL expression that does not parse, or names a function or variable the executor does not have. */
 export class ExpressionError extends Error {
   constructor(message: string, readonly expression: string) {
     super(`${message} in expression ${JSON.stringify(expression)}`);
@@ -25,7 +25,7 @@ export class ExpressionError extends Error {
   }
 }
 
-/** A cron expression the built-in parser does not understand. */
+/** A cron expression Inngest would not accept (or croner cannot compute). */
 export class CronError extends Error {
   constructor(message: string, readonly cron: string) {
     super(`${message} in cron ${JSON.stringify(cron)}`);

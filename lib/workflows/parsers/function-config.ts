@@ -1,7 +1,7 @@
 import { parseCron } from "./cron";
 import { parseDuration } from "./duration";
 import { ExpressionError, UnsupportedFeatureError, CronError } from "../workflow-errors";
-import { parseExpression } from "./expression";
+import { compileExpression } from "./expression";
 
 /** A synced function as the executor uses it, after the feature check. */
 export interface FunctionSpec {
@@ -60,7 +60,7 @@ export function toFunctionSpec(raw: Record<string, unknown>): FunctionSpec {
       check("a cron trigger", () => parseCron(trigger.cron!));
       triggers.push({ cron: trigger.cron });
     } else if (trigger.event) {
-      if (trigger.expression) check("a trigger expression", () => parseExpression(trigger.expression!));
+      if (trigger.expression) check("a trigger expression", () => compileExpression(trigger.expression!));
       triggers.push({ event: trigger.event, ...(trigger.expression ? { expression: trigger.expression } : {}) });
     } else throw new UnsupportedFeatureError(id, "a trigger that is neither an event nor a cron");
   }
@@ -72,16 +72,16 @@ export function toFunctionSpec(raw: Record<string, unknown>): FunctionSpec {
     if (list.length > 1) throw new UnsupportedFeatureError(id, "more than one concurrency limit");
     const only = list[0]!;
     if (only.scope && only.scope !== "fn") throw new UnsupportedFeatureError(id, `concurrency scope "${only.scope}"`);
-    if (only.key) check("a concurrency key", () => parseExpression(only.key!));
+    if (only.key) check("a concurrency key", () => compileExpression(only.key!));
     // Inngest treats 0 as "no limit".
     if (only.limit > 0) concurrency = { limit: only.limit, ...(only.key ? { key: only.key } : {}) };
   }
 
   const idempotency = typeof raw.idempotency === "string" && raw.idempotency ? raw.idempotency : null;
-  if (idempotency) check("an idempotency key", () => parseExpression(idempotency));
+  if (idempotency) check("an idempotency key", () => compileExpression(idempotency));
 
   const cancel = ((raw.cancel ?? []) as Array<{ event: string; if?: string; timeout?: string }>).map((c) => {
-    if (c.if) check("a cancelOn expression", () => parseExpression(c.if!));
+    if (c.if) check("a cancelOn expression", () => compileExpression(c.if!));
     const timeoutMs = c.timeout ? parseDuration(c.timeout) : undefined;
     if (timeoutMs === null) throw new UnsupportedFeatureError(id, `cancelOn timeout "${c.timeout}"`);
     return { event: c.event, ...(c.if ? { if: c.if } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
