@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import layers from "./eslint.layers.mjs";
 
 const config = [
   ...nextVitals,
@@ -13,6 +14,8 @@ const config = [
     // Tests poke at loosely typed JSON (webhook payloads, API answers); `any` there is a fair trade.
     rules: { "react-hooks/rules-of-hooks": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
+  // Layers that only point down (docs/architecture.md): an upward import fails `npm test`.
+  ...layers,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -32,7 +32,7 @@ export const campaigns = pgTable(
     invitation: jsonb(),
     requestTitle: text().notNull(),
     replyText: text(),
-    /** The OTN message: { type: "text", text } | { type: "image", url } | { type: "card", ... } (lib/campaigns/schemas). */
+    /** The OTN message: { type: "text", text } | { type: "image", url } | { type: "card", ... } (lib/services/campaigns/schemas). */
     content: jsonb().notNull(),
     scheduledAt: timestamp({ withTimezone: true }),
     scheduleVersion: integer().notNull().default(0),

@@ -27,7 +27,7 @@ import { contentMessage } from "./messages";
 import { createCampaign } from "./create-campaign";
 import { claimPending } from "./sender/ledger";
 import { runCampaignSend } from "./sender/send-batch";
-import { startSandboxFlow, type SandboxFlow } from "../../../tests/campaign-sandbox-flow";
+import { startSandboxFlow, type SandboxFlow } from "@/tests/campaign-sandbox-flow";
 import { setCampaignEventSender } from "./emit-campaign-events";
 
 useTestDatabase();

@@ -5,7 +5,7 @@ import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin 
 import { webhookEvents } from "@/db/schema";
 import { countChannelError } from "@/lib/services/channel-health";
 import { getChannelRouting, getChannelRoutings, isPageId } from "@/lib/services/channels";
-import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "../../../graph/webhook-events";
+import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "@/lib/graph/webhook-events";
 import { malformedEventReason } from "./malformed-event";
 import { signatureMatches } from "./signature";
 import { logError } from "@/lib/log-error";
