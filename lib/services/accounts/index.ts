@@ -1,3 +1,7 @@
+/**
+ * Accounts: sign-up and e-mail verification.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export { describeVerificationLink } from "./describe-verification-link";
 export { resendVerificationEmail } from "./resend-verification-email";
 export { signUpSchema, type SignUpInput, signUp } from "./sign-up";

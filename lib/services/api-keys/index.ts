@@ -1,3 +1,7 @@
+/**
+ * API keys: create, list, revoke, and authenticate a key for lib/api.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export * from "./schemas";
 export { authenticateApiKey } from "./authenticate-api-key";
 export { createApiKey } from "./create-api-key";

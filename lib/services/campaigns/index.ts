@@ -1,3 +1,7 @@
+/**
+ * Campaigns: the verbs (one a file), campaign sending (sender/) and the "Notify Me" subscription (subscription/).
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export * from "./schemas";
 export { cancelCampaign } from "./cancel-campaign";
 export { createCampaign } from "./create-campaign";

@@ -1,3 +1,8 @@
+/**
+ * Channel health: channel errors and "reconnect needed". Written by webhook ingest, the channel check, campaign
+ * sending and the profile refresh; a domain of its own so none of them imports another.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export { countChannelError } from "./count-channel-error";
 export { flagReconnectNeeded } from "./flag-reconnect-needed";
 export { CHANNEL_ERROR_RETENTION_DAYS, PRUNE_BATCH_SIZE, pruneChannelErrorsBatch } from "./prune-channel-errors";

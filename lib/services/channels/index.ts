@@ -1,3 +1,7 @@
+/**
+ * Channels: the verbs (one a file) and the pageId routing cache webhook ingest reads.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export * from "./schemas";
 export { isPageId, getChannelRoutings, getChannelRouting } from "./channel-routing";
 export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";

@@ -1,3 +1,7 @@
+/**
+ * Conversations: list, detail and message images.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export * from "./schemas";
 export { conversationGetSchema, getConversation } from "./get-conversation";
 export { getMessageImage } from "./get-message-image";

@@ -1,3 +1,7 @@
+/**
+ * Members and invitations.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export * from "./schemas";
 export { acceptInvitationSchema, SIGN_IN_TO_ACCEPT, acceptInvitation } from "./accept-invitation";
 export { describeInvitation } from "./describe-invitation";

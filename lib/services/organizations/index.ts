@@ -1,2 +1,6 @@
+/**
+ * Organisations: create, and list the signed-in user's.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export { organizationNameSchema, createOrganizationSchema, type OrganizationSummary, insertOrganizationWithOwner, createOrganization } from "./create-organization";
 export { listUserOrganizations } from "./list-user-organizations";

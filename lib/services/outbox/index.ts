@@ -1,1 +1,5 @@
+/**
+ * The development mail outbox.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export { listOutboxSchema, type OutboxEmail, listOutbox } from "./list-outbox";

@@ -1,3 +1,7 @@
+/**
+ * Skill groups and their members.
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export * from "./schemas";
 export { addSkillGroupMember } from "./add-skill-group-member";
 export { createSkillGroup } from "./create-skill-group";

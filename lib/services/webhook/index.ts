@@ -1,3 +1,8 @@
+/**
+ * Meta's webhook. ingest/: webhook ingest (verify the signature, store events, hand off); processing/: webhook
+ * processing (stored events into contacts, conversations and messages).
+ * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
+ */
 export { type VerificationAnswer, answerVerification } from "./ingest/answer-verification";
 export { dispatchStoredEvents } from "./ingest/dispatch-stored-events";
 export { type StoredEvent, type IngestResult, ingestWebhook } from "./ingest/ingest-webhook";
