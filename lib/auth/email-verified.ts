@@ -12,5 +12,5 @@ export async function isEmailVerified(userId: string, db?: DbOrTx): Promise<bool
 
 /** Creating organisations and joining them wait until the account's email is verified. */
 export async function requireVerifiedEmail(userId: string, db?: DbOrTx): Promise<void> {
-  if (!(await isEmailVerified(userId, db))) throw new ForbiddenError(VERIFY_EMAIL_REQUIRED);
+  if (!(await isEmailVerified(userId, db))) throw new ForbiddenError("auth.errors.verifyEmailFirst");
 }

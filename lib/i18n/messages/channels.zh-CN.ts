@@ -170,6 +170,25 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "conversations.preview.reaction": "[回应]",
   "conversations.preview.referral": "[打开了链接]",
   "conversations.preview.optin": "[已选择接收]",
+
+  // 服务的消息（领域错误、校验）：API 使用英文，控制台按键翻译。
+  "channels.errors.notFound": "未找到该渠道。",
+  "channels.errors.cannotConnectPage": "无法接入此主页。请确认主页 ID 正确，且主页访问令牌是为此主页生成的。",
+  "channels.errors.graphUnreachable": "无法连接 Meta 的 Graph API 来检查主页访问令牌，请稍后重试。",
+  "channels.errors.tokenRefused": "Meta 拒绝了该令牌：{reason}",
+  "channels.errors.notPageManager": "该令牌所属用户未管理主页 {pageId}。",
+  "channels.errors.numericId": "{field}必须是 Meta 后台显示的数字 ID。",
+  "channels.errors.graphApiVersion": "Graph API 版本格式应类似 v21.0。",
+  "channels.errors.skillGroupRequired": "请选择负责此渠道的技能组。",
+  "channels.field.pageId": "主页 ID",
+  "channels.field.appId": "应用 ID",
+  "channels.field.pageAccessToken": "主页访问令牌",
+  "channels.field.appSecret": "应用密钥",
+  "channels.field.shortLivedToken": "短期令牌",
+  "channels.field.graphApiVersion": "Graph API 版本",
+  "conversations.errors.notFound": "未找到该会话。",
+  "conversations.errors.imageNotFound": "未找到该图片。",
+  "conversations.errors.imageRefused": "{reason}",
 };
 
 /** Chinese for the channel services' validation and conflict messages (written in English, as the API speaks). */
