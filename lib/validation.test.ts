@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { translateMessage } from "@/lib/i18n/translate";
+import { pageQuerySchema } from "@/lib/pagination";
 import { channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { emailSchema } from "@/lib/services/members/schemas";
 import { atLeastOneField, inputString, NUL_MESSAGE, parseInput, required } from "./validation";
@@ -74,5 +75,13 @@ describe("refusals carry their message key", () => {
     expect(late.message).toBe("shortLivedToken: Meta refused the token: expired");
     expect(late.fieldErrors).toEqual({ shortLivedToken: ["Meta refused the token: expired"] });
     expect(translateMessage(late.fieldMessages.shortLivedToken[0], "zh-CN")).toBe("Meta 拒绝了该令牌：expired");
+  });
+
+  it("keys an issue the schema did not word by zod's issue code, keeping zod's English", () => {
+    const [limit] = refusal(pageQuerySchema, { limit: 0 }).fieldMessages.limit;
+    expect(limit.messageKey).toBe("validation.issue.tooSmall");
+    expect(limit.messageVars).toEqual({ field: "limit", min: 1 });
+    expect(limit.message).not.toContain("{");
+    expect(translateMessage(limit, "zh-CN")).toBe("limit 不能小于 1。");
   });
 });

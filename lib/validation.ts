@@ -18,7 +18,27 @@ export function say(key: MessageKey, vars?: MessageVars) {
 type StampedIssue = z.core.$ZodIssue & { messageKey?: MessageKey; messageVars?: MessageVars };
 
 function localizableIssue(issue: StampedIssue): LocalizableMessage {
-  return { message: issue.message, ...(issue.messageKey ? { messageKey: issue.messageKey } : {}), ...(issue.messageVars ? { messageVars: issue.messageVars } : {}) };
+  if (issue.messageKey) return { message: issue.message, messageKey: issue.messageKey, ...(issue.messageVars ? { messageVars: issue.messageVars } : {}) };
+  return { message: issue.message, ...issueKey(issue) };
+}
+
+/** A key for an issue the schema did not word itself, from zod's issue code; its English stays zod's. */
+function issueKey(issue: z.core.$ZodIssue): Pick<LocalizableMessage, "messageKey" | "messageVars"> {
+  const field = issue.path.join(".") || "input";
+  switch (issue.code) {
+    case "too_small":
+      return { messageKey: "validation.issue.tooSmall", messageVars: { field, min: Number(issue.minimum) } };
+    case "too_big":
+      return { messageKey: "validation.issue.tooBig", messageVars: { field, max: Number(issue.maximum) } };
+    case "invalid_format":
+      return { messageKey: "validation.issue.invalidFormat", messageVars: { field } };
+    case "invalid_type":
+      return { messageKey: "validation.issue.invalidType", messageVars: { field } };
+    case "invalid_value":
+      return { messageKey: "validation.issue.invalidValue", messageVars: { field } };
+    default:
+      return {};
+  }
 }
 
 /** Parses input with a shared zod schema, turning failures into a ValidationError with per-field messages. */

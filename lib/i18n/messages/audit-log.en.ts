@@ -17,4 +17,5 @@ export const auditLogEn = {
   "audit.actor.system": "System",
   "audit.actor.api_key": "API key",
   "audit.actor.user": "Member",
+  "audit.errors.actionFilter": "action must be an audit action (such as campaign.finished) or its domain (campaign.).",
 } as const;

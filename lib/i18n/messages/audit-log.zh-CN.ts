@@ -19,4 +19,5 @@ export const auditLogZhCN: Record<keyof typeof auditLogEn, string> = {
   "audit.actor.system": "系统",
   "audit.actor.api_key": "API 密钥",
   "audit.actor.user": "成员",
+  "audit.errors.actionFilter": "action 必须是审计操作（如 campaign.finished）或其领域（campaign.）。",
 };

@@ -36,5 +36,4 @@ export const authEn = {
   "auth.errors.verifyEmailFirst": "Verify your email address first: open the link we sent you, or ask for a new one.",
   "auth.errors.emailTaken": "An account with this email already exists. Sign in instead.",
   "orgs.errors.notFound": "Organisation not found.",
-  "orgs.errors.nameTooShort": "Organisation name must be at least 2 characters.",
 } as const;

@@ -38,5 +38,4 @@ export const authZhCN: Record<keyof typeof authEn, string> = {
   "auth.errors.verifyEmailFirst": "请先验证邮箱：打开我们发送给您的链接，或重新获取链接。",
   "auth.errors.emailTaken": "该邮箱已注册，请直接登录。",
   "orgs.errors.notFound": "未找到该组织。",
-  "orgs.errors.nameTooShort": "组织名称至少 2 个字符。",
 };

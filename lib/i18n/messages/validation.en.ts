@@ -16,6 +16,13 @@ export const validationEn = {
   "validation.oneOf": "{field} must be one of {values}.",
   "validation.channelIdWithStop": "channelId must be a channel id.",
   "validation.channelId": "channelId must be a channel id",
+  "validation.cursor": "cursor must be an id from a previous page",
+  // For issues a schema did not word itself (zod's own English stays the API's message).
+  "validation.issue.tooSmall": "{field} must be at least {min}.",
+  "validation.issue.tooBig": "{field} must be at most {max}.",
+  "validation.issue.invalidFormat": "{field} has an invalid format.",
+  "validation.issue.invalidType": "{field} has the wrong type.",
+  "validation.issue.invalidValue": "{field} is not one of the allowed values.",
 
   "field.name": "Name",
   "field.yourName": "Your name",

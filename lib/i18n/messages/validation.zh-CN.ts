@@ -14,6 +14,12 @@ export const validationZhCN: Record<keyof typeof validationEn, string> = {
   "validation.oneOf": "{field} 必须是以下之一：{values}。",
   "validation.channelIdWithStop": "channelId 必须是渠道 ID。",
   "validation.channelId": "channelId 必须是渠道 ID。",
+  "validation.cursor": "cursor 必须是上一页返回的 ID",
+  "validation.issue.tooSmall": "{field} 不能小于 {min}。",
+  "validation.issue.tooBig": "{field} 不能大于 {max}。",
+  "validation.issue.invalidFormat": "{field} 格式无效。",
+  "validation.issue.invalidType": "{field} 类型错误。",
+  "validation.issue.invalidValue": "{field} 不是允许的值。",
 
   "field.name": "名称",
   "field.yourName": "您的姓名",
