@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { isEmailVerified } from "@/lib/auth/email-verified";
 import { getSessionUser } from "@/lib/auth/session";
-import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { listUserOrganizations } from "@/lib/services/organizations";
 
 /** Signed in: the first organisation (or creating one, once the email is verified); signed out: sign-in. */
 export default async function Home() {

@@ -4,7 +4,7 @@ import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
 import { createKeys, handlerOf } from "@/app/api/v1/__tests__/support";
 import { en } from "@/lib/i18n/messages/en";
 import { orgAction } from "@/lib/tenancy/action";
-import { listInvitations } from "@/lib/services/members/list-invitations";
+import { listInvitations } from "@/lib/services/members";
 import { startHarness, type Harness } from "@/lib/workflows/testing/harness";
 import { createTestDatabase } from "./db";
 import { createOrgFixture, type OrgFixture } from "./fixtures";

@@ -1,11 +1,10 @@
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, outboxEmails, users } from "@/db/schema";
-import { signUp } from "@/lib/services/accounts/sign-up";
-import { verifyEmail } from "@/lib/services/accounts/verify-email";
-import { randomToken } from "@/lib/ids";
+import { signUp, verifyEmail } from "@/lib/services/accounts";
+import { randomToken } from "@/db/ids";
 import type { Role } from "@/lib/permissions";
-import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
+import { insertOrganizationWithOwner } from "@/lib/services/organizations";
 import { buildContext, type OrgContext } from "@/lib/tenancy/context";
 
 export interface OrgFixture {

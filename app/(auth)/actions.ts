@@ -3,9 +3,8 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { UnauthorizedError } from "@/lib/errors";
 import { requestClientIp } from "@/lib/http/request-ip";
-import { signUp } from "@/lib/services/accounts/sign-up";
-import { resendVerificationEmail, verifyEmail } from "@/lib/services/accounts/verify-email";
-import { acceptInvitation } from "@/lib/services/members/accept-invitation";
+import { signUp, resendVerificationEmail, verifyEmail } from "@/lib/services/accounts";
+import { acceptInvitation } from "@/lib/services/members";
 import { publicAction } from "@/lib/tenancy/action";
 
 /** Creates the unverified account and mails the link; the browser then signs in with the same credentials. */

@@ -13,13 +13,13 @@
 import { eq, sql } from "drizzle-orm";
 import { setDatabase, type DatabaseHandle } from "@/db/client";
 import { campaigns, channels, otnTokens } from "@/db/schema";
-import { createCampaign } from "@/lib/campaigns/save-campaign";
-import { setCampaignEventSender } from "@/lib/campaigns/workflow-events";
+import { createCampaign } from "@/lib/services/campaigns";
+import { setCampaignEventSender } from "@/lib/services/campaigns";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
-import { createApiKey } from "@/lib/services/api-keys/api-keys";
-import { createChannel } from "@/lib/services/channels/save-channel";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { createApiKey } from "@/lib/services/api-keys";
+import { createChannel } from "@/lib/services/channels";
+import { createSkillGroup } from "@/lib/services/skill-groups";
 import type { TokenSummary } from "@/sandbox/graph/send-log";
 import { DEMO } from "@/sandbox/state/demo";
 import { createOrgFixture } from "@/tests/fixtures";

@@ -1,5 +1,5 @@
 import { timestamp, uuid } from "drizzle-orm/pg-core";
-import { newId } from "@/lib/ids";
+import { newId } from "@/db/ids";
 
 /** Primary key: a UUIDv7 made by the app, so ids sort by creation time. */
 export const id = () => uuid().primaryKey().$defaultFn(() => newId());

@@ -1,8 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { campaignScheduled, campaignSendContinuedEvent, campaignSendStarted, campaignSendStartedEvent, campaignStopped, campaignUnscheduled } from "@/inngest/events/campaigns";
-import { startScheduledSend } from "@/lib/campaigns/campaign-lifecycle";
-import { sendCampaignBatch } from "@/lib/campaigns/sender/send-batch";
-import { startDueCampaigns } from "@/lib/campaigns/sweep-due-campaigns";
+import { startScheduledSend } from "@/lib/services/campaigns";
+import { sendCampaignBatch, startDueCampaigns } from "@/lib/services/campaigns";
 import { recheckEventOrg } from "./check-org";
 
 /** Batches per run before it continues in a fresh one (well below Inngest's step limit). */

@@ -1,7 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { optinReceived, referralReceived } from "@/inngest/events/messenger";
-import { handleCampaignOptin } from "@/lib/campaigns/subscription/handle-optin";
-import { decideCampaignReferral, sendCampaignRequest } from "@/lib/campaigns/subscription/handle-referral";
+import { handleCampaignOptin, decideCampaignReferral, sendCampaignRequest } from "@/lib/services/campaigns";
 import { recheckEventOrg } from "./check-org";
 
 /**

@@ -1,7 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
-import { refreshContactProfiles } from "@/lib/messaging/refresh-profile";
-import { processStoredWebhookEvents } from "@/lib/messaging/process-stored-webhook-events";
+import { refreshContactProfiles, processStoredWebhookEvents } from "@/lib/services/webhook";
 import { recheckEventOrg } from "./check-org";
 
 const EVENTS_PER_STEP = 500;

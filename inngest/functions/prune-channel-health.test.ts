@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { channelErrors, channels } from "@/db/schema";
-import { CHANNEL_ERROR_RETENTION_DAYS, PRUNE_BATCH_SIZE } from "@/lib/webhook/prune-channel-errors";
+import { CHANNEL_ERROR_RETENTION_DAYS, PRUNE_BATCH_SIZE } from "@/lib/services/channel-health";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture } from "@/tests/fixtures";
 import { functions } from "./index";

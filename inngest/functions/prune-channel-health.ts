@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { PRUNE_BATCH_SIZE, pruneChannelErrorsBatch } from "@/lib/webhook/prune-channel-errors";
+import { PRUNE_BATCH_SIZE, pruneChannelErrorsBatch } from "@/lib/services/channel-health";
 
 // A run stops after this many batches and the next day's run continues, so one run never runs for long.
 const MAX_BATCHES_PER_RUN = 200;

@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { sweepUnprocessedWebhookEvents } from "@/lib/webhook/sweep";
+import { sweepUnprocessedWebhookEvents } from "@/lib/services/webhook";
 
 /** Every minute: re-hand-off webhook events stored but not processed within two minutes. Instance-wide, no org. */
 export const sweepWebhookEvents = inngest.createFunction(

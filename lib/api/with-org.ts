@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { BadRequestError, UnauthorizedError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
-import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
+import { authenticateApiKey } from "@/lib/services/api-keys";
 import { requirePermission, resolveUserOrgContext, type OrgContext } from "@/lib/tenancy/context";
 import { errorResponse } from "./respond";
 import { assertSameOriginWrite } from "./same-origin";

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { DomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import { checkCredentials } from "./sign-in";
 
 export const authOptions: NextAuthOptions = {

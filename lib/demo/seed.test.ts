@@ -5,7 +5,7 @@ import { apiKeys, organizations, skillGroups } from "@/db/schema";
 import { isEmailVerified } from "@/lib/auth/email-verified";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
-import { authenticateApiKey } from "@/lib/services/api-keys/authenticate-api-key";
+import { authenticateApiKey } from "@/lib/services/api-keys";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { DEMO, seedDemo } from "./seed";
@@ -36,7 +36,7 @@ describe("demo seed", () => {
 
   it("connects the sandbox's demo Page, whose verification handshake passes with the demo verify token", async () => {
     await seedDemo();
-    const { answerVerification } = await import("@/lib/webhook/verify");
+    const { answerVerification } = await import("@/lib/services/webhook/ingest/answer-verification");
     const query = (token: string) => new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "42" });
     expect(await answerVerification("1000000000000001", query("demo-verify-token"))).toEqual({ status: 200, body: "42" });
     const wrong = await answerVerification("1000000000000001", query("guess"));

@@ -4,10 +4,10 @@ import { apiKeys, channels, instanceOwners, organizations, skillGroups, users } 
 import { hashPassword } from "@/lib/auth/password";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
-import { createChannel } from "@/lib/services/channels/save-channel";
-import { createApiKey } from "@/lib/services/api-keys/api-keys";
-import { insertOrganizationWithOwner } from "@/lib/services/organizations/create-organization";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { createChannel } from "@/lib/services/channels";
+import { createApiKey } from "@/lib/services/api-keys";
+import { insertOrganizationWithOwner } from "@/lib/services/organizations";
+import { createSkillGroup } from "@/lib/services/skill-groups";
 import { buildContext } from "@/lib/tenancy/context";
 
 export const DEMO = {

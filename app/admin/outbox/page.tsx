@@ -4,7 +4,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { mailTransportKind } from "@/lib/email/send";
 import { NotFoundError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { listOutbox } from "@/lib/services/outbox/list-outbox";
+import { listOutbox } from "@/lib/services/outbox";
 import { PlainHeader } from "@/components/shell/plain-header";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { Logo } from "@/components/ui/icons";
 import { getT } from "@/lib/i18n/server";
 import type { Permission } from "@/lib/permissions";
-import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { listUserOrganizations } from "@/lib/services/organizations";
 import { can } from "@/lib/tenancy/context";
 import { isInstanceOwner } from "@/lib/tenancy/instance-owner";
 import { orgPageContext } from "./org-page";

@@ -1,6 +1,6 @@
 "use server";
 
-import { createOrganization } from "@/lib/services/organizations/create-organization";
+import { createOrganization } from "@/lib/services/organizations";
 import { userAction } from "@/lib/tenancy/action";
 
 export async function createOrganizationAction(values: Record<string, string>) {

@@ -6,7 +6,7 @@ import { ResendVerification } from "@/app/(auth)/verify-email/resend-verificatio
 import { isEmailVerified } from "@/lib/auth/email-verified";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { listUserOrganizations } from "@/lib/services/organizations";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { PlainHeader } from "@/components/shell/plain-header";
 

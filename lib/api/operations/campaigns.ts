@@ -1,6 +1,5 @@
-import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema } from "@/lib/campaigns/campaign-stats";
-import { campaignCreateSchema, campaignListQuerySchema, campaignSchema, campaignUpdateSchema, recipientQuerySchema, recipientSchema } from "@/lib/campaigns/schemas";
-import { campaignShareSchema } from "@/lib/campaigns/share";
+import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema, campaignShareSchema } from "@/lib/services/campaigns";
+import { campaignCreateSchema, campaignListQuerySchema, campaignSchema, campaignUpdateSchema, recipientQuerySchema, recipientSchema } from "@/lib/services/campaigns/schemas";
 import { named, pageOf, type ApiOperation } from "./define";
 
 const campaign = named("Campaign", campaignSchema);

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
-import type { ChannelHealth } from "@/lib/services/channels/channel-health";
-import type { ConnectionCheck } from "@/lib/services/channels/check-connection";
+import type { ChannelHealth, ConnectionCheck } from "@/lib/services/channels";
 import { channelCreateSchema, channelSchema, channelTokenExchangeSchema, channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { named, pageOf, type ApiOperation } from "./define";
 

@@ -4,13 +4,14 @@ import { getDb } from "@/db/client";
 import { emailTokens, memberships, outboxEmails, users } from "@/db/schema";
 import { isEmailVerified } from "@/lib/auth/email-verified";
 import { ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/errors";
-import { createOrganization } from "@/lib/services/organizations/create-organization";
-import { listUserOrganizations } from "@/lib/services/organizations/list-user-organizations";
+import { createOrganization, listUserOrganizations } from "@/lib/services/organizations";
 import { useTestDatabase } from "@/tests/db";
 import { latestLinkMailedTo } from "@/tests/fixtures";
 import { consumeEmailToken, issueEmailToken } from "./email-tokens";
 import { signUp } from "./sign-up";
-import { resendVerificationEmail, VERIFICATION_MAIL_LIMITS, verifyEmail } from "./verify-email";
+import { resendVerificationEmail } from "./resend-verification-email";
+import { VERIFICATION_MAIL_LIMITS } from "./verification-mail";
+import { verifyEmail } from "./verify-email";
 
 const sent = vi.hoisted(() => ({ mails: [] as { from: string; to: string; subject: string; text: string }[], fail: false }));
 vi.mock("nodemailer", () => ({

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailTokens } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/hash";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 
 /** What a mailed link proves: the address of a new account, or a new address for an existing one. */
 export type EmailTokenPurpose = "verify_email" | "change_email";

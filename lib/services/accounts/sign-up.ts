@@ -4,9 +4,9 @@ import { users } from "@/db/schema";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { emailSchema } from "@/lib/services/members/schemas";
-import { organizationNameSchema } from "@/lib/services/organizations/create-organization";
+import { organizationNameSchema } from "@/lib/services/organizations";
 import { inputString, parseInput } from "@/lib/validation";
-import { countVerificationMail, deliverAfterCommit, prepareVerificationEmail } from "./verify-email";
+import { countVerificationMail, deliverAfterCommit, prepareVerificationEmail } from "./verification-mail";
 
 export const signUpSchema = z.object({
   name: inputString("Name", 100, { requiredMessage: "Your name is required." }).min(1, { message: "Your name is required." }),

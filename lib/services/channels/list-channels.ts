@@ -1,11 +1,10 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
-import { open } from "@/lib/crypto/secrets";
 import { pageQuerySchema, toPage, type Page, type PageQuery } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
-import { getChannelInOrg, toChannel } from "./queries";
+import { toChannel } from "./queries";
 import type { Channel } from "./schemas";
 
 export async function listChannels({ ctx, input = {} }: { ctx: OrgContext; input?: Partial<PageQuery> }): Promise<Page<Channel>> {
@@ -20,15 +19,4 @@ export async function listChannels({ ctx, input = {} }: { ctx: OrgContext; input
     .limit(limit + 1);
   const page = toPage(rows, limit);
   return { data: page.data.map((row) => toChannel(row, ctx)), nextCursor: page.nextCursor };
-}
-
-export async function getChannel({ ctx, channelId }: { ctx: OrgContext; channelId: string }): Promise<Channel> {
-  requirePermission(ctx, "channels.read");
-  return toChannel(await getChannelInOrg(await getDb(), ctx, channelId), ctx);
-}
-
-/** The verify token, for the setup guide and health panel (owner/admin only: it lets anyone pass Meta's handshake). */
-export async function revealVerifyToken({ ctx, channelId }: { ctx: OrgContext; channelId: string }): Promise<string> {
-  requirePermission(ctx, "channels.manage");
-  return open((await getChannelInOrg(await getDb(), ctx, channelId)).verifyTokenSealed);
 }

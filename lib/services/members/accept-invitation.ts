@@ -1,14 +1,13 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { invitations, memberships, organizations, users } from "@/db/schema";
+import { invitations, memberships, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { VERIFY_EMAIL_REQUIRED } from "@/lib/auth/email-verified";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
-import { sha256Hex } from "@/lib/crypto/hash";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { inputString, parseInput } from "@/lib/validation";
-import { inviterMayStillInvite } from "./inviter-authority";
+import { findOpenInvitation } from "./open-invitation";
 
 /** Only a new account sends these: someone who already has one joins while signed in, with no password here. */
 export const acceptInvitationSchema = z.object({
@@ -17,34 +16,6 @@ export const acceptInvitationSchema = z.object({
 });
 
 export const SIGN_IN_TO_ACCEPT = "Sign in as the invited email address, then open the invitation link again.";
-
-async function findOpenInvitation(token: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ invitation: invitations, org: organizations })
-    .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.orgId))
-    .where(
-      and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())),
-    );
-  if (!row || !(await inviterMayStillInvite(db, row.invitation))) throw new NotFoundError("Invitation");
-  return row;
-}
-
-/** What the invite page shows: whether the invitee signs in (has an account) or chooses a password. */
-export async function describeInvitation(token: string) {
-  const { invitation, org } = await findOpenInvitation(token);
-  const db = await getDb();
-  const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, invitation.email));
-  return {
-    email: invitation.email,
-    role: invitation.role,
-    orgName: org.name,
-    orgSlug: org.slug,
-    hasAccount: Boolean(user?.passwordHash),
-    accountId: user?.passwordHash ? user.id : null,
-  };
-}
 
 /**
  * Accepts an invitation. Someone who already has an account joins only while signed in as the invited

@@ -7,7 +7,7 @@ import { sha256Hex } from "@/lib/crypto/hash";
 import { invitationEmail } from "@/lib/email/messages";
 import { sendEmail } from "@/lib/email/send";
 import { ConflictError, ForbiddenError, isUniqueViolation } from "@/lib/errors";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import { assignableRoles } from "@/lib/permissions";
 import { actingUserId, requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";

@@ -1,8 +1,6 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { invitations, memberships } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
-import { NotFoundError } from "@/lib/errors";
 import { mayInvite } from "@/lib/permissions";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import type { Invitation } from "./schemas";
@@ -24,18 +22,4 @@ export async function listInvitations({ ctx }: { ctx: OrgContext }): Promise<Inv
   return rows
     .filter((r) => r.inviterRole !== null && mayInvite(r.inviterRole, r.invitation.role))
     .map(({ invitation: r }) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expiresAt.toISOString(), createdAt: r.createdAt.toISOString() }));
-}
-
-export async function revokeInvitation({ ctx, invitationId }: { ctx: OrgContext; invitationId: string }): Promise<void> {
-  requirePermission(ctx, "members.manage");
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(invitations)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-      .returning();
-    if (!row) throw new NotFoundError("Invitation");
-    await recordAudit(tx, ctx, { action: "invitation.revoked", resourceId: row.id, before: { email: row.email, role: row.role } });
-  });
 }

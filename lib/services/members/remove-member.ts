@@ -4,7 +4,7 @@ import { memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assignableRoles } from "@/lib/permissions";
-import { revokeApiKeysCreatedBy } from "@/lib/services/api-keys/revoke-keys-of-member";
+import { revokeApiKeysCreatedBy } from "@/lib/services/api-keys";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { revokeInvitationsBeyondInviter } from "./inviter-authority";
 import { countOwners, getMemberInOrg } from "./queries";

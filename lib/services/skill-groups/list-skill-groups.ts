@@ -4,7 +4,7 @@ import { skillGroups } from "@/db/schema";
 import { pageQuerySchema, toPage, type Page, type PageQuery } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
-import { getSkillGroupInOrg, skillGroupColumns, toSkillGroup } from "./queries";
+import { skillGroupColumns, toSkillGroup } from "./queries";
 import type { SkillGroup } from "./schemas";
 
 export async function listSkillGroups({ ctx, input = {} }: { ctx: OrgContext; input?: Partial<PageQuery> }): Promise<Page<SkillGroup>> {
@@ -19,9 +19,4 @@ export async function listSkillGroups({ ctx, input = {} }: { ctx: OrgContext; in
     .limit(limit + 1);
   const page = toPage(rows, limit);
   return { data: page.data.map(toSkillGroup), nextCursor: page.nextCursor };
-}
-
-export async function getSkillGroup({ ctx, skillGroupId }: { ctx: OrgContext; skillGroupId: string }): Promise<SkillGroup> {
-  requirePermission(ctx, "members.read");
-  return toSkillGroup(await getSkillGroupInOrg(await getDb(), ctx, skillGroupId));
 }

@@ -8,7 +8,10 @@ import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { cancelWorkflowRun, getWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "./runs";
+import { cancelWorkflowRun } from "./cancel-workflow-run";
+import { getWorkflowRun } from "./get-workflow-run";
+import { listWorkflowRuns } from "./list-workflow-runs";
+import { retryWorkflowRun } from "./retry-workflow-run";
 
 useTestDatabase();
 

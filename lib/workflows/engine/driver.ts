@@ -1,5 +1,5 @@
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
-import { newId } from "@/lib/ids";
+import { newId } from "@/db/ids";
 import { describeError, redactMessage } from "@/lib/log-error";
 import type { Db, Tx } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";

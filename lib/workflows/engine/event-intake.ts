@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, notInArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { workflowEvents, workflowRuns, workflowWaits } from "@/db/schema/workflows";
-import { newId } from "@/lib/ids";
+import { newId } from "@/db/ids";
 import { EventApiError } from "../workflow-errors";
 import { evaluateKey, matches } from "../parsers/expression";
 import { eventNameMatches, type FunctionSpec } from "../parsers/function-config";

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workflowCrons, workflowEvents, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema/workflows";
-import { newId } from "@/lib/ids";
+import { newId } from "@/db/ids";
 import { nextCronTime, parseCron } from "../parsers/cron";
 import type { ClaimedRun } from "./driver";
 import { createRun, type RunEvent } from "./event-intake";

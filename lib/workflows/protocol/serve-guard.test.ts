@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { workflowRuns, workflowSteps } from "@/db/schema/workflows";
-import { newId } from "@/lib/ids";
+import { newId } from "@/db/ids";
 import { useTestDatabase } from "@/tests/db";
 import { canonicalJson } from "./canonical-json";
 import { staleCallReason } from "./serve-guard";

@@ -5,7 +5,7 @@ import { LockIcon } from "@/components/ui/icons";
 import { getSessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { describeInvitation } from "@/lib/services/members/accept-invitation";
+import { describeInvitation } from "@/lib/services/members";
 import { AuthCard } from "../../auth-card";
 import { AcceptInvitationForm } from "./accept-form";
 

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LockIcon } from "@/components/ui/icons";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { describeVerificationLink } from "@/lib/services/accounts/verify-email";
+import { describeVerificationLink } from "@/lib/services/accounts";
 import { AuthCard } from "../../auth-card";
 import { ConfirmVerification } from "./confirm-verification";
 

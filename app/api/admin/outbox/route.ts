@@ -1,6 +1,6 @@
 import { errorResponse, json } from "@/lib/api/respond";
 import { getSessionUser } from "@/lib/auth/session";
-import { listOutbox } from "@/lib/services/outbox/list-outbox";
+import { listOutbox } from "@/lib/services/outbox";
 
 /**
  * The local mail outbox as JSON (`?to=<email>&limit=`), for instance owners signed in with a session cookie

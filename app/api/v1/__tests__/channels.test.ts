@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { apiOperations } from "@/lib/api/openapi";
-import { randomToken } from "@/lib/ids";
-import { createApiKey } from "@/lib/services/api-keys/api-keys";
-import { revealVerifyToken } from "@/lib/services/channels/list-channels";
+import { randomToken } from "@/db/ids";
+import { createApiKey } from "@/lib/services/api-keys";
+import { revealVerifyToken } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { createSkillGroup } from "@/lib/services/skill-groups";
 import { DEMO } from "@/sandbox/server";
 import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";

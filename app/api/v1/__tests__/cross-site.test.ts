@@ -5,8 +5,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiOperations } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/app-url";
-import { randomToken } from "@/lib/ids";
-import { createApiKey } from "@/lib/services/api-keys/api-keys";
+import { randomToken } from "@/db/ids";
+import { createApiKey } from "@/lib/services/api-keys";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { callApi, errorMessage, type CallOptions } from "./support";

@@ -1,8 +1,8 @@
 /** Cursor pagination across pages, and what using a key records on it. */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { apiOperations } from "@/lib/api/openapi";
-import { createApiKey, listApiKeys } from "@/lib/services/api-keys/api-keys";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { createApiKey, listApiKeys } from "@/lib/services/api-keys";
+import { createSkillGroup } from "@/lib/services/skill-groups";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { addMember, callApi } from "./support";

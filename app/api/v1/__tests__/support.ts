@@ -7,9 +7,9 @@ import { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { ApiOperation, HttpMethod } from "@/lib/api/operations/define";
-import { randomToken } from "@/lib/ids";
+import { randomToken } from "@/db/ids";
 import type { Role } from "@/lib/permissions";
-import { createApiKey } from "@/lib/services/api-keys/api-keys";
+import { createApiKey } from "@/lib/services/api-keys";
 import type { OrgFixture } from "@/tests/fixtures";
 
 export const API_V1_DIR = path.resolve(import.meta.dirname, "..");

@@ -1,9 +1,9 @@
 import { readQuery } from "@/lib/api/query";
 import { json } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { listCampaigns } from "@/lib/campaigns/list-campaigns";
-import { createCampaign } from "@/lib/campaigns/save-campaign";
-import { campaignListQuerySchema } from "@/lib/campaigns/schemas";
+import { listCampaigns } from "@/lib/services/campaigns";
+import { createCampaign } from "@/lib/services/campaigns";
+import { campaignListQuerySchema } from "@/lib/services/campaigns/schemas";
 
 export const GET = withOrg(async (req, { ctx }) => json(await listCampaigns({ ctx, input: readQuery(req, campaignListQuerySchema) })), {
   permission: "campaigns.read",

@@ -2,8 +2,7 @@ import { readQuery } from "@/lib/api/query";
 import { json } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
 import { pageQuerySchema } from "@/lib/pagination";
-import { listChannels } from "@/lib/services/channels/list-channels";
-import { createChannel } from "@/lib/services/channels/save-channel";
+import { listChannels, createChannel } from "@/lib/services/channels";
 
 export const GET = withOrg(async (req, { ctx }) => json(await listChannels({ ctx, input: readQuery(req, pageQuerySchema) })), {
   permission: "channels.read",

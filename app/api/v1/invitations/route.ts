@@ -1,8 +1,7 @@
 import { json } from "@/lib/api/respond";
 import { unpaged } from "@/lib/api/unpaged";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { inviteMember } from "@/lib/services/members/invite-member";
-import { listInvitations } from "@/lib/services/members/list-invitations";
+import { inviteMember, listInvitations } from "@/lib/services/members";
 
 export const GET = withOrg(async (_req, { ctx }) => json(unpaged(await listInvitations({ ctx }))), { permission: "members.manage" });
 

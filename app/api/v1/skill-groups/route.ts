@@ -2,8 +2,7 @@ import { readQuery } from "@/lib/api/query";
 import { json } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
 import { pageQuerySchema } from "@/lib/pagination";
-import { listSkillGroups } from "@/lib/services/skill-groups/list-skill-groups";
-import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { listSkillGroups, createSkillGroup } from "@/lib/services/skill-groups";
 
 export const GET = withOrg(async (req, { ctx }) => json(await listSkillGroups({ ctx, input: readQuery(req, pageQuerySchema) })), {
   permission: "members.read",

@@ -1,12 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getCampaignStats, getSubscribersOverTime } from "@/lib/campaigns/campaign-stats";
-import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow } from "@/lib/campaigns/campaign-lifecycle";
-import { getCampaign, listCampaigns } from "@/lib/campaigns/list-campaigns";
-import { listCampaignRecipients } from "@/lib/campaigns/recipients";
-import { createCampaign, updateCampaign } from "@/lib/campaigns/save-campaign";
-import type { CampaignListQuery, RecipientQuery } from "@/lib/campaigns/schemas";
+import { getCampaignStats, getSubscribersOverTime, cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow, listCampaignRecipients, createCampaign, updateCampaign } from "@/lib/services/campaigns";
+import { getCampaign, listCampaigns } from "@/lib/services/campaigns";
+import type { CampaignListQuery, RecipientQuery } from "@/lib/services/campaigns/schemas";
 import { orgAction } from "@/lib/tenancy/action";
 
 const campaignsPath = (slug: string) => `/o/${slug}/campaigns`;

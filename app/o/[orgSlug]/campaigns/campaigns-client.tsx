@@ -10,7 +10,7 @@ import { CampaignsIcon, PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@/lib/campaigns/schemas";
+import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@/lib/services/campaigns/schemas";
 import type { Page } from "@/lib/pagination";
 import { useI18n } from "@/lib/i18n/client";
 import { CampaignActions } from "./_components/campaign-actions";

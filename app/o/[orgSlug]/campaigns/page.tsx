@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
-import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { listCampaigns } from "@/lib/services/campaigns";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../org-page";

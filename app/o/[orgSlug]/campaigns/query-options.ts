@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/components/query/unwrap";
-import type { CampaignListQuery, RecipientQuery } from "@/lib/campaigns/schemas";
+import type { CampaignListQuery, RecipientQuery } from "@/lib/services/campaigns/schemas";
 import { campaignRecipientsAction, campaignStateAction, listCampaignsAction } from "./actions";
 
 /** How often the marketing center's live numbers refresh. */

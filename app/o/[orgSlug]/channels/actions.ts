@@ -1,11 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getChannelHealth } from "@/lib/services/channels/channel-health";
-import { deleteChannel, setChannelEnabled } from "@/lib/services/channels/channel-status";
-import { checkChannelConnection, exchangeChannelToken } from "@/lib/services/channels/check-connection";
-import { getChannel } from "@/lib/services/channels/list-channels";
-import { createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels/save-channel";
+import { getChannelHealth, deleteChannel, setChannelEnabled, checkChannelConnection, exchangeChannelToken, getChannel, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
 import { channelTokenExchangeSchema } from "@/lib/services/channels/schemas";
 import { orgAction } from "@/lib/tenancy/action";
 import { parseInput } from "@/lib/validation";

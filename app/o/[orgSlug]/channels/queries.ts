@@ -1,6 +1,6 @@
 import type { Channel } from "@/lib/services/channels/schemas";
-import { listChannels } from "@/lib/services/channels/list-channels";
-import { listSkillGroups } from "@/lib/services/skill-groups/list-skill-groups";
+import { listChannels } from "@/lib/services/channels";
+import { listSkillGroups } from "@/lib/services/skill-groups";
 import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
 import type { OrgContext } from "@/lib/tenancy/context";
 

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/components/query/unwrap";
-import type { ChannelHealth } from "@/lib/services/channels/channel-health";
+import type { ChannelHealth } from "@/lib/services/channels";
 import type { Channel } from "@/lib/services/channels/schemas";
 import { channelStateAction } from "./actions";
 

@@ -1,7 +1,6 @@
 "use server";
 
-import { getConversation } from "@/lib/services/conversations/get-conversation";
-import { listConversations, type ConversationListInput } from "@/lib/services/conversations/list-conversations";
+import { getConversation, listConversations, type ConversationListInput } from "@/lib/services/conversations";
 import { orgAction } from "@/lib/tenancy/action";
 
 /** Polled by the conversation list (react-query). */

@@ -4,7 +4,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
-import { listConversations } from "@/lib/services/conversations/list-conversations";
+import { listConversations } from "@/lib/services/conversations";
 import { can } from "@/lib/tenancy/context";
 import { listAllChannels } from "../channels/queries";
 import { orgPageContext } from "../org-page";

@@ -1,4 +1,4 @@
-import { listMembers } from "@/lib/services/members/list-members";
+import { listMembers } from "@/lib/services/members";
 import type { Member } from "@/lib/services/members/schemas";
 import type { OrgContext } from "@/lib/tenancy/context";
 

@@ -1,8 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
-import { dispatchStoredEvents } from "@/lib/webhook/dispatch";
-import { isPageId } from "@/lib/webhook/channel-routing";
-import { ingestWebhook } from "@/lib/webhook/ingest";
-import { answerVerification } from "@/lib/webhook/verify";
+import { dispatchStoredEvents, ingestWebhook, answerVerification } from "@/lib/services/webhook";
+import { isPageId } from "@/lib/services/channels";
 
 /**
  * Meta's webhook, `/facebook/webhook/{pageId}` (rewritten here in next.config.mjs). A Pages Router API

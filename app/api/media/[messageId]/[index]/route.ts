@@ -3,7 +3,7 @@ import { pathId } from "@/lib/api/path-id";
 import { withOrg } from "@/lib/api/with-org";
 import { NotFoundError } from "@/lib/errors";
 import { RefusedImageError } from "@/lib/media/image-fetch";
-import { getMessageImage } from "@/lib/services/conversations/get-message-image";
+import { getMessageImage } from "@/lib/services/conversations";
 
 /**
  * GET /api/media/{messageId}/{index}?org=<slug>: an image a Messenger user sent, through the app

@@ -1,9 +1,8 @@
 import { pathId } from "@/lib/api/path-id";
 import { json, noContent } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { deleteCampaign } from "@/lib/campaigns/campaign-lifecycle";
-import { getCampaign } from "@/lib/campaigns/list-campaigns";
-import { updateCampaign } from "@/lib/campaigns/save-campaign";
+import { deleteCampaign, updateCampaign } from "@/lib/services/campaigns";
+import { getCampaign } from "@/lib/services/campaigns";
 
 type Params = { campaignId: string };
 

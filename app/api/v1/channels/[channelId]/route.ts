@@ -1,9 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { json, noContent } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { deleteChannel } from "@/lib/services/channels/channel-status";
-import { getChannel } from "@/lib/services/channels/list-channels";
-import { updateChannel } from "@/lib/services/channels/save-channel";
+import { deleteChannel, getChannel, updateChannel } from "@/lib/services/channels";
 
 type Params = { channelId: string };
 

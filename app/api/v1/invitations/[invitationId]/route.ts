@@ -1,7 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { noContent } from "@/lib/api/respond";
 import { withOrg } from "@/lib/api/with-org";
-import { revokeInvitation } from "@/lib/services/members/list-invitations";
+import { revokeInvitation } from "@/lib/services/members";
 
 export const DELETE = withOrg<{ invitationId: string }>(
   async (_req, { ctx, params }) => {

@@ -1,9 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { json, noContent } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { getMember } from "@/lib/services/members/get-member";
-import { removeMember } from "@/lib/services/members/remove-member";
-import { updateMemberRole } from "@/lib/services/members/update-member-role";
+import { getMember, removeMember, updateMemberRole } from "@/lib/services/members";
 
 type Params = { memberId: string };
 

@@ -1,8 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { json, noContent } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { getSkillGroup } from "@/lib/services/skill-groups/list-skill-groups";
-import { deleteSkillGroup, updateSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
+import { getSkillGroup, deleteSkillGroup, updateSkillGroup } from "@/lib/services/skill-groups";
 
 type Params = { skillGroupId: string };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/shell/no-access";
-import { getCampaignStats, getSubscribersOverTime } from "@/lib/campaigns/campaign-stats";
-import { getCampaign } from "@/lib/campaigns/list-campaigns";
+import { getCampaignStats, getSubscribersOverTime } from "@/lib/services/campaigns";
+import { getCampaign } from "@/lib/services/campaigns";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orNotFound } from "../../or-not-found";

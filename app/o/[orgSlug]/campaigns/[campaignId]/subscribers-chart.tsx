@@ -1,6 +1,6 @@
 "use client";
 
-import type { SubscribersOverTime } from "@/lib/campaigns/campaign-stats";
+import type { SubscribersOverTime } from "@/lib/services/campaigns";
 import { useI18n } from "@/lib/i18n/client";
 
 /** Cumulative subscribers per day as a plain SVG line. */

@@ -6,7 +6,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { CopyButton, CopyField } from "@/components/ui/copy-button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { useAction } from "@/components/ui/use-submit";
-import type { Campaign } from "@/lib/campaigns/schemas";
+import type { Campaign } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import { cancelCampaignAction, deleteCampaignAction, resumeCampaignAction, sendCampaignNowAction } from "../actions";
 import { isCancellable, isEditable } from "./campaign-status";

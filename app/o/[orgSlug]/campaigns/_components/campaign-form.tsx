@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { REQUEST_TITLE_MAX, TEXT_MAX, type Campaign, type CampaignContent, type Invitation } from "@/lib/campaigns/schemas";
+import { REQUEST_TITLE_MAX, TEXT_MAX, type Campaign, type CampaignContent, type Invitation } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionError, ActionResult } from "@/lib/tenancy/action";
 import { CampaignPreview } from "./campaign-preview";

@@ -1,8 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "@/lib/campaigns/messages";
-import type { CampaignContent, Invitation } from "@/lib/campaigns/schemas";
+import { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type CampaignContent, type Invitation, type MessengerMessage } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 
 interface Attachment {
@@ -17,7 +16,7 @@ interface Attachment {
 
 /**
  * The campaign as a Messenger user sees it: chat bubbles rendered from the same Send API message objects
- * the sender posts (lib/campaigns/messages.ts), so the preview is what goes out.
+ * the sender posts (lib/services/campaigns/messages.ts), so the preview is what goes out.
  */
 export function CampaignPreview({
   invitation,

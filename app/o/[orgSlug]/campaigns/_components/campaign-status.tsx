@@ -1,7 +1,7 @@
 "use client";
 
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { CampaignStatus } from "@/lib/campaigns/schemas";
+import type { CampaignStatus } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 
 const tones: Record<CampaignStatus, BadgeTone> = {

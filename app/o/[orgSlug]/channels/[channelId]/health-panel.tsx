@@ -6,7 +6,7 @@ import { CheckIcon } from "@/components/ui/icons";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import type { ChannelHealth } from "@/lib/services/channels/channel-health";
+import type { ChannelHealth } from "@/lib/services/channels";
 import type { Channel } from "@/lib/services/channels/schemas";
 import { HealthChart } from "./health-chart";
 

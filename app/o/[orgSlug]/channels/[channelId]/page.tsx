@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
-import { getChannelHealth } from "@/lib/services/channels/channel-health";
-import { getChannel, revealVerifyToken } from "@/lib/services/channels/list-channels";
+import { getChannelHealth, getChannel, revealVerifyToken } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";

@@ -1,5 +1,4 @@
-import type { ChannelHealth } from "@/lib/services/channels/channel-health";
-import type { ConnectionCheck } from "@/lib/services/channels/check-connection";
+import type { ChannelHealth, ConnectionCheck } from "@/lib/services/channels";
 import type { Channel } from "@/lib/services/channels/schemas";
 import type { StepState } from "./setup-guide";
 

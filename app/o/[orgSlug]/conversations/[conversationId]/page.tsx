@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
-import { getConversation } from "@/lib/services/conversations/get-conversation";
+import { getConversation } from "@/lib/services/conversations";
 import { can } from "@/lib/tenancy/context";
 import { orNotFound } from "../../or-not-found";
 import { orgPageContext } from "../../org-page";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiKey, revokeApiKey } from "@/lib/services/api-keys/api-keys";
+import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
 import { orgAction } from "@/lib/tenancy/action";
 
 const keysPath = (slug: string) => `/o/${slug}/settings/api-keys`;

@@ -16,7 +16,7 @@ import { Time } from "@/components/ui/time";
 import { useAction, useSubmit } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
-import type { ApiKey } from "@/lib/services/api-keys/api-keys";
+import type { ApiKey } from "@/lib/services/api-keys";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: string; orgName: string; keys: ApiKey[]; roles: Role[] }) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
 import { assignableRoles } from "@/lib/permissions";
-import { listApiKeys } from "@/lib/services/api-keys/api-keys";
+import { listApiKeys } from "@/lib/services/api-keys";
 import { settingsPageContext } from "../settings-page";
 import { ApiKeysClient } from "./api-keys-client";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { listAuditLog } from "@/lib/services/audit/list-audit-log";
+import { listAuditLog } from "@/lib/services/audit";
 import { orgAction } from "@/lib/tenancy/action";
 
 /** The next (older) page of the audit log, for "load more". */

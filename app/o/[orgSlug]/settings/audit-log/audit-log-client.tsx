@@ -11,7 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { Page } from "@/lib/pagination";
-import type { AuditEntryView } from "@/lib/services/audit/list-audit-log";
+import type { AuditEntryView } from "@/lib/services/audit";
 import {
   AUDIT_ACTIONS,
   AUDIT_RESOURCE_TYPES,

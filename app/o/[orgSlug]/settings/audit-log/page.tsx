@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { isAuditAction, isAuditResourceType } from "@/lib/audit/actions";
 import { getT } from "@/lib/i18n/server";
-import { listAuditLog } from "@/lib/services/audit/list-audit-log";
+import { listAuditLog } from "@/lib/services/audit";
 import { settingsPageContext } from "../settings-page";
 import { AuditLogClient } from "./audit-log-client";
 

@@ -1,10 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { inviteMember } from "@/lib/services/members/invite-member";
-import { revokeInvitation } from "@/lib/services/members/list-invitations";
-import { removeMember } from "@/lib/services/members/remove-member";
-import { updateMemberRole } from "@/lib/services/members/update-member-role";
+import { inviteMember, revokeInvitation, removeMember, updateMemberRole } from "@/lib/services/members";
 import { orgAction } from "@/lib/tenancy/action";
 
 const membersPath = (slug: string) => `/o/${slug}/settings/members`;

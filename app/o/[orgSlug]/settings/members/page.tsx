@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
 import { assignableRoles } from "@/lib/permissions";
-import { listInvitations } from "@/lib/services/members/list-invitations";
+import { listInvitations } from "@/lib/services/members";
 import { listAllMembers } from "../queries";
 import { settingsPageContext } from "../settings-page";
 import { MembersClient } from "./members-client";

@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createSkillGroup, deleteSkillGroup, updateSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
-import { addSkillGroupMember, removeSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
+import { createSkillGroup, deleteSkillGroup, updateSkillGroup, addSkillGroupMember, removeSkillGroupMember } from "@/lib/services/skill-groups";
 import { orgAction } from "@/lib/tenancy/action";
 
 const groupsPath = (slug: string) => `/o/${slug}/settings/skill-groups`;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
 import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
-import { listSkillGroups } from "@/lib/services/skill-groups/list-skill-groups";
+import { listSkillGroups } from "@/lib/services/skill-groups";
 import { settingsPageContext } from "../settings-page";
 import { SkillGroupsClient } from "./skill-groups-client";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { RunStatus } from "@/lib/workflows/engine/run-state";
-import { cancelWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows/runs";
+import { cancelWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows";
 import { orgAction } from "@/lib/tenancy/action";
 import { PAGE_SIZE } from "./format";
 

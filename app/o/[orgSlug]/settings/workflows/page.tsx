@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
-import { listWorkflowRuns, RUN_STATUSES, runScope } from "@/lib/services/workflows/runs";
+import { listWorkflowRuns, RUN_STATUSES, runScope } from "@/lib/services/workflows";
 import type { RunStatus } from "@/lib/workflows/engine/run-state";
 import { settingsPageContext } from "../settings-page";
 import { PAGE_SIZE } from "./format";

@@ -1,6 +1,6 @@
 import { pathId } from "@/lib/api/path-id";
 import { withOrg } from "@/lib/api/with-org";
-import { renderCampaignQr } from "@/lib/campaigns/share";
+import { renderCampaignQr } from "@/lib/services/campaigns";
 
 /** The share link's QR code as a PNG download. */
 export const GET = withOrg<{ campaignId: string }>(

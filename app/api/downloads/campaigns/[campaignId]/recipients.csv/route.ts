@@ -1,8 +1,8 @@
 import { pathId } from "@/lib/api/path-id";
 import { readQuery } from "@/lib/api/query";
 import { withOrg } from "@/lib/api/with-org";
-import { exportCampaignRecipientsCsv } from "@/lib/campaigns/recipients";
-import { recipientQuerySchema } from "@/lib/campaigns/schemas";
+import { exportCampaignRecipientsCsv } from "@/lib/services/campaigns";
+import { recipientQuerySchema } from "@/lib/services/campaigns/schemas";
 
 /** The recipient log as CSV (same `search` and `status` filters as the list). */
 export const GET = withOrg<{ campaignId: string }>(

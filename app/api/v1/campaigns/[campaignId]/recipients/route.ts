@@ -2,8 +2,8 @@ import { pathId } from "@/lib/api/path-id";
 import { readQuery } from "@/lib/api/query";
 import { json } from "@/lib/api/respond";
 import { withOrg } from "@/lib/api/with-org";
-import { listCampaignRecipients } from "@/lib/campaigns/recipients";
-import { recipientQuerySchema } from "@/lib/campaigns/schemas";
+import { listCampaignRecipients } from "@/lib/services/campaigns";
+import { recipientQuerySchema } from "@/lib/services/campaigns/schemas";
 
 export const GET = withOrg<{ campaignId: string }>(
   async (req, { ctx, params }) => {

@@ -1,7 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { json } from "@/lib/api/respond";
 import { withOrg } from "@/lib/api/with-org";
-import { getCampaignShare } from "@/lib/campaigns/share";
+import { getCampaignShare } from "@/lib/services/campaigns";
 
 export const GET = withOrg<{ campaignId: string }>(async (_req, { ctx, params }) => json(await getCampaignShare({ ctx, campaignId: pathId(params.campaignId, "campaigns.errors.notFound") })), {
   permission: "campaigns.read",

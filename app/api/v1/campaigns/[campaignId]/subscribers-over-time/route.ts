@@ -2,7 +2,7 @@ import { pathId } from "@/lib/api/path-id";
 import { readQuery } from "@/lib/api/query";
 import { json } from "@/lib/api/respond";
 import { withOrg } from "@/lib/api/with-org";
-import { getSubscribersOverTime, subscribersOverTimeQuerySchema } from "@/lib/campaigns/campaign-stats";
+import { getSubscribersOverTime, subscribersOverTimeQuerySchema } from "@/lib/services/campaigns";
 
 export const GET = withOrg<{ campaignId: string }>(
   async (req, { ctx, params }) => {

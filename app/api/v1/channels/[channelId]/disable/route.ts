@@ -1,7 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { json } from "@/lib/api/respond";
 import { withOrg } from "@/lib/api/with-org";
-import { setChannelEnabled } from "@/lib/services/channels/channel-status";
+import { setChannelEnabled } from "@/lib/services/channels";
 
 export const POST = withOrg<{ channelId: string }>(
   async (_req, { ctx, params }) => json(await setChannelEnabled({ ctx, channelId: pathId(params.channelId, "channels.errors.notFound"), enabled: false })),

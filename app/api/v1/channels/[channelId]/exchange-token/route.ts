@@ -1,7 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { json } from "@/lib/api/respond";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { exchangeChannelToken } from "@/lib/services/channels/check-connection";
+import { exchangeChannelToken } from "@/lib/services/channels";
 import { channelTokenExchangeSchema } from "@/lib/services/channels/schemas";
 import { parseInput } from "@/lib/validation";
 

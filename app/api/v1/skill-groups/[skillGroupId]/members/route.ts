@@ -2,7 +2,7 @@ import { pathId } from "@/lib/api/path-id";
 import { json } from "@/lib/api/respond";
 import { unpaged } from "@/lib/api/unpaged";
 import { readJson, withOrg } from "@/lib/api/with-org";
-import { addSkillGroupMember, listSkillGroupMembers } from "@/lib/services/skill-groups/skill-group-members";
+import { addSkillGroupMember, listSkillGroupMembers } from "@/lib/services/skill-groups";
 
 type Params = { skillGroupId: string };
 

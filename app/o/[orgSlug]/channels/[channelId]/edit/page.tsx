@@ -4,7 +4,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
-import { getChannel } from "@/lib/services/channels/list-channels";
+import { getChannel } from "@/lib/services/channels";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../../org-page";
 import { ChannelForm } from "../../_components/channel-form";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/shell/no-access";
 import { NotFoundError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { getWorkflowRun, runScope } from "@/lib/services/workflows/runs";
+import { getWorkflowRun, runScope } from "@/lib/services/workflows";
 import { settingsPageContext } from "../../settings-page";
 import { jsonPreview } from "../format";
 import { currentWorkflowMode, InngestNote } from "../inngest-note";

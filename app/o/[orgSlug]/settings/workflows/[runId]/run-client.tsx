@@ -10,7 +10,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useAction } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
-import { CANCELLABLE_STATUSES } from "@/lib/services/workflows/statuses";
+import { CANCELLABLE_STATUSES } from "@/lib/services/workflows/schemas";
 import { cancelRunAction, retryRunAction } from "../actions";
 import { durationBetween, formatBytes, formatDuration, type JsonPreview } from "../format";
 import { RunStatusBadge } from "../status-badge";

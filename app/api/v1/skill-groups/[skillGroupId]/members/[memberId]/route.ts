@@ -1,7 +1,7 @@
 import { pathId } from "@/lib/api/path-id";
 import { noContent } from "@/lib/api/respond";
 import { withOrg } from "@/lib/api/with-org";
-import { removeSkillGroupMember } from "@/lib/services/skill-groups/skill-group-members";
+import { removeSkillGroupMember } from "@/lib/services/skill-groups";
 
 export const DELETE = withOrg<{ skillGroupId: string; memberId: string }>(
   async (_req, { ctx, params }) => {

@@ -1,0 +1,1 @@
+export { auditQuerySchema, type AuditEntryView, listAuditLog } from "./list-audit-log";

@@ -1,0 +1,51 @@
+import { getDb } from "@/db/client";
+import { campaigns } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { randomToken } from "@/db/ids";
+import { getChannelInOrg } from "@/lib/services/channels";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { parseInput } from "@/lib/validation";
+import { auditView, toCampaign } from "./queries";
+import { campaignCreateSchema, type Campaign } from "./schemas";
+import { campaignScheduledEvent } from "@/inngest/events/campaigns";
+import { emitCampaignEvents } from "./emit-campaign-events";
+import { assertFuture } from "./scheduled-at";
+
+/** 16 URL-safe characters (96 bits): names the campaign within its Page and cannot be guessed. */
+export function newCampaignRef(): string {
+  return randomToken(12);
+}
+
+/** Creates a campaign on one of the organisation's channels; with a time it is scheduled, otherwise a draft. */
+export async function createCampaign({ ctx, input }: { ctx: OrgContext; input: unknown }): Promise<Campaign> {
+  requirePermission(ctx, "campaigns.manage");
+  const data = parseInput(campaignCreateSchema, input);
+  const scheduledAt = assertFuture(data.scheduledAt);
+  const db = await getDb();
+  const { row, page } = await db.transaction(async (tx) => {
+    const channel = await getChannelInOrg(tx, ctx, data.channelId);
+    const [created] = await tx
+      .insert(campaigns)
+      .values({
+        orgId: ctx.org.id,
+        channelId: channel.id,
+        name: data.name,
+        status: scheduledAt ? "scheduled" : "draft",
+        ref: newCampaignRef(),
+        invitation: data.invitation,
+        requestTitle: data.requestTitle,
+        replyText: data.replyText,
+        content: data.content,
+        scheduledAt,
+        scheduleVersion: scheduledAt ? 1 : 0,
+        ratePerSecond: data.ratePerSecond,
+        requestCooldownHours: data.requestCooldownHours,
+        createdBy: ctx.actor.label,
+      })
+      .returning();
+    await recordAudit(tx, ctx, { action: "campaign.created", resourceId: created.id, after: auditView(created) });
+    return { row: created, page: { pageId: channel.pageId, pageUsername: channel.pageUsername } };
+  });
+  if (row.scheduledAt) await emitCampaignEvents([campaignScheduledEvent(row, row.scheduledAt)]);
+  return toCampaign(row, page);
+}

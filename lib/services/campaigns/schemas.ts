@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { pageQuerySchema } from "@/lib/pagination";
+import { inputString } from "@/lib/validation";
+
+/**
+ * The zod schemas of OTN campaigns, shared by the services (which parse with them), the API's OpenAPI
+ * document and the dashboard's forms. Messages are English; lib/i18n/messages/server-zh-CN.ts translates them.
+ */
+export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "sent", "sent_with_failures", "cancelled"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+/** Statuses in which the campaign may still be edited, rescheduled or sent. */
+export const EDITABLE_STATUSES: readonly CampaignStatus[] = ["draft", "scheduled"];
+/** Statuses in which the share link still collects subscribers. */
+export const SUBSCRIBABLE_STATUSES: readonly CampaignStatus[] = ["draft", "scheduled", "sending", "paused"];
+
+export const REQUEST_TITLE_MAX = 65;
+export const TEXT_MAX = 2000;
+export const MAX_RATE_PER_SECOND = 300;
+export const DEFAULT_RATE_PER_SECOND = 40;
+
+const httpsUrl = (label: string) =>
+  inputString(label, 2000).refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { message: `${label} must be a web address starting with https://.` });
+
+const text = (label: string, max: number) => inputString(label, max).min(1, { message: `${label} is required.` });
+
+/** The pre-subscription invitation, sent before the OTN request: a text or an image. */
+export const invitationSchema = z.discriminatedUnion(
+  "type",
+  [z.object({ type: z.literal("text"), text: text("Invitation text", TEXT_MAX) }), z.object({ type: z.literal("image"), url: httpsUrl("Invitation image URL") })],
+  { message: "Invitation must be a text or an image." },
+);
+export type Invitation = z.infer<typeof invitationSchema>;
+
+/** The one message OTN allows: a text, an image, or a card (image, title, subtitle, one URL button). */
+export const contentSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("text"), text: text("Message text", TEXT_MAX) }),
+    z.object({ type: z.literal("image"), url: httpsUrl("Image URL") }),
+    z.object({
+      type: z.literal("card"),
+      imageUrl: httpsUrl("Card image URL").optional(),
+      title: text("Card title", 80),
+      subtitle: inputString("Card subtitle", 80).optional(),
+      button: z.object({ title: text("Button title", 20), url: httpsUrl("Button URL") }),
+    }),
+  ],
+  { message: "Content must be a text, an image or a card." },
+);
+export type CampaignContent = z.infer<typeof contentSchema>;
+
+const scheduledAt = z
+  .union([z.iso.datetime({ offset: true, message: "Scheduled time must be a date and time with its UTC offset, e.g. 2030-05-01T09:00:00+08:00." }), z.null()])
+  .describe("When to send, ISO 8601 with an offset (stored in UTC); null sends only on demand.");
+
+const fields = {
+  name: text("Name", 100),
+  channelId: z.uuid({ message: "Choose the channel (Page) to send from." }),
+  invitation: invitationSchema.nullable().default(null),
+  requestTitle: text("Subscription request title", REQUEST_TITLE_MAX),
+  replyText: text("Reply after subscribing", TEXT_MAX).nullable().default(null),
+  content: contentSchema,
+  scheduledAt: scheduledAt.default(null),
+  ratePerSecond: z.coerce
+    .number()
+    .int({ message: "Rate must be a whole number of messages per second." })
+    .min(1, { message: "Rate must be at least 1 message per second." })
+    .max(MAX_RATE_PER_SECOND, { message: `Rate must be at most ${MAX_RATE_PER_SECOND} messages per second.` })
+    .default(DEFAULT_RATE_PER_SECOND),
+  requestCooldownHours: z.coerce
+    .number()
+    .int({ message: "Request cooldown must be a whole number of hours." })
+    .min(1, { message: "Request cooldown must be at least 1 hour." })
+    .max(720, { message: "Request cooldown must be at most 720 hours." })
+    .default(24),
+};
+
+export const campaignCreateSchema = z.object(fields);
+export type CampaignCreateInput = z.input<typeof campaignCreateSchema>;
+
+/** Only the fields sent change; the channel is fixed once created (the ref and tokens belong to its Page). */
+export const campaignUpdateSchema = z
+  .object({
+    name: fields.name.optional(),
+    invitation: invitationSchema.nullable().optional(),
+    requestTitle: fields.requestTitle.optional(),
+    replyText: text("Reply after subscribing", TEXT_MAX).nullable().optional(),
+    content: contentSchema.optional(),
+    scheduledAt: scheduledAt.optional(),
+    ratePerSecond: fields.ratePerSecond.removeDefault().optional(),
+    requestCooldownHours: fields.requestCooldownHours.removeDefault().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
+export type CampaignUpdateInput = z.input<typeof campaignUpdateSchema>;
+
+export const campaignListQuerySchema = pageQuerySchema.extend({
+  channelId: z.uuid({ message: "channelId must be a channel id." }).optional().describe("Only this channel's campaigns."),
+  status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(", ")}.` }).optional().describe("Only campaigns in this status."),
+});
+export type CampaignListQuery = z.input<typeof campaignListQuerySchema>;
+
+export const campaignCountsSchema = z.object({
+  linkClicks: z.number().int(),
+  requestsSent: z.number().int(),
+  requestsSkipped: z.number().int(),
+  subscribers: z.number().int(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  expired: z.number().int(),
+});
+
+/** A campaign as the dashboard and the API show it. */
+export const campaignSchema = z.object({
+  id: z.uuid(),
+  channelId: z.uuid(),
+  name: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  ref: z.string(),
+  shareLink: z.string().describe("https://m.me/{page}?ref={ref}"),
+  invitation: invitationSchema.nullable(),
+  requestTitle: z.string(),
+  replyText: z.string().nullable(),
+  content: contentSchema,
+  scheduledAt: z.iso.datetime().nullable(),
+  ratePerSecond: z.number().int(),
+  requestCooldownHours: z.number().int(),
+  counts: campaignCountsSchema,
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+  pauseReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired"] as const;
+
+export const recipientQuerySchema = pageQuerySchema.extend({
+  search: inputString("Search", 100).optional().describe("Part of the subscriber's first or last name."),
+  status: z.enum(RECIPIENT_STATUSES, { message: `status must be one of ${RECIPIENT_STATUSES.join(", ")}.` }).optional(),
+});
+export type RecipientQuery = z.input<typeof recipientQuerySchema>;
+
+export const recipientSchema = z.object({
+  id: z.uuid(),
+  psid: z.string(),
+  contactId: z.uuid().nullable(),
+  name: z.string().nullable(),
+  status: z.enum(RECIPIENT_STATUSES),
+  optedInAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  failureCode: z.number().int().nullable(),
+  failureReason: z.string().nullable(),
+  messageId: z.string().nullable(),
+});
+export type Recipient = z.infer<typeof recipientSchema>;
+
+// The Messenger messages a campaign sends, built from the shapes above. Re-exported here because this file is the
+// domain's browser-safe entry: the campaign form's preview renders exactly what the sender posts.
+export { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "./messages";

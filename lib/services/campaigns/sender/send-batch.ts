@@ -1,0 +1,273 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { campaigns, channels } from "@/db/schema";
+import { recordSystemAudit } from "@/lib/audit";
+import { open } from "@/lib/crypto/secrets";
+import { GraphClient } from "@/lib/graph/client";
+import { GraphError } from "@/lib/graph/errors";
+import { newId } from "@/db/ids";
+import { flagReconnectNeeded } from "@/lib/services/channel-health";
+import { recordChannelError } from "@/lib/services/channel-health";
+import { contentMessage } from "../messages";
+import type { CampaignContent } from "../schemas";
+import { claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
+import { RateLimiter } from "./rate-limiter";
+
+export const TOKEN_LIFETIME_MS = 365 * 86_400_000;
+const FLUSH_EVERY = 200;
+const FLUSH_INTERVAL_MS = 100;
+const TEMPORARY_ATTEMPTS = 4;
+const RATE_LIMIT_ATTEMPTS = 20;
+
+export interface SendBatchOptions {
+  campaignId: string;
+  /** The run's schedule version: a run overtaken by a newer one (resume, send now) stops. */
+  scheduleVersion?: number;
+  /** Tokens per batch; by default about 20 seconds of sending at the campaign's rate (100–5,000). */
+  batchSize?: number;
+  /** Send API calls in flight at once. */
+  concurrency?: number;
+  /** Benchmarks only: overrides the campaign's rate (0 = unlimited). */
+  ratePerSecond?: number;
+}
+
+export interface BatchResult {
+  /** more: call again; finished: every token settled; paused: the Page token was refused (190); stopped: cancelled, deleted or overtaken. */
+  state: "more" | "finished" | "paused" | "stopped";
+  claimed: number;
+  sent: number;
+  failed: number;
+  expired: number;
+  /** Tokens of this batch that went back to pending (pause or cancel). */
+  released: number;
+}
+
+type Attempt =
+  // `at` is when the call started: Meta's message time lies after it, so delivery/read watermarks compare safely.
+  | { kind: "sent"; messageId: string | null; at: Date }
+  | { kind: "failed"; code: number | null; reason: string }
+  | { kind: "expired"; reason: string }
+  | { kind: "pause"; reason: string; code: number };
+
+/**
+ * The core of a campaign send, callable directly (tests, benchmarks) and as one workflow step: claims a
+ * batch from the ledger, sends each token once at the campaign's rate with many calls in flight, and
+ * records every outcome (in small groups, right after Meta answers) together with the counters.
+ *
+ * Crash safety: a crash leaves claimed rows in `sending`. The next batch re-sends them; since a token is
+ * single use, Meta answers "already been used" for one whose send had gone through, and only for such a
+ * recovered row is that answer recorded as sent. Nothing is sent twice, nothing is lost.
+ */
+export async function sendCampaignBatch(options: SendBatchOptions): Promise<BatchResult> {
+  const db = await getDb();
+  const result: BatchResult = { state: "more", claimed: 0, sent: 0, failed: 0, expired: 0, released: 0 };
+  const [row] = await db
+    .select({ campaign: campaigns, channel: channels })
+    .from(campaigns)
+    .innerJoin(channels, eq(channels.id, campaigns.channelId))
+    .where(eq(campaigns.id, options.campaignId));
+  if (!row || row.campaign.deletedAt || row.campaign.status !== "sending") return { ...result, state: "stopped" };
+  if (options.scheduleVersion !== undefined && row.campaign.scheduleVersion !== options.scheduleVersion) return { ...result, state: "stopped" };
+  const { campaign, channel } = row;
+
+  const rate = options.ratePerSecond ?? campaign.ratePerSecond;
+  const batchSize = options.batchSize ?? (rate > 0 ? Math.min(5000, Math.max(100, rate * 20)) : 5000);
+  const claimId = newId();
+  const recovered = await recoverInterrupted(db, campaign.id, claimId, batchSize);
+  const claimed = [...recovered, ...(await claimPending(db, campaign.id, claimId, batchSize - recovered.length))];
+  result.claimed = claimed.length;
+  if (claimed.length === 0) {
+    if ((await unsettledCount(db, campaign.id)) > 0) return result; // another claim is still settling
+    await finish(campaign.id);
+    return { ...result, state: "finished" };
+  }
+
+  const graph = new GraphClient({ version: channel.graphApiVersion });
+  const pageToken = open(channel.pageAccessTokenSealed);
+  const message = contentMessage(campaign.content as CampaignContent);
+  const limiter = new RateLimiter(rate);
+  type Stop = { kind: "pause"; reason: string; code: number } | { kind: "stopped" };
+  // Held in an object: workers and flushes set it from callbacks.
+  const control: { stop: Stop | null } = { stop: null };
+  const settled = new Set<string>();
+  let buffer: Outcome[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let lastFlushAt = performance.now();
+  let sinceFlush = 0;
+  let ewmaRate = campaign.currentRate;
+
+  const flush = () => {
+    const outcomes = buffer;
+    buffer = [];
+    const elapsed = (performance.now() - lastFlushAt) / 1000;
+    lastFlushAt = performance.now();
+    const measured = elapsed > 0 ? sinceFlush / elapsed : 0;
+    sinceFlush = 0;
+    ewmaRate = ewmaRate === 0 ? measured : ewmaRate * 0.7 + measured * 0.3;
+    flushing = flushing.then(async () => {
+      const status = await recordOutcomes(db, campaign.id, claimId, outcomes, Math.round(ewmaRate * 10) / 10);
+      if (status !== "sending" && !control.stop) control.stop = { kind: "stopped" };
+    });
+    return flushing;
+  };
+  const timer = setInterval(() => {
+    if (buffer.length > 0) void flush().catch(() => {});
+  }, FLUSH_INTERVAL_MS);
+
+  const settle = (token: ClaimedToken, attempt: Exclude<Attempt, { kind: "pause" }>) => {
+    settled.add(token.id);
+    sinceFlush++;
+    if (attempt.kind === "sent") {
+      result.sent++;
+      buffer.push({ id: token.id, status: "sent", messageId: attempt.messageId, sentAt: attempt.at });
+    } else if (attempt.kind === "expired") {
+      result.expired++;
+      buffer.push({ id: token.id, status: "expired", failureReason: attempt.reason });
+    } else {
+      result.failed++;
+      buffer.push({ id: token.id, status: "failed", failureCode: attempt.code, failureReason: attempt.reason.slice(0, 300) });
+    }
+    if (buffer.length >= FLUSH_EVERY) void flush().catch(() => {});
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (!control.stop && next < claimed.length) {
+      const token = claimed[next++];
+      if (Date.now() - token.optedInAt.getTime() > TOKEN_LIFETIME_MS) {
+        settle(token, { kind: "expired", reason: "Token older than one year" });
+        continue;
+      }
+      const attempt = await sendOne(graph, channel.pageId, pageToken, open(token.tokenSealed), message, token.recovered, limiter, () => control.stop !== null);
+      if (attempt === null) continue; // stopped while retrying: stays claimed, released below
+      if (attempt.kind === "pause") {
+        control.stop ??= attempt;
+        continue;
+      }
+      settle(token, attempt);
+    }
+  };
+  const concurrency = Math.max(1, options.concurrency ?? (rate > 0 ? Math.min(64, Math.max(4, Math.ceil(rate / 5))) : 64));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  } finally {
+    clearInterval(timer);
+    await flush();
+  }
+
+  const unsent = claimed.filter((t) => !settled.has(t.id)).map((t) => t.id);
+  if (unsent.length > 0) {
+    await releaseUnsent(db, claimId, unsent);
+    result.released = unsent.length;
+  }
+  const stopped = control.stop;
+  if (stopped?.kind === "pause") {
+    await db.transaction(async (tx) => {
+      await tx.update(campaigns).set({ status: "paused", pauseReason: stopped.reason, currentRate: 0 }).where(eq(campaigns.id, campaign.id));
+      await recordSystemAudit(tx, campaign.orgId, {
+        action: "campaign.paused",
+        resourceId: campaign.id,
+        before: { status: campaign.status },
+        after: { status: "paused", pauseReason: stopped.reason },
+      });
+    });
+    await flagReconnectNeeded(channel.id, stopped.reason);
+    await recordChannelError(channel.orgId, channel.id, "send_api", stopped.reason, stopped.code);
+    return { ...result, state: "paused" };
+  }
+  if (stopped?.kind === "stopped") return { ...result, state: "stopped" };
+  return result;
+}
+
+/** Every token settled: sent, or sent with failures when any failed. Two batches may both get here; one writes. */
+async function finish(campaignId: string): Promise<void> {
+  const db = await getDb();
+  const [row] = await db.select({ failed: campaigns.failed, status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId));
+  if (row?.status !== "sending") return;
+  await db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(campaigns)
+      .set({ status: row.failed > 0 ? "sent_with_failures" : "sent", finishedAt: new Date(), currentRate: 0 })
+      .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "sending")))
+      .returning();
+    if (!after) return;
+    await recordSystemAudit(tx, after.orgId, {
+      action: "campaign.finished",
+      resourceId: after.id,
+      before: { status: "sending" },
+      after: { status: after.status, sent: after.sent, failed: after.failed, expired: after.expired },
+    });
+  });
+}
+
+/** One token, with Meta's errors classified: temporary → back-off and retry; rate limit → slow down and retry. */
+async function sendOne(
+  graph: GraphClient,
+  pageId: string,
+  pageToken: string,
+  token: string,
+  message: Record<string, unknown>,
+  recovered: boolean,
+  limiter: RateLimiter,
+  stopped: () => boolean,
+): Promise<Attempt | null> {
+  let temporary = 0;
+  let rateLimited = 0;
+  for (;;) {
+    if (stopped()) return null;
+    await limiter.acquire();
+    if (stopped()) return null;
+    const at = new Date();
+    try {
+      const answer = await graph.sendMessage(pageId, pageToken, { recipient: { one_time_notif_token: token }, message });
+      limiter.recover();
+      return { kind: "sent", messageId: answer.message_id ?? null, at };
+    } catch (error) {
+      if (!(error instanceof GraphError)) {
+        // Network failure: Meta may or may not have sent it; a retry is safe (a used token answers 100).
+        recovered = true;
+        if (++temporary >= TEMPORARY_ATTEMPTS) return { kind: "failed", code: null, reason: `Graph API unreachable: ${(error as Error).message}` };
+        await backOff(temporary);
+        continue;
+      }
+      switch (error.errorClass) {
+        case "temporary":
+          if (++temporary >= TEMPORARY_ATTEMPTS) return { kind: "failed", code: error.code, reason: error.reason };
+          await backOff(temporary);
+          continue;
+        case "rate_limit":
+          limiter.slowDown();
+          if (++rateLimited >= RATE_LIMIT_ATTEMPTS) return { kind: "failed", code: error.code, reason: error.reason };
+          continue;
+        case "auth":
+          return { kind: "pause", code: error.code, reason: error.reason };
+        case "invalid":
+          if (recovered && /already been used/i.test(error.message)) return { kind: "sent", messageId: null, at };
+          if (/expired/i.test(error.message)) return { kind: "expired", reason: error.reason };
+          return { kind: "failed", code: error.code, reason: error.reason };
+        default:
+          return { kind: "failed", code: error.code, reason: error.reason };
+      }
+    }
+  }
+}
+
+function backOff(attempt: number): Promise<void> {
+  const ms = Math.min(5000, 200 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Sends batch after batch until the campaign is finished, paused or stopped (tests, benchmarks, scripts). */
+export async function runCampaignSend(options: SendBatchOptions): Promise<BatchResult> {
+  const total: BatchResult = { state: "more", claimed: 0, sent: 0, failed: 0, expired: 0, released: 0 };
+  for (;;) {
+    const r = await sendCampaignBatch(options);
+    total.claimed += r.claimed;
+    total.sent += r.sent;
+    total.failed += r.failed;
+    total.expired += r.expired;
+    total.released += r.released;
+    total.state = r.state;
+    if (r.state !== "more") return total;
+  }
+}

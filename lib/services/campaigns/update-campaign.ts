@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { campaigns } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError } from "@/lib/errors";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { parseInput } from "@/lib/validation";
+import { auditView, getCampaignInOrg, toCampaign } from "./queries";
+import { campaignUpdateSchema, EDITABLE_STATUSES, type Campaign } from "./schemas";
+import { campaignScheduledEvent, campaignUnscheduledEvent } from "@/inngest/events/campaigns";
+import { emitCampaignEvents } from "./emit-campaign-events";
+import { assertFuture } from "./scheduled-at";
+
+/**
+ * Changes only the fields sent, while the campaign is a draft or scheduled (not once sending started).
+ * A new time reschedules: the old scheduled run is cancelled and a new one starts; null makes it a draft.
+ */
+export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgContext; campaignId: string; input: unknown }): Promise<Campaign> {
+  requirePermission(ctx, "campaigns.manage");
+  const data = parseInput(campaignUpdateSchema, input);
+  const db = await getDb();
+  const { before, after, page } = await db.transaction(async (tx) => {
+    const { campaign: before, page } = await getCampaignInOrg(tx, ctx, campaignId, { forUpdate: true });
+    if (!EDITABLE_STATUSES.includes(before.status)) throw new ConflictError("This campaign can no longer be edited: sending has started or it has ended.");
+    const newTime = data.scheduledAt === undefined ? undefined : assertFuture(data.scheduledAt);
+    const timeChanged = newTime !== undefined && (newTime?.getTime() ?? null) !== (before.scheduledAt?.getTime() ?? null);
+    const [after] = await tx
+      .update(campaigns)
+      .set({
+        ...(data.name !== undefined && { name: data.name }),
+        ...(data.invitation !== undefined && { invitation: data.invitation }),
+        ...(data.requestTitle !== undefined && { requestTitle: data.requestTitle }),
+        ...(data.replyText !== undefined && { replyText: data.replyText }),
+        ...(data.content !== undefined && { content: data.content }),
+        ...(data.ratePerSecond !== undefined && { ratePerSecond: data.ratePerSecond }),
+        ...(data.requestCooldownHours !== undefined && { requestCooldownHours: data.requestCooldownHours }),
+        ...(timeChanged && { scheduledAt: newTime, status: newTime ? ("scheduled" as const) : ("draft" as const), scheduleVersion: before.scheduleVersion + 1 }),
+      })
+      .where(eq(campaigns.id, before.id))
+      .returning();
+    await recordAudit(tx, ctx, { action: "campaign.updated", resourceId: before.id, before: auditView(before), after: auditView(after) });
+    return { before, after, page };
+  });
+  if (after.scheduleVersion !== before.scheduleVersion) {
+    await emitCampaignEvents([
+      ...(before.scheduledAt ? [campaignUnscheduledEvent(after, after.scheduledAt ? "rescheduled" : "unscheduled")] : []),
+      ...(after.scheduledAt ? [campaignScheduledEvent(after, after.scheduledAt)] : []),
+    ]);
+  }
+  return toCampaign(after, page);
+}

@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { channels } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { open } from "@/lib/crypto/secrets";
+import { GraphClient } from "@/lib/graph/client";
+import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { recordChannelError } from "@/lib/services/channel-health";
+import { getChannelInOrg, toChannel } from "./queries";
+import { SUBSCRIBED_FIELDS, type Channel } from "./schemas";
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** Which step failed: the token, the Page ID, or the subscription. */
+  failedStep?: "token" | "page" | "subscribe";
+  message?: string;
+  graphCode?: number;
+  channel: Channel;
+}
+
+/**
+ * Proves a channel works the way Meta will use it: the token opens the Page with the configured ID, and
+ * the app is subscribed to every webhook field we process. A 190 flags the channel "reconnect needed".
+ */
+export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgContext; channelId: string }): Promise<ConnectionCheck> {
+  requirePermission(ctx, "channels.manage");
+  const db = await getDb();
+  const row = await getChannelInOrg(db, ctx, channelId);
+  const graph = new GraphClient({ version: row.graphApiVersion });
+  const token = open(row.pageAccessTokenSealed);
+
+  const fail = async (failedStep: ConnectionCheck["failedStep"], message: string, graphCode?: number): Promise<ConnectionCheck> => {
+    const reconnect = graphCode === 190;
+    const [updated] = await db.transaction(async (tx) => {
+      const result = await tx
+        .update(channels)
+        .set({ lastCheckedAt: new Date(), ...(reconnect && { reconnectReason: message }) })
+        .where(eq(channels.id, row.id))
+        .returning();
+      // The member's check found the token refused: the channel enters "reconnect needed" on their action.
+      if (reconnect && row.reconnectReason === null) {
+        await recordAudit(tx, ctx, { action: "channel.reconnect_needed", resourceId: row.id, after: { reconnectReason: message } });
+      }
+      return result;
+    });
+    await recordChannelError(row.orgId, row.id, "connection", message, graphCode);
+    return { ok: false, failedStep, message, graphCode, channel: toChannel(updated, ctx) };
+  };
+
+  let page: { id: string; name: string; username?: string };
+  try {
+    page = await graph.getTokenPage(token);
+  } catch (error) {
+    return fail("token", describe(error), (error as GraphError).code);
+  }
+  if (page.id !== row.pageId) return fail("page", `The token belongs to Page ${page.id} (${page.name}), not to Page ${row.pageId}.`);
+
+  let subscribedFields: string[];
+  try {
+    await graph.subscribeApp(row.pageId, token, SUBSCRIBED_FIELDS);
+    const apps = await graph.getSubscribedApps(row.pageId, token);
+    subscribedFields = apps.data.find((app) => app.id === row.appId)?.subscribed_fields ?? [];
+  } catch (error) {
+    return fail("subscribe", describe(error), (error as GraphError).code);
+  }
+
+  const [updated] = await db.transaction(async (tx) => {
+    const result = await tx
+      .update(channels)
+      .set({ lastCheckedAt: new Date(), reconnectReason: null, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
+      .where(eq(channels.id, row.id))
+      .returning();
+    await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
+    return result;
+  });
+  const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
+  if (missing.length > 0) return { ok: false, failedStep: "subscribe", message: `Not subscribed to: ${missing.join(", ")}`, channel: toChannel(updated, ctx) };
+  return { ok: true, channel: toChannel(updated, ctx) };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof GraphError) return error.reason;
+  if (error instanceof GraphNetworkError) return error.message;
+  return "Unexpected error while calling the Graph API";
+}

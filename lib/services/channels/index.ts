@@ -1,0 +1,14 @@
+export * from "./schemas";
+export { isPageId, getChannelRoutings, getChannelRouting } from "./channel-routing";
+export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";
+export { createChannel } from "./create-channel";
+export { deleteChannel } from "./delete-channel";
+export { exchangeChannelToken } from "./exchange-channel-token";
+export { type ChannelHealth, getChannelHealth } from "./get-channel-health";
+export { getChannel } from "./get-channel";
+export { listChannels } from "./list-channels";
+export { getChannelInOrg } from "./queries";
+export { regenerateVerifyToken } from "./regenerate-verify-token";
+export { revealVerifyToken } from "./reveal-verify-token";
+export { setChannelEnabled } from "./set-channel-enabled";
+export { updateChannel } from "./update-channel";

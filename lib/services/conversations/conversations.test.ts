@@ -1,0 +1,109 @@
+import { createHmac } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { processStoredWebhookEvents, ingestWebhook } from "@/lib/services/webhook";
+import { createChannel } from "@/lib/services/channels";
+import { createSkillGroup } from "@/lib/services/skill-groups";
+import { useTestDatabase } from "@/tests/db";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
+import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { getConversation } from "./get-conversation";
+import { listConversations } from "./list-conversations";
+
+useTestDatabase();
+// Connecting a channel proves its Page through Graph /me: the sandbox holds the Page and its token.
+const sandbox = useGraphSandbox();
+
+const PAGE = "5550000000001";
+const SECRET = "conversations-test-secret";
+let a: OrgFixture;
+let b: OrgFixture;
+let channelId: string;
+
+async function deliver(events: unknown[]) {
+  const raw = JSON.stringify({ object: "page", entry: [{ id: PAGE, time: Date.now(), messaging: events }] });
+  const result = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
+  expect(result.status).toBe(200);
+  await processStoredWebhookEvents({ orgId: a.org.id, channelId }, result.stored.map((s) => s.id));
+}
+
+const from = (psid: string) => ({ sender: { id: psid }, recipient: { id: PAGE } });
+const to = (psid: string) => ({ sender: { id: PAGE }, recipient: { id: psid } });
+
+beforeAll(async () => {
+  a = await createOrgFixture("Conv A");
+  b = await createOrgFixture("Conv B");
+  const group = await createSkillGroup({ ctx: a.as.owner, input: { name: "Support" } });
+  sandbox.page({ pageId: PAGE, pageAccessToken: "page-token-c", appId: "5550000000", appSecret: SECRET });
+  channelId = (await createChannel({ ctx: a.as.owner, input: { name: "Shop", pageId: PAGE, pageAccessToken: "page-token-c", appId: "5550000000", appSecret: SECRET, skillGroupId: group.id } })).id;
+  // Three people; the second writes last.
+  await deliver([{ ...from("p1"), timestamp: 1_000, message: { mid: "m1", text: "first" } }]);
+  await deliver([{ ...from("p2"), timestamp: 5_000, message: { mid: "m2", text: "latest" } }]);
+  await deliver([{ ...from("p3"), timestamp: 3_000, message: { mid: "m3", text: "middle" } }]);
+  // p1's thread: arrives out of order; an echo, a reaction, watermarks.
+  await deliver([
+    { ...to("p1"), timestamp: 1_600, message: { mid: "e1", is_echo: true, app_id: 1, text: "reply from the Page inbox" } },
+    { ...from("p1"), timestamp: 1_500, message: { mid: "m1b", attachments: [{ type: "image", payload: { url: "https://example.com/x.jpg" } }] } },
+    { ...to("p1"), timestamp: 1_700, message: { mid: "e2", is_echo: true, app_id: 1, text: "second reply" } },
+    { ...from("p1"), timestamp: 1_800, delivery: { watermark: 1_700 } },
+    { ...from("p1"), timestamp: 1_900, read: { watermark: 1_650 } },
+    { ...from("p1"), timestamp: 2_000, reaction: { mid: "e1", action: "react", reaction: "love", emoji: "❤" } },
+  ]);
+});
+
+describe("listConversations", () => {
+  it("lists the organisation's conversations, most recent first, with cursor pages", async () => {
+    const first = await listConversations({ ctx: a.as.agent, input: { limit: 2 } });
+    expect(first.data.map((c) => c.psid)).toEqual(["p2", "p3"]);
+    expect(first.data[0]).toMatchObject({ channelName: "Shop", lastMessagePreview: "latest", contactName: null });
+    expect(first.nextCursor).toBe(first.data[1].id);
+    const second = await listConversations({ ctx: a.as.agent, input: { limit: 2, cursor: first.nextCursor! } });
+    expect(second.data.map((c) => c.psid)).toEqual(["p1"]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("filters by channel and shows another organisation nothing", async () => {
+    expect((await listConversations({ ctx: a.as.owner, input: { channelId } })).data).toHaveLength(3);
+    expect((await listConversations({ ctx: b.as.owner })).data).toEqual([]);
+  });
+
+  it("refuses another organisation's conversation as a cursor, and a malformed cursor", async () => {
+    const [conv] = (await listConversations({ ctx: a.as.owner })).data;
+    await expect(listConversations({ ctx: b.as.owner, input: { cursor: conv.id } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listConversations({ ctx: a.as.owner, input: { cursor: "nope" } })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("getConversation", () => {
+  it("returns messages in event-time order with echoes, attachments, reactions and receipt state", async () => {
+    const list = await listConversations({ ctx: a.as.owner });
+    const p1 = list.data.find((c) => c.psid === "p1")!;
+    const detail = await getConversation({ ctx: a.as.marketer, conversationId: p1.id });
+    expect(detail.messages.map((m) => [m.mid, m.direction, m.kind, m.source])).toEqual([
+      ["m1", "inbound", "text", "webhook"],
+      ["m1b", "inbound", "attachments", "webhook"],
+      ["e1", "outbound", "text", "echo"],
+      ["e2", "outbound", "text", "echo"],
+      [null, "inbound", "reaction", "webhook"],
+    ]);
+    const [e1, e2] = detail.messages.filter((m) => m.direction === "outbound");
+    expect([e1.delivered, e1.read, e2.delivered, e2.read]).toEqual([true, true, true, false]);
+    expect(detail.messages[1].attachments?.[0]).toMatchObject({ type: "image", payload: { url: "https://example.com/x.jpg" } });
+    expect(detail.messages[4].reaction).toMatchObject({ reaction: "love", mid: "e1" });
+    expect(detail.hasOlder).toBe(false);
+    const limited = await getConversation({ ctx: a.as.owner, conversationId: p1.id, input: { limit: 2 } });
+    expect(limited.messages.map((m) => m.mid)).toEqual(["e2", null]);
+    expect(limited.hasOlder).toBe(true);
+  });
+
+  it("answers NotFound for another organisation's conversation and for unknown ids", async () => {
+    const [conv] = (await listConversations({ ctx: a.as.owner })).data;
+    await expect(getConversation({ ctx: b.as.owner, conversationId: conv.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getConversation({ ctx: a.as.owner, conversationId: "00000000-0000-7000-8000-000000000000" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("requires conversations.read", async () => {
+    const noRead = { ...a.as.agent, permissions: new Set<never>() };
+    await expect(listConversations({ ctx: noRead })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});

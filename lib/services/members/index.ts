@@ -1,0 +1,11 @@
+export * from "./schemas";
+export { acceptInvitationSchema, SIGN_IN_TO_ACCEPT, acceptInvitation } from "./accept-invitation";
+export { describeInvitation } from "./describe-invitation";
+export { getMember } from "./get-member";
+export { inviteMember } from "./invite-member";
+export { listInvitations } from "./list-invitations";
+export { listMembers } from "./list-members";
+export { memberColumns, toMember, getMemberInOrg } from "./queries";
+export { removeMember } from "./remove-member";
+export { revokeInvitation } from "./revoke-invitation";
+export { updateMemberRole } from "./update-member-role";

@@ -1,0 +1,2 @@
+export { organizationNameSchema, createOrganizationSchema, type OrganizationSummary, insertOrganizationWithOwner, createOrganization } from "./create-organization";
+export { listUserOrganizations } from "./list-user-organizations";

@@ -1,0 +1,1 @@
+export { listOutboxSchema, type OutboxEmail, listOutbox } from "./list-outbox";

@@ -1,0 +1,192 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { insertFromJson, rowsOf } from "@/db/json-insert";
+import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/services/campaigns";
+import { webhookEvents } from "@/db/schema";
+import { countChannelError } from "@/lib/services/channel-health";
+import { getChannelRouting, getChannelRoutings, isPageId } from "@/lib/services/channels";
+import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "../../../graph/webhook-events";
+import { malformedEventReason } from "./malformed-event";
+import { signatureMatches } from "./signature";
+import { logError } from "@/lib/log-error";
+
+export interface StoredEvent {
+  id: string;
+  orgId: string;
+  channelId: string;
+  kind: string;
+}
+
+export interface IngestResult {
+  status: number;
+  body: string;
+  /** Events stored by this request (redeliveries excluded), to hand to processing. */
+  stored: StoredEvent[];
+}
+
+const reply = (status: number, body: string, stored: StoredEvent[] = []): IngestResult => ({ status, body, stored });
+
+/**
+ * Receives one webhook POST for the Page in the callback URL. Verifies the signature over the raw bytes
+ * with that channel's app secret, keeps only entries of Pages connected with the same app (the signature
+ * proves the app, not the tenant), and stores every messaging event in one batched insert that skips
+ * redeliveries. Answers 200 only once everything is stored; a database failure answers 503 so Meta retries.
+ * A malformed event in a signed batch is dropped and counted, never a 503: Meta would redeliver it for an
+ * hour and then unsubscribe the app. A body that is not Meta's shape at all answers 400.
+ */
+export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array; signature: string | null }): Promise<IngestResult> {
+  if (!isPageId(input.pageId)) return reply(404, "Unknown Page");
+  let routing;
+  try {
+    routing = await getChannelRouting(input.pageId);
+  } catch (error) {
+    logError("webhook: channel lookup failed", error);
+    return reply(503, "Temporarily unavailable");
+  }
+  if (!routing) return reply(404, "Unknown Page");
+
+  if (!signatureMatches(input.rawBody, input.signature, routing.appSecret)) {
+    // Anyone can POST here, so a failure adds to this minute's count instead of writing a row of its own.
+    await countChannelError(routing.orgId, routing.channelId, "signature", input.signature ? "X-Hub-Signature-256 does not match the app secret" : "X-Hub-Signature-256 header missing");
+    return reply(401, "Invalid signature");
+  }
+
+  let body: { object?: unknown; entry?: unknown };
+  try {
+    body = JSON.parse(Buffer.from(input.rawBody).toString("utf8"));
+  } catch {
+    await countChannelError(routing.orgId, routing.channelId, "unparseable", "Body is not valid JSON");
+    return reply(400, "Body is not valid JSON");
+  }
+  if (body?.object !== "page" || !Array.isArray(body.entry)) {
+    const object = typeof body?.object === "string" ? body.object.slice(0, 40) : typeof body?.object;
+    await countChannelError(routing.orgId, routing.channelId, "unparseable", `Unexpected object ${JSON.stringify(object)}`);
+    return reply(400, 'Expected object "page" with entries');
+  }
+  const entries = body.entry as { id?: unknown; messaging?: unknown }[];
+  if (!entries.every(isEntry)) {
+    await countChannelError(routing.orgId, routing.channelId, "unparseable", "Entries are not objects with a Page id and a messaging list");
+    return reply(400, "Expected entries with a Page id");
+  }
+
+  // The app secret that verified the signature decides which Pages this POST may speak for.
+  let routings;
+  try {
+    routings = await getChannelRoutings(entries.map((e) => String(e?.id ?? "")));
+  } catch (error) {
+    logError("webhook: channel lookup failed", error);
+    return reply(503, "Temporarily unavailable");
+  }
+  const rows: (typeof webhookEvents.$inferInsert)[] = [];
+  // OTN tokens are read here in plain text, before storablePayload seals them, for the campaign ledger.
+  const optins: OneTimeNotifOptin[] = [];
+  const dropped = new DroppedEvents();
+  for (const entry of entries) {
+    const pageId = String(entry?.id ?? "");
+    const target = routings.get(pageId);
+    if (!target || target.appSecret !== routing.appSecret || target.appId !== routing.appId) {
+      console.warn(`webhook: dropped an entry for Page ${pageId.slice(0, 25)} that is not connected with the signing app`);
+      continue;
+    }
+    if (!target.active) continue;
+    for (const event of Array.isArray(entry.messaging) ? (entry.messaging as MessagingEvent[]) : []) {
+      const malformed = malformedEventReason(event);
+      if (malformed) {
+        dropped.add(target, `Dropped a malformed event: ${malformed}`);
+        continue;
+      }
+      const kind = eventKind(event);
+      const optin = kind === "optin" ? oneTimeNotifOptinOf(event, { orgId: target.orgId, channelId: target.channelId }) : null;
+      if (optin) optins.push(optin);
+      rows.push({
+        orgId: target.orgId,
+        channelId: target.channelId,
+        dedupeKey: dedupeKey(pageId, event, kind),
+        kind,
+        senderId: contactPsid(event, kind),
+        timestamp: Number(event.timestamp ?? 0),
+        payload: storablePayload(event),
+      });
+    }
+  }
+  if (rows.length === 0) {
+    await dropped.record();
+    return reply(200, "EVENT_RECEIVED");
+  }
+
+  try {
+    const stored = await storeEvents(rows, dropped);
+    await dropped.record();
+    // Every opt-in of the body, redeliveries included (idempotent by token hash): a token must be in the
+    // send ledger before Meta hears 200, and a failure here answers 503 so Meta delivers it again.
+    if (optins.length > 0) await captureOneTimeNotifTokens(optins);
+    return reply(200, "EVENT_RECEIVED", stored);
+  } catch (error) {
+    logError("webhook: storing events failed", error);
+    return reply(503, "Temporarily unavailable");
+  }
+}
+
+function isEntry(entry: unknown): entry is { id: string | number; messaging?: unknown } {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return false;
+  const { id, messaging } = entry as { id?: unknown; messaging?: unknown };
+  return (typeof id === "string" || typeof id === "number") && (messaging === undefined || Array.isArray(messaging));
+}
+
+type StoredRow = { id: string; org_id: string; channel_id: string; kind: string };
+const toStored = (row: StoredRow): StoredEvent => ({ id: row.id, orgId: row.org_id, channelId: row.channel_id, kind: row.kind });
+
+/**
+ * One batched insert that skips redeliveries. Should PostgreSQL still refuse a value (a data exception,
+ * SQLSTATE class 22, which the checks above did not foresee), the rows go in one by one and only the refused
+ * ones are dropped: an event the database will never take must not hold the others back.
+ */
+async function storeEvents(rows: (typeof webhookEvents.$inferInsert)[], dropped: DroppedEvents): Promise<StoredEvent[]> {
+  const db = await getDb();
+  const insert = (batch: typeof rows) => sql`${insertFromJson(webhookEvents, batch)} on conflict (channel_id, dedupe_key) do nothing returning id, org_id, channel_id, kind`;
+  try {
+    return rowsOf<StoredRow>(await db.execute(insert(rows))).map(toStored);
+  } catch (error) {
+    if (!isDataException(error)) throw error;
+  }
+  const stored: StoredEvent[] = [];
+  for (const row of rows) {
+    try {
+      stored.push(...rowsOf<StoredRow>(await db.execute(insert([row]))).map(toStored));
+    } catch (error) {
+      if (!isDataException(error)) throw error;
+      dropped.add({ orgId: row.orgId, channelId: row.channelId }, `Dropped an event the database refused (${sqlState(error)})`);
+    }
+  }
+  return stored;
+}
+
+function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+function isDataException(error: unknown): boolean {
+  return sqlState(error)?.startsWith("22") ?? false;
+}
+
+/** Dropped events of one request, counted per channel and reason and recorded once each. */
+class DroppedEvents {
+  private readonly counts = new Map<string, { orgId: string; channelId: string; reason: string; times: number }>();
+
+  add(channel: { orgId: string; channelId: string }, reason: string): void {
+    const key = `${channel.channelId}\n${reason}`;
+    const seen = this.counts.get(key);
+    if (seen) seen.times++;
+    else this.counts.set(key, { ...channel, reason, times: 1 });
+  }
+
+  async record(): Promise<void> {
+    for (const { orgId, channelId, reason, times } of this.counts.values()) {
+      console.warn(`webhook: ${reason} (${times}x, channel ${channelId})`);
+      await countChannelError(orgId, channelId, "unparseable", reason, times);
+    }
+  }
+}
