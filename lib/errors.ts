@@ -1,4 +1,4 @@
-import { englishMessage, isMessageKey, type LocalizableMessage, type MessageKey, type MessageVars } from "@/lib/i18n/translate";
+import { englishMessage, type LocalizableMessage, type MessageKey, type MessageVars } from "@/lib/i18n/translate";
 
 /**
  * Domain errors. Services throw these; each transport maps them once (lib/api/respond.ts for HTTP,
@@ -20,12 +20,9 @@ export type ErrorCode =
  * text is rendered from the English catalog, so the API's `message` has one source, and the dashboard
  * translates the same key (documenso's AppError carries a code the same way).
  */
-// TRANSITION: `| (string & {})` lets throw sites not yet converted pass English; removed once every site has a key.
-export type ErrorMessage = MessageKey | (string & {});
+export type ErrorMessage = MessageKey;
 
 function localizable(key: ErrorMessage, vars?: MessageVars): LocalizableMessage {
-  // A text that is not a key is an English sentence from before keys existed; it stays as written.
-  if (!isMessageKey(key)) return { message: key };
   return { message: englishMessage(key, vars), messageKey: key, ...(vars ? { messageVars: vars } : {}) };
 }
 
@@ -60,11 +57,9 @@ export class DomainError extends Error {
 export class ValidationError extends DomainError {
   readonly fieldMessages: Record<string, LocalizableMessage[]>;
 
-  // TRANSITION: plain strings are English from before keys existed; removed once every site has a key.
-  constructor(summary: LocalizableMessage | string, fields: Record<string, (LocalizableMessage | string)[]> = {}) {
-    const fieldMessages = Object.fromEntries(Object.entries(fields).map(([field, list]) => [field, list.map((m) => (typeof m === "string" ? { message: m } : m))]));
+  constructor(summary: LocalizableMessage, fieldMessages: Record<string, LocalizableMessage[]> = {}) {
     const fieldErrors = Object.fromEntries(Object.entries(fieldMessages).map(([field, list]) => [field, list.map((m) => m.message)]));
-    super("validation_failed", 422, typeof summary === "string" ? { message: summary } : summary, undefined, { fieldErrors });
+    super("validation_failed", 422, summary, undefined, { fieldErrors });
     this.fieldMessages = fieldMessages;
   }
 
@@ -96,7 +91,7 @@ export class ForbiddenError extends DomainError {
 }
 export class NotFoundError extends DomainError {
   constructor(key: ErrorMessage = "errors.resourceNotFound", vars?: MessageVars) {
-    super("not_found", 404, isMessageKey(key) ? key : { message: `${key} not found.` }, vars);
+    super("not_found", 404, key, vars);
   }
 }
 export class ConflictError extends DomainError {

@@ -18,7 +18,7 @@ function refusal(schema: Parameters<typeof parseInput>[0], input: unknown): Vali
 }
 
 describe("the shared input string", () => {
-  const name = inputString("Name", 80).min(1, { message: "Name is required." });
+  const name = inputString("field.name", 80).min(1, required("field.name"));
 
   it("refuses a NUL anywhere, with one message the forms translate", () => {
     expect(refusal(name, "Sh\u0000op").message).toBe(NUL_MESSAGE);
@@ -32,7 +32,7 @@ describe("the shared input string", () => {
 
   it("trims before counting, and keeps secrets as sent with trim: false", () => {
     expect(parseInput(name, `  ${"a".repeat(80)}  `)).toBe("a".repeat(80));
-    expect(parseInput(inputString("Password", 200, { trim: false }), " secret ")).toBe(" secret ");
+    expect(parseInput(inputString("field.password", 200, { trim: false }), " secret ")).toBe(" secret ");
   });
 });
 

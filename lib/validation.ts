@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
-import { englishMessage, isMessageKey, type LocalizableMessage, type MessageKey, type MessageVars } from "@/lib/i18n/translate";
+import { englishMessage, type LocalizableMessage, type MessageKey, type MessageVars } from "@/lib/i18n/translate";
 
 /**
  * A zod `error` option that words an issue from the catalogs: the issue's message is the key's English (what
@@ -61,9 +61,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 export const NUL_MESSAGE = englishMessage("validation.nul");
 
 /** A field's label for {field}: a catalog key, rendered in the reader's language. */
-// TRANSITION: a plain string is an English label from before keys existed; removed once every schema has keys.
-export type FieldLabel = MessageKey | (string & {});
-const labelVar = (label: FieldLabel) => (isMessageKey(label) ? { key: label } : label);
+export type FieldLabel = MessageKey;
+const labelVar = (label: FieldLabel) => ({ key: label });
 
 /**
  * The string every input field starts from: trimmed (unless `trim: false`, for secrets and passwords), at most
@@ -71,10 +70,9 @@ const labelVar = (label: FieldLabel) => (isMessageKey(label) ? { key: label } : 
  * running the field's own checks (regexes, email syntax) on it. Chain `.min()`, `.regex()`, `.refine()` after.
  * `requiredLabel` words the "is required" message when it differs from the length one ("Your name is required.").
  */
-export function inputString(label: FieldLabel, max: number, options: { trim?: boolean; requiredLabel?: FieldLabel; requiredMessage?: string } = {}) {
+export function inputString(label: FieldLabel, max: number, options: { trim?: boolean; requiredLabel?: FieldLabel } = {}) {
   const field = labelVar(label);
-  // TRANSITION: requiredMessage (English) goes once sign-up uses requiredLabel.
-  const base = z.string(options.requiredMessage ? { message: options.requiredMessage } : { error: say("validation.required", { field: labelVar(options.requiredLabel ?? label) }) });
+  const base = z.string({ error: say("validation.required", { field: labelVar(options.requiredLabel ?? label) }) });
   return (options.trim === false ? base : base.trim())
     .max(max, { error: say("validation.tooLong", { field, max }), abort: true })
     .refine((value) => !value.includes("\u0000"), { error: say("validation.nul"), abort: true });

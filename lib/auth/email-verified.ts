@@ -3,8 +3,6 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 
-export const VERIFY_EMAIL_REQUIRED = "Verify your email address first: open the link we sent you, or ask for a new one.";
-
 export async function isEmailVerified(userId: string, db?: DbOrTx): Promise<boolean> {
   const [row] = await (db ?? (await getDb())).select({ at: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
   return Boolean(row?.at);

@@ -1,8 +1,6 @@
 import { en, type MessageKey } from "./messages/en";
 import { zhCN } from "./messages/zh-CN";
 import type { Locale } from "./locales";
-import { channelServerMessagesZhCN } from "./messages/channels.zh-CN";
-import { serverMessagesZhCN } from "./messages/server-zh-CN";
 
 export type { MessageKey };
 export type Messages = Record<MessageKey, string>;
@@ -59,22 +57,6 @@ export function englishMessage(key: MessageKey, vars?: MessageVars): string {
 export function translateMessage(message: LocalizableMessage | string, locale: Locale): string {
   const said = typeof message === "string" ? { message } : message;
   const key = said.messageKey;
-  if (!key || !isMessageKey(key)) return legacyTranslation(said.message, locale);
+  if (!key || !isMessageKey(key)) return said.message;
   return renderMessage(catalogs[locale], key, said.messageVars);
-}
-
-// TRANSITION: the English-keyed tables for messages not yet keyed; removed with server-zh-CN.ts and the channels one.
-function legacyTranslation(message: string, locale: Locale): string {
-  if (locale === "en") return message;
-  for (const table of [serverMessagesZhCN, channelServerMessagesZhCN]) {
-    const exact = table.exact[message];
-    if (exact) return exact;
-    for (const [pattern, replacement] of table.patterns) {
-      if (pattern.test(message)) return message.replace(pattern, replacement);
-    }
-  }
-  // "field: message" as parseInput words the summary.
-  const prefixed = /^(\w+): (.+)$/.exec(message);
-  if (prefixed) return legacyTranslation(prefixed[2], locale);
-  return message;
 }

@@ -169,4 +169,5 @@ export const campaignsEn = {
   "campaigns.field.buttonUrl": "Button URL",
   "campaigns.field.requestTitle": "Subscription request title",
   "campaigns.field.replyText": "Reply after subscribing",
+  "campaigns.errors.bucket": "bucket must be hour or day.",
 } as const;

@@ -171,4 +171,5 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.field.buttonUrl": "按钮网址",
   "campaigns.field.requestTitle": "订阅请求标题",
   "campaigns.field.replyText": "订阅后的回复",
+  "campaigns.errors.bucket": "bucket 必须是 hour 或 day。",
 };

@@ -190,36 +190,3 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "conversations.errors.imageNotFound": "未找到该图片。",
   "conversations.errors.imageRefused": "{reason}",
 };
-
-/** Chinese for the channel services' validation and conflict messages (written in English, as the API speaks). */
-export const channelServerMessagesZhCN: { exact: Record<string, string>; patterns: [RegExp, string][] } = {
-  exact: {
-    "Name is required.": "请输入名称。",
-    "Name must be at most 80 characters.": "名称最多 80 个字符。",
-    "Page ID is required.": "请输入主页 ID。",
-    "Page ID must be the numeric ID shown in Meta's dashboard.": "主页 ID 必须是 Meta 后台显示的数字 ID。",
-    "App ID is required.": "请输入应用 ID。",
-    "App ID must be the numeric ID shown in Meta's dashboard.": "应用 ID 必须是 Meta 后台显示的数字 ID。",
-    "Page access token is required.": "请输入主页访问令牌。",
-    "Page access token looks too short.": "主页访问令牌似乎太短。",
-    "Page access token is too long.": "主页访问令牌过长。",
-    "App secret is required.": "请输入应用密钥。",
-    "App secret looks too short.": "应用密钥似乎太短。",
-    "App secret is too long.": "应用密钥过长。",
-    "Short-lived token is required.": "请输入短期令牌。",
-    "Short-lived token looks too short.": "短期令牌似乎太短。",
-    "Choose the skill group that answers this channel.": "请选择负责此渠道的技能组。",
-    "Graph API version looks like v21.0.": "Graph API 版本格式应类似 v21.0。",
-    "Channel not found.": "未找到该渠道。",
-    "This Page could not be connected. Check that the Page ID is right and that the Page access token was generated for this Page.":
-      "无法接入此主页。请确认主页编号正确，且主页访问令牌是为此主页生成的。",
-    "Meta's Graph API could not be reached to check the Page access token. Try again in a moment.": "无法连接 Meta 的 Graph API 来检查主页访问令牌，请稍后重试。",
-    "Conversation not found.": "未找到该会话。",
-    "Skill group not found.": "未找到该技能组。",
-  },
-  patterns: [
-    [/^Page (\d+) is already connected as a channel\.$/, "主页 $1 已作为渠道接入。"],
-    [/^Meta refused the token: (.+)$/, "Meta 拒绝了该令牌：$1"],
-    [/^The token's user does not manage Page (\d+)\.$/, "该令牌所属用户未管理主页 $1。"],
-  ],
-};

@@ -1,5 +1,5 @@
 export * from "./schemas";
-export { acceptInvitationSchema, SIGN_IN_TO_ACCEPT, acceptInvitation } from "./accept-invitation";
+export { acceptInvitationSchema, acceptInvitation } from "./accept-invitation";
 export { describeInvitation } from "./describe-invitation";
 export { getMember } from "./get-member";
 export { inviteMember } from "./invite-member";
