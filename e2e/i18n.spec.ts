@@ -36,4 +36,20 @@ test("Chinese from Accept-Language; switching to English in the user menu sticks
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "渠道" })).toBeVisible();
+
+  // The services' refusals are shown in Chinese too, translated by their message key: a field error, a conflict.
+  const slug = new URL(page.url()).pathname.split("/")[2];
+  await page.goto(`/o/${slug}/settings/skill-groups`);
+  const dialog = page.getByRole("dialog");
+  await page.getByRole("button", { name: "新建技能组" }).first().click();
+  await dialog.getByRole("button", { name: "创建" }).click();
+  await expect(dialog.getByText("请填写名称。")).toBeVisible();
+  await dialog.getByLabel("名称").fill("售后");
+  await dialog.getByRole("button", { name: "创建" }).click();
+  await expect(page.getByTestId("skill-group-name")).toHaveText("售后");
+  await page.goto(`/o/${slug}/settings/skill-groups`);
+  await page.getByRole("button", { name: "新建技能组" }).first().click();
+  await dialog.getByLabel("名称").fill("售后");
+  await dialog.getByRole("button", { name: "创建" }).click();
+  await expect(dialog.getByText("名为“售后”的技能组已存在。")).toBeVisible();
 });

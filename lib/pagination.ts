@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { say } from "@/lib/validation";
 
 /** Cursor pagination over UUIDv7 ids (which sort by creation): `cursor` is the last id of the previous page. */
 export const pageQuerySchema = z.object({
-  cursor: z.uuid({ message: "cursor must be an id from a previous page" }).optional().describe("The `nextCursor` of the previous page."),
+  cursor: z.uuid({ error: say("validation.cursor") }).optional().describe("The `nextCursor` of the previous page."),
   limit: z.coerce.number().int().min(1).max(100).default(50).describe("How many items per page, 1 to 100."),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;

@@ -82,7 +82,7 @@ if (serverUrl) {
       expect((await act()).ok).toBe(true);
 
       await proxy.cut("refuse");
-      expect(await act()).toEqual({ ok: false, error: { code: "unavailable", message: en["errors.unavailable"] } });
+      expect(await act()).toEqual({ ok: false, error: { code: "unavailable", message: en["errors.unavailable"], messageKey: "errors.unavailable" } });
 
       await proxy.restore();
       expect((await act()).ok).toBe(true);

@@ -18,7 +18,7 @@ export async function signUpAction(values: Record<string, string>) {
 export async function resendVerificationAction() {
   return publicAction(async () => {
     const user = await getSessionUser();
-    if (!user) throw new UnauthorizedError("Please sign in again.");
+    if (!user) throw new UnauthorizedError("errors.signInAgain");
     const { email } = await resendVerificationEmail({ user, ip: await requestClientIp() });
     return { email };
   });

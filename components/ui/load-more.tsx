@@ -3,7 +3,7 @@
 import { useState, useTransition, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { Page } from "@/lib/pagination";
-import type { ActionResult } from "@/lib/tenancy/action";
+import type { ActionError, ActionResult } from "@/lib/tenancy/action";
 import { Alert } from "./alert";
 import { Button } from "./button";
 
@@ -12,16 +12,17 @@ import { Button } from "./button";
  * server action loads (`loadPage(cursor)`), keeping its error to show.
  */
 export function useCursorPages<T>(initial: Page<T>, loadPage: (cursor: string) => Promise<ActionResult<Page<T>>>) {
+  const { serverMessage } = useI18n();
   const [items, setItems] = useState(initial.data);
   const [cursor, setCursor] = useState(initial.nextCursor);
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setError] = useState<ActionError | null>(null);
   const [loading, startLoading] = useTransition();
   const loadMore = () => {
     if (!cursor) return;
     startLoading(async () => {
       const result = await loadPage(cursor);
       if (!result.ok) {
-        setError(result.error.message);
+        setError(result.error);
         return;
       }
       setError(null);
@@ -29,7 +30,7 @@ export function useCursorPages<T>(initial: Page<T>, loadPage: (cursor: string) =
       setCursor(result.data.nextCursor);
     });
   };
-  return { items, cursor, error, loading, loadMore };
+  return { items, cursor, error: refusal && serverMessage(refusal), loading, loadMore };
 }
 
 /** Under such a list: the last error, then "Load more" while there is a next page, else `end` (when not empty). */

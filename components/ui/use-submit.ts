@@ -1,17 +1,19 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
+import { useI18n } from "@/lib/i18n/client";
 import type { ActionError, ActionResult } from "@/lib/tenancy/action";
 
 /**
  * Submits a form through a server action (which returns an ActionResult) inside a transition, keeping
- * what the user typed when the server refuses. Field errors come back already translated.
+ * what the user typed when the server refuses. Field errors and the banner are translated here, by key.
  */
 export function useSubmit<T>(
   submit: (values: Record<string, string>) => Promise<ActionResult<T> | { ok: false; error: ActionError }>,
   // setError is handed over so a follow-up step (signing in after sign-up) can report its own failure.
   onSuccess?: (data: T, form: HTMLFormElement, setError: (error: ActionError | null) => void) => void | Promise<void>,
 ) {
+  const { serverMessage } = useI18n();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -28,24 +30,29 @@ export function useSubmit<T>(
       await onSuccess?.(result.data, form, setError);
     });
   };
-  const fieldError = (name: string) => error?.fieldErrors?.[name]?.[0] ?? null;
+  const fieldMessage = error?.fieldErrors;
+  const fieldError = (name: string) => {
+    const first = fieldMessage?.[name]?.[0];
+    return first ? serverMessage(first) : null;
+  };
   // A message that no field shows (a conflict, a refusal) goes in a banner.
-  const formError = error && !(error.fieldErrors && Object.keys(error.fieldErrors).some((k) => k !== "_")) ? error.message : null;
+  const formError = error && !(error.fieldErrors && Object.keys(error.fieldErrors).some((k) => k !== "_")) ? serverMessage(error) : null;
   return { onSubmit, pending, error, setError, fieldError, formError, reset: () => setError(null) };
 }
 
-/** Runs a server action from a button (revoke, remove…) and keeps its refusal to show. */
+/** Runs a server action from a button (revoke, remove…) and keeps its refusal to show, translated. */
 export function useAction() {
+  const { serverMessage } = useI18n();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setError] = useState<ActionError | string | null>(null);
   const run = <T,>(action: () => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) => {
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
         setError(null);
         onSuccess?.(result.data);
-      } else setError(result.error.message);
+      } else setError(result.error);
     });
   };
-  return { run, pending, error, setError };
+  return { run, pending, error: refusal === null ? null : serverMessage(refusal), setError };
 }

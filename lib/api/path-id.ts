@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 const uuidSchema = z.uuid();
 
@@ -7,7 +8,7 @@ const uuidSchema = z.uuid();
  * A path id that is not a UUID names nothing, so it answers 404 here; passed on, PostgreSQL would reject
  * the uuid cast and the caller would see a 500.
  */
-export function pathId(value: string | string[] | undefined, resource: string): string {
+export function pathId(value: string | string[] | undefined, notFound: MessageKey): string {
   if (typeof value === "string" && uuidSchema.safeParse(value).success) return value;
-  throw new NotFoundError(resource);
+  throw new NotFoundError(notFound);
 }

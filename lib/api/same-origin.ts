@@ -33,12 +33,10 @@ export function assertSameOriginWrite(req: Request): void {
   const origin = req.headers.get("origin");
   const sameOrigin = (origin !== null && ownOrigins().has(origin)) || req.headers.get("sec-fetch-site") === "same-origin";
   if (!sameOrigin) {
-    throw new ForbiddenError(
-      `Cross-site request refused: a request signed in with the session cookie must come from this app's own pages (Origin ${origin ?? "missing"}). Integrations use an API key.`,
-    );
+    throw new ForbiddenError("api.crossSite", { origin: origin ?? "missing" });
   }
   const mediaType = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (hasBody(req) && mediaType !== "application/json") {
-    throw new ForbiddenError(`A request signed in with the session cookie must send its body as application/json, not ${mediaType || "no content type"}.`);
+    throw new ForbiddenError("api.jsonOnly", { mediaType: mediaType || "no content type" });
   }
 }

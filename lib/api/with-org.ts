@@ -32,14 +32,14 @@ async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new UnauthorizedError("Authorization must be `Bearer <api key>`.");
+    if (!match) throw new UnauthorizedError("api.bearerFormat");
     return authenticateApiKey(match[1]);
   }
   const user = await getSessionUser();
-  if (!user) throw new UnauthorizedError("Send `Authorization: Bearer <api key>` or sign in.");
+  if (!user) throw new UnauthorizedError("api.authRequired");
   assertSameOriginWrite(req);
   const slug = req.nextUrl.searchParams.get("org") ?? req.headers.get("x-org-slug");
-  if (!slug) throw new BadRequestError("Name the organisation with ?org=<slug> or the X-Org-Slug header.");
+  if (!slug) throw new BadRequestError("api.orgRequired");
   return resolveUserOrgContext(user, slug);
 }
 
@@ -50,7 +50,7 @@ export async function readJson(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadRequestError("The request body is not valid JSON.");
+    throw new BadRequestError("api.invalidJson");
   }
 }
 

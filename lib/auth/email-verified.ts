@@ -3,8 +3,6 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 
-export const VERIFY_EMAIL_REQUIRED = "Verify your email address first: open the link we sent you, or ask for a new one.";
-
 export async function isEmailVerified(userId: string, db?: DbOrTx): Promise<boolean> {
   const [row] = await (db ?? (await getDb())).select({ at: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
   return Boolean(row?.at);
@@ -12,5 +10,5 @@ export async function isEmailVerified(userId: string, db?: DbOrTx): Promise<bool
 
 /** Creating organisations and joining them wait until the account's email is verified. */
 export async function requireVerifiedEmail(userId: string, db?: DbOrTx): Promise<void> {
-  if (!(await isEmailVerified(userId, db))) throw new ForbiddenError(VERIFY_EMAIL_REQUIRED);
+  if (!(await isEmailVerified(userId, db))) throw new ForbiddenError("auth.errors.verifyEmailFirst");
 }

@@ -24,7 +24,7 @@ function overLimit(window: WindowCount | undefined, allowed: number): WindowCoun
 
 function refuse(...limited: WindowCount[]): never {
   const wait = Math.max(...limited.map((w) => w.resetInSeconds), 1);
-  throw new RateLimitedError(`Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, wait);
+  throw new RateLimitedError("auth.errors.rateLimited", wait);
 }
 
 /**
@@ -36,7 +36,7 @@ function refuse(...limited: WindowCount[]): never {
 export async function checkCredentials(emailInput: string, password: string, ip: string): Promise<SignedInUser> {
   const email = emailInput.trim().toLowerCase();
   // No account has such an email or password, so no argon2 work is spent finding that out.
-  if (!email || email.length > 254 || !password || password.length > PASSWORD_MAX_LENGTH) throw new UnauthorizedError("Incorrect email or password.");
+  if (!email || email.length > 254 || !password || password.length > PASSWORD_MAX_LENGTH) throw new UnauthorizedError("auth.errors.invalidCredentials");
   const accountKey = `sign-in:account:${email}`;
   const ipKey = `sign-in:ip:${ip}`;
   const { windowSeconds, perAccount, perIp } = SIGN_IN_LIMITS;
@@ -50,7 +50,7 @@ export async function checkCredentials(emailInput: string, password: string, ip:
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
-  if (!ok || !user) throw new UnauthorizedError("Incorrect email or password.");
+  if (!ok || !user) throw new UnauthorizedError("auth.errors.invalidCredentials");
   await Promise.all([clearRateLimit(accountKey), undoRateLimitHit(ipKey)]);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "./locales";
-import { interpolate, translateServerMessage, type MessageKey, type Messages, type Translate } from "./translate";
+import { interpolate, translateMessage, type LocalizableMessage, type MessageKey, type Messages, type Translate } from "./translate";
 
 const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 
@@ -12,7 +12,8 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-export function useI18n(): { t: Translate; locale: Locale; serverMessage: (message: string) => string } {
+/** `serverMessage` shows a service's message (an action's refusal, a field error) in the reader's language, by its key. */
+export function useI18n(): { t: Translate; locale: Locale; serverMessage: (message: LocalizableMessage | string) => string } {
   const ctx = useContext(I18nContext);
   if (!ctx) throw new Error("useI18n outside I18nProvider");
   const { locale, messages } = ctx;
@@ -20,7 +21,7 @@ export function useI18n(): { t: Translate; locale: Locale; serverMessage: (messa
     () => ({
       locale,
       t: (key: MessageKey, vars?: Record<string, string | number>) => interpolate(messages[key] ?? key, vars),
-      serverMessage: (message: string) => translateServerMessage(message, locale),
+      serverMessage: (message: LocalizableMessage | string) => translateMessage(message, locale),
     }),
     [locale, messages],
   );

@@ -1,19 +1,22 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { DomainError, isDatabaseUnavailable, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
-import { getLocale } from "@/lib/i18n/server";
-import { translateServerMessage, translator } from "@/lib/i18n/translate";
+import { DomainError, isDatabaseUnavailable, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { englishMessage, type LocalizableMessage } from "@/lib/i18n/translate";
 import type { Permission } from "@/lib/permissions";
 import { requirePermission, resolveUserOrgContext, type OrgContext } from "./context";
 import { logError } from "@/lib/log-error";
 
-export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
+/**
+ * A refusal as the dashboard receives it: the English message (as the API words it) with its catalog key and
+ * values, and each field's messages the same way. The dashboard translates by key (useI18n().serverMessage).
+ */
+export type ActionError = LocalizableMessage & { code: string; fieldErrors?: Record<string, LocalizableMessage[]> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /**
  * The server-action choke point. Every exported "use server" function is a public endpoint, so each one
  * goes through here: session, membership of the organisation named by the slug (re-verified, never
- * trusted), permission, then the verb. Errors come back as a result in the user's language; nothing throws
- * to the client and unknown errors never leak.
+ * trusted), permission, then the verb. Errors come back as a result carrying their message key, which the
+ * dashboard translates; nothing throws to the client and unknown errors never leak.
  */
 export async function orgAction<T>(orgSlug: string, permission: Permission | null, run: (ctx: OrgContext) => Promise<T>): Promise<ActionResult<T>> {
   return userAction(async (user) => {
@@ -27,7 +30,7 @@ export async function orgAction<T>(orgSlug: string, permission: Permission | nul
 export async function userAction<T>(run: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   return publicAction(async () => {
     const user = await getSessionUser();
-    if (!user) throw new UnauthorizedError("Please sign in again.");
+    if (!user) throw new UnauthorizedError("errors.signInAgain");
     return run(user);
   });
 }
@@ -37,27 +40,19 @@ export async function publicAction<T>(run: () => Promise<T>): Promise<ActionResu
   try {
     return { ok: true, data: await run() };
   } catch (error) {
-    return { ok: false, error: await toActionError(error) };
+    return { ok: false, error: toActionError(error) };
   }
 }
 
-async function toActionError(error: unknown): Promise<ActionError> {
-  const locale = await getLocale();
-  const t = translator(locale);
+function toActionError(error: unknown): ActionError {
   if (isDatabaseUnavailable(error)) {
     logError("database unreachable; the action answered unavailable", error, "warn");
-    return { code: "unavailable", message: t("errors.unavailable") };
+    return { code: "unavailable", message: englishMessage("errors.unavailable"), messageKey: "errors.unavailable" };
   }
   if (error instanceof DomainError) {
-    let message = translateServerMessage(error.message, locale);
-    if (error.code === "forbidden" && message === error.message) message = t("errors.forbidden");
-    if (error instanceof RateLimitedError) message = t("errors.rateLimited", { minutes: Math.ceil(error.retryAfterSeconds / 60) });
-    const fieldErrors =
-      error instanceof ValidationError
-        ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, list]) => [field, list.map((m) => translateServerMessage(m, locale))]))
-        : undefined;
-    return { code: error.code, message, ...(fieldErrors ? { fieldErrors } : {}) };
+    const fieldErrors = error instanceof ValidationError ? { fieldErrors: error.fieldMessages } : {};
+    return { code: error.code, ...error.localizable, ...fieldErrors };
   }
   logError("unhandled error in server action", error);
-  return { code: "internal_error", message: t("errors.internal") };
+  return { code: "internal_error", message: englishMessage("errors.internal"), messageKey: "errors.internal" };
 }

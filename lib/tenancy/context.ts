@@ -57,7 +57,7 @@ export async function resolveUserOrgContext(
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.userId, user.id), eq(organizations.slug, orgSlug)))
     .limit(1);
-  if (!row) throw new NotFoundError("Organisation");
+  if (!row) throw new NotFoundError("orgs.errors.notFound");
   if (required && !roleCan(row.role, required)) throw new ForbiddenError();
   return buildContext({
     org: { id: row.org.id, slug: row.org.slug, name: row.org.name },

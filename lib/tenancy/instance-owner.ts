@@ -16,7 +16,7 @@ export async function isInstanceOwner(userId: string | null | undefined, db?: Db
 
 /** For instance-owner pages and endpoints: everyone else gets the same 404 as for a page that does not exist. */
 export async function requireInstanceOwner(user: { id: string } | null): Promise<void> {
-  if (!user || !(await isInstanceOwner(user.id))) throw new NotFoundError("Page");
+  if (!user || !(await isInstanceOwner(user.id))) throw new NotFoundError("errors.pageNotFound");
 }
 
 export type OwnerChange = { email: string; changed: boolean };

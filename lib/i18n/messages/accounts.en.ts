@@ -31,4 +31,11 @@ export const accountsEn = {
   "outbox.subject": "Subject",
   "outbox.writtenAt": "Written",
   "outbox.link": "Outbox",
+
+  // Services' messages (domain errors, validation): the API says the English, the dashboard translates by key.
+  "verify.errors.rateLimited": "Too many verification emails. Try again in {minutes} minutes.",
+  "verify.errors.linkNotFound": "Verification link not found.",
+  "verify.errors.accountNotFound": "Account not found.",
+  "invite.errors.notFound": "Invitation not found.",
+  "invite.errors.signInAsInvited": "Sign in as the invited email address, then open the invitation link again.",
 } as const;

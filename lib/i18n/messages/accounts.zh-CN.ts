@@ -31,4 +31,11 @@ export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
   "outbox.subject": "主题",
   "outbox.writtenAt": "写入时间",
   "outbox.link": "发件箱",
+
+  // 服务的消息（领域错误、校验）：API 使用英文，控制台按键翻译。
+  "verify.errors.rateLimited": "验证邮件发送次数过多，请在 {minutes} 分钟后重试。",
+  "verify.errors.linkNotFound": "验证链接无效、已使用或已过期。",
+  "verify.errors.accountNotFound": "未找到该账户。",
+  "invite.errors.notFound": "邀请链接无效或已过期。",
+  "invite.errors.signInAsInvited": "请以被邀请的邮箱登录，然后重新打开邀请链接。",
 };

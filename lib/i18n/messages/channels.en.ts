@@ -168,6 +168,25 @@ export const channelsEn = {
   "conversations.preview.reaction": "[reaction]",
   "conversations.preview.referral": "[opened a link]",
   "conversations.preview.optin": "[opted in]",
+
+  // Services' messages (domain errors, validation): the API says the English, the dashboard translates by key.
+  "channels.errors.notFound": "Channel not found.",
+  "channels.errors.cannotConnectPage": "This Page could not be connected. Check that the Page ID is right and that the Page access token was generated for this Page.",
+  "channels.errors.graphUnreachable": "Meta's Graph API could not be reached to check the Page access token. Try again in a moment.",
+  "channels.errors.tokenRefused": "Meta refused the token: {reason}",
+  "channels.errors.notPageManager": "The token's user does not manage Page {pageId}.",
+  "channels.errors.numericId": "{field} must be the numeric ID shown in Meta's dashboard.",
+  "channels.errors.graphApiVersion": "Graph API version looks like v21.0.",
+  "channels.errors.skillGroupRequired": "Choose the skill group that answers this channel.",
+  "channels.field.pageId": "Page ID",
+  "channels.field.appId": "App ID",
+  "channels.field.pageAccessToken": "Page access token",
+  "channels.field.appSecret": "App secret",
+  "channels.field.shortLivedToken": "Short-lived token",
+  "channels.field.graphApiVersion": "Graph API version",
+  "conversations.errors.notFound": "Conversation not found.",
+  "conversations.errors.imageNotFound": "Image not found.",
+  "conversations.errors.imageRefused": "{reason}",
 } as const;
 
 export type ChannelsMessageKey = keyof typeof channelsEn;

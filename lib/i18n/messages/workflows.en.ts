@@ -49,4 +49,9 @@ export const workflowsEn = {
   "workflows.cancel": "Cancel run",
   "workflows.cancel.title": "Cancel this run?",
   "workflows.cancel.body": "A step that is executing right now finishes; nothing after it runs. A cancelled run cannot be resumed.",
+
+  // Services' messages (domain errors, validation): the API says the English, the dashboard translates by key.
+  "workflows.errors.runNotFound": "Workflow run not found.",
+  "workflows.errors.cannotRetry": "Cannot retry run {runId}: it is {status}",
+  "workflows.errors.cannotCancel": "Cannot cancel run {runId}: it is {status}",
 } as const;

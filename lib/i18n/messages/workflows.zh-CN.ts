@@ -51,4 +51,9 @@ export const workflowsZhCN: Record<keyof typeof workflowsEn, string> = {
   "workflows.cancel": "取消运行",
   "workflows.cancel.title": "取消此运行？",
   "workflows.cancel.body": "正在执行的步骤会完成，之后的步骤不再执行。已取消的运行无法恢复。",
+
+  // 服务的消息（领域错误、校验）：API 使用英文，控制台按键翻译。
+  "workflows.errors.runNotFound": "未找到该工作流运行。",
+  "workflows.errors.cannotRetry": "无法重试运行 {runId}：其状态为 {status}",
+  "workflows.errors.cannotCancel": "无法取消运行 {runId}：其状态为 {status}",
 };

@@ -9,7 +9,7 @@ import { countVerificationMail, prepareVerificationEmail, deliverAfterCommit } f
 export async function resendVerificationEmail({ user, ip }: { user: { id: string }; ip: string }): Promise<{ email: string; sent: boolean }> {
   const db = await getDb();
   const [account] = await db.select().from(users).where(eq(users.id, user.id));
-  if (!account) throw new NotFoundError("Account");
+  if (!account) throw new NotFoundError("verify.errors.accountNotFound");
   if (account.emailVerifiedAt) return { email: account.email, sent: false };
   await countVerificationMail({ ip, userId: account.id });
   const data = await latestEmailTokenData(db, account.id, "verify_email");

@@ -5,13 +5,13 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/au
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { emailSchema } from "@/lib/services/members/schemas";
 import { organizationNameSchema } from "@/lib/services/organizations";
-import { inputString, parseInput } from "@/lib/validation";
+import { inputString, parseInput, required, say } from "@/lib/validation";
 import { countVerificationMail, deliverAfterCommit, prepareVerificationEmail } from "./verification-mail";
 
 export const signUpSchema = z.object({
-  name: inputString("Name", 100, { requiredMessage: "Your name is required." }).min(1, { message: "Your name is required." }),
+  name: inputString("field.name", 100, { requiredLabel: "field.yourName" }).min(1, required("field.yourName")),
   email: emailSchema,
-  password: inputString("Password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }),
+  password: inputString("field.password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { error: say("validation.tooShort", { field: { key: "field.password" }, min: PASSWORD_MIN_LENGTH }) }),
   organizationName: organizationNameSchema,
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
@@ -32,7 +32,7 @@ export async function signUp(input: unknown, { ip }: { ip: string }): Promise<{ 
     });
     return { userId: user.id, email: user.email, emailed: await deliverAfterCommit(email) };
   } catch (error) {
-    if (isUniqueViolation(error, "users_email_key")) throw new ConflictError("An account with this email already exists. Sign in instead.");
+    if (isUniqueViolation(error, "users_email_key")) throw new ConflictError("auth.errors.emailTaken");
     throw error;
   }
 }

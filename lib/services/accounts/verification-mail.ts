@@ -26,7 +26,7 @@ export async function countVerificationMail({ ip, userId }: { ip: string; userId
   const over = counts.filter((c) => c.over);
   if (over.length > 0) {
     const wait = Math.max(...over.map((c) => c.resetInSeconds), 1);
-    throw new RateLimitedError(`Too many verification emails. Try again in ${Math.ceil(wait / 60)} minutes.`, wait);
+    throw new RateLimitedError("verify.errors.rateLimited", wait);
   }
 }
 

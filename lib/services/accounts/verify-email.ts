@@ -13,9 +13,9 @@ export async function verifyEmail({ token }: { token: string }): Promise<{ userI
   const db = await getDb();
   return db.transaction(async (tx) => {
     const record = await consumeEmailToken(tx, token, "verify_email");
-    if (!record) throw new NotFoundError("Verification link");
+    if (!record) throw new NotFoundError("verify.errors.linkNotFound");
     const [user] = await tx.select().from(users).where(eq(users.id, record.userId));
-    if (!user || user.email !== record.email) throw new NotFoundError("Verification link");
+    if (!user || user.email !== record.email) throw new NotFoundError("verify.errors.linkNotFound");
     await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
     const [first] = await tx
       .select({ slug: organizations.slug })

@@ -23,7 +23,7 @@ export async function authenticateApiKey(secret: string): Promise<OrgContext> {
     .innerJoin(organizations, eq(organizations.id, apiKeys.orgId))
     .innerJoin(memberships, and(eq(memberships.orgId, apiKeys.orgId), eq(memberships.userId, apiKeys.createdBy)))
     .where(and(eq(apiKeys.keyHash, sha256Hex(secret)), isNull(apiKeys.revokedAt)));
-  if (!row?.key.createdBy) throw new UnauthorizedError("Invalid or revoked API key.");
+  if (!row?.key.createdBy) throw new UnauthorizedError("apiKeys.errors.invalid");
   const now = Date.now();
   if (!row.key.lastUsedAt || now - row.key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, row.key.id));

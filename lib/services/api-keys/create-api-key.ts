@@ -18,9 +18,9 @@ import { displayPrefix, toApiKey } from "./queries";
 export async function createApiKey({ ctx, input, secret }: { ctx: OrgContext; input: unknown; secret?: string }): Promise<{ apiKey: ApiKey; secret: string }> {
   requirePermission(ctx, "apiKeys.manage");
   const data = parseInput(createApiKeySchema, input);
-  if (!assignableRoles(ctx.role).includes(data.role)) throw new ForbiddenError("You cannot create a key with more rights than your own.");
+  if (!assignableRoles(ctx.role).includes(data.role)) throw new ForbiddenError("apiKeys.errors.moreRights");
   const createdBy = actingUserId(ctx);
-  if (!createdBy) throw new BadRequestError("An API key must be created by a member of the organisation.");
+  if (!createdBy) throw new BadRequestError("apiKeys.errors.needsMember");
   const key = secret ?? `${API_KEY_PREFIX}${randomToken(24)}`;
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -14,7 +14,7 @@ export async function revokeApiKey({ ctx, apiKeyId }: { ctx: OrgContext; apiKeyI
       .set({ revokedAt: new Date() })
       .where(and(eq(apiKeys.orgId, ctx.org.id), eq(apiKeys.id, apiKeyId), isNull(apiKeys.revokedAt)))
       .returning();
-    if (!row) throw new NotFoundError("API key");
+    if (!row) throw new NotFoundError("apiKeys.errors.notFound");
     await recordAudit(tx, ctx, { action: "api_key.revoked", resourceId: row.id, before: { name: row.name, prefix: row.prefix } });
   });
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/permissions";
-import { inputString } from "@/lib/validation";
+import { inputString, required } from "@/lib/validation";
 
 export const API_KEY_PREFIX = "mdk_";
 
 export const createApiKeySchema = z.object({
-  name: inputString("Name", 60).min(1, { message: "Name is required." }),
+  name: inputString("field.name", 60).min(1, required("field.name")),
   role: z.enum(ROLES).exclude(["owner"]).default("admin"),
 });
 

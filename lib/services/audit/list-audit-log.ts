@@ -5,12 +5,12 @@ import { auditLog } from "@/db/schema";
 import { pageQuerySchema, toPage, type Page } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { AUDIT_ACTION_DOMAINS, AUDIT_ACTION_IDS, AUDIT_RESOURCE_TYPES } from "@/lib/audit/actions";
-import { parseInput } from "@/lib/validation";
+import { parseInput, say } from "@/lib/validation";
 
 export const auditQuerySchema = pageQuerySchema.extend({
   /** Exact action ("member.invited") or a domain prefix ("member."), both from the vocabulary. */
-  action: z.enum([...AUDIT_ACTION_IDS, ...AUDIT_ACTION_DOMAINS], { message: "action must be an audit action (such as campaign.finished) or its domain (campaign.)." }).optional(),
-  resourceType: z.enum(AUDIT_RESOURCE_TYPES, { message: `resourceType must be one of ${AUDIT_RESOURCE_TYPES.join(", ")}.` }).optional(),
+  action: z.enum([...AUDIT_ACTION_IDS, ...AUDIT_ACTION_DOMAINS], { error: say("audit.errors.actionFilter") }).optional(),
+  resourceType: z.enum(AUDIT_RESOURCE_TYPES, { error: say("validation.oneOf", { field: "resourceType", values: AUDIT_RESOURCE_TYPES.join(", ") }) }).optional(),
 });
 
 export interface AuditEntryView {

@@ -15,7 +15,7 @@ export async function cancelCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
   const db = await getDb();
   const { before, after, page } = await db.transaction(async (tx) => {
     const { campaign: before, page } = await getCampaignInOrg(tx, ctx, campaignId, { forUpdate: true });
-    if (!CANCELLABLE.includes(before.status)) throw new ConflictError("This campaign has already ended.");
+    if (!CANCELLABLE.includes(before.status)) throw new ConflictError("campaigns.errors.ended");
     const [after] = await tx
       .update(campaigns)
       .set({ status: "cancelled", finishedAt: new Date(), scheduleVersion: before.scheduleVersion + 1 })

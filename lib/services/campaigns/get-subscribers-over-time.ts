@@ -3,11 +3,11 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { parseInput } from "@/lib/validation";
+import { parseInput, say } from "@/lib/validation";
 import { getCampaignInOrg } from "./queries";
 
 export const subscribersOverTimeQuerySchema = z.object({
-  bucket: z.enum(["hour", "day"], { message: "bucket must be hour or day." }).default("day").describe("Group subscriptions per hour or per day (UTC)."),
+  bucket: z.enum(["hour", "day"], { error: say("campaigns.errors.bucket") }).default("day").describe("Group subscriptions per hour or per day (UTC)."),
 });
 
 export const subscribersOverTimeSchema = z.object({

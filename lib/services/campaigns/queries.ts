@@ -61,7 +61,7 @@ export async function getCampaignInOrg(
     .innerJoin(channels, eq(channels.id, campaigns.channelId))
     .where(and(eq(campaigns.orgId, ctx.org.id), eq(campaigns.id, campaignId), isNull(campaigns.deletedAt)));
   const [row] = options.forUpdate ? await query.for("update", { of: campaigns }) : await query;
-  if (!row) throw new NotFoundError("Campaign");
+  if (!row) throw new NotFoundError("campaigns.errors.notFound");
   return { campaign: row.campaign, page: { pageId: row.pageId, pageUsername: row.pageUsername } };
 }
 

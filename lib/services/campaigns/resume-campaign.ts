@@ -15,9 +15,9 @@ export async function resumeCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
   const db = await getDb();
   const { after, page } = await db.transaction(async (tx) => {
     const { campaign: before, page } = await getCampaignInOrg(tx, ctx, campaignId, { forUpdate: true });
-    if (before.status !== "paused") throw new ConflictError("Only a paused campaign can be resumed.");
+    if (before.status !== "paused") throw new ConflictError("campaigns.errors.notPaused");
     const [channel] = await tx.select({ reconnectReason: channels.reconnectReason }).from(channels).where(eq(channels.id, before.channelId));
-    if (channel?.reconnectReason) throw new ConflictError("Reconnect the channel first: its Page access token was refused.");
+    if (channel?.reconnectReason) throw new ConflictError("campaigns.errors.reconnectFirst");
     const [after] = await tx
       .update(campaigns)
       .set({ status: "sending", pauseReason: null, scheduleVersion: before.scheduleVersion + 1 })

@@ -4,8 +4,7 @@ export function assertFuture(scheduledAt: string | null | undefined): Date | nul
   if (!scheduledAt) return null;
   const at = new Date(scheduledAt);
   if (at.getTime() <= Date.now()) {
-    const message = "Scheduled time must be in the future.";
-    throw new ValidationError(`scheduledAt: ${message}`, { scheduledAt: [message] });
+    throw ValidationError.forField("scheduledAt", "campaigns.errors.scheduledInPast");
   }
   return at;
 }

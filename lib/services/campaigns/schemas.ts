@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
-import { inputString } from "@/lib/validation";
+import { inputString, required, say } from "@/lib/validation";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 /**
  * The zod schemas of OTN campaigns, shared by the services (which parse with them), the API's OpenAPI
- * document and the dashboard's forms. Messages are English; lib/i18n/messages/server-zh-CN.ts translates them.
+ * document and the dashboard's forms. Messages are catalog keys (say, required): the API gets their English, the dashboard translates them.
  */
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "sent", "sent_with_failures", "cancelled"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -18,16 +19,16 @@ export const TEXT_MAX = 2000;
 export const MAX_RATE_PER_SECOND = 300;
 export const DEFAULT_RATE_PER_SECOND = 40;
 
-const httpsUrl = (label: string) =>
-  inputString(label, 2000).refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { message: `${label} must be a web address starting with https://.` });
+const httpsUrl = (label: MessageKey) =>
+  inputString(label, 2000).refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: say("validation.webAddress", { field: { key: label } }) });
 
-const text = (label: string, max: number) => inputString(label, max).min(1, { message: `${label} is required.` });
+const text = (label: MessageKey, max: number) => inputString(label, max).min(1, required(label));
 
 /** The pre-subscription invitation, sent before the OTN request: a text or an image. */
 export const invitationSchema = z.discriminatedUnion(
   "type",
-  [z.object({ type: z.literal("text"), text: text("Invitation text", TEXT_MAX) }), z.object({ type: z.literal("image"), url: httpsUrl("Invitation image URL") })],
-  { message: "Invitation must be a text or an image." },
+  [z.object({ type: z.literal("text"), text: text("campaigns.field.invitationText", TEXT_MAX) }), z.object({ type: z.literal("image"), url: httpsUrl("campaigns.field.invitationImageUrl") })],
+  { error: say("campaigns.errors.invitationKind") },
 );
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -35,43 +36,43 @@ export type Invitation = z.infer<typeof invitationSchema>;
 export const contentSchema = z.discriminatedUnion(
   "type",
   [
-    z.object({ type: z.literal("text"), text: text("Message text", TEXT_MAX) }),
-    z.object({ type: z.literal("image"), url: httpsUrl("Image URL") }),
+    z.object({ type: z.literal("text"), text: text("campaigns.field.messageText", TEXT_MAX) }),
+    z.object({ type: z.literal("image"), url: httpsUrl("campaigns.field.imageUrl") }),
     z.object({
       type: z.literal("card"),
-      imageUrl: httpsUrl("Card image URL").optional(),
-      title: text("Card title", 80),
-      subtitle: inputString("Card subtitle", 80).optional(),
-      button: z.object({ title: text("Button title", 20), url: httpsUrl("Button URL") }),
+      imageUrl: httpsUrl("campaigns.field.cardImageUrl").optional(),
+      title: text("campaigns.field.cardTitle", 80),
+      subtitle: inputString("campaigns.field.cardSubtitle", 80).optional(),
+      button: z.object({ title: text("campaigns.field.buttonTitle", 20), url: httpsUrl("campaigns.field.buttonUrl") }),
     }),
   ],
-  { message: "Content must be a text, an image or a card." },
+  { error: say("campaigns.errors.contentKind") },
 );
 export type CampaignContent = z.infer<typeof contentSchema>;
 
 const scheduledAt = z
-  .union([z.iso.datetime({ offset: true, message: "Scheduled time must be a date and time with its UTC offset, e.g. 2030-05-01T09:00:00+08:00." }), z.null()])
+  .union([z.iso.datetime({ offset: true, error: say("campaigns.errors.scheduledFormat") }), z.null()])
   .describe("When to send, ISO 8601 with an offset (stored in UTC); null sends only on demand.");
 
 const fields = {
-  name: text("Name", 100),
-  channelId: z.uuid({ message: "Choose the channel (Page) to send from." }),
+  name: text("field.name", 100),
+  channelId: z.uuid({ error: say("campaigns.errors.channelRequired") }),
   invitation: invitationSchema.nullable().default(null),
-  requestTitle: text("Subscription request title", REQUEST_TITLE_MAX),
-  replyText: text("Reply after subscribing", TEXT_MAX).nullable().default(null),
+  requestTitle: text("campaigns.field.requestTitle", REQUEST_TITLE_MAX),
+  replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().default(null),
   content: contentSchema,
   scheduledAt: scheduledAt.default(null),
   ratePerSecond: z.coerce
     .number()
-    .int({ message: "Rate must be a whole number of messages per second." })
-    .min(1, { message: "Rate must be at least 1 message per second." })
-    .max(MAX_RATE_PER_SECOND, { message: `Rate must be at most ${MAX_RATE_PER_SECOND} messages per second.` })
+    .int({ error: say("campaigns.errors.rateWhole") })
+    .min(1, { error: say("campaigns.errors.rateMin") })
+    .max(MAX_RATE_PER_SECOND, { error: say("campaigns.errors.rateMax", { max: MAX_RATE_PER_SECOND }) })
     .default(DEFAULT_RATE_PER_SECOND),
   requestCooldownHours: z.coerce
     .number()
-    .int({ message: "Request cooldown must be a whole number of hours." })
-    .min(1, { message: "Request cooldown must be at least 1 hour." })
-    .max(720, { message: "Request cooldown must be at most 720 hours." })
+    .int({ error: say("campaigns.errors.cooldownWhole") })
+    .min(1, { error: say("campaigns.errors.cooldownMin") })
+    .max(720, { error: say("campaigns.errors.cooldownMax", { max: 720 }) })
     .default(24),
 };
 
@@ -84,18 +85,18 @@ export const campaignUpdateSchema = z
     name: fields.name.optional(),
     invitation: invitationSchema.nullable().optional(),
     requestTitle: fields.requestTitle.optional(),
-    replyText: text("Reply after subscribing", TEXT_MAX).nullable().optional(),
+    replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().optional(),
     content: contentSchema.optional(),
     scheduledAt: scheduledAt.optional(),
     ratePerSecond: fields.ratePerSecond.removeDefault().optional(),
     requestCooldownHours: fields.requestCooldownHours.removeDefault().optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: say("validation.atLeastOneField") });
 export type CampaignUpdateInput = z.input<typeof campaignUpdateSchema>;
 
 export const campaignListQuerySchema = pageQuerySchema.extend({
-  channelId: z.uuid({ message: "channelId must be a channel id." }).optional().describe("Only this channel's campaigns."),
-  status: z.enum(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(", ")}.` }).optional().describe("Only campaigns in this status."),
+  channelId: z.uuid({ error: say("validation.channelIdWithStop") }).optional().describe("Only this channel's campaigns."),
+  status: z.enum(CAMPAIGN_STATUSES, { error: say("validation.oneOf", { field: "status", values: CAMPAIGN_STATUSES.join(", ") }) }).optional().describe("Only campaigns in this status."),
 });
 export type CampaignListQuery = z.input<typeof campaignListQuerySchema>;
 
@@ -136,8 +137,8 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired"] as const;
 
 export const recipientQuerySchema = pageQuerySchema.extend({
-  search: inputString("Search", 100).optional().describe("Part of the subscriber's first or last name."),
-  status: z.enum(RECIPIENT_STATUSES, { message: `status must be one of ${RECIPIENT_STATUSES.join(", ")}.` }).optional(),
+  search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name."),
+  status: z.enum(RECIPIENT_STATUSES, { error: say("validation.oneOf", { field: "status", values: RECIPIENT_STATUSES.join(", ") }) }).optional(),
 });
 export type RecipientQuery = z.input<typeof recipientQuerySchema>;
 

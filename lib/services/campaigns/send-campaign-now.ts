@@ -15,8 +15,8 @@ export async function sendCampaignNow({ ctx, campaignId }: { ctx: OrgContext; ca
   const db = await getDb();
   const { before, after, page } = await db.transaction(async (tx) => {
     const { campaign: before, page } = await getCampaignInOrg(tx, ctx, campaignId, { forUpdate: true });
-    if (!EDITABLE_STATUSES.includes(before.status)) throw new ConflictError("This campaign is already sending or has ended.");
-    if (before.subscribers === 0) throw new ConflictError("This campaign has no subscribers yet.");
+    if (!EDITABLE_STATUSES.includes(before.status)) throw new ConflictError("campaigns.errors.notDraft");
+    if (before.subscribers === 0) throw new ConflictError("campaigns.errors.noSubscribers");
     const [after] = await tx
       .update(campaigns)
       .set({ status: "sending", startedAt: new Date(), scheduleVersion: before.scheduleVersion + 1 })

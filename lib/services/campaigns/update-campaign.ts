@@ -21,7 +21,7 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
   const db = await getDb();
   const { before, after, page } = await db.transaction(async (tx) => {
     const { campaign: before, page } = await getCampaignInOrg(tx, ctx, campaignId, { forUpdate: true });
-    if (!EDITABLE_STATUSES.includes(before.status)) throw new ConflictError("This campaign can no longer be edited: sending has started or it has ended.");
+    if (!EDITABLE_STATUSES.includes(before.status)) throw new ConflictError("campaigns.errors.notEditable");
     const newTime = data.scheduledAt === undefined ? undefined : assertFuture(data.scheduledAt);
     const timeChanged = newTime !== undefined && (newTime?.getTime() ?? null) !== (before.scheduledAt?.getTime() ?? null);
     const [after] = await tx

@@ -24,8 +24,7 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
   const graph = new GraphClient({ version: row.graphApiVersion });
   const refused = (error: unknown): never => {
     if (error instanceof GraphError) {
-      const message = `Meta refused the token: ${error.reason}`;
-      throw new ValidationError(`shortLivedToken: ${message}`, { shortLivedToken: [message] });
+      throw ValidationError.forField("shortLivedToken", "channels.errors.tokenRefused", { reason: error.reason });
     }
     throw error;
   };
@@ -33,8 +32,7 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
   const accounts = await graph.getPageAccounts(userToken).catch(refused);
   const pageToken = accounts.data.find((account) => account.id === row.pageId)?.access_token;
   if (!pageToken) {
-    const message = `The token's user does not manage Page ${row.pageId}.`;
-    throw new ValidationError(`shortLivedToken: ${message}`, { shortLivedToken: [message] });
+    throw ValidationError.forField("shortLivedToken", "channels.errors.notPageManager", { pageId: row.pageId });
   }
   const [updated] = await db.transaction(async (tx) => {
     const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null }).where(eq(channels.id, row.id)).returning();

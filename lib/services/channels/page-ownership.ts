@@ -6,11 +6,8 @@ import { GraphError } from "@/lib/graph/errors";
  * One message for every reason a Page cannot be connected (a token of another Page, a refused token, a Page
  * already connected in any organisation), so the answer never tells whether another organisation has it.
  */
-export const CANNOT_CONNECT_PAGE =
-  "This Page could not be connected. Check that the Page ID is right and that the Page access token was generated for this Page.";
-
 export function cannotConnectPage(): never {
-  throw new ValidationError(`pageAccessToken: ${CANNOT_CONNECT_PAGE}`, { pageAccessToken: [CANNOT_CONNECT_PAGE] });
+  throw ValidationError.forField("pageAccessToken", "channels.errors.cannotConnectPage");
 }
 
 /**
@@ -24,8 +21,7 @@ export async function provePageOwnership(input: { pageId: string; pageAccessToke
     page = await graph.getTokenPage(input.pageAccessToken);
   } catch (error) {
     if (error instanceof GraphError) cannotConnectPage();
-    const message = "Meta's Graph API could not be reached to check the Page access token. Try again in a moment.";
-    throw new ValidationError(`pageAccessToken: ${message}`, { pageAccessToken: [message] });
+    throw ValidationError.forField("pageAccessToken", "channels.errors.graphUnreachable");
   }
   if (String(page.id ?? "") !== input.pageId) cannotConnectPage();
 }

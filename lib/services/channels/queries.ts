@@ -46,7 +46,7 @@ export async function getChannelInOrg(db: DbOrTx, ctx: OrgContext, channelId: st
     .select()
     .from(channels)
     .where(and(eq(channels.orgId, ctx.org.id), eq(channels.id, channelId), isNull(channels.deletedAt)));
-  if (!row) throw new NotFoundError("Channel");
+  if (!row) throw new NotFoundError("channels.errors.notFound");
   return row;
 }
 
@@ -56,7 +56,7 @@ export async function assertSkillGroupInOrg(db: DbOrTx, ctx: OrgContext, skillGr
     .select({ id: skillGroups.id })
     .from(skillGroups)
     .where(and(eq(skillGroups.orgId, ctx.org.id), eq(skillGroups.id, skillGroupId)));
-  if (!row) throw new NotFoundError("Skill group");
+  if (!row) throw new NotFoundError("skillGroups.errors.notFound");
 }
 
 /** What the audit log keeps of a channel: no secrets. */

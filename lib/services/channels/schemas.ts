@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { atLeastOneField, inputString } from "@/lib/validation";
+import { atLeastOneField, inputString, required, say } from "@/lib/validation";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 /** The webhook fields a channel subscribes its app to (platform-facts: Fields). */
 export const SUBSCRIBED_FIELDS = [
@@ -13,19 +14,18 @@ export const SUBSCRIBED_FIELDS = [
   "message_reactions",
 ] as const;
 
-const numericId = (label: string) =>
-  inputString(label, 25).regex(/^\d{5,25}$/, { message: `${label} must be the numeric ID shown in Meta's dashboard.` });
+const numericId = (label: MessageKey) => inputString(label, 25).regex(/^\d{5,25}$/, { error: say("channels.errors.numericId", { field: { key: label } }) });
 
-const secret = (label: string) => inputString(label, 1000).min(8, { message: `${label} looks too short.` });
-const graphApiVersion = () => inputString("Graph API version", 10).regex(/^v\d{1,2}\.0$/, { message: "Graph API version looks like v21.0." });
+const secret = (label: MessageKey) => inputString(label, 1000).min(8, { error: say("validation.looksTooShort", { field: { key: label } }) });
+const graphApiVersion = () => inputString("channels.field.graphApiVersion", 10).regex(/^v\d{1,2}\.0$/, { error: say("channels.errors.graphApiVersion") });
 
 export const channelCreateSchema = z.object({
-  name: inputString("Name", 80).min(1, { message: "Name is required." }),
-  pageId: numericId("Page ID"),
-  pageAccessToken: secret("Page access token"),
-  appId: numericId("App ID"),
-  appSecret: secret("App secret"),
-  skillGroupId: z.uuid({ message: "Choose the skill group that answers this channel." }),
+  name: inputString("field.name", 80).min(1, required("field.name")),
+  pageId: numericId("channels.field.pageId"),
+  pageAccessToken: secret("channels.field.pageAccessToken"),
+  appId: numericId("channels.field.appId"),
+  appSecret: secret("channels.field.appSecret"),
+  skillGroupId: z.uuid({ error: say("channels.errors.skillGroupRequired") }),
   graphApiVersion: graphApiVersion().default("v21.0"),
 });
 export type ChannelCreateInput = z.input<typeof channelCreateSchema>;
@@ -33,9 +33,9 @@ export type ChannelCreateInput = z.input<typeof channelCreateSchema>;
 /** Secrets are replace-only: leaving them out (or empty) keeps the stored ones. An update sends at least one field. */
 export const channelUpdateSchema = atLeastOneField(z.object({
   name: channelCreateSchema.shape.name.optional(),
-  pageAccessToken: z.preprocess((v) => (v === "" ? undefined : v), secret("Page access token").optional()),
-  appId: numericId("App ID").optional(),
-  appSecret: z.preprocess((v) => (v === "" ? undefined : v), secret("App secret").optional()),
+  pageAccessToken: z.preprocess((v) => (v === "" ? undefined : v), secret("channels.field.pageAccessToken").optional()),
+  appId: numericId("channels.field.appId").optional(),
+  appSecret: z.preprocess((v) => (v === "" ? undefined : v), secret("channels.field.appSecret").optional()),
   skillGroupId: channelCreateSchema.shape.skillGroupId.optional(),
   graphApiVersion: graphApiVersion().optional(),
 }));
@@ -43,7 +43,7 @@ export type ChannelUpdateInput = z.input<typeof channelUpdateSchema>;
 
 /** `POST /channels/{id}/exchange-token`: a Facebook Login user token, swapped for the Page's non-expiring token. */
 export const channelTokenExchangeSchema = z.object({
-  shortLivedToken: secret("Short-lived token"),
+  shortLivedToken: secret("channels.field.shortLivedToken"),
 });
 export type ChannelTokenExchangeInput = z.input<typeof channelTokenExchangeSchema>;
 

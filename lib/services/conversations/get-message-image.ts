@@ -20,8 +20,8 @@ export async function getMessageImage({ ctx, messageId, index }: { ctx: OrgConte
     .where(and(eq(messages.orgId, ctx.org.id), eq(messages.id, messageId)));
   const attachment = Array.isArray(row?.attachments) ? (row.attachments[index] as { type?: unknown; payload?: { url?: unknown } } | undefined) : undefined;
   const url = attachment?.type === "image" ? attachment.payload?.url : undefined;
-  if (typeof url !== "string") throw new NotFoundError("Image");
+  if (typeof url !== "string") throw new NotFoundError("conversations.errors.imageNotFound");
   const refusal = refusalOf(url);
-  if (refusal) throw new ForbiddenError(refusal);
+  if (refusal) throw new ForbiddenError("conversations.errors.imageRefused", { reason: refusal });
   return fetchImage(url);
 }

@@ -4,12 +4,12 @@ import { getDb } from "@/db/client";
 import { channels, contacts, conversations } from "@/db/schema";
 import { pageQuerySchema, toPage, type Page } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { parseInput } from "@/lib/validation";
+import { parseInput, say } from "@/lib/validation";
 import { getConversationInOrg, summaryColumns, toSummary } from "./queries";
 import type { ConversationSummary } from "./schemas";
 
 export const conversationListSchema = pageQuerySchema.extend({
-  channelId: z.uuid({ message: "channelId must be a channel id" }).optional(),
+  channelId: z.uuid({ error: say("validation.channelId") }).optional(),
 });
 export type ConversationListInput = z.input<typeof conversationListSchema>;
 

@@ -60,6 +60,6 @@ export async function getConversationInOrg(db: DbOrTx, ctx: OrgContext, conversa
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(channels, eq(channels.id, conversations.channelId))
     .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)));
-  if (!row) throw new NotFoundError("Conversation");
+  if (!row) throw new NotFoundError("conversations.errors.notFound");
   return row;
 }

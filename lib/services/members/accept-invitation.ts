@@ -3,19 +3,16 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { VERIFY_EMAIL_REQUIRED } from "@/lib/auth/email-verified";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, UnauthorizedError } from "@/lib/errors";
-import { inputString, parseInput } from "@/lib/validation";
+import { inputString, parseInput, say } from "@/lib/validation";
 import { findOpenInvitation } from "./open-invitation";
 
 /** Only a new account sends these: someone who already has one joins while signed in, with no password here. */
 export const acceptInvitationSchema = z.object({
-  name: inputString("Name", 100).optional().default(""),
-  password: inputString("Password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` }),
+  name: inputString("field.name", 100).optional().default(""),
+  password: inputString("field.password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { error: say("validation.tooShort", { field: { key: "field.password" }, min: PASSWORD_MIN_LENGTH }) }),
 });
-
-export const SIGN_IN_TO_ACCEPT = "Sign in as the invited email address, then open the invitation link again.";
 
 /**
  * Accepts an invitation. Someone who already has an account joins only while signed in as the invited
@@ -29,8 +26,8 @@ export async function acceptInvitation({ token, user: sessionUser, input }: { to
   const [existing] = await db.select().from(users).where(eq(users.email, invitation.email));
   let newAccount: { name: string; passwordHash: string } | null = null;
   if (existing?.passwordHash) {
-    if (!sessionUser || sessionUser.id !== existing.id) throw new UnauthorizedError(SIGN_IN_TO_ACCEPT);
-    if (!existing.emailVerifiedAt) throw new ForbiddenError(VERIFY_EMAIL_REQUIRED);
+    if (!sessionUser || sessionUser.id !== existing.id) throw new UnauthorizedError("invite.errors.signInAsInvited");
+    if (!existing.emailVerifiedAt) throw new ForbiddenError("auth.errors.verifyEmailFirst");
   } else {
     const { name, password } = parseInput(acceptInvitationSchema, input);
     newAccount = { name, passwordHash: await hashPassword(password) };
@@ -43,7 +40,7 @@ export async function acceptInvitation({ token, user: sessionUser, input }: { to
         .set({ acceptedAt: new Date() })
         .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
         .returning();
-      if (!claimed) throw new NotFoundError("Invitation");
+      if (!claimed) throw new NotFoundError("invite.errors.notFound");
       let user = existing;
       if (!user) {
         [user] = await tx.insert(users).values({ email: invitation.email, name: newAccount!.name, passwordHash: newAccount!.passwordHash, emailVerifiedAt: new Date() }).returning();
@@ -54,7 +51,7 @@ export async function acceptInvitation({ token, user: sessionUser, input }: { to
           .set({ passwordHash: newAccount.passwordHash, name: newAccount.name || user.name, emailVerifiedAt: new Date() })
           .where(and(eq(users.id, user.id), isNull(users.passwordHash)))
           .returning();
-        if (!updated) throw new UnauthorizedError(SIGN_IN_TO_ACCEPT);
+        if (!updated) throw new UnauthorizedError("invite.errors.signInAsInvited");
         user = updated;
       }
       const [membership] = await tx
@@ -71,7 +68,7 @@ export async function acceptInvitation({ token, user: sessionUser, input }: { to
     });
   } catch (error) {
     // Someone signed up with the invited address between our read and the insert: they must sign in.
-    if (isUniqueViolation(error, "users_email_key")) throw new ConflictError("An account with this email already exists. Sign in instead.");
+    if (isUniqueViolation(error, "users_email_key")) throw new ConflictError("auth.errors.emailTaken");
     throw error;
   }
 }

@@ -23,7 +23,7 @@ export const INVITATION_TTL_DAYS = 7;
 export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unknown }): Promise<{ invitation: Invitation; link: string }> {
   requirePermission(ctx, "members.manage");
   const { email, role } = parseInput(inviteMemberSchema, input);
-  if (!assignableRoles(ctx.role).includes(role)) throw new ForbiddenError("Only an owner can invite owners.");
+  if (!assignableRoles(ctx.role).includes(role)) throw new ForbiddenError("members.errors.ownerInvite");
   const token = randomToken(32);
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
@@ -32,7 +32,7 @@ export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unk
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.orgId, ctx.org.id), eq(users.email, email)));
-    if (existing) throw new ConflictError(`${email} is already a member.`);
+    if (existing) throw new ConflictError("members.errors.alreadyMember", { email });
     await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
@@ -50,7 +50,7 @@ export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unk
       })
       .returning()
       .catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw new ConflictError(`${email} was invited at the same moment; try again.`);
+        if (isUniqueViolation(error)) throw new ConflictError("members.errors.invitedConcurrently", { email });
         throw error;
       });
     await recordAudit(tx, ctx, { action: "member.invited", resourceId: created.id, after: { email, role } });

@@ -14,6 +14,6 @@ export async function findOpenInvitation(token: string) {
     .where(
       and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())),
     );
-  if (!row || !(await inviterMayStillInvite(db, row.invitation))) throw new NotFoundError("Invitation");
+  if (!row || !(await inviterMayStillInvite(db, row.invitation))) throw new NotFoundError("invite.errors.notFound");
   return row;
 }

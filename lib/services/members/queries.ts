@@ -29,7 +29,7 @@ export async function getMemberInOrg(db: DbOrTx, ctx: OrgContext, membershipId: 
     .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.id, membershipId)))
     .limit(1);
   const [row] = opts.forUpdate ? await query.for("update", { of: memberships }) : await query;
-  if (!row) throw new NotFoundError("Member");
+  if (!row) throw new NotFoundError("members.errors.notFound");
   return row;
 }
 

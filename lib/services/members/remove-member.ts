@@ -15,9 +15,9 @@ export async function removeMember({ ctx, membershipId }: { ctx: OrgContext; mem
   const db = await getDb();
   await db.transaction(async (tx) => {
     const member = await getMemberInOrg(tx, ctx, membershipId, { forUpdate: true });
-    if (!assignableRoles(ctx.role).includes(member.role)) throw new ForbiddenError("Only an owner can remove an owner.");
+    if (!assignableRoles(ctx.role).includes(member.role)) throw new ForbiddenError("members.errors.ownerRemoval");
     if (member.role === "owner" && (await countOwners(tx, ctx.org.id)) <= 1) {
-      throw new ConflictError("An organisation must keep at least one owner.");
+      throw new ConflictError("members.errors.lastOwner");
     }
     await tx.delete(memberships).where(eq(memberships.id, membershipId));
     await recordAudit(tx, ctx, {

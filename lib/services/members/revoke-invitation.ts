@@ -14,7 +14,7 @@ export async function revokeInvitation({ ctx, invitationId }: { ctx: OrgContext;
       .set({ revokedAt: new Date() })
       .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning();
-    if (!row) throw new NotFoundError("Invitation");
+    if (!row) throw new NotFoundError("invite.errors.notFound");
     await recordAudit(tx, ctx, { action: "invitation.revoked", resourceId: row.id, before: { email: row.email, role: row.role } });
   });
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/permissions";
-import { inputString } from "@/lib/validation";
+import { inputString, say } from "@/lib/validation";
 
-export const roleSchema = z.enum(ROLES, { message: "Role must be one of owner, admin, marketer, agent." });
+export const roleSchema = z.enum(ROLES, { error: say("members.errors.roleInvalid") });
 /** RFC 5321's limit on a path; longer values are refused before the email syntax check runs on them. */
 export const EMAIL_MAX = 254;
-export const emailSchema = inputString("Email", EMAIL_MAX)
+export const emailSchema = inputString("field.email", EMAIL_MAX)
   .toLowerCase()
-  .pipe(z.email({ message: "Enter a valid email address." }));
+  .pipe(z.email({ error: say("validation.email") }));
 
 export const inviteMemberSchema = z.object({ email: emailSchema, role: roleSchema });
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;

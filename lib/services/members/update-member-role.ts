@@ -30,9 +30,9 @@ export async function updateMemberRole({
     const before = await getMemberInOrg(tx, ctx, membershipId, { forUpdate: true });
     // Only an owner may make or unmake owners; an admin may not touch them.
     const allowed = assignableRoles(ctx.role);
-    if (!allowed.includes(role) || !allowed.includes(before.role)) throw new ForbiddenError("Only an owner can change an owner's role or make owners.");
+    if (!allowed.includes(role) || !allowed.includes(before.role)) throw new ForbiddenError("members.errors.ownerRoleChange");
     if (before.role === "owner" && role !== "owner" && (await countOwners(tx, ctx.org.id)) <= 1) {
-      throw new ConflictError("An organisation must keep at least one owner.");
+      throw new ConflictError("members.errors.lastOwner");
     }
     await tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId));
     const after = { ...before, role };

@@ -5,10 +5,10 @@ import { memberships, organizations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requireVerifiedEmail } from "@/lib/auth/email-verified";
 import { isUniqueViolation } from "@/lib/errors";
-import { inputString, parseInput } from "@/lib/validation";
+import { inputString, parseInput, say } from "@/lib/validation";
 import { slugify, withRandomSuffix } from "./slug";
 
-export const organizationNameSchema = inputString("Organisation name", 80).min(2, { message: "Organisation name must be at least 2 characters." });
+export const organizationNameSchema = inputString("field.orgName", 80).min(2, { error: say("validation.tooShort", { field: { key: "field.orgName" }, min: 2 }) });
 
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 

@@ -22,7 +22,7 @@ export async function addSkillGroupMember({ ctx, skillGroupId, input }: { ctx: O
       .values({ orgId: ctx.org.id, skillGroupId, membershipId })
       .onConflictDoNothing()
       .returning();
-    if (inserted.length === 0) throw new ConflictError(`${member.email} is already in ${group.name}.`);
+    if (inserted.length === 0) throw new ConflictError("skillGroups.errors.alreadyInGroup", { email: member.email, group: group.name });
     await recordAudit(tx, ctx, {
       action: "skill_group.member_added",
       resourceId: skillGroupId,

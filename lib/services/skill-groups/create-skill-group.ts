@@ -8,7 +8,7 @@ import { toSkillGroup } from "./queries";
 import { skillGroupInputSchema, type SkillGroup } from "./schemas";
 
 export function nameTaken(error: unknown, name: string | undefined): never {
-  if (isUniqueViolation(error)) throw new ConflictError(`A skill group named "${name}" already exists.`);
+  if (isUniqueViolation(error)) throw new ConflictError("skillGroups.errors.nameTaken", { name: String(name) });
   throw error;
 }
 

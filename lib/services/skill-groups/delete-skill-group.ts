@@ -15,7 +15,7 @@ export async function deleteSkillGroup({ ctx, skillGroupId }: { ctx: OrgContext;
       .select({ name: channels.name })
       .from(channels)
       .where(and(eq(channels.skillGroupId, skillGroupId), isNull(channels.deletedAt)));
-    if (bound.length > 0) throw new ConflictError(`This skill group answers the channel "${bound[0].name}". Move that channel to another group first.`);
+    if (bound.length > 0) throw new ConflictError("skillGroups.errors.answersChannel", { channel: bound[0].name });
     await tx.delete(skillGroups).where(and(eq(skillGroups.orgId, ctx.org.id), eq(skillGroups.id, skillGroupId)));
     await recordAudit(tx, ctx, {
       action: "skill_group.deleted",

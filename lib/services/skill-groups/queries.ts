@@ -25,6 +25,6 @@ export async function getSkillGroupInOrg(db: DbOrTx, ctx: OrgContext, id: string
     .select(skillGroupColumns)
     .from(skillGroups)
     .where(and(eq(skillGroups.orgId, ctx.org.id), eq(skillGroups.id, id)));
-  if (!row) throw new NotFoundError("Skill group");
+  if (!row) throw new NotFoundError("skillGroups.errors.notFound");
   return row;
 }

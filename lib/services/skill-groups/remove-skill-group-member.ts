@@ -17,7 +17,7 @@ export async function removeSkillGroupMember({ ctx, skillGroupId, membershipId }
       .delete(skillGroupMembers)
       .where(and(eq(skillGroupMembers.orgId, ctx.org.id), eq(skillGroupMembers.skillGroupId, skillGroupId), eq(skillGroupMembers.membershipId, membershipId)))
       .returning();
-    if (removed.length === 0) throw new NotFoundError("Skill group member");
+    if (removed.length === 0) throw new NotFoundError("skillGroups.errors.memberNotFound");
     await recordAudit(tx, ctx, {
       action: "skill_group.member_removed",
       resourceId: skillGroupId,

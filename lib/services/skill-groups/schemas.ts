@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { inputString } from "@/lib/validation";
+import { inputString, required, say } from "@/lib/validation";
 
-const nameSchema = inputString("Name", 60).min(1, { message: "Name is required." });
-const descriptionSchema = inputString("Description", 500);
+const nameSchema = inputString("field.name", 60).min(1, required("field.name"));
+const descriptionSchema = inputString("field.description", 500);
 
 export const skillGroupInputSchema = z.object({ name: nameSchema, description: descriptionSchema.optional().default("") });
 // An update changes only the fields sent: no defaults here (an absent description must not reset it to ""),
@@ -10,8 +10,8 @@ export const skillGroupInputSchema = z.object({ name: nameSchema, description: d
 export const skillGroupUpdateSchema = z
   .object({ name: nameSchema, description: descriptionSchema })
   .partial()
-  .refine((v) => v.name !== undefined || v.description !== undefined, { message: "Send a name or a description to change." });
-export const skillGroupMemberInputSchema = z.object({ membershipId: z.uuid({ message: "membershipId must be a member id." }) });
+  .refine((v) => v.name !== undefined || v.description !== undefined, { error: say("skillGroups.errors.nameOrDescription") });
+export const skillGroupMemberInputSchema = z.object({ membershipId: z.uuid({ error: say("skillGroups.errors.membershipId") }) });
 
 export const skillGroupSchema = z.object({
   id: z.uuid(),

@@ -30,8 +30,8 @@ export async function runScope(ctx: OrgContext): Promise<string | null> {
 }
 
 export function mapErrors(error: unknown): never {
-  if (error instanceof runs.RunNotFoundError) throw new NotFoundError("Workflow run");
-  if (error instanceof runs.RunStateError) throw new ConflictError(error.message);
+  if (error instanceof runs.RunNotFoundError) throw new NotFoundError("workflows.errors.runNotFound");
+  if (error instanceof runs.RunStateError) throw new ConflictError(error.action === "retry" ? "workflows.errors.cannotRetry" : "workflows.errors.cannotCancel", { runId: error.runId, status: error.status });
   throw error;
 }
 
@@ -39,7 +39,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** A malformed id can name no run; answering NotFound keeps the database from rejecting the cast. */
 export function checkId(runId: string): void {
-  if (!UUID.test(runId)) throw new NotFoundError("Workflow run");
+  if (!UUID.test(runId)) throw new NotFoundError("workflows.errors.runNotFound");
 }
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -21,7 +21,7 @@ export class RunStateError extends Error {
   constructor(
     readonly runId: string,
     readonly status: string,
-    action: string,
+    readonly action: "retry" | "cancel",
   ) {
     super(`Cannot ${action} run ${runId}: it is ${status}`);
     this.name = "RunStateError";

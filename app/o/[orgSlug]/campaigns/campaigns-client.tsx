@@ -32,7 +32,7 @@ export function CampaignsList({
   initial: Page<Campaign>;
   canManage: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, serverMessage } = useI18n();
   const [channelId, setChannelId] = useState("");
   const [status, setStatus] = useState<CampaignStatus | "">("");
   const [limit, setLimit] = useState(PAGE_SIZE);
@@ -79,7 +79,7 @@ export function CampaignsList({
         </div>
         {create}
       </div>
-      {query.error && <Alert>{query.error.message}</Alert>}
+      {query.error && <Alert>{serverMessage(query.error)}</Alert>}
       {channels.length === 0 && <Alert tone="warning">{t("campaigns.empty.noChannels")}</Alert>}
       {campaigns.length === 0 && !query.isFetching ? (
         <EmptyState icon={<CampaignsIcon className="size-5" />} title={t("campaigns.empty.title")} body={t("campaigns.empty.body")} action={filtered ? null : create} />

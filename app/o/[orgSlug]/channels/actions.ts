@@ -1,31 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "@/lib/i18n/server";
-import { channelServerMessagesZhCN } from "@/lib/i18n/messages/channels.zh-CN";
 import { getChannelHealth, deleteChannel, setChannelEnabled, checkChannelConnection, exchangeChannelToken, getChannel, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
 import { channelTokenExchangeSchema } from "@/lib/services/channels/schemas";
-import { orgAction, type ActionResult } from "@/lib/tenancy/action";
+import { orgAction } from "@/lib/tenancy/action";
 import { parseInput } from "@/lib/validation";
 
 const channelsPath = (slug: string) => `/o/${slug}/channels`;
-
-/** The channel services speak English; the shared server catalog does not know their messages yet. */
-async function localized<T>(result: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const r = await result;
-  if (r.ok || (await getLocale()) !== "zh-CN") return r;
-  const tr = (m: string) => {
-    const exact = channelServerMessagesZhCN.exact[m];
-    if (exact) return exact;
-    for (const [pattern, replacement] of channelServerMessagesZhCN.patterns) if (pattern.test(m)) return m.replace(pattern, replacement);
-    // "field: message" as parseInput words the summary.
-    const prefixed = /^(\w+): (.+)$/.exec(m);
-    if (prefixed && channelServerMessagesZhCN.exact[prefixed[2]]) return channelServerMessagesZhCN.exact[prefixed[2]];
-    return m;
-  };
-  const fieldErrors = r.error.fieldErrors && Object.fromEntries(Object.entries(r.error.fieldErrors).map(([k, list]) => [k, list.map(tr)]));
-  return { ok: false, error: { ...r.error, message: tr(r.error.message), ...(fieldErrors ? { fieldErrors } : {}) } };
-}
 
 function channelValues(values: Record<string, string>) {
   return {
@@ -40,78 +21,64 @@ function channelValues(values: Record<string, string>) {
 }
 
 export async function createChannelAction(orgSlug: string, values: Record<string, string>) {
-  return localized(
-    orgAction(orgSlug, "channels.manage", async (ctx) => {
-      const channel = await createChannel({ ctx, input: channelValues(values) });
-      revalidatePath(channelsPath(ctx.org.slug), "layout");
-      return { id: channel.id };
-    }),
-  );
+  return orgAction(orgSlug, "channels.manage", async (ctx) => {
+    const channel = await createChannel({ ctx, input: channelValues(values) });
+    revalidatePath(channelsPath(ctx.org.slug), "layout");
+    return { id: channel.id };
+  });
 }
 
 export async function updateChannelAction(orgSlug: string, channelId: string, values: Record<string, string>) {
-  return localized(
-    orgAction(orgSlug, "channels.manage", async (ctx) => {
-      const { pageId: _pageId, ...rest } = channelValues(values);
-      void _pageId;
-      await updateChannel({ ctx, channelId, input: rest });
-      revalidatePath(channelsPath(ctx.org.slug), "layout");
-      return { id: channelId };
-    }),
-  );
+  return orgAction(orgSlug, "channels.manage", async (ctx) => {
+    const { pageId: _pageId, ...rest } = channelValues(values);
+    void _pageId;
+    await updateChannel({ ctx, channelId, input: rest });
+    revalidatePath(channelsPath(ctx.org.slug), "layout");
+    return { id: channelId };
+  });
 }
 
 export async function regenerateVerifyTokenAction(orgSlug: string, channelId: string) {
-  return localized(orgAction(orgSlug, "channels.manage", (ctx) => regenerateVerifyToken({ ctx, channelId })));
+  return orgAction(orgSlug, "channels.manage", (ctx) => regenerateVerifyToken({ ctx, channelId }));
 }
 
 export async function setChannelEnabledAction(orgSlug: string, channelId: string, enabled: boolean) {
-  return localized(
-    orgAction(orgSlug, "channels.manage", async (ctx) => {
-      const channel = await setChannelEnabled({ ctx, channelId, enabled });
-      revalidatePath(channelsPath(ctx.org.slug), "layout");
-      return channel;
-    }),
-  );
+  return orgAction(orgSlug, "channels.manage", async (ctx) => {
+    const channel = await setChannelEnabled({ ctx, channelId, enabled });
+    revalidatePath(channelsPath(ctx.org.slug), "layout");
+    return channel;
+  });
 }
 
 export async function deleteChannelAction(orgSlug: string, channelId: string) {
-  return localized(
-    orgAction(orgSlug, "channels.manage", async (ctx) => {
-      await deleteChannel({ ctx, channelId });
-      revalidatePath(channelsPath(ctx.org.slug), "layout");
-      return null;
-    }),
-  );
+  return orgAction(orgSlug, "channels.manage", async (ctx) => {
+    await deleteChannel({ ctx, channelId });
+    revalidatePath(channelsPath(ctx.org.slug), "layout");
+    return null;
+  });
 }
 
 export async function checkConnectionAction(orgSlug: string, channelId: string) {
-  return localized(
-    orgAction(orgSlug, "channels.manage", async (ctx) => {
-      const result = await checkChannelConnection({ ctx, channelId });
-      revalidatePath(channelsPath(ctx.org.slug), "layout");
-      return result;
-    }),
-  );
+  return orgAction(orgSlug, "channels.manage", async (ctx) => {
+    const result = await checkChannelConnection({ ctx, channelId });
+    revalidatePath(channelsPath(ctx.org.slug), "layout");
+    return result;
+  });
 }
 
 export async function exchangeTokenAction(orgSlug: string, channelId: string, values: Record<string, string>) {
-  return localized(
-    orgAction(orgSlug, "channels.manage", async (ctx) => {
-      const { shortLivedToken } = parseInput(channelTokenExchangeSchema, { shortLivedToken: values.shortLivedToken ?? "" });
-      const channel = await exchangeChannelToken({ ctx, channelId, shortLivedToken });
-      revalidatePath(channelsPath(ctx.org.slug), "layout");
-      return channel;
-    }),
-  );
+  return orgAction(orgSlug, "channels.manage", async (ctx) => {
+    const { shortLivedToken } = parseInput(channelTokenExchangeSchema, { shortLivedToken: values.shortLivedToken ?? "" });
+    const channel = await exchangeChannelToken({ ctx, channelId, shortLivedToken });
+    revalidatePath(channelsPath(ctx.org.slug), "layout");
+    return channel;
+  });
 }
 
 /** The channel page's live data (status and health), polled by react-query. */
 export async function channelStateAction(orgSlug: string, channelId: string) {
-  return localized(
-    orgAction(orgSlug, "channels.read", async (ctx) => {
-      const [channel, health] = await Promise.all([getChannel({ ctx, channelId }), getChannelHealth({ ctx, channelId })]);
-      return { channel, health };
-    }),
-  );
+  return orgAction(orgSlug, "channels.read", async (ctx) => {
+    const [channel, health] = await Promise.all([getChannel({ ctx, channelId }), getChannelHealth({ ctx, channelId })]);
+    return { channel, health };
+  });
 }

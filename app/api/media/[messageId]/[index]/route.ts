@@ -11,8 +11,8 @@ import { getMessageImage } from "@/lib/services/conversations";
  */
 export const GET = withOrg<{ messageId: string; index: string }>(
   async (_req, { ctx, params }) => {
-    const messageId = pathId(params.messageId, "Image");
-    if (!/^\d{1,3}$/.test(params.index)) throw new NotFoundError("Image");
+    const messageId = pathId(params.messageId, "conversations.errors.imageNotFound");
+    if (!/^\d{1,3}$/.test(params.index)) throw new NotFoundError("conversations.errors.imageNotFound");
     try {
       const image = await getMessageImage({ ctx, messageId, index: Number(params.index) });
       return new Response(image.body as BodyInit, {

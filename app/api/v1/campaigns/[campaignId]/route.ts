@@ -6,13 +6,13 @@ import { getCampaign } from "@/lib/services/campaigns";
 
 type Params = { campaignId: string };
 
-export const GET = withOrg<Params>(async (_req, { ctx, params }) => json(await getCampaign({ ctx, campaignId: pathId(params.campaignId, "Campaign") })), {
+export const GET = withOrg<Params>(async (_req, { ctx, params }) => json(await getCampaign({ ctx, campaignId: pathId(params.campaignId, "campaigns.errors.notFound") })), {
   permission: "campaigns.read",
 });
 
 export const PATCH = withOrg<Params>(
   async (req, { ctx, params }) => {
-    const campaignId = pathId(params.campaignId, "Campaign");
+    const campaignId = pathId(params.campaignId, "campaigns.errors.notFound");
     return json(await updateCampaign({ ctx, campaignId, input: await readJson(req) }));
   },
   { permission: "campaigns.manage" },
@@ -20,7 +20,7 @@ export const PATCH = withOrg<Params>(
 
 export const DELETE = withOrg<Params>(
   async (_req, { ctx, params }) => {
-    await deleteCampaign({ ctx, campaignId: pathId(params.campaignId, "Campaign") });
+    await deleteCampaign({ ctx, campaignId: pathId(params.campaignId, "campaigns.errors.notFound") });
     return noContent();
   },
   { permission: "campaigns.manage" },

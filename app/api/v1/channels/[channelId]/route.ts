@@ -5,13 +5,13 @@ import { deleteChannel, getChannel, updateChannel } from "@/lib/services/channel
 
 type Params = { channelId: string };
 
-export const GET = withOrg<Params>(async (_req, { ctx, params }) => json(await getChannel({ ctx, channelId: pathId(params.channelId, "Channel") })), {
+export const GET = withOrg<Params>(async (_req, { ctx, params }) => json(await getChannel({ ctx, channelId: pathId(params.channelId, "channels.errors.notFound") })), {
   permission: "channels.read",
 });
 
 export const PATCH = withOrg<Params>(
   async (req, { ctx, params }) => {
-    const channelId = pathId(params.channelId, "Channel");
+    const channelId = pathId(params.channelId, "channels.errors.notFound");
     return json(await updateChannel({ ctx, channelId, input: await readJson(req) }));
   },
   { permission: "channels.manage" },
@@ -19,7 +19,7 @@ export const PATCH = withOrg<Params>(
 
 export const DELETE = withOrg<Params>(
   async (_req, { ctx, params }) => {
-    await deleteChannel({ ctx, channelId: pathId(params.channelId, "Channel") });
+    await deleteChannel({ ctx, channelId: pathId(params.channelId, "channels.errors.notFound") });
     return noContent();
   },
   { permission: "channels.manage" },

@@ -5,7 +5,7 @@ import { revokeInvitation } from "@/lib/services/members";
 
 export const DELETE = withOrg<{ invitationId: string }>(
   async (_req, { ctx, params }) => {
-    await revokeInvitation({ ctx, invitationId: pathId(params.invitationId, "Invitation") });
+    await revokeInvitation({ ctx, invitationId: pathId(params.invitationId, "invite.errors.notFound") });
     return noContent();
   },
   { permission: "members.manage" },

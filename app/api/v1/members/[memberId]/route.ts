@@ -6,13 +6,13 @@ import { getMember, removeMember, updateMemberRole } from "@/lib/services/member
 type Params = { memberId: string };
 
 export const GET = withOrg<Params>(
-  async (_req, { ctx, params }) => json(await getMember({ ctx, membershipId: pathId(params.memberId, "Member") })),
+  async (_req, { ctx, params }) => json(await getMember({ ctx, membershipId: pathId(params.memberId, "members.errors.notFound") })),
   { permission: "members.read" },
 );
 
 export const PATCH = withOrg<Params>(
   async (req, { ctx, params }) => {
-    const membershipId = pathId(params.memberId, "Member");
+    const membershipId = pathId(params.memberId, "members.errors.notFound");
     return json(await updateMemberRole({ ctx, membershipId, input: await readJson(req) }));
   },
   { permission: "members.manage" },
@@ -20,7 +20,7 @@ export const PATCH = withOrg<Params>(
 
 export const DELETE = withOrg<Params>(
   async (_req, { ctx, params }) => {
-    await removeMember({ ctx, membershipId: pathId(params.memberId, "Member") });
+    await removeMember({ ctx, membershipId: pathId(params.memberId, "members.errors.notFound") });
     return noContent();
   },
   { permission: "members.manage" },

@@ -6,13 +6,13 @@ import { getSkillGroup, deleteSkillGroup, updateSkillGroup } from "@/lib/service
 type Params = { skillGroupId: string };
 
 export const GET = withOrg<Params>(
-  async (_req, { ctx, params }) => json(await getSkillGroup({ ctx, skillGroupId: pathId(params.skillGroupId, "Skill group") })),
+  async (_req, { ctx, params }) => json(await getSkillGroup({ ctx, skillGroupId: pathId(params.skillGroupId, "skillGroups.errors.notFound") })),
   { permission: "members.read" },
 );
 
 export const PATCH = withOrg<Params>(
   async (req, { ctx, params }) => {
-    const skillGroupId = pathId(params.skillGroupId, "Skill group");
+    const skillGroupId = pathId(params.skillGroupId, "skillGroups.errors.notFound");
     return json(await updateSkillGroup({ ctx, skillGroupId, input: await readJson(req) }));
   },
   { permission: "skillGroups.manage" },
@@ -20,7 +20,7 @@ export const PATCH = withOrg<Params>(
 
 export const DELETE = withOrg<Params>(
   async (_req, { ctx, params }) => {
-    await deleteSkillGroup({ ctx, skillGroupId: pathId(params.skillGroupId, "Skill group") });
+    await deleteSkillGroup({ ctx, skillGroupId: pathId(params.skillGroupId, "skillGroups.errors.notFound") });
     return noContent();
   },
   { permission: "skillGroups.manage" },

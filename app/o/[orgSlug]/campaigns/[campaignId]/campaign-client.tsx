@@ -24,7 +24,7 @@ interface State {
 
 /** The campaign page: funnel, live progress, subscribers chart, failures, share link and the recipient log. */
 export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { orgSlug: string; channelName: string; initial: State; canManage: boolean }) {
-  const { t } = useI18n();
+  const { t, serverMessage } = useI18n();
   const router = useRouter();
   const query = useQuery({ ...campaignQueries.detail(orgSlug, initial.campaign.id), initialData: initial });
   const { campaign, stats, overTime } = query.data;
@@ -58,7 +58,7 @@ export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { o
           router.refresh();
         }}
       />
-      {query.error && <Alert>{query.error.message}</Alert>}
+      {query.error && <Alert>{serverMessage(query.error)}</Alert>}
       {campaign.status === "paused" && (
         <Alert tone="warning">
           <div data-testid="paused-banner">

@@ -16,7 +16,7 @@ const RECIPIENTS_PAGE = 25;
 
 /** Who the campaign reached, searchable and paged by cursor, with the CSV export. */
 export function RecipientLog({ orgSlug, campaignId }: { orgSlug: string; campaignId: string }) {
-  const { t } = useI18n();
+  const { t, serverMessage } = useI18n();
   const [search, setSearch] = useState("");
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
@@ -46,7 +46,7 @@ export function RecipientLog({ orgSlug, campaignId }: { orgSlug: string; campaig
           }}
         />
       </div>
-      {query.error && <Alert>{query.error.message}</Alert>}
+      {query.error && <Alert>{serverMessage(query.error)}</Alert>}
       {rows.length === 0 ? (
         <p className="rounded-xl border border-zinc-200 bg-white p-5 text-sm text-zinc-500 shadow-xs">{t("campaigns.recipients.empty")}</p>
       ) : (

@@ -36,7 +36,7 @@ export function CampaignForm({
   campaign?: Campaign;
   save: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
 }) {
-  const { t } = useI18n();
+  const { t, serverMessage } = useI18n();
   const router = useRouter();
   const editing = Boolean(campaign);
   const [pending, startTransition] = useTransition();
@@ -82,11 +82,11 @@ export function CampaignForm({
   const fieldError = (...keys: string[]) => {
     for (const k of keys) {
       const m = error?.fieldErrors?.[k]?.[0];
-      if (m) return m;
+      if (m) return serverMessage(m);
     }
     return null;
   };
-  const formError = error && !(error.fieldErrors && Object.keys(error.fieldErrors).some((k) => k !== "_")) ? error.message : null;
+  const formError = error && !(error.fieldErrors && Object.keys(error.fieldErrors).some((k) => k !== "_")) ? serverMessage(error) : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

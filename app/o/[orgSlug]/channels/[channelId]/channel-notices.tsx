@@ -7,7 +7,7 @@ import type { ChannelPageState } from "./use-channel";
 
 /** The banners under the channel's header: reconnect needed, a refused action, the connection check's result, a success notice. */
 export function ChannelNotices({ state }: { state: ChannelPageState }) {
-  const { t } = useI18n();
+  const { t, serverMessage } = useI18n();
   const { channel, check, checkError, action, confirm, notice } = state;
   return (
     <>
@@ -20,7 +20,7 @@ export function ChannelNotices({ state }: { state: ChannelPageState }) {
           </div>
         </Alert>
       )}
-      {checkError && <Alert>{checkError}</Alert>}
+      {checkError && <Alert>{serverMessage(checkError)}</Alert>}
       {action.error && confirm === null && <Alert>{action.error}</Alert>}
       {check && (
         <Alert tone={check.ok ? "success" : "error"}>

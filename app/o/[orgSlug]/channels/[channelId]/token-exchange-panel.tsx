@@ -12,7 +12,7 @@ import type { ChannelPageState } from "./use-channel";
 
 /** Swap a short-lived user token for a long-lived Page token. */
 export function TokenExchangePanel({ state }: { state: ChannelPageState }) {
-  const { t, serverMessage } = useI18n();
+  const { t } = useI18n();
   const { orgSlug, channel, setChannel, setNotice, refresh } = state;
   const exchange = useSubmit(
     (values) => exchangeTokenAction(orgSlug, channel.id, values),
@@ -27,7 +27,7 @@ export function TokenExchangePanel({ state }: { state: ChannelPageState }) {
     <Card title={t("channels.exchange.title")}>
       <p className="mb-3 text-sm text-zinc-500">{t("channels.exchange.description")}</p>
       <form className="space-y-3" noValidate onSubmit={exchange.onSubmit}>
-        {exchange.formError && <Alert>{serverMessage(exchange.formError)}</Alert>}
+        {exchange.formError && <Alert>{exchange.formError}</Alert>}
         <Field id="short-lived-token" label={t("channels.exchange.label")} error={exchange.fieldError("shortLivedToken")}>
           <Input name="shortLivedToken" type="password" autoComplete="off" className="font-mono" />
         </Field>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useAction } from "@/components/ui/use-submit";
 import type { ConnectionCheck } from "@/lib/services/channels";
+import type { ActionError } from "@/lib/tenancy/action";
 import type { Channel } from "@/lib/services/channels/schemas";
 import { checkConnectionAction } from "../actions";
 import { channelQueries, type ChannelState } from "../query-options";
@@ -30,7 +31,7 @@ export function useChannel({ orgSlug, initial, initialVerifyToken, renderedAt }:
   const [verifyToken, setVerifyToken] = useState(initialVerifyToken);
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
   const [checking, startCheck] = useTransition();
-  const [checkError, setCheckError] = useState<string | null>(null);
+  const [checkError, setCheckError] = useState<ActionError | null>(null);
   const [confirm, setConfirm] = useState<ChannelConfirm>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const action = useAction();
@@ -40,7 +41,7 @@ export function useChannel({ orgSlug, initial, initialVerifyToken, renderedAt }:
       setNotice(null);
       const result = await checkConnectionAction(orgSlug, channel.id);
       if (!result.ok) {
-        setCheckError(result.error.message);
+        setCheckError(result.error);
         setCheck(null);
         return;
       }

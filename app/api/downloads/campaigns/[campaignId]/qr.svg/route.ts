@@ -5,7 +5,7 @@ import { renderCampaignQr } from "@/lib/services/campaigns";
 /** The share link's QR code as an SVG download (dashboard session or API key, like API v1). */
 export const GET = withOrg<{ campaignId: string }>(
   async (_req, { ctx, params }) => {
-    const campaignId = pathId(params.campaignId, "Campaign");
+    const campaignId = pathId(params.campaignId, "campaigns.errors.notFound");
     const svg = await renderCampaignQr({ ctx, campaignId, format: "svg" });
     return new Response(svg as string, { headers: { "content-type": "image/svg+xml", "content-disposition": `attachment; filename="campaign-${campaignId}.svg"` } });
   },

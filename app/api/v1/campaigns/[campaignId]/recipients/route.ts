@@ -7,7 +7,7 @@ import { recipientQuerySchema } from "@/lib/services/campaigns/schemas";
 
 export const GET = withOrg<{ campaignId: string }>(
   async (req, { ctx, params }) => {
-    const campaignId = pathId(params.campaignId, "Campaign");
+    const campaignId = pathId(params.campaignId, "campaigns.errors.notFound");
     return json(await listCampaignRecipients({ ctx, campaignId, input: readQuery(req, recipientQuerySchema) }));
   },
   { permission: "campaigns.read" },

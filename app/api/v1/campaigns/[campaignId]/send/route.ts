@@ -3,6 +3,6 @@ import { json } from "@/lib/api/respond";
 import { withOrg } from "@/lib/api/with-org";
 import { sendCampaignNow } from "@/lib/services/campaigns";
 
-export const POST = withOrg<{ campaignId: string }>(async (_req, { ctx, params }) => json(await sendCampaignNow({ ctx, campaignId: pathId(params.campaignId, "Campaign") })), {
+export const POST = withOrg<{ campaignId: string }>(async (_req, { ctx, params }) => json(await sendCampaignNow({ ctx, campaignId: pathId(params.campaignId, "campaigns.errors.notFound") })), {
   permission: "campaigns.manage",
 });

@@ -6,7 +6,7 @@ import { getSubscribersOverTime, subscribersOverTimeQuerySchema } from "@/lib/se
 
 export const GET = withOrg<{ campaignId: string }>(
   async (req, { ctx, params }) => {
-    const campaignId = pathId(params.campaignId, "Campaign");
+    const campaignId = pathId(params.campaignId, "campaigns.errors.notFound");
     return json(await getSubscribersOverTime({ ctx, campaignId, input: readQuery(req, subscribersOverTimeQuerySchema) }));
   },
   { permission: "campaigns.read" },

@@ -5,6 +5,6 @@ import { checkChannelConnection } from "@/lib/services/channels";
 
 // A failed check is a finding, not an error of the request: it answers 200 with ok:false and the failed step.
 export const POST = withOrg<{ channelId: string }>(
-  async (_req, { ctx, params }) => json(await checkChannelConnection({ ctx, channelId: pathId(params.channelId, "Channel") })),
+  async (_req, { ctx, params }) => json(await checkChannelConnection({ ctx, channelId: pathId(params.channelId, "channels.errors.notFound") })),
   { permission: "channels.manage" },
 );

@@ -4,6 +4,6 @@ import { withOrg } from "@/lib/api/with-org";
 import { setChannelEnabled } from "@/lib/services/channels";
 
 export const POST = withOrg<{ channelId: string }>(
-  async (_req, { ctx, params }) => json(await setChannelEnabled({ ctx, channelId: pathId(params.channelId, "Channel"), enabled: false })),
+  async (_req, { ctx, params }) => json(await setChannelEnabled({ ctx, channelId: pathId(params.channelId, "channels.errors.notFound"), enabled: false })),
   { permission: "channels.manage" },
 );

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 
 export const POST = withOrg<{ channelId: string }>(
   async (req, { ctx, params }) => {
-    const channelId = pathId(params.channelId, "Channel");
+    const channelId = pathId(params.channelId, "channels.errors.notFound");
     const { shortLivedToken } = parseInput(channelTokenExchangeSchema, await readJson(req));
     return json(await exchangeChannelToken({ ctx, channelId, shortLivedToken }));
   },

@@ -4,6 +4,6 @@ import { withOrg } from "@/lib/api/with-org";
 import { getChannelHealth } from "@/lib/services/channels";
 
 export const GET = withOrg<{ channelId: string }>(
-  async (_req, { ctx, params }) => json(await getChannelHealth({ ctx, channelId: pathId(params.channelId, "Channel") })),
+  async (_req, { ctx, params }) => json(await getChannelHealth({ ctx, channelId: pathId(params.channelId, "channels.errors.notFound") })),
   { permission: "channels.read" },
 );

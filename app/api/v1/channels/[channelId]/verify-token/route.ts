@@ -5,6 +5,6 @@ import { regenerateVerifyToken } from "@/lib/services/channels";
 
 // The one answer that carries a verify token: the new one, which the integrator must hand to Meta.
 export const POST = withOrg<{ channelId: string }>(
-  async (_req, { ctx, params }) => json(await regenerateVerifyToken({ ctx, channelId: pathId(params.channelId, "Channel") })),
+  async (_req, { ctx, params }) => json(await regenerateVerifyToken({ ctx, channelId: pathId(params.channelId, "channels.errors.notFound") })),
   { permission: "channels.manage" },
 );

@@ -7,13 +7,13 @@ import { addSkillGroupMember, listSkillGroupMembers } from "@/lib/services/skill
 type Params = { skillGroupId: string };
 
 export const GET = withOrg<Params>(
-  async (_req, { ctx, params }) => json(unpaged(await listSkillGroupMembers({ ctx, skillGroupId: pathId(params.skillGroupId, "Skill group") }))),
+  async (_req, { ctx, params }) => json(unpaged(await listSkillGroupMembers({ ctx, skillGroupId: pathId(params.skillGroupId, "skillGroups.errors.notFound") }))),
   { permission: "members.read" },
 );
 
 export const POST = withOrg<Params>(
   async (req, { ctx, params }) => {
-    const skillGroupId = pathId(params.skillGroupId, "Skill group");
+    const skillGroupId = pathId(params.skillGroupId, "skillGroups.errors.notFound");
     return json(await addSkillGroupMember({ ctx, skillGroupId, input: await readJson(req) }), 201);
   },
   { permission: "skillGroups.manage" },

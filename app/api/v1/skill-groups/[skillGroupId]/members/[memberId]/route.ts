@@ -5,8 +5,8 @@ import { removeSkillGroupMember } from "@/lib/services/skill-groups";
 
 export const DELETE = withOrg<{ skillGroupId: string; memberId: string }>(
   async (_req, { ctx, params }) => {
-    const skillGroupId = pathId(params.skillGroupId, "Skill group");
-    await removeSkillGroupMember({ ctx, skillGroupId, membershipId: pathId(params.memberId, "Member") });
+    const skillGroupId = pathId(params.skillGroupId, "skillGroups.errors.notFound");
+    await removeSkillGroupMember({ ctx, skillGroupId, membershipId: pathId(params.memberId, "members.errors.notFound") });
     return noContent();
   },
   { permission: "skillGroups.manage" },

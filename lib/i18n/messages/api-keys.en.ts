@@ -1,0 +1,32 @@
+/** Settings → API keys. Spread into the English catalog; keys are checked against api-keys.zh-CN.ts. */
+export const apiKeysEn = {
+  "apiKeys.description": "Keys let your own systems (CRM, ERP, online store) call the Messenger Desk API for {org}.",
+  "apiKeys.create": "Create API key",
+  "apiKeys.create.title": "Create an API key",
+  "apiKeys.namePlaceholder": "e.g. CRM sync",
+  "apiKeys.roleHint": "The key can do what a member with this role can do.",
+  "apiKeys.secret.title": "Copy your new API key",
+  "apiKeys.secret.warning": "This is the only time the key is shown. Store it somewhere safe; if you lose it, revoke it and create a new one.",
+  "apiKeys.secret.label": "Secret key",
+  "apiKeys.col.key": "Key",
+  "apiKeys.col.lastUsed": "Last used",
+  "apiKeys.col.created": "Created",
+  "apiKeys.col.status": "Status",
+  "apiKeys.status.active": "Active",
+  "apiKeys.status.revoked": "Revoked",
+  "apiKeys.revoke": "Revoke",
+  "apiKeys.revoke.label": "Revoke {name}",
+  "apiKeys.revoke.title": "Revoke {name}?",
+  "apiKeys.revoke.body": "Requests using this key are refused from now on. This cannot be undone.",
+  "apiKeys.empty.title": "No API keys yet",
+  "apiKeys.empty.body": "Create a key to connect your CRM, ERP or online store to Messenger Desk.",
+  "apiKeys.col.createdBy": "Created by",
+  "apiKeys.createdBy.gone": "Deleted account",
+  "apiKeys.onBehalfOf": "A key acts for the member who created it: never with more rights than they have today, and it stops working when they leave {org}.",
+
+  // Services' messages (domain errors, validation): the API says the English, the dashboard translates by key.
+  "apiKeys.errors.notFound": "API key not found.",
+  "apiKeys.errors.moreRights": "You cannot create a key with more rights than your own.",
+  "apiKeys.errors.needsMember": "An API key must be created by a member of the organisation.",
+  "apiKeys.errors.invalid": "Invalid or revoked API key.",
+} as const;

@@ -1,0 +1,11 @@
+import type { apiEn } from "./api.en";
+
+/** HTTP API 自身检查的说明（lib/api）。键必须与 api.en.ts 完全一致。 */
+export const apiZhCN: Record<keyof typeof apiEn, string> = {
+  "api.crossSite": "已拒绝跨站请求：使用会话 Cookie 登录的请求必须来自本应用自己的页面（Origin {origin}）。集成请使用 API 密钥。",
+  "api.jsonOnly": "使用会话 Cookie 登录的请求必须以 application/json 发送请求体，而不是 {mediaType}。",
+  "api.bearerFormat": "Authorization 必须是 `Bearer <api key>`。",
+  "api.authRequired": "请发送 `Authorization: Bearer <api key>` 或登录。",
+  "api.orgRequired": "请用 ?org=<slug> 或 X-Org-Slug 请求头指定组织。",
+  "api.invalidJson": "请求体不是有效的 JSON。",
+};

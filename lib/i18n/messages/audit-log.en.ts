@@ -1,0 +1,21 @@
+/** Settings → Audit log: the screen (columns, filters); the vocabulary's labels are in audit.en.ts. Spread into the English catalog; keys are checked against audit-log.zh-CN.ts. */
+export const auditLogEn = {
+  "audit.description": "Every change made in {org}, newest first.",
+  "audit.col.time": "Time",
+  "audit.col.actor": "Actor",
+  "audit.col.action": "Action",
+  "audit.col.resource": "Resource",
+  "audit.col.changes": "Changes",
+  "audit.before": "Before",
+  "audit.after": "After",
+  "audit.filter.action": "Action",
+  "audit.filter.resourceType": "Resource type",
+  "audit.filter.any": "All",
+  "audit.filter.clear": "Clear filters",
+  "audit.empty": "No entries match these filters.",
+  "audit.end": "That is the whole history.",
+  "audit.actor.system": "System",
+  "audit.actor.api_key": "API key",
+  "audit.actor.user": "Member",
+  "audit.errors.actionFilter": "action must be an audit action (such as campaign.finished) or its domain (campaign.).",
+} as const;

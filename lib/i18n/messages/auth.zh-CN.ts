@@ -1,0 +1,41 @@
+import type { authEn } from "./auth.en";
+
+/** 登录、注册、接受邀请与创建组织。键必须与 auth.en.ts 完全一致。 */
+export const authZhCN: Record<keyof typeof authEn, string> = {
+  "auth.password": "密码",
+  "auth.yourName": "您的姓名",
+  "auth.orgName": "组织名称",
+  "auth.passwordHint": "至少 8 个字符。",
+  "auth.orgNameHint": "通常是您的公司或品牌名称。",
+  "auth.signIn.title": "登录 Messenger Desk",
+  "auth.signIn.subtitle": "欢迎回来，请输入邮箱和密码。",
+  "auth.signIn.submit": "登录",
+  "auth.signIn.noAccount": "还没有账号？",
+  "auth.signIn.createAccount": "免费注册",
+  "auth.errors.invalidCredentials": "邮箱或密码错误。",
+  "auth.errors.rateLimited": "登录失败次数过多，请在 {minutes} 分钟后重试。",
+  "auth.errors.generic": "登录失败，请重试。",
+  "auth.signUp.title": "创建您的账号",
+  "auth.signUp.subtitle": "一分钟内为您的团队创建工作区。",
+  "auth.signUp.submit": "创建账号",
+  "auth.signUp.haveAccount": "已有账号？",
+  "auth.signUp.signInLink": "登录",
+  "auth.signOut": "退出登录",
+  "auth.invite.title": "加入 {org}",
+  "auth.invite.subtitle": "您受邀以“{role}”身份加入 {org}。",
+  "auth.invite.newAccount": "请设置密码以创建您的账号。",
+  "auth.invite.submit": "加入组织",
+  "auth.invite.invalidTitle": "该邀请已失效",
+  "auth.invite.invalidBody": "链接可能已过期、被撤销或已被使用。请联系该组织的管理员重新邀请。",
+  "auth.invite.goToSignIn": "前往登录",
+  "orgs.new.title": "创建组织",
+  "orgs.new.subtitle": "每个组织拥有独立的渠道、营销活动和团队。",
+  "orgs.new.none": "您尚未加入任何组织，创建一个组织即可开始使用。",
+  "orgs.new.submit": "创建组织",
+  "orgs.new.back": "返回工作台",
+
+  // 服务的消息（领域错误、校验）：API 使用英文，控制台按键翻译。
+  "auth.errors.verifyEmailFirst": "请先验证邮箱：打开我们发送给您的链接，或重新获取链接。",
+  "auth.errors.emailTaken": "该邮箱已注册，请直接登录。",
+  "orgs.errors.notFound": "未找到该组织。",
+};

@@ -1,0 +1,23 @@
+/** The dashboard shell: navigation, the organisation switcher, the account menu, and the placeholders of areas not built yet. Spread into the English catalog; keys are checked against shell.zh-CN.ts. */
+export const shellEn = {
+  "nav.channels": "Channels",
+  "nav.campaigns": "Campaigns",
+  "nav.conversations": "Conversations",
+  "nav.reports": "Reports",
+  "nav.settings": "Settings",
+  "shell.switchOrg": "Switch organisation",
+  "shell.organisations": "Organisations",
+  "shell.createOrg": "Create organisation",
+  "shell.accountMenu": "Account menu",
+  "shell.language": "Language",
+  "shell.mainNav": "Main navigation",
+  "shell.current": "Current",
+  "empty.channels.title": "Connect your Facebook Pages",
+  "empty.channels.body": "Channels link your Facebook Pages to Messenger Desk so your team can receive and answer messages. This area is not available yet.",
+  "empty.campaigns.title": "Reach customers with campaigns",
+  "empty.campaigns.body": "Send broadcasts and message sequences to customers who opted in. This area is not available yet.",
+  "empty.conversations.title": "Your team inbox",
+  "empty.conversations.body": "Messages from your connected Pages will appear here for your agents to answer. This area is not available yet.",
+  "empty.reports.title": "See what works",
+  "empty.reports.body": "Response times, campaign results and agent performance will be reported here. This area is not available yet.",
+} as const;

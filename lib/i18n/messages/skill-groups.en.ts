@@ -1,0 +1,33 @@
+/** Settings → Skill groups. Spread into the English catalog; keys are checked against skill-groups.zh-CN.ts. */
+export const skillGroupsEn = {
+  "skillGroups.description": "Group agents by language, product or market so each conversation reaches the right people.",
+  "skillGroups.create": "New skill group",
+  "skillGroups.create.title": "Create a skill group",
+  "skillGroups.edit.title": "Edit skill group",
+  "skillGroups.namePlaceholder": "e.g. English support",
+  "skillGroups.descriptionPlaceholder": "What this group handles",
+  "skillGroups.noDescription": "No description",
+  "skillGroups.empty.title": "No skill groups yet",
+  "skillGroups.empty.body": "Create a group such as “English support” or “Spanish pre-sales” and add agents to it.",
+  "skillGroups.memberCount": "{count} members",
+  "skillGroups.memberCountOne": "1 member",
+  "skillGroups.manage": "Manage",
+  "skillGroups.delete.title": "Delete {name}?",
+  "skillGroups.delete.body": "The members stay in the organisation; only the group is deleted.",
+  "skillGroups.back": "All skill groups",
+  "skillGroups.members.title": "Members of this group",
+  "skillGroups.members.empty": "No one is in this group yet.",
+  "skillGroups.members.add": "Add member",
+  "skillGroups.members.choose": "Choose a member",
+  "skillGroups.members.allAdded": "Everyone in the organisation is already in this group.",
+  "skillGroups.members.removeLabel": "Remove {name} from this group",
+
+  // Services' messages (domain errors, validation): the API says the English, the dashboard translates by key.
+  "skillGroups.errors.notFound": "Skill group not found.",
+  "skillGroups.errors.memberNotFound": "Skill group member not found.",
+  "skillGroups.errors.nameTaken": "A skill group named \"{name}\" already exists.",
+  "skillGroups.errors.answersChannel": "This skill group answers the channel \"{channel}\". Move that channel to another group first.",
+  "skillGroups.errors.alreadyInGroup": "{email} is already in {group}.",
+  "skillGroups.errors.nameOrDescription": "Send a name or a description to change.",
+  "skillGroups.errors.membershipId": "membershipId must be a member id.",
+} as const;
