@@ -17,8 +17,8 @@ import { createSkillGroup } from "@/lib/services/skill-groups/save-skill-group";
 import { DEMO, signatureSha256, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { ingestWebhook, type StoredEvent } from "../ingest";
-import { answerVerification } from "../verify";
+import { ingestWebhook, type StoredEvent } from "./ingest";
+import { answerVerification } from "./verify";
 
 useTestDatabase();
 
