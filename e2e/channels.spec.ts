@@ -232,6 +232,8 @@ test("an owner connects a Page only with its own token, and an agent sees no par
   await page.getByLabel("Page access token").fill(otherPage.accessToken);
   await page.getByLabel("App ID").fill(app.id);
   await page.getByLabel("App secret").fill(app.secret);
+  // The shared organisation has several skill groups, so none is preselected.
+  await page.getByLabel("Skill group").selectOption({ label: skillGroup });
   await expect(page.getByLabel("Skill group")).toHaveValue(/[0-9a-f-]{36}/);
   await page.getByRole("button", { name: "Connect Page" }).click();
   await expect(page.getByText("This Page could not be connected.")).toBeVisible();
