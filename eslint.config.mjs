@@ -10,7 +10,7 @@ const config = [
   },
   {
     // Test files call vitest helpers named use*; they are not React hooks.
-    files: ["**/*.test.ts", "**/__tests__/**", "tests/**", "e2e/**", "bench/**", "sandbox/tests/**", "lib/workflows/testing/**"],
+    files: ["**/*.test.ts", "tests/**", "e2e/**", "bench/**", "sandbox/testing/**", "lib/workflows/testing/**"],
     // Tests poke at loosely typed JSON (webhook payloads, API answers); `any` there is a fair trade.
     rules: { "react-hooks/rules-of-hooks": "off", "@typescript-eslint/no-explicit-any": "off" },
   },

@@ -28,6 +28,8 @@ const appEnv: Record<string, string> = {
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };
 
+const chromium = { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } };
+
 export default defineConfig({
   // `npm run screenshot` points Playwright at the README screenshot script instead of the test suite.
   testDir: process.env.UPDATE_SCREENSHOT ? "docs/tools" : "e2e",
@@ -46,7 +48,13 @@ export default defineConfig({
       args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: process.env.UPDATE_SCREENSHOT
+    ? [chromium]
+    : // The personas (e2e/personas.ts) sign in once, before any spec, and leave their sessions in e2e/.auth/.
+      [
+        { name: "setup", testMatch: /\.setup\.ts$/, use: chromium.use },
+        { ...chromium, dependencies: ["setup"] },
+      ],
   webServer: [
     {
       command: "npx tsx sandbox/main.ts",

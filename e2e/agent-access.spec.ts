@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, createInvitation, mainNav, signUp, uniqueEmail } from "./helpers";
+import { mainNav } from "./helpers";
+import { ownerOrg, storageStateOf } from "./personas";
 
-test("an agent has no Settings link and is refused when opening Settings", async ({ page, browser }) => {
-  const { slug, org } = await signUp(page);
-  const { link } = await createInvitation(page, slug, uniqueEmail("agent"), "Agent");
-  const { page: agent, context } = await acceptInvitation(browser, link);
+test.use({ storageState: storageStateOf("agent") });
+
+test("an agent has no Settings link and is refused when opening Settings", async ({ page: agent }) => {
+  const { slug, org } = ownerOrg();
+  await agent.goto(`/o/${slug}/channels`);
 
   const nav = mainNav(agent);
   await expect(nav.getByRole("link", { name: "Channels" })).toBeVisible();
@@ -19,5 +21,4 @@ test("an agent has no Settings link and is refused when opening Settings", async
     await expect(agent.getByRole("table")).toHaveCount(0);
     await expect(agent.getByRole("button", { name: "Invite member" })).toHaveCount(0);
   }
-  await context.close();
 });

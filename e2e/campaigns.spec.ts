@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { acceptInvitation, createInvitation, signIn, uniqueEmail } from "./helpers";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { DEMO_OWNER, storageStateOf } from "./personas";
 
 /**
  * One-Time Notification campaigns end to end, as a marketer of the demo organisation (Demo Co, whose
@@ -10,7 +10,7 @@ import { acceptInvitation, createInvitation, signIn, uniqueEmail } from "./helpe
  */
 const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const DEMO_PAGE = "1000000000000001";
-const SLUG = "demo";
+const SLUG = DEMO_OWNER.slug;
 
 async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
   const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body === undefined ? undefined : body });
@@ -76,24 +76,11 @@ function row(page: Page, id: string) {
   return page.locator(`[data-testid="campaign-row"][data-campaign-id="${id}"]`);
 }
 
-let marketerState: Awaited<ReturnType<BrowserContext["storageState"]>>;
-
+/** The marketer persona of the demo organisation (e2e/personas.ts), in a context that may use the clipboard. */
 async function asMarketer(browser: Browser) {
-  const context = await browser.newContext({ storageState: marketerState, permissions: ["clipboard-read", "clipboard-write"] });
+  const context = await browser.newContext({ storageState: storageStateOf("marketer"), permissions: ["clipboard-read", "clipboard-write"] });
   return { context, page: await context.newPage() };
 }
-
-test.beforeAll(async ({ browser }) => {
-  const ownerContext = await browser.newContext();
-  const owner = await ownerContext.newPage();
-  await signIn(owner, "demo@example.com", "messenger-desk-demo");
-  await expect(owner).toHaveURL(/\/o\//);
-  const { link } = await createInvitation(owner, SLUG, uniqueEmail("marketer"), "Marketer");
-  const { context } = await acceptInvitation(browser, link, { name: "Mia Marketer" });
-  marketerState = await context.storageState();
-  await context.close();
-  await ownerContext.close();
-});
 
 test("scheduled campaign: live subscriber count, each subscriber gets the content exactly once at the time", async ({ browser, request }) => {
   test.setTimeout(240_000);
@@ -223,10 +210,8 @@ test("a revoked Page token pauses the send with reconnect needed", async ({ brow
   }
   await context.close();
   // Leave the demo channel healthy for other specs: the owner checks the connection again.
-  const ownerContext = await browser.newContext();
+  const ownerContext = await browser.newContext({ storageState: storageStateOf("demo") });
   const owner = await ownerContext.newPage();
-  await signIn(owner, "demo@example.com", "messenger-desk-demo");
-  await expect(owner).toHaveURL(/\/o\//);
   await owner.goto(`/o/${SLUG}/channels`);
   await owner.getByTestId("channel-row").first().getByRole("link").first().click();
   await owner.getByRole("button", { name: "Check connection" }).click();

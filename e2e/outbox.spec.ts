@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signUp } from "./helpers";
+import { ownerOrg, storageStateOf } from "./personas";
 
-test("instance owners read the mail outbox in the dashboard; anyone else gets Page not found, as does the JSON endpoint", async ({ page, browser }) => {
-  // A new owner signs up (their verification mail is now in the outbox) and is not an instance owner.
-  const owner = await signUp(page, { org: "Outbox Readers" });
+test("instance owners read the mail outbox in the dashboard; anyone else gets Page not found, as does the JSON endpoint", async ({ browser }) => {
+  // The owner persona signed up (their verification mail is in the outbox) and is not an instance owner.
+  const owner = ownerOrg();
+  const ownerContext = await browser.newContext({ storageState: storageStateOf("owner") });
+  const page = await ownerContext.newPage();
   await page.goto("/admin/outbox");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   expect((await page.request.get(`/api/admin/outbox?to=${encodeURIComponent(owner.email)}`)).status()).toBe(404);
@@ -11,12 +13,12 @@ test("instance owners read the mail outbox in the dashboard; anyone else gets Pa
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get("/api/admin/outbox")).status()).toBe(404);
   await anonymous.close();
+  await ownerContext.close();
 
   // The demo owner is the instance owner of the demo (npm run admin:grant-owner in a real installation).
-  const demo = await browser.newContext();
+  const demo = await browser.newContext({ storageState: storageStateOf("demo") });
   const demoPage = await demo.newPage();
-  await signIn(demoPage, "demo@example.com", "messenger-desk-demo");
-  await expect(demoPage).toHaveURL(/\/o\/demo/);
+  await demoPage.goto("/o/demo/channels");
   await demoPage.getByRole("button", { name: "Account menu" }).click();
   await demoPage.getByRole("link", { name: "Outbox" }).click();
   await expect(demoPage.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { signUp } from "./helpers";
+import { ownerOrg, storageStateOf } from "./personas";
 
 /**
  * Browser protections (docs/security.md "Headers and browser protections"), 404s that are 404s, and a
@@ -46,9 +46,11 @@ test("pages and API routes carry the security headers; HSTS only over https", as
   expect(viaHttps.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
 });
 
-test("a signed-in member gets 404, not 200, for an unknown organisation, campaign or channel; pages run under the CSP", async ({ page }) => {
+test("a signed-in member gets 404, not 200, for an unknown organisation, campaign or channel; pages run under the CSP", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("owner") });
+  const page = await context.newPage();
   const violations = watchViolations(page);
-  const { slug } = await signUp(page);
+  const { slug } = ownerOrg();
   for (const path of [`/o/${slug}/channels`, `/o/${slug}/campaigns`, `/o/${slug}/conversations`, `/o/${slug}/reports`, `/o/${slug}/settings/members`]) {
     const answer = await page.goto(path);
     expect(answer?.status(), path).toBe(200);
@@ -62,6 +64,7 @@ test("a signed-in member gets 404, not 200, for an unknown organisation, campaig
     expect(answer?.status(), path).toBe(404);
   }
   expect(violations).toEqual([]);
+  await context.close();
 });
 
 test("next start refuses to run in production without ENCRYPTION_KEY and NEXTAUTH_SECRET", async () => {

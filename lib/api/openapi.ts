@@ -19,7 +19,7 @@ const documentOperation: ApiOperation = {
 
 /**
  * Every operation of API v1, the one registry. A later resource (channels, campaigns) adds a module under
- * lib/api/operations/ and spreads it in here; app/api/v1/__tests__/openapi.test.ts fails while any
+ * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
 export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations];

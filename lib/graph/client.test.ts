@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@/sandbox/state/demo";
-import { withSandbox } from "@/sandbox/tests/helpers";
+import { withSandbox } from "@/sandbox/testing/harness";
 import type { RunningSandbox } from "@/sandbox/server";
 import { GraphClient } from "./client";
 import { GraphError, GraphNetworkError } from "./errors";

@@ -12,7 +12,7 @@ import type { Role } from "@/lib/permissions";
 import { createApiKey } from "@/lib/services/api-keys";
 import type { OrgFixture } from "@/tests/fixtures";
 
-export const API_V1_DIR = path.resolve(import.meta.dirname, "..");
+export const API_V1_DIR = path.resolve(import.meta.dirname, "../app/api/v1");
 
 type RouteHandler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

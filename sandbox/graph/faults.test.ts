@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FaultInjector, sampleLatency } from "../graph/faults";
+import { FaultInjector, sampleLatency } from "./faults";
 import { defaultFaults } from "../state/store";
 import type { SandboxPage } from "../state/types";
 

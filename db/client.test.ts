@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { useTestDatabase } from "./db";
+import { useTestDatabase } from "@/tests/db";
 import { openDatabase } from "@/db/client";
 
 const { handle } = useTestDatabase();

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../server";
 import { DEMO } from "../state/demo";
-import { control, graph, startReceiver, waitFor, withSandbox } from "./helpers";
+import { control, graph, startReceiver, waitFor, withSandbox } from "../testing/harness";
 
 const SECRET = "test-app-secret";
 let sandbox: RunningSandbox | undefined;

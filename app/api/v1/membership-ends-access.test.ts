@@ -16,7 +16,7 @@ import { buildContext } from "@/lib/tenancy/context";
 import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { callApi, errorMessage } from "./support";
+import { callApi, errorMessage } from "@/tests/api-v1";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 

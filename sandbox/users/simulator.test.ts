@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../server";
 import { DEMO } from "../state/demo";
-import { control, graph, startReceiver, waitFor, withSandbox } from "./helpers";
+import { control, graph, startReceiver, waitFor, withSandbox } from "../testing/harness";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

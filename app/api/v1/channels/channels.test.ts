@@ -15,7 +15,7 @@ import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
-import { callApi, errorMessage, type ApiAnswer } from "./support";
+import { callApi, errorMessage, type ApiAnswer } from "@/tests/api-v1";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 

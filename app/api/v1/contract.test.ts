@@ -25,8 +25,8 @@ import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
-import { hostileBodies, hostileQueries, NUL_TEXT } from "./hostile-inputs";
-import { addMember, callApi, createKeys, errorMessage, KEY_ROLES, type ApiAnswer, type KeyRole } from "./support";
+import { hostileBodies, hostileQueries, NUL_TEXT } from "@/tests/hostile-inputs";
+import { addMember, callApi, createKeys, errorMessage, KEY_ROLES, type ApiAnswer, type KeyRole } from "@/tests/api-v1";
 
 // No session cookie unless a test signs someone in: a request without a key must meet the API-key door.
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));

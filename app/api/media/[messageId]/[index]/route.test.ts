@@ -12,7 +12,7 @@ import { seal } from "@/lib/crypto/secrets";
 import { fetchImage, refusalOf, RefusedImageError } from "@/lib/media/image-fetch";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { GET } from "../[messageId]/[index]/route";
+import { GET } from "./route";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));

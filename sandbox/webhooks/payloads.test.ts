@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../server";
-import { startReceiver, waitFor, withSandbox } from "./helpers";
+import { startReceiver, waitFor, withSandbox } from "../testing/harness";
 
 const fixtures = JSON.parse(readFileSync(path.join(import.meta.dirname, "../fixtures/meta-webhook-examples.json"), "utf8")) as Record<string, unknown>;
 

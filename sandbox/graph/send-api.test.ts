@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, YEAR_MS } from "../clock";
 import type { RunningSandbox } from "../server";
 import { DEMO } from "../state/demo";
-import { control, graph, withSandbox } from "./helpers";
+import { control, graph, withSandbox } from "../testing/harness";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
 import type { ApiOperation } from "@/lib/api/operations/define";
-import { API_V1_DIR, callApi } from "./support";
+import { API_V1_DIR, callApi } from "@/tests/api-v1";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 

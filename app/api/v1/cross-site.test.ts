@@ -9,7 +9,7 @@ import { randomToken } from "@/db/ids";
 import { createApiKey } from "@/lib/services/api-keys";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { callApi, errorMessage, type CallOptions } from "./support";
+import { callApi, errorMessage, type CallOptions } from "@/tests/api-v1";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));

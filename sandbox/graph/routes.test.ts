@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../server";
 import { DEMO } from "../state/demo";
-import { control, graph, withSandbox } from "./helpers";
+import { control, graph, withSandbox } from "../testing/harness";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

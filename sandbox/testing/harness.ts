@@ -1,4 +1,7 @@
-/** Shared test helpers: an in-process sandbox, a webhook receiver keeping raw bytes, Graph calls. */
+/**
+ * Helpers of the sandbox's tests (beside the modules they test) and of lib/graph's: an in-process sandbox, a
+ * webhook receiver keeping raw bytes, Graph calls. Kept inside sandbox/ because the sandbox imports nothing of ours.
+ */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../server";

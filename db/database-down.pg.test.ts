@@ -1,14 +1,14 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
-import { createKeys, handlerOf } from "@/app/api/v1/__tests__/support";
+import { createKeys, handlerOf } from "@/tests/api-v1";
 import { en } from "@/lib/i18n/messages/en";
 import { orgAction } from "@/lib/tenancy/action";
 import { listInvitations } from "@/lib/services/members";
 import { startHarness, type Harness } from "@/lib/workflows/testing/harness";
-import { createTestDatabase } from "./db";
-import { createOrgFixture, type OrgFixture } from "./fixtures";
-import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
+import { createTestDatabase } from "@/tests/db";
+import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { startTcpProxy, type TcpProxy } from "@/tests/tcp-proxy";
 
 // The database really unreachable: the app's client talks to PostgreSQL through a TCP proxy that the tests
 // cut (connections dropped and refused, like a stopped server) or turn into a black hole (connections

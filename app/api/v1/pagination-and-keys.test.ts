@@ -5,7 +5,7 @@ import { createApiKey, listApiKeys } from "@/lib/services/api-keys";
 import { createSkillGroup } from "@/lib/services/skill-groups";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { addMember, callApi } from "./support";
+import { addMember, callApi } from "@/tests/api-v1";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 
