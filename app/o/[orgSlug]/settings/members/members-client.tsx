@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
@@ -14,6 +14,7 @@ import { SectionTitle } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useAction, useSubmit } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
@@ -37,11 +38,9 @@ export function MembersClient({
 }) {
   const { t } = useI18n();
   const [inviting, setInviting] = useState(false);
-  const [removing, setRemoving] = useState<Member | null>(null);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
   const roleChange = useAction();
-  const remove = useAction();
-  const revoke = useAction();
+  const remove = useConfirmRow((member: Member) => removeMemberAction(orgSlug, member.id));
+  const revoke = useConfirmRow((invitation: Invitation) => revokeInvitationAction(orgSlug, invitation.id));
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
@@ -132,10 +131,7 @@ export function MembersClient({
                         size="sm"
                         aria-label={t("members.remove.label", { name: display })}
                         title={t("members.remove.label", { name: display })}
-                        onClick={() => {
-                          remove.setError(null);
-                          setRemoving(m);
-                        }}
+                        onClick={() => remove.ask(m)}
                       >
                         <TrashIcon className="size-4" />
                       </Button>
@@ -179,10 +175,7 @@ export function MembersClient({
                       variant="secondary"
                       size="sm"
                       aria-label={t("members.invitations.revokeLabel", { email: inv.email })}
-                      onClick={() => {
-                        revoke.setError(null);
-                        setRevoking(inv);
-                      }}
+                      onClick={() => revoke.ask(inv)}
                     >
                       {t("members.invitations.revoke")}
                     </Button>
@@ -197,24 +190,16 @@ export function MembersClient({
       <InviteDialog open={inviting} onClose={() => setInviting(false)} orgSlug={orgSlug} assignable={assignable} />
 
       <ConfirmDialog
-        open={removing !== null}
-        onClose={() => setRemoving(null)}
-        title={t("members.remove.title", { name: removing?.name || removing?.email || "" })}
+        {...remove.dialog}
+        title={t("members.remove.title", { name: remove.row?.name || remove.row?.email || "" })}
         body={t("members.remove.body", { org: orgName })}
         confirmLabel={t("members.remove.confirm")}
-        pending={remove.pending}
-        error={remove.error}
-        onConfirm={() => removing && remove.run(() => removeMemberAction(orgSlug, removing.id), () => setRemoving(null))}
       />
       <ConfirmDialog
-        open={revoking !== null}
-        onClose={() => setRevoking(null)}
-        title={t("members.invitations.revokeTitle", { email: revoking?.email ?? "" })}
+        {...revoke.dialog}
+        title={t("members.invitations.revokeTitle", { email: revoke.row?.email ?? "" })}
         body={t("members.invitations.revokeBody")}
         confirmLabel={t("members.invitations.revoke")}
-        pending={revoke.pending}
-        error={revoke.error}
-        onConfirm={() => revoking && revoke.run(() => revokeInvitationAction(orgSlug, revoking.id), () => setRevoking(null))}
       />
     </div>
   );
@@ -259,14 +244,7 @@ function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; o
             ))}
           </Select>
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={form.pending}>
-            {t("members.invite.submit")}
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} submitLabel={t("members.invite.submit")} pending={form.pending} />
       </form>
     </Dialog>
   );

@@ -1,8 +1,7 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useSubmit } from "@/components/ui/use-submit";
@@ -46,14 +45,7 @@ export function SkillGroupDialog({
         <Field id="skill-group-description" label={t("common.description")} optionalLabel={t("common.optional")} error={form.fieldError("description")}>
           <Textarea name="description" defaultValue={initial?.description} placeholder={t("skillGroups.descriptionPlaceholder")} rows={3} maxLength={500} />
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={form.pending}>
-            {submitLabel}
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} submitLabel={submitLabel} pending={form.pending} />
       </form>
     </Dialog>
   );
