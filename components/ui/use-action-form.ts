@@ -1,0 +1,89 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTransition } from "react";
+import { get, useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import { useI18n } from "@/lib/i18n/client";
+import type { Locale } from "@/lib/i18n/locales";
+import { translateServerMessage } from "@/lib/i18n/translate";
+import type { ActionError, ActionResult } from "@/lib/tenancy/action";
+
+/**
+ * A form on react-hook-form, validated as the user types (each field once it has been left) by the same zod
+ * schema the service parses with, then submitted to a server action. The server has the last word: its field
+ * errors land on the fields (setError), anything else shows in the form's banner (`formError`).
+ *
+ * `toInput` turns what the fields hold into what the action takes (the campaign form builds its message
+ * from several fields); the action receives that input as typed, not the schema's parsed output, exactly as
+ * it did when it read the form data, so the server's own defaults and coercions stay the ones that count.
+ */
+export function useActionForm<Values extends FieldValues, Input = Values, Data = unknown>({
+  schema,
+  defaultValues,
+  toInput,
+  submit,
+  onSuccess,
+}: {
+  schema: z.ZodType;
+  defaultValues: DefaultValues<Values>;
+  toInput?: (values: Values) => Input;
+  submit: (input: Input) => Promise<ActionResult<Data>>;
+  onSuccess?: (data: Data, input: Input) => void | Promise<void>;
+}) {
+  const { locale } = useI18n();
+  const [transitionPending, startTransition] = useTransition();
+  const form = useForm<Values, unknown, Input>({ mode: "onTouched", defaultValues, resolver: schemaResolver<Values, Input>(schema, locale, toInput) });
+  const showError = (error: ActionError) => {
+    const fields = Object.entries(error.fieldErrors ?? {}).filter(([name, messages]) => name !== "_" && messages.length > 0);
+    for (const [name, messages] of fields) form.setError(name as Path<Values>, { type: "server", message: messages[0] }, { shouldFocus: true });
+    // A message that no field shows (a conflict, a refusal) goes in the banner.
+    if (fields.length === 0) form.setError("root.server", { type: error.code, message: error.message });
+  };
+  // The action and what follows it (usually a navigation) run in one transition, as a form action would, so
+  // the button stays busy until the next page shows.
+  const onSubmit = form.handleSubmit(
+    (input) =>
+      new Promise<void>((settled) =>
+        startTransition(async () => {
+          try {
+            const result = await submit(input);
+            if (!result.ok) showError(result.error);
+            else await onSuccess?.(result.data, input);
+          } finally {
+            settled();
+          }
+        }),
+      ),
+  );
+  const errors = form.formState.errors;
+  /** The first error among these field paths (a server error may name the object, e.g. `content.button`). */
+  const fieldError = (...paths: string[]): string | null => {
+    for (const path of paths) {
+      const message = (get(errors, path) as { message?: unknown } | undefined)?.message;
+      if (typeof message === "string" && message) return message;
+    }
+    return null;
+  };
+  const formError = errors.root?.server?.message ?? null;
+  return { form, onSubmit, fieldError, formError, showError, pending: form.formState.isSubmitting || transitionPending };
+}
+
+/** zodResolver on the action's input, with the schema's English messages put in the user's language. */
+function schemaResolver<Values extends FieldValues, Input>(schema: z.ZodType, locale: Locale, toInput?: (values: Values) => Input): Resolver<Values, unknown, Input> {
+  const resolve = zodResolver(schema as z.ZodType<FieldValues, FieldValues>, undefined, { raw: true });
+  return async (values, context, options) => {
+    const input = (toInput ? toInput(values) : values) as FieldValues;
+    const result = await resolve(input, context, options as never);
+    if (Object.keys(result.errors).length === 0) return { values: input as Input, errors: {} };
+    translateMessages(result.errors, locale);
+    return { values: {}, errors: result.errors as FieldErrors<Values> };
+  };
+}
+
+function translateMessages(node: unknown, locale: Locale) {
+  if (!node || typeof node !== "object") return;
+  const entry = node as { message?: unknown; ref?: unknown };
+  if (typeof entry.message === "string") entry.message = translateServerMessage(entry.message, locale);
+  for (const [key, child] of Object.entries(node)) if (key !== "ref" && key !== "message") translateMessages(child, locale);
+}
