@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -15,10 +16,11 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useConfirmRow } from "@/components/ui/use-confirm-row";
-import { useAction, useSubmit } from "@/components/ui/use-submit";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useAction } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
-import type { Invitation, Member } from "@/lib/services/members/schemas";
+import { inviteMemberSchema, type Invitation, type Member } from "@/lib/services/members/schemas";
 import { inviteMemberAction, removeMemberAction, revokeInvitationAction, updateMemberRoleAction } from "./actions";
 
 export function MembersClient({
@@ -208,8 +210,13 @@ export function MembersClient({
 function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; onClose: () => void; orgSlug: string; assignable: Role[] }) {
   const { t } = useI18n();
   const [created, setCreated] = useState<{ link: string; email: string; role: Role } | null>(null);
-  const [role, setRole] = useState<Role>(assignable.includes("agent") ? "agent" : assignable[0]);
-  const form = useSubmit((values) => inviteMemberAction(orgSlug, values), (data) => setCreated(data));
+  const { form, onSubmit, fieldError, formError, pending } = useActionForm({
+    schema: inviteMemberSchema,
+    defaultValues: { email: "", role: assignable.includes("agent") ? "agent" : assignable[0] },
+    submit: (values) => inviteMemberAction(orgSlug, values),
+    onSuccess: (data) => setCreated(data),
+  });
+  const role = useWatch({ control: form.control, name: "role" });
   const close = () => {
     onClose();
     setCreated(null);
@@ -230,13 +237,13 @@ function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; o
   }
   return (
     <Dialog open={open} onClose={close} title={t("members.invite.title")} description={t("members.invite.description")}>
-      <form className="space-y-4" noValidate onSubmit={form.onSubmit}>
-        {form.formError && <Alert>{form.formError}</Alert>}
-        <Field id="invite-email" label={t("common.email")} error={form.fieldError("email")}>
-          <Input name="email" type="email" autoComplete="off" required autoFocus />
+      <form className="space-y-4" noValidate onSubmit={onSubmit}>
+        {formError && <Alert>{formError}</Alert>}
+        <Field id="invite-email" label={t("common.email")} error={fieldError("email")}>
+          <Input {...form.register("email")} type="email" autoComplete="off" required autoFocus />
         </Field>
-        <Field id="invite-role" label={t("common.role")} hint={t(`role.description.${role}`)} error={form.fieldError("role")}>
-          <Select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <Field id="invite-role" label={t("common.role")} hint={t(`role.description.${role}`)} error={fieldError("role")}>
+          <Select {...form.register("role")}>
             {assignable.map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
@@ -244,7 +251,7 @@ function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; o
             ))}
           </Select>
         </Field>
-        <DialogFormActions onCancel={close} submitLabel={t("members.invite.submit")} pending={form.pending} />
+        <DialogFormActions onCancel={close} submitLabel={t("members.invite.submit")} pending={pending} />
       </form>
     </Dialog>
   );
