@@ -24,7 +24,7 @@ test("Chinese from Accept-Language; switching to English in the user menu sticks
   await expect(nav.getByRole("link", { name: "设置" })).toBeVisible();
 
   await page.getByRole("button", { name: "账户菜单" }).click();
-  await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
+  await page.getByRole("group", { name: "语言" }).getByRole("menuitemradio", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
@@ -34,7 +34,7 @@ test("Chinese from Accept-Language; switching to English in the user menu sticks
 
   // And back to Chinese.
   await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
+  await page.getByRole("group", { name: "Language" }).getByRole("menuitemradio", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "渠道" })).toBeVisible();
 
   // The services' refusals are shown in Chinese too, translated by their message key: a field error, a conflict.

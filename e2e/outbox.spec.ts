@@ -20,7 +20,7 @@ test("instance owners read the mail outbox in the dashboard; anyone else gets Pa
   const demoPage = await demo.newPage();
   await demoPage.goto("/o/demo/channels");
   await demoPage.getByRole("button", { name: "Account menu" }).click();
-  await demoPage.getByRole("link", { name: "Outbox" }).click();
+  await demoPage.getByRole("menuitem", { name: "Outbox" }).click();
   await expect(demoPage.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
   const mail = demoPage.getByTestId("outbox-email").filter({ hasText: owner.email });
   await expect(mail).toContainText("Verify your email address for Messenger Desk");

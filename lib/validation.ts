@@ -17,7 +17,8 @@ export function say(key: MessageKey, vars?: MessageVars) {
 
 type StampedIssue = z.core.$ZodIssue & { messageKey?: MessageKey; messageVars?: MessageVars };
 
-function localizableIssue(issue: StampedIssue): LocalizableMessage {
+/** An issue as a message the dashboard can translate: its own key when the schema worded it, else one from its code. */
+export function localizableIssue(issue: StampedIssue): LocalizableMessage {
   if (issue.messageKey) return { message: issue.message, messageKey: issue.messageKey, ...(issue.messageVars ? { messageVars: issue.messageVars } : {}) };
   return { message: issue.message, ...issueKey(issue) };
 }

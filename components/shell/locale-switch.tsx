@@ -7,8 +7,8 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { cn } from "@/components/ui/cn";
 import { setLocaleAction } from "./locale-actions";
 
-/** 中文 / English as a segmented control; the choice is stored in a cookie by a server action. */
-export function LocaleSwitch({ className }: { className?: string }) {
+/** The languages (中文 first), each named in its own language, and the choice, stored in a cookie by a server action. */
+export function useLocaleChoice() {
   const { t, locale } = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -19,22 +19,30 @@ export function LocaleSwitch({ className }: { className?: string }) {
       if (result.ok) router.refresh();
     });
   };
+  const options = [...LOCALES].reverse().map((l) => ({ value: l, label: t(l === "en" ? "lang.en" : "lang.zh-CN"), lang: l }));
+  return { locale, options, choose, pending };
+}
+
+/** 中文 / English as a segmented control, for the pages outside an organisation (the account menu has its own). */
+export function LocaleSwitch({ className }: { className?: string }) {
+  const { t } = useI18n();
+  const { locale, options, choose, pending } = useLocaleChoice();
   return (
     <div role="group" aria-label={t("shell.language")} className={cn("flex rounded-md bg-zinc-100 p-0.5", pending && "opacity-60", className)}>
-      {[...LOCALES].reverse().map((l) => (
+      {options.map((o) => (
         <button
-          key={l}
+          key={o.value}
           type="button"
-          lang={l}
-          aria-pressed={l === locale}
-          onClick={() => choose(l)}
+          lang={o.lang}
+          aria-pressed={o.value === locale}
+          onClick={() => choose(o.value)}
           disabled={pending}
           className={cn(
             "flex-1 rounded px-2.5 py-1 text-xs font-medium transition-colors",
-            l === locale ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-500 hover:text-zinc-800",
+            o.value === locale ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-500 hover:text-zinc-800",
           )}
         >
-          {t(l === "en" ? "lang.en" : "lang.zh-CN")}
+          {o.label}
         </button>
       ))}
     </div>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { CheckIcon, ChevronUpDownIcon, PlusIcon } from "@/components/ui/icons";
-import { Menu, MenuLabel, MenuSeparator, menuItemClass } from "@/components/ui/menu";
+import { Menu, MenuItem, MenuLabel, MenuSeparator } from "@/components/ui/menu";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
 
@@ -32,31 +32,27 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOp
         </span>
       }
     >
-      {(close) => (
-        <>
-          <MenuLabel>{t("shell.organisations")}</MenuLabel>
-          <ul>
-            {orgs.map((org) => (
-              <li key={org.slug}>
-                <Link href={`/o/${org.slug}/channels`} onClick={close} className={menuItemClass} aria-current={org.slug === current.slug ? "true" : undefined}>
-                  <Avatar label={org.name} className="size-6 rounded-md text-[10px]" />
-                  <span className="min-w-0 flex-1 truncate">{org.name}</span>
-                  {org.slug === current.slug ? (
-                    <CheckIcon className="size-4 text-accent-600" aria-label={t("shell.current")} />
-                  ) : (
-                    <span className="text-xs text-zinc-400">{t(`role.${org.role}`)}</span>
-                  )}
-                </Link>
-              </li>
-            ))}
-          </ul>
-          <MenuSeparator />
-          <Link href="/orgs/new" onClick={close} className={menuItemClass}>
-            <PlusIcon className="size-4 text-zinc-500" />
-            {t("shell.createOrg")}
+      <MenuLabel>{t("shell.organisations")}</MenuLabel>
+      {orgs.map((org) => (
+        <MenuItem key={org.slug} asChild>
+          <Link href={`/o/${org.slug}/channels`} aria-current={org.slug === current.slug ? "true" : undefined}>
+            <Avatar label={org.name} className="size-6 rounded-md text-[10px]" />
+            <span className="min-w-0 flex-1 truncate">{org.name}</span>
+            {org.slug === current.slug ? (
+              <CheckIcon className="size-4 text-accent-600" aria-label={t("shell.current")} />
+            ) : (
+              <span className="text-xs text-zinc-400">{t(`role.${org.role}`)}</span>
+            )}
           </Link>
-        </>
-      )}
+        </MenuItem>
+      ))}
+      <MenuSeparator />
+      <MenuItem asChild>
+        <Link href="/orgs/new">
+          <PlusIcon className="size-4 text-zinc-500" />
+          {t("shell.createOrg")}
+        </Link>
+      </MenuItem>
     </Menu>
   );
 }

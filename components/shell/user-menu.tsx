@@ -4,12 +4,14 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ListIcon, SignOutIcon } from "@/components/ui/icons";
-import { Menu, MenuLabel, MenuSeparator, menuItemClass } from "@/components/ui/menu";
+import { Menu, MenuItem, MenuLabel, MenuRadioGroup, MenuSeparator } from "@/components/ui/menu";
 import { useI18n } from "@/lib/i18n/client";
-import { LocaleSwitch } from "./locale-switch";
+import { isLocale } from "@/lib/i18n/locales";
+import { useLocaleChoice } from "./locale-switch";
 
 export function UserMenu({ name, email, instanceOwner = false }: { name: string; email: string; instanceOwner?: boolean }) {
   const { t } = useI18n();
+  const language = useLocaleChoice();
   return (
     <Menu
       label={t("shell.accountMenu")}
@@ -22,31 +24,27 @@ export function UserMenu({ name, email, instanceOwner = false }: { name: string;
         </span>
       }
     >
-      {() => (
-        <>
-          <div className="px-2.5 py-2">
-            <p className="text-xs text-zinc-400">{t("common.signedInAs")}</p>
-            <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
-            <p className="truncate text-xs text-zinc-500">{email}</p>
-          </div>
-          <MenuSeparator />
-          <MenuLabel>{t("shell.language")}</MenuLabel>
-          <div className="px-2.5 pb-2">
-            <LocaleSwitch />
-          </div>
-          <MenuSeparator />
-          {instanceOwner && (
-            <Link href="/admin/outbox" className={menuItemClass}>
-              <ListIcon className="size-4 text-zinc-500" />
-              {t("outbox.link")}
-            </Link>
-          )}
-          <button type="button" className={menuItemClass} onClick={() => signOut({ callbackUrl: "/sign-in" })}>
-            <SignOutIcon className="size-4 text-zinc-500" />
-            {t("auth.signOut")}
-          </button>
-        </>
+      <div className="px-2.5 py-2">
+        <p className="text-xs text-zinc-400">{t("common.signedInAs")}</p>
+        <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
+        <p className="truncate text-xs text-zinc-500">{email}</p>
+      </div>
+      <MenuSeparator />
+      <MenuLabel>{t("shell.language")}</MenuLabel>
+      <MenuRadioGroup label={t("shell.language")} value={language.locale} options={language.options} onChoose={(l) => isLocale(l) && language.choose(l)} />
+      <MenuSeparator />
+      {instanceOwner && (
+        <MenuItem asChild>
+          <Link href="/admin/outbox">
+            <ListIcon className="size-4 text-zinc-500" />
+            {t("outbox.link")}
+          </Link>
+        </MenuItem>
       )}
+      <MenuItem onSelect={() => signOut({ callbackUrl: "/sign-in" })}>
+        <SignOutIcon className="size-4 text-zinc-500" />
+        {t("auth.signOut")}
+      </MenuItem>
     </Menu>
   );
 }

@@ -107,3 +107,18 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
+
+/** The Cancel and submit buttons under a form in a dialog. */
+export function DialogFormActions({ onCancel, submitLabel, pending }: { onCancel: () => void; submitLabel: string; pending?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="flex justify-end gap-2 pt-2">
+      <Button variant="secondary" onClick={onCancel}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" loading={pending}>
+        {submitLabel}
+      </Button>
+    </div>
+  );
+}

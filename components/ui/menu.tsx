@@ -1,11 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
+import { CheckIcon } from "./icons";
 
 /**
- * A small dropdown: a trigger button and a panel that closes on outside click, Escape or choosing an item.
- * Items are ordinary links and buttons, so keyboard users tab through them.
+ * A dropdown menu on Radix's primitive, which brings the menu semantics (menu, menuitem, menuitemradio),
+ * arrow keys, Home/End, typeahead, Escape and focus back on the trigger. Items are `MenuItem`s: a link or a
+ * button passed as the child keeps its own element, and choosing one closes the menu.
  */
 export function Menu({
   trigger,
@@ -13,73 +16,66 @@ export function Menu({
   children,
   align = "left",
   className,
-  panelClassName,
 }: {
   trigger: ReactNode;
   label: string;
-  children: (close: () => void) => ReactNode;
+  children: ReactNode;
   align?: "left" | "right";
   className?: string;
-  panelClassName?: string;
 }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
   return (
-    <div ref={root} className={cn("relative", className)}>
-      <button
-        ref={button}
-        type="button"
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
         aria-label={label}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((v) => !v)}
-        className="flex w-full items-center rounded-md text-left transition-colors hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500"
+        className={cn(
+          "flex items-center rounded-md text-left transition-colors hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 data-[state=open]:bg-zinc-100",
+          className,
+        )}
       >
         {trigger}
-      </button>
-      {open && (
-        <div
-          id={panelId}
-          className={cn(
-            "absolute z-30 mt-1.5 min-w-60 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg ring-1 ring-black/5",
-            align === "right" ? "right-0" : "left-0",
-            panelClassName,
-          )}
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align={align === "right" ? "end" : "start"}
+          sideOffset={6}
+          collisionPadding={8}
+          className="z-30 max-h-(--radix-dropdown-menu-content-available-height) min-w-60 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 shadow-lg ring-1 ring-black/5"
         >
-          {children(() => setOpen(false))}
-        </div>
-      )}
-    </div>
+          {children}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
+
+const itemClass =
+  "flex w-full cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 outline-none select-none data-disabled:opacity-50 data-highlighted:bg-zinc-100 data-highlighted:text-zinc-900";
+
+/** One choice: pass a <Link> or <button> as the child (asChild), or text with `onSelect`. */
+export function MenuItem({ className, ...props }: ComponentProps<typeof DropdownMenu.Item>) {
+  return <DropdownMenu.Item className={cn(itemClass, className)} {...props} />;
+}
+
+/** A set of exclusive choices (the language), read out as "checked" for the current one. */
+export function MenuRadioGroup({ label, value, onChoose, options }: { label: string; value: string; onChoose: (value: string) => void; options: { value: string; label: string; lang?: string }[] }) {
+  return (
+    <DropdownMenu.RadioGroup aria-label={label} value={value} onValueChange={onChoose}>
+      {options.map((o) => (
+        <DropdownMenu.RadioItem key={o.value} value={o.value} lang={o.lang} className={cn(itemClass, "relative pl-8")}>
+          <DropdownMenu.ItemIndicator className="absolute left-2.5 inline-flex">
+            <CheckIcon className="size-4 text-accent-600" />
+          </DropdownMenu.ItemIndicator>
+          {o.label}
+        </DropdownMenu.RadioItem>
+      ))}
+    </DropdownMenu.RadioGroup>
   );
 }
 
 export function MenuLabel({ children }: { children: ReactNode }) {
-  return <div className="px-2.5 pt-2 pb-1 text-[11px] font-medium tracking-wide text-zinc-400 uppercase">{children}</div>;
+  return <DropdownMenu.Label className="px-2.5 pt-2 pb-1 text-[11px] font-medium tracking-wide text-zinc-400 uppercase">{children}</DropdownMenu.Label>;
 }
 
 export function MenuSeparator() {
-  return <div role="separator" className="my-1 h-px bg-zinc-100" />;
+  return <DropdownMenu.Separator className="my-1 h-px bg-zinc-100" />;
 }
-
-export const menuItemClass =
-  "flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:bg-zinc-100 focus-visible:outline-none disabled:opacity-50";

@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/lib/i18n/client";
-import { safeCallback, signInErrorMessage } from "../sign-in-errors";
+import { safeCallback } from "../sign-in-errors";
+import { signInWithPassword } from "../sign-in-with-password";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const { t } = useI18n();
@@ -25,9 +25,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
         const email = String(form.get("email") ?? "");
         const password = String(form.get("password") ?? "");
         startTransition(async () => {
-          const result = await signIn("credentials", { email, password, redirect: false });
-          if (!result || result.error || !result.ok) {
-            setError(signInErrorMessage(result?.error, t));
+          const refused = await signInWithPassword(email, password, t);
+          if (refused) {
+            setError(refused);
             return;
           }
           router.replace(safeCallback(callbackUrl));

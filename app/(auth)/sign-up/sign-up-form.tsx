@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,16 +8,16 @@ import { Input } from "@/components/ui/input";
 import { useSubmit } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import { signUpAction } from "../actions";
-import { signInErrorMessage } from "../sign-in-errors";
+import { signInWithPassword } from "../sign-in-with-password";
 
 export function SignUpForm() {
   const { t } = useI18n();
   const router = useRouter();
   const form = useSubmit(signUpAction, async ({ email }, el, setError) => {
     const password = String(new FormData(el).get("password") ?? "");
-    const result = await signIn("credentials", { email, password, redirect: false });
-    if (!result?.ok || result.error) {
-      setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
+    const refused = await signInWithPassword(email, password, t);
+    if (refused) {
+      setError({ code: "sign_in_failed", message: refused });
       return;
     }
     // The organisation is created when the emailed link is opened; until then the account waits there.

@@ -16,13 +16,8 @@ import { createSkillGroup } from "@/lib/services/skill-groups";
 import { DEMO, signatureSha256, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-<<<<<<<< HEAD:lib/services/webhook/sandbox-webhook.test.ts
 import { ingestWebhook, type StoredEvent } from "./ingest/ingest-webhook";
 import { answerVerification } from "./ingest/answer-verification";
-========
-import { ingestWebhook, type StoredEvent } from "./ingest";
-import { answerVerification } from "./verify";
->>>>>>>> r11/tests:lib/services/webhook/ingest/sandbox-webhook.test.ts
 
 useTestDatabase();
 

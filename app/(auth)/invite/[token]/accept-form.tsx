@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn, signOut } from "next-auth/react";
+import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useSubmit } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import { acceptInvitationAction } from "../../actions";
-import { signInErrorMessage } from "../../sign-in-errors";
+import { signInWithPassword } from "../../sign-in-with-password";
 
 type SignedInAs = { email: string; isInvitee: boolean } | null;
 
@@ -26,9 +26,9 @@ export function AcceptInvitationForm({ token, email, hasAccount, signedInAs }: {
     async ({ orgSlug, newAccount }, el, setError) => {
       if (newAccount) {
         const password = String(new FormData(el).get("password") ?? "");
-        const result = await signIn("credentials", { email, password, redirect: false });
-        if (!result?.ok || result.error) {
-          setError({ code: "sign_in_failed", message: signInErrorMessage(result?.error, t) });
+        const refused = await signInWithPassword(email, password, t);
+        if (refused) {
+          setError({ code: "sign_in_failed", message: refused });
           return;
         }
       }

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CampaignsIcon, PlusIcon } from "@/components/ui/icons";
-import { Select } from "@/components/ui/input";
+import { ChannelFilter, FilterSelect } from "@/components/ui/filter-select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@/lib/services/campaigns/schemas";
@@ -54,28 +54,14 @@ export function CampaignsList({
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-3">
-          <label className="space-y-1 text-sm font-medium text-zinc-800">
-            <span className="block">{t("campaigns.filter.channel")}</span>
-            <Select value={channelId} onChange={(e) => setChannelId(e.target.value)} className="w-48">
-              <option value="">{t("campaigns.filter.all")}</option>
-              {channels.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <label className="space-y-1 text-sm font-medium text-zinc-800">
-            <span className="block">{t("campaigns.filter.status")}</span>
-            <Select value={status} onChange={(e) => setStatus(e.target.value as CampaignStatus | "")} className="w-48">
-              <option value="">{t("campaigns.filter.all")}</option>
-              {CAMPAIGN_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`campaigns.status.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </label>
+          <ChannelFilter label={t("campaigns.filter.channel")} allLabel={t("campaigns.filter.all")} channels={channels} value={channelId} onChange={setChannelId} />
+          <FilterSelect
+            label={t("campaigns.filter.status")}
+            allLabel={t("campaigns.filter.all")}
+            value={status}
+            onChange={setStatus}
+            options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaigns.status.${s}`) }))}
+          />
         </div>
         {create}
       </div>

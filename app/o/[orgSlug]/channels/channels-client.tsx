@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChannelsIcon, PlusIcon } from "@/components/ui/icons";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
+import { ReconnectBanner } from "./_components/reconnect-banner";
 import type { Channel } from "@/lib/services/channels/schemas";
 import { ChannelStatusBadges } from "./_components/channel-status";
 
@@ -26,7 +26,6 @@ export function ChannelsList({
 }) {
   const { t } = useI18n();
   const base = `/o/${orgSlug}/channels`;
-  const broken = channels.filter((c) => c.reconnectNeeded);
   const connect = canManage ? (
     <ButtonLink href={`${base}/new`}>
       <PlusIcon className="size-4" />
@@ -39,13 +38,7 @@ export function ChannelsList({
         <p className="max-w-2xl text-sm text-zinc-500">{t("channels.description", { org: orgName })}</p>
         {channels.length > 0 && connect}
       </div>
-      {broken.length > 0 && (
-        <Alert tone="error">
-          <span data-testid="reconnect-banner">
-            {broken.length === 1 ? t("channels.reconnectBanner.one", { name: broken[0].name }) : t("channels.reconnectBanner.many", { count: broken.length })}
-          </span>
-        </Alert>
-      )}
+      <ReconnectBanner channels={channels} />
       {channels.length === 0 ? (
         <EmptyState
           icon={<ChannelsIcon className="size-5" />}

@@ -3,26 +3,13 @@ import { listChannels } from "@/lib/services/channels";
 import { listSkillGroups } from "@/lib/services/skill-groups";
 import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
 import type { OrgContext } from "@/lib/tenancy/context";
+import { allPages } from "../all-pages";
 
-/** Every live channel of the organisation (the service pages by 100). */
-export async function listAllChannels(ctx: OrgContext): Promise<Channel[]> {
-  const all: Channel[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listChannels({ ctx, input: { limit: 100, cursor } });
-    all.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
+/** Every live channel of the organisation. */
+export function listAllChannels(ctx: OrgContext): Promise<Channel[]> {
+  return allPages((input) => listChannels({ ctx, input }));
 }
 
-export async function listAllSkillGroups(ctx: OrgContext): Promise<SkillGroup[]> {
-  const all: SkillGroup[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listSkillGroups({ ctx, input: { limit: 100, cursor } });
-    all.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
+export function listAllSkillGroups(ctx: OrgContext): Promise<SkillGroup[]> {
+  return allPages((input) => listSkillGroups({ ctx, input }));
 }

@@ -3,15 +3,15 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ConversationsIcon } from "@/components/ui/icons";
-import { Select } from "@/components/ui/input";
+import { ChannelFilter } from "@/components/ui/filter-select";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
+import { ReconnectBanner } from "../channels/_components/reconnect-banner";
 import type { Page } from "@/lib/pagination";
 import type { ConversationSummary } from "@/lib/services/conversations/schemas";
 import { LiveIndicator } from "./_components/live-indicator";
@@ -34,29 +34,12 @@ export function ConversationsList({
     initialData: channelId === "" ? { pages: [initialPage], pageParams: [undefined] } : undefined,
   });
   const conversations = query.data?.pages.flatMap((p) => p.data) ?? [];
-  const broken = channels.filter((c) => c.reconnectNeeded);
   return (
     <div className="space-y-4">
-      {broken.length > 0 && (
-        <Alert tone="error">
-          <span data-testid="reconnect-banner">
-            {broken.length === 1 ? t("channels.reconnectBanner.one", { name: broken[0].name }) : t("channels.reconnectBanner.many", { count: broken.length })}
-          </span>
-        </Alert>
-      )}
+      <ReconnectBanner channels={channels} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         {channels.length > 1 ? (
-          <label className="flex items-center gap-2 text-sm text-zinc-600">
-            {t("conversations.filter.channel")}
-            <Select value={channelId} onChange={(e) => setChannelId(e.target.value)} className="w-56">
-              <option value="">{t("conversations.filter.all")}</option>
-              {channels.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </label>
+          <ChannelFilter label={t("conversations.filter.channel")} allLabel={t("conversations.filter.all")} channels={channels} value={channelId} onChange={setChannelId} />
         ) : (
           <span />
         )}

@@ -5,10 +5,21 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { useSubmit } from "@/components/ui/use-submit";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import type { Channel } from "@/lib/services/channels/schemas";
+import { channelCreateSchema, channelUpdateSchema, type Channel } from "@/lib/services/channels/schemas";
 import type { ActionResult } from "@/lib/tenancy/action";
+
+/** What the fields hold; the action takes them as typed (secrets left empty keep the stored ones). */
+type ChannelFormValues = {
+  name: string;
+  pageId: string;
+  appId: string;
+  pageAccessToken: string;
+  appSecret: string;
+  skillGroupId: string;
+  graphApiVersion: string;
+};
 
 export interface SkillGroupOption {
   id: string;
@@ -35,10 +46,25 @@ export function ChannelForm({
   const { t } = useI18n();
   const router = useRouter();
   const editing = Boolean(channel);
-  const form = useSubmit(save, (data) => {
-    router.push(`/o/${orgSlug}/channels/${data.id}`);
-    router.refresh();
+  const { form, onSubmit, fieldError, formError, pending } = useActionForm<ChannelFormValues, Partial<ChannelFormValues>, { id: string }>({
+    schema: editing ? channelUpdateSchema : channelCreateSchema,
+    defaultValues: {
+      name: channel?.name ?? "",
+      // The Page ID is fixed once connected: the edit form shows it without sending it.
+      ...(editing ? {} : { pageId: "" }),
+      appId: channel?.appId ?? "",
+      pageAccessToken: "",
+      appSecret: "",
+      skillGroupId: channel?.skillGroupId ?? (skillGroups.length === 1 ? skillGroups[0].id : ""),
+      graphApiVersion: channel?.graphApiVersion ?? "v21.0",
+    },
+    submit: (values) => save(values as Record<string, string>),
+    onSuccess: (data) => {
+      router.push(`/o/${orgSlug}/channels/${data.id}`);
+      router.refresh();
+    },
   });
+  const { register } = form;
   if (skillGroups.length === 0 && !editing) {
     return (
       <Alert tone="warning">
@@ -53,40 +79,44 @@ export function ChannelForm({
   }
   const secretHint = (hint: string | null | undefined, base: string) => (editing && hint ? t("channels.form.secretKeep", { hint }) : base);
   return (
-    <form className="max-w-2xl space-y-5 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs" noValidate onSubmit={form.onSubmit} data-testid="channel-form">
-      {form.formError && <Alert>{form.formError}</Alert>}
-      <Field id="channel-name" label={t("channels.form.name")} error={form.fieldError("name")}>
-        <Input name="name" defaultValue={channel?.name} placeholder={t("channels.form.namePlaceholder")} required maxLength={80} autoFocus={!editing} />
+    <form className="max-w-2xl space-y-5 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs" noValidate onSubmit={onSubmit} data-testid="channel-form">
+      {formError && <Alert>{formError}</Alert>}
+      <Field id="channel-name" label={t("channels.form.name")} error={fieldError("name")}>
+        <Input {...register("name")} placeholder={t("channels.form.namePlaceholder")} required maxLength={80} autoFocus={!editing} />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="channel-page-id" label={t("channels.form.pageId")} hint={t("channels.form.pageIdHint")} error={form.fieldError("pageId")}>
-          <Input name="pageId" defaultValue={channel?.pageId} inputMode="numeric" autoComplete="off" required disabled={editing} className="font-mono" />
+        <Field id="channel-page-id" label={t("channels.form.pageId")} hint={t("channels.form.pageIdHint")} error={fieldError("pageId")}>
+          {editing ? (
+            <Input value={channel?.pageId} disabled readOnly className="font-mono" />
+          ) : (
+            <Input {...register("pageId")} inputMode="numeric" autoComplete="off" required className="font-mono" />
+          )}
         </Field>
-        <Field id="channel-app-id" label={t("channels.form.appId")} hint={t("channels.form.appIdHint")} error={form.fieldError("appId")}>
-          <Input name="appId" defaultValue={channel?.appId} inputMode="numeric" autoComplete="off" required className="font-mono" />
+        <Field id="channel-app-id" label={t("channels.form.appId")} hint={t("channels.form.appIdHint")} error={fieldError("appId")}>
+          <Input {...register("appId")} inputMode="numeric" autoComplete="off" required className="font-mono" />
         </Field>
       </div>
       <Field
         id="channel-page-token"
         label={t("channels.form.pageAccessToken")}
         hint={secretHint(channel?.pageAccessTokenHint, t("channels.form.pageAccessTokenHint"))}
-        error={form.fieldError("pageAccessToken")}
+        error={fieldError("pageAccessToken")}
         optionalLabel={editing ? t("common.optional") : undefined}
       >
-        <Input name="pageAccessToken" type="password" autoComplete="new-password" required={!editing} className="font-mono" />
+        <Input {...register("pageAccessToken")} type="password" autoComplete="new-password" required={!editing} className="font-mono" />
       </Field>
       <Field
         id="channel-app-secret"
         label={t("channels.form.appSecret")}
         hint={secretHint(channel?.appSecretHint, t("channels.form.appSecretHint"))}
-        error={form.fieldError("appSecret")}
+        error={fieldError("appSecret")}
         optionalLabel={editing ? t("common.optional") : undefined}
       >
-        <Input name="appSecret" type="password" autoComplete="new-password" required={!editing} className="font-mono" />
+        <Input {...register("appSecret")} type="password" autoComplete="new-password" required={!editing} className="font-mono" />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="channel-skill-group" label={t("channels.form.skillGroup")} hint={t("channels.form.skillGroupHint")} error={form.fieldError("skillGroupId")}>
-          <Select name="skillGroupId" defaultValue={channel?.skillGroupId ?? (skillGroups.length === 1 ? skillGroups[0].id : "")} required>
+        <Field id="channel-skill-group" label={t("channels.form.skillGroup")} hint={t("channels.form.skillGroupHint")} error={fieldError("skillGroupId")}>
+          <Select {...register("skillGroupId")} required>
             <option value="" disabled>
               {t("channels.form.skillGroupChoose")}
             </option>
@@ -97,15 +127,15 @@ export function ChannelForm({
             ))}
           </Select>
         </Field>
-        <Field id="channel-graph-version" label={t("channels.form.graphApiVersion")} hint={t("channels.form.graphApiVersionHint")} error={form.fieldError("graphApiVersion")}>
-          <Input name="graphApiVersion" defaultValue={channel?.graphApiVersion ?? "v21.0"} className="font-mono" />
+        <Field id="channel-graph-version" label={t("channels.form.graphApiVersion")} hint={t("channels.form.graphApiVersionHint")} error={fieldError("graphApiVersion")}>
+          <Input {...register("graphApiVersion")} className="font-mono" />
         </Field>
       </div>
       <div className="flex justify-end gap-2 border-t border-zinc-100 pt-5">
         <ButtonLink href={channel ? `/o/${orgSlug}/channels/${channel.id}` : `/o/${orgSlug}/channels`} variant="secondary">
           {t("common.cancel")}
         </ButtonLink>
-        <Button type="submit" loading={form.pending}>
+        <Button type="submit" loading={pending}>
           {editing ? t("channels.form.submitEdit") : t("channels.form.submitCreate")}
         </Button>
       </div>

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { KeyIcon, PlusIcon } from "@/components/ui/icons";
@@ -13,7 +13,8 @@ import { Input, Select } from "@/components/ui/input";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { useAction, useSubmit } from "@/components/ui/use-submit";
+import { useConfirmRow } from "@/components/ui/use-confirm-row";
+import { useSubmit } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
 import type { ApiKey } from "@/lib/services/api-keys";
@@ -22,8 +23,7 @@ import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: string; orgName: string; keys: ApiKey[]; roles: Role[] }) {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const revoke = useAction();
+  const revoke = useConfirmRow((key: ApiKey) => revokeApiKeyAction(orgSlug, key.id));
   const createButton = (
     <Button onClick={() => setCreating(true)}>
       <PlusIcon className="size-4" />
@@ -86,10 +86,7 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
                       variant="secondary"
                       size="sm"
                       aria-label={t("apiKeys.revoke.label", { name: k.name })}
-                      onClick={() => {
-                        revoke.setError(null);
-                        setRevoking(k);
-                      }}
+                      onClick={() => revoke.ask(k)}
                     >
                       {t("apiKeys.revoke")}
                     </Button>
@@ -102,14 +99,10 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
       )}
       <CreateKeyDialog open={creating} onClose={() => setCreating(false)} orgSlug={orgSlug} roles={roles} />
       <ConfirmDialog
-        open={revoking !== null}
-        onClose={() => setRevoking(null)}
-        title={t("apiKeys.revoke.title", { name: revoking?.name ?? "" })}
+        {...revoke.dialog}
+        title={t("apiKeys.revoke.title", { name: revoke.row?.name ?? "" })}
         body={t("apiKeys.revoke.body")}
         confirmLabel={t("apiKeys.revoke")}
-        pending={revoke.pending}
-        error={revoke.error}
-        onConfirm={() => revoking && revoke.run(() => revokeApiKeyAction(orgSlug, revoking.id), () => setRevoking(null))}
       />
     </div>
   );
@@ -150,14 +143,7 @@ function CreateKeyDialog({ open, onClose, orgSlug, roles }: { open: boolean; onC
             ))}
           </Select>
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={form.pending}>
-            {t("common.create")}
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} submitLabel={t("common.create")} pending={form.pending} />
       </form>
     </Dialog>
   );

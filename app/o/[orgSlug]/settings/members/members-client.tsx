@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
@@ -14,10 +15,12 @@ import { SectionTitle } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { useAction, useSubmit } from "@/components/ui/use-submit";
+import { useConfirmRow } from "@/components/ui/use-confirm-row";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useAction } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
-import type { Invitation, Member } from "@/lib/services/members/schemas";
+import { inviteMemberSchema, type Invitation, type Member } from "@/lib/services/members/schemas";
 import { inviteMemberAction, removeMemberAction, revokeInvitationAction, updateMemberRoleAction } from "./actions";
 
 export function MembersClient({
@@ -37,11 +40,9 @@ export function MembersClient({
 }) {
   const { t } = useI18n();
   const [inviting, setInviting] = useState(false);
-  const [removing, setRemoving] = useState<Member | null>(null);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
   const roleChange = useAction();
-  const remove = useAction();
-  const revoke = useAction();
+  const remove = useConfirmRow((member: Member) => removeMemberAction(orgSlug, member.id));
+  const revoke = useConfirmRow((invitation: Invitation) => revokeInvitationAction(orgSlug, invitation.id));
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
@@ -132,10 +133,7 @@ export function MembersClient({
                         size="sm"
                         aria-label={t("members.remove.label", { name: display })}
                         title={t("members.remove.label", { name: display })}
-                        onClick={() => {
-                          remove.setError(null);
-                          setRemoving(m);
-                        }}
+                        onClick={() => remove.ask(m)}
                       >
                         <TrashIcon className="size-4" />
                       </Button>
@@ -179,10 +177,7 @@ export function MembersClient({
                       variant="secondary"
                       size="sm"
                       aria-label={t("members.invitations.revokeLabel", { email: inv.email })}
-                      onClick={() => {
-                        revoke.setError(null);
-                        setRevoking(inv);
-                      }}
+                      onClick={() => revoke.ask(inv)}
                     >
                       {t("members.invitations.revoke")}
                     </Button>
@@ -197,24 +192,16 @@ export function MembersClient({
       <InviteDialog open={inviting} onClose={() => setInviting(false)} orgSlug={orgSlug} assignable={assignable} />
 
       <ConfirmDialog
-        open={removing !== null}
-        onClose={() => setRemoving(null)}
-        title={t("members.remove.title", { name: removing?.name || removing?.email || "" })}
+        {...remove.dialog}
+        title={t("members.remove.title", { name: remove.row?.name || remove.row?.email || "" })}
         body={t("members.remove.body", { org: orgName })}
         confirmLabel={t("members.remove.confirm")}
-        pending={remove.pending}
-        error={remove.error}
-        onConfirm={() => removing && remove.run(() => removeMemberAction(orgSlug, removing.id), () => setRemoving(null))}
       />
       <ConfirmDialog
-        open={revoking !== null}
-        onClose={() => setRevoking(null)}
-        title={t("members.invitations.revokeTitle", { email: revoking?.email ?? "" })}
+        {...revoke.dialog}
+        title={t("members.invitations.revokeTitle", { email: revoke.row?.email ?? "" })}
         body={t("members.invitations.revokeBody")}
         confirmLabel={t("members.invitations.revoke")}
-        pending={revoke.pending}
-        error={revoke.error}
-        onConfirm={() => revoking && revoke.run(() => revokeInvitationAction(orgSlug, revoking.id), () => setRevoking(null))}
       />
     </div>
   );
@@ -223,8 +210,13 @@ export function MembersClient({
 function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; onClose: () => void; orgSlug: string; assignable: Role[] }) {
   const { t } = useI18n();
   const [created, setCreated] = useState<{ link: string; email: string; role: Role } | null>(null);
-  const [role, setRole] = useState<Role>(assignable.includes("agent") ? "agent" : assignable[0]);
-  const form = useSubmit((values) => inviteMemberAction(orgSlug, values), (data) => setCreated(data));
+  const { form, onSubmit, fieldError, formError, pending } = useActionForm({
+    schema: inviteMemberSchema,
+    defaultValues: { email: "", role: assignable.includes("agent") ? "agent" : assignable[0] },
+    submit: (values) => inviteMemberAction(orgSlug, values),
+    onSuccess: (data) => setCreated(data),
+  });
+  const role = useWatch({ control: form.control, name: "role" });
   const close = () => {
     onClose();
     setCreated(null);
@@ -245,13 +237,13 @@ function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; o
   }
   return (
     <Dialog open={open} onClose={close} title={t("members.invite.title")} description={t("members.invite.description")}>
-      <form className="space-y-4" noValidate onSubmit={form.onSubmit}>
-        {form.formError && <Alert>{form.formError}</Alert>}
-        <Field id="invite-email" label={t("common.email")} error={form.fieldError("email")}>
-          <Input name="email" type="email" autoComplete="off" required autoFocus />
+      <form className="space-y-4" noValidate onSubmit={onSubmit}>
+        {formError && <Alert>{formError}</Alert>}
+        <Field id="invite-email" label={t("common.email")} error={fieldError("email")}>
+          <Input {...form.register("email")} type="email" autoComplete="off" required autoFocus />
         </Field>
-        <Field id="invite-role" label={t("common.role")} hint={t(`role.description.${role}`)} error={form.fieldError("role")}>
-          <Select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <Field id="invite-role" label={t("common.role")} hint={t(`role.description.${role}`)} error={fieldError("role")}>
+          <Select {...form.register("role")}>
             {assignable.map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
@@ -259,14 +251,7 @@ function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; o
             ))}
           </Select>
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={form.pending}>
-            {t("members.invite.submit")}
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} submitLabel={t("members.invite.submit")} pending={pending} />
       </form>
     </Dialog>
   );

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getT } from "@/lib/i18n/server";
-import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
-import { listSkillGroups } from "@/lib/services/skill-groups";
+import { listAllSkillGroups } from "../../channels/queries";
 import { settingsPageContext } from "../settings-page";
 import { SkillGroupsClient } from "./skill-groups-client";
 
@@ -15,12 +14,6 @@ export default async function SkillGroupsPage({ params }: { params: Promise<{ or
   const { orgSlug } = await params;
   const { ctx, allowed } = await settingsPageContext(orgSlug, "skillGroups.manage");
   if (!allowed) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} />;
-  const groups: SkillGroup[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listSkillGroups({ ctx, input: { limit: 100, cursor } });
-    groups.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const groups = await listAllSkillGroups(ctx);
   return <SkillGroupsClient orgSlug={ctx.org.slug} groups={groups} />;
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { useSubmit } from "@/components/ui/use-submit";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
+import { skillGroupInputSchema } from "@/lib/services/skill-groups/schemas";
 import type { ActionResult } from "@/lib/tenancy/action";
 
 /** Create or edit a skill group's name and description, in a dialog. */
@@ -28,32 +28,31 @@ export function SkillGroupDialog({
   onSaved?: () => void;
 }) {
   const { t } = useI18n();
-  const form = useSubmit(save, () => {
-    onClose();
-    onSaved?.();
+  const values = { name: initial?.name ?? "", description: initial?.description ?? "" };
+  const { form, onSubmit, fieldError, formError, pending } = useActionForm({
+    schema: skillGroupInputSchema,
+    defaultValues: values,
+    submit: save,
+    onSuccess: () => {
+      onClose();
+      onSaved?.();
+    },
   });
   const close = () => {
-    form.reset();
+    form.reset(values);
     onClose();
   };
   return (
     <Dialog open={open} onClose={close} title={title}>
-      <form className="space-y-4" noValidate onSubmit={form.onSubmit}>
-        {form.formError && <Alert>{form.formError}</Alert>}
-        <Field id="skill-group-name" label={t("common.name")} error={form.fieldError("name")}>
-          <Input name="name" defaultValue={initial?.name} placeholder={t("skillGroups.namePlaceholder")} required autoFocus maxLength={60} />
+      <form className="space-y-4" noValidate onSubmit={onSubmit}>
+        {formError && <Alert>{formError}</Alert>}
+        <Field id="skill-group-name" label={t("common.name")} error={fieldError("name")}>
+          <Input {...form.register("name")} placeholder={t("skillGroups.namePlaceholder")} required autoFocus maxLength={60} />
         </Field>
-        <Field id="skill-group-description" label={t("common.description")} optionalLabel={t("common.optional")} error={form.fieldError("description")}>
-          <Textarea name="description" defaultValue={initial?.description} placeholder={t("skillGroups.descriptionPlaceholder")} rows={3} maxLength={500} />
+        <Field id="skill-group-description" label={t("common.description")} optionalLabel={t("common.optional")} error={fieldError("description")}>
+          <Textarea {...form.register("description")} placeholder={t("skillGroups.descriptionPlaceholder")} rows={3} maxLength={500} />
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={form.pending}>
-            {submitLabel}
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} submitLabel={submitLabel} pending={pending} />
       </form>
     </Dialog>
   );

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlusIcon, TagIcon, TrashIcon } from "@/components/ui/icons";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useAction } from "@/components/ui/use-submit";
+import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
 import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
 import { createSkillGroupAction, deleteSkillGroupAction } from "./actions";
@@ -18,8 +18,7 @@ export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups
   const { t } = useI18n();
   const router = useRouter();
   const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<SkillGroup | null>(null);
-  const remove = useAction();
+  const remove = useConfirmRow((group: SkillGroup) => deleteSkillGroupAction(orgSlug, group.id));
   const base = `/o/${orgSlug}/settings/skill-groups`;
   const createButton = (
     <Button onClick={() => setCreating(true)}>
@@ -65,10 +64,7 @@ export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups
                       size="sm"
                       aria-label={`${t("common.delete")} ${g.name}`}
                       title={t("common.delete")}
-                      onClick={() => {
-                        remove.setError(null);
-                        setDeleting(g);
-                      }}
+                      onClick={() => remove.ask(g)}
                     >
                       <TrashIcon className="size-4" />
                     </Button>
@@ -91,14 +87,10 @@ export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups
         }}
       />
       <ConfirmDialog
-        open={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title={t("skillGroups.delete.title", { name: deleting?.name ?? "" })}
+        {...remove.dialog}
+        title={t("skillGroups.delete.title", { name: remove.row?.name ?? "" })}
         body={t("skillGroups.delete.body")}
         confirmLabel={t("common.delete")}
-        pending={remove.pending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.run(() => deleteSkillGroupAction(orgSlug, deleting.id), () => setDeleting(null))}
       />
     </div>
   );

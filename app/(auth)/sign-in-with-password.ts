@@ -1,0 +1,15 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import type { Translate } from "@/lib/i18n/translate";
+import { signInErrorMessage } from "./sign-in-errors";
+
+/**
+ * Signs in with email and password without leaving the page (sign-in, and right after sign-up or accepting an
+ * invitation). Answers null when signed in, else the refusal in the user's language.
+ */
+export async function signInWithPassword(email: string, password: string, t: Translate): Promise<string | null> {
+  const result = await signIn("credentials", { email, password, redirect: false });
+  if (!result?.ok || result.error) return signInErrorMessage(result?.error, t);
+  return null;
+}
