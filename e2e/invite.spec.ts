@@ -1,13 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { acceptInvitation, createInvitation, mailedLink, PASSWORD, signOut, signUp, uniqueEmail } from "./helpers";
 import { ownerOrg, storageStateOf } from "./personas";
 
 // The owner persona's organisation (e2e/personas.ts): its invitations and members are told apart by
-// email and by names unique to the attempt, as other specs share it.
-test.use({ storageState: storageStateOf("owner") });
+// email and by names unique to the attempt, as other specs share it. The owner gets a context of their own
+// (not test.use, whose storageState every browser.newContext() would inherit, invitees' included).
+async function asOwner(browser: Browser, permissions: string[] = []) {
+  const context = await browser.newContext({ storageState: storageStateOf("owner"), permissions });
+  return { context, page: await context.newPage() };
+}
 
-test("an owner invites an agent, who opens the link, sets a password and lands in the organisation", async ({ page, browser, context }) => {
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+test("an owner invites an agent, who opens the link, sets a password and lands in the organisation", async ({ browser }) => {
+  const { page } = await asOwner(browser, ["clipboard-read", "clipboard-write"]);
   const { slug, org } = ownerOrg();
   const agentEmail = uniqueEmail("agent");
 
@@ -42,7 +46,8 @@ test("an owner invites an agent, who opens the link, sets a password and lands i
   await again.close();
 });
 
-test("an owner changes a member's role, and cannot remove the last owner", async ({ page, browser }) => {
+test("an owner changes a member's role, and cannot remove the last owner", async ({ browser }) => {
+  const { page } = await asOwner(browser);
   const { slug, email, name } = ownerOrg();
   const agentEmail = uniqueEmail("agent");
   const member = `Role Change ${Math.random().toString(36).slice(2, 7)}`;
@@ -68,7 +73,8 @@ test("an owner changes a member's role, and cannot remove the last owner", async
   await expect(page.getByTestId("member-row").filter({ hasText: agentEmail })).toHaveCount(0);
 });
 
-test("someone who already has an account joins only signed in as the invited email; the page never asks for their password", async ({ page, browser }) => {
+test("someone who already has an account joins only signed in as the invited email; the page never asks for their password", async ({ browser }) => {
+  const { page } = await asOwner(browser);
   const { slug, org } = ownerOrg();
 
   // The invitee already has an account (and their own organisation), in their own browser.
