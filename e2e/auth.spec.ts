@@ -98,3 +98,23 @@ test("sign in, after a wrong password shows an error", async ({ page }) => {
 function mainNavLink(page: import("@playwright/test").Page, name: string) {
   return page.getByRole("navigation", { name: "Main navigation" }).first().getByRole("link", { name });
 }
+
+test("sign-up checks each field as it is left, with the server's own rules, before anything is sent", async ({ page }) => {
+  await page.goto("/sign-up");
+  const password = page.getByLabel("Password");
+  await password.fill("short");
+  await password.press("Tab");
+  await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+  // Corrected, the message goes as the user types.
+  await password.fill(PASSWORD);
+  await expect(page.getByText("Password must be at least 8 characters.")).toBeHidden();
+
+  const email = page.getByLabel("Email");
+  await email.fill("not-an-email");
+  await email.press("Tab");
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  // Submitting with the error open sends nothing: the page stays, no account is made.
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/sign-up$/);
+  await expect(page.getByLabel("Your name")).toBeFocused();
+});

@@ -4,9 +4,7 @@ import { argon2id, argon2Verify } from "hash-wasm";
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane). hash-wasm is WebAssembly, so no native build.
 const PARAMS = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
 
-export const PASSWORD_MIN_LENGTH = 8;
-/** Longer input is refused before hashing: argon2 over a megabyte is work an attacker should not get for free. */
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 export async function hashPassword(password: string): Promise<string> {
   return argon2id({ ...PARAMS, password, salt: randomBytes(16), outputType: "encoded" });

@@ -4,5 +4,6 @@
  */
 export { describeVerificationLink } from "./describe-verification-link";
 export { resendVerificationEmail } from "./resend-verification-email";
-export { signUpSchema, type SignUpInput, signUp } from "./sign-up";
+export { signUpSchema, type SignUpInput } from "./schemas";
+export { signUp } from "./sign-up";
 export { verifyEmail } from "./verify-email";

@@ -1,20 +1,11 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
-import { emailSchema } from "@/lib/services/members/schemas";
-import { organizationNameSchema } from "@/lib/services/organizations";
-import { inputString, parseInput, required, say } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
+import { signUpSchema } from "./schemas";
 import { countVerificationMail, deliverAfterCommit, prepareVerificationEmail } from "./verification-mail";
 
-export const signUpSchema = z.object({
-  name: inputString("field.name", 100, { requiredLabel: "field.yourName" }).min(1, required("field.yourName")),
-  email: emailSchema,
-  password: inputString("field.password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { error: say("validation.tooShort", { field: { key: "field.password" }, min: PASSWORD_MIN_LENGTH }) }),
-  organizationName: organizationNameSchema,
-});
-export type SignUpInput = z.input<typeof signUpSchema>;
 
 /**
  * Creates an unverified account and mails it a verification link. The organisation named here is created

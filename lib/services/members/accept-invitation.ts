@@ -1,18 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, UnauthorizedError } from "@/lib/errors";
-import { inputString, parseInput, say } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
 import { findOpenInvitation } from "./open-invitation";
-
-/** Only a new account sends these: someone who already has one joins while signed in, with no password here. */
-export const acceptInvitationSchema = z.object({
-  name: inputString("field.name", 100).optional().default(""),
-  password: inputString("field.password", PASSWORD_MAX_LENGTH, { trim: false }).min(PASSWORD_MIN_LENGTH, { error: say("validation.tooShort", { field: { key: "field.password" }, min: PASSWORD_MIN_LENGTH }) }),
-});
+import { acceptInvitationSchema } from "./schemas";
 
 /**
  * Accepts an invitation. Someone who already has an account joins only while signed in as the invited

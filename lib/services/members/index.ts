@@ -3,7 +3,8 @@
  * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
  */
 export * from "./schemas";
-export { acceptInvitationSchema, acceptInvitation } from "./accept-invitation";
+export { acceptInvitationSchema } from "./schemas";
+export { acceptInvitation } from "./accept-invitation";
 export { describeInvitation } from "./describe-invitation";
 export { getMember } from "./get-member";
 export { inviteMember } from "./invite-member";

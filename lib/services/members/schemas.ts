@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { newPasswordSchema } from "@/lib/auth/password-rules";
 import { ROLES } from "@/lib/permissions";
 import { inputString, say } from "@/lib/validation";
 
@@ -11,6 +12,12 @@ export const emailSchema = inputString("field.email", EMAIL_MAX)
 
 export const inviteMemberSchema = z.object({ email: emailSchema, role: roleSchema });
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
+
+/** Only a new account sends these: someone who already has one joins while signed in, with no password here. */
+export const acceptInvitationSchema = z.object({
+  name: inputString("field.name", 100).optional().default(""),
+  password: newPasswordSchema,
+});
 
 export const updateMemberSchema = z.object({ role: roleSchema });
 

@@ -1,16 +1,13 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requireVerifiedEmail } from "@/lib/auth/email-verified";
 import { isUniqueViolation } from "@/lib/errors";
-import { inputString, parseInput, say } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
+import { createOrganizationSchema } from "./schemas";
 import { slugify, withRandomSuffix } from "./slug";
 
-export const organizationNameSchema = inputString("field.orgName", 80).min(2, { error: say("validation.tooShort", { field: { key: "field.orgName" }, min: 2 }) });
-
-export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 
 export interface OrganizationSummary {
   id: string;

@@ -1,15 +1,19 @@
 "use client";
 
+import { z } from "zod";
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useSubmit } from "@/components/ui/use-submit";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
+import { acceptInvitationSchema } from "@/lib/services/members/schemas";
 import { acceptInvitationAction } from "../../actions";
 import { signInWithPassword } from "../../sign-in-with-password";
+
+const noFields = z.object({});
 
 type SignedInAs = { email: string; isInvitee: boolean } | null;
 
@@ -21,21 +25,23 @@ export function AcceptInvitationForm({ token, email, hasAccount, signedInAs }: {
   const { t } = useI18n();
   const router = useRouter();
   const here = `/invite/${token}`;
-  const form = useSubmit(
-    (values) => acceptInvitationAction(token, values),
-    async ({ orgSlug, newAccount }, el, setError) => {
+  // Someone who already has an account sends no fields: the schema is the new account's.
+  const { form, onSubmit, fieldError, formError, pending } = useActionForm({
+    schema: hasAccount ? noFields : acceptInvitationSchema,
+    defaultValues: { name: "", password: "" },
+    submit: (values) => acceptInvitationAction(token, values),
+    onSuccess: async ({ orgSlug, newAccount }, { password }) => {
       if (newAccount) {
-        const password = String(new FormData(el).get("password") ?? "");
         const refused = await signInWithPassword(email, password, t);
         if (refused) {
-          setError({ code: "sign_in_failed", message: refused });
+          form.setError("root.server", { type: "sign_in_failed", message: refused });
           return;
         }
       }
       router.replace(`/o/${orgSlug}`);
       router.refresh();
     },
-  );
+  });
 
   if (hasAccount && !signedInAs?.isInvitee) {
     return (
@@ -60,23 +66,23 @@ export function AcceptInvitationForm({ token, email, hasAccount, signedInAs }: {
   }
 
   return (
-    <form className="space-y-4" noValidate onSubmit={form.onSubmit}>
+    <form className="space-y-4" noValidate onSubmit={onSubmit}>
       <p className="text-sm text-zinc-600">{hasAccount ? t("invite.signedInAs", { email }) : t("auth.invite.newAccount")}</p>
-      {form.formError && <Alert>{form.formError}</Alert>}
+      {formError && <Alert>{formError}</Alert>}
       {!hasAccount && (
         <>
           <Field id="invite-email" label={t("common.email")}>
             <Input value={email} readOnly disabled autoComplete="username" />
           </Field>
-          <Field id="invite-name" label={t("auth.yourName")} error={form.fieldError("name")}>
-            <Input name="name" autoComplete="name" autoFocus />
+          <Field id="invite-name" label={t("auth.yourName")} error={fieldError("name")}>
+            <Input {...form.register("name")} autoComplete="name" autoFocus />
           </Field>
-          <Field id="invite-password" label={t("auth.password")} hint={t("auth.passwordHint")} error={form.fieldError("password")}>
-            <Input name="password" type="password" autoComplete="new-password" required />
+          <Field id="invite-password" label={t("auth.password")} hint={t("auth.passwordHint")} error={fieldError("password")}>
+            <Input {...form.register("password")} type="password" autoComplete="new-password" required />
           </Field>
         </>
       )}
-      <Button type="submit" className="w-full" loading={form.pending}>
+      <Button type="submit" className="w-full" loading={pending}>
         {t("auth.invite.submit")}
       </Button>
     </form>

@@ -14,10 +14,11 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useConfirmRow } from "@/components/ui/use-confirm-row";
-import { useSubmit } from "@/components/ui/use-submit";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
 import type { ApiKey } from "@/lib/services/api-keys";
+import { createApiKeySchema } from "@/lib/services/api-keys/schemas";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: string; orgName: string; keys: ApiKey[]; roles: Role[] }) {
@@ -111,11 +112,17 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
 function CreateKeyDialog({ open, onClose, orgSlug, roles }: { open: boolean; onClose: () => void; orgSlug: string; roles: Role[] }) {
   const { t } = useI18n();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const form = useSubmit((values) => createApiKeyAction(orgSlug, values), (data) => setCreated(data));
+  const defaultValues = { name: "", role: roles.includes("admin") ? "admin" : (roles[0] ?? "admin") };
+  const { form, onSubmit, fieldError, formError, pending } = useActionForm({
+    schema: createApiKeySchema,
+    defaultValues,
+    submit: (values) => createApiKeyAction(orgSlug, values),
+    onSuccess: (data) => setCreated(data),
+  });
   const close = () => {
     onClose();
     setCreated(null);
-    form.reset();
+    form.reset(defaultValues);
   };
   if (created) {
     return (
@@ -129,13 +136,13 @@ function CreateKeyDialog({ open, onClose, orgSlug, roles }: { open: boolean; onC
   }
   return (
     <Dialog open={open} onClose={close} title={t("apiKeys.create.title")}>
-      <form className="space-y-4" noValidate onSubmit={form.onSubmit}>
-        {form.formError && <Alert>{form.formError}</Alert>}
-        <Field id="api-key-name" label={t("common.name")} error={form.fieldError("name")}>
-          <Input name="name" placeholder={t("apiKeys.namePlaceholder")} required autoFocus maxLength={60} />
+      <form className="space-y-4" noValidate onSubmit={onSubmit}>
+        {formError && <Alert>{formError}</Alert>}
+        <Field id="api-key-name" label={t("common.name")} error={fieldError("name")}>
+          <Input {...form.register("name")} placeholder={t("apiKeys.namePlaceholder")} required autoFocus maxLength={60} />
         </Field>
-        <Field id="api-key-role" label={t("common.role")} hint={t("apiKeys.roleHint")} error={form.fieldError("role")}>
-          <Select name="role" defaultValue={roles.includes("admin") ? "admin" : roles[0]}>
+        <Field id="api-key-role" label={t("common.role")} hint={t("apiKeys.roleHint")} error={fieldError("role")}>
+          <Select {...form.register("role")}>
             {roles.map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
@@ -143,7 +150,7 @@ function CreateKeyDialog({ open, onClose, orgSlug, roles }: { open: boolean; onC
             ))}
           </Select>
         </Field>
-        <DialogFormActions onCancel={close} submitLabel={t("common.create")} pending={form.pending} />
+        <DialogFormActions onCancel={close} submitLabel={t("common.create")} pending={pending} />
       </form>
     </Dialog>
   );
