@@ -7,7 +7,7 @@ const rule = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] }
 const forbid = (regex, message) => ({ regex, message });
 
 // Anything a test may use; nothing outside the tests imports it.
-const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "**/__tests__/**", "tests/**", "e2e/**", "bench/**", "sandbox/tests/**", "lib/workflows/testing/**", "docs/tools/**"];
+const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "tests/**", "e2e/**", "bench/**", "sandbox/testing/**", "lib/workflows/testing/**", "docs/tools/**"];
 
 const noTests = forbid("^@/(tests|e2e|bench)(/|$)|\\.test$", "Test helpers live with the tests: nothing outside them imports tests/, e2e/, bench/ or a *.test file.");
 const noDeepServices = forbid(
