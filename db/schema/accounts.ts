@@ -13,10 +13,11 @@ export const instanceOwners = pgTable("instance_owners", {
   grantedAt: createdAt(),
 });
 
-export const emailTokenPurposeEnum = pgEnum("email_token_purpose", ["verify_email", "change_email"]);
+export const emailTokenPurposeEnum = pgEnum("email_token_purpose", ["verify_email", "change_email", "reset_password"]);
 
 /**
- * Links mailed to prove someone reads an address. Only the SHA-256 of the token is stored.
+ * Links mailed to prove someone reads an address (a new account's, a new address for an account, or the
+ * address of an account whose password is being reset). Only the SHA-256 of the token is stored.
  * Invariants: a token is used at most once (`usedAt`), never after `expiresAt`, and proves `email` for
  * `userId` only for its `purpose`; `data` carries what the purpose needs afterwards (the organisation
  * name chosen at sign-up).

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 
 export const roleEnum = pgEnum("member_role", ["owner", "admin", "marketer", "agent"]);
@@ -19,6 +19,11 @@ export const users = pgTable(
     passwordHash: text(),
     locale: text(),
     emailVerifiedAt: timestamp({ withTimezone: true }),
+    /**
+     * The generation of the account's sessions: stamped into each session token at sign-in and compared on
+     * every request, so raising it (a password change or reset) signs every older session out.
+     */
+    sessionVersion: integer().notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
