@@ -4,10 +4,10 @@ import { emailTokens } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { randomToken } from "@/db/ids";
 
-/** What a mailed link proves: the address of a new account, or a new address for an existing one. */
-export type EmailTokenPurpose = "verify_email" | "change_email";
+/** What a mailed link proves: the address of a new account, a new address for an existing one, or the right to choose a new password. */
+export type EmailTokenPurpose = "verify_email" | "change_email" | "reset_password";
 
-export const EMAIL_TOKEN_TTL_HOURS: Record<EmailTokenPurpose, number> = { verify_email: 24, change_email: 1 };
+export const EMAIL_TOKEN_TTL_HOURS: Record<EmailTokenPurpose, number> = { verify_email: 24, change_email: 1, reset_password: 1 };
 
 export interface EmailTokenRecord {
   id: string;
