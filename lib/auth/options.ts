@@ -33,11 +33,13 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token.sid = randomToken(16);
+        // The account's session generation at sign-in: getSessionUser refuses the token once it is raised.
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
-      if (session.user) (session.user as { id?: string }).id = token.sub;
+      if (session.user) Object.assign(session.user, { id: token.sub, sv: token.sv });
       return session;
     },
   },

@@ -16,6 +16,8 @@ export interface SignedInUser {
   id: string;
   email: string;
   name: string;
+  /** Stamped into the session token (lib/auth/options.ts). */
+  sessionVersion: number;
 }
 
 function overLimit(window: WindowCount | undefined, allowed: number): WindowCount | null {
@@ -52,5 +54,5 @@ export async function checkCredentials(emailInput: string, password: string, ip:
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
   if (!ok || !user) throw new UnauthorizedError("auth.errors.invalidCredentials");
   await Promise.all([clearRateLimit(accountKey), undoRateLimitHit(ipKey)]);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -20,3 +20,17 @@ export function invitationEmail(to: string, vars: { org: string; role: Role; lin
 export function verificationEmail(to: string, vars: { link: string; hours: number }): Email {
   return bilingual(to, "email.verify.subject", "email.verify.body", () => vars);
 }
+
+export function passwordResetEmail(to: string, vars: { link: string; hours: number }): Email {
+  return bilingual(to, "email.reset.subject", "email.reset.body", () => vars);
+}
+
+/** Goes to the NEW address: opening its link is what moves the account there. */
+export function emailChangeEmail(to: string, vars: { link: string; hours: number }): Email {
+  return bilingual(to, "email.changeEmail.subject", "email.changeEmail.body", () => vars);
+}
+
+/** Goes to the OLD address once the change is made, so a change its owner did not make does not go unnoticed. */
+export function emailChangedNotice(to: string, vars: { email: string }): Email {
+  return bilingual(to, "email.emailChanged.subject", "email.emailChanged.body", () => vars);
+}

@@ -1,4 +1,5 @@
 import { apiEn } from "./api.en";
+import { accountEn } from "./account.en";
 import { accountsEn } from "./accounts.en";
 import { apiKeysEn } from "./api-keys.en";
 import { auditLogEn } from "./audit-log.en";
@@ -25,6 +26,7 @@ export const catalogPartsEn = {
   shellEn,
   authEn,
   accountsEn,
+  accountEn,
   settingsEn,
   membersEn,
   skillGroupsEn,
@@ -43,6 +45,7 @@ export const en = {
   ...shellEn,
   ...authEn,
   ...accountsEn,
+  ...accountEn,
   ...settingsEn,
   ...membersEn,
   ...skillGroupsEn,

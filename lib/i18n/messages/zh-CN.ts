@@ -1,4 +1,5 @@
 import { apiZhCN } from "./api.zh-CN";
+import { accountZhCN } from "./account.zh-CN";
 import { accountsZhCN } from "./accounts.zh-CN";
 import { apiKeysZhCN } from "./api-keys.zh-CN";
 import { auditLogZhCN } from "./audit-log.zh-CN";
@@ -21,6 +22,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...shellZhCN,
   ...authZhCN,
   ...accountsZhCN,
+  ...accountZhCN,
   ...settingsZhCN,
   ...membersZhCN,
   ...skillGroupsZhCN,

@@ -2,12 +2,12 @@ import { type DbOrTx } from "@/db/client";
 import { appUrl } from "@/lib/app-url";
 import { verificationEmail } from "@/lib/email/messages";
 import { sendEmail, type Email } from "@/lib/email/send";
-import { RateLimitedError } from "@/lib/errors";
+import { RateLimitedError, type ErrorMessage } from "@/lib/errors";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { EMAIL_TOKEN_TTL_HOURS, issueEmailToken } from "./email-tokens";
 
 /**
- * Verification mail anyone can make us send (sign-up, "resend the link") is bounded per hour: per account
+ * Mail anyone can make us send (sign-up, "resend the link", "forgot password", a new address) is bounded per hour: per account
  * (one inbox cannot be flooded) and per client IP (one visitor cannot sign up addresses by the thousand).
  */
 export const VERIFICATION_MAIL_LIMITS = {
@@ -18,15 +18,23 @@ export const VERIFICATION_MAIL_LIMITS = {
 
 /** Counts one verification mail for this IP (and account, once it exists); refuses past the limits. */
 export async function countVerificationMail({ ip, userId }: { ip: string; userId?: string }): Promise<void> {
+  await countAccountMail("verify-mail", { ip, account: userId }, "verify.errors.rateLimited");
+}
+
+/**
+ * Counts one mail of a kind anyone can make us send (`prefix`), per IP and per account (an id, or for a
+ * password reset the address asked for, whether or not an account has it); refuses past the limits.
+ */
+export async function countAccountMail(prefix: string, { ip, account }: { ip: string; account?: string }, refusal: ErrorMessage): Promise<void> {
   const { windowSeconds, perAccount, perIp } = VERIFICATION_MAIL_LIMITS;
   const counts = await Promise.all([
-    hitRateLimit(`verify-mail:ip:${ip}`, windowSeconds).then((w) => ({ ...w, over: w.count > perIp })),
-    ...(userId ? [hitRateLimit(`verify-mail:account:${userId}`, windowSeconds).then((w) => ({ ...w, over: w.count > perAccount }))] : []),
+    hitRateLimit(`${prefix}:ip:${ip}`, windowSeconds).then((w) => ({ ...w, over: w.count > perIp })),
+    ...(account ? [hitRateLimit(`${prefix}:account:${account}`, windowSeconds).then((w) => ({ ...w, over: w.count > perAccount }))] : []),
   ]);
   const over = counts.filter((c) => c.over);
   if (over.length > 0) {
     const wait = Math.max(...over.map((c) => c.resetInSeconds), 1);
-    throw new RateLimitedError("verify.errors.rateLimited", wait);
+    throw new RateLimitedError(refusal, wait);
   }
 }
 
