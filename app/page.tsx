@@ -1,13 +1,10 @@
 import { redirect } from "next/navigation";
-import { isEmailVerified } from "@/lib/auth/email-verified";
 import { getSessionUser } from "@/lib/auth/session";
-import { listUserOrganizations } from "@/lib/services/organizations";
+import { landingPath } from "./landing";
 
-/** Signed in: the first organisation (or creating one, once the email is verified); signed out: sign-in. */
+/** Signed in: the page of the user's role in their first organisation (see landingPath); signed out: sign-in. */
 export default async function Home() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
-  const orgs = await listUserOrganizations(user.id);
-  if (orgs[0]) redirect(`/o/${orgs[0].slug}`);
-  redirect((await isEmailVerified(user.id)) ? "/orgs/new" : "/verify-email");
+  redirect(await landingPath(user));
 }

@@ -51,3 +51,14 @@ export function lesserRole(a: Role, b: Role): Role {
 export function mayInvite(role: Role, invitedRole: Role): boolean {
   return roleCan(role, "members.manage") && assignableRoles(role).includes(invitedRole);
 }
+
+/**
+ * Where a member lands in an organisation (its root, and straight after sign-in): the work their role is
+ * for. Marketers run campaigns, agents answer conversations (their inbox), admins and owners look after
+ * the channels everything else depends on.
+ */
+export function landingSection(role: Role): "campaigns" | "conversations" | "channels" {
+  if (role === "marketer") return "campaigns";
+  if (role === "agent") return "conversations";
+  return "channels";
+}

@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
-import { ListIcon, SignOutIcon } from "@/components/ui/icons";
+import { ListIcon, SignOutIcon, UsersIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, MenuLabel, MenuRadioGroup, MenuSeparator } from "@/components/ui/menu";
 import { useI18n } from "@/lib/i18n/client";
 import { isLocale } from "@/lib/i18n/locales";
@@ -33,6 +33,12 @@ export function UserMenu({ name, email, instanceOwner = false }: { name: string;
       <MenuLabel>{t("shell.language")}</MenuLabel>
       <MenuRadioGroup label={t("shell.language")} value={language.locale} options={language.options} onChoose={(l) => isLocale(l) && language.choose(l)} />
       <MenuSeparator />
+      <MenuItem asChild>
+        <Link href="/account">
+          <UsersIcon className="size-4 text-zinc-500" />
+          {t("account.menuLink")}
+        </Link>
+      </MenuItem>
       {instanceOwner && (
         <MenuItem asChild>
           <Link href="/admin/outbox">

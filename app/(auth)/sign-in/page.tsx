@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
+import { landingPath } from "../../landing";
 import { AuthCard } from "../auth-card";
+import { safeCallback } from "../sign-in-errors";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("auth.signIn.submit") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const [{ callbackUrl }, user, { t }] = await Promise.all([searchParams, getSessionUser(), getT()]);
-  if (user) redirect("/");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+  const [{ callbackUrl, reset }, user, { t }] = await Promise.all([searchParams, getSessionUser(), getT()]);
+  if (user) redirect(callbackUrl ? safeCallback(callbackUrl) : await landingPath(user));
   return (
     <AuthCard
       title={t("auth.signIn.title")}
@@ -27,7 +30,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
+      {reset && (
+        <Alert tone="success" className="mb-4">
+          {t("account.signIn.passwordReset")}
+        </Alert>
+      )}
       <SignInForm callbackUrl={callbackUrl ?? null} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-zinc-500 hover:text-zinc-800">
+          {t("account.signIn.forgot")}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/lib/i18n/client";
+import { landingAction } from "../actions";
 import { safeCallback } from "../sign-in-errors";
 import { signInWithPassword } from "../sign-in-with-password";
 
@@ -30,8 +31,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
             setError(refused);
             return;
           }
-          router.replace(safeCallback(callbackUrl));
-          router.refresh();
+          // Straight to where the user is going: the page they came from, else their role's page (no stop at
+          // "/" and the organisation's root, each a redirect and a blank frame).
+          const landing = callbackUrl ? null : await landingAction();
+          router.replace(safeCallback(callbackUrl, landing?.ok ? landing.data : "/"));
+          // A page seen signed out (an invitation) may be in the router's cache: show it as the signed-in user.
+          if (callbackUrl) router.refresh();
         });
       }}
     >
