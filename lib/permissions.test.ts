@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lesserRole, mayInvite, permissionsOf, ROLES } from "./permissions";
+import { landingSection, lesserRole, mayInvite, permissionsOf, roleCan, ROLES } from "./permissions";
 
 describe("roles", () => {
   // An API key acts with lesserRole(key's role, creator's role): that is only "at most both" if roles form a chain.
@@ -18,5 +18,10 @@ describe("roles", () => {
     expect(ROLES.filter((r) => mayInvite(r, "owner"))).toEqual(["owner"]);
     expect(ROLES.filter((r) => mayInvite(r, "admin"))).toEqual(["owner", "admin"]);
     expect(ROLES.filter((r) => mayInvite(r, "agent"))).toEqual(["owner", "admin"]);
+  });
+
+  it("each role lands on its own work, a page it may open: marketers on campaigns, agents on conversations, admins and owners on channels", () => {
+    expect(Object.fromEntries(ROLES.map((r) => [r, landingSection(r)]))).toEqual({ owner: "channels", admin: "channels", marketer: "campaigns", agent: "conversations" });
+    for (const role of ROLES) expect(roleCan(role, `${landingSection(role)}.read`)).toBe(true);
   });
 });
