@@ -34,7 +34,7 @@ async function outboxSession(): Promise<APIRequestContext> {
  * The newest link containing `path` in mail to `to`, read from the app's outbox (no SMTP_URL in tests)
  * through the instance-owner-only endpoint, as the operator would read it in the dashboard.
  */
-export async function mailedLink(to: string, path: "/verify-email/" | "/invite/"): Promise<string> {
+export async function mailedLink(to: string, path: "/verify-email/" | "/invite/" | "/reset-password/" | "/change-email/"): Promise<string> {
   const api = await outboxSession();
   let link: string | undefined;
   await expect
@@ -113,7 +113,8 @@ export async function acceptInvitation(browser: Browser, link: string, opts: { n
   await page.getByLabel("Your name").fill(opts.name ?? "Invited Agent");
   await page.getByLabel("Password").fill(opts.password ?? PASSWORD);
   await page.getByRole("button", { name: "Join organisation" }).click();
-  await expect(page).toHaveURL(/\/o\/[^/]+\/channels$/);
+  // The new member lands on their role's page: campaigns (marketer), conversations (agent) or channels.
+  await expect(page).toHaveURL(/\/o\/[^/]+\/(channels|campaigns|conversations)$/);
   return { context, page };
 }
 

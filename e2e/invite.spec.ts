@@ -112,7 +112,8 @@ test("someone who already has an account joins only signed in as the invited ema
   await expect(invitee).toHaveURL(new RegExp(`/invite/`));
   await expect(invitee.getByText(`You are signed in as ${existing.email}.`)).toBeVisible();
   await invitee.getByRole("button", { name: "Join organisation" }).click();
-  await expect(invitee).toHaveURL(new RegExp(`/o/${slug}/channels$`));
+  // Invited as Marketer, they land on the organisation's campaigns.
+  await expect(invitee).toHaveURL(new RegExp(`/o/${slug}/campaigns$`));
   await expect(invitee.getByTestId("current-org")).toHaveText(org);
   await inviteeContext.close();
 });
