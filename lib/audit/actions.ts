@@ -13,6 +13,12 @@ const vocabulary = {
   "member.joined": "member",
   "member.role_changed": "member",
   "member.removed": "member",
+  /** The member changed their own password (other sessions signed out), recorded in each of their organisations. */
+  "member.password_changed": "member",
+  /** The member set a new password through an emailed reset link (every session signed out). */
+  "member.password_reset": "member",
+  /** The member moved their account to a new, verified address. */
+  "member.email_changed": "member",
   "invitation.revoked": "invitation",
   "skill_group.created": "skill_group",
   "skill_group.updated": "skill_group",

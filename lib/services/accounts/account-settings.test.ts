@@ -6,7 +6,9 @@ import { getSessionUser } from "@/lib/auth/session";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { ConflictError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { useTestDatabase } from "@/tests/db";
+import { expectAuditRow } from "@/tests/audit";
 import { latestLinkMailedTo } from "@/tests/fixtures";
+import { listUserOrganizations } from "@/lib/services/organizations";
 import { changePassword } from "./change-password";
 import { confirmEmailChange } from "./confirm-email-change";
 import { describeEmailLink } from "./describe-email-link";
@@ -39,7 +41,8 @@ async function account() {
   const { userId, email } = await signUp({ name: "Li Lei", email: `settings-${++n}@example.com`, password: PASSWORD, organizationName: `Settings Org ${n}` }, { ip });
   await verifyEmail({ token: (await latestLinkMailedTo(email, "/verify-email/")).split("/verify-email/")[1]! });
   const signedIn = await checkCredentials(email, PASSWORD, ip);
-  return { id: userId, email, ip, sessionVersion: signedIn.sessionVersion };
+  const [org] = await listUserOrganizations(userId);
+  return { id: userId, email, ip, sessionVersion: signedIn.sessionVersion, org: org! };
 }
 
 const signedInAs = (user: { id: string; email: string }, sv: number) => {
@@ -89,6 +92,7 @@ describe("forgot password", () => {
     const fresh = await checkCredentials(user.email, "the-reset-password", "10.74.0.2");
     signedInAs(user, fresh.sessionVersion);
     expect(await getSessionUser()).toMatchObject({ id: user.id, email: user.email });
+    await expectAuditRow(user.org, { action: "member.password_reset", actor: { actor: { type: "user", id: user.id, label: user.email } }, only: true });
   });
 
   it("an expired link, or one replaced by a newer request, resets nothing", async () => {
@@ -134,6 +138,8 @@ describe("change password", () => {
     signedInAs(user, sessionVersion);
     expect(await getSessionUser()).toMatchObject({ id: user.id });
     expect((await checkCredentials(user.email, "a-new-password", "10.78.0.1")).sessionVersion).toBe(sessionVersion);
+    const row = await expectAuditRow(user.org, { action: "member.password_changed", actor: { actor: { type: "user", id: user.id, label: user.email } }, only: true });
+    expect([row.before, row.after]).toEqual([null, null]);
   });
 
   it("kills open reset links", async () => {
@@ -170,6 +176,7 @@ describe("name and email", () => {
     expect(notice.find((m) => m.subject.includes("was changed"))!.text).toContain(newEmail);
     // Sign-in now takes the new address, and the session shows it.
     expect((await checkCredentials(newEmail, PASSWORD, "10.80.0.1")).id).toBe(user.id);
+    await expectAuditRow(user.org, { action: "member.email_changed", actor: { actor: { type: "user", id: user.id } }, before: { email: user.email }, after: { email: newEmail } });
     signedInAs(user, user.sessionVersion);
     expect(await getSessionUser()).toMatchObject({ email: newEmail });
   });

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { recordAccountAudit } from "./account-audit";
 import { changePasswordSchema } from "./schemas";
 
 /**
@@ -30,6 +31,7 @@ export async function changePassword({ user, input, ip }: { user: { id: string; 
       .where(eq(users.id, user.id))
       .returning({ sessionVersion: users.sessionVersion });
     if (!account) throw new NotFoundError("verify.errors.accountNotFound");
+    await recordAccountAudit(tx, user, { action: "member.password_changed" });
     await tx
       .update(emailTokens)
       .set({ expiresAt: sql`now()` })

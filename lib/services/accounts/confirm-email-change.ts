@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { emailTokens, users } from "@/db/schema";
 import { emailChangedNotice } from "@/lib/email/messages";
 import { ConflictError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { recordAccountAudit } from "./account-audit";
 import { consumeEmailToken } from "./email-tokens";
 import { deliverAfterCommit } from "./verification-mail";
 
@@ -21,6 +22,7 @@ export async function confirmEmailChange({ token }: { token: string }): Promise<
       const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, record.userId));
       if (!account) throw new NotFoundError("account.errors.changeLinkNotFound");
       await tx.update(users).set({ email: record.email, emailVerifiedAt: sql`now()` }).where(eq(users.id, record.userId));
+      await recordAccountAudit(tx, { id: record.userId, email: record.email }, { action: "member.email_changed", before: { email: account.email }, after: { email: record.email } });
       // Reset links went to the old address: it no longer speaks for the account.
       await tx
         .update(emailTokens)

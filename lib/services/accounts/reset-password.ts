@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { clearRateLimit } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { consumeEmailToken } from "./email-tokens";
+import { recordAccountAudit } from "./account-audit";
 import { resetPasswordSchema } from "./schemas";
 
 /**
@@ -26,6 +27,7 @@ export async function resetPassword({ token, input }: { token: string; input: un
       .where(and(eq(users.id, record.userId), eq(users.email, record.email)))
       .returning({ email: users.email });
     if (!account) throw new NotFoundError("account.errors.resetLinkNotFound");
+    await recordAccountAudit(tx, { id: record.userId, email: account.email }, { action: "member.password_reset" });
     return account.email;
   });
   // The owner proved they read the mail: earlier wrong guesses no longer lock them out.
