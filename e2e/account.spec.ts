@@ -147,6 +147,8 @@ test("the profile changes the name and, once the link mailed to the new address 
 });
 
 test("each role lands on its own page: marketers on Campaigns, agents on Conversations, owners on Channels, straight after sign-in", async ({ page, browser }) => {
+  // One sign-up, two invitations and three sign-ins.
+  test.slow();
   const owner = await signUp(page, { name: "Landing Owner" });
   const people = { marketer: uniqueEmail("landing-marketer"), agent: uniqueEmail("landing-agent") };
   for (const [role, email] of [["Marketer", people.marketer], ["Agent", people.agent]] as const) {
