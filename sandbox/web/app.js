@@ -123,28 +123,28 @@ function renderButton(button, m, index, elementIndex) {
 }
 
 function renderOutgoing(m) {
-  const t = template(m);
+  const tpl = template(m);
   const msg = m.message || {};
   if (m.senderAction) return el("div", { class: "meta" }, `(${m.senderAction})`);
-  if (t && t.template_type === "one_time_notif_req") {
+  if (tpl && tpl.template_type === "one_time_notif_req") {
     return el("div", { class: "card", "data-testid": "otn-request" },
-      el("div", { class: "title" }, t.title),
+      el("div", { class: "title" }, tpl.title),
       el("button", {
         "data-testid": "notify-me",
         disabled: m.optedIn,
         onclick: () => act(() => api("POST", `/users/${state.psid}/notify-me`, { mid: m.mid }), t("user.status.notifyMe")),
       }, t(m.optedIn ? "user.notified" : "user.notifyMe")));
   }
-  if (t && t.template_type === "notification_messages") {
+  if (tpl && tpl.template_type === "notification_messages") {
     return el("div", { class: "card", "data-testid": "notification-request" },
-      el("div", { class: "title" }, t.title),
+      el("div", { class: "title" }, tpl.title),
       el("button", { disabled: m.optedIn, onclick: () => act(() => api("POST", `/users/${state.psid}/notification-optin`, { mid: m.mid }), t("user.status.optedIn")) }, t(m.optedIn ? "user.subscribed" : "user.getMessages")));
   }
-  if (t && t.template_type === "button") {
-    return el("div", { class: "card" }, el("div", { class: "title" }, t.text), (t.buttons || []).map((b, i) => renderButton(b, m, i)));
+  if (tpl && tpl.template_type === "button") {
+    return el("div", { class: "card" }, el("div", { class: "title" }, tpl.text), (tpl.buttons || []).map((b, i) => renderButton(b, m, i)));
   }
-  if (t && t.template_type === "generic") {
-    return el("div", {}, (t.elements || []).map((e, ei) =>
+  if (tpl && tpl.template_type === "generic") {
+    return el("div", {}, (tpl.elements || []).map((e, ei) =>
       el("div", { class: "card" },
         e.image_url ? el("img", { class: "attachment", src: e.image_url, alt: "" }) : null,
         el("div", { class: "title" }, e.title),
