@@ -4,7 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
 import { healingClient } from "./healing-postgres";
-import { migratePglite, migratePostgres } from "./migrate";
+import { migratePglite, migratePostgres, withStartupLock } from "./migrate";
 
 /** The one database type the app codes against, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,6 +19,12 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Runs raw SQL outside drizzle (migrations, advisory locks, tests). */
   exec(sqlText: string): Promise<void>;
+  /**
+   * Runs `work` while no other instance of the app runs its start-up work on this database (migrations,
+   * the demo seed): the migrations' advisory lock on PostgreSQL; on PGlite one process owns the data, so
+   * `work` just runs.
+   */
+  serialiseStartup<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -78,6 +84,7 @@ async function openPostgres(url: string, options: OpenOptions, migrate = true): 
     exec: async (sqlText) => {
       await client.unsafe(sqlText);
     },
+    serialiseStartup: (work) => withStartupLock(url, () => work()),
     close: () => pool.end({ timeout: 5 }),
   };
 }
@@ -95,6 +102,7 @@ async function openPglite(dataDir: string, migrate = true): Promise<DatabaseHand
     exec: async (sqlText) => {
       await client.exec(sqlText);
     },
+    serialiseStartup: (work) => work(),
     close: () => client.close(),
   };
 }

@@ -20,6 +20,7 @@ const demoApp = sandbox.state.apps.get(DEMO.appId);
 console.log(`Messenger sandbox listening on ${sandbox.url}`);
 console.log(`  Graph API:   ${sandbox.url}/v21.0/me?access_token=${DEMO.pageAccessToken}`);
 console.log(`  User page:   ${sandbox.url}/_sandbox/   (m.me link: ${sandbox.url}/m.me/${DEMO.pageUsername}?ref=hello)`);
+console.log(`  Setup page:  ${sandbox.url}/_sandbox/setup   (apps, Pages, webhook subscriptions)`);
 console.log(`  Control API: ${sandbox.url}/_sandbox/api/health`);
 console.log(`  Demo webhook callback: ${demoApp?.callbackUrl ?? "(none)"}`);
 

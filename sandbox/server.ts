@@ -14,6 +14,8 @@ import { handleGraph, stripVersion } from "./graph/routes";
 import { BodyParseError, parseGraphBody, readBody } from "./http/body";
 import { SandboxCore, type SandboxCoreOptions } from "./sandbox";
 import { SimulationError } from "./users/simulator";
+import { pickLocale } from "./web/messages";
+import { renderPage } from "./web/render";
 
 export interface SandboxOptions extends SandboxCoreOptions {
   /** 0 = ephemeral (default for in-process use). */
@@ -34,11 +36,18 @@ export interface RunningSandbox {
 
 const WEB_DIR = path.join(import.meta.dirname, "web");
 const STATIC_FILES: Record<string, { file: string; type: string }> = {
-  "/_sandbox/": { file: "index.html", type: "text/html; charset=utf-8" },
   "/_sandbox/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
+  "/_sandbox/setup.js": { file: "setup.js", type: "text/javascript; charset=utf-8" },
+  "/_sandbox/i18n.js": { file: "i18n.js", type: "text/javascript; charset=utf-8" },
   "/_sandbox/style.css": { file: "style.css", type: "text/css; charset=utf-8" },
+  "/_sandbox/icon.svg": { file: "icon.svg", type: "image/svg+xml" },
   // A photo for simulated users to send, served like Meta's CDN serves attachments (the app proxies it).
   "/_sandbox/media/photo.png": { file: "photo.png", type: "image/png" },
+};
+/** The HTML pages, rendered in the browser's language (sandbox/web/messages.ts). */
+const PAGES: Record<string, string> = {
+  "/_sandbox/": "index.html",
+  "/_sandbox/setup": "setup.html",
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -68,8 +77,24 @@ export function createSandboxServer(core: SandboxCore): http.Server {
     }
   }
 
-  function serveStatic(res: ServerResponse, pathname: string): boolean {
-    const entry = STATIC_FILES[pathname === "/_sandbox" ? "/_sandbox/" : pathname];
+  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
+    const page = pathname === "/_sandbox" ? PAGES["/_sandbox/"] : (PAGES[pathname] ?? PAGES[pathname.replace(/\/$/, "")]);
+    if (page) {
+      const locale = pickLocale(req.headers["accept-language"], req.headers.cookie);
+      const key = `${page}:${locale}`;
+      let content = staticCache.get(key);
+      if (!content) staticCache.set(key, (content = Buffer.from(renderPage(readFileSync(path.join(WEB_DIR, page), "utf8"), locale))));
+      res.writeHead(200, {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Length": content.length,
+        "Content-Language": locale,
+        "Cache-Control": "no-cache",
+        Vary: "Accept-Language, Cookie",
+      });
+      res.end(content);
+      return true;
+    }
+    const entry = STATIC_FILES[pathname];
     if (!entry) return false;
     let content = staticCache.get(entry.file);
     if (!content) staticCache.set(entry.file, (content = readFileSync(path.join(WEB_DIR, entry.file))));
@@ -115,7 +140,7 @@ export function createSandboxServer(core: SandboxCore): http.Server {
     const query = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
     let work: Promise<void> | void;
     if (pathname.startsWith("/_sandbox/api")) work = handleControl(req, res, pathname, query);
-    else if (pathname.startsWith("/_sandbox") && serveStatic(res, pathname)) return;
+    else if (pathname.startsWith("/_sandbox") && serveStatic(req, res, pathname)) return;
     else if (/^(\/_sandbox)?\/m\.me\/[^/]+\/?$/.test(pathname)) work = redirectMmeLink(core, res, pathname, query);
     else if (pathname === "/" && !query.has("access_token") && req.method === "GET") {
       res.writeHead(302, { Location: "/_sandbox/" });

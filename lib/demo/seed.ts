@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
 import { apiKeys, channels, instanceOwners, organizations, skillGroups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { sha256Hex } from "@/lib/crypto/hash";
@@ -34,9 +34,16 @@ export function demoSeedEnabled(): boolean {
 
 /**
  * Seeds the demo organisation into an empty database. Safe to call at every start: each part is created
- * only when missing, so a restart (or a second instance) changes nothing.
+ * only when missing, so a restart changes nothing. Two instances starting together on one PostgreSQL
+ * database would both find it missing and both insert the demo user (one failing on users.email), so the
+ * seed runs under the migrations' start-up lock: the second instance waits, then finds everything there.
  */
 export async function seedDemo(): Promise<{ created: boolean }> {
+  const database = await getDatabase();
+  return database.serialiseStartup(seedMissingParts);
+}
+
+async function seedMissingParts(): Promise<{ created: boolean }> {
   const db = await getDb();
   const [existingOrg] = await db.select().from(organizations).where(eq(organizations.slug, DEMO.orgSlug));
   let created = false;

@@ -101,6 +101,18 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       return publicPage(store.addPage({ ...input, appId }));
     })
     .on("GET", "/pages/:pageId", ({ params }) => publicPage(pageOf(params.pageId)))
+    // What the App Dashboard's Webhooks product does in one go (the sandbox page's form): verify and save the
+    // app's callback (one per app, as on Meta: every Page of the app delivers there), then the Page's fields.
+    .on("PUT", "/pages/:pageId/subscription", async ({ params, body }) => {
+      const input = s.pageSubscriptionSchema.parse(body ?? {});
+      const page = pageOf(params.pageId);
+      const app = await configureWebhook(appOf(page.appId), input.callbackUrl, input.verifyToken, true);
+      if (input.subscribedFields) {
+        page.subscribedFields = [...new Set(input.subscribedFields)];
+        store.touch();
+      }
+      return { app, page: publicPage(page) };
+    })
     .on("PUT", "/pages/:pageId/faults", ({ params, body }) => {
       const page = pageOf(params.pageId);
       page.faults = { ...page.faults, ...s.faultsSchema.parse(body ?? {}) };

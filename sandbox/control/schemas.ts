@@ -28,6 +28,13 @@ export const createPageSchema = z.object({
   getStartedPayload: z.string().min(1).optional(),
 });
 
+/** Subscribing the app's webhook for a Page: the app's callback (verified) and the Page's fields. */
+export const pageSubscriptionSchema = z.object({
+  callbackUrl: z.string().url(),
+  verifyToken: z.string().min(1),
+  subscribedFields: z.array(z.enum(WEBHOOK_FIELDS)).min(1).optional(),
+});
+
 const latencySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("none") }),
   z.object({ kind: z.literal("fixed"), ms: z.number().min(0) }),

@@ -1,6 +1,9 @@
 // The simulated Messenger user: plain browser JavaScript over the sandbox's control API (no build step).
 "use strict";
 
+// Strings in the page's language (i18n.js, loaded first).
+const { t } = window.sandboxI18n;
+
 const API = "/_sandbox/api";
 const params = new URLSearchParams(location.search);
 const $ = (id) => document.getElementById(id);
@@ -61,8 +64,8 @@ function setUser(user) {
 
 function renderIdentity() {
   $("psid").textContent = state.psid || "–";
-  $("user-name").textContent = state.user && state.psid ? `${state.user.firstName} ${state.user.lastName}` : "nobody yet";
-  $("block").textContent = state.user && state.user.blocked ? "Unblock Page" : "Block Page";
+  $("user-name").textContent = state.user && state.psid ? `${state.user.firstName} ${state.user.lastName}` : t("user.nobody");
+  $("block").textContent = t(state.user && state.user.blocked ? "user.unblock" : "user.block");
 }
 
 async function newPerson() {
@@ -78,7 +81,7 @@ async function openLink(ref) {
   if (!state.psid) await newPerson();
   const result = await api("POST", `/users/${state.psid}/open-link`, { ref: ref || undefined, getStarted: false });
   $("get-started").hidden = result.outcome !== "awaiting_get_started";
-  status(result.outcome === "referral" ? `Re-entered the thread with ref "${ref}" (messaging_referrals sent)` : result.outcome === "awaiting_get_started" ? "New conversation: tap Get Started" : "Opened the thread");
+  status(t(result.outcome === "referral" ? "user.status.referral" : result.outcome === "awaiting_get_started" ? "user.status.awaitingGetStarted" : "user.status.opened", { ref }));
   await refresh();
 }
 
@@ -88,7 +91,7 @@ async function act(fn, message) {
     if (message) status(message);
     await refresh();
   } catch (error) {
-    status(`Error: ${error.message}`);
+    status(t("error", { message: error.message }));
   }
 }
 
@@ -114,34 +117,34 @@ function template(m) {
 function renderButton(button, m, index, elementIndex) {
   if (button.type === "web_url") return el("a", { class: "button", href: button.url, target: "_blank", rel: "noreferrer" }, button.title);
   if (button.type === "postback") {
-    return el("button", { "data-testid": "postback-button", onclick: () => act(() => api("POST", `/users/${state.psid}/postback`, { mid: m.mid, index, elementIndex }), `Tapped "${button.title}"`) }, button.title);
+    return el("button", { "data-testid": "postback-button", onclick: () => act(() => api("POST", `/users/${state.psid}/postback`, { mid: m.mid, index, elementIndex }), t("user.status.tapped", { title: button.title })) }, button.title);
   }
   return el("button", { disabled: true }, button.title || button.type);
 }
 
 function renderOutgoing(m) {
-  const t = template(m);
+  const tpl = template(m);
   const msg = m.message || {};
   if (m.senderAction) return el("div", { class: "meta" }, `(${m.senderAction})`);
-  if (t && t.template_type === "one_time_notif_req") {
+  if (tpl && tpl.template_type === "one_time_notif_req") {
     return el("div", { class: "card", "data-testid": "otn-request" },
-      el("div", { class: "title" }, t.title),
+      el("div", { class: "title" }, tpl.title),
       el("button", {
         "data-testid": "notify-me",
         disabled: m.optedIn,
-        onclick: () => act(() => api("POST", `/users/${state.psid}/notify-me`, { mid: m.mid }), "Notify Me tapped: messaging_optins sent"),
-      }, m.optedIn ? "You'll be notified" : "Notify Me"));
+        onclick: () => act(() => api("POST", `/users/${state.psid}/notify-me`, { mid: m.mid }), t("user.status.notifyMe")),
+      }, t(m.optedIn ? "user.notified" : "user.notifyMe")));
   }
-  if (t && t.template_type === "notification_messages") {
+  if (tpl && tpl.template_type === "notification_messages") {
     return el("div", { class: "card", "data-testid": "notification-request" },
-      el("div", { class: "title" }, t.title),
-      el("button", { disabled: m.optedIn, onclick: () => act(() => api("POST", `/users/${state.psid}/notification-optin`, { mid: m.mid }), "Opted in") }, m.optedIn ? "Subscribed" : "Get messages"));
+      el("div", { class: "title" }, tpl.title),
+      el("button", { disabled: m.optedIn, onclick: () => act(() => api("POST", `/users/${state.psid}/notification-optin`, { mid: m.mid }), t("user.status.optedIn")) }, t(m.optedIn ? "user.subscribed" : "user.getMessages")));
   }
-  if (t && t.template_type === "button") {
-    return el("div", { class: "card" }, el("div", { class: "title" }, t.text), (t.buttons || []).map((b, i) => renderButton(b, m, i)));
+  if (tpl && tpl.template_type === "button") {
+    return el("div", { class: "card" }, el("div", { class: "title" }, tpl.text), (tpl.buttons || []).map((b, i) => renderButton(b, m, i)));
   }
-  if (t && t.template_type === "generic") {
-    return el("div", {}, (t.elements || []).map((e, ei) =>
+  if (tpl && tpl.template_type === "generic") {
+    return el("div", {}, (tpl.elements || []).map((e, ei) =>
       el("div", { class: "card" },
         e.image_url ? el("img", { class: "attachment", src: e.image_url, alt: "" }) : null,
         el("div", { class: "title" }, e.title),
@@ -151,7 +154,7 @@ function renderOutgoing(m) {
   if (msg.attachment) {
     const url = msg.attachment.payload && msg.attachment.payload.url;
     if (msg.attachment.type === "image" && url) return el("img", { class: "attachment", src: url, alt: "image" });
-    return el("div", { class: "bubble" }, el("a", { href: url || "#", target: "_blank", rel: "noreferrer" }, `${msg.attachment.type} attachment`));
+    return el("div", { class: "bubble" }, el("a", { href: url || "#", target: "_blank", rel: "noreferrer" }, t("user.attachment", { type: msg.attachment.type })));
   }
   return el("div", { class: "bubble", "data-testid": "page-message" }, msg.text || "");
 }
@@ -166,7 +169,7 @@ function renderIncoming(m) {
 
 function receipt(m) {
   if (m.direction !== "out" || !m.message) return null;
-  return el("div", { class: "meta" }, m.readAt ? "Seen" : m.deliveredAt ? "Delivered" : "Sent");
+  return el("div", { class: "meta" }, t(m.readAt ? "user.receipt.seen" : m.deliveredAt ? "user.receipt.delivered" : "user.receipt.sent"));
 }
 
 function render() {
@@ -183,7 +186,7 @@ function render() {
   const last = state.thread[state.thread.length - 1];
   const replies = last && last.direction === "out" && last.message && last.message.quick_replies;
   $("quick-replies").replaceChildren(...(replies || []).map((q, index) =>
-    el("button", { "data-testid": "quick-reply", onclick: () => act(() => api("POST", `/users/${state.psid}/quick-reply`, { mid: last.mid, index }), `Tapped "${q.title}"`) }, q.title || q.content_type)));
+    el("button", { "data-testid": "quick-reply", onclick: () => act(() => api("POST", `/users/${state.psid}/quick-reply`, { mid: last.mid, index }), t("user.status.tapped", { title: q.title })) }, q.title || q.content_type)));
 }
 
 async function main() {
@@ -191,28 +194,28 @@ async function main() {
   state.pages = data;
   $("page-select").replaceChildren(...data.map((p) => el("option", { value: p.id }, `${p.name} (${p.username})`)));
   $("page-select").addEventListener("change", (e) => act(() => choosePage(e.target.value)));
-  $("new-person").addEventListener("click", () => act(newPerson, "New person created"));
+  $("new-person").addEventListener("click", () => act(newPerson, t("user.status.newPerson")));
   $("open-link").addEventListener("click", () => act(() => openLink($("ref-input").value)));
   $("get-started-button").addEventListener("click", () => act(async () => {
     await api("POST", `/users/${state.psid}/get-started`, {});
     $("get-started").hidden = true;
-  }, "Get Started tapped: messaging_postbacks sent"));
+  }, t("user.status.getStarted")));
   $("composer").addEventListener("submit", (e) => {
     e.preventDefault();
     const text = $("text-input").value.trim();
     if (!text || !state.psid) return;
     $("text-input").value = "";
-    act(() => api("POST", `/users/${state.psid}/messages`, { text }), "Message sent");
+    act(() => api("POST", `/users/${state.psid}/messages`, { text }), t("user.status.messageSent"));
   });
   $("image-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const url = $("image-input").value.trim();
     if (!url || !state.psid) return;
     $("image-input").value = "";
-    act(() => api("POST", `/users/${state.psid}/messages`, { attachment: { type: "image", url } }), "Image sent");
+    act(() => api("POST", `/users/${state.psid}/messages`, { attachment: { type: "image", url } }), t("user.status.imageSent"));
   });
-  $("delivered").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/delivered`), "message_deliveries sent"));
-  $("read").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/read`), "message_reads sent"));
+  $("delivered").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/delivered`), t("user.status.delivered")));
+  $("read").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/read`), t("user.status.read")));
   $("block").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/block`, { blocked: !(state.user && state.user.blocked) })));
 
   await choosePage(params.get("page") || (data[0] && data[0].id));
@@ -225,4 +228,4 @@ async function main() {
   setInterval(() => refresh().catch(() => {}), 700);
 }
 
-main().catch((error) => status(`Error: ${error.message}`));
+main().catch((error) => status(t("error", { message: error.message })));

@@ -50,6 +50,8 @@ export const campaignsEn = {
   "campaigns.share.downloadSvg": "Download SVG",
   "campaigns.share.downloadPng": "Download PNG",
   "campaigns.share.qrAlt": "QR code of the campaign link",
+  "campaigns.share.openInSandbox": "Open in the sandbox",
+  "campaigns.share.openInSandboxHint": "(demo): play the person who opens this link in the Messenger sandbox and tap “Notify Me” yourself.",
   "campaigns.form.create": "Create campaign",
   "campaigns.form.save": "Save changes",
   "campaigns.form.section.basics": "Campaign",

@@ -52,6 +52,8 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.share.downloadSvg": "下载 SVG",
   "campaigns.share.downloadPng": "下载 PNG",
   "campaigns.share.qrAlt": "营销活动链接的二维码",
+  "campaigns.share.openInSandbox": "在沙盒中打开",
+  "campaigns.share.openInSandboxHint": "（演示）：在 Messenger 沙盒中扮演打开此链接的用户，亲自点击“通知我”。",
   "campaigns.form.create": "创建营销活动",
   "campaigns.form.save": "保存更改",
   "campaigns.form.section.basics": "营销活动",

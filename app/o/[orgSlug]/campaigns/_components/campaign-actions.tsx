@@ -10,19 +10,38 @@ import type { Campaign } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import { cancelCampaignAction, deleteCampaignAction, resumeCampaignAction, sendCampaignNowAction } from "../actions";
 import { isCancellable, isEditable } from "./campaign-status";
+import { sandboxLinkOf, useSandboxUrl } from "./sandbox-link";
 
 /** The download paths take the organisation as ?org= (the session chooses nothing by itself). */
 export function qrPath(orgSlug: string, campaignId: string, format: "svg" | "png") {
   return `/api/downloads/campaigns/${campaignId}/qr.${format}?org=${encodeURIComponent(orgSlug)}`;
 }
 
-/** The share link with its copy button, and the QR code with SVG and PNG downloads. */
+/**
+ * The share link with its copy button, and the QR code with SVG and PNG downloads. Against the Messenger
+ * sandbox (the demo), also a link that opens the campaign's link there, to play the subscriber at once.
+ */
 export function SharePanel({ orgSlug, campaign }: { orgSlug: string; campaign: Campaign }) {
   const { t } = useI18n();
+  const sandboxUrl = useSandboxUrl();
   return (
     <div className="space-y-4" data-testid="share-panel">
       <CopyField id={`share-link-${campaign.id}`} value={campaign.shareLink} label={t("campaigns.share.link")} />
       <p className="text-[13px] text-zinc-500">{t("campaigns.share.hint")}</p>
+      {sandboxUrl && (
+        <p className="rounded-lg border border-accent-200 bg-accent-50 px-3 py-2 text-[13px] text-zinc-700" data-testid="open-in-sandbox-hint">
+          <a
+            className="font-medium text-accent-700 hover:underline"
+            href={sandboxLinkOf(campaign.shareLink, sandboxUrl)}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="open-in-sandbox"
+          >
+            {t("campaigns.share.openInSandbox")}
+          </a>{" "}
+          {t("campaigns.share.openInSandboxHint")}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-4">
         {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated SVG download, not an optimisable asset */}
         <img src={qrPath(orgSlug, campaign.id, "svg")} alt={t("campaigns.share.qrAlt")} className="size-40 rounded-lg border border-zinc-200 bg-white" data-testid="campaign-qr" />
