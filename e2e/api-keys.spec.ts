@@ -60,3 +60,28 @@ test("the session cookie writes to the API from the dashboard's own pages, and i
   expect(names).toContain(fromDashboard);
   expect(names).not.toContain(fromElsewhere);
 });
+
+test("API v1 answers JSON everywhere: unknown paths 404, undeclared parameters 400, and the document names absolute servers", async ({ page }) => {
+  const owner = ownerOrg();
+  for (const [method, path] of [
+    ["GET", `/api/v1/nothing-here?org=${owner.slug}`],
+    ["POST", `/api/v1/campaigns/123/nothing?org=${owner.slug}`],
+    ["DELETE", "/api/v1"],
+  ] as const) {
+    const res = await page.request.fetch(path, { method });
+    expect(res.status(), `${method} ${path}`).toBe(404);
+    expect(res.headers()["content-type"]).toContain("application/json");
+    expect((await res.json()).error.code).toBe("not_found");
+  }
+  // The catch-all shadows no operation.
+  const one = await page.request.get(`/api/v1/skill-groups?org=${owner.slug}&limit=1`);
+  expect(one.status()).toBe(200);
+  expect((await one.json()).data.length).toBeLessThanOrEqual(1);
+  const typo = await page.request.get(`/api/v1/skill-groups?org=${owner.slug}&limt=1`);
+  expect(typo.status()).toBe(400);
+  expect((await typo.json()).error.message).toContain("`limt`");
+
+  const doc = await (await page.request.get("/api/v1/openapi.json")).json();
+  expect(doc.servers).toEqual([{ url: `${process.env.APP_URL}/api/v1` }]);
+  expect(doc.paths["/campaigns/{campaignId}/qr.png"].servers).toEqual([{ url: `${process.env.APP_URL}/api/downloads` }]);
+});

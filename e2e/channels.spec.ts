@@ -81,10 +81,17 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   await expect(page.getByTestId("guide-step-3")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId("guide-step-5")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId("guide-step-4")).toHaveAttribute("data-state", "todo");
+  await expect(page.getByTestId("channel-status")).toHaveText("Active");
 
   // Copy the callback URL and the verify token shown, and give them to the app (the sandbox does the handshake).
-  const callbackUrl = await page.getByLabel("Callback URL").inputValue();
+  const callbackField = page.getByLabel("Callback URL");
+  const callbackUrl = await callbackField.inputValue();
   expect(callbackUrl).toBe(`${APP_URL}/facebook/webhook/${fbPage.id}`);
+  // Shown whole, beside its copy button: it wraps instead of scrolling out of sight, and its tooltip holds it too.
+  await expect(callbackField).toHaveAttribute("title", callbackUrl);
+  expect(await callbackField.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy" }).first().click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(callbackUrl);
   const verifyToken = await page.getByLabel("Verify token").inputValue();
   expect(verifyToken).toMatch(/^mdv_/);
   await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy" }).nth(1).click();
@@ -195,9 +202,14 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   await expect(page.getByTestId("check-result")).toContainText("Page access token");
   await expect(page.getByTestId("reconnect-banner")).toBeVisible();
   await expect(page.getByTestId("guide-step-3")).toHaveAttribute("data-state", "failed");
+  // The failed check changed the one badge: "Reconnect needed" only, never beside "Active".
+  await expect(page.getByTestId("channel-status")).toHaveText("Reconnect needed");
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "reconnect_needed");
   await page.getByRole("link", { name: "All channels" }).click();
   await expect(page.getByTestId("reconnect-banner")).toContainText("EU store");
   await expect(page.getByTestId("channel-row").getByTestId("reconnect-needed")).toBeVisible();
+  await expect(page.getByTestId("channel-row").getByTestId("channel-status")).toHaveText("Reconnect needed");
+  await expect(page.getByTestId("channel-row").getByText("Active", { exact: true })).toHaveCount(0);
 });
 
 test("the webhook URL answers 404 to anything that is not a Page id, before any lookup", async ({ request }) => {

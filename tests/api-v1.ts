@@ -6,25 +6,30 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import type { ApiOperation, HttpMethod } from "@/lib/api/operations/define";
+import { API_BASES, type ApiBase, type ApiOperation, type HttpMethod } from "@/lib/api/operations/define";
 import { randomToken } from "@/db/ids";
 import type { Role } from "@/lib/permissions";
 import { createApiKey } from "@/lib/services/api-keys";
 import type { OrgFixture } from "@/tests/fixtures";
 
 export const API_V1_DIR = path.resolve(import.meta.dirname, "../app/api/v1");
+/** Where each base's route files are: app/api/v1, app/api/downloads. */
+export const API_DIRS: Record<ApiBase, string> = { v1: API_V1_DIR, downloads: path.resolve(import.meta.dirname, "../app/api/downloads") };
 
 type RouteHandler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** `/members/{memberId}` → app/api/v1/members/[memberId]/route.ts */
-export function routeFileOf(apiPath: string): string {
-  return path.join(API_V1_DIR, apiPath.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+export function routeFileOf(apiPath: string, base: ApiBase = "v1"): string {
+  return path.join(API_DIRS[base], apiPath.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
 }
 
-export async function handlerOf(operation: Pick<ApiOperation, "method" | "path">): Promise<RouteHandler> {
-  const mod = (await import(routeFileOf(operation.path))) as Partial<Record<HttpMethod, RouteHandler>>;
+type Callable = Pick<ApiOperation, "method" | "path" | "base">;
+
+export async function handlerOf(operation: Callable): Promise<RouteHandler> {
+  const file = routeFileOf(operation.path, operation.base);
+  const mod = (await import(file)) as Partial<Record<HttpMethod, RouteHandler>>;
   const handler = mod[operation.method];
-  if (!handler) throw new Error(`${routeFileOf(operation.path)} exports no ${operation.method}`);
+  if (!handler) throw new Error(`${file} exports no ${operation.method}`);
   return handler;
 }
 
@@ -45,13 +50,15 @@ export interface CallOptions {
 
 export interface ApiAnswer {
   status: number;
+  /** Parsed when the answer is JSON; a download's text otherwise. */
   body: any;
+  contentType: string | null;
 }
 
-export async function callApi(operation: Pick<ApiOperation, "method" | "path">, options: CallOptions): Promise<ApiAnswer> {
+export async function callApi(operation: Callable, options: CallOptions): Promise<ApiAnswer> {
   const params = options.params ?? {};
   const apiPath = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
-  const url = new URL(`http://localhost/api/v1${apiPath}`);
+  const url = new URL(`http://localhost${API_BASES[operation.base ?? "v1"]}${apiPath}`);
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = { ...options.headers };
   const authorization = options.authorization ?? (options.key ? `Bearer ${options.key}` : undefined);
@@ -63,7 +70,9 @@ export async function callApi(operation: Pick<ApiOperation, "method" | "path">, 
   const handler = await handlerOf(operation);
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  const contentType = res.headers.get("content-type");
+  const isJson = !contentType || contentType.includes("json");
+  return { status: res.status, body: isJson ? (text ? JSON.parse(text) : null) : text, contentType };
 }
 
 /** One live key per role an API key can have (keys are never owners). */

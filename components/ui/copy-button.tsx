@@ -49,21 +49,34 @@ export function CopyButton({ text, label, size = "md" }: { text: string; label?:
   );
 }
 
-/** A read-only value (a link, a secret) with a copy button beside it. */
-export function CopyField({ id, value, label }: { id: string; value: string; label: string }) {
+const fieldClass =
+  "min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-800 focus:border-accent-500 focus:outline-none focus:ring-3 focus:ring-accent-100";
+
+/**
+ * A read-only value (a link, a secret) with a copy button beside it. `wrap` shows all of a value people must
+ * compare with what they pasted elsewhere (a callback URL): it breaks across lines instead of scrolling out of
+ * sight, and its tooltip holds it whole too.
+ */
+export function CopyField({ id, value, label, wrap = false }: { id: string; value: string; label: string; wrap?: boolean }) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="text-sm font-medium text-zinc-800">
         {label}
       </label>
-      <div className="flex gap-2">
-        <input
-          id={id}
-          readOnly
-          value={value}
-          onFocus={(e) => e.currentTarget.select()}
-          className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-800 focus:border-accent-500 focus:outline-none focus:ring-3 focus:ring-accent-100"
-        />
+      <div className="flex items-start gap-2">
+        {wrap ? (
+          <textarea
+            id={id}
+            readOnly
+            rows={1}
+            value={value}
+            title={value}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${fieldClass} field-sizing-content resize-none py-2 leading-5 break-all`}
+          />
+        ) : (
+          <input id={id} readOnly value={value} title={value} onFocus={(e) => e.currentTarget.select()} className={`${fieldClass} h-9`} />
+        )}
         <CopyButton text={value} />
       </div>
     </div>

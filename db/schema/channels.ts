@@ -33,6 +33,11 @@ export const channels = pgTable(
     pageUsername: text(),
     subscribedFields: text().array().notNull().default(sql`'{}'::text[]`),
     lastCheckedAt: timestamp({ withTimezone: true }),
+    /**
+     * What the last connection check found wrong (any step: token, Page, subscription); null after a check
+     * that passed, and when a new token is saved (the failure was the old token's). Drives "Check failed".
+     */
+    lastCheckFailure: text(),
     deletedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

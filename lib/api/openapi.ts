@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { appUrl } from "@/lib/app-url";
 import { PERMISSIONS, ROLES } from "@/lib/permissions";
-import { apiErrorSchema, named, type ApiOperation, type NamedSchema, type PageOfSchema } from "./operations/define";
+import { API_BASES, apiErrorSchema, named, type ApiBase, type ApiOperation, type NamedSchema, type PageOfSchema } from "./operations/define";
 import { campaignOperations } from "./operations/campaigns";
 import { channelOperations } from "./operations/channels";
 import { memberOperations } from "./operations/members";
@@ -28,7 +29,7 @@ type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";
 
 const ERROR_RESPONSES = {
-  BadRequest: "The body is not valid JSON.",
+  BadRequest: "The body is not valid JSON, or the query has a parameter this operation does not declare (undeclared parameters are refused, not ignored).",
   Unauthorized: "No API key, or a key that is unknown or revoked.",
   Forbidden: "The key's role lacks the permission this operation needs.",
   NotFound: "Nothing with this id in the key's organisation; another organisation's ids answer the same.",
@@ -89,7 +90,8 @@ function describePermission(operation: ApiOperation): string {
 function errorStatuses(operation: ApiOperation): Partial<Record<number, ErrorResponseName>> {
   const everyRoleMay = operation.permission !== null && ROLES.every((r) => (PERMISSIONS[operation.permission!] as readonly string[]).includes(r));
   return {
-    ...(operation.body && { 400: "BadRequest" }),
+    // Every operation refuses query parameters it does not declare (lib/api/query.ts).
+    400: "BadRequest",
     ...(operation.permission && { 401: "Unauthorized" }),
     ...(operation.permission && !everyRoleMay && { 403: "Forbidden" }),
     ...(operation.pathParams && { 404: "NotFound" }),
@@ -119,10 +121,12 @@ function buildOperation(operation: ApiOperation, components: SchemaComponents) {
   }
 
   const { response } = operation;
-  const successBody = response.body && (response.body.kind === "page" ? components.pageRef(response.body) : components.ref(response.body, "output"));
-  const responses: Record<string, unknown> = {
-    [response.status]: { description: response.description, ...(successBody && { content: { "application/json": { schema: successBody } } }) },
-  };
+  const body = response.body;
+  const content =
+    body?.kind === "file"
+      ? { [body.contentType]: { schema: { type: "string", format: "binary" } } }
+      : body && { "application/json": { schema: body.kind === "page" ? components.pageRef(body) : components.ref(body, "output") } };
+  const responses: Record<string, unknown> = { [response.status]: { description: response.description, ...(content && { content }) } };
   for (const [status, name] of Object.entries(errorStatuses(operation))) responses[status] = { $ref: `#/components/responses/${name}` };
   if (operation.conflict) responses[409] = { description: operation.conflict, content: errorContent };
 
@@ -140,12 +144,22 @@ function buildOperation(operation: ApiOperation, components: SchemaComponents) {
   };
 }
 
+/**
+ * Absolute, from APP_URL: a client resolving a relative server against wherever it fetched the document from
+ * (or a tool that read it from a file) would otherwise guess, and the downloads are not below /api/v1.
+ */
+function serverOf(base: ApiBase) {
+  return { url: `${appUrl()}${API_BASES[base]}` };
+}
+
 /** The OpenAPI 3.1 document of API v1, built from the registry and the services' zod schemas. */
 export function buildOpenApiDocument(operations: readonly ApiOperation[] = apiOperations) {
   const components = new SchemaComponents();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
-    const item = (paths[operation.path] ??= {});
+    const base = operation.base ?? "v1";
+    const item = (paths[operation.path] ??= base === "v1" ? {} : { servers: [serverOf(base)] });
+    if ((base === "v1") !== !("servers" in item)) throw new Error(`OpenAPI: ${operation.path} is served below two bases.`);
     const method = operation.method.toLowerCase();
     if (item[method]) throw new Error(`OpenAPI: ${operation.method} ${operation.path} is registered twice.`);
     item[method] = buildOperation(operation, components);
@@ -160,9 +174,11 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = apiOp
         "JSON API for integrators. Authenticate with `Authorization: Bearer <api key>`; create keys in Settings → API keys. " +
         "A key acts in its organisation with the role chosen when it was created, but never with more rights than the member who created it has today, " +
         "and it stops working when that member leaves the organisation. Errors answer `{ \"error\": { \"code\", \"message\" } }`. " +
-        "Lists answer `{ \"data\": [...], \"nextCursor\" }`: pass `nextCursor` as `?cursor=` for the next page.",
+        "Lists answer `{ \"data\": [...], \"nextCursor\" }`: pass `nextCursor` as `?cursor=` for the next page. " +
+        "Each operation lists every query parameter it takes; any other parameter is refused with 400, and a path no operation has answers 404, both in the error shape. " +
+        "The downloads (QR codes, recipient CSV) are served outside `/api/v1`: their paths carry their own absolute `servers` entry and take the same key.",
     },
-    servers: [{ url: "/api/v1" }],
+    servers: [serverOf("v1")],
     security: [{ apiKey: [] }],
     tags,
     paths,

@@ -1,27 +1,38 @@
 import type { NextRequest } from "next/server";
+import type { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { BadRequestError, UnauthorizedError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { authenticateApiKey } from "@/lib/services/api-keys";
 import { requirePermission, resolveUserOrgContext, type OrgContext } from "@/lib/tenancy/context";
+import { NO_QUERY, parseQuery } from "./query";
 import { errorResponse } from "./respond";
 import { assertSameOriginWrite } from "./same-origin";
 
 type Params = Record<string, string | string[]>;
-export type OrgRouteHandler<P extends Params = Params> = (req: NextRequest, args: { ctx: OrgContext; params: P }) => Promise<Response>;
+export type OrgRouteHandler<P extends Params = Params, Q = z.infer<typeof NO_QUERY>> = (
+  req: NextRequest,
+  args: { ctx: OrgContext; params: P; query: Q },
+) => Promise<Response>;
 
 /**
  * The route-handler choke point. Integrators authenticate with `Authorization: Bearer <api key>` (the key
  * names its organisation); the dashboard uses its session cookie and selects the organisation with
  * `?org=<slug>` or the `X-Org-Slug` header, and membership is verified on every call. Cookie-authenticated
  * writes must also be same-origin JSON (same-origin.ts): a browser sends the cookie on cross-site requests too.
+ * `query` is the operation's query schema (the one its OpenAPI operation declares); without one, any query
+ * parameter is refused. It is read after the caller is known, so a stranger learns nothing from a 400.
  */
-export function withOrg<P extends Params = Params>(handler: OrgRouteHandler<P>, options: { permission?: Permission } = {}) {
+export function withOrg<P extends Params = Params, S extends z.ZodObject = typeof NO_QUERY>(
+  handler: OrgRouteHandler<P, z.infer<S>>,
+  options: { permission?: Permission; query?: S } = {},
+) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const ctx = await resolveRequestContext(req);
       if (options.permission) requirePermission(ctx, options.permission);
-      return await handler(req, { ctx, params: await context.params });
+      const query = parseQuery(req, (options.query ?? NO_QUERY) as S, { sessionOrg: !req.headers.get("authorization") });
+      return await handler(req, { ctx, params: await context.params, query });
     } catch (error) {
       return errorResponse(error);
     }

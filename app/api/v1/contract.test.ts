@@ -339,7 +339,21 @@ const campaignCases: Record<string, Case> = {
   getCampaignStats: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.funnel.subscribers).toBe(1) },
   getCampaignSubscribersOverTime: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.points.at(-1).cumulative).toBe(1) },
   listCampaignRecipients: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.data).toEqual([expect.objectContaining({ psid: "contract-psid", status: "pending" })]) },
-  getCampaignShare: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.link).toMatch(/^https:\/\/m\.me\/\S+\?ref=[\w-]{16}$/) },
+  getCampaignShare: {
+    params: (t) => ({ campaignId: t.campaignId }),
+    check: (answer, t) => {
+      expect(answer.body.link).toMatch(/^https:\/\/m\.me\/\S+\?ref=[\w-]{16}$/);
+      // Absolute, because the downloads are not below the API's server.
+      expect(answer.body.qrSvgUrl).toBe(`${appUrl()}/api/downloads/campaigns/${t.campaignId}/qr.svg`);
+      expect(answer.body.qrPngUrl).toBe(`${appUrl()}/api/downloads/campaigns/${t.campaignId}/qr.png`);
+    },
+  },
+  downloadCampaignRecipientsCsv: {
+    params: (t) => ({ campaignId: t.campaignId }),
+    check: (answer) => expect(answer.body.split("\r\n")).toEqual([expect.stringMatching(/^psid,name,status,/), expect.stringMatching(/^contract-psid,,pending,/), ""]),
+  },
+  downloadCampaignQrSvg: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body).toMatch(/^<(\?xml|svg)/) },
+  downloadCampaignQrPng: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.length).toBeGreaterThan(100) },
 };
 Object.assign(cases, campaignCases);
 
@@ -548,7 +562,9 @@ describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))
     // Whatever the operation, no answer carries a channel's secrets.
     expectNoSecrets(answer, t.secrets);
     const schema = responseSchemaOf(operation);
-    if (schema) expect(schema.safeParse(answer.body).error).toBeUndefined();
+    const body = operation.response.body;
+    if (body?.kind === "file") expect(answer.contentType).toContain(body.contentType);
+    else if (schema) expect(schema.safeParse(answer.body).error).toBeUndefined();
     else expect(answer.body).toBeNull();
     await c.check?.(answer, t);
   });

@@ -6,8 +6,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
-import type { ApiOperation } from "@/lib/api/operations/define";
-import { API_V1_DIR, callApi } from "@/tests/api-v1";
+import { API_BASES, type ApiBase, type ApiOperation } from "@/lib/api/operations/define";
+import { appUrl } from "@/lib/app-url";
+import { API_DIRS, callApi } from "@/tests/api-v1";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
 
@@ -16,22 +17,25 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name.startsWith("_") ? [] : routeFiles(full); // _folders are private in the App Router
+    // _folders are private in the App Router; the catch-all ([[...path]]) is no operation, only the 404 for unknown paths.
+    if (entry.isDirectory()) return entry.name.startsWith("_") || entry.name.startsWith("[[...") ? [] : routeFiles(full);
     return entry.name === "route.ts" ? [full] : [];
   });
 }
 
 /** app/api/v1/skill-groups/[skillGroupId]/route.ts → /skill-groups/{skillGroupId} */
-function apiPathOf(file: string): string {
-  const dir = path.relative(API_V1_DIR, path.dirname(file)).split(path.sep).join("/");
+function apiPathOf(base: ApiBase, file: string): string {
+  const dir = path.relative(API_DIRS[base], path.dirname(file)).split(path.sep).join("/");
   return `/${dir}`.replace(/\[(\w+)\]/g, "{$1}");
 }
 
 async function servedOperations(): Promise<string[]> {
   const served: string[] = [];
-  for (const file of routeFiles(API_V1_DIR)) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const method of Object.keys(mod).filter((name) => HTTP_METHODS.includes(name))) served.push(`${method} ${apiPathOf(file)}`);
+  for (const base of Object.keys(API_DIRS) as ApiBase[]) {
+    for (const file of routeFiles(API_DIRS[base])) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const method of Object.keys(mod).filter((name) => HTTP_METHODS.includes(name))) served.push(`${method} ${API_BASES[base]}${apiPathOf(base, file)}`);
+    }
   }
   return served.sort();
 }
@@ -55,7 +59,7 @@ function resolve(doc: Doc, ref: string): unknown {
 
 describe("the registry matches the route files", () => {
   it("every exported route function is documented, and every documented operation is served", async () => {
-    const documented = apiOperations.map((o) => `${o.method} ${o.path}`).sort();
+    const documented = apiOperations.map((o) => `${o.method} ${API_BASES[o.base ?? "v1"]}${o.path}`).sort();
     expect(documented).toEqual(await servedOperations());
   });
 
@@ -76,13 +80,42 @@ describe("GET /api/v1/openapi.json", () => {
 describe("the document", () => {
   const doc = buildOpenApiDocument();
   const operations = Object.entries(doc.paths).flatMap(([p, item]) =>
-    Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${p}`, operation: operation as Record<string, any> })),
+    Object.entries(item)
+      .filter(([key]) => key !== "servers") // a path item's server override, not an operation
+      .map(([method, operation]) => ({ name: `${method.toUpperCase()} ${p}`, operation: operation as Record<string, any> })),
   );
 
   it("is OpenAPI 3.1 with a bearer security scheme required by default", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.security).toEqual([{ apiKey: [] }]);
+  });
+
+  it("names absolute servers: API v1 for the document, /api/downloads on the download paths", () => {
+    expect(doc.servers).toEqual([{ url: `${appUrl()}/api/v1` }]);
+    expect(doc.servers[0].url).toMatch(/^https?:\/\//);
+    const downloads = apiOperations.filter((o) => o.base === "downloads");
+    expect(downloads.map((o) => o.path).sort()).toEqual(["/campaigns/{campaignId}/qr.png", "/campaigns/{campaignId}/qr.svg", "/campaigns/{campaignId}/recipients.csv"]);
+    for (const o of downloads) expect((doc.paths[o.path] as Record<string, unknown>).servers).toEqual([{ url: `${appUrl()}/api/downloads` }]);
+    for (const [p, item] of Object.entries(doc.paths)) if (!downloads.some((o) => o.path === p)) expect(item, p).not.toHaveProperty("servers");
+  });
+
+  it("declares every query parameter an operation takes, not only in prose", () => {
+    const queryNames = (p: string) => ((doc.paths[p] as Record<string, any>).get.parameters as { name: string; in: string }[]).filter((x) => x.in === "query").map((x) => x.name);
+    expect(queryNames("/campaigns/{campaignId}/recipients").sort()).toEqual(["cursor", "limit", "search", "status"]);
+    expect(queryNames("/campaigns/{campaignId}/subscribers-over-time")).toEqual(["bucket"]);
+    expect(queryNames("/campaigns/{campaignId}/recipients.csv").sort()).toEqual(["search", "status"]);
+    expect(queryNames("/campaigns").sort()).toEqual(["channelId", "cursor", "limit", "status"]);
+    for (const { name, operation } of operations) {
+      for (const parameter of operation.parameters ?? []) expect(parameter.description, `${name} ${parameter.name}`).toBeTruthy();
+    }
+  });
+
+  it("states the request template's payload and how to clear \"reconnect needed\" before resuming", () => {
+    const schemas = doc.components.schemas as Record<string, any>;
+    expect(schemas.CreateCampaign.properties.requestTitle.description).toContain("`otn:{campaignId}`");
+    const resume = (doc.paths["/campaigns/{campaignId}/resume"] as Record<string, any>).post.description as string;
+    for (const step of ["PATCH /channels/{channelId}", "POST /channels/{channelId}/exchange-token", "POST /channels/{channelId}/check", "reconnectNeeded"]) expect(resume).toContain(step);
   });
 
   it("resolves every $ref", () => {

@@ -1,5 +1,13 @@
 import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema, campaignShareSchema } from "@/lib/services/campaigns";
-import { campaignCreateSchema, campaignListQuerySchema, campaignSchema, campaignUpdateSchema, recipientQuerySchema, recipientSchema } from "@/lib/services/campaigns/schemas";
+import {
+  campaignCreateSchema,
+  campaignListQuerySchema,
+  campaignSchema,
+  campaignUpdateSchema,
+  recipientExportQuerySchema,
+  recipientQuerySchema,
+  recipientSchema,
+} from "@/lib/services/campaigns/schemas";
 import { named, pageOf, type ApiOperation } from "./define";
 
 const campaign = named("Campaign", campaignSchema);
@@ -13,7 +21,7 @@ export const campaignOperations: ApiOperation[] = [
     method: "GET",
     path: "/campaigns",
     summary: "List OTN campaigns",
-    description: "Newest first, with live counts (link clicks, subscribers, sent, failed). Filter by `channelId` and `status`.",
+    description: "Newest first, with live counts (link clicks, subscribers, sent, failed).",
     tags,
     permission: "campaigns.read",
     query: campaignListQuerySchema,
@@ -93,7 +101,12 @@ export const campaignOperations: ApiOperation[] = [
     method: "POST",
     path: "/campaigns/{campaignId}/resume",
     summary: "Resume a paused campaign",
-    description: "A campaign pauses when Meta refuses the Page token (190). Reconnect the channel, then resume.",
+    description:
+      "A campaign pauses when Meta refuses its Page token (error 190); its channel is then \"reconnect needed\" (`reconnectNeeded: true` in " +
+      "`GET /channels/{channelId}`), and resuming answers 409 until that is cleared. Clear it by giving the channel a token that works for the same Page: " +
+      "`PATCH /channels/{channelId}` with a new `pageAccessToken`, or `POST /channels/{channelId}/exchange-token` with a short-lived user token. " +
+      "If the old token works again (the Page role was restored), `POST /channels/{channelId}/check` clears it when Meta accepts the token. " +
+      "Then resume: sending continues with the subscribers not yet sent to.",
     tags,
     permission: "campaigns.manage",
     pathParams: campaignId,
@@ -115,7 +128,7 @@ export const campaignOperations: ApiOperation[] = [
     method: "GET",
     path: "/campaigns/{campaignId}/subscribers-over-time",
     summary: "Subscribers over time",
-    description: "Subscriptions per `bucket` (query: `hour` or `day`, default `day`, UTC) with the running total.",
+    description: "Subscriptions per `bucket` (UTC) with the running total.",
     tags,
     permission: "campaigns.read",
     pathParams: campaignId,
@@ -127,9 +140,7 @@ export const campaignOperations: ApiOperation[] = [
     method: "GET",
     path: "/campaigns/{campaignId}/recipients",
     summary: "Recipient log",
-    description:
-      "Every subscriber with the outcome of the send, in subscription order. Query: `search` (part of a name), `status`, `cursor`, `limit`. " +
-      "CSV download: `GET /api/downloads/campaigns/{campaignId}/recipients.csv`.",
+    description: "Every subscriber with the outcome of the send, in subscription order. The same log as CSV: `downloadCampaignRecipientsCsv`.",
     tags,
     permission: "campaigns.read",
     pathParams: campaignId,
@@ -141,10 +152,46 @@ export const campaignOperations: ApiOperation[] = [
     method: "GET",
     path: "/campaigns/{campaignId}/share",
     summary: "Share link and QR codes",
-    description: "The m.me link with the campaign's ref, and where to download its QR code as SVG or PNG.",
+    description: "The m.me link with the campaign's ref, and the absolute URLs of its QR code as SVG or PNG (`downloadCampaignQrSvg`, `downloadCampaignQrPng`).",
     tags,
     permission: "campaigns.read",
     pathParams: campaignId,
     response: { status: 200, description: "The share link.", body: named("CampaignShare", campaignShareSchema) },
+  },
+  // Downloads: links a browser follows (dashboard session) or a client fetches with its key, outside /api/v1.
+  {
+    operationId: "downloadCampaignRecipientsCsv",
+    method: "GET",
+    base: "downloads",
+    path: "/campaigns/{campaignId}/recipients.csv",
+    summary: "Recipient log as CSV",
+    description: "Every row of the recipient log (no paging), with the list's filters. Columns: psid, name, status, opted_in_at, sent_at, failure_code, failure_reason, message_id.",
+    tags,
+    permission: "campaigns.read",
+    pathParams: campaignId,
+    query: recipientExportQuerySchema,
+    response: { status: 200, description: "The CSV file (UTF-8).", body: { kind: "file", contentType: "text/csv" } },
+  },
+  {
+    operationId: "downloadCampaignQrSvg",
+    method: "GET",
+    base: "downloads",
+    path: "/campaigns/{campaignId}/qr.svg",
+    summary: "Share link QR code (SVG)",
+    tags,
+    permission: "campaigns.read",
+    pathParams: campaignId,
+    response: { status: 200, description: "The QR code of the share link.", body: { kind: "file", contentType: "image/svg+xml" } },
+  },
+  {
+    operationId: "downloadCampaignQrPng",
+    method: "GET",
+    base: "downloads",
+    path: "/campaigns/{campaignId}/qr.png",
+    summary: "Share link QR code (PNG)",
+    tags,
+    permission: "campaigns.read",
+    pathParams: campaignId,
+    response: { status: 200, description: "The QR code of the share link.", body: { kind: "file", contentType: "image/png" } },
   },
 ];

@@ -23,11 +23,25 @@ export interface PageOfSchema {
   item: NamedSchema;
 }
 
+/** A download answered as a file, not JSON (the QR codes, the CSV export). */
+export interface FileBody {
+  kind: "file";
+  contentType: string;
+}
+
+/**
+ * Where an operation's route lives: API v1 (`/api/v1`, app/api/v1) or the downloads (`/api/downloads`,
+ * app/api/downloads), which browsers fetch as links and which the document lists with their own server.
+ */
+export const API_BASES = { v1: "/api/v1", downloads: "/api/downloads" } as const;
+export type ApiBase = keyof typeof API_BASES;
+
 export interface ApiOperation {
   operationId: string;
   method: HttpMethod;
-  /** Below /api/v1, as an OpenAPI template: `/members/{memberId}` for app/api/v1/members/[memberId]/route.ts. */
+  /** Below its base (v1 unless said), as an OpenAPI template: `/members/{memberId}` for app/api/v1/members/[memberId]/route.ts. */
   path: string;
+  base?: ApiBase;
   summary: string;
   description?: string;
   tags: string[];
@@ -37,7 +51,7 @@ export interface ApiOperation {
   pathParams?: Record<string, string>;
   query?: z.ZodObject;
   body?: NamedSchema;
-  response: { status: 200 | 201 | 204; description: string; body?: NamedSchema | PageOfSchema };
+  response: { status: 200 | 201 | 204; description: string; body?: NamedSchema | PageOfSchema | FileBody };
   /** Why this operation can answer 409, when it can. */
   conflict?: string;
 }
@@ -57,7 +71,7 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 /** The zod schema a successful answer's body satisfies (tests hold live answers against it). */
 export function responseSchemaOf(operation: ApiOperation): z.ZodType | null {
   const body = operation.response.body;
-  if (!body) return null;
+  if (!body || body.kind === "file") return null;
   return body.kind === "page" ? pageSchema(body.item.schema) : body.schema;
 }
 

@@ -58,7 +58,10 @@ const fields = {
   name: text("field.name", 100),
   channelId: z.uuid({ error: say("campaigns.errors.channelRequired") }),
   invitation: invitationSchema.nullable().default(null),
-  requestTitle: text("campaigns.field.requestTitle", REQUEST_TITLE_MAX),
+  requestTitle: text("campaigns.field.requestTitle", REQUEST_TITLE_MAX).describe(
+    "The title of the \"Notify Me\" request (Messenger's `one_time_notif_req` template), at most 65 characters. The template's `payload` is not " +
+      "settable: it is always `otn:{campaignId}` (the campaign's id, nothing about the person), and Meta returns it in the opt-in webhook.",
+  ),
   replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().default(null),
   content: contentSchema,
   scheduledAt: scheduledAt.default(null),
@@ -138,9 +141,15 @@ export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expi
 
 export const recipientQuerySchema = pageQuerySchema.extend({
   search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name."),
-  status: z.enum(RECIPIENT_STATUSES, { error: say("validation.oneOf", { field: "status", values: RECIPIENT_STATUSES.join(", ") }) }).optional(),
+  status: z
+    .enum(RECIPIENT_STATUSES, { error: say("validation.oneOf", { field: "status", values: RECIPIENT_STATUSES.join(", ") }) })
+    .optional()
+    .describe("Only recipients whose send is in this state."),
 });
 export type RecipientQuery = z.input<typeof recipientQuerySchema>;
+
+/** The CSV download takes the list's filters and always holds every row, so it has no paging parameters. */
+export const recipientExportQuerySchema = recipientQuerySchema.pick({ search: true, status: true });
 
 export const recipientSchema = z.object({
   id: z.uuid(),

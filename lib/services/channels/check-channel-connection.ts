@@ -21,7 +21,8 @@ export interface ConnectionCheck {
 
 /**
  * Proves a channel works the way Meta will use it: the token opens the Page with the configured ID, and
- * the app is subscribed to every webhook field we process. A 190 flags the channel "reconnect needed".
+ * the app is subscribed to every webhook field we process. Every outcome is stored, so the channel's badge
+ * follows the last check: a 190 flags "reconnect needed", any other failure "check failed", a pass clears both.
  */
 export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgContext; channelId: string }): Promise<ConnectionCheck> {
   requirePermission(ctx, "channels.manage");
@@ -35,7 +36,7 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
     const [updated] = await db.transaction(async (tx) => {
       const result = await tx
         .update(channels)
-        .set({ lastCheckedAt: new Date(), ...(reconnect && { reconnectReason: message }) })
+        .set({ lastCheckedAt: new Date(), lastCheckFailure: message, ...(reconnect && { reconnectReason: message }) })
         .where(eq(channels.id, row.id))
         .returning();
       // The member's check found the token refused: the channel enters "reconnect needed" on their action.
@@ -65,17 +66,18 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
     return fail("subscribe", describe(error), (error as GraphError).code);
   }
 
+  const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
+  const missingMessage = missing.length > 0 ? `Not subscribed to: ${missing.join(", ")}` : null;
   const [updated] = await db.transaction(async (tx) => {
     const result = await tx
       .update(channels)
-      .set({ lastCheckedAt: new Date(), reconnectReason: null, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
+      .set({ lastCheckedAt: new Date(), reconnectReason: null, lastCheckFailure: missingMessage, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
       .where(eq(channels.id, row.id))
       .returning();
     await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
     return result;
   });
-  const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
-  if (missing.length > 0) return { ok: false, failedStep: "subscribe", message: `Not subscribed to: ${missing.join(", ")}`, channel: toChannel(updated, ctx) };
+  if (missingMessage) return { ok: false, failedStep: "subscribe", message: missingMessage, channel: toChannel(updated, ctx) };
   return { ok: true, channel: toChannel(updated, ctx) };
 }
 

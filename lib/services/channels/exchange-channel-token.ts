@@ -35,7 +35,7 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
     throw ValidationError.forField("shortLivedToken", "channels.errors.notPageManager", { pageId: row.pageId });
   }
   const [updated] = await db.transaction(async (tx) => {
-    const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null }).where(eq(channels.id, row.id)).returning();
+    const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null, lastCheckFailure: null }).where(eq(channels.id, row.id)).returning();
     await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceId: row.id });
     return result;
   });

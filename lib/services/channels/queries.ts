@@ -29,6 +29,7 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     status: row.status,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
+    lastCheckFailure: row.lastCheckFailure,
     pageName: row.pageName,
     pageUsername: row.pageUsername,
     subscribedFields: row.subscribedFields,

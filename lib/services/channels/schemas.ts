@@ -66,6 +66,21 @@ export const channelSchema = z.object({
   appSecretHint: z.string().nullable(),
   callbackUrl: z.string(),
   lastCheckedAt: z.iso.datetime().nullable(),
+  lastCheckFailure: z.string().nullable().describe("What the last connection check found wrong; null after one that passed or a new token."),
   createdAt: z.iso.datetime(),
 });
 export type Channel = z.infer<typeof channelSchema>;
+
+/**
+ * The one status a channel shows, wherever it shows: a problem that needs someone first (Meta refused the
+ * token; the last check failed), then whether it is switched on. One value, so "Active" never appears beside
+ * "Reconnect needed".
+ */
+export const CHANNEL_BADGES = ["reconnect_needed", "check_failed", "disabled", "active"] as const;
+export type ChannelBadge = (typeof CHANNEL_BADGES)[number];
+
+export function channelBadge(channel: Pick<Channel, "status" | "reconnectNeeded" | "lastCheckFailure">): ChannelBadge {
+  if (channel.reconnectNeeded) return "reconnect_needed";
+  if (channel.lastCheckFailure !== null) return "check_failed";
+  return channel.status;
+}

@@ -30,7 +30,7 @@ export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext
         ...(data.appId !== undefined && { appId: data.appId }),
         ...(data.skillGroupId !== undefined && { skillGroupId: data.skillGroupId }),
         ...(data.graphApiVersion !== undefined && { graphApiVersion: data.graphApiVersion }),
-        ...(tokenReplaced && { pageAccessTokenSealed: seal(data.pageAccessToken!), reconnectReason: null }),
+        ...(tokenReplaced && { pageAccessTokenSealed: seal(data.pageAccessToken!), reconnectReason: null, lastCheckFailure: null }),
         ...(data.appSecret !== undefined && { appSecretSealed: seal(data.appSecret) }),
       })
       .where(and(eq(channels.id, before.id), isNull(channels.deletedAt)))

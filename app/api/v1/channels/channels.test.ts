@@ -4,11 +4,15 @@
  * that no answer ever carries a secret the channel was created with.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { channels } from "@/db/schema";
+import { seal } from "@/lib/crypto/secrets";
 import { apiOperations } from "@/lib/api/openapi";
 import { randomToken } from "@/db/ids";
 import { createApiKey } from "@/lib/services/api-keys";
 import { revealVerifyToken } from "@/lib/services/channels";
-import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
+import { channelBadge, SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { createSkillGroup } from "@/lib/services/skill-groups";
 import { DEMO } from "@/sandbox/server";
 import { expectAuditRow } from "@/tests/audit";
@@ -83,6 +87,8 @@ describe("the connection check", () => {
       // The flag is stored, not only reported: the channel shows it until a check passes.
       const seen = await call("getChannel", { channelId: demoChannelId });
       expect(seen.body).toMatchObject({ reconnectNeeded: true, status: "active" });
+      // One badge: "Reconnect needed", not "Active" beside it.
+      expect(channelBadge(seen.body)).toBe("reconnect_needed");
       const listed = (await call("listChannels")).body.data.find((c: { id: string }) => c.id === demoChannelId);
       expect(listed.reconnectNeeded).toBe(true);
 
@@ -98,8 +104,39 @@ describe("the connection check", () => {
     }
 
     const passed = await call("checkChannelConnection", { channelId: demoChannelId });
-    expect(passed.body).toMatchObject({ ok: true, channel: { reconnectNeeded: false, reconnectReason: null } });
+    expect(passed.body).toMatchObject({ ok: true, channel: { reconnectNeeded: false, reconnectReason: null, lastCheckFailure: null } });
     expect((await call("getChannel", { channelId: demoChannelId })).body.reconnectNeeded).toBe(false);
+    expect(channelBadge(passed.body.channel)).toBe("active");
+  });
+
+  it("stores any other failed check, so the badge says \"Check failed\" until a check passes or a new token is saved", async () => {
+    const own = await sandbox.newPage();
+    const other = await sandbox.newPage();
+    const channelId = await connect({ name: "Mixed up", pageId: own.pageId, pageAccessToken: own.pageAccessToken });
+    expect(channelBadge((await call("getChannel", { channelId })).body)).toBe("active");
+    // The stored token stops speaking for the channel's Page (as when someone pasted another Page's token elsewhere).
+    const db = await getDb();
+    await db.update(channels).set({ pageAccessTokenSealed: seal(other.pageAccessToken) }).where(eq(channels.id, channelId));
+
+    const failed = await call("checkChannelConnection", { channelId });
+    expect(failed.body).toMatchObject({ ok: false, failedStep: "page", channel: { reconnectNeeded: false } });
+    expect(failed.body.channel.lastCheckFailure).toMatch(new RegExp(`not to Page ${own.pageId}`));
+    const seen = (await call("getChannel", { channelId })).body;
+    expect(seen.lastCheckFailure).toBe(failed.body.channel.lastCheckFailure);
+    expect(channelBadge(seen)).toBe("check_failed");
+    expect(channelBadge((await call("listChannels")).body.data.find((c: { id: string }) => c.id === channelId))).toBe("check_failed");
+
+    // Saving the Page's own token (proved with Meta on save) clears what the old token's check found.
+    const saved = await call("updateChannel", { channelId, body: { pageAccessToken: own.pageAccessToken } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.lastCheckFailure).toBeNull();
+    expect(channelBadge(saved.body)).toBe("active");
+    await db.update(channels).set({ pageAccessTokenSealed: seal(other.pageAccessToken) }).where(eq(channels.id, channelId));
+    expect(channelBadge((await call("checkChannelConnection", { channelId })).body.channel)).toBe("check_failed");
+    await db.update(channels).set({ pageAccessTokenSealed: seal(own.pageAccessToken) }).where(eq(channels.id, channelId));
+    const passed = await call("checkChannelConnection", { channelId });
+    expect(passed.body).toMatchObject({ ok: true, channel: { lastCheckFailure: null } });
+    expect(channelBadge(passed.body.channel)).toBe("active");
   });
 
   it("never shows the verify token except in the answer that issues a new one", async () => {

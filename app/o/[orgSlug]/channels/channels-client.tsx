@@ -9,7 +9,7 @@ import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import { ReconnectBanner } from "./_components/reconnect-banner";
 import type { Channel } from "@/lib/services/channels/schemas";
-import { ChannelStatusBadges } from "./_components/channel-status";
+import { ChannelStatusBadge } from "./_components/channel-status";
 
 export function ChannelsList({
   orgSlug,
@@ -67,7 +67,7 @@ export function ChannelsList({
                 <TD className="hidden font-mono text-xs md:table-cell">{c.pageId}</TD>
                 <TD className="hidden md:table-cell">{c.skillGroupId ? (skillGroupNames[c.skillGroupId] ?? "—") : <span className="text-zinc-400">{t("channels.noSkillGroup")}</span>}</TD>
                 <TD>
-                  <ChannelStatusBadges channel={c} />
+                  <ChannelStatusBadge channel={c} />
                 </TD>
                 <TD className="hidden text-zinc-500 lg:table-cell">{c.lastCheckedAt ? <Time iso={c.lastCheckedAt} /> : t("channels.neverChecked")}</TD>
               </TR>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import { useI18n } from "@/lib/i18n/client";
 import type { ChannelState } from "../query-options";
-import { ChannelStatusBadges } from "../_components/channel-status";
+import { ChannelStatusBadge } from "../_components/channel-status";
 import { ChannelActions } from "./channel-actions";
 import { ChannelNotices } from "./channel-notices";
 import { DetailsPanel } from "./details-panel";
@@ -49,7 +49,7 @@ export function ChannelDetail({
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-zinc-500">
               {channel.pageName && <span>{channel.pageName}</span>}
               <span className="font-mono text-xs">{channel.pageId}</span>
-              <ChannelStatusBadges channel={channel} />
+              <ChannelStatusBadge channel={channel} />
             </div>
           </div>
           {canManage && <ChannelActions state={state} />}

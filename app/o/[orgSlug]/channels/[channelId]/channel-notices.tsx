@@ -20,6 +20,11 @@ export function ChannelNotices({ state }: { state: ChannelPageState }) {
           </div>
         </Alert>
       )}
+      {!channel.reconnectNeeded && channel.lastCheckFailure !== null && !check && (
+        <Alert tone="error">
+          <div data-testid="check-failed-banner">{t("channels.checkFailedBanner", { reason: channel.lastCheckFailure })}</div>
+        </Alert>
+      )}
       {checkError && <Alert>{serverMessage(checkError)}</Alert>}
       {action.error && confirm === null && <Alert>{action.error}</Alert>}
       {check && (

@@ -16,7 +16,7 @@ export function WebhookPanel({ state, canManage }: { state: ChannelPageState; ca
     <Card title={t("channels.webhook.title")} testId="webhook-panel">
       <p className="mb-4 text-sm text-zinc-500">{t("channels.webhook.description")}</p>
       <div className="space-y-4">
-        <CopyField id="callback-url" label={t("channels.webhook.callbackUrl")} value={channel.callbackUrl} />
+        <CopyField id="callback-url" label={t("channels.webhook.callbackUrl")} value={channel.callbackUrl} wrap />
         {verifyToken !== null ? (
           <div className="space-y-2">
             <CopyField id="verify-token" label={t("channels.webhook.verifyToken")} value={verifyToken} />

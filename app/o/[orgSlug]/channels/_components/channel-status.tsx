@@ -1,20 +1,31 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { useI18n } from "@/lib/i18n/client";
-import type { Channel } from "@/lib/services/channels/schemas";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { channelBadge, type Channel, type ChannelBadge } from "@/lib/services/channels/schemas";
 
-/** Active / disabled, and "reconnect needed" wherever a channel shows once Meta refused its token (190). */
-export function ChannelStatusBadges({ channel }: { channel: Pick<Channel, "status" | "reconnectNeeded"> }) {
+const LOOK: Record<ChannelBadge, { tone: BadgeTone; label: MessageKey }> = {
+  reconnect_needed: { tone: "danger", label: "channels.status.reconnect" },
+  check_failed: { tone: "warning", label: "channels.status.checkFailed" },
+  disabled: { tone: "neutral", label: "channels.status.disabled" },
+  active: { tone: "success", label: "channels.status.active" },
+};
+
+/**
+ * The channel's one status badge (channelBadge decides which), wherever a channel shows. A problem's badge
+ * carries what Meta said as its tooltip.
+ */
+export function ChannelStatusBadge({ channel }: { channel: Pick<Channel, "status" | "reconnectNeeded" | "reconnectReason" | "lastCheckFailure"> }) {
   const { t } = useI18n();
+  const badge = channelBadge(channel);
+  const why = badge === "reconnect_needed" ? channel.reconnectReason : badge === "check_failed" ? channel.lastCheckFailure : null;
   return (
-    <span className="inline-flex flex-wrap items-center gap-1.5">
-      {channel.reconnectNeeded && (
-        <Badge tone="danger">
-          <span data-testid="reconnect-needed">{t("channels.status.reconnect")}</span>
-        </Badge>
-      )}
-      {channel.status === "active" ? <Badge tone="success">{t("channels.status.active")}</Badge> : <Badge>{t("channels.status.disabled")}</Badge>}
+    <span data-testid="channel-status" data-status={badge} title={why ?? undefined}>
+      <Badge tone={LOOK[badge].tone}>
+        {/* The name the reconnect flow's tests and banners have always looked for. */}
+        <span data-testid={badge === "reconnect_needed" ? "reconnect-needed" : undefined}>{t(LOOK[badge].label)}</span>
+      </Badge>
     </span>
   );
 }

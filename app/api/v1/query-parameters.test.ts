@@ -1,0 +1,294 @@
+/**
+ * Walks the OpenAPI document's query parameters against the routes: every parameter an operation declares is
+ * accepted with each kind of valid value and does what its description says (a limit limits, a cursor pages,
+ * a filter keeps exactly the rows it names, a bucket groups), and a parameter it does not declare is refused
+ * with 400 in the error shape, before anything is written. A parameter added to the document without a check
+ * here fails "every declared query parameter has a check". Unknown /api/v1 paths answer the JSON 404.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditLog, campaigns as campaignsTable, contacts, otnTokens } from "@/db/schema";
+import { randomToken } from "@/db/ids";
+import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
+import { apiErrorSchema, type ApiOperation } from "@/lib/api/operations/define";
+import { appUrl } from "@/lib/app-url";
+import { sha256Hex } from "@/lib/crypto/hash";
+import { seal } from "@/lib/crypto/secrets";
+import { createApiKey } from "@/lib/services/api-keys";
+import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
+import { createChannel } from "@/lib/services/channels";
+import { inviteMember } from "@/lib/services/members";
+import { addSkillGroupMember, createSkillGroup } from "@/lib/services/skill-groups";
+import { DEMO } from "@/sandbox/server";
+import { callApi, errorMessage, type ApiAnswer } from "@/tests/api-v1";
+import { useTestDatabase } from "@/tests/db";
+import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { useGraphSandbox } from "@/tests/graph-sandbox";
+
+const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+
+useTestDatabase();
+const sandbox = useGraphSandbox();
+
+type Parameter = { name: string; in: string; schema: { enum?: string[]; minimum?: number; maximum?: number } };
+const doc = buildOpenApiDocument();
+const documented = apiOperations.map((operation) => {
+  const item = doc.paths[operation.path] as Record<string, { parameters?: Parameter[] }>;
+  const query = (item[operation.method.toLowerCase()].parameters ?? []).filter((p) => p.in === "query");
+  return { operation, query };
+});
+const withQuery = documented.filter((d) => d.query.length > 0);
+
+let a: OrgFixture;
+let key: string;
+/** Ids every path parameter of the registry can take, in organisation A. */
+let pathTargets: Record<string, string>;
+const NAMES = { ada: ["Ada", "Lovelace"], alan: ["Alan", "Turing"] } as const;
+const HOUR = 3600_000;
+
+beforeAll(async () => {
+  a = await createOrgFixture("Walk");
+  key = (await createApiKey({ ctx: a.as.owner, input: { name: "walker" } })).secret;
+  const group = await createSkillGroup({ ctx: a.as.owner, input: { name: "Billing" } });
+  await createSkillGroup({ ctx: a.as.owner, input: { name: "Sales" } });
+  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: a.as.agent.membershipId! } });
+  const invite = await inviteMember({ ctx: a.as.owner, input: { email: `walk-${randomToken(4).toLowerCase()}@example.com`, role: "agent" } });
+  const channel = async (name: string) => {
+    const page = await sandbox.newPage();
+    const answers = await createSkillGroup({ ctx: a.as.owner, input: { name: `${name} team` } });
+    return createChannel({
+      ctx: a.as.owner,
+      input: { name, pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId: answers.id },
+    });
+  };
+  const [shop, outlet] = [await channel("Shop"), await channel("Outlet")];
+  const campaign = (channelId: string) => createCampaign({ ctx: a.as.owner, input: { name: "Sale", channelId, requestTitle: "Notify me", content: { type: "text", text: "Hi" } } });
+  const main = await campaign(shop.id);
+  await campaign(shop.id);
+  await cancelCampaign({ ctx: a.as.owner, campaignId: (await campaign(shop.id)).id });
+  await campaign(outlet.id);
+
+  // Subscribers of the main campaign: two named ones and one without a contact, in three hours of two days,
+  // with three different send outcomes.
+  const db = await getDb();
+  const dayStart = Date.UTC(2026, 10, 20);
+  const subscribers = [
+    { name: NAMES.ada, status: "sent" as const, at: dayStart + 9 * HOUR },
+    { name: NAMES.alan, status: "failed" as const, at: dayStart + 10 * HOUR },
+    { name: null, status: "pending" as const, at: dayStart + 24 * HOUR + 8 * HOUR },
+  ];
+  for (const [i, s] of subscribers.entries()) {
+    const psid = `walk-psid-${i}`;
+    const [contact] = s.name
+      ? await db.insert(contacts).values({ orgId: a.org.id, channelId: shop.id, psid, firstName: s.name[0], lastName: s.name[1] }).returning()
+      : [null];
+    const token = `otn-${randomToken(8)}`;
+    await db.insert(otnTokens).values({
+      orgId: a.org.id,
+      campaignId: main.id,
+      channelId: shop.id,
+      psid,
+      contactId: contact?.id ?? null,
+      status: s.status,
+      tokenSealed: seal(token),
+      tokenHash: sha256Hex(token),
+      optedInAt: new Date(s.at),
+    });
+  }
+  await db.update(campaignsTable).set({ subscribers: subscribers.length }).where(eq(campaignsTable.id, main.id));
+
+  pathTargets = {
+    memberId: a.as.agent.membershipId!,
+    invitationId: invite.invitation.id,
+    skillGroupId: group.id,
+    channelId: shop.id,
+    campaignId: main.id,
+  };
+  channelIds = [shop.id, outlet.id];
+});
+let channelIds: string[];
+
+const paramsOf = (operation: ApiOperation) => Object.fromEntries(Object.keys(operation.pathParams ?? {}).map((name) => [name, pathTargets[name]]));
+const call = (operation: ApiOperation, query: Record<string, string> = {}) => callApi(operation, { key, params: paramsOf(operation), query });
+
+/** One row of a list or of the CSV, with what the filters look at. */
+type Row = { id?: string; status?: string; name?: string | null; channelId?: string };
+
+function rowsOf(operation: ApiOperation, answer: ApiAnswer): Row[] {
+  expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+  if (operation.response.body?.kind !== "file") return answer.body.data;
+  // psid,name,status,... with names that hold no commas.
+  const [, ...lines] = (answer.body as string).split("\r\n").filter(Boolean);
+  return lines.map((line) => {
+    const [psid, name, status] = line.split(",");
+    return { id: psid, name: name || null, status };
+  });
+}
+
+/** Everything the operation lists without filters (one page of 100 where it pages). */
+async function everything(operation: ApiOperation, query: Parameter[]): Promise<Row[]> {
+  const rows = rowsOf(operation, await call(operation, query.some((p) => p.name === "limit") ? { limit: "100" } : {}));
+  expect(rows.length, "the fixture gives every list more than one row").toBeGreaterThan(1);
+  return rows;
+}
+
+/**
+ * A filter keeps exactly the unfiltered rows it names, for every value tried, and at least one value keeps
+ * some rows and drops others (so the check cannot pass with a filter that is ignored or keeps nothing).
+ */
+async function expectFilter(operation: ApiOperation, query: Parameter[], name: string, values: string[], keeps: (row: Row, value: string) => boolean) {
+  const all = await everything(operation, query);
+  const paging: Record<string, string> = query.some((p) => p.name === "limit") ? { limit: "100" } : {};
+  let discriminating = false;
+  for (const value of values) {
+    const kept = rowsOf(operation, await call(operation, { ...paging, [name]: value }));
+    expect(kept, `${name}=${value}`).toEqual(all.filter((row) => keeps(row, value)));
+    if (kept.length > 0 && kept.length < all.length) discriminating = true;
+  }
+  expect(discriminating, `some value of ${name} keeps some rows and drops others`).toBe(true);
+}
+
+/** What each declared parameter must do, wherever the document declares it. */
+const checks: Record<string, (operation: ApiOperation, query: Parameter[], parameter: Parameter) => Promise<void>> = {
+  limit: async (operation, query, parameter) => {
+    const all = await everything(operation, query);
+    const one = await call(operation, { limit: String(parameter.schema.minimum) });
+    expect(rowsOf(operation, one)).toEqual(all.slice(0, 1));
+    expect(one.body.nextCursor).toBe(all[0].id);
+    const most = await call(operation, { limit: String(parameter.schema.maximum) });
+    expect(rowsOf(operation, most)).toEqual(all);
+    expect(most.body.nextCursor).toBeNull();
+  },
+  cursor: async (operation, query) => {
+    const all = await everything(operation, query);
+    const first = await call(operation, { limit: "1" });
+    const rest = await call(operation, { limit: "100", cursor: first.body.nextCursor });
+    expect(rowsOf(operation, rest)).toEqual(all.slice(1));
+  },
+  status: async (operation, query, parameter) => {
+    await expectFilter(operation, query, "status", parameter.schema.enum!, (row, value) => row.status === value);
+  },
+  search: async (operation, query) => {
+    // Part of a first or last name, in any case; a name nobody has keeps nothing.
+    await expectFilter(operation, query, "search", ["ada", "TURING", "Ada Love", "nobody"], (row, value) => (row.name ?? "").toLowerCase().includes(value.toLowerCase()));
+  },
+  channelId: async (operation, query) => {
+    await expectFilter(operation, query, "channelId", channelIds, (row, value) => row.channelId === value);
+  },
+  bucket: async (operation, _query, parameter) => {
+    expect(parameter.schema.enum).toEqual(["hour", "day"]);
+    const hourly = (await call(operation, { bucket: "hour" })).body;
+    const daily = (await call(operation, { bucket: "day" })).body;
+    expect(hourly).toEqual({
+      bucket: "hour",
+      points: [
+        { at: "2026-11-20T09:00:00.000Z", subscribers: 1, cumulative: 1 },
+        { at: "2026-11-20T10:00:00.000Z", subscribers: 1, cumulative: 2 },
+        { at: "2026-11-21T08:00:00.000Z", subscribers: 1, cumulative: 3 },
+      ],
+    });
+    expect(daily).toEqual({
+      bucket: "day",
+      points: [
+        { at: "2026-11-20T00:00:00.000Z", subscribers: 2, cumulative: 2 },
+        { at: "2026-11-21T00:00:00.000Z", subscribers: 1, cumulative: 3 },
+      ],
+    });
+    // The default is the one the document states.
+    expect((await call(operation)).body).toEqual(daily);
+  },
+};
+
+it("every declared query parameter has a check", () => {
+  const declared = [...new Set(withQuery.flatMap((d) => d.query.map((p) => p.name)))].sort();
+  expect(declared).toEqual(Object.keys(checks).sort());
+  // The walk covers the recipient log's and the chart's parameters the issue found only in prose.
+  expect(withQuery.map((d) => d.operation.operationId)).toEqual(
+    expect.arrayContaining(["listCampaignRecipients", "getCampaignSubscribersOverTime", "downloadCampaignRecipientsCsv", "listCampaigns"]),
+  );
+});
+
+describe.each(withQuery.map((d) => [d.operation.operationId, d] as const))("%s honours each parameter it declares", (_id, { operation, query }) => {
+  it.each(query.map((p) => [p.name, p] as const))("%s", async (_name, parameter) => {
+    await checks[parameter.name](operation, query, parameter);
+  });
+});
+
+async function auditRows(): Promise<number> {
+  const db = await getDb();
+  return (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.orgId, a.org.id))).length;
+}
+
+/** Refused in the documented error shape, naming the parameter. */
+function expectUndeclared(answer: ApiAnswer, name: string) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+  expect(apiErrorSchema.safeParse(answer.body).error).toBeUndefined();
+  expect(errorMessage(answer, "bad_request")).toContain(`\`${name}\``);
+}
+
+describe("a query parameter the document does not declare is refused with 400, and nothing is written", () => {
+  it.each(documented.map((d) => [`${d.operation.method} ${d.operation.base ?? "v1"} ${d.operation.path}`, d] as const))("%s", async (_name, { operation, query }) => {
+    const before = await auditRows();
+    // Valid values for what is declared, so only the stranger can be at fault.
+    const declared = Object.fromEntries(query.filter((p) => p.schema.enum).map((p) => [p.name, p.schema.enum![0]]));
+    const answer = await callApi(operation, {
+      key: operation.permission ? key : null,
+      params: paramsOf(operation),
+      query: { ...declared, statu: "sent" },
+      ...(operation.body && { body: {} }),
+    });
+    expectUndeclared(answer, "statu");
+    const accepted = query.map((p) => p.name);
+    if (accepted.length > 0) expect(answer.body.error.message).toContain(accepted.join(", "));
+    expect(await auditRows()).toBe(before);
+  });
+
+  it("the session's ?org= is the dashboard's transport, never an API key's parameter", async () => {
+    const listMembers = apiOperations.find((o) => o.operationId === "listMembers")!;
+    expectUndeclared(await callApi(listMembers, { key, query: { org: a.org.slug } }), "org");
+    session.user = { ...a.users.owner, name: "" };
+    try {
+      expect((await callApi(listMembers, { key: null, query: { org: a.org.slug, limit: "1" } })).body.data).toHaveLength(1);
+      expectUndeclared(await callApi(listMembers, { key: null, query: { org: a.org.slug, statu: "x" } }), "statu");
+    } finally {
+      session.user = null;
+    }
+  });
+
+  it("a stranger without a key meets 401 first, not a hint about parameters", async () => {
+    const listMembers = apiOperations.find((o) => o.operationId === "listMembers")!;
+    const answer = await callApi(listMembers, { key: null, query: { statu: "x" } });
+    expect(answer.status).toBe(401);
+  });
+});
+
+describe("a path no operation has", () => {
+  const methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+  it.each(methods)("%s answers 404 in the JSON error shape, signed in or not, and writes nothing", async (method) => {
+    const before = await auditRows();
+    for (const authorization of [undefined, `Bearer ${key}`]) {
+      const answer = await callCatchAll(method, "/campaignz/123", authorization);
+      expect(answer.status).toBe(404);
+      expect(answer.contentType).toContain("application/json");
+      if (method !== "HEAD") expect(errorMessage(answer, "not_found")).toBe(`No API route ${method} /api/v1/campaignz/123. The operations are listed in /api/v1/openapi.json.`);
+    }
+    expect(await auditRows()).toBe(before);
+  });
+
+  it("is no operation of the document, which names its own absolute server", () => {
+    expect(doc.servers).toEqual([{ url: `${appUrl()}/api/v1` }]);
+    expect(Object.keys(doc.paths).some((p) => p.includes("..."))).toBe(false);
+  });
+});
+
+async function callCatchAll(method: string, path: string, authorization?: string): Promise<ApiAnswer> {
+  const { NextRequest } = await import("next/server");
+  const mod = (await import("@/app/api/v1/[[...path]]/route")) as Record<string, (req: InstanceType<typeof NextRequest>) => Response | Promise<Response>>;
+  const req = new NextRequest(new URL(`http://localhost/api/v1${path}`), { method, headers: authorization ? { authorization } : {} });
+  const res = await mod[method](req);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, contentType: res.headers.get("content-type") };
+}
