@@ -19,6 +19,7 @@ export { renderCampaignQr } from "./render-campaign-qr";
 export { resumeCampaign } from "./resume-campaign";
 export { sendCampaignNow } from "./send-campaign-now";
 export { type SendBatchOptions, type BatchResult, sendCampaignBatch, runCampaignSend } from "./sender/send-batch";
+export type { RecentCalls } from "./sender/rate-limiter";
 export { startDueCampaigns } from "./start-due-campaigns";
 export { startScheduledSend } from "./start-scheduled-send";
 export { type OneTimeNotifOptin, oneTimeNotifOptinOf, captureOneTimeNotifTokens } from "./subscription/capture-tokens";
