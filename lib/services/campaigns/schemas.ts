@@ -134,7 +134,8 @@ export const campaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
-export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired"] as const;
+/** A token's place in the send ledger; `spare`: the person's other token carried the campaign, this one stays unused. */
+export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired", "spare"] as const;
 
 export const recipientQuerySchema = pageQuerySchema.extend({
   search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name."),
@@ -159,3 +160,5 @@ export type Recipient = z.infer<typeof recipientSchema>;
 // The Messenger messages a campaign sends, built from the shapes above. Re-exported here because this file is the
 // domain's browser-safe entry: the campaign form's preview renders exactly what the sender posts.
 export { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "./messages";
+// How the campaign page words a send failure (Meta's code to a catalog key).
+export { explainFailure, type FailureExplanation } from "./failure-reasons";

@@ -153,6 +153,54 @@ describe("sender", () => {
     expect(statuses.every((s) => s.status === "sent")).toBe(true);
   });
 
+  it("sends once per person: a second “Notify Me” of the same person stays in the ledger as a spare, unused token", async () => {
+    const campaign = await newCampaign("Twice", { replyText: null, invitation: null });
+    const { users } = flow.sandbox.controls;
+    const [twice, once, late] = [0, 1, 2].map(() => users.createUser(DEMO.pageId).psid);
+    for (const psid of [twice, once, late]) users.openLink(psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    const first = users.tapNotifyMe(twice);
+    await flow.sandbox.controls.webhooks.idle();
+    const second = users.tapNotifyMe(twice, first.mid); // the same card tapped again: Meta issues another token
+    const onlyToken = users.tapNotifyMe(once);
+    const lateFirst = users.tapNotifyMe(late);
+    await flow.sandbox.controls.webhooks.idle();
+    // Subscribers are people, not taps.
+    expect((await getCampaign({ ctx: f.as.marketer, campaignId: campaign.id })).counts.subscribers).toBe(3);
+    expect((await getSubscribersOverTime({ ctx: f.as.marketer, campaignId: campaign.id, input: { bucket: "hour" } })).points.at(-1)).toMatchObject({ cumulative: 3 });
+
+    await sendCampaignNow({ ctx: f.as.marketer, campaignId: campaign.id });
+    const db = await getDb();
+    // A sender claims the late person's token and dies; meanwhile that person taps again.
+    const lateRow = (await db.select().from(otnTokens).where(and(eq(otnTokens.campaignId, campaign.id), eq(otnTokens.psid, late))))[0];
+    await db.update(otnTokens).set({ status: "sending", claimId: newId(), claimedAt: new Date() }).where(eq(otnTokens.id, lateRow.id));
+    const lateSecond = users.tapNotifyMe(late, lateFirst.mid);
+    await flow.sandbox.controls.webhooks.idle();
+
+    const result = await runCampaignSend({ campaignId: campaign.id });
+    expect(result).toMatchObject({ state: "finished", sent: 3, failed: 0 });
+    const sends = okSendsByToken();
+    // The newest token of a person carries the campaign; the other is never used.
+    expect(sends.get(second.token)).toBe(1);
+    expect(sends.get(first.token)).toBeUndefined();
+    expect(sends.get(onlyToken.token)).toBe(1);
+    expect(sends.get(lateFirst.token)).toBe(1);
+    expect(sends.get(lateSecond.token)).toBeUndefined();
+    const contentTo = (psid: string) => flow.sandbox.controls.sendLog.query({ psid, limit: 100 }).records.filter((r) => r.ok && r.token);
+    expect(contentTo(twice)).toHaveLength(1);
+    expect(contentTo(late)).toHaveLength(1);
+
+    const rows = await db.select({ psid: otnTokens.psid, status: otnTokens.status, tokenSealed: otnTokens.tokenSealed }).from(otnTokens).where(eq(otnTokens.campaignId, campaign.id));
+    const statusOf = (token: string) => rows.find((r) => open(r.tokenSealed) === token)?.status;
+    expect([statusOf(first.token), statusOf(second.token), statusOf(lateFirst.token), statusOf(lateSecond.token)]).toEqual(["spare", "sent", "sent", "spare"]);
+    const done = await getCampaign({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(done).toMatchObject({ status: "sent", counts: { subscribers: 3, sent: 3, failed: 0 } });
+    const stats = await getCampaignStats({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(stats.progress).toMatchObject({ total: 3, sent: 3, remaining: 0, percent: 100 });
+    const spares = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { status: "spare" } });
+    expect(spares.data.map((r) => r.psid).sort()).toEqual([twice, late].sort());
+  });
+
   it("marks blocked people failed with Meta's reason and year-old tokens expired", async () => {
     const campaign = await newCampaign("Failures", { replyText: null });
     const subscribed = await subscribe(campaign.ref, 5);
@@ -229,7 +277,8 @@ describe("campaign page data", () => {
     const page2 = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { limit: 3, cursor: page1.nextCursor! } });
     expect([...page1.data, ...page2.data]).toHaveLength(4);
     const csv = await exportCampaignRecipientsCsv({ ctx: f.as.marketer, campaignId: campaign.id });
-    expect(csv.split("\r\n")[0]).toBe("psid,name,status,opted_in_at,sent_at,failure_code,failure_reason,message_id");
+    expect(csv.split("\r\n")[0]).toBe("psid,name,status,opted_in_at,sent_at,failure_code,failure_reason,message_id,failure_explanation");
+    expect(csv).toContain(",This person has blocked the Page or deleted their account.\r\n");
     expect(csv.trim().split("\r\n")).toHaveLength(5);
     expect(csv).toContain("Ada Lovelace,sent");
 

@@ -10,7 +10,7 @@ import { flagReconnectNeeded } from "@/lib/services/channel-health";
 import { recordChannelError } from "@/lib/services/channel-health";
 import { contentMessage } from "../messages";
 import type { CampaignContent } from "../schemas";
-import { claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
+import { claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, spareLateTokens, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
 import { RateLimiter, type RecentCalls } from "./rate-limiter";
 
 export const TOKEN_LIFETIME_MS = 365 * 86_400_000;
@@ -84,6 +84,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   const claimed = [...recovered, ...(await claimPending(db, campaign.id, claimId, batchSize - recovered.length))];
   result.claimed = claimed.length;
   if (claimed.length === 0) {
+    await spareLateTokens(db, campaign.id);
     if ((await unsettledCount(db, campaign.id)) > 0) return result; // another claim is still settling
     await finish(campaign.id);
     return { ...result, state: "finished" };

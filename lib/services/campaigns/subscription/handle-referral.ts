@@ -103,7 +103,7 @@ async function holdsUnusedToken(tx: Tx, campaignId: string, psid: string) {
   const [row] = await tx
     .select({ id: otnTokens.id })
     .from(otnTokens)
-    .where(and(eq(otnTokens.campaignId, campaignId), eq(otnTokens.psid, psid), inArray(otnTokens.status, ["pending", "sending"])))
+    .where(and(eq(otnTokens.campaignId, campaignId), eq(otnTokens.psid, psid), inArray(otnTokens.status, ["pending", "sending", "spare"])))
     .limit(1);
   return Boolean(row);
 }
