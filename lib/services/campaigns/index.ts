@@ -26,3 +26,4 @@ export { type OneTimeNotifOptin, oneTimeNotifOptinOf, captureOneTimeNotifTokens 
 export { type OptinSignal, handleCampaignOptin } from "./subscription/handle-optin";
 export { type ReferralSignal, type ReferralOutcome, handleCampaignReferral, decideCampaignReferral, sendCampaignRequest } from "./subscription/handle-referral";
 export { updateCampaign } from "./update-campaign";
+export { sendAfterSendReply } from "./subscription/after-send-reply";

@@ -60,6 +60,12 @@ const fields = {
   invitation: invitationSchema.nullable().default(null),
   requestTitle: text("campaigns.field.requestTitle", REQUEST_TITLE_MAX),
   replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().default(null),
+  afterSendReply: text("campaigns.field.afterSendReply", TEXT_MAX)
+    .nullable()
+    .default(null)
+    .describe(
+      "Sent to someone who opens the link or taps Notify Me after the campaign was sent or cancelled (at most once an hour per person). Null: a default text in the person's language (English or Simplified Chinese).",
+    ),
   content: contentSchema,
   scheduledAt: scheduledAt.default(null),
   ratePerSecond: z.coerce
@@ -79,13 +85,17 @@ const fields = {
 export const campaignCreateSchema = z.object(fields);
 export type CampaignCreateInput = z.input<typeof campaignCreateSchema>;
 
-/** Only the fields sent change; the channel is fixed once created (the ref and tokens belong to its Page). */
+/**
+ * Only the fields sent change; the channel is fixed once created (the ref and tokens belong to its Page).
+ * The reply once the campaign has ended may still change after it was sent: that is when it is used.
+ */
 export const campaignUpdateSchema = z
   .object({
     name: fields.name.optional(),
     invitation: invitationSchema.nullable().optional(),
     requestTitle: fields.requestTitle.optional(),
     replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().optional(),
+    afterSendReply: fields.afterSendReply.removeDefault().optional(),
     content: contentSchema.optional(),
     scheduledAt: scheduledAt.optional(),
     ratePerSecond: fields.ratePerSecond.removeDefault().optional(),
@@ -121,6 +131,7 @@ export const campaignSchema = z.object({
   invitation: invitationSchema.nullable(),
   requestTitle: z.string(),
   replyText: z.string().nullable(),
+  afterSendReply: z.string().nullable().describe("The reply once the campaign has ended; null: the default text."),
   content: contentSchema,
   scheduledAt: z.iso.datetime().nullable(),
   ratePerSecond: z.number().int(),

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { channels, contacts, otnTokens } from "@/db/schema";
+import { campaignRequests, channels, contacts, otnTokens } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { newId } from "@/db/ids";
@@ -14,6 +14,7 @@ import { DEMO } from "@/sandbox/server";
 import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { cancelCampaign } from "./cancel-campaign";
 import { resumeCampaign } from "./resume-campaign";
 import { sendCampaignNow } from "./send-campaign-now";
 import { getCampaignStats } from "./get-campaign-stats";
@@ -244,6 +245,72 @@ describe("sender", () => {
     await expectAuditRow(f.org, { action: "campaign.finished", resourceId: campaign.id, actor: "system", after: { status: "sent", sent: 6 } });
     const sends = okSendsByToken();
     for (const { token } of subscribed) expect(sends.get(token)).toBe(1);
+  });
+});
+
+describe("after the send", () => {
+  const repliesTo = (psid: string) => flow.sandbox.state.thread(psid).filter((m) => m.direction === "out").map((m) => JSON.stringify(m.message));
+
+  it("answers someone who opens the link of a sent campaign with its after-send reply, at most once an hour", async () => {
+    const campaign = await newCampaign("Ended", { replyText: null, invitation: null, afterSendReply: "Sorry, the sale is over. See you next time!" });
+    const [subscriber] = await subscribe(campaign.ref, 1);
+    await sendCampaignNow({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(await runCampaignSend({ campaignId: campaign.id })).toMatchObject({ state: "finished", sent: 1 });
+    const { users } = flow.sandbox.controls;
+    const before = repliesTo(subscriber.psid).length;
+
+    users.openLink(subscriber.psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("after_send_replied");
+    expect(repliesTo(subscriber.psid).slice(before)).toEqual([JSON.stringify({ text: "Sorry, the sale is over. See you next time!" })]);
+    // An ordinary reply inside the window the referral opened: no tag, no OTN token.
+    const [reply] = flow.sandbox.controls.sendLog.query({ psid: subscriber.psid, kind: "text" }).records.slice(-1);
+    expect(reply).toMatchObject({ ok: true, messagingType: "RESPONSE", tag: null, token: null });
+
+    // Opening it again within the hour: counted, not answered again.
+    users.openLink(subscriber.psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("campaign_closed");
+    expect(repliesTo(subscriber.psid).length).toBe(before + 1);
+    expect((await getCampaign({ ctx: f.as.marketer, campaignId: campaign.id })).counts.linkClicks).toBe(3);
+
+    // An hour later it is answered again.
+    const db = await getDb();
+    await db
+      .update(campaignRequests)
+      .set({ afterSendReplyAt: new Date(Date.now() - 61 * 60_000) })
+      .where(and(eq(campaignRequests.campaignId, campaign.id), eq(campaignRequests.psid, subscriber.psid)));
+    users.openLink(subscriber.psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("after_send_replied");
+    expect(repliesTo(subscriber.psid).length).toBe(before + 2);
+  });
+
+  it("without a text of its own, replies in the person's language; a cancelled campaign and an old “Notify Me” are answered too", async () => {
+    const campaign = await newCampaign("Ended default", { replyText: null, invitation: null });
+    expect(campaign.afterSendReply).toBeNull();
+    const { users } = flow.sandbox.controls;
+    const [english, chinese, lateTapper] = [0, 1, 2].map(() => users.createUser(DEMO.pageId).psid);
+    users.openLink(lateTapper, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    await cancelCampaign({ ctx: f.as.marketer, campaignId: campaign.id });
+
+    users.openLink(english, campaign.ref);
+    users.openLink(chinese, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    const db = await getDb();
+    await db.update(contacts).set({ locale: "zh_CN" }).where(and(eq(contacts.channelId, flow.channelId), eq(contacts.psid, chinese)));
+    await db.update(campaignRequests).set({ afterSendReplyAt: null }).where(eq(campaignRequests.campaignId, campaign.id));
+    users.openLink(chinese, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(repliesTo(english).at(-1)).toBe(JSON.stringify({ text: "Thanks for your interest! This campaign has already ended, so there is nothing to sign up for any more." }));
+    expect(repliesTo(chinese).at(-1)).toBe(JSON.stringify({ text: "感谢关注！此活动已经结束，无需再订阅。" }));
+
+    // The request card received before the cancel, tapped afterwards: told it has ended, not "we'll message you".
+    users.tapNotifyMe(lateTapper);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("after_send_replied");
+    expect(repliesTo(lateTapper).at(-1)).toContain("already ended");
   });
 });
 
