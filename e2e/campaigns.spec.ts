@@ -134,7 +134,7 @@ test("scheduled campaign: live subscriber count, each subscriber gets the conten
   await context.close();
 });
 
-test("send now goes out at once to the subscribers, after a confirmation with their count", async ({ browser, request }) => {
+test("send now goes out at once to the subscribers, after a confirmation with their count; a later open of the link is answered", async ({ browser, request }) => {
   test.setTimeout(90_000);
   const { context, page } = await asMarketer(browser);
   const text = `Flash sale now ${Date.now()}`;
@@ -151,6 +151,15 @@ test("send now goes out at once to the subscribers, after a confirmation with th
   await expect(row(page, id).getByTestId("count-sent")).toHaveText("2", { timeout: 30_000 });
   await expect(row(page, id).getByTestId("campaign-status")).toHaveAttribute("data-status", "sent", { timeout: 20_000 });
   for (const s of subscribers) expect(await countFor(request, { token: s.token })).toMatchObject({ total: 1, ok: 1 });
+
+  // Opening the link once the campaign was sent gets a polite reply (the default text), once an hour at most.
+  const latecomer = subscribers[0].psid;
+  const endedReplies = async () => JSON.stringify(await control(request, "GET", `/users/${latecomer}/thread`)).split("This campaign has already ended").length - 1;
+  await control(request, "POST", `/users/${latecomer}/open-link`, { ref });
+  await expect.poll(endedReplies, { timeout: 20_000 }).toBe(1);
+  await control(request, "POST", `/users/${latecomer}/open-link`, { ref });
+  await page.waitForTimeout(3_000);
+  expect(await endedReplies()).toBe(1);
   await context.close();
 });
 

@@ -32,6 +32,8 @@ export const campaigns = pgTable(
     invitation: jsonb(),
     requestTitle: text().notNull(),
     replyText: text(),
+    /** Answer to someone who opens the link (or taps "Notify Me") after the campaign was sent or cancelled; null: the default text. */
+    afterSendReply: text(),
     /** The OTN message: { type: "text", text } | { type: "image", url } | { type: "card", ... } (lib/services/campaigns/schemas). */
     content: jsonb().notNull(),
     scheduledAt: timestamp({ withTimezone: true }),
@@ -66,7 +68,7 @@ export const campaigns = pgTable(
   ],
 );
 
-export const otnTokenStatusEnum = pgEnum("otn_token_status", ["pending", "sending", "sent", "failed", "expired"]);
+export const otnTokenStatusEnum = pgEnum("otn_token_status", ["pending", "sending", "sent", "failed", "expired", "spare"]);
 
 /**
  * The send ledger: one row per One-Time Notification token ("Notify Me" tap), stored before the webhook
@@ -75,6 +77,9 @@ export const otnTokenStatusEnum = pgEnum("otn_token_status", ["pending", "sendin
  * - status moves pending → sending (with a `claimId`) → sent | failed | expired, and only a sender holding
  *   the claim writes the outcome; a row found in `sending` after a crash is re-sent by the next claim
  *   (tokens are single use: Meta answers "already been used" when the earlier call went through);
+ * - a campaign reaches a person once: of one person's (campaign, psid) tokens the sender claims only the
+ *   newest, and then moves the others pending → spare (unused, kept: the person may be messaged with it
+ *   later); no token is claimed while another of the same person is sending or settled;
  * - `contactId` is the (channel, psid) contact, created at capture when processing has not yet made it.
  * Indexes: (campaign, status, id) for claiming in id order and per-status counts; (campaign, psid) for the
  * anti-spam check and the recipient log; (campaign, opted_in_at) for subscribers over time.
@@ -111,7 +116,8 @@ export const otnTokens = pgTable(
 
 /**
  * Anti-spam memory of the subscription flow: per campaign and Messenger user, when we last sent the OTN
- * request and which webhook event last ran the flow (so a retried run counts nothing twice).
+ * request or the "campaign has ended" reply, and which webhook event last ran the flow (so a retried run
+ * counts nothing twice).
  * Invariant: one row per (campaign, psid). Index (channel, last_requested_at) serves the per-Page cap.
  */
 export const campaignRequests = pgTable(
@@ -123,6 +129,8 @@ export const campaignRequests = pgTable(
     psid: text().notNull(),
     lastRequestedAt: timestamp({ withTimezone: true }),
     lastEventId: uuid(),
+    /** When the person was last told the campaign has ended (at most one such reply per hour). */
+    afterSendReplyAt: timestamp({ withTimezone: true }),
     requestCount: integer().notNull().default(0),
     createdAt: createdAt(),
   },

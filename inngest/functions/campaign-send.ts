@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { campaignScheduled, campaignSendContinuedEvent, campaignSendStarted, campaignSendStartedEvent, campaignStopped, campaignUnscheduled } from "@/inngest/events/campaigns";
 import { startScheduledSend } from "@/lib/services/campaigns";
-import { sendCampaignBatch, startDueCampaigns } from "@/lib/services/campaigns";
+import { sendCampaignBatch, startDueCampaigns, type RecentCalls } from "@/lib/services/campaigns";
 import { recheckEventOrg } from "./check-org";
 
 /** Batches per run before it continues in a fresh one (well below Inngest's step limit). */
@@ -43,12 +43,17 @@ export const campaignSend = inngest.createFunction(
     cancelOn: [{ event: campaignStopped.name, if: "async.data.campaignId == event.data.campaignId" }],
     triggers: [campaignSendStarted],
   },
-  async ({ event, step }) => {
+  async ({ event, step, attempt }) => {
     const { orgId, campaignId, channelId, scheduleVersion } = event.data;
     await recheckEventOrg(step, orgId, { campaignId, channelId });
     let totals = { sent: 0, failed: 0, expired: 0 };
+    let recentCalls: RecentCalls | undefined;
     for (let n = 0; n < BATCHES_PER_RUN; n++) {
-      const batch = await step.run(`send-batch-${n}`, () => sendCampaignBatch({ campaignId, scheduleVersion }));
+      // The previous batch's last second keeps the rate ceiling across batches; a retried step gets none
+      // (its failed attempt's calls are unknown), so it first waits out a full second.
+      const carried = attempt === 0 ? recentCalls : undefined;
+      const batch = await step.run(`send-batch-${n}`, () => sendCampaignBatch({ campaignId, scheduleVersion, recentCalls: carried }));
+      recentCalls = batch.recentCalls;
       totals = { sent: totals.sent + batch.sent, failed: totals.failed + batch.failed, expired: totals.expired + batch.expired };
       if (batch.state !== "more") return { state: batch.state, batches: n + 1, ...totals };
     }

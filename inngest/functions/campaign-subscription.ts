@@ -1,11 +1,12 @@
 import { inngest } from "@/inngest/client";
 import { optinReceived, referralReceived } from "@/inngest/events/messenger";
-import { handleCampaignOptin, decideCampaignReferral, sendCampaignRequest } from "@/lib/services/campaigns";
+import { handleCampaignOptin, decideCampaignReferral, sendAfterSendReply, sendCampaignRequest } from "@/lib/services/campaigns";
 import { recheckEventOrg } from "./check-org";
 
 /**
  * A share link was opened: count it and, unless that would be spam, send the invitation and the OTN
- * request. Deciding and sending are separate steps, so a failed send is retried without counting again.
+ * request (or, for a campaign that has ended, the after-send reply). Deciding and sending are separate
+ * steps, so a failed send is retried without counting again.
  */
 export const campaignReferral = inngest.createFunction(
   { id: "campaign-referral", retries: 3, triggers: [referralReceived] },
@@ -13,6 +14,10 @@ export const campaignReferral = inngest.createFunction(
     const { orgId, channelId, contactId } = event.data;
     await recheckEventOrg(step, orgId, { channelId, contactId });
     const decision = await step.run("decide", () => decideCampaignReferral(event.data));
+    if (decision.replyAfterSend && decision.campaignId) {
+      const replied = await step.run("send-after-send-reply", () => sendAfterSendReply(decision.campaignId!, event.data.psid));
+      return { outcome: replied, campaignId: decision.campaignId };
+    }
     if (decision.outcome !== "requested" || !decision.campaignId) return decision;
     const sent = await step.run("send-request", () => sendCampaignRequest(decision.campaignId!, event.data.psid));
     return { outcome: sent, campaignId: decision.campaignId };

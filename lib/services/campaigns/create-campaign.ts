@@ -35,6 +35,7 @@ export async function createCampaign({ ctx, input }: { ctx: OrgContext; input: u
         invitation: data.invitation,
         requestTitle: data.requestTitle,
         replyText: data.replyText,
+        afterSendReply: data.afterSendReply,
         content: data.content,
         scheduledAt,
         scheduleVersion: scheduledAt ? 1 : 0,

@@ -1,11 +1,15 @@
 import { getDb } from "@/db/client";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
+import { translator } from "@/lib/i18n/translate";
+import { explainFailure } from "./failure-reasons";
 import { getCampaignInOrg } from "./queries";
 import { recipientQuerySchema, type RecipientQuery } from "./schemas";
 import { fetchRecipients, toRecipient, Row } from "./recipient-rows";
 
-const CSV_HEADER = ["psid", "name", "status", "opted_in_at", "sent_at", "failure_code", "failure_reason", "message_id"];
+// failure_reason stays Meta's raw text; failure_explanation (last, so existing columns keep their places) says it plainly.
+const CSV_HEADER = ["psid", "name", "status", "opted_in_at", "sent_at", "failure_code", "failure_reason", "message_id", "failure_explanation"];
+const english = translator("en");
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : String(value);
@@ -25,7 +29,8 @@ export async function exportCampaignRecipientsCsv({ ctx, campaignId, input = {} 
     const rows = await fetchRecipients(campaign.id, { ...query, cursor, limit: 5000 });
     for (const row of rows.slice(0, 5000)) {
       const r = toRecipient(row as Row);
-      lines.push([r.psid, r.name, r.status, r.optedInAt, r.sentAt, r.failureCode, r.failureReason, r.messageId].map(csvCell).join(","));
+      const explanation = r.status === "failed" ? english(explainFailure(r.failureCode, r.failureReason).key) : null;
+      lines.push([r.psid, r.name, r.status, r.optedInAt, r.sentAt, r.failureCode, r.failureReason, r.messageId, explanation].map(csvCell).join(","));
     }
     if (rows.length <= 5000) break;
     cursor = rows[4999].id;

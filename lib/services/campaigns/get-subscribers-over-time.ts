@@ -17,7 +17,7 @@ export const subscribersOverTimeSchema = z.object({
 
 export type SubscribersOverTime = z.infer<typeof subscribersOverTimeSchema>;
 
-/** Subscriptions ("Notify Me" taps) per hour or day, with the running total, for the campaign page's chart. */
+/** New subscribers (people, at their first "Notify Me") per hour or day, with the running total, for the campaign page's chart. */
 export async function getSubscribersOverTime({ ctx, campaignId, input = {} }: { ctx: OrgContext; campaignId: string; input?: unknown }): Promise<SubscribersOverTime> {
   requirePermission(ctx, "campaigns.read");
   const { bucket } = parseInput(subscribersOverTimeQuerySchema, input);
@@ -25,8 +25,8 @@ export async function getSubscribersOverTime({ ctx, campaignId, input = {} }: { 
   const { campaign } = await getCampaignInOrg(db, ctx, campaignId);
   const unit = bucket === "hour" ? sql.raw("'hour'") : sql.raw("'day'");
   const result = await db.execute(sql`
-    select to_char(date_trunc(${unit}, opted_in_at at time zone 'UTC'), 'YYYY-MM-DD"T"HH24":00:00.000Z"') as at, count(*)::int as n
-      from otn_tokens where campaign_id = ${campaign.id}::uuid
+    select to_char(date_trunc(${unit}, first_opt_in at time zone 'UTC'), 'YYYY-MM-DD"T"HH24":00:00.000Z"') as at, count(*)::int as n
+      from (select min(opted_in_at) as first_opt_in from otn_tokens where campaign_id = ${campaign.id}::uuid group by psid) people
      group by 1 order by 1 limit 2000`);
   let cumulative = 0;
   const points = rowsOf<{ at: string; n: number }>(result).map((p) => {

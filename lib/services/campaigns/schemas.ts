@@ -63,6 +63,12 @@ const fields = {
       "settable: it is always `otn:{campaignId}` (the campaign's id, nothing about the person), and Meta returns it in the opt-in webhook.",
   ),
   replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().default(null),
+  afterSendReply: text("campaigns.field.afterSendReply", TEXT_MAX)
+    .nullable()
+    .default(null)
+    .describe(
+      "Sent to someone who opens the link or taps Notify Me after the campaign was sent or cancelled (at most once an hour per person). Null: a default text in the person's language (English or Simplified Chinese).",
+    ),
   content: contentSchema,
   scheduledAt: scheduledAt.default(null),
   ratePerSecond: z.coerce
@@ -82,13 +88,17 @@ const fields = {
 export const campaignCreateSchema = z.object(fields);
 export type CampaignCreateInput = z.input<typeof campaignCreateSchema>;
 
-/** Only the fields sent change; the channel is fixed once created (the ref and tokens belong to its Page). */
+/**
+ * Only the fields sent change; the channel is fixed once created (the ref and tokens belong to its Page).
+ * The reply once the campaign has ended may still change after it was sent: that is when it is used.
+ */
 export const campaignUpdateSchema = z
   .object({
     name: fields.name.optional(),
     invitation: invitationSchema.nullable().optional(),
     requestTitle: fields.requestTitle.optional(),
     replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().optional(),
+    afterSendReply: fields.afterSendReply.removeDefault().optional(),
     content: contentSchema.optional(),
     scheduledAt: scheduledAt.optional(),
     ratePerSecond: fields.ratePerSecond.removeDefault().optional(),
@@ -124,6 +134,7 @@ export const campaignSchema = z.object({
   invitation: invitationSchema.nullable(),
   requestTitle: z.string(),
   replyText: z.string().nullable(),
+  afterSendReply: z.string().nullable().describe("The reply once the campaign has ended; null: the default text."),
   content: contentSchema,
   scheduledAt: z.iso.datetime().nullable(),
   ratePerSecond: z.number().int(),
@@ -137,7 +148,8 @@ export const campaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
-export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired"] as const;
+/** A token's place in the send ledger; `spare`: the person's other token carried the campaign, this one stays unused. */
+export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired", "spare"] as const;
 
 export const recipientQuerySchema = pageQuerySchema.extend({
   search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name."),
@@ -168,3 +180,5 @@ export type Recipient = z.infer<typeof recipientSchema>;
 // The Messenger messages a campaign sends, built from the shapes above. Re-exported here because this file is the
 // domain's browser-safe entry: the campaign form's preview renders exactly what the sender posts.
 export { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "./messages";
+// How the campaign page words a send failure (Meta's code to a catalog key).
+export { explainFailure, type FailureExplanation } from "./failure-reasons";

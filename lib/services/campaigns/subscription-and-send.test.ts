@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { channels, contacts, otnTokens } from "@/db/schema";
+import { campaignRequests, channels, contacts, otnTokens } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { newId } from "@/db/ids";
@@ -14,6 +14,7 @@ import { DEMO } from "@/sandbox/server";
 import { expectAuditRow } from "@/tests/audit";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
+import { cancelCampaign } from "./cancel-campaign";
 import { resumeCampaign } from "./resume-campaign";
 import { sendCampaignNow } from "./send-campaign-now";
 import { getCampaignStats } from "./get-campaign-stats";
@@ -153,6 +154,54 @@ describe("sender", () => {
     expect(statuses.every((s) => s.status === "sent")).toBe(true);
   });
 
+  it("sends once per person: a second “Notify Me” of the same person stays in the ledger as a spare, unused token", async () => {
+    const campaign = await newCampaign("Twice", { replyText: null, invitation: null });
+    const { users } = flow.sandbox.controls;
+    const [twice, once, late] = [0, 1, 2].map(() => users.createUser(DEMO.pageId).psid);
+    for (const psid of [twice, once, late]) users.openLink(psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    const first = users.tapNotifyMe(twice);
+    await flow.sandbox.controls.webhooks.idle();
+    const second = users.tapNotifyMe(twice, first.mid); // the same card tapped again: Meta issues another token
+    const onlyToken = users.tapNotifyMe(once);
+    const lateFirst = users.tapNotifyMe(late);
+    await flow.sandbox.controls.webhooks.idle();
+    // Subscribers are people, not taps.
+    expect((await getCampaign({ ctx: f.as.marketer, campaignId: campaign.id })).counts.subscribers).toBe(3);
+    expect((await getSubscribersOverTime({ ctx: f.as.marketer, campaignId: campaign.id, input: { bucket: "hour" } })).points.at(-1)).toMatchObject({ cumulative: 3 });
+
+    await sendCampaignNow({ ctx: f.as.marketer, campaignId: campaign.id });
+    const db = await getDb();
+    // A sender claims the late person's token and dies; meanwhile that person taps again.
+    const lateRow = (await db.select().from(otnTokens).where(and(eq(otnTokens.campaignId, campaign.id), eq(otnTokens.psid, late))))[0];
+    await db.update(otnTokens).set({ status: "sending", claimId: newId(), claimedAt: new Date() }).where(eq(otnTokens.id, lateRow.id));
+    const lateSecond = users.tapNotifyMe(late, lateFirst.mid);
+    await flow.sandbox.controls.webhooks.idle();
+
+    const result = await runCampaignSend({ campaignId: campaign.id });
+    expect(result).toMatchObject({ state: "finished", sent: 3, failed: 0 });
+    const sends = okSendsByToken();
+    // The newest token of a person carries the campaign; the other is never used.
+    expect(sends.get(second.token)).toBe(1);
+    expect(sends.get(first.token)).toBeUndefined();
+    expect(sends.get(onlyToken.token)).toBe(1);
+    expect(sends.get(lateFirst.token)).toBe(1);
+    expect(sends.get(lateSecond.token)).toBeUndefined();
+    const contentTo = (psid: string) => flow.sandbox.controls.sendLog.query({ psid, limit: 100 }).records.filter((r) => r.ok && r.token);
+    expect(contentTo(twice)).toHaveLength(1);
+    expect(contentTo(late)).toHaveLength(1);
+
+    const rows = await db.select({ psid: otnTokens.psid, status: otnTokens.status, tokenSealed: otnTokens.tokenSealed }).from(otnTokens).where(eq(otnTokens.campaignId, campaign.id));
+    const statusOf = (token: string) => rows.find((r) => open(r.tokenSealed) === token)?.status;
+    expect([statusOf(first.token), statusOf(second.token), statusOf(lateFirst.token), statusOf(lateSecond.token)]).toEqual(["spare", "sent", "sent", "spare"]);
+    const done = await getCampaign({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(done).toMatchObject({ status: "sent", counts: { subscribers: 3, sent: 3, failed: 0 } });
+    const stats = await getCampaignStats({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(stats.progress).toMatchObject({ total: 3, sent: 3, remaining: 0, percent: 100 });
+    const spares = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { status: "spare" } });
+    expect(spares.data.map((r) => r.psid).sort()).toEqual([twice, late].sort());
+  });
+
   it("marks blocked people failed with Meta's reason and year-old tokens expired", async () => {
     const campaign = await newCampaign("Failures", { replyText: null });
     const subscribed = await subscribe(campaign.ref, 5);
@@ -199,6 +248,72 @@ describe("sender", () => {
   });
 });
 
+describe("after the send", () => {
+  const repliesTo = (psid: string) => flow.sandbox.state.thread(psid).filter((m) => m.direction === "out").map((m) => JSON.stringify(m.message));
+
+  it("answers someone who opens the link of a sent campaign with its after-send reply, at most once an hour", async () => {
+    const campaign = await newCampaign("Ended", { replyText: null, invitation: null, afterSendReply: "Sorry, the sale is over. See you next time!" });
+    const [subscriber] = await subscribe(campaign.ref, 1);
+    await sendCampaignNow({ ctx: f.as.marketer, campaignId: campaign.id });
+    expect(await runCampaignSend({ campaignId: campaign.id })).toMatchObject({ state: "finished", sent: 1 });
+    const { users } = flow.sandbox.controls;
+    const before = repliesTo(subscriber.psid).length;
+
+    users.openLink(subscriber.psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("after_send_replied");
+    expect(repliesTo(subscriber.psid).slice(before)).toEqual([JSON.stringify({ text: "Sorry, the sale is over. See you next time!" })]);
+    // An ordinary reply inside the window the referral opened: no tag, no OTN token.
+    const [reply] = flow.sandbox.controls.sendLog.query({ psid: subscriber.psid, kind: "text" }).records.slice(-1);
+    expect(reply).toMatchObject({ ok: true, messagingType: "RESPONSE", tag: null, token: null });
+
+    // Opening it again within the hour: counted, not answered again.
+    users.openLink(subscriber.psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("campaign_closed");
+    expect(repliesTo(subscriber.psid).length).toBe(before + 1);
+    expect((await getCampaign({ ctx: f.as.marketer, campaignId: campaign.id })).counts.linkClicks).toBe(3);
+
+    // An hour later it is answered again.
+    const db = await getDb();
+    await db
+      .update(campaignRequests)
+      .set({ afterSendReplyAt: new Date(Date.now() - 61 * 60_000) })
+      .where(and(eq(campaignRequests.campaignId, campaign.id), eq(campaignRequests.psid, subscriber.psid)));
+    users.openLink(subscriber.psid, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("after_send_replied");
+    expect(repliesTo(subscriber.psid).length).toBe(before + 2);
+  });
+
+  it("without a text of its own, replies in the person's language; a cancelled campaign and an old “Notify Me” are answered too", async () => {
+    const campaign = await newCampaign("Ended default", { replyText: null, invitation: null });
+    expect(campaign.afterSendReply).toBeNull();
+    const { users } = flow.sandbox.controls;
+    const [english, chinese, lateTapper] = [0, 1, 2].map(() => users.createUser(DEMO.pageId).psid);
+    users.openLink(lateTapper, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    await cancelCampaign({ ctx: f.as.marketer, campaignId: campaign.id });
+
+    users.openLink(english, campaign.ref);
+    users.openLink(chinese, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    const db = await getDb();
+    await db.update(contacts).set({ locale: "zh_CN" }).where(and(eq(contacts.channelId, flow.channelId), eq(contacts.psid, chinese)));
+    await db.update(campaignRequests).set({ afterSendReplyAt: null }).where(eq(campaignRequests.campaignId, campaign.id));
+    users.openLink(chinese, campaign.ref);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(repliesTo(english).at(-1)).toBe(JSON.stringify({ text: "Thanks for your interest! This campaign has already ended, so there is nothing to sign up for any more." }));
+    expect(repliesTo(chinese).at(-1)).toBe(JSON.stringify({ text: "感谢关注！此活动已经结束，无需再订阅。" }));
+
+    // The request card received before the cancel, tapped afterwards: told it has ended, not "we'll message you".
+    users.tapNotifyMe(lateTapper);
+    await flow.sandbox.controls.webhooks.idle();
+    expect(flow.outcomes.at(-1)).toBe("after_send_replied");
+    expect(repliesTo(lateTapper).at(-1)).toContain("already ended");
+  });
+});
+
 describe("campaign page data", () => {
   it("funnel with delivered and read from receipts, subscribers over time, failures by reason, recipient log and CSV, QR codes", async () => {
     const campaign = await newCampaign("Stats", { replyText: null });
@@ -229,7 +344,8 @@ describe("campaign page data", () => {
     const page2 = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { limit: 3, cursor: page1.nextCursor! } });
     expect([...page1.data, ...page2.data]).toHaveLength(4);
     const csv = await exportCampaignRecipientsCsv({ ctx: f.as.marketer, campaignId: campaign.id });
-    expect(csv.split("\r\n")[0]).toBe("psid,name,status,opted_in_at,sent_at,failure_code,failure_reason,message_id");
+    expect(csv.split("\r\n")[0]).toBe("psid,name,status,opted_in_at,sent_at,failure_code,failure_reason,message_id,failure_explanation");
+    expect(csv).toContain(",This person has blocked the Page or deleted their account.\r\n");
     expect(csv.trim().split("\r\n")).toHaveLength(5);
     expect(csv).toContain("Ada Lovelace,sent");
 

@@ -12,7 +12,8 @@ import { emitCampaignEvents } from "./emit-campaign-events";
 import { assertFuture } from "./scheduled-at";
 
 /**
- * Changes only the fields sent, while the campaign is a draft or scheduled (not once sending started).
+ * Changes only the fields sent, while the campaign is a draft or scheduled (not once sending started);
+ * the reply once the campaign has ended alone may change at any time.
  * A new time reschedules: the old scheduled run is cancelled and a new one starts; null makes it a draft.
  */
 export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgContext; campaignId: string; input: unknown }): Promise<Campaign> {
@@ -21,7 +22,8 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
   const db = await getDb();
   const { before, after, page } = await db.transaction(async (tx) => {
     const { campaign: before, page } = await getCampaignInOrg(tx, ctx, campaignId, { forUpdate: true });
-    if (!EDITABLE_STATUSES.includes(before.status)) throw new ConflictError("campaigns.errors.notEditable");
+    const onlyAfterSendReply = Object.entries(data).every(([field, value]) => field === "afterSendReply" || value === undefined);
+    if (!EDITABLE_STATUSES.includes(before.status) && !onlyAfterSendReply) throw new ConflictError("campaigns.errors.notEditable");
     const newTime = data.scheduledAt === undefined ? undefined : assertFuture(data.scheduledAt);
     const timeChanged = newTime !== undefined && (newTime?.getTime() ?? null) !== (before.scheduledAt?.getTime() ?? null);
     const [after] = await tx
@@ -31,6 +33,7 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
         ...(data.invitation !== undefined && { invitation: data.invitation }),
         ...(data.requestTitle !== undefined && { requestTitle: data.requestTitle }),
         ...(data.replyText !== undefined && { replyText: data.replyText }),
+        ...(data.afterSendReply !== undefined && { afterSendReply: data.afterSendReply }),
         ...(data.content !== undefined && { content: data.content }),
         ...(data.ratePerSecond !== undefined && { ratePerSecond: data.ratePerSecond }),
         ...(data.requestCooldownHours !== undefined && { requestCooldownHours: data.requestCooldownHours }),

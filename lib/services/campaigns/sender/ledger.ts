@@ -47,26 +47,68 @@ export async function recoverInterrupted(db: Db, campaignId: string, claimId: st
   return rows.map((r) => ({ ...r, recovered: true }));
 }
 
-/** pending → sending for the next `limit` tokens in id order, under this claim. */
+/**
+ * pending → sending for the next `limit` people in token id order, under this claim: one token per person
+ * (the newest of their pending ones: the latest consent, the last to expire), none for a person whose token
+ * is already sending or settled. In the same statement the person's other pending tokens become `spare`,
+ * so a person who tapped "Notify Me" twice gets the campaign once and keeps the other token unused.
+ */
 export async function claimPending(db: Db, campaignId: string, claimId: string, limit: number): Promise<ClaimedToken[]> {
   if (limit <= 0) return [];
-  const rows = await db
-    .update(otnTokens)
-    .set({ status: "sending", claimId, claimedAt: new Date() })
-    .where(
-      inArray(
-        otnTokens.id,
-        db
-          .select({ id: otnTokens.id })
-          .from(otnTokens)
-          .where(and(eq(otnTokens.campaignId, campaignId), eq(otnTokens.status, "pending")))
-          .orderBy(asc(otnTokens.id))
-          .limit(limit)
-          .for("update", { skipLocked: true }),
-      ),
+  const result = await db.execute(sql`
+    with picked as (
+      select t.id, t.psid
+        from otn_tokens t
+       where t.campaign_id = ${campaignId}::uuid and t.status = 'pending'
+         and not exists (
+               select 1 from otn_tokens n
+                where n.campaign_id = t.campaign_id and n.psid = t.psid and n.status = 'pending'
+                  and (n.opted_in_at, n.id) > (t.opted_in_at, t.id))
+         and not exists (
+               select 1 from otn_tokens u
+                where u.campaign_id = t.campaign_id and u.psid = t.psid and u.status in ('sending', 'sent', 'failed', 'expired'))
+       order by t.id
+       limit ${limit}
+         for update skip locked
+    ),
+    claimed as (
+      update otn_tokens t
+         set status = 'sending', claim_id = ${claimId}::uuid, claimed_at = now()
+        from picked
+       where t.id = picked.id
+      returning t.id, t.token_sealed, t.opted_in_at
+    ),
+    spared as (
+      update otn_tokens s
+         set status = 'spare'
+        from picked
+       where s.campaign_id = ${campaignId}::uuid and s.psid = picked.psid and s.status = 'pending' and s.id <> picked.id
+      returning s.id
     )
-    .returning(claimedColumns);
-  return rows.map((r) => ({ ...r, recovered: false }));
+    -- (a data-modifying WITH runs whether or not the final select reads it)
+    select id, token_sealed, opted_in_at from claimed`);
+  return rowsOf<{ id: string; token_sealed: string; opted_in_at: string | Date }>(result).map((r) => ({
+    id: r.id,
+    tokenSealed: r.token_sealed,
+    optedInAt: new Date(r.opted_in_at),
+    recovered: false,
+  }));
+}
+
+/**
+ * pending → spare for tokens whose person the campaign already reached (or tried to): a second "Notify Me"
+ * that arrived after the person's first token was claimed. Run once the claims run dry, so a campaign can
+ * finish with them left unused.
+ */
+export async function spareLateTokens(db: Db, campaignId: string): Promise<number> {
+  const result = await db.execute(sql`
+    update otn_tokens t set status = 'spare'
+     where t.campaign_id = ${campaignId}::uuid and t.status = 'pending'
+       and exists (
+             select 1 from otn_tokens u
+              where u.campaign_id = t.campaign_id and u.psid = t.psid and u.status in ('sending', 'sent', 'failed', 'expired'))
+    returning t.id`);
+  return rowsOf(result).length;
 }
 
 /**

@@ -10,8 +10,8 @@ import { flagReconnectNeeded } from "@/lib/services/channel-health";
 import { recordChannelError } from "@/lib/services/channel-health";
 import { contentMessage } from "../messages";
 import type { CampaignContent } from "../schemas";
-import { claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
-import { RateLimiter } from "./rate-limiter";
+import { claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, spareLateTokens, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
+import { RateLimiter, type RecentCalls } from "./rate-limiter";
 
 export const TOKEN_LIFETIME_MS = 365 * 86_400_000;
 const FLUSH_EVERY = 200;
@@ -29,6 +29,11 @@ export interface SendBatchOptions {
   concurrency?: number;
   /** Benchmarks only: overrides the campaign's rate (0 = unlimited). */
   ratePerSecond?: number;
+  /**
+   * The previous batch's last second of Send API calls (its result's `recentCalls`), so this batch keeps
+   * the one-second ceiling across the boundary. Without it the batch first waits out a full second.
+   */
+  recentCalls?: RecentCalls;
 }
 
 export interface BatchResult {
@@ -40,6 +45,8 @@ export interface BatchResult {
   expired: number;
   /** Tokens of this batch that went back to pending (pause or cancel). */
   released: number;
+  /** This batch's last second of calls, for the next batch (`SendBatchOptions.recentCalls`); absent when unknown. */
+  recentCalls?: RecentCalls;
 }
 
 type Attempt =
@@ -60,7 +67,7 @@ type Attempt =
  */
 export async function sendCampaignBatch(options: SendBatchOptions): Promise<BatchResult> {
   const db = await getDb();
-  const result: BatchResult = { state: "more", claimed: 0, sent: 0, failed: 0, expired: 0, released: 0 };
+  const result: BatchResult = { state: "more", claimed: 0, sent: 0, failed: 0, expired: 0, released: 0, recentCalls: options.recentCalls };
   const [row] = await db
     .select({ campaign: campaigns, channel: channels })
     .from(campaigns)
@@ -77,6 +84,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   const claimed = [...recovered, ...(await claimPending(db, campaign.id, claimId, batchSize - recovered.length))];
   result.claimed = claimed.length;
   if (claimed.length === 0) {
+    await spareLateTokens(db, campaign.id);
     if ((await unsettledCount(db, campaign.id)) > 0) return result; // another claim is still settling
     await finish(campaign.id);
     return { ...result, state: "finished" };
@@ -86,6 +94,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   const pageToken = open(channel.pageAccessTokenSealed);
   const message = contentMessage(campaign.content as CampaignContent);
   const limiter = new RateLimiter(rate);
+  limiter.carryOver(options.recentCalls);
   type Stop = { kind: "pause"; reason: string; code: number } | { kind: "stopped" };
   // Held in an object: workers and flushes set it from callbacks.
   const control: { stop: Stop | null } = { stop: null };
@@ -155,6 +164,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
     await flush();
   }
 
+  result.recentCalls = limiter.recentCalls();
   const unsent = claimed.filter((t) => !settled.has(t.id)).map((t) => t.id);
   if (unsent.length > 0) {
     await releaseUnsent(db, claimId, unsent);
@@ -215,14 +225,19 @@ async function sendOne(
   let rateLimited = 0;
   for (;;) {
     if (stopped()) return null;
-    await limiter.acquire();
-    if (stopped()) return null;
+    const answered = await limiter.acquire();
+    if (stopped()) {
+      answered();
+      return null;
+    }
     const at = new Date();
     try {
       const answer = await graph.sendMessage(pageId, pageToken, { recipient: { one_time_notif_token: token }, message });
+      answered();
       limiter.recover();
       return { kind: "sent", messageId: answer.message_id ?? null, at };
     } catch (error) {
+      answered();
       if (!(error instanceof GraphError)) {
         // Network failure: Meta may or may not have sent it; a retry is safe (a used token answers 100).
         recovered = true;
@@ -259,15 +274,16 @@ function backOff(attempt: number): Promise<void> {
 
 /** Sends batch after batch until the campaign is finished, paused or stopped (tests, benchmarks, scripts). */
 export async function runCampaignSend(options: SendBatchOptions): Promise<BatchResult> {
-  const total: BatchResult = { state: "more", claimed: 0, sent: 0, failed: 0, expired: 0, released: 0 };
+  const total: BatchResult = { state: "more", claimed: 0, sent: 0, failed: 0, expired: 0, released: 0, recentCalls: options.recentCalls };
   for (;;) {
-    const r = await sendCampaignBatch(options);
+    const r = await sendCampaignBatch({ ...options, recentCalls: total.recentCalls });
     total.claimed += r.claimed;
     total.sent += r.sent;
     total.failed += r.failed;
     total.expired += r.expired;
     total.released += r.released;
     total.state = r.state;
+    total.recentCalls = r.recentCalls;
     if (r.state !== "more") return total;
   }
 }

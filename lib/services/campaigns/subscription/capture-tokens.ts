@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { campaigns, contacts, otnTokens } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
@@ -68,12 +68,40 @@ export async function captureOneTimeNotifTokens(optins: OneTimeNotifOptin[]): Pr
         })),
       )
       .onConflictDoNothing({ target: otnTokens.tokenHash })
-      .returning({ campaignId: otnTokens.campaignId });
+      .returning({ campaignId: otnTokens.campaignId, psid: otnTokens.psid });
+    // Subscribers are people: a second "Notify Me" of the same person adds a (spare) token, not a subscriber.
+    // The contact upsert above holds the person's row until commit, so two taps of one person count in turn.
+    const newPeople = await firstTokensOfPeople(tx, inserted);
     const perCampaign = new Map<string, number>();
-    for (const row of inserted) perCampaign.set(row.campaignId, (perCampaign.get(row.campaignId) ?? 0) + 1);
+    for (const person of newPeople) perCampaign.set(person.campaignId, (perCampaign.get(person.campaignId) ?? 0) + 1);
     for (const [campaignId, count] of perCampaign) {
       await tx.update(campaigns).set({ subscribers: sql`${campaigns.subscribers} + ${count}` }).where(eq(campaigns.id, campaignId));
     }
     return inserted.length;
   });
+}
+
+/** Of the (campaign, person) pairs just inserted, those for whom these are the person's only tokens in the campaign. */
+async function firstTokensOfPeople(tx: Tx, inserted: { campaignId: string; psid: string }[]): Promise<{ campaignId: string; psid: string }[]> {
+  const justInserted = new Map<string, { campaignId: string; psid: string; count: number }>();
+  for (const row of inserted) {
+    const key = `${row.campaignId}:${row.psid}`;
+    const entry = justInserted.get(key) ?? { ...row, count: 0 };
+    entry.count++;
+    justInserted.set(key, entry);
+  }
+  if (justInserted.size === 0) return [];
+  const people = [...justInserted.values()];
+  const held = await tx
+    .select({ campaignId: otnTokens.campaignId, psid: otnTokens.psid, n: sql<number>`count(*)::int` })
+    .from(otnTokens)
+    .where(
+      and(
+        inArray(otnTokens.campaignId, [...new Set(people.map((p) => p.campaignId))]),
+        inArray(otnTokens.psid, [...new Set(people.map((p) => p.psid))]),
+      ),
+    )
+    .groupBy(otnTokens.campaignId, otnTokens.psid);
+  const total = new Map(held.map((h) => [`${h.campaignId}:${h.psid}`, Number(h.n)]));
+  return people.filter((p) => total.get(`${p.campaignId}:${p.psid}`) === p.count);
 }

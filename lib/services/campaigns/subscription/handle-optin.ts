@@ -2,6 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, otnTokens } from "@/db/schema";
 import { campaignIdFromPayload, replyMessage } from "../messages";
+import { SUBSCRIBABLE_STATUSES } from "../schemas";
+import { replyAfterSendOnce } from "./after-send-reply";
 import { pageMessenger } from "./page-messenger";
 
 export interface OptinSignal {
@@ -14,10 +16,10 @@ export interface OptinSignal {
 
 /**
  * After a "Notify Me" tap (the token is already in the ledger, stored by ingestion): sends the campaign's
- * reply once. The reply is marked on the person's tokens before it goes out, so a repeated run never
+ * reply once (or, when the campaign has ended, its after-send reply, at most once an hour). The reply is marked on the person's tokens before it goes out, so a repeated run never
  * sends it twice (at worst a crash between the two loses one courtesy reply).
  */
-export async function handleCampaignOptin(signal: OptinSignal): Promise<"replied" | "no_reply" | "not_a_campaign" | "reply_failed"> {
+export async function handleCampaignOptin(signal: OptinSignal): Promise<"replied" | "after_send_replied" | "no_reply" | "not_a_campaign" | "reply_failed"> {
   if (signal.optinType !== "one_time_notif_req") return "not_a_campaign";
   const campaignId = campaignIdFromPayload(signal.optinPayload);
   if (!campaignId) return "not_a_campaign";
@@ -27,6 +29,8 @@ export async function handleCampaignOptin(signal: OptinSignal): Promise<"replied
     .from(campaigns)
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.orgId, signal.orgId), eq(campaigns.channelId, signal.channelId), isNull(campaigns.deletedAt)));
   if (!campaign) return "not_a_campaign";
+  // A "Notify Me" kept from before the campaign went out: say it has ended rather than promise a message.
+  if (!SUBSCRIBABLE_STATUSES.includes(campaign.status)) return replyAfterSendOnce(campaign, signal.psid);
   if (!campaign.replyText) return "no_reply";
   const marked = await db
     .update(otnTokens)

@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/db/client";
 import { campaignRequests, campaigns, otnTokens } from "@/db/schema";
 import { invitationMessage, otnRequestMessage, type MessengerMessage } from "../messages";
 import { SUBSCRIBABLE_STATUSES, type Invitation } from "../schemas";
+import { mayReplyAfterSend, sendAfterSendReply } from "./after-send-reply";
 import { pageMessenger } from "./page-messenger";
 
 export interface ReferralSignal {
@@ -17,6 +18,8 @@ export type ReferralOutcome =
   | "not_a_campaign"
   | "already_handled"
   | "campaign_closed"
+  | "after_send_replied"
+  | "reply_failed"
   | "requested"
   | "request_failed"
   | "skipped_already_subscribed"
@@ -33,17 +36,22 @@ export function requestsPerMinutePerPage(): number {
  * Someone opened a campaign's share link (the ref arrived in a Get Started postback or in a referral):
  * count the click, then, unless that would be spam, send the invitation and the OTN request whose payload
  * names the campaign. Spam is: holding an unused token for the campaign, a request within the campaign's
- * cooldown (24 h by default), or the Page's requests-per-minute cap reached; skips are counted.
+ * cooldown (24 h by default), or the Page's requests-per-minute cap reached; skips are counted. A campaign
+ * that has ended answers with its after-send reply instead (at most once an hour per person).
  * Safe to repeat for one webhook event: the second run counts and sends nothing.
  */
 export async function handleCampaignReferral(signal: ReferralSignal): Promise<ReferralOutcome> {
   const decision = await decideCampaignReferral(signal);
+  if (decision.replyAfterSend) return sendAfterSendReply(decision.campaignId!, signal.psid);
   if (decision.outcome !== "requested") return decision.outcome;
   return sendCampaignRequest(decision.campaignId!, signal.psid);
 }
 
-/** The counting half of the flow, in one transaction: returns whether to send the request. */
-export async function decideCampaignReferral(signal: ReferralSignal): Promise<{ outcome: ReferralOutcome; campaignId?: string }> {
+/**
+ * The counting half of the flow, in one transaction: returns whether to send the request, or, for a
+ * campaign that has ended, whether to send the after-send reply (this person's hourly turn, taken here).
+ */
+export async function decideCampaignReferral(signal: ReferralSignal): Promise<{ outcome: ReferralOutcome; campaignId?: string; replyAfterSend?: boolean }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [campaign] = await tx
@@ -69,9 +77,14 @@ export async function decideCampaignReferral(signal: ReferralSignal): Promise<{ 
     else outcome = "requested";
 
     const requested = outcome === "requested";
+    const replyAfterSend = outcome === "campaign_closed" && mayReplyAfterSend(memory.afterSendReplyAt, now);
     await tx
       .update(campaignRequests)
-      .set({ lastEventId: signal.webhookEventId, ...(requested && { lastRequestedAt: now, requestCount: sql`${campaignRequests.requestCount} + 1` }) })
+      .set({
+        lastEventId: signal.webhookEventId,
+        ...(requested && { lastRequestedAt: now, requestCount: sql`${campaignRequests.requestCount} + 1` }),
+        ...(replyAfterSend && { afterSendReplyAt: now }),
+      })
       .where(eq(campaignRequests.id, memory.id));
     await tx
       .update(campaigns)
@@ -81,7 +94,7 @@ export async function decideCampaignReferral(signal: ReferralSignal): Promise<{ 
         ...(outcome.startsWith("skipped_") && { requestsSkipped: sql`${campaigns.requestsSkipped} + 1` }),
       })
       .where(eq(campaigns.id, campaign.id));
-    return { outcome, campaignId: campaign.id };
+    return { outcome, campaignId: campaign.id, ...(replyAfterSend && { replyAfterSend }) };
   });
 }
 
@@ -103,7 +116,7 @@ async function holdsUnusedToken(tx: Tx, campaignId: string, psid: string) {
   const [row] = await tx
     .select({ id: otnTokens.id })
     .from(otnTokens)
-    .where(and(eq(otnTokens.campaignId, campaignId), eq(otnTokens.psid, psid), inArray(otnTokens.status, ["pending", "sending"])))
+    .where(and(eq(otnTokens.campaignId, campaignId), eq(otnTokens.psid, psid), inArray(otnTokens.status, ["pending", "sending", "spare"])))
     .limit(1);
   return Boolean(row);
 }

@@ -13,6 +13,7 @@ import { CampaignActions, SharePanel } from "../_components/campaign-actions";
 import { CampaignPreview } from "../_components/campaign-preview";
 import { CampaignStatusBadge } from "../_components/campaign-status";
 import { campaignQueries } from "../query-options";
+import { FailureReason, groupFailures } from "./failure-reason";
 import { RecipientLog } from "./recipient-log";
 import { SubscribersChart } from "./subscribers-chart";
 
@@ -110,15 +111,15 @@ export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { o
           ) : (
             <Table>
               <THead>
-                <TH>{t("campaigns.failures.code")}</TH>
                 <TH>{t("campaigns.failures.reason")}</TH>
                 <TH className="text-right">{t("campaigns.failures.count")}</TH>
               </THead>
               <TBody>
-                {stats.failuresByReason.map((r, i) => (
-                  <TR key={i}>
-                    <TD className="font-mono text-xs">{r.code ?? "—"}</TD>
-                    <TD>{r.reason}</TD>
+                {groupFailures(stats.failuresByReason).map((r, i) => (
+                  <TR key={i} data-testid="failure-row">
+                    <TD>
+                      <FailureReason code={r.code} reason={r.reason} metaMessages={r.metaMessages} />
+                    </TD>
                     <TD className="text-right tabular-nums">{r.count}</TD>
                   </TR>
                 ))}

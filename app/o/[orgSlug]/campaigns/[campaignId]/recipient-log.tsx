@@ -11,6 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import { campaignQueries } from "../query-options";
+import { FailureReason } from "./failure-reason";
 
 const RECIPIENTS_PAGE = 25;
 
@@ -74,7 +75,9 @@ export function RecipientLog({ orgSlug, campaignId }: { orgSlug: string; campaig
                   <Time iso={r.optedInAt} />
                 </TD>
                 <TD className="hidden text-zinc-500 md:table-cell">{r.sentAt ? <Time iso={r.sentAt} /> : "—"}</TD>
-                <TD className="text-[13px] text-zinc-600">{r.failureReason ? `${r.failureCode ?? ""} ${r.failureReason}`.trim() : "—"}</TD>
+                <TD className="text-[13px] text-zinc-600">
+                  {r.status === "failed" || r.failureReason ? <FailureReason code={r.failureCode} reason={r.failureReason} /> : r.status === "spare" ? t("campaigns.recipient.spareHint") : "—"}
+                </TD>
               </TR>
             ))}
           </TBody>

@@ -30,6 +30,7 @@ type CampaignFormValues = {
   invitation: { text: string; url: string };
   requestTitle: string;
   replyText: string;
+  afterSendReply: string;
   contentType: ContentType;
   content: { text: string; url: string; imageUrl: string; title: string; subtitle: string; button: { title: string; url: string } };
   /** The send time as typed, in the browser's zone ("" sends only on demand). */
@@ -57,6 +58,7 @@ function toInput(v: CampaignFormValues, editing: boolean): Record<string, unknow
     invitation,
     requestTitle: v.requestTitle,
     replyText: v.replyText.trim() ? v.replyText : null,
+    afterSendReply: v.afterSendReply.trim() ? v.afterSendReply : null,
     content,
     scheduledAt: localToIsoWithOffset(v.scheduledAt),
   };
@@ -72,6 +74,7 @@ function initialValues(campaign: Campaign | undefined, channels: ChannelOption[]
     invitation: { text: i?.type === "text" ? i.text : "", url: i?.type === "image" ? i.url : "" },
     requestTitle: campaign?.requestTitle ?? "",
     replyText: campaign?.replyText ?? "",
+    afterSendReply: campaign?.afterSendReply ?? "",
     contentType: c?.type ?? "text",
     content: {
       text: c?.type === "text" ? c.text : "",
@@ -177,6 +180,15 @@ export function CampaignForm({
           </Field>
           <Field id="campaign-reply" label={t("campaigns.form.replyText")} error={fieldError("replyText")} optionalLabel={t("campaigns.form.optional")}>
             <Textarea {...register("replyText")} rows={2} placeholder={t("campaigns.form.replyTextPlaceholder")} />
+          </Field>
+          <Field
+            id="campaign-after-send-reply"
+            label={t("campaigns.form.afterSendReply")}
+            error={fieldError("afterSendReply")}
+            optionalLabel={t("campaigns.form.optional")}
+            hint={t("campaigns.form.afterSendReplyHint", { text: t("campaigns.afterSend.defaultReply") })}
+          >
+            <Textarea {...register("afterSendReply")} rows={2} placeholder={t("campaigns.afterSend.defaultReply")} />
           </Field>
         </Section>
 
