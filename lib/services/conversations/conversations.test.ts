@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { processStoredWebhookEvents, ingestWebhook } from "@/lib/services/webhook";
 import { createChannel } from "@/lib/services/channels";
-import { createSkillGroup } from "@/lib/services/skill-groups";
+import { addSkillGroupMember, createSkillGroup } from "@/lib/services/skill-groups";
 import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -15,16 +15,19 @@ useTestDatabase();
 const sandbox = useGraphSandbox();
 
 const PAGE = "5550000000001";
+/** A second Page of the same app, bound to another skill group ("Sales") that the agent is not in. */
+const SALES_PAGE = "5550000000002";
 const SECRET = "conversations-test-secret";
 let a: OrgFixture;
 let b: OrgFixture;
 let channelId: string;
+let salesChannelId: string;
 
-async function deliver(events: unknown[]) {
-  const raw = JSON.stringify({ object: "page", entry: [{ id: PAGE, time: Date.now(), messaging: events }] });
-  const result = await ingestWebhook({ pageId: PAGE, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
+async function deliver(events: unknown[], page = PAGE) {
+  const raw = JSON.stringify({ object: "page", entry: [{ id: page, time: Date.now(), messaging: events }] });
+  const result = await ingestWebhook({ pageId: page, rawBody: Buffer.from(raw), signature: `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}` });
   expect(result.status).toBe(200);
-  await processStoredWebhookEvents({ orgId: a.org.id, channelId }, result.stored.map((s) => s.id));
+  await processStoredWebhookEvents({ orgId: a.org.id, channelId: page === PAGE ? channelId : salesChannelId }, result.stored.map((s) => s.id));
 }
 
 const from = (psid: string) => ({ sender: { id: psid }, recipient: { id: PAGE } });
@@ -36,6 +39,13 @@ beforeAll(async () => {
   const group = await createSkillGroup({ ctx: a.as.owner, input: { name: "Support" } });
   sandbox.page({ pageId: PAGE, pageAccessToken: "page-token-c", appId: "5550000000", appSecret: SECRET });
   channelId = (await createChannel({ ctx: a.as.owner, input: { name: "Shop", pageId: PAGE, pageAccessToken: "page-token-c", appId: "5550000000", appSecret: SECRET, skillGroupId: group.id } })).id;
+  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: a.as.agent.membershipId } });
+  const sales = await createSkillGroup({ ctx: a.as.owner, input: { name: "Sales" } });
+  sandbox.page({ pageId: SALES_PAGE, pageAccessToken: "page-token-s", appId: "5550000000", appSecret: SECRET });
+  salesChannelId = (
+    await createChannel({ ctx: a.as.owner, input: { name: "Outlet", pageId: SALES_PAGE, pageAccessToken: "page-token-s", appId: "5550000000", appSecret: SECRET, skillGroupId: sales.id } })
+  ).id;
+  await deliver([{ sender: { id: "q1" }, recipient: { id: SALES_PAGE }, timestamp: 4_000, message: { mid: "q-m1", text: "for sales" } }], SALES_PAGE);
   // Three people; the second writes last.
   await deliver([{ ...from("p1"), timestamp: 1_000, message: { mid: "m1", text: "first" } }]);
   await deliver([{ ...from("p2"), timestamp: 5_000, message: { mid: "m2", text: "latest" } }]);
@@ -71,6 +81,39 @@ describe("listConversations", () => {
     const [conv] = (await listConversations({ ctx: a.as.owner })).data;
     await expect(listConversations({ ctx: b.as.owner, input: { cursor: conv.id } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(listConversations({ ctx: a.as.owner, input: { cursor: "nope" } })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("skill-group scoping", () => {
+  const salesConversation = async () => (await listConversations({ ctx: a.as.owner, input: { channelId: salesChannelId } })).data[0];
+
+  it("shows an agent only the conversations of their skill groups' channels", async () => {
+    const seen = await listConversations({ ctx: a.as.agent });
+    expect(seen.data.map((c) => c.psid)).toEqual(["p2", "p3", "p1"]);
+    expect(seen.data.every((c) => c.channelName === "Shop")).toBe(true);
+    expect((await listConversations({ ctx: a.as.agent, input: { channelId: salesChannelId } })).data).toEqual([]);
+  });
+
+  it("shows owners, admins and marketers every channel's conversations", async () => {
+    for (const role of ["owner", "admin", "marketer"] as const) {
+      expect((await listConversations({ ctx: a.as[role] })).data.map((c) => c.psid)).toEqual(["p2", "q1", "p3", "p1"]);
+    }
+  });
+
+  it("answers NotFound to an agent for another group's conversation, by id and as a cursor", async () => {
+    const conv = await salesConversation();
+    expect(conv.psid).toBe("q1");
+    await expect(getConversation({ ctx: a.as.agent, conversationId: conv.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listConversations({ ctx: a.as.agent, input: { cursor: conv.id } })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getConversation({ ctx: a.as.admin, conversationId: conv.id })).messages.map((m) => m.text)).toEqual(["for sales"]);
+  });
+
+  it("scopes an agent's API key like the agent, and a key whose creator has no membership sees nothing", async () => {
+    const key = { ...a.as.agent, actor: { type: "api_key" as const, id: "key", label: "CRM", onBehalfOf: a.users.agent.id }, membershipId: null };
+    expect((await listConversations({ ctx: key })).data.map((c) => c.psid)).toEqual(["p2", "p3", "p1"]);
+    await expect(getConversation({ ctx: key, conversationId: (await salesConversation()).id })).rejects.toBeInstanceOf(NotFoundError);
+    const orphan = { ...key, actor: { ...key.actor, onBehalfOf: undefined } };
+    expect((await listConversations({ ctx: orphan })).data).toEqual([]);
   });
 });
 

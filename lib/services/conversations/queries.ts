@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { channels, contacts, conversations } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { conversationChannelScope } from "@/lib/tenancy/conversation-scope";
 import type { OrgContext } from "@/lib/tenancy/context";
 import type { ConversationSummary } from "./schemas";
 
@@ -52,14 +53,17 @@ export function toSummary(row: SummaryRow): ConversationSummary {
   };
 }
 
-/** A conversation with its contact and channel, fetch-or-throw within the tenant (deleted channels keep their history). */
+/**
+ * A conversation with its contact and channel, fetch-or-throw within the tenant and the actor's skill groups
+ * (deleted channels keep their history): another group's conversation is as unknown as another organisation's.
+ */
 export async function getConversationInOrg(db: DbOrTx, ctx: OrgContext, conversationId: string) {
   const [row] = await db
     .select(summaryColumns)
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(channels, eq(channels.id, conversations.channelId))
-    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)));
+    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId), conversationChannelScope(db, ctx)));
   if (!row) throw new NotFoundError("conversations.errors.notFound");
   return row;
 }
