@@ -93,8 +93,7 @@ export const messageDirectionEnum = pgEnum("message_direction", ["inbound", "out
 
 /**
  * One message, postback, referral or reaction in a conversation, ordered by Meta's `timestamp` (ms), not
- * arrival. Invariant: a mid appears once per channel — an echo of a message we sent ourselves updates
- * nothing and inserts nothing.
+ * arrival. Invariant: a mid appears once per channel — a redelivered message or echo inserts nothing.
  */
 export const messages = pgTable(
   "messages",
