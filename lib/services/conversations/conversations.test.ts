@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { processStoredWebhookEvents, ingestWebhook } from "@/lib/services/webhook";
+import { createCampaign } from "@/lib/services/campaigns";
 import { createChannel } from "@/lib/services/channels";
 import { addSkillGroupMember, createSkillGroup } from "@/lib/services/skill-groups";
 import { useTestDatabase } from "@/tests/db";
@@ -148,5 +149,55 @@ describe("getConversation", () => {
   it("requires conversations.read", async () => {
     const noRead = { ...a.as.agent, permissions: new Set<never>() };
     await expect(listConversations({ ctx: noRead })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("what a message shows", () => {
+  let campaign: { id: string; name: string; ref: string };
+  let detail: Awaited<ReturnType<typeof getConversation>>;
+  const notifyMe = (payload: string) => ({ type: "template", payload: { template_type: "one_time_notif_req", title: "Tell me when the sale starts", payload } });
+
+  beforeAll(async () => {
+    const created = await createCampaign({ ctx: a.as.marketer, input: { name: "Spring sale", channelId, requestTitle: "Tell me when the sale starts", content: { type: "text", text: "It started" } } });
+    campaign = { id: created.id, name: created.name, ref: created.ref };
+    // Another organisation's campaign id in a payload must not resolve here.
+    const foreign = "0190a0a0-0000-7000-8000-00000000f00d";
+    await deliver([
+      { ...from("p4"), timestamp: 10_000, postback: { mid: "pb4", title: "Get Started", payload: "GET_STARTED", referral: { ref: campaign.ref, source: "SHORTLINK", type: "OPEN_THREAD" } } },
+      { ...to("p4"), timestamp: 10_100, message: { mid: "card4", is_echo: true, app_id: 5550000000, attachments: [notifyMe(`otn:${campaign.id}`)] } },
+      { ...from("p4"), timestamp: 10_200, optin: { type: "one_time_notif_req", payload: `otn:${campaign.id}`, one_time_notif_token: "otn-token-p4" } },
+      { ...to("p4"), timestamp: 10_300, message: { mid: "inbox4", is_echo: true, app_id: 263902037430900, text: "A human here" } },
+      { ...from("p4"), timestamp: 10_400, referral: { ref: "unknown-ref", source: "SHORTLINK", type: "OPEN_THREAD" } },
+      { ...from("p4"), timestamp: 10_500, optin: { type: "one_time_notif_req", payload: `otn:${foreign}`, one_time_notif_token: "otn-token-p4b" } },
+      { ...from("p4"), timestamp: 10_600, message: { mid: "photo4", attachments: [{ type: "image", payload: { url: "https://example.com/p.jpg" } }] } },
+    ]);
+    const row = (await listConversations({ ctx: a.as.agent })).data.find((c) => c.psid === "p4")!;
+    detail = await getConversation({ ctx: a.as.agent, conversationId: row.id });
+  });
+
+  it("marks the product's own sends as ours and the Page inbox's as sent from elsewhere", () => {
+    expect(detail.messages.filter((m) => m.direction === "outbound").map((m) => [m.mid, m.source])).toEqual([
+      ["card4", "app"],
+      ["inbox4", "echo"],
+    ]);
+  });
+
+  it("names the campaign of a referral, a Notify Me card and an opt-in, and none for an unknown ref or another organisation's id", () => {
+    expect(detail.messages.map((m) => [m.kind, m.campaign?.name ?? null])).toEqual([
+      ["postback", "Spring sale"],
+      ["attachments", "Spring sale"],
+      ["optin", "Spring sale"],
+      ["text", null],
+      ["referral", null],
+      ["optin", null],
+      ["attachments", null],
+    ]);
+    expect(detail.messages[2].campaign).toEqual(campaign);
+    expect(detail.messages[1].attachments?.[0]).toMatchObject({ type: "template", payload: { template_type: "one_time_notif_req", title: "Tell me when the sale starts" } });
+  });
+
+  it("keeps the last message's kind for the list, so a photo reads as a photo", async () => {
+    const row = (await listConversations({ ctx: a.as.agent })).data.find((c) => c.psid === "p4")!;
+    expect([row.lastMessageKind, row.lastMessagePreview]).toEqual(["image", null]);
   });
 });

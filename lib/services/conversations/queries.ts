@@ -18,6 +18,7 @@ export const summaryColumns = {
   contactLocale: contacts.locale,
   lastMessageAt: conversations.lastMessageAt,
   lastMessagePreview: conversations.lastMessagePreview,
+  lastMessageKind: conversations.lastMessageKind,
   deliveredWatermark: conversations.deliveredWatermark,
   readWatermark: conversations.readWatermark,
   createdAt: conversations.createdAt,
@@ -34,6 +35,7 @@ export type SummaryRow = {
   profilePic: string | null;
   lastMessageAt: Date | null;
   lastMessagePreview: string | null;
+  lastMessageKind: string | null;
   createdAt: Date;
 };
 
@@ -49,6 +51,7 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     profilePic: row.profilePic,
     lastMessageAt: row.lastMessageAt?.toISOString() ?? null,
     lastMessagePreview: row.lastMessagePreview,
+    lastMessageKind: row.lastMessageKind,
     createdAt: row.createdAt.toISOString(),
   };
 }
