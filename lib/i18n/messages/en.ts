@@ -6,6 +6,7 @@ import { auditEn } from "./audit.en";
 import { authEn } from "./auth.en";
 import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
+import { conversationsEn } from "./conversations.en";
 import { commonEn } from "./common.en";
 import { membersEn } from "./members.en";
 import { settingsEn } from "./settings.en";
@@ -32,6 +33,7 @@ export const catalogPartsEn = {
   auditLogEn,
   auditEn,
   channelsEn,
+  conversationsEn,
   campaignsEn,
   workflowsEn,
   validationEn,
@@ -50,6 +52,7 @@ export const en = {
   ...auditLogEn,
   ...auditEn,
   ...channelsEn,
+  ...conversationsEn,
   ...campaignsEn,
   ...workflowsEn,
   ...validationEn,
