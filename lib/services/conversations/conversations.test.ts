@@ -9,6 +9,7 @@ import { useTestDatabase } from "@/tests/db";
 import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { getConversation } from "./get-conversation";
+import { listConversationChannelIds } from "./list-conversation-channel-ids";
 import { listConversations } from "./list-conversations";
 
 useTestDatabase();
@@ -93,6 +94,11 @@ describe("skill-group scoping", () => {
     expect(seen.data.map((c) => c.psid)).toEqual(["p2", "p3", "p1"]);
     expect(seen.data.every((c) => c.channelName === "Shop")).toBe(true);
     expect((await listConversations({ ctx: a.as.agent, input: { channelId: salesChannelId } })).data).toEqual([]);
+  });
+
+  it("names the channels an agent's list may filter by: their groups' only", async () => {
+    expect(await listConversationChannelIds({ ctx: a.as.agent })).toEqual([channelId]);
+    expect(await listConversationChannelIds({ ctx: a.as.marketer })).toBeNull();
   });
 
   it("shows owners, admins and marketers every channel's conversations", async () => {
