@@ -17,6 +17,12 @@ export const PERMISSIONS = {
   "campaigns.manage": ["owner", "admin", "marketer"],
   "conversations.read": ["owner", "admin", "marketer", "agent"],
   "conversations.reply": ["owner", "admin", "marketer", "agent"],
+  /**
+   * See the conversations of every channel. Without it (agents) a member sees only the channels bound to
+   * their skill groups (lib/tenancy/conversation-scope.ts). Marketers keep it: they run campaigns on every
+   * channel, and a campaign's opt-ins and replies land in its channel's conversations.
+   */
+  "conversations.readAll": ["owner", "admin", "marketer"],
   "reports.read": ["owner", "admin", "marketer"],
   "apiKeys.manage": ["owner", "admin"],
   "auditLog.read": ["owner", "admin"],

@@ -72,7 +72,15 @@ export const conversations = pgTable(
     channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
     contactId: uuid().notNull().references(() => contacts.id, { onDelete: "cascade" }),
     lastMessageAt: timestamp({ withTimezone: true }),
+    /** The last message's text (or a card's title), cut to 140 characters; null for what has no words (a photo). */
     lastMessagePreview: text(),
+    /**
+     * What the last message is, so the list can word it in the reader's language ("Photo", "照片"):
+     * text | postback | template | optin | referral | reaction, or an attachment type (image, video, audio,
+     * file, sticker, location, fallback). Null for rows written before it existed (their preview holds a
+     * placeholder such as "[attachment]").
+     */
+    lastMessageKind: text(),
     deliveredWatermark: bigint({ mode: "number" }),
     readWatermark: bigint({ mode: "number" }),
     createdAt: createdAt(),
@@ -85,8 +93,7 @@ export const messageDirectionEnum = pgEnum("message_direction", ["inbound", "out
 
 /**
  * One message, postback, referral or reaction in a conversation, ordered by Meta's `timestamp` (ms), not
- * arrival. Invariant: a mid appears once per channel — an echo of a message we sent ourselves updates
- * nothing and inserts nothing.
+ * arrival. Invariant: a mid appears once per channel — a redelivered message or echo inserts nothing.
  */
 export const messages = pgTable(
   "messages",
@@ -106,7 +113,10 @@ export const messages = pgTable(
     postback: jsonb(),
     referral: jsonb(),
     reaction: jsonb(),
-    /** "webhook" for inbound, "echo" for what the Page sent from elsewhere, "app" for what we sent. */
+    /**
+     * "webhook" for inbound, "echo" for what the Page sent from elsewhere (the Page inbox, another app),
+     * "app" for what we sent (an echo carrying the channel's own app id).
+     */
     source: text().notNull(),
     timestamp: bigint({ mode: "number" }).notNull(),
     createdAt: createdAt(),

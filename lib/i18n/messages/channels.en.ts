@@ -1,4 +1,4 @@
-/** Channels and conversations (dashboard UI). Spread into the English catalog; keys are checked against channels.zh-CN.ts. */
+/** Channels (dashboard UI). Spread into the English catalog; keys are checked against channels.zh-CN.ts. Conversations have conversations.en.ts. */
 export const channelsEn = {
   "channels.description": "Each channel connects one Facebook Page to {org} through your own Meta app.",
   "channels.connect": "Connect a Page",
@@ -130,47 +130,6 @@ export const channelsEn = {
   "channels.guide.step6.title": "Request permissions",
   "channels.guide.step6.body": "In App Review → Permissions and features, request advanced access to pages_messaging, and request the One-Time Notification feature so customers can opt in to a follow-up message.",
 
-  "conversations.description": "Messenger conversations of every channel in {org}, newest first. Updates automatically.",
-  "conversations.empty.title": "No conversations yet",
-  "conversations.empty.body": "When someone messages one of your connected Pages, the conversation appears here.",
-  "conversations.col.contact": "Contact",
-  "conversations.col.channel": "Channel",
-  "conversations.col.lastMessage": "Last message",
-  "conversations.col.time": "Time",
-  "conversations.filter.channel": "Channel",
-  "conversations.filter.all": "All channels",
-  "conversations.back": "All conversations",
-  "conversations.readOnly": "Read-only view. Replies are sent from your team inbox.",
-  "conversations.noMessages": "No messages in this conversation yet.",
-  "conversations.olderHidden": "Older messages are not shown.",
-  "conversations.live": "Live",
-  "conversations.loadFailed": "Could not refresh. Retrying…",
-  "conversations.psid": "PSID {psid}",
-  "conversations.via": "via {channel}",
-  "conversations.echo": "Sent from elsewhere (e.g. the Page inbox)",
-  "conversations.sent": "Sent",
-  "conversations.delivered": "Delivered",
-  "conversations.read": "Read",
-  "conversations.quickReply": "Quick reply: {payload}",
-  "conversations.postback": "Tapped button “{title}”",
-  "conversations.postbackPayload": "Payload: {payload}",
-  "conversations.referral": "Came from a link (ref: {ref})",
-  "conversations.referralSource": "Source: {source}",
-  "conversations.reaction": "Reacted {emoji} to a message",
-  "conversations.unreaction": "Removed a reaction",
-  "conversations.optin": "Opted in ({type})",
-  "conversations.attachment.image": "Image",
-  "conversations.attachment.audio": "Audio",
-  "conversations.attachment.video": "Video",
-  "conversations.attachment.file": "File",
-  "conversations.attachment.location": "Location",
-  "conversations.attachment.other": "Attachment",
-  "conversations.attachment.open": "Open {kind}",
-  "conversations.preview.attachment": "[attachment]",
-  "conversations.preview.reaction": "[reaction]",
-  "conversations.preview.referral": "[opened a link]",
-  "conversations.preview.optin": "[opted in]",
-
   // Services' messages (domain errors, validation): the API says the English, the dashboard translates by key.
   "channels.errors.notFound": "Channel not found.",
   "channels.errors.cannotConnectPage": "This Page could not be connected. Check that the Page ID is right and that the Page access token was generated for this Page.",
@@ -186,9 +145,6 @@ export const channelsEn = {
   "channels.field.appSecret": "App secret",
   "channels.field.shortLivedToken": "Short-lived token",
   "channels.field.graphApiVersion": "Graph API version",
-  "conversations.errors.notFound": "Conversation not found.",
-  "conversations.errors.imageNotFound": "Image not found.",
-  "conversations.errors.imageRefused": "{reason}",
 } as const;
 
 export type ChannelsMessageKey = keyof typeof channelsEn;

@@ -1,6 +1,6 @@
 import type { channelsEn } from "./channels.en";
 
-/** 渠道与会话（控制台界面）。键必须与 channels.en.ts 完全一致。 */
+/** 渠道（控制台界面）。键必须与 channels.en.ts 完全一致。会话见 conversations.zh-CN.ts。 */
 export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.description": "每个渠道通过您自己的 Meta 应用，将一个 Facebook 主页接入 {org}。",
   "channels.connect": "接入主页",
@@ -132,47 +132,6 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.guide.step6.title": "申请权限",
   "channels.guide.step6.body": "在“应用审核 → 权限和功能”中申请 pages_messaging 的高级访问权限，并申请“一次性通知”功能，以便客户选择接收一条后续消息。",
 
-  "conversations.description": "{org} 所有渠道的 Messenger 会话，最新的在前，自动更新。",
-  "conversations.empty.title": "还没有会话",
-  "conversations.empty.body": "有人向您已接入的主页发送消息后，会话就会显示在这里。",
-  "conversations.col.contact": "联系人",
-  "conversations.col.channel": "渠道",
-  "conversations.col.lastMessage": "最后一条消息",
-  "conversations.col.time": "时间",
-  "conversations.filter.channel": "渠道",
-  "conversations.filter.all": "全部渠道",
-  "conversations.back": "全部会话",
-  "conversations.readOnly": "只读视图。回复请在团队收件箱中发送。",
-  "conversations.noMessages": "此会话中还没有消息。",
-  "conversations.olderHidden": "更早的消息未显示。",
-  "conversations.live": "实时",
-  "conversations.loadFailed": "刷新失败，正在重试…",
-  "conversations.psid": "PSID {psid}",
-  "conversations.via": "来自 {channel}",
-  "conversations.echo": "从其他地方发送（如主页收件箱）",
-  "conversations.sent": "已发送",
-  "conversations.delivered": "已送达",
-  "conversations.read": "已读",
-  "conversations.quickReply": "快捷回复：{payload}",
-  "conversations.postback": "点击了按钮“{title}”",
-  "conversations.postbackPayload": "回传数据：{payload}",
-  "conversations.referral": "通过链接进入（ref：{ref}）",
-  "conversations.referralSource": "来源：{source}",
-  "conversations.reaction": "对一条消息做出了 {emoji} 回应",
-  "conversations.unreaction": "取消了回应",
-  "conversations.optin": "已选择接收（{type}）",
-  "conversations.attachment.image": "图片",
-  "conversations.attachment.audio": "音频",
-  "conversations.attachment.video": "视频",
-  "conversations.attachment.file": "文件",
-  "conversations.attachment.location": "位置",
-  "conversations.attachment.other": "附件",
-  "conversations.attachment.open": "打开{kind}",
-  "conversations.preview.attachment": "[附件]",
-  "conversations.preview.reaction": "[回应]",
-  "conversations.preview.referral": "[打开了链接]",
-  "conversations.preview.optin": "[已选择接收]",
-
   // 服务的消息（领域错误、校验）：API 使用英文，控制台按键翻译。
   "channels.errors.notFound": "未找到该渠道。",
   "channels.errors.cannotConnectPage": "无法接入此主页。请确认主页 ID 正确，且主页访问令牌是为此主页生成的。",
@@ -188,7 +147,4 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.field.appSecret": "应用密钥",
   "channels.field.shortLivedToken": "短期令牌",
   "channels.field.graphApiVersion": "Graph API 版本",
-  "conversations.errors.notFound": "未找到该会话。",
-  "conversations.errors.imageNotFound": "未找到该图片。",
-  "conversations.errors.imageRefused": "{reason}",
 };

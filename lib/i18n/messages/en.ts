@@ -7,6 +7,7 @@ import { auditEn } from "./audit.en";
 import { authEn } from "./auth.en";
 import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
+import { conversationsEn } from "./conversations.en";
 import { commonEn } from "./common.en";
 import { membersEn } from "./members.en";
 import { settingsEn } from "./settings.en";
@@ -34,6 +35,7 @@ export const catalogPartsEn = {
   auditLogEn,
   auditEn,
   channelsEn,
+  conversationsEn,
   campaignsEn,
   workflowsEn,
   validationEn,
@@ -53,6 +55,7 @@ export const en = {
   ...auditLogEn,
   ...auditEn,
   ...channelsEn,
+  ...conversationsEn,
   ...campaignsEn,
   ...workflowsEn,
   ...validationEn,

@@ -7,6 +7,7 @@ import { auditZhCN } from "./audit.zh-CN";
 import { authZhCN } from "./auth.zh-CN";
 import { campaignsZhCN } from "./campaigns.zh-CN";
 import { channelsZhCN } from "./channels.zh-CN";
+import { conversationsZhCN } from "./conversations.zh-CN";
 import { commonZhCN } from "./common.zh-CN";
 import type { MessageKey } from "./en";
 import { membersZhCN } from "./members.zh-CN";
@@ -30,6 +31,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...auditLogZhCN,
   ...auditZhCN,
   ...channelsZhCN,
+  ...conversationsZhCN,
   ...campaignsZhCN,
   ...workflowsZhCN,
   ...validationZhCN,

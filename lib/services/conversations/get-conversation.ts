@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { messages } from "@/db/schema";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
+import { campaignMentionOf, campaignOf, campaignsMentioned } from "./campaigns-mentioned";
 import { getConversationInOrg, toSummary } from "./queries";
 import type { ConversationDetail, ConversationMessage } from "./schemas";
 
@@ -12,8 +13,9 @@ export const conversationGetSchema = z.object({
 });
 
 /**
- * One conversation of the organisation with its latest messages in event-time order (Meta's timestamp,
- * not arrival), each outbound message marked delivered/read from the conversation's watermarks.
+ * One conversation of the organisation (within the agent's skill groups) with its latest messages in
+ * event-time order (Meta's timestamp, not arrival), each outbound message marked delivered/read from the
+ * conversation's watermarks, and each opt-in, "Notify Me" card and referral with its campaign's name.
  */
 export async function getConversation({
   ctx,
@@ -37,29 +39,30 @@ export async function getConversation({
   const hasOlder = rows.length > limit;
   const delivered = row.deliveredWatermark ?? 0;
   const read = row.readWatermark ?? 0;
-  const list: ConversationMessage[] = rows
-    .slice(0, limit)
-    .reverse()
-    .map((m) => {
-      const outbound = m.direction === "outbound";
-      return {
-        id: m.id,
-        mid: m.mid,
-        direction: m.direction,
-        kind: m.kind,
-        text: m.text,
-        attachments: (m.attachments as ConversationMessage["attachments"]) ?? null,
-        quickReplyPayload: m.quickReplyPayload,
-        postback: (m.postback as Record<string, unknown> | null) ?? null,
-        referral: (m.referral as Record<string, unknown> | null) ?? null,
-        reaction: (m.reaction as Record<string, unknown> | null) ?? null,
-        source: m.source,
-        timestamp: m.timestamp,
-        // Read implies delivered (Meta may send only the read watermark).
-        delivered: outbound && (m.timestamp <= delivered || m.timestamp <= read),
-        read: outbound && m.timestamp <= read,
-      };
-    });
+  const shown = rows.slice(0, limit).reverse();
+  const mentions = shown.map(campaignMentionOf);
+  const found = await campaignsMentioned(db, { orgId: ctx.org.id, channelId: row.channelId }, mentions.filter((m) => m !== null));
+  const list: ConversationMessage[] = shown.map((m, i) => {
+    const outbound = m.direction === "outbound";
+    return {
+      id: m.id,
+      mid: m.mid,
+      direction: m.direction,
+      kind: m.kind,
+      text: m.text,
+      attachments: (m.attachments as ConversationMessage["attachments"]) ?? null,
+      quickReplyPayload: m.quickReplyPayload,
+      postback: (m.postback as Record<string, unknown> | null) ?? null,
+      referral: (m.referral as Record<string, unknown> | null) ?? null,
+      reaction: (m.reaction as Record<string, unknown> | null) ?? null,
+      source: m.source,
+      campaign: campaignOf(mentions[i], found),
+      timestamp: m.timestamp,
+      // Read implies delivered (Meta may send only the read watermark).
+      delivered: outbound && (m.timestamp <= delivered || m.timestamp <= read),
+      read: outbound && m.timestamp <= read,
+    };
+  });
   return {
     ...toSummary(row),
     contactLocale: row.contactLocale,

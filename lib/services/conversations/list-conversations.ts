@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { channels, contacts, conversations } from "@/db/schema";
 import { pageQuerySchema, toPage, type Page } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { conversationChannelScope } from "@/lib/tenancy/conversation-scope";
 import { parseInput, say } from "@/lib/validation";
 import { getConversationInOrg, summaryColumns, toSummary } from "./queries";
 import type { ConversationSummary } from "./schemas";
@@ -17,7 +18,8 @@ export type ConversationListInput = z.input<typeof conversationListSchema>;
 const recency = sql<Date>`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`;
 
 /**
- * The organisation's conversations, most recent activity first. The cursor is the id of the last
+ * The organisation's conversations the actor may see (an agent: their skill groups' channels), most recent
+ * activity first. The cursor is the id of the last
  * conversation of the previous page (keyset on recency, then id), so pages stay stable while new
  * messages arrive.
  */
@@ -37,7 +39,7 @@ export async function listConversations({ ctx, input = {} }: { ctx: OrgContext; 
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(channels, eq(channels.id, conversations.channelId))
-    .where(and(eq(conversations.orgId, ctx.org.id), channelId ? eq(conversations.channelId, channelId) : undefined, after))
+    .where(and(eq(conversations.orgId, ctx.org.id), conversationChannelScope(db, ctx), channelId ? eq(conversations.channelId, channelId) : undefined, after))
     .orderBy(desc(recency), desc(conversations.id))
     .limit(limit + 1);
   const page = toPage(rows, limit);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { channels, contacts, conversations } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { conversationChannelScope } from "@/lib/tenancy/conversation-scope";
 import type { OrgContext } from "@/lib/tenancy/context";
 import type { ConversationSummary } from "./schemas";
 
@@ -17,6 +18,7 @@ export const summaryColumns = {
   contactLocale: contacts.locale,
   lastMessageAt: conversations.lastMessageAt,
   lastMessagePreview: conversations.lastMessagePreview,
+  lastMessageKind: conversations.lastMessageKind,
   deliveredWatermark: conversations.deliveredWatermark,
   readWatermark: conversations.readWatermark,
   createdAt: conversations.createdAt,
@@ -33,6 +35,7 @@ export type SummaryRow = {
   profilePic: string | null;
   lastMessageAt: Date | null;
   lastMessagePreview: string | null;
+  lastMessageKind: string | null;
   createdAt: Date;
 };
 
@@ -48,18 +51,22 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     profilePic: row.profilePic,
     lastMessageAt: row.lastMessageAt?.toISOString() ?? null,
     lastMessagePreview: row.lastMessagePreview,
+    lastMessageKind: row.lastMessageKind,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-/** A conversation with its contact and channel, fetch-or-throw within the tenant (deleted channels keep their history). */
+/**
+ * A conversation with its contact and channel, fetch-or-throw within the tenant and the actor's skill groups
+ * (deleted channels keep their history): another group's conversation is as unknown as another organisation's.
+ */
 export async function getConversationInOrg(db: DbOrTx, ctx: OrgContext, conversationId: string) {
   const [row] = await db
     .select(summaryColumns)
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(channels, eq(channels.id, conversations.channelId))
-    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)));
+    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId), conversationChannelScope(db, ctx)));
   if (!row) throw new NotFoundError("conversations.errors.notFound");
   return row;
 }

@@ -10,8 +10,23 @@ export interface ConversationSummary {
   contactName: string | null;
   profilePic: string | null;
   lastMessageAt: string | null;
+  /** The last message's words (a text, a tapped button's or a card's title); null when it has none (a photo). */
   lastMessagePreview: string | null;
+  /**
+   * What the last message is, for the list to word it in the reader's language: text | postback | template |
+   * optin | referral | reaction | image | video | audio | file | sticker | location | fallback | attachment.
+   * Null for conversations whose last message predates it (the preview then holds a placeholder like "[attachment]").
+   */
+  lastMessageKind: string | null;
   createdAt: string;
+}
+
+/** The campaign a message belongs to (an opt-in, a "Notify Me" card, a referral by the campaign's link). */
+export interface MessageCampaign {
+  id: string;
+  name: string;
+  /** The ref of the campaign's m.me link. */
+  ref: string;
 }
 
 export interface ConversationMessage {
@@ -26,8 +41,10 @@ export interface ConversationMessage {
   postback: Record<string, unknown> | null;
   referral: Record<string, unknown> | null;
   reaction: Record<string, unknown> | null;
-  /** "webhook" (from the person), "echo" (sent by the Page from elsewhere), "app" (sent by us). */
+  /** "webhook" (from the person), "echo" (sent by the Page from elsewhere, e.g. the Page inbox), "app" (sent by us). */
   source: string;
+  /** The campaign the message belongs to, resolved within the organisation; null when none (or unknown). */
+  campaign: MessageCampaign | null;
   /** Meta's event time, epoch milliseconds. */
   timestamp: number;
   /** Outbound only: at or before the conversation's watermarks. */

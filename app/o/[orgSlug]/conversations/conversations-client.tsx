@@ -65,7 +65,7 @@ export function ConversationsList({
                     <div className="mt-0.5 flex items-center gap-2">
                       <Badge className="shrink-0">{c.channelName}</Badge>
                       <span className="truncate text-sm text-zinc-500" data-testid="conversation-preview">
-                        {previewText(c.lastMessagePreview, t)}
+                        {previewText(c, t)}
                       </span>
                     </div>
                   </div>

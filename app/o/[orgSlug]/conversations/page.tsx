@@ -4,7 +4,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
-import { listConversations } from "@/lib/services/conversations";
+import { listConversationChannelIds, listConversations } from "@/lib/services/conversations";
 import { can } from "@/lib/tenancy/context";
 import { listAllChannels } from "../channels/queries";
 import { orgPageContext } from "../org-page";
@@ -28,10 +28,16 @@ async function ConversationsContent({ params }: { params: Promise<{ orgSlug: str
   const { orgSlug } = await params;
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "conversations.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
-  const [first, channels] = await Promise.all([listConversations({ ctx, input: { limit: 50 } }), can(ctx, "channels.read") ? listAllChannels(ctx) : Promise.resolve([])]);
+  const [first, allChannels, visible] = await Promise.all([
+    listConversations({ ctx, input: { limit: 50 } }),
+    can(ctx, "channels.read") ? listAllChannels(ctx) : Promise.resolve([]),
+    listConversationChannelIds({ ctx }),
+  ]);
+  // An agent filters (and is warned about) only the channels of their skill groups.
+  const channels = visible === null ? allChannels : allChannels.filter((c) => visible.includes(c.id));
   return (
     <>
-      <PageHeader title={t("nav.conversations")} description={t("conversations.description", { org: ctx.org.name })} />
+      <PageHeader title={t("nav.conversations")} description={t(visible === null ? "conversations.description" : "conversations.descriptionScoped", { org: ctx.org.name })} />
       <ConversationsList
         orgSlug={ctx.org.slug}
         initialPage={first}

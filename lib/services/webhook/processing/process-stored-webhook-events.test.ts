@@ -52,7 +52,8 @@ describe("processing stored webhook events", () => {
       ["m_txt", "text", "inbound"],
       ["m_img", "attachments", "inbound"],
     ]);
-    expect(conversation.lastMessagePreview).toBe("[attachment]");
+    // The list words a photo in the reader's language: the row keeps its kind, and no words.
+    expect([conversation.lastMessageKind, conversation.lastMessagePreview]).toEqual(["image", null]);
     expect(contact.lastInboundAt?.getTime()).toBe(2_000);
   });
 
@@ -83,6 +84,25 @@ describe("processing stored webhook events", () => {
       ["m_ours", "app"],
       ["m_inbox", "echo"],
     ]);
+  });
+
+  it("tells the product's own sends (the channel's app id in the echo) from the Page inbox's, and previews a card by its title", async () => {
+    const db = await getDb();
+    await deliver([{ ...user("u5"), timestamp: 9_000, message: { mid: "m_u5", text: "tell me when" } }]);
+    const echo = (mid: string, t: number, appId: number, body: Record<string, unknown>) => ({ sender: { id: PAGE }, recipient: { id: "u5" }, timestamp: t, message: { mid, is_echo: true, app_id: appId, ...body } });
+    const notifyMe = { type: "template", payload: { template_type: "one_time_notif_req", title: "Get the spring sale", payload: "otn:x" } };
+    // 263902037430900 is the Page inbox's app (platform-facts: Conversation Routing).
+    await deliver([echo("m_u5_ours", 9_100, 5000000000, { text: "Thanks!" }), echo("m_u5_inbox", 9_200, 263902037430900, { text: "Hi, a human here" }), echo("m_u5_card", 9_300, 5000000000, { attachments: [notifyMe] })]);
+    const [contact] = await db.select().from(contacts).where(eq(contacts.psid, "u5"));
+    const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+    const rows = await db.select().from(messages).where(eq(messages.conversationId, conversation.id)).orderBy(asc(messages.timestamp));
+    expect(rows.map((m) => [m.mid, m.direction, m.source])).toEqual([
+      ["m_u5", "inbound", "webhook"],
+      ["m_u5_ours", "outbound", "app"],
+      ["m_u5_inbox", "outbound", "echo"],
+      ["m_u5_card", "outbound", "app"],
+    ]);
+    expect([conversation.lastMessageKind, conversation.lastMessagePreview]).toEqual(["template", "Get the spring sale"]);
   });
 
   it("moves delivery and read watermarks forward only", async () => {

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
-import { contacts, conversations, messages, webhookEvents } from "@/db/schema";
+import { channels, contacts, conversations, messages, webhookEvents } from "@/db/schema";
 import type { EventKind, MessagingEvent } from "@/lib/graph/webhook-events";
+import { previewOf } from "./preview";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
 export interface ProcessedSignal {
@@ -64,6 +65,8 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
     const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [] };
     if (events.length === 0) return result;
 
+    // Echoes carry the id of the app that sent them: ours (the channel's app) or another (the Page inbox, a tool).
+    const appId = events.some((row) => row.kind === "echo") ? await channelAppId(tx, scope.channelId) : null;
     const threads = await findOrCreateThreads(tx, scope, events.filter((row) => row.kind !== "other" && row.senderId).map((row) => row.senderId));
     const needing = new Set<string>();
     const newMessages: NewMessage[] = [];
@@ -86,9 +89,10 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
           break;
         }
         case "echo": {
-          const m = event.message as { mid?: string; text?: string; attachments?: unknown };
-          // A message we sent ourselves is already stored under its mid; only the Page's other senders add rows.
-          newMessages.push({ ...base, mid: m.mid ?? null, direction: "outbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, source: "echo" });
+          const m = event.message as { mid?: string; text?: string; attachments?: unknown; app_id?: number | string };
+          // Meta sends app_id as a number; ids are compared as the strings the channel stores.
+          const ours = appId !== null && m.app_id !== undefined && String(m.app_id) === appId;
+          newMessages.push({ ...base, mid: m.mid ?? null, direction: "outbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, source: ours ? "app" : "echo" });
           break;
         }
         case "postback": {
@@ -150,6 +154,12 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
   });
 }
 
+/** The app id the channel was connected with: echoes carrying it are the product's own sends. */
+async function channelAppId(tx: Tx, channelId: string): Promise<string | null> {
+  const [row] = await tx.select({ appId: channels.appId }).from(channels).where(eq(channels.id, channelId));
+  return row?.appId ?? null;
+}
+
 function signal(kind: ProcessedSignal["kind"], row: typeof webhookEvents.$inferSelect, contactId: string, extra: Partial<ProcessedSignal>): ProcessedSignal {
   return { kind, orgId: row.orgId, channelId: row.channelId, contactId, psid: row.senderId, webhookEventId: row.id, timestamp: row.timestamp, ...extra };
 }
@@ -209,14 +219,14 @@ async function insertOrRead<T>(tx: Tx, statement: SQL, reread: SQL, expected: nu
 }
 
 /**
- * Inserts messages once each (by mid; a mid already stored, such as our own send's echo, inserts nothing)
- * and moves each conversation's "last message" forward in event time. Returns the ids inserted.
+ * Inserts messages once each (by mid; a redelivered mid inserts nothing) and moves each conversation's
+ * "last message" forward in event time. Returns the ids inserted.
  */
 export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<string[]> {
   if (list.length === 0) return [];
-  const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null }>(
-    await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text`),
-  ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text }));
+  const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null; attachments: unknown }>(
+    await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text, attachments`),
+  ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text, attachments: m.attachments }));
   const latest = new Map<string, (typeof inserted)[number]>();
   for (const m of inserted) {
     const current = latest.get(m.conversationId);
@@ -224,15 +234,14 @@ export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<string
   }
   if (latest.size > 0) {
     const values = JSON.stringify(
-      [...latest.values()].map((m) => ({
-        id: m.conversationId,
-        at: new Date(m.timestamp).toISOString(),
-        preview: (m.text ?? (m.kind === "attachments" ? "[attachment]" : `[${m.kind}]`)).slice(0, 140),
-      })),
+      [...latest.values()].map((m) => {
+        const preview = previewOf(m);
+        return { id: m.conversationId, at: new Date(m.timestamp).toISOString(), preview: preview.text?.slice(0, 140) ?? null, kind: preview.kind };
+      }),
     );
     await tx.execute(sql`
-      update conversations c set last_message_at = v.at, last_message_preview = v.preview
-        from json_to_recordset(${values}::json) as v(id uuid, at timestamptz, preview text)
+      update conversations c set last_message_at = v.at, last_message_preview = v.preview, last_message_kind = v.kind
+        from json_to_recordset(${values}::json) as v(id uuid, at timestamptz, preview text, kind text)
        where c.id = v.id and (c.last_message_at is null or c.last_message_at <= v.at)`);
   }
   return inserted.map((m) => m.id);

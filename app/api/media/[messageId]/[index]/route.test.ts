@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { channels, contacts, conversations, messages } from "@/db/schema";
+import { channels, contacts, conversations, messages, skillGroupMembers, skillGroups } from "@/db/schema";
 import { seal } from "@/lib/crypto/secrets";
 import { fetchImage, refusalOf, RefusedImageError } from "@/lib/media/image-fetch";
 import { useTestDatabase } from "@/tests/db";
@@ -39,11 +39,19 @@ let a: OrgFixture;
 let b: OrgFixture;
 const messageIds: Record<string, string> = {};
 
-async function insertImageMessage(fixture: OrgFixture, url: string): Promise<string> {
+/** The organisation's skill group that its agent belongs to, so that the agent may see the channel's messages. */
+async function agentGroupOf(fixture: OrgFixture): Promise<string> {
+  const db = await getDb();
+  const [group] = await db.insert(skillGroups).values({ orgId: fixture.org.id, name: `Support ${Math.random()}` }).returning();
+  await db.insert(skillGroupMembers).values({ orgId: fixture.org.id, skillGroupId: group.id, membershipId: fixture.as.agent.membershipId! });
+  return group.id;
+}
+
+async function insertImageMessage(fixture: OrgFixture, url: string, skillGroupId: string | null): Promise<string> {
   const db = await getDb();
   const [channel] = await db
     .insert(channels)
-    .values({ orgId: fixture.org.id, name: "Shop", pageId: `7${Date.now()}${Math.floor(Math.random() * 1e6)}`, appId: "5550000000", pageAccessTokenSealed: seal("t"), appSecretSealed: seal("s"), verifyTokenSealed: seal("v") })
+    .values({ orgId: fixture.org.id, skillGroupId, name: "Shop", pageId: `7${Date.now()}${Math.floor(Math.random() * 1e6)}`, appId: "5550000000", pageAccessTokenSealed: seal("t"), appSecretSealed: seal("s"), verifyTokenSealed: seal("v") })
     .returning();
   const [contact] = await db.insert(contacts).values({ orgId: fixture.org.id, channelId: channel.id, psid: "psid-1" }).returning();
   const [conversation] = await db.insert(conversations).values({ orgId: fixture.org.id, channelId: channel.id, contactId: contact.id }).returning();
@@ -81,11 +89,15 @@ beforeAll(async () => {
 
   a = await createOrgFixture("Media A");
   b = await createOrgFixture("Media B");
+  const support = await agentGroupOf(a);
   for (const [name, path] of Object.entries({ photo: "/photo.png", html: "/page.html", svg: "/drawing.svg", huge: "/huge.png", redirected: "/to-photo", redirectedOut: "/to-attacker" })) {
-    messageIds[name] = await insertImageMessage(a, `${cdnUrl}${path}`);
+    messageIds[name] = await insertImageMessage(a, `${cdnUrl}${path}`, support);
   }
-  messageIds.pixel = await insertImageMessage(a, `${attackerUrl}/pixel.png?agent=seen`);
-  messageIds.otherOrg = await insertImageMessage(b, `${cdnUrl}/photo.png`);
+  messageIds.pixel = await insertImageMessage(a, `${attackerUrl}/pixel.png?agent=seen`, support);
+  messageIds.otherOrg = await insertImageMessage(b, `${cdnUrl}/photo.png`, await agentGroupOf(b));
+  // A channel of a skill group the agent is not in.
+  const [sales] = await (await getDb()).insert(skillGroups).values({ orgId: a.org.id, name: "Sales" }).returning();
+  messageIds.otherGroup = await insertImageMessage(a, `${cdnUrl}/photo.png`, sales.id);
 });
 
 afterAll(async () => {
@@ -120,6 +132,11 @@ describe("GET /api/media/{messageId}/{index}", () => {
     expect((await getImage(messageIds.otherOrg, { org: a.org.slug, as: a.users.agent })).status).toBe(404);
     expect((await getImage(messageIds.photo, { org: b.org.slug, as: b.users.owner })).status).toBe(404);
     expect((await getImage(messageIds.photo, { org: a.org.slug, as: b.users.owner })).status).toBe(404);
+  });
+
+  it("answers 404 to an agent for a message of another skill group's channel, and serves it to an admin", async () => {
+    expect((await getImage(messageIds.otherGroup, { org: a.org.slug, as: a.users.agent })).status).toBe(404);
+    expect((await getImage(messageIds.otherGroup, { org: a.org.slug, as: a.users.admin })).status).toBe(200);
   });
 
   it("answers 404 for an attachment that is not an image, an index past the end, or a bad id", async () => {

@@ -2,117 +2,24 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { ConversationDetail, ConversationMessage } from "@/lib/services/conversations/schemas";
 import { LiveIndicator } from "../_components/live-indicator";
 import { conversationQueries } from "../query-options";
-
-type Attachment = NonNullable<ConversationMessage["attachments"]>[number];
-
-/** Where the browser loads a message's image from: the app's proxy (app/api/media), never the sender's URL. */
-function imageProxyPath(orgSlug: string, messageId: string, index: number): string {
-  return `/api/media/${messageId}/${index}?org=${encodeURIComponent(orgSlug)}`;
-}
-
-function AttachmentView({ attachment, outbound, imagePath }: { attachment: Attachment; outbound: boolean; imagePath: string }) {
-  const { t } = useI18n();
-  const [broken, setBroken] = useState(false);
-  const url = typeof attachment.payload?.url === "string" ? attachment.payload.url : null;
-  const kind = ["image", "audio", "video", "file", "location"].includes(attachment.type) ? attachment.type : "other";
-  const label = t(`conversations.attachment.${kind}` as MessageKey);
-  if (kind === "image" && url) {
-    // The proxy refuses images off Meta's CDN (a tracking pixel, say): show the label rather than a broken image.
-    if (broken) return <span className="italic opacity-80" data-testid="message-image-refused">{label}</span>;
-    return (
-      <a href={imagePath} target="_blank" rel="noreferrer noopener" className="block">
-        {/* eslint-disable-next-line @next/next/no-img-element -- a same-origin proxy URL; next/image would only add a second proxy. */}
-        <img src={imagePath} alt={label} onError={() => setBroken(true)} className="max-h-64 min-h-12 min-w-12 max-w-full rounded-lg border border-black/5 bg-white object-contain" data-testid="message-image" />
-      </a>
-    );
-  }
-  if (kind === "location") {
-    const c = attachment.payload?.coordinates;
-    const href = c?.lat !== undefined && c?.long !== undefined ? `https://www.openstreetmap.org/?mlat=${c.lat}&mlon=${c.long}#map=15/${c.lat}/${c.long}` : url;
-    return (
-      <span className="inline-flex items-center gap-1">
-        <span aria-hidden="true">📍</span>
-        {href ? (
-          <a href={href} target="_blank" rel="noreferrer noopener" className="underline underline-offset-2">
-            {attachment.payload?.title || label}
-            {c?.lat !== undefined && ` (${c.lat}, ${c.long})`}
-          </a>
-        ) : (
-          label
-        )}
-      </span>
-    );
-  }
-  if (!url) return <span className="italic opacity-80">{label}</span>;
-  return (
-    <a href={url} target="_blank" rel="noreferrer noopener" className={cn("inline-flex items-center gap-1 underline underline-offset-2", outbound ? "text-white" : "text-accent-700")} data-testid="message-attachment-link">
-      {t("conversations.attachment.open", { kind: label })}
-    </a>
-  );
-}
-
-function MessageBody({ message, orgSlug }: { message: ConversationMessage; orgSlug: string }) {
-  const { t } = useI18n();
-  const outbound = message.direction === "outbound";
-  const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : JSON.stringify(v));
-  switch (message.kind) {
-    case "postback": {
-      const p = message.postback ?? {};
-      const ref = message.referral?.ref;
-      return (
-        <div className="space-y-0.5">
-          <p>{t("conversations.postback", { title: str(p.title) || str(message.text) })}</p>
-          {p.payload !== undefined && <p className="font-mono text-xs opacity-75">{t("conversations.postbackPayload", { payload: str(p.payload) })}</p>}
-          {ref !== undefined && <p className="text-xs opacity-75">{t("conversations.referral", { ref: str(ref) })}</p>}
-        </div>
-      );
-    }
-    case "referral": {
-      const r = message.referral ?? {};
-      return (
-        <div className="space-y-0.5">
-          <p>{t("conversations.referral", { ref: str(r.ref) || "—" })}</p>
-          {r.source !== undefined && <p className="text-xs opacity-75">{t("conversations.referralSource", { source: str(r.source) })}</p>}
-        </div>
-      );
-    }
-    case "reaction": {
-      const r = message.reaction ?? {};
-      if (r.action === "unreact") return <p className="italic">{t("conversations.unreaction")}</p>;
-      return <p>{t("conversations.reaction", { emoji: str(r.emoji) || str(r.reaction) })}</p>;
-    }
-    case "optin":
-      return <p>{t("conversations.optin", { type: str(message.postback?.type) || "—" })}</p>;
-    default:
-      return (
-        <div className="space-y-1.5">
-          {message.attachments?.map((a, i) => <AttachmentView key={i} attachment={a} outbound={outbound} imagePath={imageProxyPath(orgSlug, message.id, i)} />)}
-          {message.text && <p className="whitespace-pre-wrap break-words" data-testid="message-text">{message.text}</p>}
-          {message.quickReplyPayload && (
-            <p className={cn("inline-block rounded px-1.5 py-0.5 font-mono text-[11px]", outbound ? "bg-white/15" : "bg-zinc-200/70 text-zinc-600")}>
-              {t("conversations.quickReply", { payload: message.quickReplyPayload })}
-            </p>
-          )}
-        </div>
-      );
-  }
-}
+import { isTemplateMessage, MessageBody } from "./message-body";
 
 function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: string }) {
   const { t } = useI18n();
   const outbound = message.direction === "outbound";
   const event = message.kind === "reaction" || message.kind === "referral" || message.kind === "optin";
+  // A card is shown as Messenger showed it, not inside a chat bubble.
+  const card = isTemplateMessage(message);
   const receipt = outbound ? (message.read ? t("conversations.read") : message.delivered ? t("conversations.delivered") : t("conversations.sent")) : null;
   return (
     <li
@@ -124,14 +31,14 @@ function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: s
     >
       <div
         className={cn(
-          "max-w-[80%] rounded-2xl px-3.5 py-2 text-sm leading-6 shadow-xs",
-          event
-            ? "border border-dashed border-zinc-300 bg-white text-zinc-600"
-            : outbound
-              ? message.source === "echo"
-                ? "rounded-br-md bg-accent-500/90 text-white"
-                : "rounded-br-md bg-accent-600 text-white"
-              : "rounded-bl-md bg-zinc-100 text-zinc-900",
+          "max-w-[80%] rounded-2xl text-sm leading-6",
+          card
+            ? null
+            : event
+              ? "border border-dashed border-zinc-300 bg-white px-3.5 py-2 text-zinc-600 shadow-xs"
+              : outbound
+                ? cn("rounded-br-md px-3.5 py-2 text-white shadow-xs", message.source === "echo" ? "bg-accent-500/90" : "bg-accent-600")
+                : "rounded-bl-md bg-zinc-100 px-3.5 py-2 text-zinc-900 shadow-xs",
         )}
       >
         <MessageBody message={message} orgSlug={orgSlug} />
@@ -141,6 +48,11 @@ function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: s
         {message.source === "echo" && (
           <Badge tone="neutral" className="text-[10px]">
             <span data-testid="echo-mark">{t("conversations.echo")}</span>
+          </Badge>
+        )}
+        {message.source === "app" && (
+          <Badge tone="accent" className="text-[10px]">
+            <span data-testid="app-mark">{t("conversations.sentByUs")}</span>
           </Badge>
         )}
         {receipt && <span data-testid="receipt">{receipt}</span>}
