@@ -8,6 +8,7 @@ import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
 import { commonEn } from "./common.en";
 import { membersEn } from "./members.en";
+import { orgSettingsEn } from "./org-settings.en";
 import { settingsEn } from "./settings.en";
 import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
@@ -26,6 +27,7 @@ export const catalogPartsEn = {
   authEn,
   accountsEn,
   settingsEn,
+  orgSettingsEn,
   membersEn,
   skillGroupsEn,
   apiKeysEn,
@@ -44,6 +46,7 @@ export const en = {
   ...authEn,
   ...accountsEn,
   ...settingsEn,
+  ...orgSettingsEn,
   ...membersEn,
   ...skillGroupsEn,
   ...apiKeysEn,

@@ -9,6 +9,7 @@ import { channelsZhCN } from "./channels.zh-CN";
 import { commonZhCN } from "./common.zh-CN";
 import type { MessageKey } from "./en";
 import { membersZhCN } from "./members.zh-CN";
+import { orgSettingsZhCN } from "./org-settings.zh-CN";
 import { settingsZhCN } from "./settings.zh-CN";
 import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
@@ -22,6 +23,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...authZhCN,
   ...accountsZhCN,
   ...settingsZhCN,
+  ...orgSettingsZhCN,
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...apiKeysZhCN,
