@@ -8,6 +8,8 @@ export default async function Home() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const orgs = await listUserOrganizations(user.id);
-  if (orgs[0]) redirect(`/o/${orgs[0].slug}`);
+  // An organisation scheduled for deletion (listed for its owners only) is not where anyone lands.
+  const landing = orgs.find((o) => !o.deleteAfter) ?? orgs[0];
+  if (landing) redirect(`/o/${landing.slug}`);
   redirect((await isEmailVerified(user.id)) ? "/orgs/new" : "/verify-email");
 }
