@@ -45,5 +45,4 @@ export const orgSettingsEn = {
   "orgSettings.errors.confirmationMismatch": "Type the organisation's slug, {slug}, to confirm.",
   "orgSettings.errors.alreadyScheduled": "This organisation is already scheduled for deletion.",
   "orgSettings.errors.notScheduled": "This organisation is not scheduled for deletion.",
-  "campaigns.schedule.inZone": "In the organisation's time zone, {zone}.",
 } as const;

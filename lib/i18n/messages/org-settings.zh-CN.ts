@@ -47,5 +47,4 @@ export const orgSettingsZhCN: Record<keyof typeof orgSettingsEn, string> = {
   "orgSettings.errors.confirmationMismatch": "请输入组织的网址标识 {slug} 以确认。",
   "orgSettings.errors.alreadyScheduled": "该组织已计划删除。",
   "orgSettings.errors.notScheduled": "该组织未计划删除。",
-  "campaigns.schedule.inZone": "按组织时区 {zone} 计。",
 };
