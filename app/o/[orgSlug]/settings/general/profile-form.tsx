@@ -61,19 +61,22 @@ export function ProfileForm({ settings, timeZones, canEdit }: { settings: Organi
               <Input {...form.register("slug")} maxLength={40} required autoCapitalize="none" spellCheck={false} />
             </Field>
           </div>
-          <Field id="org-color" label={t("field.orgColor")} hint={t("orgSettings.color.hint")} error={fieldError("color")}>
-            <div className="flex items-center gap-3">
-              <Avatar label={name || settings.name} color={color || null} className="size-9 rounded-md" />
-              <Select {...form.register("color")} className="max-w-56">
-                <option value="">{t("orgSettings.color.auto")}</option>
-                {ORG_COLORS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`orgSettings.color.${c}`)}
-                  </option>
-                ))}
-              </Select>
+          <div className="flex items-end gap-3">
+            <Avatar label={name || settings.name} color={color || null} className="mb-7 size-9 rounded-md" />
+            <div className="max-w-64 flex-1">
+              {/* Field labels its single child, so the preview sits beside it rather than inside. */}
+              <Field id="org-color" label={t("field.orgColor")} hint={t("orgSettings.color.hint")} error={fieldError("color")}>
+                <Select {...form.register("color")}>
+                  <option value="">{t("orgSettings.color.auto")}</option>
+                  {ORG_COLORS.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`orgSettings.color.${c}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
             </div>
-          </Field>
+          </div>
           <div className="grid gap-5 sm:grid-cols-2">
             <Field id="org-time-zone" label={t("field.timeZone")} hint={t("orgSettings.timeZone.hint")} error={fieldError("timeZone")}>
               <Select {...form.register("timeZone")}>
