@@ -48,7 +48,7 @@ test("an owner renames the organisation and changes its slug; old links redirect
 
   // The change is in the audit log.
   await page.goto(`/o/${newSlug}/settings/audit-log`);
-  await expect(page.getByText("Organisation settings changed").first()).toBeVisible();
+  await expect(page.getByTestId("audit-row").filter({ hasText: "Organisation settings changed" }).first()).toBeVisible();
 });
 
 test("an owner deletes the organisation by typing its slug: its API key answers 401 at once, and a restore brings it back", async ({ page }) => {
