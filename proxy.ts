@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER, requestPath } from "@/lib/http/request-path";
 import { pageContentSecurityPolicy, previewsRemoteImages, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 /**
@@ -19,6 +20,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // The path asked for, for pages that need more than their params: an organisation's old slug redirects to
+  // the same page under its new slug (app/o/[orgSlug]/org-page.ts). Always ours, never the client's.
+  requestHeaders.set(REQUEST_PATH_HEADER, requestPath(request));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (https && process.env.NODE_ENV === "production") response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);

@@ -9,7 +9,9 @@ import { listUserOrganizations } from "@/lib/services/organizations";
  * organisation once the email is verified, else the page that waits for verification.
  */
 export async function landingPath(user: SessionUser): Promise<string> {
-  const [first] = await listUserOrganizations(user.id);
-  if (first) return `/o/${first.slug}/${landingSection(first.role)}`;
+  const orgs = await listUserOrganizations(user.id);
+  // An organisation scheduled for deletion (listed for its owners only) is not where anyone lands.
+  const first = orgs.find((o) => !o.deleteAfter) ?? orgs[0];
+  if (first) return `/o/${first.slug}/${first.deleteAfter ? "settings/general" : landingSection(first.role)}`;
   return (await isEmailVerified(user.id)) ? "/orgs/new" : "/verify-email";
 }

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   "apiKeys.manage": ["owner", "admin"],
   "auditLog.read": ["owner", "admin"],
   "workflows.manage": ["owner", "admin"],
+  /** Rename, change the slug, colour, time zone and default language of the organisation. */
+  "organization.manage": ["owner", "admin"],
+  /** Schedule the organisation's deletion, or cancel it during the grace period. */
+  "organization.delete": ["owner"],
   /** Open the Settings area at all. */
   "settings.view": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

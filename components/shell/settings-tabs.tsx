@@ -1,10 +1,11 @@
 "use client";
 
-import { KeyIcon, ListIcon, ReportsIcon, TagIcon, UsersIcon } from "@/components/ui/icons";
+import { KeyIcon, ListIcon, ReportsIcon, SettingsIcon, TagIcon, UsersIcon } from "@/components/ui/icons";
 import { useI18n } from "@/lib/i18n/client";
 import { NavLinks } from "./nav-links";
 
 const tabs = [
+  { path: "general", label: "settings.nav.general", icon: SettingsIcon },
   { path: "members", label: "settings.nav.members", icon: UsersIcon },
   { path: "skill-groups", label: "settings.nav.skillGroups", icon: TagIcon },
   { path: "api-keys", label: "settings.nav.apiKeys", icon: KeyIcon },

@@ -2,6 +2,21 @@ import { cn } from "./cn";
 
 const palette = ["bg-sky-100 text-sky-700", "bg-violet-100 text-violet-700", "bg-emerald-100 text-emerald-700", "bg-amber-100 text-amber-800", "bg-rose-100 text-rose-700", "bg-teal-100 text-teal-700"];
 
+/**
+ * Colours that can be chosen by name (an organisation's colour, ORG_COLORS in lib/services/organizations/
+ * schemas.ts, names these). Solid, so a chosen colour is told apart from the pale automatic ones.
+ */
+const named: Record<string, string> = {
+  sky: "bg-sky-600 text-white",
+  violet: "bg-violet-600 text-white",
+  emerald: "bg-emerald-600 text-white",
+  amber: "bg-amber-500 text-white",
+  rose: "bg-rose-600 text-white",
+  teal: "bg-teal-600 text-white",
+  indigo: "bg-indigo-600 text-white",
+  slate: "bg-slate-700 text-white",
+};
+
 export function initials(text: string): string {
   const words = text.trim().split(/[\s@._-]+/).filter(Boolean);
   if (words.length === 0) return "?";
@@ -11,10 +26,12 @@ export function initials(text: string): string {
   return (first + (words[1] ? Array.from(words[1])[0] : "")).toUpperCase();
 }
 
-export function Avatar({ label, className }: { label: string; className?: string }) {
+/** Initials on a colour: the named `color` when given, else one derived from the label. */
+export function Avatar({ label, color, className }: { label: string; color?: string | null; className?: string }) {
   const hash = Array.from(label).reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  const tone = (color && named[color]) || palette[hash % palette.length];
   return (
-    <span aria-hidden="true" className={cn("inline-flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold", palette[hash % palette.length], className)}>
+    <span aria-hidden="true" className={cn("inline-flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold", tone, className)}>
       {initials(label)}
     </span>
   );

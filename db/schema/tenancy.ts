@@ -29,16 +29,43 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
 
-/** A tenant. Invariant: `slug` is unique and URL-safe; it only selects, membership is always re-checked. */
+/**
+ * A tenant. Invariants: `slug` is unique and URL-safe, and never equal to a live redirect's old slug
+ * (org_slug_redirects); it only selects, membership is always re-checked. Names need not be unique (the
+ * switcher tells two alike apart by slug and colour). `color` is one of ORG_COLORS
+ * (lib/services/organizations/schemas.ts), null for "derived from the name"; `timeZone` an IANA zone;
+ * `defaultLocale` one of LOCALES. `deleteAfter` is set (with `deletionRequestedAt`) while the organisation is
+ * scheduled for deletion: its API keys are refused at once, and the purge workflow deletes it after that time.
+ */
 export const organizations = pgTable(
   "organizations",
   {
     id: id(),
     name: text().notNull(),
     slug: text().notNull(),
+    color: text(),
+    timeZone: text().notNull().default("UTC"),
+    defaultLocale: text().notNull().default("en"),
+    deletionRequestedAt: timestamp({ withTimezone: true }),
+    deleteAfter: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+  (t) => [uniqueIndex("organizations_slug_key").on(t.slug), index("organizations_delete_after_idx").on(t.deleteAfter).where(sql`${t.deleteAfter} is not null`)],
+);
+
+/**
+ * A slug an organisation used before: /o/<oldSlug>/... redirects its members to the current slug. Invariant:
+ * `oldSlug` is unique and no organisation's current slug; an organisation taking a slug back drops its own
+ * redirect, and nobody else can take a slug while it redirects (old links keep working). Gone with the org.
+ */
+export const orgSlugRedirects = pgTable(
+  "org_slug_redirects",
+  {
+    oldSlug: text().primaryKey(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("org_slug_redirects_org_idx").on(t.orgId)],
 );
 
 /**

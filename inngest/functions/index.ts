@@ -3,7 +3,8 @@ import { campaignOptin, campaignReferral } from "./campaign-subscription";
 import { workflowPing } from "./ping";
 import { processWebhookEvents } from "./process-webhook-events";
 import { pruneChannelHealth } from "./prune-channel-health";
+import { purgeDeletedOrganizationsFunction } from "./purge-deleted-organizations";
 import { sweepWebhookEvents } from "./sweep-webhook-events";
 
 /** Every Inngest function the app serves at /api/inngest: a new function is served once it is listed here. */
-export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin, processWebhookEvents, sweepWebhookEvents, pruneChannelHealth];
+export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin, processWebhookEvents, sweepWebhookEvents, pruneChannelHealth, purgeDeletedOrganizationsFunction];

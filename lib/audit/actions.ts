@@ -9,6 +9,10 @@ export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 const vocabulary = {
   "organization.created": "organization",
+  /** Name, slug, colour, time zone or default language changed (before/after hold the changed fields). */
+  "organization.updated": "organization",
+  "organization.deletion_scheduled": "organization",
+  "organization.deletion_cancelled": "organization",
   "member.invited": "invitation",
   "member.joined": "member",
   "member.role_changed": "member",

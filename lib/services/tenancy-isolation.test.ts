@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/services/api-keys";
 import { listAuditLog } from "@/lib/services/audit";
+import { cancelOrganizationDeletion, getOrganizationSettings, scheduleOrganizationDeletion, updateOrganization } from "@/lib/services/organizations";
 import { getMember, inviteMember, listInvitations, revokeInvitation, listMembers, removeMember, updateMemberRole } from "@/lib/services/members";
 import { getSkillGroup, listSkillGroups, createSkillGroup, deleteSkillGroup, updateSkillGroup, addSkillGroupMember, listSkillGroupMembers, removeSkillGroupMember } from "@/lib/services/skill-groups";
 import { deleteChannel, setChannelEnabled, getChannelHealth, checkChannelConnection, exchangeChannelToken, getChannel, listChannels, revealVerifyToken, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
@@ -138,6 +139,10 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   "conversation.list": { deniedTo: [], run: (ctx) => listConversations({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((c) => c.id) },
   "workflowRun.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listWorkflowRuns({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((x) => x.id) },
   "auditLog.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listAuditLog({ ctx }), ids: (r) => (r as { data: { resourceId: string }[] }).data.map((e) => e.resourceId) },
+  "organization.settings": { deniedTo: [], run: (ctx) => getOrganizationSettings({ ctx }), ids: (r) => [(r as { id: string }).id] },
+  "organization.update": { deniedTo: ["marketer", "agent"], run: (ctx) => updateOrganization({ ctx, input: { name: "Taken over" } }) },
+  "organization.scheduleDeletion": { deniedTo: ["admin", "marketer", "agent"], run: (ctx) => scheduleOrganizationDeletion({ ctx, input: { confirmation: ctx.org.slug } }) },
+  "organization.cancelDeletion": { deniedTo: ["admin", "marketer", "agent"], run: (ctx) => cancelOrganizationDeletion({ ctx }) },
 };
 
 describe("another organisation's ids answer NotFound", () => {
@@ -169,6 +174,6 @@ describe("a role without the permission is refused", () => {
   }
   it("every verb is refused to someone or documented as open to all roles", () => {
     const openToAll = [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)].filter(([, v]) => v.deniedTo.length === 0).map(([n]) => n);
-    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "conversation.get", "conversation.list", "conversation.listAfter", "member.get", "member.list", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
+    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "conversation.get", "conversation.list", "conversation.listAfter", "member.get", "member.list", "organization.settings", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
   });
 });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { permissionsOf, roleCan, type Permission, type Role } from "@/lib/permissions";
+import { permissionsOf, type Permission, type Role } from "@/lib/permissions";
 
 export interface Actor {
   type: "user" | "api_key" | "system";
@@ -15,7 +15,8 @@ export interface Actor {
 
 /** What every service receives: the verified organisation and who acts in it with which role. */
 export interface OrgContext {
-  org: { id: string; slug: string; name: string };
+  /** `deleteAfter` is set while the organisation is scheduled for deletion (its owners are its only users then). */
+  org: { id: string; slug: string; name: string; deleteAfter?: Date | null };
   actor: Actor;
   role: Role;
   /** The acting user's membership id (null for API keys). */
@@ -36,6 +37,12 @@ export function actingUserId(ctx: Pick<OrgContext, "actor">): string | null {
   if (ctx.actor.type === "user") return ctx.actor.id;
   return ctx.actor.onBehalfOf ?? null;
 }
+
+/**
+ * What an owner may still do in an organisation scheduled for deletion: open Settings and cancel the deletion.
+ * Everything else is refused until it is restored, so nothing new starts in an organisation about to vanish.
+ */
+const PENDING_DELETION_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["settings.view", "organization.delete"]);
 
 export function buildContext(input: Omit<OrgContext, "permissions">): OrgContext {
   return { ...input, permissions: permissionsOf(input.role) };
@@ -58,11 +65,16 @@ export async function resolveUserOrgContext(
     .where(and(eq(memberships.userId, user.id), eq(organizations.slug, orgSlug)))
     .limit(1);
   if (!row) throw new NotFoundError("orgs.errors.notFound");
-  if (required && !roleCan(row.role, required)) throw new ForbiddenError();
-  return buildContext({
-    org: { id: row.org.id, slug: row.org.slug, name: row.org.name },
+  // Scheduled for deletion: gone for everyone but its owners, who may only restore it.
+  const pendingDeletion = row.org.deleteAfter !== null;
+  if (pendingDeletion && row.role !== "owner") throw new NotFoundError("orgs.errors.notFound");
+  const built = buildContext({
+    org: { id: row.org.id, slug: row.org.slug, name: row.org.name, deleteAfter: row.org.deleteAfter },
     actor: { type: "user", id: user.id, label: user.email },
     role: row.role,
     membershipId: row.membershipId,
   });
+  const ctx = pendingDeletion ? { ...built, permissions: PENDING_DELETION_PERMISSIONS } : built;
+  if (required) requirePermission(ctx, required);
+  return ctx;
 }

@@ -4,6 +4,7 @@ import { QueryProvider } from "@/components/query/query-provider";
 import { MainNav, type NavSection } from "@/components/shell/nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
+import { Alert } from "@/components/ui/alert";
 import { Logo } from "@/components/ui/icons";
 import { getT } from "@/lib/i18n/server";
 import type { Permission } from "@/lib/permissions";
@@ -22,10 +23,11 @@ const SECTIONS: [NavSection, Permission][] = [
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const [{ user, ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  const [{ user, ctx }, { t, locale }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   const [orgs, instanceOwner] = await Promise.all([listUserOrganizations(user.id), isInstanceOwner(user.id)]);
   const sections = SECTIONS.filter(([, permission]) => can(ctx, permission)).map(([section]) => section);
-  const current = { slug: ctx.org.slug, name: ctx.org.name, role: ctx.role };
+  const options = orgs.map((o) => ({ slug: o.slug, name: o.name, role: o.role, color: o.color, pendingDeletion: o.deleteAfter !== null }));
+  const current = options.find((o) => o.slug === ctx.org.slug) ?? { slug: ctx.org.slug, name: ctx.org.name, role: ctx.role, color: null, pendingDeletion: false };
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/60 md:flex">
@@ -42,7 +44,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           <div className="flex h-14 items-center justify-between gap-3 px-4 sm:px-6">
             <div className="flex min-w-0 items-center gap-2">
               <Logo className="size-6 shrink-0 md:hidden" />
-              <OrgSwitcher current={current} orgs={orgs.map((o) => ({ slug: o.slug, name: o.name, role: o.role }))} />
+              <OrgSwitcher current={current} orgs={options} />
             </div>
             <UserMenu name={user.name} email={user.email} instanceOwner={instanceOwner} />
           </div>
@@ -51,6 +53,18 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </div>
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">
+          {ctx.org.deleteAfter ? (
+            // Only owners reach an organisation scheduled for deletion; this tells them why nothing else works.
+            <Alert tone="warning" className="mb-6">
+              <p className="font-medium" data-testid="pending-deletion">
+                {t("orgSettings.pending.title")}
+              </p>
+              <p>{t("orgSettings.pending.body", { name: ctx.org.name, date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(ctx.org.deleteAfter) })}</p>
+              <Link href={`/o/${ctx.org.slug}/settings/general`} className="font-medium underline">
+                {t("orgSettings.pending.restore")}
+              </Link>
+            </Alert>
+          ) : null}
           <QueryProvider>{children}</QueryProvider>
         </main>
       </div>

@@ -6,6 +6,9 @@ import type { AuditActionLabelKey, AuditResourceLabelKey } from "@/lib/audit/act
  */
 export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string> = {
   "audit.action.organization.created": "Organisation created",
+  "audit.action.organization.updated": "Organisation settings changed",
+  "audit.action.organization.deletion_scheduled": "Organisation scheduled for deletion",
+  "audit.action.organization.deletion_cancelled": "Organisation deletion cancelled",
   "audit.action.member.invited": "Member invited",
   "audit.action.member.joined": "Member joined",
   "audit.action.member.role_changed": "Role changed",

@@ -3,6 +3,9 @@ import type { auditEn } from "./audit.en";
 /** 审计日志词汇的标签（lib/audit/actions.ts）。键由词汇表推导，缺少任何一个即为类型错误。 */
 export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.organization.created": "创建组织",
+  "audit.action.organization.updated": "修改组织设置",
+  "audit.action.organization.deletion_scheduled": "计划删除组织",
+  "audit.action.organization.deletion_cancelled": "取消删除组织",
   "audit.action.member.invited": "邀请成员",
   "audit.action.member.joined": "成员加入",
   "audit.action.member.role_changed": "更改角色",

@@ -88,7 +88,7 @@ export const campaignsEn = {
   "campaigns.form.buttonTitle": "Button title",
   "campaigns.form.buttonUrl": "Button URL",
   "campaigns.form.scheduledAt": "Send at",
-  "campaigns.form.scheduledAtHint": "In your time zone ({zone}). Leave empty to send only with “Send now”.",
+  "campaigns.form.scheduledAtHint": "In the organisation's time zone ({zone}). Leave empty to send only with “Send now”.",
   "campaigns.form.optional": "Optional",
   "campaigns.form.notEditable": "This campaign can no longer be edited: sending has started or it has ended.",
   "campaigns.preview.title": "Preview",

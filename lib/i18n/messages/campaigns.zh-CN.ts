@@ -90,7 +90,7 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.form.buttonTitle": "按钮文字",
   "campaigns.form.buttonUrl": "按钮网址",
   "campaigns.form.scheduledAt": "发送时间",
-  "campaigns.form.scheduledAtHint": "按您的时区（{zone}）填写。留空则只能通过“立即发送”发送。",
+  "campaigns.form.scheduledAtHint": "按组织的时区（{zone}）填写。留空则只能通过“立即发送”发送。",
   "campaigns.form.optional": "选填",
   "campaigns.form.notEditable": "该营销活动已无法编辑：已开始发送或已结束。",
   "campaigns.preview.title": "预览",

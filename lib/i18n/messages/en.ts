@@ -10,6 +10,7 @@ import { channelsEn } from "./channels.en";
 import { conversationsEn } from "./conversations.en";
 import { commonEn } from "./common.en";
 import { membersEn } from "./members.en";
+import { orgSettingsEn } from "./org-settings.en";
 import { settingsEn } from "./settings.en";
 import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
@@ -29,6 +30,7 @@ export const catalogPartsEn = {
   accountsEn,
   accountEn,
   settingsEn,
+  orgSettingsEn,
   membersEn,
   skillGroupsEn,
   apiKeysEn,
@@ -49,6 +51,7 @@ export const en = {
   ...accountsEn,
   ...accountEn,
   ...settingsEn,
+  ...orgSettingsEn,
   ...membersEn,
   ...skillGroupsEn,
   ...apiKeysEn,

@@ -11,6 +11,7 @@ import { conversationsZhCN } from "./conversations.zh-CN";
 import { commonZhCN } from "./common.zh-CN";
 import type { MessageKey } from "./en";
 import { membersZhCN } from "./members.zh-CN";
+import { orgSettingsZhCN } from "./org-settings.zh-CN";
 import { settingsZhCN } from "./settings.zh-CN";
 import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
@@ -25,6 +26,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...accountsZhCN,
   ...accountZhCN,
   ...settingsZhCN,
+  ...orgSettingsZhCN,
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...apiKeysZhCN,

@@ -24,6 +24,9 @@ export async function authenticateApiKey(secret: string): Promise<OrgContext> {
     .innerJoin(memberships, and(eq(memberships.orgId, apiKeys.orgId), eq(memberships.userId, apiKeys.createdBy)))
     .where(and(eq(apiKeys.keyHash, sha256Hex(secret)), isNull(apiKeys.revokedAt)));
   if (!row?.key.createdBy) throw new UnauthorizedError("apiKeys.errors.invalid");
+  // An organisation scheduled for deletion answers no API call, from the moment the owner asked; the keys are
+  // kept (not revoked) so that cancelling the deletion brings the integrations back as they were.
+  if (row.org.deleteAfter) throw new UnauthorizedError("apiKeys.errors.invalid");
   const now = Date.now();
   if (!row.key.lastUsedAt || now - row.key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, row.key.id));

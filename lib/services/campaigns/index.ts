@@ -4,6 +4,7 @@
  */
 export * from "./schemas";
 export { cancelCampaign } from "./cancel-campaign";
+export { cancelOrganizationCampaigns } from "./cancel-organization-campaigns";
 export { createCampaign } from "./create-campaign";
 export { deleteCampaign } from "./delete-campaign";
 export { setCampaignEventSender } from "./emit-campaign-events";

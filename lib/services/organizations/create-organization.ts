@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -6,8 +5,8 @@ import { requireVerifiedEmail } from "@/lib/auth/email-verified";
 import { isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { createOrganizationSchema } from "./schemas";
+import { slugIsFree } from "./queries";
 import { slugify, withRandomSuffix } from "./slug";
-
 
 export interface OrganizationSummary {
   id: string;
@@ -24,8 +23,7 @@ export async function insertOrganizationWithOwner(
 ): Promise<OrganizationSummary> {
   let slug = preferredSlug ?? slugify(name);
   for (let attempt = 0; ; attempt++) {
-    const taken = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
-    if (taken.length === 0) break;
+    if (await slugIsFree(tx, slug)) break;
     if (attempt > 5) throw new Error("could not find a free organisation slug");
     slug = withRandomSuffix(slugify(name));
   }

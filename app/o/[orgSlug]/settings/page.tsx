@@ -4,5 +4,5 @@ import { orgPageContext } from "../org-page";
 export default async function SettingsIndex({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { ctx } = await orgPageContext(orgSlug);
-  redirect(`/o/${ctx.org.slug}/settings/members`);
+  redirect(`/o/${ctx.org.slug}/settings/general`);
 }

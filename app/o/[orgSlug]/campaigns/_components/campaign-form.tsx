@@ -33,11 +33,11 @@ type CampaignFormValues = {
   afterSendReply: string;
   contentType: ContentType;
   content: { text: string; url: string; imageUrl: string; title: string; subtitle: string; button: { title: string; url: string } };
-  /** The send time as typed, in the browser's zone ("" sends only on demand). */
+  /** The send time as typed, in the organisation's time zone ("" sends only on demand). */
   scheduledAt: string;
 };
 
-function toInput(v: CampaignFormValues, editing: boolean): Record<string, unknown> {
+function toInput(v: CampaignFormValues, editing: boolean, timeZone: string): Record<string, unknown> {
   const invitation: Invitation | null =
     v.invitationType === "text" ? { type: "text", text: v.invitation.text } : v.invitationType === "image" ? { type: "image", url: v.invitation.url } : null;
   const content: CampaignContent =
@@ -60,7 +60,7 @@ function toInput(v: CampaignFormValues, editing: boolean): Record<string, unknow
     replyText: v.replyText.trim() ? v.replyText : null,
     afterSendReply: v.afterSendReply.trim() ? v.afterSendReply : null,
     content,
-    scheduledAt: localToIsoWithOffset(v.scheduledAt),
+    scheduledAt: localToIsoWithOffset(v.scheduledAt, timeZone),
   };
 }
 
@@ -91,7 +91,7 @@ function initialValues(campaign: Campaign | undefined, channels: ChannelOption[]
 
 /**
  * Create or edit an OTN campaign, with a live preview built by the sender's own message builders. The
- * scheduled time is typed in the browser's zone and sent as ISO 8601 with its offset (the server stores UTC).
+ * scheduled time is typed in the organisation's time zone and sent as ISO 8601 with its offset (the server stores UTC).
  * Fields validate as they are left, by the service's own zod schema; the server's field errors land on the
  * same fields.
  */
@@ -99,9 +99,12 @@ export function CampaignForm({
   orgSlug,
   channels,
   campaign,
+  timeZone,
   save,
 }: {
   orgSlug: string;
+  /** The organisation's IANA time zone (Settings → General): the send time is typed and shown in it. */
+  timeZone: string;
   channels: ChannelOption[];
   campaign?: Campaign;
   save: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
@@ -109,13 +112,12 @@ export function CampaignForm({
   const { t } = useI18n();
   const router = useRouter();
   const editing = Boolean(campaign);
-  // The browser's zone is known only in the browser: the server renders without it, hydration fills it in.
-  const zone = useSyncExternalStore(noop, timeZoneLabel, () => "");
+  const zone = timeZoneLabel(timeZone);
   const hydrated = useSyncExternalStore(noop, () => true, () => false);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<CampaignFormValues, Record<string, unknown>, { id: string }>({
     schema: editing ? campaignUpdateSchema : campaignCreateSchema,
     defaultValues: initialValues(campaign, channels),
-    toInput: (values) => toInput(values, editing),
+    toInput: (values) => toInput(values, editing, timeZone),
     submit: save,
     onSuccess: (data) => {
       router.push(`/o/${orgSlug}/campaigns/${data.id}`);
@@ -125,10 +127,10 @@ export function CampaignForm({
   const { register, control, resetField } = form;
   const scheduledIso = campaign?.scheduledAt ?? null;
   useEffect(() => {
-    if (scheduledIso) resetField("scheduledAt", { defaultValue: isoToLocal(scheduledIso) });
-  }, [scheduledIso, resetField]);
+    if (scheduledIso) resetField("scheduledAt", { defaultValue: isoToLocal(scheduledIso, timeZone) });
+  }, [scheduledIso, resetField, timeZone]);
   const values = useWatch({ control }) as CampaignFormValues;
-  const preview = toInput(values, true) as { invitation: Invitation | null; replyText: string | null; content: CampaignContent };
+  const preview = toInput(values, true, timeZone) as { invitation: Invitation | null; replyText: string | null; content: CampaignContent };
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">

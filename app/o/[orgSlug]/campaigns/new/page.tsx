@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
+import { getOrganizationSettings } from "@/lib/services/organizations";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
 import { CampaignForm } from "../_components/campaign-form";
@@ -18,7 +19,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
   const { orgSlug } = await params;
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "campaigns.manage")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
-  const channels = await channelOptions(ctx);
+  const [channels, { timeZone }] = await Promise.all([channelOptions(ctx), getOrganizationSettings({ ctx })]);
   if (channels.length === 0) redirect(`/o/${ctx.org.slug}/campaigns`);
   const slug = ctx.org.slug;
   async function save(input: Record<string, unknown>) {
@@ -28,7 +29,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
   return (
     <>
       <PageHeader title={t("campaigns.new")} />
-      <CampaignForm orgSlug={slug} channels={channels} save={save} />
+      <CampaignForm orgSlug={slug} channels={channels} timeZone={timeZone} save={save} />
     </>
   );
 }

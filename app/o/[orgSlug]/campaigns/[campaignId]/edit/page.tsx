@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getCampaign } from "@/lib/services/campaigns";
 import { EDITABLE_STATUSES } from "@/lib/services/campaigns/schemas";
 import { getT } from "@/lib/i18n/server";
+import { getOrganizationSettings } from "@/lib/services/organizations";
 import { can } from "@/lib/tenancy/context";
 import { orNotFound } from "../../../or-not-found";
 import { orgPageContext } from "../../../org-page";
@@ -22,7 +23,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ o
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "campaigns.manage")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const campaign = await orNotFound(campaignId, () => getCampaign({ ctx, campaignId }));
-  const channels = await channelOptions(ctx);
+  const [channels, { timeZone }] = await Promise.all([channelOptions(ctx), getOrganizationSettings({ ctx })]);
   const slug = ctx.org.slug;
   async function save(input: Record<string, unknown>) {
     "use server";
@@ -31,7 +32,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ o
   return (
     <>
       <PageHeader title={t("campaigns.edit.title", { name: campaign.name })} />
-      {EDITABLE_STATUSES.includes(campaign.status) ? <CampaignForm orgSlug={slug} channels={channels} campaign={campaign} save={save} /> : <Alert tone="warning">{t("campaigns.form.notEditable")}</Alert>}
+      {EDITABLE_STATUSES.includes(campaign.status) ? <CampaignForm orgSlug={slug} channels={channels} timeZone={timeZone} campaign={campaign} save={save} /> : <Alert tone="warning">{t("campaigns.form.notEditable")}</Alert>}
     </>
   );
 }
