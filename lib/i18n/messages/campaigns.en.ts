@@ -104,7 +104,7 @@ export const campaignsEn = {
   "campaigns.progress.title": "Progress",
   "campaigns.progress.sentOf": "{sent} of {total} sent",
   "campaigns.progress.rate": "{rate} messages/s",
-  "campaigns.progress.left": "about {seconds} s left",
+  "campaigns.progress.left": "about {duration} left",
   "campaigns.progress.failed": "{count} failed",
   "campaigns.progress.notStarted": "Not sent yet.",
   "campaigns.progress.scheduledFor": "Sends at {time}.",

@@ -106,7 +106,7 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.progress.title": "发送进度",
   "campaigns.progress.sentOf": "已发送 {sent} / {total}",
   "campaigns.progress.rate": "每秒 {rate} 条",
-  "campaigns.progress.left": "预计还需 {seconds} 秒",
+  "campaigns.progress.left": "预计还需 {duration}",
   "campaigns.progress.failed": "{count} 条发送失败",
   "campaigns.progress.notStarted": "尚未发送。",
   "campaigns.progress.scheduledFor": "将于 {time} 发送。",
