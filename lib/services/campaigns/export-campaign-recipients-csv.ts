@@ -3,9 +3,10 @@ import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { getCampaignInOrg } from "./queries";
 import { recipientQuerySchema, type RecipientQuery } from "./schemas";
-import { fetchRecipients, toRecipient, Row } from "./recipient-rows";
+import { fetchReceipts, fetchRecipients, toRecipient, Row } from "./recipient-rows";
 
-const CSV_HEADER = ["psid", "name", "status", "opted_in_at", "sent_at", "failure_code", "failure_reason", "message_id"];
+/** `delivered` and `read` are true/false for a sent message (from Meta's receipts), empty for one not sent. */
+const CSV_HEADER = ["psid", "name", "status", "opted_in_at", "sent_at", "delivered", "read", "failure_code", "failure_reason", "message_id"];
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : String(value);
@@ -23,9 +24,12 @@ export async function exportCampaignRecipientsCsv({ ctx, campaignId, input = {} 
   let cursor: string | undefined;
   for (;;) {
     const rows = await fetchRecipients(campaign.id, { ...query, cursor, limit: 5000 });
-    for (const row of rows.slice(0, 5000)) {
+    const page = rows.slice(0, 5000);
+    const receipts = await fetchReceipts(page.map((row) => row.id));
+    for (const row of page) {
       const r = toRecipient(row as Row);
-      lines.push([r.psid, r.name, r.status, r.optedInAt, r.sentAt, r.failureCode, r.failureReason, r.messageId].map(csvCell).join(","));
+      const receipt = receipts.get(r.id);
+      lines.push([r.psid, r.name, r.status, r.optedInAt, r.sentAt, receipt?.delivered, receipt?.read, r.failureCode, r.failureReason, r.messageId].map(csvCell).join(","));
     }
     if (rows.length <= 5000) break;
     cursor = rows[4999].id;
