@@ -119,16 +119,17 @@ async function sidewaysOverflow(page: Page): Promise<{ overflow: number; culprit
     for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
       const rect = el.getBoundingClientRect();
       if (rect.right <= width + 0.5 || rect.width === 0) continue;
-      // Content inside a box that scrolls or clips sideways does not widen the page.
-      let clipped = false;
+      // Content inside a box that scrolls or clips sideways does not widen the page, unless it is positioned
+      // (a sr-only label's containing block may lie outside the box; then it does).
+      let clipped = getComputedStyle(el).position === "absolute" ? null : false;
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         const overflowX = getComputedStyle(p).overflowX;
-        if (overflowX !== "visible") {
+        if (overflowX !== "visible" && clipped === false) {
           clipped = true;
           break;
         }
       }
-      if (clipped) continue;
+      if (clipped === true) continue;
       const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).slice(0, 4).join(".")}` : ""}`;
       culprits.push(`${name} (right ${Math.round(rect.right)} > ${width})`);
       if (culprits.length >= 5) break;
