@@ -76,6 +76,12 @@ function row(page: Page, id: string) {
   return page.locator(`[data-testid="campaign-row"][data-campaign-id="${id}"]`);
 }
 
+/** A row shows one primary action; the others are in its "Actions for <name>" menu. */
+async function chooseRowAction(page: Page, id: string, name: string) {
+  await row(page, id).getByRole("button", { name: /^Actions for / }).click();
+  await page.getByRole("menuitem", { name }).click();
+}
+
 /** The marketer persona of the demo organisation (e2e/personas.ts), in a context that may use the clipboard. */
 async function asMarketer(browser: Browser) {
   const context = await browser.newContext({ storageState: storageStateOf("marketer"), permissions: ["clipboard-read", "clipboard-write"] });
@@ -143,7 +149,7 @@ test("send now goes out at once to the subscribers, after a confirmation with th
   const subscribers = await subscribe(request, ref, 2);
   await page.goto(`/o/${SLUG}/campaigns`);
   await expect(row(page, id).getByTestId("count-subscribers")).toHaveText("2", { timeout: 15_000 });
-  await row(page, id).getByRole("button", { name: "Send now" }).click();
+  await chooseRowAction(page, id, "Send now");
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("2 subscribers");
   await dialog.getByRole("button", { name: "Send to 2 subscribers" }).click();
@@ -171,7 +177,9 @@ test("deleting a scheduled campaign sends nothing", async ({ browser, request })
   const [s] = await subscribe(request, ref, 1);
   await page.goto(`/o/${SLUG}/campaigns`);
   await expect(row(page, id).getByTestId("count-subscribers")).toHaveText("1", { timeout: 15_000 });
-  await row(page, id).getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(page, id, "Delete");
+  // The way out says what it keeps, so it cannot be read as "cancel the campaign".
+  await expect(page.getByRole("dialog").getByRole("button", { name: "Keep campaign" })).toBeVisible();
   await page.getByRole("dialog").getByRole("button", { name: "Delete campaign" }).click();
   await expect(row(page, id)).toHaveCount(0);
   await page.waitForTimeout(Math.max(0, when.at - Date.now()) + 15_000);
@@ -214,6 +222,9 @@ test("a revoked Page token pauses the send with reconnect needed", async ({ brow
     await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
     await page.goto(`/o/${SLUG}/campaigns`);
     await expect(row(page, id).getByTestId("campaign-status")).toHaveAttribute("data-status", "paused");
+    // Paused, the row's one visible action is Resume; copying the link moves into the menu.
+    await expect(row(page, id).getByRole("button", { name: "Resume" })).toBeVisible();
+    await expect(row(page, id).getByRole("button", { name: "Copy link" })).toHaveCount(0);
   } finally {
     await control(request, "POST", `/pages/${DEMO_PAGE}/token/restore`);
   }

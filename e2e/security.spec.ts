@@ -59,9 +59,25 @@ test("a signed-in member gets 404, not 200, for an unknown organisation, campaig
   await page.getByRole("link", { name: "Campaigns" }).first().click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/campaigns$`));
 
-  for (const path of ["/o/no-such-organisation-here", `/o/${slug}/campaigns/${MISSING}`, `/o/${slug}/channels/${MISSING}`, `/o/${slug}/channels/${MISSING}/edit`, `/o/${slug}/conversations/${MISSING}`]) {
+  for (const path of [
+    "/no-such-page",
+    "/o/no-such-organisation-here",
+    `/o/${slug}/no-such-page`,
+    `/o/${slug}/settings/no-such-tab`,
+    `/o/${slug}/reports/no-such-report`,
+    `/o/${slug}/campaigns/${MISSING}`,
+    `/o/${slug}/campaigns/${MISSING}/edit`,
+    `/o/${slug}/campaigns/not-a-uuid`,
+    `/o/${slug}/channels/${MISSING}`,
+    `/o/${slug}/channels/${MISSING}/edit`,
+    `/o/${slug}/conversations/${MISSING}`,
+    `/o/${slug}/settings/skill-groups/${MISSING}`,
+    `/o/${slug}/settings/workflows/${MISSING}`,
+  ]) {
     const answer = await page.goto(path);
     expect(answer?.status(), path).toBe(404);
+    // The not-found page itself, not an empty 404 or the page that was asked for.
+    await expect(page.getByText("404", { exact: true }), path).toBeVisible();
   }
   expect(violations).toEqual([]);
   await context.close();

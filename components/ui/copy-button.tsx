@@ -5,7 +5,8 @@ import { useI18n } from "@/lib/i18n/client";
 import { Button } from "./button";
 import { CheckIcon, CopyIcon } from "./icons";
 
-async function copyText(text: string): Promise<boolean> {
+/** Copies to the clipboard; true when it worked. */
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -24,6 +25,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/** `label` is what the button says ("Copy link"); without it, "Copy" (beside a field that names the value). */
 export function CopyButton({ text, label, size = "md" }: { text: string; label?: string; size?: "sm" | "md" }) {
   const { t } = useI18n();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
@@ -37,10 +39,9 @@ export function CopyButton({ text, label, size = "md" }: { text: string; label?:
           setState(ok ? "copied" : "failed");
           if (ok) setTimeout(() => setState("idle"), 2000);
         }}
-        aria-label={label}
       >
         {state === "copied" ? <CheckIcon className="size-3.5 text-emerald-600" /> : <CopyIcon className="size-3.5" />}
-        {state === "copied" ? t("common.copied") : t("common.copy")}
+        {state === "copied" ? t("common.copied") : (label ?? t("common.copy"))}
       </Button>
       <span role="status" className="sr-only">
         {state === "copied" ? t("common.copied") : state === "failed" ? t("common.copyFailed") : ""}

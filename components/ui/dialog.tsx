@@ -68,6 +68,7 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  dismissLabel,
   pending,
   error,
 }: {
@@ -77,6 +78,8 @@ export function ConfirmDialog({
   title: ReactNode;
   body?: ReactNode;
   confirmLabel: string;
+  /** The way out, when "Cancel" would be ambiguous (cancelling a campaign: "Keep campaign"). */
+  dismissLabel?: string;
   pending?: boolean;
   error?: string | null;
 }) {
@@ -91,7 +94,7 @@ export function ConfirmDialog({
       footer={
         <>
           <Button variant="secondary" onClick={onClose} disabled={pending}>
-            {t("common.cancel")}
+            {dismissLabel ?? t("common.cancel")}
           </Button>
           <Button variant="danger" onClick={onConfirm} loading={pending}>
             {confirmLabel}

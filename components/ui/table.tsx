@@ -3,7 +3,9 @@ import { cn } from "./cn";
 
 export function Table({ children, className, label }: { children: ReactNode; className?: string; label?: string }) {
   return (
-    <div className={cn("overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-xs", className)}>
+    // `relative` makes the scrolling box the containing block of positioned cells' content (sr-only labels),
+    // which otherwise escapes the box and widens a phone's page.
+    <div className={cn("relative overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-xs", className)}>
       <table className="w-full border-collapse text-left text-sm" aria-label={label}>
         {children}
       </table>

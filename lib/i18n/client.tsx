@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { formatBytes, formatDate, formatDateTime, formatDayMonth, formatDuration, formatNumber, formatRelative, formatTime, type ZoneOption } from "./format";
 import type { Locale } from "./locales";
 import { interpolate, translateMessage, type LocalizableMessage, type MessageKey, type Messages, type Translate } from "./translate";
 
@@ -24,5 +25,23 @@ export function useI18n(): { t: Translate; locale: Locale; serverMessage: (messa
       serverMessage: (message: LocalizableMessage | string) => translateMessage(message, locale),
     }),
     [locale, messages],
+  );
+}
+
+/** lib/i18n/format.ts bound to the reader's language: every date, time and duration on a screen goes through it. */
+export function useFormat() {
+  const { locale } = useI18n();
+  return useMemo(
+    () => ({
+      dateTime: (value: Date | string | number, options?: ZoneOption & { seconds?: boolean }) => formatDateTime(value, locale, options),
+      date: (value: Date | string | number, options?: ZoneOption) => formatDate(value, locale, options),
+      dayMonth: (value: Date | string | number, options?: ZoneOption) => formatDayMonth(value, locale, options),
+      time: (value: Date | string | number, options?: ZoneOption) => formatTime(value, locale, options),
+      relative: (value: Date | string | number, now?: Date | string | number) => formatRelative(value, locale, now),
+      duration: (ms: number | null) => formatDuration(ms, locale),
+      number: (n: number) => formatNumber(n, locale),
+      bytes: (n: number) => formatBytes(n, locale),
+    }),
+    [locale],
   );
 }

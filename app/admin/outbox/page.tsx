@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 import { mailTransportKind } from "@/lib/email/send";
 import { NotFoundError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { listOutbox } from "@/lib/services/outbox";
 import { PlainHeader } from "@/components/shell/plain-header";
@@ -19,7 +20,6 @@ export default async function OutboxPage() {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
   return (
     <div className="flex min-h-dvh flex-col bg-zinc-50">
       <PlainHeader />
@@ -39,7 +39,7 @@ export default async function OutboxPage() {
                   <dd className="text-zinc-900">{email.subject}</dd>
                   <dt className="text-zinc-500">{t("outbox.writtenAt")}</dt>
                   <dd className="text-zinc-700">
-                    <time dateTime={email.createdAt}>{format.format(new Date(email.createdAt))}</time>
+                    <time dateTime={email.createdAt}>{formatDateTime(email.createdAt, locale, { seconds: true })}</time>
                   </dd>
                 </dl>
                 <pre className="mt-4 overflow-x-auto rounded-lg bg-zinc-50 p-3 text-xs break-all whitespace-pre-wrap text-zinc-700">{email.text}</pre>

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contacts, otnTokens } from "@/db/schema";
+import { contacts, conversations, otnTokens } from "@/db/schema";
 import { type Recipient } from "./schemas";
 
 const columns = {
@@ -54,4 +54,25 @@ export async function fetchRecipients(campaignId: string, query: { cursor?: stri
     )
     .orderBy(asc(otnTokens.id))
     .limit(query.limit + 1);
+}
+
+/**
+ * Whether each sent token's message was delivered and read, by the rule the funnel counts with
+ * (get-campaign-stats.ts): the conversation's delivery or read watermark reached the send time; read implies
+ * delivered. Tokens not sent are absent from the map.
+ */
+export async function fetchReceipts(tokenIds: string[]): Promise<Map<string, { delivered: boolean; read: boolean }>> {
+  if (tokenIds.length === 0) return new Map();
+  const db = await getDb();
+  const sentMs = sql`(extract(epoch from ${otnTokens.sentAt}) * 1000)::bigint`;
+  const rows = await db
+    .select({
+      id: otnTokens.id,
+      delivered: sql<boolean>`coalesce(${conversations.deliveredWatermark} >= ${sentMs} or ${conversations.readWatermark} >= ${sentMs}, false)`,
+      read: sql<boolean>`coalesce(${conversations.readWatermark} >= ${sentMs}, false)`,
+    })
+    .from(otnTokens)
+    .leftJoin(conversations, eq(conversations.contactId, otnTokens.contactId))
+    .where(and(inArray(otnTokens.id, tokenIds), eq(otnTokens.status, "sent")));
+  return new Map(rows.map((r) => [r.id, { delivered: Boolean(r.delivered), read: Boolean(r.read) }]));
 }

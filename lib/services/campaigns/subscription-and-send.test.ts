@@ -344,10 +344,17 @@ describe("campaign page data", () => {
     const page2 = await listCampaignRecipients({ ctx: f.as.marketer, campaignId: campaign.id, input: { limit: 3, cursor: page1.nextCursor! } });
     expect([...page1.data, ...page2.data]).toHaveLength(4);
     const csv = await exportCampaignRecipientsCsv({ ctx: f.as.marketer, campaignId: campaign.id });
-    expect(csv.split("\r\n")[0]).toBe("psid,name,status,opted_in_at,sent_at,failure_code,failure_reason,message_id,failure_explanation");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("psid,name,status,opted_in_at,sent_at,delivered,read,failure_code,failure_reason,message_id,failure_explanation");
     expect(csv).toContain(",This person has blocked the Page or deleted their account.\r\n");
-    expect(csv.trim().split("\r\n")).toHaveLength(5);
+    expect(lines).toHaveLength(5);
     expect(csv).toContain("Ada Lovelace,sent");
+    // delivered and read per recipient, as the funnel counts them: read, delivered only, sent only, not sent.
+    const receiptOf = (psid: string) => lines.find((l) => l.startsWith(`${psid},`))!.split(",").slice(5, 7);
+    expect(receiptOf(subscribed[0].psid)).toEqual(["true", "true"]);
+    expect(receiptOf(subscribed[1].psid)).toEqual(["true", "false"]);
+    expect(receiptOf(subscribed[2].psid)).toEqual(["false", "false"]);
+    expect(receiptOf(subscribed[3].psid)).toEqual(["", ""]);
 
     const share = await getCampaignShare({ ctx: f.as.marketer, campaignId: campaign.id });
     expect(share.link).toBe(`https://m.me/demopage?ref=${campaign.ref}`);

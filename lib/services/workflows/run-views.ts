@@ -44,6 +44,10 @@ export function checkId(runId: string): void {
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * `attempt` leaves the engine counting retries from 0; people count the attempt under way from 1, as a step's
+ * `attempts` already does, so the view adds one (a fresh run reads "1", never "0").
+ */
 export function toSummary(r: runs.RunSummary): RunSummaryView {
-  return { ...r, startedAt: r.startedAt.toISOString(), endedAt: iso(r.endedAt) };
+  return { ...r, attempt: r.attempt + 1, startedAt: r.startedAt.toISOString(), endedAt: iso(r.endedAt) };
 }

@@ -79,6 +79,15 @@ describe("workflow run services", () => {
     expect(typeof detail.steps[0]!.startedAt).toBe("string");
   });
 
+  it("counts a run's attempt from 1, like its steps' attempts", async () => {
+    const fresh = await insertRun(a.org.id, "running");
+    expect((await getWorkflowRun({ ctx: a.as.owner, runId: fresh.id })).attempt).toBe(1);
+    // The engine's counter after two failed tries of the current step: the third attempt is under way.
+    await (await getDb()).update(workflowRuns).set({ attempt: 2 }).where(eq(workflowRuns.id, fresh.id));
+    expect((await getWorkflowRun({ ctx: a.as.owner, runId: fresh.id })).attempt).toBe(3);
+    expect((await listWorkflowRuns({ ctx: a.as.owner })).data.find((r) => r.id === fresh.id)?.attempt).toBe(3);
+  });
+
   it("retries a failed run; retrying any other run is a conflict", async () => {
     const failed = await insertRun(a.org.id, "failed");
     await retryWorkflowRun({ ctx: a.as.owner, runId: failed.id });

@@ -74,13 +74,13 @@ export function CampaignsList({
           <THead>
             <TH>{t("campaigns.col.name")}</TH>
             <TH className="hidden md:table-cell">{t("campaigns.col.channel")}</TH>
-            <TH>{t("campaigns.col.status")}</TH>
+            <TH className="hidden sm:table-cell">{t("campaigns.col.status")}</TH>
             <TH className="hidden lg:table-cell">{t("campaigns.col.scheduled")}</TH>
-            <TH className="text-right">{t("campaigns.col.clicks")}</TH>
-            <TH className="text-right">{t("campaigns.col.subscribers")}</TH>
-            <TH className="text-right">{t("campaigns.col.sent")}</TH>
-            <TH className="text-right">{t("campaigns.col.failed")}</TH>
-            <TH>{t("campaigns.col.actions")}</TH>
+            <TH className="hidden text-right sm:table-cell">{t("campaigns.col.clicks")}</TH>
+            <TH className="hidden text-right sm:table-cell">{t("campaigns.col.subscribers")}</TH>
+            <TH className="hidden text-right sm:table-cell">{t("campaigns.col.sent")}</TH>
+            <TH className="hidden text-right sm:table-cell">{t("campaigns.col.failed")}</TH>
+            <TH className="text-right">{t("campaigns.col.actions")}</TH>
           </THead>
           <TBody>
             {campaigns.map((c) => (
@@ -89,25 +89,30 @@ export function CampaignsList({
                   <Link href={`/o/${orgSlug}/campaigns/${c.id}`} className="font-medium text-zinc-900 hover:text-accent-700">
                     {c.name}
                   </Link>
+                  {/* On a phone the status and counts sit under the name instead of in their own columns. */}
+                  <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 sm:hidden">
+                    <CampaignStatusBadge status={c.status} testId="campaign-status-compact" />
+                    <span>{t("campaigns.row.summary", { subscribers: c.counts.subscribers, sent: c.counts.sent })}</span>
+                  </div>
                 </TD>
                 <TD className="hidden md:table-cell">{channelName[c.channelId] ?? "—"}</TD>
-                <TD>
+                <TD className="hidden sm:table-cell">
                   <CampaignStatusBadge status={c.status} />
                 </TD>
                 <TD className="hidden text-zinc-500 lg:table-cell">{c.scheduledAt ? <Time iso={c.scheduledAt} /> : t("campaigns.manualOnly")}</TD>
-                <TD className="text-right tabular-nums" data-testid="count-clicks">
+                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-clicks">
                   {c.counts.linkClicks}
                 </TD>
-                <TD className="text-right tabular-nums" data-testid="count-subscribers">
+                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-subscribers">
                   {c.counts.subscribers}
                 </TD>
-                <TD className="text-right tabular-nums" data-testid="count-sent">
+                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-sent">
                   {c.counts.sent}
                 </TD>
-                <TD className="text-right tabular-nums" data-testid="count-failed">
+                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-failed">
                   {c.counts.failed}
                 </TD>
-                <TD>
+                <TD className="text-right">
                   <CampaignActions orgSlug={orgSlug} campaign={c} canManage={canManage} compact onChanged={() => void query.refetch()} />
                 </TD>
               </TR>

@@ -8,7 +8,7 @@ import { PageHeader, SectionTitle } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { CampaignStats, SubscribersOverTime } from "@/lib/services/campaigns";
 import type { Campaign } from "@/lib/services/campaigns/schemas";
-import { useI18n } from "@/lib/i18n/client";
+import { useFormat, useI18n } from "@/lib/i18n/client";
 import { CampaignActions, SharePanel } from "../_components/campaign-actions";
 import { CampaignPreview } from "../_components/campaign-preview";
 import { CampaignStatusBadge } from "../_components/campaign-status";
@@ -26,6 +26,7 @@ interface State {
 /** The campaign page: funnel, live progress, subscribers chart, failures, share link and the recipient log. */
 export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { orgSlug: string; channelName: string; initial: State; canManage: boolean }) {
   const { t, serverMessage } = useI18n();
+  const format = useFormat();
   const router = useRouter();
   const query = useQuery({ ...campaignQueries.detail(orgSlug, initial.campaign.id), initialData: initial });
   const { campaign, stats, overTime } = query.data;
@@ -83,8 +84,8 @@ export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { o
 
       <Card title={t("campaigns.progress.title")} aside={<CampaignStatusBadge status={campaign.status} />} testId="campaign-progress">
         {campaign.status === "draft" || campaign.status === "scheduled" ? (
-          <p className="text-sm text-zinc-500">
-            {campaign.scheduledAt ? t("campaigns.progress.scheduledFor", { time: new Date(campaign.scheduledAt).toLocaleString() }) : t("campaigns.progress.notStarted")}
+          <p className="text-sm text-zinc-500" suppressHydrationWarning>
+            {campaign.scheduledAt ? t("campaigns.progress.scheduledFor", { time: format.dateTime(campaign.scheduledAt) }) : t("campaigns.progress.notStarted")}
           </p>
         ) : (
           <>
@@ -95,7 +96,7 @@ export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { o
               <span data-testid="progress-sent">{t("campaigns.progress.sentOf", { sent: p.sent, total: p.total })}</span>
               {p.failed > 0 && <span className="text-red-600">{t("campaigns.progress.failed", { count: p.failed })}</span>}
               {campaign.status === "sending" && <span>{t("campaigns.progress.rate", { rate: Math.round(p.ratePerSecond * 10) / 10 })}</span>}
-              {campaign.status === "sending" && p.secondsLeft !== null && <span>{t("campaigns.progress.left", { seconds: p.secondsLeft })}</span>}
+              {campaign.status === "sending" && p.secondsLeft !== null && <span>{t("campaigns.progress.left", { duration: format.duration(p.secondsLeft * 1000) })}</span>}
             </div>
           </>
         )}

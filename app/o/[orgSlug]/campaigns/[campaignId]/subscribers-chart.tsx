@@ -1,11 +1,12 @@
 "use client";
 
 import type { SubscribersOverTime } from "@/lib/services/campaigns";
-import { useI18n } from "@/lib/i18n/client";
+import { useFormat, useI18n } from "@/lib/i18n/client";
 
-/** Cumulative subscribers per day as a plain SVG line. */
+/** Cumulative subscribers per day as a plain SVG line (days are UTC days, as the service buckets them). */
 export function SubscribersChart({ points }: { points: SubscribersOverTime["points"] }) {
   const { t } = useI18n();
+  const format = useFormat();
   if (points.length === 0) return <p className="text-sm text-zinc-500">{t("campaigns.chart.empty")}</p>;
   const W = 480;
   const H = 160;
@@ -24,11 +25,11 @@ export function SubscribersChart({ points }: { points: SubscribersOverTime["poin
       {points.map((p, i) => (
         <g key={p.at}>
           <circle cx={x(i)} cy={y(p.cumulative)} r={3} className="fill-accent-600">
-            <title>{`${p.at.slice(0, 10)}: ${p.cumulative} (+${p.subscribers})`}</title>
+            <title>{`${format.date(p.at, { timeZone: "UTC" })}: ${format.number(p.cumulative)} (+${format.number(p.subscribers)})`}</title>
           </circle>
           {(i === 0 || i === points.length - 1) && (
             <text x={x(i)} y={H - 8} textAnchor="middle" className="fill-zinc-400 text-[10px]">
-              {p.at.slice(5, 10)}
+              {format.dayMonth(p.at, { timeZone: "UTC" })}
             </text>
           )}
         </g>

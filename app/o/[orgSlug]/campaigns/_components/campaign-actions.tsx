@@ -1,10 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { CopyButton, CopyField } from "@/components/ui/copy-button";
+import { CopyButton, CopyField, copyText } from "@/components/ui/copy-button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { MoreIcon } from "@/components/ui/icons";
+import { Menu, MenuItem, MenuSeparator } from "@/components/ui/menu";
 import { useAction } from "@/components/ui/use-submit";
 import type { Campaign } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
@@ -62,7 +65,9 @@ type Open = null | "send" | "cancel" | "delete" | "qr";
 
 /**
  * Edit, copy link, QR code, send now (confirmation with the subscriber count), cancel and delete
- * (confirmations), resume when paused. Shown per row in the list and in the campaign page's header.
+ * (confirmations), resume when paused. The campaign page's header shows them as buttons; a list row
+ * (`compact`) shows one primary action (Resume when paused, otherwise Copy link) and the rest in a menu, so the
+ * row stays narrow enough for a phone.
  */
 export function CampaignActions({
   orgSlug,
@@ -95,36 +100,91 @@ export function CampaignActions({
   };
   const editable = isEditable(campaign.status);
   const subscribers = campaign.counts.subscribers;
+  const resume = () => action.run(() => resumeCampaignAction(orgSlug, campaign.id), done);
+  const cancellable = isCancellable(campaign.status);
+  const paused = canManage && campaign.status === "paused";
+  const [copied, setCopied] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-testid="campaign-actions">
-      {canManage && editable && (
-        <ButtonLink size={size} variant="secondary" href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>
-          {t("campaigns.action.edit")}
-        </ButtonLink>
-      )}
-      <CopyButton size={size} text={campaign.shareLink} label={t("campaigns.action.copyLink")} />
-      <Button size={size} variant="secondary" onClick={() => setOpen("qr")}>
-        {t("campaigns.action.qr")}
-      </Button>
-      {canManage && editable && (
-        <Button size={size} onClick={() => setOpen("send")}>
-          {t("campaigns.action.sendNow")}
-        </Button>
-      )}
-      {canManage && campaign.status === "paused" && (
-        <Button size={size} onClick={() => action.run(() => resumeCampaignAction(orgSlug, campaign.id), done)} loading={action.pending && open === null}>
-          {t("campaigns.action.resume")}
-        </Button>
-      )}
-      {canManage && isCancellable(campaign.status) && (
-        <Button size={size} variant="ghost" onClick={() => setOpen("cancel")}>
-          {t("campaigns.action.cancel")}
-        </Button>
-      )}
-      {canManage && (
-        <Button size={size} variant="ghost" onClick={() => setOpen("delete")}>
-          {t("campaigns.action.delete")}
-        </Button>
+      {compact ? (
+        <div className="flex items-center justify-end gap-1">
+          {paused ? (
+            <Button size="sm" onClick={resume} loading={action.pending && open === null}>
+              {t("campaigns.action.resume")}
+            </Button>
+          ) : (
+            <CopyButton size="sm" text={campaign.shareLink} label={t("campaigns.action.copyLink")} />
+          )}
+          <Menu align="right" label={t("campaigns.action.more", { name: campaign.name })} className="size-8 justify-center text-zinc-500 hover:text-zinc-900" trigger={<MoreIcon className="size-4" />}>
+            {canManage && editable && (
+              <MenuItem asChild>
+                <Link href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>{t("campaigns.action.edit")}</Link>
+              </MenuItem>
+            )}
+            {paused && (
+              <MenuItem
+                onSelect={() =>
+                  void copyText(campaign.shareLink).then((ok) => {
+                    setCopied(ok);
+                    if (ok) setTimeout(() => setCopied(false), 2000);
+                  })
+                }
+              >
+                {t("campaigns.action.copyLink")}
+              </MenuItem>
+            )}
+            <MenuItem onSelect={() => setOpen("qr")}>{t("campaigns.action.qr")}</MenuItem>
+            {canManage && editable && <MenuItem onSelect={() => setOpen("send")}>{t("campaigns.action.sendNow")}</MenuItem>}
+            {canManage && (
+              <>
+                <MenuSeparator />
+                {cancellable && (
+                  <MenuItem className="text-red-700 data-highlighted:text-red-800" onSelect={() => setOpen("cancel")}>
+                    {t("campaigns.action.cancel")}
+                  </MenuItem>
+                )}
+                <MenuItem className="text-red-700 data-highlighted:text-red-800" onSelect={() => setOpen("delete")}>
+                  {t("campaigns.action.delete")}
+                </MenuItem>
+              </>
+            )}
+          </Menu>
+          <span role="status" className={copied ? "text-xs text-emerald-700" : "sr-only"}>
+            {copied ? t("common.copied") : ""}
+          </span>
+        </div>
+      ) : (
+        <>
+          {canManage && editable && (
+            <ButtonLink size={size} variant="secondary" href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>
+              {t("campaigns.action.edit")}
+            </ButtonLink>
+          )}
+          <CopyButton size={size} text={campaign.shareLink} label={t("campaigns.action.copyLink")} />
+          <Button size={size} variant="secondary" onClick={() => setOpen("qr")}>
+            {t("campaigns.action.qr")}
+          </Button>
+          {canManage && editable && (
+            <Button size={size} onClick={() => setOpen("send")}>
+              {t("campaigns.action.sendNow")}
+            </Button>
+          )}
+          {canManage && campaign.status === "paused" && (
+            <Button size={size} onClick={resume} loading={action.pending && open === null}>
+              {t("campaigns.action.resume")}
+            </Button>
+          )}
+          {canManage && cancellable && (
+            <Button size={size} variant="ghost" onClick={() => setOpen("cancel")}>
+              {t("campaigns.action.cancel")}
+            </Button>
+          )}
+          {canManage && (
+            <Button size={size} variant="ghost" onClick={() => setOpen("delete")}>
+              {t("campaigns.action.delete")}
+            </Button>
+          )}
+        </>
       )}
       {action.error && open === null && (
         <p role="alert" className="basis-full text-[13px] text-red-600">
@@ -144,7 +204,7 @@ export function CampaignActions({
         footer={
           <>
             <Button variant="secondary" onClick={close} disabled={action.pending}>
-              {t("common.cancel")}
+              {t("campaigns.sendNow.dismiss")}
             </Button>
             <Button onClick={() => action.run(() => sendCampaignNowAction(orgSlug, campaign.id), done)} loading={action.pending} disabled={subscribers === 0}>
               {t("campaigns.sendNow.confirm", { count: subscribers })}
@@ -165,6 +225,7 @@ export function CampaignActions({
         title={t("campaigns.cancel.title", { name: campaign.name })}
         body={t("campaigns.cancel.body")}
         confirmLabel={t("campaigns.cancel.confirm")}
+        dismissLabel={t("campaigns.keep")}
         pending={action.pending}
         error={action.error}
       />
@@ -185,6 +246,7 @@ export function CampaignActions({
         title={t("campaigns.delete.title", { name: campaign.name })}
         body={t("campaigns.delete.body")}
         confirmLabel={t("campaigns.delete.confirm")}
+        dismissLabel={t("campaigns.keep")}
         pending={action.pending}
         error={action.error}
       />

@@ -14,10 +14,11 @@ const tones: Record<CampaignStatus, BadgeTone> = {
   cancelled: "neutral",
 };
 
-export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
+/** `testId` tells apart a second badge for the same campaign (the list row's phone layout). */
+export function CampaignStatusBadge({ status, testId = "campaign-status" }: { status: CampaignStatus; testId?: string }) {
   const { t } = useI18n();
   return (
-    <span data-testid="campaign-status" data-status={status}>
+    <span data-testid={testId} data-status={status}>
       <Badge tone={tones[status]}>{t(`campaigns.status.${status}`)}</Badge>
     </span>
   );

@@ -1,12 +1,13 @@
 "use client";
 
-import { useI18n } from "@/lib/i18n/client";
+import { useFormat, useI18n } from "@/lib/i18n/client";
 
 const HOUR = 3_600_000;
 
 /** Events per hour over the last 24 hours as plain SVG bars (oldest left). `now` anchors the window. */
 export function HealthChart({ hourly, now }: { hourly: { hour: string; events: number }[]; now: number }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const counts = new Map<number, number>();
   for (const h of hourly) counts.set(Math.floor(new Date(h.hour).getTime() / HOUR), h.events);
   const current = Math.floor(now / HOUR);
@@ -15,7 +16,6 @@ export function HealthChart({ hourly, now }: { hourly: { hour: string; events: n
     return { slot, events: counts.get(slot) ?? 0 };
   });
   const max = Math.max(1, ...bars.map((b) => b.events));
-  const fmt = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
   const width = 24 * 12;
   const height = 64;
   return (
@@ -26,15 +26,15 @@ export function HealthChart({ hourly, now }: { hourly: { hour: string; events: n
           const h = b.events === 0 ? 0 : Math.max(2, (b.events / max) * (height - 4));
           return (
             <rect key={b.slot} x={i * 12 + 2} y={height - h} width={8} height={h} rx={1.5} className="fill-accent-500" data-events={b.events}>
-              <title suppressHydrationWarning>{t("channels.health.chartBar", { hour: fmt.format(new Date(b.slot * HOUR)), count: b.events })}</title>
+              <title suppressHydrationWarning>{t("channels.health.chartBar", { hour: format.time(b.slot * HOUR), count: b.events })}</title>
             </rect>
           );
         })}
       </svg>
       <figcaption className="mt-1 flex justify-between text-[11px] text-zinc-400">
-        <span>−24h</span>
+        <span suppressHydrationWarning>{format.relative(now - 24 * HOUR, now)}</span>
         <span>{t("channels.health.chart")}</span>
-        <span>0h</span>
+        <span>{format.relative(now, now)}</span>
       </figcaption>
     </figure>
   );

@@ -27,22 +27,6 @@ export function jsonPreview(value: unknown, limit = PREVIEW_BYTES): JsonPreview 
   return { text: new TextDecoder().decode(bytes.subarray(0, limit)).replace(/\uFFFD$/, ""), truncated: true, totalBytes: bytes.length };
 }
 
-export function formatBytes(n: number): string {
-  return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KB`;
-}
-
-export function formatDuration(ms: number | null): string {
-  if (ms === null || ms < 0) return "—";
-  if (ms < 1000) return `${ms} ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(s < 10 ? 2 : 1)} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${Math.round(s % 60)} s`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${m % 60} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
 export function durationBetween(startIso: string, endIso: string | null): number | null {
   return endIso ? new Date(endIso).getTime() - new Date(startIso).getTime() : null;
 }

@@ -9,12 +9,12 @@ import { ReportsIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { useI18n } from "@/lib/i18n/client";
+import { useFormat, useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { RunSummaryView } from "@/lib/services/workflows";
 import { RUN_STATUSES } from "@/lib/services/workflows/schemas";
 import { loadRunsPageAction } from "./actions";
-import { durationBetween, formatDuration } from "./format";
+import { durationBetween } from "./format";
 import { RunStatusBadge } from "./status-badge";
 
 export function WorkflowsClient({
@@ -31,6 +31,7 @@ export function WorkflowsClient({
   status: string;
 }) {
   const { t } = useI18n();
+  const format = useFormat();
   const router = useRouter();
   // Null only outside the App Router; typed nullable since pages/ holds the webhook route.
   const pathname = usePathname() ?? "";
@@ -98,7 +99,7 @@ export function WorkflowsClient({
                 </TD>
                 <TD className="hidden text-[13px] whitespace-nowrap text-zinc-500 lg:table-cell">{r.endedAt ? <Time iso={r.endedAt} /> : "—"}</TD>
                 <TD className="text-[13px] whitespace-nowrap text-zinc-500 tabular-nums">
-                  {r.endedAt ? formatDuration(durationBetween(r.startedAt, r.endedAt)) : t("workflows.run.inProgress")}
+                  {r.endedAt ? format.duration(durationBetween(r.startedAt, r.endedAt)) : t("workflows.run.inProgress")}
                 </TD>
               </TR>
             ))}

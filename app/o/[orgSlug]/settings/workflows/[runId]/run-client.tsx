@@ -9,10 +9,10 @@ import { PageHeader, SectionTitle } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useAction } from "@/components/ui/use-submit";
-import { useI18n } from "@/lib/i18n/client";
+import { useFormat, useI18n } from "@/lib/i18n/client";
 import { CANCELLABLE_STATUSES } from "@/lib/services/workflows/schemas";
 import { cancelRunAction, retryRunAction } from "../actions";
-import { durationBetween, formatBytes, formatDuration, type JsonPreview } from "../format";
+import { durationBetween, type JsonPreview } from "../format";
 import { RunStatusBadge } from "../status-badge";
 
 export interface RunPageData {
@@ -45,6 +45,7 @@ export interface RunPageData {
 
 export function RunClient({ orgSlug, run, showOrg }: { orgSlug: string; run: RunPageData; showOrg: boolean }) {
   const { t } = useI18n();
+  const format = useFormat();
   const [confirming, setConfirming] = useState<"retry" | "cancel" | null>(null);
   const action = useAction();
   const open = (which: "retry" | "cancel") => {
@@ -88,7 +89,7 @@ export function RunClient({ orgSlug, run, showOrg }: { orgSlug: string; run: Run
           <Time iso={run.startedAt} />
         </Item>
         <Item label={t("workflows.col.ended")}>{run.endedAt ? <Time iso={run.endedAt} /> : t("workflows.run.inProgress")}</Item>
-        <Item label={t("workflows.col.duration")}>{run.endedAt ? formatDuration(durationBetween(run.startedAt, run.endedAt)) : "—"}</Item>
+        <Item label={t("workflows.col.duration")}>{run.endedAt ? format.duration(durationBetween(run.startedAt, run.endedAt)) : "—"}</Item>
         {showOrg && (
           <Item label={t("workflows.run.org")}>
             <code className="font-mono text-xs break-all">{run.orgId ?? "—"}</code>
@@ -137,6 +138,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 function Steps({ steps }: { steps: RunPageData["steps"] }) {
   const { t } = useI18n();
+  const format = useFormat();
   const [openIds, setOpenIds] = useState<ReadonlySet<string>>(() => new Set(steps.filter((s) => s.status === "failed").map((s) => s.stepId)));
   const toggle = (id: string) =>
     setOpenIds((set) => {
@@ -178,7 +180,7 @@ function Steps({ steps }: { steps: RunPageData["steps"] }) {
                 </TD>
                 <TD className="text-[13px] whitespace-nowrap text-zinc-500 tabular-nums">
                   {s.durationMs !== null ? (
-                    formatDuration(s.durationMs)
+                    format.duration(s.durationMs)
                   ) : s.until ? (
                     <span>
                       {t("workflows.run.until")} <Time iso={s.until} />
@@ -212,6 +214,7 @@ function Steps({ steps }: { steps: RunPageData["steps"] }) {
 
 function JsonBlock({ title, value, tone, compact, collapsed }: { title: string; value: JsonPreview; tone?: "danger"; compact?: boolean; collapsed?: boolean }) {
   const { t } = useI18n();
+  const format = useFormat();
   const body = (
     <>
       <pre
@@ -223,7 +226,7 @@ function JsonBlock({ title, value, tone, compact, collapsed }: { title: string; 
         {value.text}
       </pre>
       {value.truncated && (
-        <p className="mt-1 text-xs text-zinc-500">{t("workflows.truncated", { size: formatBytes(new TextEncoder().encode(value.text).length), total: formatBytes(value.totalBytes) })}</p>
+        <p className="mt-1 text-xs text-zinc-500">{t("workflows.truncated", { size: format.bytes(new TextEncoder().encode(value.text).length), total: format.bytes(value.totalBytes) })}</p>
       )}
     </>
   );
