@@ -28,20 +28,40 @@ export function useI18n(): { t: Translate; locale: Locale; serverMessage: (messa
   );
 }
 
-/** lib/i18n/format.ts bound to the reader's language: every date, time and duration on a screen goes through it. */
+const TimeZoneContext = createContext<string | undefined>(undefined);
+
+/**
+ * The organisation's time zone for everything below it (the org layout sets it from Settings → General), so a
+ * team spread over several countries reads one clock, the one its schedules use, and the server's rendering
+ * matches the browser's. Outside an organisation the reader's own zone applies.
+ */
+export function TimeZoneProvider({ timeZone, children }: { timeZone: string; children: ReactNode }) {
+  return <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>;
+}
+
+/** The zone times are shown in: the organisation's, or undefined (the reader's) outside one. */
+export function useTimeZone(): string | undefined {
+  return useContext(TimeZoneContext);
+}
+
+/**
+ * lib/i18n/format.ts bound to the reader's language and the organisation's time zone: every date, time and
+ * duration on a screen goes through it. An explicit `timeZone` option still wins.
+ */
 export function useFormat() {
   const { locale } = useI18n();
+  const orgZone = useContext(TimeZoneContext);
   return useMemo(
     () => ({
-      dateTime: (value: Date | string | number, options?: ZoneOption & { seconds?: boolean }) => formatDateTime(value, locale, options),
-      date: (value: Date | string | number, options?: ZoneOption) => formatDate(value, locale, options),
-      dayMonth: (value: Date | string | number, options?: ZoneOption) => formatDayMonth(value, locale, options),
-      time: (value: Date | string | number, options?: ZoneOption) => formatTime(value, locale, options),
+      dateTime: (value: Date | string | number, options?: ZoneOption & { seconds?: boolean }) => formatDateTime(value, locale, { ...options, timeZone: options?.timeZone ?? orgZone }),
+      date: (value: Date | string | number, options?: ZoneOption) => formatDate(value, locale, { ...options, timeZone: options?.timeZone ?? orgZone }),
+      dayMonth: (value: Date | string | number, options?: ZoneOption) => formatDayMonth(value, locale, { ...options, timeZone: options?.timeZone ?? orgZone }),
+      time: (value: Date | string | number, options?: ZoneOption) => formatTime(value, locale, { ...options, timeZone: options?.timeZone ?? orgZone }),
       relative: (value: Date | string | number, now?: Date | string | number) => formatRelative(value, locale, now),
       duration: (ms: number | null) => formatDuration(ms, locale),
       number: (n: number) => formatNumber(n, locale),
       bytes: (n: number) => formatBytes(n, locale),
     }),
-    [locale],
+    [locale, orgZone],
   );
 }

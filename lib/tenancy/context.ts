@@ -15,8 +15,11 @@ export interface Actor {
 
 /** What every service receives: the verified organisation and who acts in it with which role. */
 export interface OrgContext {
-  /** `deleteAfter` is set while the organisation is scheduled for deletion (its owners are its only users then). */
-  org: { id: string; slug: string; name: string; deleteAfter?: Date | null };
+  /**
+   * `deleteAfter` is set while the organisation is scheduled for deletion (its owners are its only users then);
+   * `timeZone` (IANA) is the one its pages show times in, where the context was built from a membership.
+   */
+  org: { id: string; slug: string; name: string; deleteAfter?: Date | null; timeZone?: string };
   actor: Actor;
   role: Role;
   /** The acting user's membership id (null for API keys). */
@@ -69,7 +72,7 @@ export async function resolveUserOrgContext(
   const pendingDeletion = row.org.deleteAfter !== null;
   if (pendingDeletion && row.role !== "owner") throw new NotFoundError("orgs.errors.notFound");
   const built = buildContext({
-    org: { id: row.org.id, slug: row.org.slug, name: row.org.name, deleteAfter: row.org.deleteAfter },
+    org: { id: row.org.id, slug: row.org.slug, name: row.org.name, deleteAfter: row.org.deleteAfter, timeZone: row.org.timeZone },
     actor: { type: "user", id: user.id, label: user.email },
     role: row.role,
     membershipId: row.membershipId,

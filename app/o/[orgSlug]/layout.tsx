@@ -6,6 +6,8 @@ import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Alert } from "@/components/ui/alert";
 import { Logo } from "@/components/ui/icons";
+import { TimeZoneProvider } from "@/lib/i18n/client";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Permission } from "@/lib/permissions";
 import { listUserOrganizations } from "@/lib/services/organizations";
@@ -24,6 +26,7 @@ const SECTIONS: [NavSection, Permission][] = [
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const [{ user, ctx }, { t, locale }] = await Promise.all([orgPageContext(orgSlug), getT()]);
+  const orgTimeZone = ctx.org.timeZone ?? "UTC";
   const [orgs, instanceOwner] = await Promise.all([listUserOrganizations(user.id), isInstanceOwner(user.id)]);
   const sections = SECTIONS.filter(([, permission]) => can(ctx, permission)).map(([section]) => section);
   const options = orgs.map((o) => ({ slug: o.slug, name: o.name, role: o.role, color: o.color, pendingDeletion: o.deleteAfter !== null }));
@@ -59,13 +62,15 @@ export default async function OrgLayout({ children, params }: { children: ReactN
               <p className="font-medium" data-testid="pending-deletion">
                 {t("orgSettings.pending.title")}
               </p>
-              <p>{t("orgSettings.pending.body", { name: ctx.org.name, date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(ctx.org.deleteAfter) })}</p>
+              <p>{t("orgSettings.pending.body", { name: ctx.org.name, date: formatDateTime(ctx.org.deleteAfter, locale, { timeZone: orgTimeZone }) })}</p>
               <Link href={`/o/${ctx.org.slug}/settings/general`} className="font-medium underline">
                 {t("orgSettings.pending.restore")}
               </Link>
             </Alert>
           ) : null}
-          <QueryProvider>{children}</QueryProvider>
+          <TimeZoneProvider timeZone={orgTimeZone}>
+            <QueryProvider>{children}</QueryProvider>
+          </TimeZoneProvider>
         </main>
       </div>
     </div>
