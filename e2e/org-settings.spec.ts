@@ -24,6 +24,7 @@ test("an owner renames the organisation and changes its slug; old links redirect
   await page.getByLabel("Organisation name").fill(`Renamed Co ${t}`);
   await page.getByLabel("URL slug").fill(newSlug);
   await page.getByLabel("Colour").selectOption({ label: "Teal" });
+  await page.getByLabel("Time zone").selectOption("Asia/Shanghai");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${newSlug}/settings/general$`));
   await expect(page.getByTestId("current-org")).toHaveText(`Renamed Co ${t}`);
@@ -48,7 +49,13 @@ test("an owner renames the organisation and changes its slug; old links redirect
 
   // The change is in the audit log.
   await page.goto(`/o/${newSlug}/settings/audit-log`);
-  await expect(page.getByTestId("audit-row").filter({ hasText: "Organisation settings changed" }).first()).toBeVisible();
+  const row = page.getByTestId("audit-row").filter({ hasText: "Organisation settings changed" }).first();
+  await expect(row).toBeVisible();
+  // Its time reads on the organisation's clock (UTC+8 here), whatever the browser's zone.
+  const time = row.locator("time");
+  const iso = (await time.getAttribute("datetime"))!;
+  const shanghai = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(iso));
+  await expect(time).toHaveText(shanghai);
 });
 
 test("an owner deletes the organisation by typing its slug: its API key answers 401 at once, and a restore brings it back", async ({ page }) => {

@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { UnauthorizedError } from "@/lib/errors";
 import { requestClientIp } from "@/lib/http/request-ip";
+import { getLocale } from "@/lib/i18n/server";
 import { confirmEmailChange, requestPasswordReset, resetPassword, signUp, resendVerificationEmail, verifyEmail } from "@/lib/services/accounts";
 import { acceptInvitation } from "@/lib/services/members";
 import { publicAction, userAction } from "@/lib/tenancy/action";
@@ -29,7 +30,7 @@ export async function resendVerificationAction() {
 /** The token is the proof: it works signed in or out (the page then goes to the organisation or to sign-in). */
 export async function verifyEmailAction(token: string) {
   return publicAction(async () => {
-    const { orgSlug } = await verifyEmail({ token });
+    const { orgSlug } = await verifyEmail({ token, locale: await getLocale() });
     return { orgSlug };
   });
 }

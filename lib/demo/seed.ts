@@ -53,7 +53,7 @@ async function seedMissingParts(): Promise<{ created: boolean }> {
     const passwordHash = await hashPassword(DEMO.password);
     const summary = await db.transaction(async (tx) => {
       if (!user) [user] = await tx.insert(users).values({ email: DEMO.email, name: "Demo Owner", passwordHash, emailVerifiedAt: new Date() }).returning();
-      return insertOrganizationWithOwner(tx, user, DEMO.orgName, DEMO.orgSlug);
+      return insertOrganizationWithOwner(tx, user, DEMO.orgName, { preferredSlug: DEMO.orgSlug });
     });
     [org] = await db.select().from(organizations).where(eq(organizations.id, summary.id));
     created = true;

@@ -20,7 +20,7 @@ export const orgSettingsEn = {
   "orgSettings.color.indigo": "Indigo",
   "orgSettings.color.slate": "Slate",
   "orgSettings.regional.title": "Time and language",
-  "orgSettings.timeZone.hint": "Campaign schedules and reports use this time zone.",
+  "orgSettings.timeZone.hint": "Campaign schedules, reports and every time on these pages use this time zone.",
   "orgSettings.locale.hint": "The interface language for members who have not chosen one.",
   "orgSettings.locale.en": "English",
   "orgSettings.locale.zh-CN": "简体中文",

@@ -22,7 +22,7 @@ export const orgSettingsZhCN: Record<keyof typeof orgSettingsEn, string> = {
   "orgSettings.color.indigo": "靛蓝",
   "orgSettings.color.slate": "石板灰",
   "orgSettings.regional.title": "时间与语言",
-  "orgSettings.timeZone.hint": "活动排程和报表使用此时区。",
+  "orgSettings.timeZone.hint": "活动排程、报表以及这些页面上的所有时间都使用此时区。",
   "orgSettings.locale.hint": "尚未自行选择语言的成员所看到的界面语言。",
   "orgSettings.locale.en": "English",
   "orgSettings.locale.zh-CN": "简体中文",

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { emailTokens, memberships, outboxEmails, users } from "@/db/schema";
+import { emailTokens, memberships, organizations, outboxEmails, users } from "@/db/schema";
 import { isEmailVerified } from "@/lib/auth/email-verified";
 import { ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import { createOrganization, listUserOrganizations } from "@/lib/services/organizations";
@@ -50,8 +50,11 @@ describe("sign-up verification", () => {
     const [stored] = await db.select().from(emailTokens).where(eq(emailTokens.userId, userId));
     expect(stored.tokenHash).not.toContain(tokenOf(link));
 
-    const verified = await verifyEmail({ token: tokenOf(link) });
+    const verified = await verifyEmail({ token: tokenOf(link), locale: "zh-CN" });
     expect(verified.orgSlug).toBe("hangzhou-tea");
+    // The organisation speaks the language its creator signed up in, to the members it invites.
+    const [org] = await db.select({ defaultLocale: organizations.defaultLocale }).from(organizations).where(eq(organizations.slug, "hangzhou-tea"));
+    expect(org.defaultLocale).toBe("zh-CN");
     expect(await isEmailVerified(userId)).toBe(true);
     expect(await listUserOrganizations(userId)).toEqual([expect.objectContaining({ slug: "hangzhou-tea", role: "owner" })]);
     await expect(verifyEmail({ token: tokenOf(link) })).rejects.toBeInstanceOf(NotFoundError);

@@ -2,14 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { insertOrganizationWithOwner } from "@/lib/services/organizations";
 import { consumeEmailToken } from "./email-tokens";
 
 /**
  * Uses a verification link: marks the address verified (if it is still the account's address) and, for a
- * sign-up, creates the organisation chosen then. Single use; an expired or used link answers NotFound.
+ * sign-up, creates the organisation chosen then (its default language the one the link was opened in). Single use; an expired or used link answers NotFound.
  */
-export async function verifyEmail({ token }: { token: string }): Promise<{ userId: string; email: string; orgSlug: string | null }> {
+export async function verifyEmail({ token, locale }: { token: string; locale?: Locale }): Promise<{ userId: string; email: string; orgSlug: string | null }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const record = await consumeEmailToken(tx, token, "verify_email");
@@ -25,7 +26,7 @@ export async function verifyEmail({ token }: { token: string }): Promise<{ userI
       .limit(1);
     if (first) return { userId: user.id, email: user.email, orgSlug: first.slug };
     const name = typeof record.data.organizationName === "string" ? record.data.organizationName : null;
-    const org = name ? await insertOrganizationWithOwner(tx, user, name) : null;
+    const org = name ? await insertOrganizationWithOwner(tx, user, name, { defaultLocale: locale }) : null;
     return { userId: user.id, email: user.email, orgSlug: org?.slug ?? null };
   });
 }
