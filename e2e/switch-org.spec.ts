@@ -49,6 +49,8 @@ test("the account menu works from the keyboard: arrow keys move, Escape closes a
   await page.keyboard.press("End");
   await expect(menu.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
   await page.keyboard.press("ArrowUp");
+  await expect(menu.getByRole("menuitem", { name: "Your profile" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
   await expect(menu.getByRole("menuitemradio", { name: "English" })).toBeFocused();
   await expect(menu.getByRole("menuitemradio", { name: "English" })).toHaveAttribute("aria-checked", "true");
   await page.keyboard.press("Escape");
