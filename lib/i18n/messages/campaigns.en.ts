@@ -34,7 +34,6 @@ export const campaignsEn = {
   "campaigns.action.resume": "Resume",
   "campaigns.action.more": "Actions for {name}",
   "campaigns.loadMore": "Load more",
-  "campaigns.row.summary": "{subscribers} subscribers · {sent} sent",
   "campaigns.keep": "Keep campaign",
   "campaigns.sendNow.dismiss": "Not now",
   "campaigns.sendNow.title": "Send “{name}” now?",

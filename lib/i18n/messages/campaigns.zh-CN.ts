@@ -36,7 +36,6 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.action.resume": "继续发送",
   "campaigns.action.more": "{name} 的操作",
   "campaigns.loadMore": "加载更多",
-  "campaigns.row.summary": "{subscribers} 位订阅者 · 已发送 {sent}",
   "campaigns.keep": "保留营销活动",
   "campaigns.sendNow.dismiss": "暂不发送",
   "campaigns.sendNow.title": "立即发送“{name}”？",

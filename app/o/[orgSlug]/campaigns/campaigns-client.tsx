@@ -85,34 +85,29 @@ export function CampaignsList({
           <TBody>
             {campaigns.map((c) => (
               <TR key={c.id} data-testid="campaign-row" data-campaign-id={c.id}>
-                <TD>
+                <TD stack="title">
                   <Link href={`/o/${orgSlug}/campaigns/${c.id}`} className="font-medium text-zinc-900 hover:text-accent-700">
                     {c.name}
                   </Link>
-                  {/* On a phone the status and counts sit under the name instead of in their own columns. */}
-                  <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 sm:hidden">
-                    <CampaignStatusBadge status={c.status} testId="campaign-status-compact" />
-                    <span>{t("campaigns.row.summary", { subscribers: c.counts.subscribers, sent: c.counts.sent })}</span>
-                  </div>
                 </TD>
-                <TD className="hidden md:table-cell">{channelName[c.channelId] ?? "—"}</TD>
-                <TD className="hidden sm:table-cell">
+                <TD stack="omit" className="hidden md:table-cell">{channelName[c.channelId] ?? "—"}</TD>
+                <TD label={t("campaigns.col.status")} className="hidden sm:table-cell">
                   <CampaignStatusBadge status={c.status} />
                 </TD>
-                <TD className="hidden text-zinc-500 lg:table-cell">{c.scheduledAt ? <Time iso={c.scheduledAt} /> : t("campaigns.manualOnly")}</TD>
-                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-clicks">
+                <TD stack="omit" className="hidden text-zinc-500 lg:table-cell">{c.scheduledAt ? <Time iso={c.scheduledAt} /> : t("campaigns.manualOnly")}</TD>
+                <TD stack="omit" className="hidden text-right tabular-nums sm:table-cell" data-testid="count-clicks">
                   {c.counts.linkClicks}
                 </TD>
-                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-subscribers">
+                <TD label={t("campaigns.col.subscribers")} className="hidden text-right tabular-nums sm:table-cell" data-testid="count-subscribers">
                   {c.counts.subscribers}
                 </TD>
-                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-sent">
+                <TD label={t("campaigns.col.sent")} className="hidden text-right tabular-nums sm:table-cell" data-testid="count-sent">
                   {c.counts.sent}
                 </TD>
-                <TD className="hidden text-right tabular-nums sm:table-cell" data-testid="count-failed">
+                <TD label={t("campaigns.col.failed")} className="hidden text-right tabular-nums sm:table-cell" data-testid="count-failed">
                   {c.counts.failed}
                 </TD>
-                <TD className="text-right">
+                <TD stack="end" className="text-right">
                   <CampaignActions orgSlug={orgSlug} campaign={c} canManage={canManage} compact onChanged={() => void query.refetch()} />
                 </TD>
               </TR>

@@ -58,18 +58,18 @@ export function ChannelsList({
           <TBody>
             {channels.map((c) => (
               <TR key={c.id} data-testid="channel-row">
-                <TD>
+                <TD stack="title">
                   <Link href={`${base}/${c.id}`} className="font-medium text-zinc-900 hover:text-accent-700">
                     {c.name}
                   </Link>
                   {c.pageName && <div className="text-xs text-zinc-500">{c.pageName}</div>}
                 </TD>
-                <TD className="hidden font-mono text-xs md:table-cell">{c.pageId}</TD>
-                <TD className="hidden md:table-cell">{c.skillGroupId ? (skillGroupNames[c.skillGroupId] ?? "—") : <span className="text-zinc-400">{t("channels.noSkillGroup")}</span>}</TD>
-                <TD>
+                <TD stack="omit" className="hidden font-mono text-xs md:table-cell">{c.pageId}</TD>
+                <TD label={t("channels.col.skillGroup")} className="hidden md:table-cell">{c.skillGroupId ? (skillGroupNames[c.skillGroupId] ?? "—") : <span className="text-zinc-400">{t("channels.noSkillGroup")}</span>}</TD>
+                <TD label={t("channels.col.status")}>
                   <ChannelStatusBadge channel={c} />
                 </TD>
-                <TD className="hidden text-zinc-500 lg:table-cell">{c.lastCheckedAt ? <Time iso={c.lastCheckedAt} /> : t("channels.neverChecked")}</TD>
+                <TD stack="omit" className="hidden text-zinc-500 lg:table-cell">{c.lastCheckedAt ? <Time iso={c.lastCheckedAt} /> : t("channels.neverChecked")}</TD>
               </TR>
             ))}
           </TBody>

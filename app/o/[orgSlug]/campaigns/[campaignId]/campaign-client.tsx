@@ -118,10 +118,10 @@ export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { o
               <TBody>
                 {groupFailures(stats.failuresByReason).map((r, i) => (
                   <TR key={i} data-testid="failure-row">
-                    <TD>
+                    <TD stack="title">
                       <FailureReason code={r.code} reason={r.reason} metaMessages={r.metaMessages} />
                     </TD>
-                    <TD className="text-right tabular-nums">{r.count}</TD>
+                    <TD label={t("campaigns.failures.count")} className="text-right tabular-nums">{r.count}</TD>
                   </TR>
                 ))}
               </TBody>

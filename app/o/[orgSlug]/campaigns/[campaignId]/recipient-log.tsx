@@ -62,20 +62,20 @@ export function RecipientLog({ orgSlug, campaignId }: { orgSlug: string; campaig
           <TBody>
             {rows.map((r) => (
               <TR key={r.id} data-testid="recipient-row" data-psid={r.psid}>
-                <TD>
+                <TD stack="title">
                   {r.name ?? <span className="text-zinc-400">{t("campaigns.recipients.unknown")}</span>}
                   <div className="font-mono text-[11px] text-zinc-400">{r.psid}</div>
                 </TD>
-                <TD>
+                <TD label={t("campaigns.recipients.status")}>
                   <Badge tone={r.status === "sent" ? "success" : r.status === "failed" ? "danger" : r.status === "expired" ? "warning" : "neutral"}>
                     {t(`campaigns.recipient.${r.status}`)}
                   </Badge>
                 </TD>
-                <TD className="hidden text-zinc-500 md:table-cell">
+                <TD stack="omit" className="hidden text-zinc-500 md:table-cell">
                   <Time iso={r.optedInAt} />
                 </TD>
-                <TD className="hidden text-zinc-500 md:table-cell">{r.sentAt ? <Time iso={r.sentAt} /> : "—"}</TD>
-                <TD className="text-[13px] text-zinc-600">
+                <TD label={t("campaigns.recipients.sentAt")} className="hidden text-zinc-500 md:table-cell">{r.sentAt ? <Time iso={r.sentAt} /> : "—"}</TD>
+                <TD label={t("campaigns.recipients.failure")} className="text-[13px] text-zinc-600">
                   {r.status === "failed" || r.failureReason ? <FailureReason code={r.failureCode} reason={r.failureReason} /> : r.status === "spare" ? t("campaigns.recipient.spareHint") : "—"}
                 </TD>
               </TR>

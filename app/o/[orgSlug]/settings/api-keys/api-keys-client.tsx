@@ -59,14 +59,14 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
           <TBody>
             {keys.map((k) => (
               <TR key={k.id} data-testid="api-key-row" className={k.revokedAt ? "opacity-60" : undefined}>
-                <TD className="font-medium text-zinc-900">{k.name}</TD>
-                <TD>
+                <TD stack="title" className="font-medium text-zinc-900">{k.name}</TD>
+                <TD label={t("apiKeys.col.key")}>
                   <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700">{k.prefix}…</code>
                 </TD>
-                <TD>
+                <TD label={t("common.role")}>
                   <RoleBadge role={k.role} />
                 </TD>
-                <TD className="hidden text-[13px] md:table-cell" data-testid="api-key-created-by">
+                <TD stack="omit" className="hidden text-[13px] md:table-cell" data-testid="api-key-created-by">
                   {k.createdBy ? (
                     <>
                       <span className="text-zinc-900">{k.createdBy.name || k.createdBy.email}</span>
@@ -76,12 +76,12 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
                     <span className="text-zinc-500">{t("apiKeys.createdBy.gone")}</span>
                   )}
                 </TD>
-                <TD className="hidden text-[13px] text-zinc-500 lg:table-cell">{k.lastUsedAt ? <Time iso={k.lastUsedAt} /> : t("common.never")}</TD>
-                <TD className="hidden text-[13px] text-zinc-500 lg:table-cell">
+                <TD label={t("apiKeys.col.lastUsed")} className="hidden text-[13px] text-zinc-500 lg:table-cell">{k.lastUsedAt ? <Time iso={k.lastUsedAt} /> : t("common.never")}</TD>
+                <TD stack="omit" className="hidden text-[13px] text-zinc-500 lg:table-cell">
                   <Time iso={k.createdAt} withTime={false} />
                 </TD>
-                <TD>{k.revokedAt ? <Badge tone="danger">{t("apiKeys.status.revoked")}</Badge> : <Badge tone="success">{t("apiKeys.status.active")}</Badge>}</TD>
-                <TD className="text-right">
+                <TD label={t("apiKeys.col.status")}>{k.revokedAt ? <Badge tone="danger">{t("apiKeys.status.revoked")}</Badge> : <Badge tone="success">{t("apiKeys.status.active")}</Badge>}</TD>
+                <TD stack="end" className="text-right">
                   {!k.revokedAt && (
                     <Button
                       variant="secondary"

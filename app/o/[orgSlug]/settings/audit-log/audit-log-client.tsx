@@ -108,10 +108,10 @@ export function AuditLogClient({
           <TBody>
             {entries.map((e) => (
               <TR key={e.id} data-testid="audit-row" className="align-top">
-                <TD className="text-[13px] whitespace-nowrap text-zinc-500">
+                <TD label={t("audit.col.time")} className="text-[13px] whitespace-nowrap text-zinc-500">
                   <Time iso={e.at} />
                 </TD>
-                <TD>
+                <TD label={t("audit.col.actor")}>
                   {e.actorType === "system" ? (
                     <div className="text-zinc-900">{t("audit.actor.system")}</div>
                   ) : (
@@ -121,14 +121,14 @@ export function AuditLogClient({
                     </>
                   )}
                 </TD>
-                <TD>
-                  <div className="font-medium whitespace-nowrap text-zinc-900">{actionLabel(e.action)}</div>
+                <TD stack="title">
+                  <div className="font-medium text-zinc-900 sm:whitespace-nowrap">{actionLabel(e.action)}</div>
                   <code className="font-mono text-[11px] text-zinc-400">{e.action}</code>
                 </TD>
-                <TD>
+                <TD label={t("audit.col.resource")}>
                   <Badge>{resourceLabel(e.resourceType)}</Badge>
                 </TD>
-                <TD>
+                <TD label={t("audit.col.changes")} stack="wide">
                   <Changes before={e.before} after={e.after} />
                 </TD>
               </TR>

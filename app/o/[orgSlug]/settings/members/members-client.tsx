@@ -85,7 +85,7 @@ export function MembersClient({
               const manageable = assignable.includes(m.role);
               return (
                 <TR key={m.id} data-testid="member-row">
-                  <TD>
+                  <TD stack="title">
                     <div className="flex items-center gap-3">
                       <Avatar label={display} />
                       <div className="min-w-0">
@@ -97,7 +97,7 @@ export function MembersClient({
                       </div>
                     </div>
                   </TD>
-                  <TD>
+                  <TD label={t("common.role")}>
                     {manageable ? (
                       <Select
                         aria-label={t("members.changeRole", { name: display })}
@@ -123,10 +123,10 @@ export function MembersClient({
                       <RoleBadge role={m.role} />
                     )}
                   </TD>
-                  <TD className="hidden text-[13px] text-zinc-500 sm:table-cell">
+                  <TD label={t("members.col.joined")} className="hidden text-[13px] text-zinc-500 sm:table-cell">
                     <Time iso={m.createdAt} withTime={false} />
                   </TD>
-                  <TD className="text-right">
+                  <TD stack="end" className="text-right">
                     {manageable && (
                       <Button
                         variant="ghost"
@@ -165,14 +165,14 @@ export function MembersClient({
             <TBody>
               {invitations.map((inv) => (
                 <TR key={inv.id} data-testid="invitation-row">
-                  <TD className="font-medium text-zinc-900">{inv.email}</TD>
-                  <TD>
+                  <TD stack="title" className="font-medium text-zinc-900">{inv.email}</TD>
+                  <TD label={t("common.role")}>
                     <RoleBadge role={inv.role} />
                   </TD>
-                  <TD className="hidden text-[13px] text-zinc-500 sm:table-cell">
+                  <TD label={t("members.invitations.expires")} className="hidden text-[13px] text-zinc-500 sm:table-cell">
                     <Time iso={inv.expiresAt} />
                   </TD>
-                  <TD className="text-right">
+                  <TD stack="end" className="text-right">
                     <Button
                       variant="secondary"
                       size="sm"

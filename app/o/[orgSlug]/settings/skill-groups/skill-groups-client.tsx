@@ -47,14 +47,14 @@ export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups
           <TBody>
             {groups.map((g) => (
               <TR key={g.id} data-testid="skill-group-row">
-                <TD>
+                <TD stack="title">
                   <Link href={`${base}/${g.id}`} className="font-medium text-zinc-900 hover:text-accent-700">
                     {g.name}
                   </Link>
                 </TD>
-                <TD className="hidden max-w-sm truncate text-zinc-500 md:table-cell">{g.description || <span className="text-zinc-400">{t("skillGroups.noDescription")}</span>}</TD>
-                <TD className="text-zinc-600">{g.memberCount === 1 ? t("skillGroups.memberCountOne") : t("skillGroups.memberCount", { count: g.memberCount })}</TD>
-                <TD>
+                <TD stack="omit" className="hidden max-w-sm truncate text-zinc-500 md:table-cell">{g.description || <span className="text-zinc-400">{t("skillGroups.noDescription")}</span>}</TD>
+                <TD label={t("settings.nav.members")} className="text-zinc-600">{g.memberCount === 1 ? t("skillGroups.memberCountOne") : t("skillGroups.memberCount", { count: g.memberCount })}</TD>
+                <TD stack="end">
                   <div className="flex justify-end gap-1">
                     <ButtonLink href={`${base}/${g.id}`} variant="secondary" size="sm">
                       {t("skillGroups.manage")}

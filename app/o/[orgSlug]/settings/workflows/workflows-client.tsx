@@ -81,24 +81,24 @@ export function WorkflowsClient({
           <TBody>
             {runs.map((r) => (
               <TR key={r.id} data-testid="workflow-run-row">
-                <TD>
+                <TD stack="title">
                   <Link href={`/o/${orgSlug}/settings/workflows/${r.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
                     {r.functionName}
                   </Link>
                   {allOrgs && r.orgId && <div className="font-mono text-[11px] text-zinc-400">{r.orgId}</div>}
                 </TD>
-                <TD>
-                  <code className="font-mono text-xs text-zinc-600">{r.trigger || "—"}</code>
+                <TD label={t("workflows.col.trigger")}>
+                  <code className="font-mono text-xs break-all text-zinc-600">{r.trigger || "—"}</code>
                 </TD>
-                <TD>
+                <TD label={t("workflows.col.status")}>
                   <RunStatusBadge status={r.status} />
                 </TD>
-                <TD className="hidden text-[13px] text-zinc-500 tabular-nums md:table-cell">{r.attempt}</TD>
-                <TD className="hidden text-[13px] whitespace-nowrap text-zinc-500 lg:table-cell">
+                <TD stack="omit" className="hidden text-[13px] text-zinc-500 tabular-nums md:table-cell">{r.attempt}</TD>
+                <TD label={t("workflows.col.started")} className="hidden text-[13px] whitespace-nowrap text-zinc-500 lg:table-cell">
                   <Time iso={r.startedAt} />
                 </TD>
-                <TD className="hidden text-[13px] whitespace-nowrap text-zinc-500 lg:table-cell">{r.endedAt ? <Time iso={r.endedAt} /> : "—"}</TD>
-                <TD className="text-[13px] whitespace-nowrap text-zinc-500 tabular-nums">
+                <TD stack="omit" className="hidden text-[13px] whitespace-nowrap text-zinc-500 lg:table-cell">{r.endedAt ? <Time iso={r.endedAt} /> : "—"}</TD>
+                <TD label={t("workflows.col.duration")} className="text-[13px] whitespace-nowrap text-zinc-500 tabular-nums">
                   {r.endedAt ? format.duration(durationBetween(r.startedAt, r.endedAt)) : t("workflows.run.inProgress")}
                 </TD>
               </TR>

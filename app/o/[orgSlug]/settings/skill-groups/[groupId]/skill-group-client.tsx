@@ -95,7 +95,7 @@ export function SkillGroupClient({ orgSlug, group, groupMembers, members }: { or
               const display = m.name || m.email;
               return (
                 <TR key={m.id} data-testid="skill-group-member-row">
-                  <TD>
+                  <TD stack="title">
                     <div className="flex items-center gap-3">
                       <Avatar label={display} />
                       <div className="min-w-0">
@@ -104,10 +104,10 @@ export function SkillGroupClient({ orgSlug, group, groupMembers, members }: { or
                       </div>
                     </div>
                   </TD>
-                  <TD>
+                  <TD label={t("common.role")}>
                     <RoleBadge role={m.role} />
                   </TD>
-                  <TD className="text-right">
+                  <TD stack="end" className="text-right">
                     <Button
                       variant="secondary"
                       size="sm"

@@ -167,18 +167,18 @@ function Steps({ steps }: { steps: RunPageData["steps"] }) {
           return (
             <Fragment key={s.stepId}>
               <TR data-testid="workflow-step-row">
-                <TD className="font-medium text-zinc-900">{s.name}</TD>
-                <TD className="hidden md:table-cell">
+                <TD stack="title" className="font-medium text-zinc-900">{s.name}</TD>
+                <TD stack="omit" className="hidden md:table-cell">
                   <code className="font-mono text-xs text-zinc-600">{s.op}</code>
                 </TD>
-                <TD>
+                <TD label={t("workflows.col.status")}>
                   <RunStatusBadge status={s.status} />
                 </TD>
-                <TD className="hidden text-[13px] text-zinc-500 tabular-nums md:table-cell">{s.attempts}</TD>
-                <TD className="hidden text-[13px] whitespace-nowrap text-zinc-500 lg:table-cell">
+                <TD label={t("workflows.col.attempts")} className="hidden text-[13px] text-zinc-500 tabular-nums md:table-cell">{s.attempts}</TD>
+                <TD stack="omit" className="hidden text-[13px] whitespace-nowrap text-zinc-500 lg:table-cell">
                   <Time iso={s.startedAt} />
                 </TD>
-                <TD className="text-[13px] whitespace-nowrap text-zinc-500 tabular-nums">
+                <TD label={t("workflows.col.duration")} className="text-[13px] whitespace-nowrap text-zinc-500 tabular-nums">
                   {s.durationMs !== null ? (
                     format.duration(s.durationMs)
                   ) : s.until ? (
@@ -189,7 +189,7 @@ function Steps({ steps }: { steps: RunPageData["steps"] }) {
                     "—"
                   )}
                 </TD>
-                <TD className="text-right">
+                <TD stack="end" className="text-right">
                   <Button variant="ghost" size="sm" aria-expanded={isOpen} aria-controls={detailsId} onClick={() => toggle(s.stepId)}>
                     {isOpen ? t("workflows.details.hide") : t("workflows.details.show")}
                   </Button>
