@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { messagesFor, type MessageKey } from "../lib/i18n/translate";
 import { DEMO_OWNER, storageStateOf, type Persona } from "./personas";
 
 /**
@@ -19,7 +20,8 @@ const SIZES = [
 ] as const;
 const LOCALES = ["en", "zh-CN"] as const;
 
-type Visit = { name: string; path: string; as: Persona | null };
+/** `open`: the catalog key of a button to press once the page shows, to check the dialog it opens. */
+type Visit = { name: string; path: string; as: Persona | null; open?: MessageKey };
 
 interface Ids {
   channel: string;
@@ -82,6 +84,13 @@ function pages(): Visit[] {
     { name: "sign-in", path: "/sign-in", as: null },
     { name: "sign-up", path: "/sign-up", as: null },
     { name: "verify-email", path: "/verify-email", as: null },
+    { name: "forgot-password", path: "/forgot-password", as: null },
+    // Stale links show their message in the same card the valid ones' forms use.
+    { name: "verify-email-link", path: `/verify-email/${MISSING}`, as: null },
+    { name: "reset-password", path: `/reset-password/${MISSING}`, as: null },
+    { name: "invite", path: `/invite/${MISSING}`, as: null },
+    { name: "change-email", path: `/change-email/${MISSING}`, as: "demo" },
+    { name: "account", path: "/account", as: "demo" },
     { name: "not-found", path: "/no-such-page", as: null },
     { name: "new-organisation", path: "/orgs/new", as: "demo" },
     { name: "outbox", path: "/admin/outbox", as: "demo" },
@@ -98,9 +107,12 @@ function pages(): Visit[] {
     { name: "reports", path: `${o}/reports`, as: "demo" },
     { name: "settings", path: `${o}/settings`, as: "demo" },
     { name: "members", path: `${o}/settings/members`, as: "demo" },
+    { name: "invite-dialog", path: `${o}/settings/members`, as: "demo", open: "members.invite" },
     { name: "skill-groups", path: `${o}/settings/skill-groups`, as: "demo" },
+    { name: "skill-group-dialog", path: `${o}/settings/skill-groups`, as: "demo", open: "skillGroups.create" },
     { name: "skill-group", path: `${o}/settings/skill-groups/${ids.skillGroup}`, as: "demo" },
     { name: "api-keys", path: `${o}/settings/api-keys`, as: "demo" },
+    { name: "api-key-dialog", path: `${o}/settings/api-keys`, as: "demo", open: "apiKeys.create" },
     { name: "audit-log", path: `${o}/settings/audit-log`, as: "demo" },
     { name: "workflows", path: `${o}/settings/workflows`, as: "demo" },
     { name: "campaign-not-found", path: `${o}/campaigns/${MISSING}`, as: "demo" },
@@ -134,7 +146,14 @@ async function sidewaysOverflow(page: Page): Promise<{ overflow: number; culprit
       culprits.push(`${name} (right ${Math.round(rect.right)} > ${width})`);
       if (culprits.length >= 5) break;
     }
-    return { overflow: root.scrollWidth - width, culprits };
+    // An open dialog lives in the top layer, outside the page's scroll width: it must fit on its own.
+    let overflow = root.scrollWidth - width;
+    for (const dialog of Array.from(document.querySelectorAll<HTMLDialogElement>("dialog[open]"))) {
+      const past = Math.max(dialog.getBoundingClientRect().right - width, dialog.scrollWidth - dialog.clientWidth);
+      if (past > 0) culprits.unshift(`dialog (${Math.round(past)} px too wide)`);
+      overflow = Math.max(overflow, past);
+    }
+    return { overflow, culprits };
   });
 }
 
@@ -158,6 +177,10 @@ for (const locale of LOCALES) {
         expect.soft(answer?.status(), `${visit.name}: ${visit.path}`).toBe(visit.name.includes("not-found") ? 404 : 200);
         await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
         await expect.soft(page.locator("html"), visit.name).toHaveAttribute("lang", locale);
+        if (visit.open) {
+          await page.getByRole("button", { name: messagesFor(locale)[visit.open], exact: true }).first().click();
+          await expect(page.getByRole("dialog")).toBeVisible();
+        }
         const { overflow, culprits } = await sidewaysOverflow(page);
         expect.soft(overflow, `${visit.name} (${visit.path}) scrolls sideways by ${overflow} px: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
         if (dir) await page.screenshot({ path: `${dir}/${locale}-${size.width}-${visit.name}.png`, fullPage: true });
