@@ -94,7 +94,7 @@ export function createSandboxServer(core: SandboxCore): http.Server {
       res.end(content);
       return true;
     }
-    const attachmentId = /^\/_sandbox\/media\/attachments\/(\d+)$/.exec(pathname)?.[1];
+    const attachmentId = /^\/_sandbox\/media\/attachments\/(\d+)(?:\/[^/]*)?$/.exec(pathname)?.[1];
     if (attachmentId) {
       const file = core.store.attachmentFiles.get(attachmentId);
       const saved = core.store.attachments.get(attachmentId);

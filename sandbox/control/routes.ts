@@ -68,12 +68,13 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
   const ownerOf = (user: SandboxUser) => {
     const appId = threadControl.owner(user);
     const page = pageOf(user.pageId);
+    const request = threadControl.inboxRequests.get(user.psid);
     return {
       appId,
       name: appName(appId),
       isPageInbox: appId === PAGE_INBOX_APP_ID,
       isPrimaryApp: appId === page.appId,
-      pendingRequest: threadControl.inboxRequests.get(user.psid) ?? null,
+      pendingRequest: request ? { ...request, name: appName(request.requestedOwnerAppId) } : null,
     };
   };
   const senderActionsOf = (psid: string) => {

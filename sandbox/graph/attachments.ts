@@ -2,7 +2,8 @@
  * Meta's Attachment Upload API (POST /{page-id}/message_attachments) and the attachment side of the Send
  * API: a file saved from a URL or uploaded as multipart `filedata` answers `{ attachment_id }`; a send with
  * `payload.attachment_id` resolves it (ids belong to one Page and expire after 90 days, as on Meta); a send
- * with `payload.url` and `is_reusable: true` saves it too and answers the id with the message.
+ * with `payload.url` and `is_reusable: true` saves it too and answers the id with the message. Uploaded
+ * bytes are served at /_sandbox/media/attachments/<id>/<file name>.
  */
 import { DAY_MS } from "../clock";
 import { newNumericId } from "../ids";
@@ -41,7 +42,8 @@ export function saveAttachment(
   if ("url" in source) attachment.url = source.url;
   else {
     ctx.store.attachmentFiles.set(id, source.file.data);
-    attachment.url = `${ctx.publicUrl?.() ?? ""}/_sandbox/media/attachments/${id}`;
+    // The file name rides in the URL, as on Meta's CDN, so Messenger can show it.
+    attachment.url = `${ctx.publicUrl?.() ?? ""}/_sandbox/media/attachments/${id}/${encodeURIComponent(source.file.fileName || "file")}`;
     attachment.fileName = source.file.fileName;
     attachment.contentType = source.file.contentType;
   }
