@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../server";
 import { DEMO } from "../state/demo";
@@ -147,6 +150,35 @@ describe("Conversation Routing with a second app", () => {
       expect((await call("POST", "take_thread_control", { recipient: { id: user.psid } }, secondToken)).body.error.code).toBe(200);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe("Conversation Routing survives a restart", () => {
+  it("keeps connected apps with their tokens, thread owners and saved attachments", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sandbox-routing-"));
+    const stateFile = path.join(dir, "state.json");
+    try {
+      const first = await withSandbox({ stateFile });
+      const app = await control(first, "POST", "/apps", { name: "Helpdesk" });
+      const routing = await control(first, "POST", `/pages/${DEMO.pageId}/apps`, { appId: app.body.id });
+      const user = first.controls.users.createUser(DEMO.pageId);
+      await control(first, "POST", `/users/${user.psid}/inbox/take`, {});
+      const saved = await graph(first, "POST", `/v21.0/me/message_attachments?${demoToken}`, {
+        message: { attachment: { type: "image", payload: { url: "https://example.com/kept.png", is_reusable: true } } },
+      });
+      await first.close();
+      const second = await withSandbox({ stateFile });
+      try {
+        const secondToken = routing.body.apps[1].accessToken as string;
+        const owner = await graph(second, "GET", `/v21.0/me/thread_owner?recipient=${user.psid}&access_token=${secondToken}`);
+        expect(owner.body).toEqual({ data: [{ thread_owner: { app_id: PAGE_INBOX_APP_ID } }] });
+        expect(second.state.attachments.get(saved.body.attachment_id)?.url).toBe("https://example.com/kept.png");
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
