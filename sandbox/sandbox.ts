@@ -7,6 +7,7 @@ import { SandboxClock } from "./clock";
 import type { GraphContext } from "./graph/context";
 import { FaultInjector } from "./graph/faults";
 import { SendLog } from "./graph/send-log";
+import { ThreadControl } from "./graph/thread-control";
 import { ensureDemo } from "./state/demo";
 import { StatePersistence } from "./state/persistence";
 import { SandboxStore } from "./state/store";
@@ -38,7 +39,10 @@ export class SandboxCore {
   readonly users: UserSimulator;
   readonly bulk: BulkActions;
   readonly graph: GraphContext;
+  readonly threadControl: ThreadControl;
   readonly appUrl: string;
+  /** The sandbox's own URL once it listens (files uploaded to it are served from there). */
+  publicUrl = "";
   readonly autoReceipts: { delivery: boolean; read: boolean };
   private readonly persistence: StatePersistence | null;
 
@@ -51,13 +55,19 @@ export class SandboxCore {
     this.users = new UserSimulator(this.store, this.clock, this.webhooks);
     this.bulk = new BulkActions(this.store, this.users, this.clock);
     this.autoReceipts = { delivery: options.autoReceipts?.delivery ?? false, read: options.autoReceipts?.read ?? false };
+    this.threadControl = new ThreadControl(this.store, this.webhooks, () => this.clock.now());
     this.graph = {
       store: this.store,
       clock: this.clock,
       sendLog: this.sendLog,
       dispatcher: this.webhooks,
       faults: this.faults,
-      onPageMessage: (_page, user) => this.emitAutoReceipts(user.psid),
+      threadControl: this.threadControl,
+      onPageMessage: (_page, user) => {
+        this.emitAutoReceipts(user.psid);
+        if (this.users.auto.size) this.users.onPageMessage(user.psid);
+      },
+      publicUrl: () => this.publicUrl,
     };
     this.persistence = options.stateFile ? new StatePersistence(this.store, options.stateFile) : null;
     this.persistence?.load();
@@ -77,6 +87,8 @@ export class SandboxCore {
   /** Back to a fresh sandbox holding only the demo app and Page. */
   reset(): void {
     this.webhooks.stop();
+    this.users.stopAuto();
+    this.threadControl.clear();
     this.webhooks.clearRecords(false);
     this.sendLog.clear();
     this.faults.reset();
@@ -86,6 +98,7 @@ export class SandboxCore {
   }
 
   close(): void {
+    this.users.stopAuto();
     this.webhooks.close();
     this.persistence?.flush();
   }

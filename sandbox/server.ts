@@ -94,6 +94,15 @@ export function createSandboxServer(core: SandboxCore): http.Server {
       res.end(content);
       return true;
     }
+    const attachmentId = /^\/_sandbox\/media\/attachments\/(\d+)(?:\/[^/]*)?$/.exec(pathname)?.[1];
+    if (attachmentId) {
+      const file = core.store.attachmentFiles.get(attachmentId);
+      const saved = core.store.attachments.get(attachmentId);
+      if (!file || !saved) return false;
+      res.writeHead(200, { "Content-Type": saved.contentType ?? "application/octet-stream", "Content-Length": file.length, "Cache-Control": "max-age=3600" });
+      res.end(file);
+      return true;
+    }
     const entry = STATIC_FILES[pathname];
     if (!entry) return false;
     let content = staticCache.get(entry.file);
@@ -112,6 +121,19 @@ export function createSandboxServer(core: SandboxCore): http.Server {
     if (method !== "POST" && method !== "DELETE") return answerGraph(req, res, method, pathname, Object.fromEntries(query));
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const contentType = req.headers["content-type"] ?? "";
+    if (contentType.startsWith("multipart/form-data")) {
+      // File uploads (Attachment Upload API, Send API with filedata): off the hot path, parsed by WHATWG FormData.
+      req.on("end", () => {
+        parseMultipart(Buffer.concat(chunks), contentType)
+          .then((fields) => answerGraph(req, res, method, pathname, Object.assign(Object.fromEntries(query), fields)))
+          .catch(() => {
+            const error = graphErrors.invalidParameter("Invalid multipart/form-data body");
+            sendJson(res, error.httpStatus, error.toBody());
+          });
+      });
+      return;
+    }
     req.on("end", () => {
       const raw = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
       let params: Record<string, unknown>;
@@ -160,6 +182,17 @@ export function createSandboxServer(core: SandboxCore): http.Server {
   });
 }
 
+/** multipart/form-data fields: text as strings, files as { kind: "file", data, contentType, fileName }. */
+async function parseMultipart(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  const form = await new Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData();
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") fields[name] = value;
+    else fields[name] = { kind: "file", data: Buffer.from(await value.arrayBuffer()), contentType: value.type || "application/octet-stream", fileName: value.name };
+  }
+  return fields;
+}
+
 /** m.me/<username>?ref=... opens the simulated Messenger page for that Page with the ref. */
 function redirectMmeLink(core: SandboxCore, res: ServerResponse, pathname: string, query: URLSearchParams): void {
   const name = decodeURIComponent(pathname.replace(/\/$/, "").split("/").pop() ?? "");
@@ -184,6 +217,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  core.publicUrl = url;
   return {
     url,
     port,

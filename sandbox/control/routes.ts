@@ -4,7 +4,10 @@
  * clock, reset. Documented in sandbox/README.md.
  */
 import type { SandboxCore } from "../sandbox";
-import type { SandboxApp, SandboxPage, SandboxUser } from "../state/types";
+import { isTyping } from "../graph/send-api";
+import { appsWithRole, PAGE_INBOX_NAME } from "../graph/thread-control";
+import { PAGE_INBOX_APP_ID, type SandboxApp, type SandboxPage, type SandboxUser } from "../state/types";
+import * as payloads from "../webhooks/payloads";
 import { verifyCallback } from "../webhooks/verification";
 import { ControlError, ControlRouter } from "./router";
 import * as s from "./schemas";
@@ -37,7 +40,7 @@ function time(query: URLSearchParams, name: string): number | undefined {
 
 export function buildControlRoutes(core: SandboxCore): ControlRouter {
   const router = new ControlRouter();
-  const { store, users, bulk, webhooks, sendLog, clock } = core;
+  const { store, users, bulk, webhooks, sendLog, clock, threadControl } = core;
 
   const pageOf = (idOrUsername: string) => {
     const page = store.pageByIdOrUsername(idOrUsername);
@@ -48,6 +51,35 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
     const app = store.apps.get(id);
     if (!app) throw new ControlError(404, `unknown app ${id}`);
     return app;
+  };
+
+  const appName = (appId: string) => (appId === PAGE_INBOX_APP_ID ? PAGE_INBOX_NAME : (store.apps.get(appId)?.name ?? appId));
+  const routingOf = (page: SandboxPage) => ({
+    pageId: page.id,
+    routingEnabled: page.routingEnabled,
+    primaryAppId: page.appId,
+    pageInboxAppId: PAGE_INBOX_APP_ID,
+    apps: [
+      { appId: page.appId, name: appName(page.appId), role: "primary_receiver", accessToken: page.accessToken, subscribedFields: page.subscribedFields },
+      ...page.connectedApps.map((c) => ({ appId: c.appId, name: appName(c.appId), role: "secondary_receiver", accessToken: c.accessToken, subscribedFields: c.subscribedFields })),
+      { appId: PAGE_INBOX_APP_ID, name: PAGE_INBOX_NAME, role: "secondary_receiver", accessToken: null, subscribedFields: [] },
+    ],
+  });
+  const ownerOf = (user: SandboxUser) => {
+    const appId = threadControl.owner(user);
+    const page = pageOf(user.pageId);
+    const request = threadControl.inboxRequests.get(user.psid);
+    return {
+      appId,
+      name: appName(appId),
+      isPageInbox: appId === PAGE_INBOX_APP_ID,
+      isPrimaryApp: appId === page.appId,
+      pendingRequest: request ? { ...request, name: appName(request.requestedOwnerAppId) } : null,
+    };
+  };
+  const senderActionsOf = (psid: string) => {
+    const state = store.senderActions.get(psid);
+    return { typing: isTyping(state, clock.now()), typingSince: state?.typingSince ?? null, seenAt: state?.seenAt ?? null, history: state?.history ?? [] };
   };
 
   async function configureWebhook(app: SandboxApp, callbackUrl: string | null, verifyToken: string | undefined, verify: boolean) {
@@ -69,7 +101,7 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
     .on("GET", "/apps", () => ({ data: [...store.apps.values()].map(publicApp) }))
     .on("POST", "/apps", async ({ body }) => {
       const input = s.createAppSchema.parse(body ?? {});
-      const app = store.addApp({ id: input.id, name: input.name, secret: input.secret, verifyToken: input.verifyToken });
+      const app = store.addApp({ id: input.id, name: input.name, secret: input.secret, verifyToken: input.verifyToken, humanAgentPermission: input.humanAgentPermission });
       if (input.callbackUrl) {
         try {
           await configureWebhook(app, input.callbackUrl, input.verifyToken, input.verify ?? true);
@@ -84,6 +116,13 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
     .on("PUT", "/apps/:appId/webhook", async ({ params, body }) => {
       const input = s.webhookConfigSchema.parse(body ?? {});
       return configureWebhook(appOf(params.appId), input.callbackUrl, input.verifyToken, input.verify ?? true);
+    })
+    // Meta's Human Agent permission, granted (or not) through App Review.
+    .on("PUT", "/apps/:appId/permissions", ({ params, body }) => {
+      const app = appOf(params.appId);
+      app.humanAgentPermission = s.appPermissionsSchema.parse(body ?? {}).humanAgent;
+      store.touch();
+      return publicApp(app);
     })
     .on("POST", "/apps/:appId/enable", ({ params }) => {
       const app = appOf(params.appId);
@@ -181,7 +220,7 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       const user = users.user(params.psid);
       const after = num(query, "after") ?? -1;
       const thread = store.thread(user.psid).filter((m) => m.timestamp > after);
-      return { user: publicUser(user), page: publicPage(pageOf(user.pageId)), data: thread };
+      return { user: publicUser(user), page: publicPage(pageOf(user.pageId)), data: thread, owner: ownerOf(user), senderActions: senderActionsOf(user.psid) };
     })
     .on("POST", "/users/:psid/open-link", ({ params, body }) => {
       const input = s.openLinkSchema.parse(body ?? {});
@@ -208,6 +247,64 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       return { ok: true };
     })
     .on("POST", "/users/:psid/block", ({ params, body }) => publicUser(users.setBlocked(params.psid, s.blockSchema.parse(body ?? {}).blocked ?? true)))
+    // ---- Conversation Routing: app roles, thread owners, the Page Inbox ----
+    .on("GET", "/pages/:pageId/routing", ({ params }) => routingOf(pageOf(params.pageId)))
+    .on("PUT", "/pages/:pageId/routing", ({ params, body }) => {
+      const page = pageOf(params.pageId);
+      page.routingEnabled = s.routingSchema.parse(body ?? {}).routingEnabled;
+      store.touch();
+      return routingOf(page);
+    })
+    .on("POST", "/pages/:pageId/apps", ({ params, body }) => {
+      const page = pageOf(params.pageId);
+      const input = s.connectAppSchema.parse(body ?? {});
+      appOf(input.appId);
+      if (input.appId === page.appId || input.appId === PAGE_INBOX_APP_ID) throw new ControlError(409, `app ${input.appId} already has a role on the Page`);
+      store.connectApp(page, input.appId, input);
+      // Meta tells the app its new role on the Page.
+      webhooks.emit(payloads.appRoles(page.id, clock.now(), input.appId, ["secondary_receiver"]));
+      return routingOf(page);
+    })
+    .on("GET", "/users/:psid/thread-owner", ({ params }) => ownerOf(users.user(params.psid)))
+    .on("POST", "/users/:psid/inbox/take", ({ params, body }) => {
+      const user = users.user(params.psid);
+      threadControl.take(pageOf(user.pageId), user, PAGE_INBOX_APP_ID, s.inboxActionSchema.parse(body ?? {}).metadata);
+      return ownerOf(user);
+    })
+    .on("POST", "/users/:psid/inbox/pass", ({ params, body }) => {
+      const user = users.user(params.psid);
+      const page = pageOf(user.pageId);
+      const input = s.inboxActionSchema.parse(body ?? {});
+      if (threadControl.owner(user) !== PAGE_INBOX_APP_ID) throw new ControlError(409, "the Page Inbox does not own this thread");
+      const target = input.targetAppId ?? page.appId;
+      if (target === PAGE_INBOX_APP_ID || !appsWithRole(page).includes(target)) throw new ControlError(400, `app ${target} has no role on the Page`);
+      threadControl.pass(page, user, PAGE_INBOX_APP_ID, target, input.metadata);
+      return ownerOf(user);
+    })
+    .on("POST", "/users/:psid/inbox/request", ({ params, body }) => {
+      const user = users.user(params.psid);
+      if (threadControl.owner(user) === PAGE_INBOX_APP_ID) throw new ControlError(409, "the Page Inbox already owns this thread");
+      threadControl.request(pageOf(user.pageId), user, PAGE_INBOX_APP_ID, s.inboxActionSchema.parse(body ?? {}).metadata);
+      return ownerOf(user);
+    })
+    .on("GET", "/users/:psid/sender-actions", ({ params }) => senderActionsOf(users.user(params.psid).psid))
+    // ---- people who read and reply ----
+    .on("POST", "/users/:psid/read-and-reply", ({ params, body }) => users.readAndReply(params.psid, s.readAndReplySchema.parse(body ?? {})))
+    .on("GET", "/users/:psid/auto", ({ params }) => ({ psid: users.user(params.psid).psid, auto: users.auto.get(params.psid) ?? null }))
+    .on("PUT", "/users/:psid/auto", ({ params, body }) => {
+      const { enabled, ...settings } = s.autoReplySchema.parse(body ?? {});
+      return { psid: params.psid, auto: users.setAuto(params.psid, enabled === false ? null : settings) };
+    })
+    .on("PUT", "/pages/:pageId/users/auto", ({ params, body }) => {
+      const { psids, enabled, ...settings } = s.bulkAutoReplySchema.parse(body ?? {});
+      const page = pageOf(params.pageId);
+      const targets = psids ?? store.usersOfPage(page.id).map((u) => u.psid);
+      for (const psid of targets) {
+        if (users.user(psid).pageId !== page.id) throw new ControlError(400, `user ${psid} is not a person of this Page`);
+        users.setAuto(psid, enabled === false ? null : settings);
+      }
+      return { count: targets.length, enabled: enabled !== false };
+    })
     // ---- webhook delivery behaviour ----
     .on("GET", "/webhook-options", () => ({ ...webhooks.options, autoDeliveryReceipts: core.autoReceipts.delivery, autoReadReceipts: core.autoReceipts.read }))
     .on("PUT", "/webhook-options", ({ body }) => {

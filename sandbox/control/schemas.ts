@@ -4,6 +4,8 @@ import { WEBHOOK_FIELDS } from "../state/types";
 
 export const createAppSchema = z.object({
   id: z.string().regex(/^\d+$/).optional(),
+  /** Meta's Human Agent permission (App Review); default false for new apps. */
+  humanAgentPermission: z.boolean().optional(),
   name: z.string().min(1).optional(),
   secret: z.string().min(1).optional(),
   callbackUrl: z.string().url().optional(),
@@ -121,3 +123,32 @@ export const webhookOptionsSchema = z.object({
 });
 
 export const clockSchema = z.object({ advanceMs: z.number().int() });
+
+export const appPermissionsSchema = z.object({ humanAgent: z.boolean() });
+
+/** Another app connected to a Page (Conversation Routing): its own Page token and webhook fields. */
+export const connectAppSchema = z.object({
+  appId: z.string().min(1),
+  accessToken: z.string().min(1).optional(),
+  subscribedFields: z.array(z.enum(WEBHOOK_FIELDS)).optional(),
+});
+export const routingSchema = z.object({ routingEnabled: z.boolean() });
+
+/** The Page Inbox (a human in Meta's inbox) acting on a thread. */
+export const inboxActionSchema = z.object({ metadata: z.string().max(1000).optional(), targetAppId: z.string().optional() });
+
+export const readAndReplySchema = z.object({
+  read: z.boolean().optional(),
+  text: z.string().min(1).max(2000).optional(),
+  imageUrl: z.string().url().optional(),
+});
+
+const autoSettings = {
+  readAfterMs: z.number().int().min(0).max(3_600_000).nullable().optional(),
+  replyText: z.string().min(1).max(2000).nullable().optional(),
+  replyImageUrl: z.string().url().nullable().optional(),
+  replyAfterMs: z.number().int().min(0).max(3_600_000).nullable().optional(),
+};
+/** `enabled: false` turns the automatic person off. */
+export const autoReplySchema = z.object({ enabled: z.boolean().optional(), ...autoSettings });
+export const bulkAutoReplySchema = z.object({ psids: z.array(z.string()).optional(), enabled: z.boolean().optional(), ...autoSettings });

@@ -5,6 +5,7 @@ import type { SandboxPage, SandboxUser } from "../state/types";
 import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import type { FaultInjector } from "./faults";
 import type { SendLog } from "./send-log";
+import type { ThreadControl } from "./thread-control";
 
 export interface GraphContext {
   store: SandboxStore;
@@ -12,6 +13,9 @@ export interface GraphContext {
   sendLog: SendLog;
   dispatcher: WebhookDispatcher;
   faults: FaultInjector;
+  threadControl: ThreadControl;
   /** Hook for automatic delivery/read receipts (off unless configured). */
   onPageMessage?: (page: SandboxPage, user: SandboxUser, mid: string) => void;
+  /** The sandbox's own base URL (for files it serves); empty until the server listens. */
+  publicUrl?: () => string;
 }

@@ -77,6 +77,15 @@ export const graphErrors = {
     };
     return new GraphError(500, code, messages[code] ?? messages[2], undefined, code === 1200 ? "OAuthException" : "FacebookApiException");
   },
+  /** 2026: of the message tags only HUMAN_AGENT remains; the retired ones fail like any unknown value. */
+  invalidTag: () => new GraphError(400, 100, "(#100) Invalid parameter"),
+  /** HUMAN_AGENT without Meta's Human Agent permission (App Review): Graph's generic permission error, code 10. */
+  humanAgentNotPermitted: () => new GraphError(400, 10, "(#10) Application does not have permission for this action"),
+  /** Conversation Routing: another app (or the Page Inbox) owns the thread; check thread_owner before replying. */
+  notThreadOwner: () => new GraphError(400, 10, "(#10) This thread is controlled by another app. Your app can't send messages to it now.", 2018300),
+  threadControlDenied: (detail: string) => new GraphError(400, 200, `(#200) ${detail}`),
+  routingNotEnabled: () => new GraphError(400, 27, "(#27) Conversation Routing is not enabled for this Page."),
+  invalidAttachmentId: () => new GraphError(400, 100, "(#100) Invalid attachment_id: the attachment does not exist, has expired or belongs to another Page."),
   invalidAppId: () => new GraphError(400, 101, "Error validating application. Invalid application ID."),
   invalidAppSecret: () => new GraphError(400, 1, "Error validating client secret."),
 } as const;

@@ -16,7 +16,8 @@ const bad = (detail: string) => graphErrors.invalidParameter(detail);
 /** Meta counts characters, not UTF-16 units; spread counts code points. */
 const length = (s: string) => (s.length < 1000 ? [...s].length : Array.from(s).length);
 
-export function validateMessage(message: unknown): string {
+/** `hasFile`: the request uploads the attachment as multipart `filedata`, so its payload needs no url. */
+export function validateMessage(message: unknown, hasFile = false): string {
   if (!isObject(message)) throw bad("param message must be a JSON object");
   const hasText = message.text !== undefined;
   const hasAttachment = message.attachment !== undefined;
@@ -31,7 +32,7 @@ export function validateMessage(message: unknown): string {
     if (length(message.text) > 2000) throw bad("Length of param message[text] must be less than or equal to 2000");
     return "text";
   }
-  return validateAttachment(message.attachment);
+  return validateAttachment(message.attachment, hasFile);
 }
 
 function validateQuickReplies(quickReplies: unknown): void {
@@ -48,7 +49,7 @@ function validateQuickReplies(quickReplies: unknown): void {
   }
 }
 
-function validateAttachment(attachment: unknown): string {
+function validateAttachment(attachment: unknown, hasFile: boolean): string {
   if (!isObject(attachment)) throw bad("param message[attachment] must be an object");
   const type = attachment.type;
   const payload = attachment.payload;
@@ -56,7 +57,7 @@ function validateAttachment(attachment: unknown): string {
   if (!isObject(payload)) throw bad("param message[attachment][payload] must be an object");
   if (MEDIA_TYPES.has(type)) {
     const url = payload.url;
-    if (payload.attachment_id === undefined) {
+    if (payload.attachment_id === undefined && !hasFile) {
       if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url)) throw bad("param message[attachment][payload][url] must be a valid URL");
     }
     return `attachment:${type}`;

@@ -10,6 +10,8 @@ import type { GraphContext } from "./context";
 import { GraphError, graphErrors } from "./graph-error";
 import { handleBatch } from "./batch";
 import { handleSend, recordRejectedSend } from "./send-api";
+import { handleAttachmentUpload } from "./attachments";
+import { handleThreadControl } from "./thread-control";
 
 export interface GraphRequest {
   method: string;
@@ -31,7 +33,8 @@ export function stripVersion(pathname: string): string {
   return pathname.replace(VERSION_PREFIX, "") || "/";
 }
 
-type Auth = { kind: "page"; page: SandboxPage } | { kind: "user"; user: UserAccessToken } | { kind: "none" };
+/** A Page token speaks for the Page through one app (the default app, or another connected app). */
+type Auth = { kind: "page"; page: SandboxPage; appId: string } | { kind: "user"; user: UserAccessToken } | { kind: "none" };
 
 export function handleGraph(ctx: GraphContext, req: GraphRequest): GraphResponse {
   const segments = req.path.split("/").filter(Boolean);
@@ -63,10 +66,10 @@ function authenticate(ctx: GraphContext, req: GraphRequest): Auth {
   if (token === undefined && req.authorization) token = req.authorization.replace(/^(Bearer|OAuth)\s+/i, "");
   if (token === undefined || token === "") return { kind: "none" };
   if (typeof token !== "string") throw graphErrors.invalidToken();
-  const page = ctx.store.pageByToken(token);
-  if (page) {
-    if (page.tokenRevoked) throw graphErrors.revokedToken();
-    return { kind: "page", page };
+  const owner = ctx.store.pageTokenOwner(token);
+  if (owner) {
+    if (owner.page.tokenRevoked) throw graphErrors.revokedToken();
+    return { kind: "page", page: owner.page, appId: owner.appId };
   }
   const user = ctx.store.userTokens.get(token);
   if (user) {
@@ -84,13 +87,30 @@ function route(ctx: GraphContext, req: GraphRequest, segments: string[], auth: A
   if (!first) throw graphErrors.unknownPath("/");
   if (segments.length === 2 && second === "messages" && req.method === "POST") {
     if (auth.kind !== "page") throw graphErrors.invalidParameter("A page access token is required to request this resource.", 2018218);
-    return handleSend(ctx, auth.page, first === "me" ? null : first, req.params);
+    return handleSend(ctx, auth.page, first === "me" ? null : first, req.params, auth.appId);
+  }
+  if (segments.length === 2 && second === "message_attachments" && req.method === "POST") {
+    if (auth.kind !== "page") throw graphErrors.invalidParameter("A page access token is required to request this resource.", 2018218);
+    return handleAttachmentUpload(ctx, auth.page, first === "me" ? null : first, req.params);
+  }
+  if (segments.length === 2 && THREAD_CONTROL_CALLS[second] === req.method) {
+    if (auth.kind !== "page") throw new GraphError(400, 210, "(#210) A page access token is required to request this resource.");
+    const call = second as Parameters<typeof handleThreadControl>[2];
+    return handleThreadControl(ctx, ctx.threadControl, call, auth.page, first === "me" ? null : first, auth.appId, req.params);
   }
   if (segments.length === 2 && second === "accounts" && req.method === "GET" && first === "me") return listAccounts(ctx, auth);
   if (segments.length === 2 && second === "subscribed_apps") return subscribedApps(ctx, req, auth, first);
   if (segments.length === 1 && req.method === "GET") return getNode(ctx, req, auth, first);
   throw graphErrors.unknownPath(segments.slice(1).join("/") || first);
 }
+
+const THREAD_CONTROL_CALLS: Record<string, string> = {
+  pass_thread_control: "POST",
+  take_thread_control: "POST",
+  request_thread_control: "POST",
+  thread_owner: "GET",
+  secondary_receivers: "GET",
+};
 
 const PAGE_FIELDS = new Set(["id", "name", "username", "category", "link"]);
 const PROFILE_FIELDS = new Set(["id", "name", "first_name", "last_name", "profile_pic", "locale", "timezone", "gender"]);
@@ -160,15 +180,25 @@ function subscribedApps(ctx: GraphContext, req: GraphRequest, auth: Auth, pageId
   if (auth.kind !== "page") throw new GraphError(400, 210, "(#210) A page access token is required to request this resource.");
   const page = auth.page;
   if (pageIdOrMe !== "me" && pageIdOrMe !== page.id) throw graphErrors.unknownObject(pageIdOrMe);
-  const app = ctx.store.apps.get(page.appId);
+  const appId = auth.appId;
+  const app = ctx.store.apps.get(appId);
   if (req.method === "GET") {
-    const data = page.subscribedFields.length
-      ? [{ category: "Business", link: "https://sandbox.local/", name: app?.name ?? "Sandbox App", id: page.appId, subscribed_fields: page.subscribedFields }]
-      : [];
+    // Every app subscribed to the Page, as on Meta (the Page's default app first).
+    const data = [page.appId, ...page.connectedApps.map((c) => c.appId)]
+      .map((id) => ({ id, fields: ctx.store.fieldsOf(page, id) ?? [] }))
+      .filter((a) => a.fields.length)
+      .map((a) => ({ category: "Business", link: "https://sandbox.local/", name: ctx.store.apps.get(a.id)?.name ?? "Sandbox App", id: a.id, subscribed_fields: a.fields }));
     return { status: 200, body: { data } };
   }
+  const setFields = (fields: WebhookField[]) => {
+    if (appId === page.appId) page.subscribedFields = fields;
+    else {
+      const connected = page.connectedApps.find((c) => c.appId === appId);
+      if (connected) connected.subscribedFields = fields;
+    }
+  };
   if (req.method === "DELETE") {
-    page.subscribedFields = [];
+    setFields([]);
     ctx.store.touch();
     return { status: 200, body: { success: true } };
   }
@@ -181,7 +211,7 @@ function subscribedApps(ctx: GraphContext, req: GraphRequest, auth: Auth, pageId
       throw graphErrors.invalidParameter(`Param subscribed_fields must be one of {${WEBHOOK_FIELDS.join(", ")}} - got "${field}".`);
     }
   }
-  page.subscribedFields = [...new Set(list as WebhookField[])];
+  setFields([...new Set(list as WebhookField[])]);
   // Subscribing again is how a Page gets its webhooks back after Meta disabled the app for failures.
   if (app && !app.subscriptionActive) ctx.dispatcher.enableApp(app);
   ctx.store.touch();

@@ -1,6 +1,8 @@
 /**
  * The Send API (POST /me/messages, POST /{page-id}/messages) with Meta's policy: the 24 h window from the
- * person's last interaction (HUMAN_AGENT tag: 7 days; other tags: any time), single-use one-time
+ * person's last interaction (HUMAN_AGENT tag: 7 days, and only for apps with the Human Agent permission;
+ * since 2026 every other tag fails with 100), Conversation Routing (only the thread owner may send:
+ * 10/2018300), sender actions kept per thread, attachments by attachment_id, single-use one-time
  * notification tokens that expire after a year, notification_messages tokens, blocked people (551), and
  * parameter errors (100). This is the hot path of every benchmark, so it does no I/O and little allocation.
  */
@@ -8,12 +10,15 @@ import { DAY_MS } from "../clock";
 import { newMessageId } from "../ids";
 import type { SandboxPage, SandboxUser } from "../state/types";
 import { messageEcho } from "../webhooks/payloads";
+import { isUploadedFile, resolveMessageAttachment } from "./attachments";
 import { GraphError, graphErrors } from "./graph-error";
 import { validateMessage } from "./message-validation";
 import type { GraphContext } from "./context";
 
 const MESSAGING_TYPES = new Set(["RESPONSE", "UPDATE", "MESSAGE_TAG"]);
-const TAGS = new Set(["CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE", "HUMAN_AGENT"]);
+/** Typing bubbles vanish after 20 s without a message (Meta's sender actions reference). */
+export const TYPING_TIMEOUT_MS = 20_000;
+const SENDER_ACTION_HISTORY = 50;
 const SENDER_ACTIONS = new Set(["typing_on", "typing_off", "mark_seen"]);
 const STANDARD_WINDOW_MS = DAY_MS;
 const HUMAN_AGENT_WINDOW_MS = 7 * DAY_MS;
@@ -36,7 +41,8 @@ function jsonParam(value: unknown): unknown {
   }
 }
 
-export function handleSend(ctx: GraphContext, page: SandboxPage, pathPageId: string | null, params: Params): SendResult {
+/** `appId`: the app whose Page token made the call (the Page's default app unless another app is connected). */
+export function handleSend(ctx: GraphContext, page: SandboxPage, pathPageId: string | null, params: Params, appId: string = page.appId): SendResult {
   const now = ctx.clock.now();
   const recipient = jsonParam(params.recipient);
   const message = jsonParam(params.message);
@@ -58,32 +64,39 @@ export function handleSend(ctx: GraphContext, page: SandboxPage, pathPageId: str
     if (messagingType !== null && !MESSAGING_TYPES.has(messagingType)) {
       throw graphErrors.invalidParameter("param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}");
     }
-    if (messagingType === "MESSAGE_TAG" && (tag === null || !TAGS.has(tag))) {
-      throw graphErrors.invalidParameter("param tag must be one of {CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, HUMAN_AGENT}");
-    }
+    // 2026: CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE and ACCOUNT_UPDATE are retired; only HUMAN_AGENT remains.
+    if ((messagingType === "MESSAGE_TAG" || tag !== null) && tag !== "HUMAN_AGENT") throw graphErrors.invalidTag();
     if (senderAction !== undefined) {
       if (!SENDER_ACTIONS.has(String(senderAction))) throw graphErrors.invalidParameter("param sender_action must be one of {typing_on, typing_off, mark_seen}");
     } else {
-      kind = validateMessage(message);
+      kind = validateMessage(message, isUploadedFile(params.filedata));
     }
+    if (tag === "HUMAN_AGENT" && !ctx.store.apps.get(appId)?.humanAgentPermission) throw graphErrors.humanAgentNotPermitted();
 
     const user = resolveRecipient(ctx, page, r, now);
     psid = user.psid;
     if (user.blocked) throw graphErrors.userUnavailable();
+    if (ctx.store.threadOwner(user) !== appId) throw graphErrors.notThreadOwner();
     if (r.id !== undefined) checkWindow(user, now, messagingType, tag);
     if (senderAction !== undefined) {
+      recordSenderAction(ctx, psid, String(senderAction), appId, now);
       return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: 200, body: { recipient_id: psid } });
     }
 
+    const resolved = resolveMessageAttachment(ctx, page, message as Record<string, unknown>, params.filedata);
     const mid = newMessageId();
     consumeToken(ctx, r, now);
-    ctx.store.thread(psid).push({ mid, direction: "out", timestamp: now, message: message as Record<string, unknown> });
+    ctx.store.thread(psid).push({ mid, direction: "out", timestamp: now, message: resolved.message });
+    const typing = ctx.store.senderActions.get(psid);
+    if (typing?.typing) typing.typing = false; // the message replaces the typing bubble
     ctx.store.touch(); // cheap: persistence only arms a debounce timer
-    if (page.subscribedFields.includes("message_echoes")) {
-      ctx.dispatcher.emit(messageEcho(page.id, psid, now, page.appId, mid, message as Record<string, unknown>));
+    if (ctx.store.fieldsOf(page, appId)?.includes("message_echoes")) {
+      ctx.dispatcher.emit(messageEcho(page.id, psid, now, appId, mid, resolved.message));
     }
     ctx.onPageMessage?.(page, user, mid);
-    return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: 200, body: { recipient_id: psid, message_id: mid } });
+    const body: Record<string, unknown> = { recipient_id: psid, message_id: mid };
+    if (resolved.attachmentId) body.attachment_id = resolved.attachmentId;
+    return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: 200, body });
   } catch (error) {
     if (!(error instanceof GraphError)) throw error;
     return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: error.httpStatus, body: error.toBody(), error });
@@ -115,9 +128,27 @@ function resolveRecipient(ctx: GraphContext, page: SandboxPage, r: Record<string
   throw graphErrors.invalidParameter("param recipient: user_ref, post_id and comment_id recipients are not supported by the sandbox");
 }
 
+/** Sender actions show in the person's thread: the typing bubble (until typing_off, a message or 20 s) and "seen". */
+function recordSenderAction(ctx: GraphContext, psid: string, action: string, appId: string, now: number): void {
+  const state = ctx.store.senderActionState(psid);
+  if (action === "typing_on") {
+    state.typing = true;
+    state.typingSince = now;
+  } else if (action === "typing_off") state.typing = false;
+  else if (action === "mark_seen") state.seenAt = now;
+  state.history.push({ action, at: now, appId });
+  if (state.history.length > SENDER_ACTION_HISTORY) state.history.splice(0, state.history.length - SENDER_ACTION_HISTORY);
+  ctx.store.touch();
+}
+
+/** Whether the typing bubble shows now (typing_on less than 20 s ago, not cleared by typing_off or a message). */
+export function isTyping(state: { typing: boolean; typingSince: number | null } | undefined, now: number): boolean {
+  return !!state?.typing && state.typingSince !== null && now - state.typingSince < TYPING_TIMEOUT_MS;
+}
+
+/** Standard window 24 h; HUMAN_AGENT 7 days; both counted from the person's last message, postback, referral or opt-in. */
 function checkWindow(user: SandboxUser, now: number, messagingType: string | null, tag: string | null): void {
-  if (messagingType === "MESSAGE_TAG" && tag !== "HUMAN_AGENT") return;
-  const windowMs = messagingType === "MESSAGE_TAG" ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
+  const windowMs = messagingType === "MESSAGE_TAG" && tag === "HUMAN_AGENT" ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
   if (user.lastInboundAt === null || now - user.lastInboundAt > windowMs) throw graphErrors.outsideWindow();
 }
 

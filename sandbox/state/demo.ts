@@ -29,6 +29,8 @@ export function ensureDemo(store: SandboxStore, appUrl: string): void {
       name: "Messenger Desk (sandbox)",
       callbackUrl: demoCallbackUrl(appUrl),
       verifyToken: DEMO.verifyToken,
+      // The demo app is the agent desk: it has passed App Review for Human Agent (tests can turn it off).
+      humanAgentPermission: true,
     });
   }
   if (!store.pages.has(DEMO.pageId)) {

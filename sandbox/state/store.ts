@@ -5,16 +5,20 @@
  */
 import { DAY_MS } from "../clock";
 import { newAccessToken, newNumericId } from "../ids";
-import type {
-  NotificationMessagesToken,
-  OneTimeNotifToken,
-  PageFaults,
-  SandboxApp,
-  SandboxPage,
-  SandboxUser,
-  ThreadMessage,
-  UserAccessToken,
-  WebhookField,
+import {
+  PAGE_INBOX_APP_ID,
+  type ConnectedApp,
+  type NotificationMessagesToken,
+  type OneTimeNotifToken,
+  type PageFaults,
+  type SandboxApp,
+  type SandboxPage,
+  type SandboxUser,
+  type SavedAttachment,
+  type SenderActionState,
+  type ThreadMessage,
+  type UserAccessToken,
+  type WebhookField,
 } from "./types";
 
 export const DEFAULT_SUBSCRIBED_FIELDS: WebhookField[] = [
@@ -25,6 +29,8 @@ export const DEFAULT_SUBSCRIBED_FIELDS: WebhookField[] = [
   "message_deliveries",
   "message_reads",
   "message_reactions",
+  "messaging_handovers",
+  "standby",
 ];
 
 export function defaultFaults(rateLimitPerSecond = 0): PageFaults {
@@ -41,6 +47,15 @@ export interface StoreSnapshot {
   otnTokens: OneTimeNotifToken[];
   notificationTokens: NotificationMessagesToken[];
   userTokens: UserAccessToken[];
+  /** PSID -> app owning the thread, when not the Page's default app. */
+  threadOwners?: Record<string, string>;
+  attachments?: SavedAttachment[];
+}
+
+/** Who a Page token speaks for: the Page, through one of its apps. */
+export interface PageTokenOwner {
+  page: SandboxPage;
+  appId: string;
 }
 
 export class SandboxStore {
@@ -52,7 +67,14 @@ export class SandboxStore {
   readonly otnTokens = new Map<string, OneTimeNotifToken>();
   readonly notificationTokens = new Map<string, NotificationMessagesToken>();
   readonly userTokens = new Map<string, UserAccessToken>();
+  /** Thread owner per PSID when it is not the Page's default app (Conversation Routing). */
+  readonly threadOwners = new Map<string, string>();
+  readonly senderActions = new Map<string, SenderActionState>();
+  readonly attachments = new Map<string, SavedAttachment>();
+  /** Bytes of uploaded files, served at /_sandbox/media/attachments/<id> (not persisted). */
+  readonly attachmentFiles = new Map<string, Buffer>();
   private readonly pagesByToken = new Map<string, SandboxPage>();
+  private readonly secondaryTokens = new Map<string, PageTokenOwner>();
   private readonly pagesByUsername = new Map<string, SandboxPage>();
   private readonly usersByPage = new Map<string, SandboxUser[]>();
   private listeners: Array<() => void> = [];
@@ -78,6 +100,7 @@ export class SandboxStore {
       subscriptionActive: input.subscriptionActive ?? true,
       disabledAt: input.disabledAt ?? null,
       failingSince: input.failingSince ?? null,
+      humanAgentPermission: input.humanAgentPermission ?? false,
     };
     this.apps.set(app.id, app);
     this.touch();
@@ -98,12 +121,15 @@ export class SandboxStore {
       subscribedFields: input.subscribedFields ?? [...DEFAULT_SUBSCRIBED_FIELDS],
       getStartedPayload: input.getStartedPayload ?? "GET_STARTED",
       faults: input.faults ?? defaultFaults(this.defaultRateLimitPerSecond),
+      connectedApps: input.connectedApps ?? [],
+      routingEnabled: input.routingEnabled ?? true,
     };
     const previous = this.pages.get(id);
     if (previous) this.unindexPage(previous);
     this.pages.set(id, page);
     this.pagesByToken.set(page.accessToken, page);
     this.pagesByUsername.set(page.username.toLowerCase(), page);
+    for (const connected of page.connectedApps) this.secondaryTokens.set(connected.accessToken, { page, appId: connected.appId });
     this.touch();
     return page;
   }
@@ -111,10 +137,59 @@ export class SandboxStore {
   private unindexPage(page: SandboxPage): void {
     this.pagesByToken.delete(page.accessToken);
     this.pagesByUsername.delete(page.username.toLowerCase());
+    for (const connected of page.connectedApps) this.secondaryTokens.delete(connected.accessToken);
   }
 
   pageByToken(token: string): SandboxPage | undefined {
     return this.pagesByToken.get(token);
+  }
+
+  /** The Page and app a Page token belongs to (the Page's own token speaks for its default app). */
+  pageTokenOwner(token: string): PageTokenOwner | undefined {
+    const page = this.pagesByToken.get(token);
+    if (page) return { page, appId: page.appId };
+    return this.secondaryTokens.get(token);
+  }
+
+  /** Connects another app to the Page (or updates it); it gets its own Page token. */
+  connectApp(page: SandboxPage, appId: string, options: { accessToken?: string; subscribedFields?: WebhookField[] } = {}): ConnectedApp {
+    if (!this.apps.has(appId)) throw new Error(`unknown app ${appId}`);
+    if (appId === page.appId || appId === PAGE_INBOX_APP_ID) throw new Error(`app ${appId} already has a role on the Page`);
+    let connected = page.connectedApps.find((c) => c.appId === appId);
+    if (connected) {
+      this.secondaryTokens.delete(connected.accessToken);
+      if (options.accessToken) connected.accessToken = options.accessToken;
+      if (options.subscribedFields) connected.subscribedFields = options.subscribedFields;
+    } else {
+      connected = { appId, accessToken: options.accessToken ?? newAccessToken(), subscribedFields: options.subscribedFields ?? [...DEFAULT_SUBSCRIBED_FIELDS] };
+      page.connectedApps.push(connected);
+    }
+    this.secondaryTokens.set(connected.accessToken, { page, appId });
+    this.touch();
+    return connected;
+  }
+
+  /** The app that owns the person's thread: the Page's default app unless control was passed or taken. */
+  threadOwner(user: SandboxUser): string {
+    return this.threadOwners.get(user.psid) ?? this.pages.get(user.pageId)?.appId ?? "";
+  }
+
+  setThreadOwner(user: SandboxUser, appId: string): void {
+    if (appId === this.pages.get(user.pageId)?.appId) this.threadOwners.delete(user.psid);
+    else this.threadOwners.set(user.psid, appId);
+    this.touch();
+  }
+
+  /** Webhook fields an app subscribed for a Page (null: the app is not connected to it). */
+  fieldsOf(page: SandboxPage, appId: string): WebhookField[] | null {
+    if (appId === page.appId) return page.subscribedFields;
+    return page.connectedApps.find((c) => c.appId === appId)?.subscribedFields ?? null;
+  }
+
+  senderActionState(psid: string): SenderActionState {
+    let state = this.senderActions.get(psid);
+    if (!state) this.senderActions.set(psid, (state = { typing: false, typingSince: null, seenAt: null, history: [] }));
+    return state;
   }
 
   /** Resolves a Page by id or by username (m.me links use the username). */
@@ -188,6 +263,8 @@ export class SandboxStore {
       otnTokens: [...this.otnTokens.values()],
       notificationTokens: [...this.notificationTokens.values()],
       userTokens: [...this.userTokens.values()],
+      threadOwners: Object.fromEntries(this.threadOwners),
+      attachments: [...this.attachments.values()],
     };
   }
 
@@ -199,6 +276,11 @@ export class SandboxStore {
     this.otnTokens.clear();
     this.notificationTokens.clear();
     this.userTokens.clear();
+    this.threadOwners.clear();
+    this.senderActions.clear();
+    this.attachments.clear();
+    this.attachmentFiles.clear();
+    this.secondaryTokens.clear();
     this.pagesByToken.clear();
     this.pagesByUsername.clear();
     this.usersByPage.clear();
@@ -214,6 +296,8 @@ export class SandboxStore {
     for (const t of snapshot.otnTokens ?? []) this.otnTokens.set(t.token, t);
     for (const t of snapshot.notificationTokens ?? []) this.notificationTokens.set(t.token, t);
     for (const t of snapshot.userTokens ?? []) this.userTokens.set(t.token, t);
+    for (const [psid, appId] of Object.entries(snapshot.threadOwners ?? {})) this.threadOwners.set(psid, appId);
+    for (const a of snapshot.attachments ?? []) this.attachments.set(a.id, a);
     this.touch();
   }
 }

@@ -10,6 +10,8 @@ export const WEBHOOK_FIELDS = [
   "messaging_postbacks",
   "messaging_referrals",
   "messaging_optins",
+  "messaging_handovers",
+  "standby",
 ] as const;
 export type WebhookField = (typeof WEBHOOK_FIELDS)[number];
 
@@ -24,6 +26,21 @@ export interface SandboxApp {
   disabledAt: number | null;
   /** Start of the current run of failed deliveries (null while deliveries succeed). */
   failingSince: number | null;
+  /**
+   * Meta's Human Agent permission (granted through App Review): without it a MESSAGE_TAG send with
+   * HUMAN_AGENT fails. The demo app has it; new apps do not unless created with it.
+   */
+  humanAgentPermission: boolean;
+}
+
+/** Meta's Page Inbox, a possible thread owner on every Page (Conversation Routing / handover). */
+export const PAGE_INBOX_APP_ID = "263902037430900";
+
+/** Another app connected to a Page (Conversation Routing): it has its own Page token and webhook fields. */
+export interface ConnectedApp {
+  appId: string;
+  accessToken: string;
+  subscribedFields: WebhookField[];
 }
 
 export type LatencyDistribution =
@@ -53,6 +70,10 @@ export interface SandboxPage {
   subscribedFields: WebhookField[];
   getStartedPayload: string;
   faults: PageFaults;
+  /** Apps other than `appId` (the primary / default app) connected to the Page. */
+  connectedApps: ConnectedApp[];
+  /** Conversation Routing configured (take_thread_control needs it, else error 27). */
+  routingEnabled: boolean;
 }
 
 export interface SandboxUser {
@@ -68,6 +89,30 @@ export interface SandboxUser {
   /** Last interaction that opens the 24 h window (message, postback, referral, opt-in). */
   lastInboundAt: number | null;
   createdAt: number;
+}
+
+/** What the Page's sender actions left in a thread: the typing bubble and the "seen" mark. */
+export interface SenderActionState {
+  typing: boolean;
+  /** When typing_on was sent (the bubble disappears after 20 s or with the next message, as in Messenger). */
+  typingSince: number | null;
+  /** Last mark_seen: everything the person sent until then shows as seen. */
+  seenAt: number | null;
+  history: { action: string; at: number; appId: string }[];
+}
+
+/** A file saved with the Attachment Upload API (or a send with is_reusable), reusable by attachment_id. */
+export interface SavedAttachment {
+  id: string;
+  pageId: string;
+  type: "image" | "audio" | "video" | "file";
+  /** Where the person's Messenger fetches it: the source URL, or the sandbox's copy of an uploaded file. */
+  url: string;
+  reusable: boolean;
+  createdAt: number;
+  /** For uploaded files (multipart `filedata`). */
+  fileName?: string;
+  contentType?: string;
 }
 
 /** One message in a thread, as the simulated user sees it. */

@@ -23,7 +23,22 @@ export class SimulationError extends Error {
 
 type Json = Record<string, unknown>;
 
+/** A person who answers by themselves: reads the Page's messages after `readAfterMs`, then replies. */
+export interface AutoReplySettings {
+  /** Delivery and read receipts this long after a Page message (null: never by themselves). */
+  readAfterMs: number | null;
+  /** The canned reply (text and/or image URL); none: the person only reads. */
+  replyText: string | null;
+  replyImageUrl: string | null;
+  /** Reply this long after the Page message (defaults to readAfterMs, else 0). */
+  replyAfterMs: number | null;
+}
+
 export class UserSimulator {
+  /** Automatic people (not persisted: a restart leaves everyone manual). */
+  readonly auto = new Map<string, AutoReplySettings>();
+  private readonly autoTimers = new Map<string, { read?: NodeJS.Timeout; reply?: NodeJS.Timeout }>();
+
   constructor(
     private readonly store: SandboxStore,
     private readonly clock: SandboxClock,
@@ -191,6 +206,78 @@ export class UserSimulator {
   react(psid: string, mid: string, reaction = "love", emoji = "\u2764\uFE0F", action: "react" | "unreact" = "react"): void {
     const user = this.user(psid);
     this.dispatcher.emit(payloads.reaction(user.pageId, psid, this.clock.now(), { mid, reaction, emoji, action }));
+  }
+
+  /**
+   * What a person does on opening the thread: the Page's messages are delivered and read (message_deliveries,
+   * message_reads with watermarks), then, if asked, they answer with a text and/or an image.
+   */
+  readAndReply(psid: string, input: { read?: boolean; text?: string; imageUrl?: string } = {}): { delivered: string[]; watermark: number | null; replies: ThreadMessage[] } {
+    this.user(psid);
+    let delivered: string[] = [];
+    let watermark: number | null = null;
+    if (input.read !== false) {
+      delivered = this.deliver(psid)?.mids ?? [];
+      watermark = this.read(psid)?.watermark ?? null;
+    }
+    const replies: ThreadMessage[] = [];
+    if (input.text) replies.push(this.sendText(psid, input.text));
+    if (input.imageUrl) replies.push(this.sendAttachment(psid, "image", input.imageUrl));
+    return { delivered, watermark, replies };
+  }
+
+  /** Turns the automatic mode on (settings) or off (null) for a person. */
+  setAuto(psid: string, settings: Partial<AutoReplySettings> | null): AutoReplySettings | null {
+    this.user(psid);
+    this.clearAutoTimers(psid);
+    if (settings === null) {
+      this.auto.delete(psid);
+      return null;
+    }
+    const full: AutoReplySettings = {
+      readAfterMs: settings.readAfterMs ?? null,
+      replyText: settings.replyText ?? null,
+      replyImageUrl: settings.replyImageUrl ?? null,
+      replyAfterMs: settings.replyAfterMs ?? null,
+    };
+    this.auto.set(psid, full);
+    return full;
+  }
+
+  /** Called after each Page message: an automatic person reads and replies on their own timers (one reply per burst). */
+  onPageMessage(psid: string): void {
+    const settings = this.auto.get(psid);
+    if (!settings) return;
+    let timers = this.autoTimers.get(psid);
+    if (!timers) this.autoTimers.set(psid, (timers = {}));
+    const slot = timers;
+    if (settings.readAfterMs !== null && !slot.read) {
+      slot.read = setTimeout(() => {
+        slot.read = undefined;
+        if (this.store.users.has(psid)) this.readAndReply(psid, { read: true });
+      }, settings.readAfterMs);
+    }
+    if ((settings.replyText || settings.replyImageUrl) && !slot.reply) {
+      slot.reply = setTimeout(() => {
+        slot.reply = undefined;
+        const user = this.store.users.get(psid);
+        if (!user || user.blocked) return;
+        this.readAndReply(psid, { read: settings.readAfterMs !== null, text: settings.replyText ?? undefined, imageUrl: settings.replyImageUrl ?? undefined });
+      }, settings.replyAfterMs ?? settings.readAfterMs ?? 0);
+    }
+  }
+
+  private clearAutoTimers(psid: string): void {
+    const timers = this.autoTimers.get(psid);
+    if (timers?.read) clearTimeout(timers.read);
+    if (timers?.reply) clearTimeout(timers.reply);
+    this.autoTimers.delete(psid);
+  }
+
+  /** Everyone back to manual (reset and close). */
+  stopAuto(): void {
+    for (const psid of [...this.autoTimers.keys()]) this.clearAutoTimers(psid);
+    this.auto.clear();
   }
 
   setBlocked(psid: string, blocked: boolean): SandboxUser {

@@ -7,7 +7,7 @@ const { t } = window.sandboxI18n;
 const API = "/_sandbox/api";
 const params = new URLSearchParams(location.search);
 const $ = (id) => document.getElementById(id);
-const state = { pages: [], page: null, psid: null, thread: [], renderedKey: "" };
+const state = { pages: [], page: null, psid: null, thread: [], owner: null, senderActions: null, renderedKey: "" };
 
 async function api(method, path, body) {
   const res = await fetch(API + path, {
@@ -98,12 +98,16 @@ async function act(fn, message) {
 async function refresh() {
   if (!state.psid) {
     state.thread = [];
+    state.owner = null;
+    state.senderActions = null;
     render();
     return;
   }
-  const { data, user } = await api("GET", `/users/${state.psid}/thread`);
+  const { data, user, owner, senderActions } = await api("GET", `/users/${state.psid}/thread`);
   state.thread = data;
   state.user = user;
+  state.owner = owner;
+  state.senderActions = senderActions;
   renderIdentity();
   if (user.threadStarted) $("get-started").hidden = true;
   render();
@@ -151,36 +155,63 @@ function renderOutgoing(m) {
         e.subtitle ? el("div", { class: "subtitle" }, e.subtitle) : null,
         (e.buttons || []).map((b, i) => renderButton(b, m, i, ei)))));
   }
-  if (msg.attachment) {
-    const url = msg.attachment.payload && msg.attachment.payload.url;
-    if (msg.attachment.type === "image" && url) return el("img", { class: "attachment", src: url, alt: "image" });
-    return el("div", { class: "bubble" }, el("a", { href: url || "#", target: "_blank", rel: "noreferrer" }, t("user.attachment", { type: msg.attachment.type })));
-  }
+  if (msg.attachment) return renderMedia(msg.attachment, "page-attachment");
   return el("div", { class: "bubble", "data-testid": "page-message" }, msg.text || "");
+}
+
+/** Images, videos, audio and files as Messenger shows them (uploaded files and attachment_id sends carry their url). */
+function renderMedia(attachment, testid) {
+  const url = attachment.payload && attachment.payload.url;
+  if (!url) return el("div", { class: "bubble", "data-testid": testid }, t("user.attachment", { type: attachment.type }));
+  if (attachment.type === "image") return el("img", { class: "attachment", src: url, alt: "image", "data-testid": testid });
+  if (attachment.type === "video") return el("video", { class: "attachment", src: url, controls: true, "data-testid": testid });
+  if (attachment.type === "audio") return el("audio", { src: url, controls: true, "data-testid": testid });
+  const name = decodeURIComponent(url.split("?")[0].split("/").pop() || "") || t("user.file");
+  return el("div", { class: "bubble", "data-testid": testid }, el("a", { href: url, target: "_blank", rel: "noreferrer" }, /^\d+$/.test(name) ? t("user.file") : name));
 }
 
 function renderIncoming(m) {
   const msg = m.message || {};
-  if (msg.attachments) {
-    return msg.attachments.map((a) => (a.type === "image" ? el("img", { class: "attachment", src: a.payload.url, alt: "image" }) : el("div", { class: "bubble" }, `${a.type}: ${a.payload.url}`)));
-  }
+  if (msg.attachments) return msg.attachments.map((a) => renderMedia(a, "user-attachment"));
   return el("div", { class: "bubble", "data-testid": "user-message" }, msg.text || "");
 }
 
 function receipt(m) {
-  if (m.direction !== "out" || !m.message) return null;
+  if (m.direction === "in") {
+    // The Page's mark_seen: show "Seen" under the person's latest message it covers.
+    const seenAt = state.senderActions && state.senderActions.seenAt;
+    const lastIn = [...state.thread].reverse().find((x) => x.direction === "in" && x.timestamp <= (seenAt || 0));
+    return seenAt && lastIn && lastIn.mid === m.mid ? el("div", { class: "meta", "data-testid": "seen-by-page" }, t("user.seenByPage")) : null;
+  }
+  if (!m.message) return null;
   return el("div", { class: "meta" }, t(m.readAt ? "user.receipt.seen" : m.deliveredAt ? "user.receipt.delivered" : "user.receipt.sent"));
 }
 
+/** Who handles the conversation (Conversation Routing) and the Page Inbox's buttons. */
+function renderOwner() {
+  const owner = state.owner;
+  $("owner-bar").hidden = !owner;
+  if (!owner) return;
+  $("owner-bar").dataset.owner = owner.isPageInbox ? "inbox" : "app";
+  $("owner-text").textContent = t("user.owner", { name: owner.isPageInbox ? t("user.owner.inbox") : owner.name });
+  $("inbox-take").hidden = owner.isPageInbox;
+  $("inbox-pass").hidden = !owner.isPageInbox;
+  const request = owner.pendingRequest;
+  $("owner-request").textContent = request ? t("user.inboxRequested", { name: request.name }) : "";
+}
+
 function render() {
-  const key = JSON.stringify(state.thread);
+  const key = JSON.stringify([state.thread, state.owner, state.senderActions && state.senderActions.typing, state.senderActions && state.senderActions.seenAt]);
   if (key === state.renderedKey) return;
   state.renderedKey = key;
+  renderOwner();
   const list = $("thread");
-  list.replaceChildren(...state.thread.map((m) => {
+  const items = state.thread.map((m) => {
     if (m.event) return el("li", { class: "note", "data-testid": "event-note" }, m.event);
     return el("li", { class: m.direction, "data-mid": m.mid }, m.direction === "out" ? renderOutgoing(m) : renderIncoming(m), receipt(m));
-  }));
+  });
+  if (state.senderActions && state.senderActions.typing) items.push(el("li", { class: "typing", "data-testid": "page-typing" }, t("user.typing", { page: state.page.name })));
+  list.replaceChildren(...items);
   list.scrollTop = list.scrollHeight;
   // Quick replies belong to the latest message only, as in Messenger.
   const last = state.thread[state.thread.length - 1];
@@ -216,6 +247,8 @@ async function main() {
   });
   $("delivered").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/delivered`), t("user.status.delivered")));
   $("read").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/read`), t("user.status.read")));
+  $("inbox-take").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/inbox/take`, {}), t("user.status.inboxTook")));
+  $("inbox-pass").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/inbox/pass`, {}), t("user.status.inboxPassed")));
   $("block").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/block`, { blocked: !(state.user && state.user.blocked) })));
 
   await choosePage(params.get("page") || (data[0] && data[0].id));

@@ -32,6 +32,30 @@ describe("the sandbox's pages", () => {
     expect(setup).toContain("为主页订阅应用的 Webhook");
   });
 
+  it("offer the Page Inbox's take-over and hand-back buttons in both languages", async () => {
+    const zh = await (await get("/_sandbox/", { "Accept-Language": "zh-CN" })).text();
+    expect(zh).toContain("主页收件箱：接管对话");
+    expect(zh).toContain("主页收件箱：交还对话");
+    const en = await (await get("/_sandbox/", { "Accept-Language": "en" })).text();
+    expect(en).toContain('data-testid="inbox-take">Page Inbox: take over<');
+    // Every string the page's script writes exists in both catalogs.
+    expect(Object.keys(SANDBOX_MESSAGES["zh-CN"]).sort()).toEqual(Object.keys(SANDBOX_MESSAGES.en).sort());
+  });
+
+  it("serve an uploaded file under its name", async () => {
+    const form = new FormData();
+    form.set("message", JSON.stringify({ attachment: { type: "file", payload: { is_reusable: true } } }));
+    form.set("filedata", new Blob(["hello"], { type: "text/plain" }), "notes.txt");
+    const res = await fetch(`${sandbox.url}/v21.0/me/message_attachments?access_token=demo-page-token`, { method: "POST", body: form });
+    const { attachment_id } = (await res.json()) as { attachment_id: string };
+    const saved = sandbox.state.attachments.get(attachment_id)!;
+    expect(saved.url).toBe(`${sandbox.url}/_sandbox/media/attachments/${attachment_id}/notes.txt`);
+    const file = await get(new URL(saved.url).pathname);
+    expect(file.headers.get("content-type")).toBe("text/plain");
+    expect(await file.text()).toBe("hello");
+    expect((await get("/_sandbox/media/attachments/5000000000000000/x.txt")).status).not.toBe(200);
+  });
+
   it("follow the language switch (a cookie) over Accept-Language", async () => {
     const html = await (await get("/_sandbox/", { "Accept-Language": "en-US", Cookie: "other=1; sandbox_lang=zh-CN" })).text();
     expect(html).toContain('<html lang="zh-CN">');

@@ -5,7 +5,7 @@
 const { t } = window.sandboxI18n;
 const API = "/_sandbox/api";
 // The fields a Page can subscribe its app to (sandbox/state/types.ts), and the ones new Pages start with.
-const FIELDS = ["messages", "message_echoes", "message_deliveries", "message_reads", "message_reactions", "messaging_postbacks", "messaging_referrals", "messaging_optins"];
+const FIELDS = ["messages", "message_echoes", "message_deliveries", "message_reads", "message_reactions", "messaging_postbacks", "messaging_referrals", "messaging_optins", "messaging_handovers", "standby"];
 const $ = (id) => document.getElementById(id);
 const state = { pages: [] };
 

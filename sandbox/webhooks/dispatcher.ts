@@ -7,7 +7,7 @@
  */
 import type { SandboxClock } from "../clock";
 import type { SandboxStore } from "../state/store";
-import type { SandboxApp } from "../state/types";
+import type { SandboxApp, SandboxPage } from "../state/types";
 import { httpRequest } from "./http-post";
 import { toMetaJson } from "./meta-json";
 import type { MessagingEvent } from "./payloads";
@@ -99,14 +99,34 @@ export class WebhookDispatcher {
     this.options = { ...DEFAULT_DELIVERY_OPTIONS, ...options };
   }
 
-  /** Queues an event for its Page's app, or records why it was not sent. */
+  /**
+   * Queues an event for the Page's apps, or records why it was not sent. With Conversation Routing (other
+   * apps connected, or a thread owned by another app) a person's events reach the thread owner under their
+   * field and every other connected app as `standby`; events addressed to one app (`e.appId`: echoes,
+   * messaging_handovers) go to that app only. Returns the record of the event for the thread owner.
+   */
   emit(e: MessagingEvent): WebhookEventRecord | null {
     const page = this.store.pages.get(e.pageId);
     if (!page) return null;
-    const app = this.store.apps.get(page.appId);
+    if (e.appId !== undefined) return this.emitTo(page, e.appId, e.field, e);
+    // Fast path (benchmarks): one app and no thread passed anywhere.
+    if (page.connectedApps.length === 0 && this.store.threadOwners.size === 0) return this.emitTo(page, page.appId, e.field, e);
+    const user = this.store.users.get(e.psid);
+    const owner = user ? this.store.threadOwner(user) : page.appId;
+    let ownerRecord: WebhookEventRecord | null = null;
+    for (const appId of [page.appId, ...page.connectedApps.map((c) => c.appId)]) {
+      if (appId === owner) ownerRecord = this.emitTo(page, appId, e.field, e);
+      else this.emitTo(page, appId, "standby", { ...e, event: standbyCopy(e.event) });
+    }
+    return ownerRecord;
+  }
+
+  private emitTo(page: SandboxPage, appId: string, field: string, e: MessagingEvent): WebhookEventRecord | null {
+    const app = this.store.apps.get(appId);
     if (!app) return null;
+    const fields = this.store.fieldsOf(page, appId) as string[] | null;
     let status: EventStatus = "queued";
-    if (!page.subscribedFields.includes(e.field)) status = "not_subscribed";
+    if (!fields?.includes(field)) status = "not_subscribed";
     else if (!app.callbackUrl) status = "no_callback";
     else if (!app.subscriptionActive) status = "app_disabled";
     const record: WebhookEventRecord = {
@@ -115,7 +135,7 @@ export class WebhookDispatcher {
       appId: app.id,
       pageId: e.pageId,
       psid: e.psid,
-      field: e.field,
+      field,
       event: e.event,
       status,
       deliveryIds: [],
@@ -157,7 +177,10 @@ export class WebhookDispatcher {
       if (this.options.reorder) shuffle(batch, this.random);
       const body = toMetaJson({
         object: "page",
-        entry: batch.map((event) => ({ id: event.pageId, time: event.at, messaging: [event.event] })),
+        // Events of threads another app owns travel under `standby` instead of `messaging`.
+        entry: batch.map((event) =>
+          event.field === "standby" ? { id: event.pageId, time: event.at, standby: [event.event] } : { id: event.pageId, time: event.at, messaging: [event.event] },
+        ),
       });
       const delivery = this.newDelivery(app, body, batch.map((e) => e.seq), false);
       for (const event of batch) event.deliveryIds.push(delivery.id);
@@ -350,4 +373,12 @@ function shuffle<T>(items: T[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];
   }
+}
+
+/** Meta leaves the payload out of postbacks delivered on the standby channel (the owner gets it). */
+function standbyCopy(event: Record<string, unknown>): Record<string, unknown> {
+  const postback = event.postback as Record<string, unknown> | undefined;
+  if (!postback) return event;
+  const { payload: _payload, ...rest } = postback;
+  return { ...event, postback: rest };
 }

@@ -12,6 +12,8 @@ export interface MessagingEvent {
   /** The person (PSID) the event is about, for inspection filters. */
   psid: string;
   event: Record<string, unknown>;
+  /** Deliver to this app only (echoes to the app that sent, messaging_handovers to the app concerned). */
+  appId?: string;
 }
 
 const shortlinkReferral = (ref: string) => ({ ref, source: "SHORTLINK", type: "OPEN_THREAD" });
@@ -42,7 +44,7 @@ export function messageEcho(
   message.mid = mid;
   if (sent.text !== undefined) message.text = sent.text;
   if (sent.attachment !== undefined) message.attachments = [sent.attachment];
-  return { field: "message_echoes", pageId, psid, event: { sender: { id: pageId }, recipient: { id: psid }, timestamp, message } };
+  return { field: "message_echoes", pageId, psid, appId, event: { sender: { id: pageId }, recipient: { id: psid }, timestamp, message } };
 }
 
 export function postback(
@@ -170,4 +172,36 @@ export function reaction(
       reaction: { reaction: body.reaction, emoji: body.emoji, action: body.action, mid: body.mid },
     },
   };
+}
+
+/** messaging_handovers: control of the thread was passed to `appId` (delivered to the new owner). */
+export function passThreadControl(pageId: string, psid: string, timestamp: number, appId: string, previousOwnerAppId: string, metadata?: string): MessagingEvent {
+  const body: Record<string, unknown> = { previous_owner_app_id: previousOwnerAppId, new_owner_app_id: appId };
+  if (metadata !== undefined) body.metadata = metadata;
+  return { field: "messaging_handovers", pageId, psid, appId, event: { sender: { id: psid }, recipient: { id: pageId }, timestamp, pass_thread_control: body } };
+}
+
+/** messaging_handovers: control was taken from `previousOwnerAppId` (delivered to it). */
+export function takeThreadControl(pageId: string, psid: string, timestamp: number, previousOwnerAppId: string, newOwnerAppId: string, metadata?: string): MessagingEvent {
+  const body: Record<string, unknown> = { previous_owner_app_id: previousOwnerAppId, new_owner_app_id: newOwnerAppId };
+  if (metadata !== undefined) body.metadata = metadata;
+  return {
+    field: "messaging_handovers",
+    pageId,
+    psid,
+    appId: previousOwnerAppId,
+    event: { sender: { id: psid }, recipient: { id: pageId }, timestamp, take_thread_control: body },
+  };
+}
+
+/** messaging_handovers: `requestedOwnerAppId` asks for the thread (delivered to the primary app `toAppId`). */
+export function requestThreadControl(pageId: string, psid: string, timestamp: number, toAppId: string, requestedOwnerAppId: string, metadata?: string): MessagingEvent {
+  const body: Record<string, unknown> = { requested_owner_app_id: requestedOwnerAppId };
+  if (metadata !== undefined) body.metadata = metadata;
+  return { field: "messaging_handovers", pageId, psid, appId: toAppId, event: { sender: { id: psid }, recipient: { id: pageId }, timestamp, request_thread_control: body } };
+}
+
+/** messaging_handovers: the app's roles on the Page changed (no sender: it is about the Page, not a person). */
+export function appRoles(pageId: string, timestamp: number, appId: string, roles: string[]): MessagingEvent {
+  return { field: "messaging_handovers", pageId, psid: "", appId, event: { recipient: { id: pageId }, timestamp, app_roles: { [appId]: roles } } };
 }
