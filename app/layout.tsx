@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { RouteFocus } from "@/components/shell/route-focus";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getT } from "@/lib/i18n/server";
 import { messagesFor } from "@/lib/i18n/translate";
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider locale={locale} messages={messagesFor(locale)}>
           {children}
         </I18nProvider>
+        <RouteFocus />
       </body>
     </html>
   );

@@ -90,11 +90,11 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   // Shown whole, beside its copy button: it wraps instead of scrolling out of sight, and its tooltip holds it too.
   await expect(callbackField).toHaveAttribute("title", callbackUrl);
   expect(await callbackField.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
-  await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy" }).first().click();
+  await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy callback URL" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(callbackUrl);
   const verifyToken = await page.getByLabel("Verify token").inputValue();
   expect(verifyToken).toMatch(/^mdv_/);
-  await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy" }).nth(1).click();
+  await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy verify token" }).click();
   await expect(page.getByTestId("webhook-panel").getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(verifyToken);
   const wrong = await request.fetch(`${SANDBOX}/_sandbox/api/apps/${app.id}/webhook`, { method: "PUT", data: { callbackUrl, verifyToken: "not-the-token" } });

@@ -16,7 +16,7 @@ test("an owner invites an agent, who opens the link, sets a password and lands i
   const agentEmail = uniqueEmail("agent");
 
   const { dialog, link } = await createInvitation(page, slug, agentEmail, "Agent");
-  await dialog.getByRole("button", { name: "Copy" }).click();
+  await dialog.getByRole("button", { name: "Copy invitation link" }).click();
   await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await dialog.getByRole("button", { name: "Done" }).click();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PlainHeader } from "@/components/shell/plain-header";
+import { MAIN_ID } from "@/components/shell/skip-link";
 import { getSessionUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { getAccount } from "@/lib/services/accounts";
@@ -21,7 +22,7 @@ export default async function AccountPage() {
   return (
     <div className="flex min-h-dvh flex-col bg-zinc-50">
       <PlainHeader />
-      <main className="mx-auto w-full max-w-2xl flex-1 px-4 pt-4 pb-16">
+      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto w-full max-w-2xl flex-1 px-4 pt-4 pb-16">
         <div className="mb-6 flex items-end justify-between gap-4">
           <div>
             <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{t("account.title")}</h1>

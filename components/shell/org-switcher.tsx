@@ -26,6 +26,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOp
   return (
     <Menu
       label={t("shell.switchOrg")}
+      triggerHasText
       className="min-w-0"
       trigger={
         <span className="flex min-w-0 items-center gap-2.5 px-1.5 py-1">

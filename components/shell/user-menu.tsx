@@ -15,6 +15,7 @@ export function UserMenu({ name, email, instanceOwner = false }: { name: string;
   return (
     <Menu
       label={t("shell.accountMenu")}
+      triggerHasText
       align="right"
       className="shrink-0"
       trigger={

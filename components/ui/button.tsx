@@ -7,7 +7,7 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 type Size = "sm" | "md";
 
 const base =
-  "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:pointer-events-none disabled:opacity-50";
+  "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:pointer-events-none disabled:opacity-50 aria-busy:cursor-wait aria-busy:opacity-70";
 const variants: Record<Variant, string> = {
   primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-700 focus-visible:outline-accent-500",
   secondary: "border border-zinc-200 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 hover:border-zinc-300",
@@ -28,10 +28,24 @@ export function Button({
   children,
   disabled,
   type = "button",
+  onClick,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size; loading?: boolean }) {
+  // While loading, the button keeps its focus (a disabled button drops it to <body>, and the next Tab starts
+  // over at the top of the page): it says it is unavailable and swallows clicks and the submits they cause.
   return (
-    <button type={type} className={buttonClass(variant, size, className)} disabled={disabled || loading} aria-busy={loading || undefined} {...props}>
+    <button
+      type={type}
+      className={buttonClass(variant, size, className)}
+      disabled={disabled}
+      aria-disabled={(!disabled && loading) || undefined}
+      aria-busy={loading || undefined}
+      onClick={(event) => {
+        if (loading) event.preventDefault();
+        else onClick?.(event);
+      }}
+      {...props}
+    >
       {loading && <Spinner className="size-3.5" />}
       {children}
     </button>

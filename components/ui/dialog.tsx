@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "./button";
+import { focusElement, focusLost } from "./focus";
 
 /** A modal on the native <dialog> element: focus trapping, Escape and the backdrop come from the browser. */
 export function Dialog({
@@ -31,6 +32,12 @@ export function Dialog({
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // When a new view replaces what had focus (the new API key after its form), focus goes to the view's heading
+  // instead of <body>, from where Tab would leave the dialog's content behind.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (open && ref.current?.open && focusLost(ref.current)) focusElement(headingRef.current);
+  });
   return (
     <dialog
       ref={ref}
@@ -44,7 +51,7 @@ export function Dialog({
     >
       {open && (
         <div className="p-6">
-          <h2 id={titleId} className="text-base font-semibold text-zinc-900">
+          <h2 id={titleId} ref={headingRef} className="text-base font-semibold text-zinc-900 focus:outline-none">
             {title}
           </h2>
           {description && (

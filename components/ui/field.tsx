@@ -2,7 +2,9 @@ import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 
 
 /**
  * A labelled form control with an optional hint and error. The single child control gets the id,
- * aria-invalid and aria-describedby wired up.
+ * aria-invalid and aria-describedby wired up: the error first, then the hint, which stays on screen (it often
+ * says how to fix the error). The error is not an alert of its own: after a failed submit focus moves to the
+ * first invalid field, which reads out its label and this error once (several alerts at once talk over each other).
  */
 export function Field({
   id,
@@ -31,15 +33,16 @@ export function Field({
         {optionalLabel && <span className="text-xs font-normal text-zinc-400">{optionalLabel}</span>}
       </label>
       {control}
-      {message ? (
-        <p id={`${id}-error`} className="text-[13px] text-red-600" role="alert">
+      {message && (
+        <p id={`${id}-error`} className="text-[13px] text-red-600">
           {message}
         </p>
-      ) : hint ? (
+      )}
+      {hint && (
         <p id={`${id}-hint`} className="text-[13px] text-zinc-500">
           {hint}
         </p>
-      ) : null}
+      )}
     </div>
   );
 }

@@ -13,12 +13,18 @@ import { CheckIcon } from "./icons";
 export function Menu({
   trigger,
   label,
+  triggerHasText = false,
   children,
   align = "left",
   className,
 }: {
   trigger: ReactNode;
   label: string;
+  /**
+   * The trigger shows text (the organisation's name): the button is named by that text followed by `label`
+   * (hidden), so speech input can say what it sees (WCAG 2.5.3). Otherwise (an icon) `label` is its name.
+   */
+  triggerHasText?: boolean;
   children: ReactNode;
   align?: "left" | "right";
   className?: string;
@@ -26,13 +32,14 @@ export function Menu({
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        aria-label={label}
+        aria-label={triggerHasText ? undefined : label}
         className={cn(
           "flex items-center rounded-md text-left transition-colors hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 data-[state=open]:bg-zinc-100",
           className,
         )}
       >
         {trigger}
+        {triggerHasText && <span className="sr-only">, {label}</span>}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

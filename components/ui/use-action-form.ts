@@ -37,7 +37,10 @@ export function useActionForm<Values extends FieldValues, Input = Values, Data =
   const form = useForm<Values, unknown, Input>({ mode: "onTouched", defaultValues, resolver: schemaResolver<Values, Input>(schema, locale, toInput) });
   const showError = (error: ActionError) => {
     const fields = Object.entries(error.fieldErrors ?? {}).filter(([name, messages]) => name !== "_" && messages.length > 0);
-    for (const [name, messages] of fields) form.setError(name as Path<Values>, { type: "server", message: translateMessage(messages[0], locale) }, { shouldFocus: true });
+    // Focus goes to the first field in error (one field read out, not each in turn as they are set).
+    fields.forEach(([name, messages], index) =>
+      form.setError(name as Path<Values>, { type: "server", message: translateMessage(messages[0], locale) }, { shouldFocus: index === 0 }),
+    );
     // A message that no field shows (a conflict, a refusal) goes in the banner.
     if (fields.length === 0) form.setError("root.server", { type: error.code, message: translateMessage(error, locale) });
   };

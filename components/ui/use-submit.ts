@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { focusFirstInvalid } from "./focus";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionError, ActionResult } from "@/lib/tenancy/action";
 
@@ -16,9 +17,16 @@ export function useSubmit<T>(
   const { serverMessage } = useI18n();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  // After a refusal that names fields, focus goes to the first of them (its label and error are read out);
+  // a refusal no field shows stays in the banner, with focus still on the submit button.
+  useEffect(() => {
+    if (error?.fieldErrors && formRef.current) focusFirstInvalid(formRef.current);
+  }, [error]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
+    formRef.current = form;
     const values = Object.fromEntries(Array.from(new FormData(form).entries()).map(([k, v]) => [k, String(v)]));
     startTransition(async () => {
       const result = await submit(values);

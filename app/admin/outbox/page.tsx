@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { listOutbox } from "@/lib/services/outbox";
 import { PlainHeader } from "@/components/shell/plain-header";
+import { MAIN_ID } from "@/components/shell/skip-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -23,7 +24,7 @@ export default async function OutboxPage() {
   return (
     <div className="flex min-h-dvh flex-col bg-zinc-50">
       <PlainHeader />
-      <main className="mx-auto w-full max-w-4xl px-4 pb-16">
+      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto w-full max-w-4xl px-4 pb-16">
         <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{t("outbox.title")}</h1>
         <p className="mt-1 text-sm text-zinc-500">{mailTransportKind() === "smtp" ? t("outbox.smtpOn") : t("outbox.subtitle")}</p>
         {emails.length === 0 ? (

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/query/query-provider";
 import { MainNav, type NavSection } from "@/components/shell/nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { MAIN_ID, SkipLink } from "@/components/shell/skip-link";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Alert } from "@/components/ui/alert";
 import { Logo } from "@/components/ui/icons";
@@ -33,6 +34,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const current = options.find((o) => o.slug === ctx.org.slug) ?? { slug: ctx.org.slug, name: ctx.org.name, role: ctx.role, color: null, pendingDeletion: false };
   return (
     <div className="flex min-h-dvh">
+      <SkipLink label={t("shell.skipToContent")} />
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/60 md:flex">
         <Link href={`/o/${ctx.org.slug}`} className="flex h-14 items-center gap-2 px-4 text-sm font-semibold text-zinc-900">
           <Logo className="size-6" />
@@ -55,7 +57,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
             <MainNav orgSlug={ctx.org.slug} sections={sections} orientation="horizontal" />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">
+        <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-8">
           {ctx.org.deleteAfter ? (
             // Only owners reach an organisation scheduled for deletion; this tells them why nothing else works.
             <Alert tone="warning" className="mb-6">

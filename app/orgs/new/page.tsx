@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { listUserOrganizations } from "@/lib/services/organizations";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { PlainHeader } from "@/components/shell/plain-header";
+import { MAIN_ID } from "@/components/shell/skip-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -22,7 +23,7 @@ export default async function NewOrganizationPage() {
   return (
     <div className="flex min-h-dvh flex-col">
       <PlainHeader />
-      <main className="flex flex-1 justify-center px-4 pt-8 pb-16 sm:pt-14">
+      <main id={MAIN_ID} tabIndex={-1} className="outline-none flex flex-1 justify-center px-4 pt-8 pb-16 sm:pt-14">
         <div className="w-full max-w-[420px]">
           <div className="rounded-xl border border-zinc-200 bg-white p-7 shadow-sm">
             <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t("orgs.new.title")}</h1>

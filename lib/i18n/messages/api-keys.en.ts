@@ -8,6 +8,7 @@ export const apiKeysEn = {
   "apiKeys.secret.title": "Copy your new API key",
   "apiKeys.secret.warning": "This is the only time the key is shown. Store it somewhere safe; if you lose it, revoke it and create a new one.",
   "apiKeys.secret.label": "Secret key",
+  "apiKeys.secret.copy": "Copy secret key",
   "apiKeys.col.key": "Key",
   "apiKeys.col.lastUsed": "Last used",
   "apiKeys.col.created": "Created",

@@ -10,6 +10,7 @@ export const apiKeysZhCN: Record<keyof typeof apiKeysEn, string> = {
   "apiKeys.secret.title": "复制新的 API 密钥",
   "apiKeys.secret.warning": "密钥仅显示这一次，请妥善保存。如果丢失，请撤销后重新创建。",
   "apiKeys.secret.label": "密钥",
+  "apiKeys.secret.copy": "复制密钥",
   "apiKeys.col.key": "密钥",
   "apiKeys.col.lastUsed": "最近使用",
   "apiKeys.col.created": "创建时间",

@@ -78,6 +78,8 @@ export const channelsEn = {
   "channels.webhook.description": "Paste these into Meta's dashboard: Messenger → Settings → Webhooks → Add callback URL.",
   "channels.webhook.callbackUrl": "Callback URL",
   "channels.webhook.verifyToken": "Verify token",
+  "channels.webhook.copyCallbackUrl": "Copy callback URL",
+  "channels.webhook.copyVerifyToken": "Copy verify token",
   "channels.webhook.verifyTokenHidden": "Only owners and admins can see the verify token.",
   "channels.webhook.regenerate": "Regenerate",
   "channels.webhook.regenerate.title": "Regenerate the verify token?",

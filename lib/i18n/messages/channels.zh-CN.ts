@@ -80,6 +80,8 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.webhook.description": "将以下内容填入 Meta 后台：Messenger → 设置 → Webhooks → 添加回调网址。",
   "channels.webhook.callbackUrl": "回调网址",
   "channels.webhook.verifyToken": "验证令牌",
+  "channels.webhook.copyCallbackUrl": "复制回调网址",
+  "channels.webhook.copyVerifyToken": "复制验证令牌",
   "channels.webhook.verifyTokenHidden": "只有所有者和管理员可以查看验证令牌。",
   "channels.webhook.regenerate": "重新生成",
   "channels.webhook.regenerate.title": "重新生成验证令牌？",

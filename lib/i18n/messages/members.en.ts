@@ -8,6 +8,7 @@ export const membersEn = {
   "members.invite.linkTitle": "Invitation link ready",
   "members.invite.linkBody": "Send this link to {email}. Whoever opens it can join as {role}, so share it privately.",
   "members.invite.linkLabel": "Invitation link",
+  "members.invite.copyLink": "Copy invitation link",
   "members.col.member": "Member",
   "members.col.joined": "Joined",
   "members.changeRole": "Role of {name}",

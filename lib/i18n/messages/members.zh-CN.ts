@@ -10,6 +10,7 @@ export const membersZhCN: Record<keyof typeof membersEn, string> = {
   "members.invite.linkTitle": "邀请链接已生成",
   "members.invite.linkBody": "请将此链接发送给 {email}。打开链接的人可以“{role}”身份加入，请私下分享。",
   "members.invite.linkLabel": "邀请链接",
+  "members.invite.copyLink": "复制邀请链接",
   "members.col.member": "成员",
   "members.col.joined": "加入时间",
   "members.changeRole": "{name} 的角色",

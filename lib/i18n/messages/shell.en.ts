@@ -12,6 +12,7 @@ export const shellEn = {
   "shell.language": "Language",
   "shell.mainNav": "Main navigation",
   "shell.current": "Current",
+  "shell.skipToContent": "Skip to content",
   "empty.channels.title": "Connect your Facebook Pages",
   "empty.channels.body": "Channels link your Facebook Pages to Messenger Desk so your team can receive and answer messages. This area is not available yet.",
   "empty.campaigns.title": "Reach customers with campaigns",

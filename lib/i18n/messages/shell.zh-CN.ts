@@ -14,6 +14,7 @@ export const shellZhCN: Record<keyof typeof shellEn, string> = {
   "shell.language": "语言",
   "shell.mainNav": "主导航",
   "shell.current": "当前",
+  "shell.skipToContent": "跳到主要内容",
   "empty.channels.title": "连接您的 Facebook 主页",
   "empty.channels.body": "渠道将您的 Facebook 主页连接到 Messenger Desk，让团队可以接收并回复消息。此功能尚未开放。",
   "empty.campaigns.title": "通过营销活动触达客户",

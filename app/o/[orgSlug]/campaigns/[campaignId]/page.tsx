@@ -9,10 +9,11 @@ import { orNotFound } from "../../or-not-found";
 import { orgPageContext } from "../../org-page";
 import { channelOptions } from "../queries";
 import { CampaignDetail } from "./campaign-client";
+import { namedMetadata } from "../../page-metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("nav.campaigns") };
+export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string; campaignId: string }> }): Promise<Metadata> {
+  const { orgSlug, campaignId } = await params;
+  return namedMetadata(orgSlug, "campaigns.read", async (ctx) => (await getCampaign({ ctx, campaignId })).name, ["nav.campaigns"]);
 }
 
 export default async function CampaignPage({ params }: { params: Promise<{ orgSlug: string; campaignId: string }> }) {

@@ -29,7 +29,7 @@ export function SharePanel({ orgSlug, campaign }: { orgSlug: string; campaign: C
   const sandboxUrl = useSandboxUrl();
   return (
     <div className="space-y-4" data-testid="share-panel">
-      <CopyField id={`share-link-${campaign.id}`} value={campaign.shareLink} label={t("campaigns.share.link")} />
+      <CopyField id={`share-link-${campaign.id}`} value={campaign.shareLink} label={t("campaigns.share.link")} copyName={t("campaigns.share.copyLink")} />
       <p className="text-[13px] text-zinc-500">{t("campaigns.share.hint")}</p>
       {sandboxUrl && (
         <p className="rounded-lg border border-accent-200 bg-accent-50 px-3 py-2 text-[13px] text-zinc-700" data-testid="open-in-sandbox-hint">
@@ -113,7 +113,7 @@ export function CampaignActions({
               {t("campaigns.action.resume")}
             </Button>
           ) : (
-            <CopyButton size="sm" text={campaign.shareLink} label={t("campaigns.action.copyLink")} />
+            <CopyButton size="sm" text={campaign.shareLink} label={t("campaigns.action.copyLink")} name={t("campaigns.action.copyLinkOf", { name: campaign.name })} />
           )}
           <Menu align="right" label={t("campaigns.action.more", { name: campaign.name })} className="size-8 justify-center text-zinc-500 hover:text-zinc-900" trigger={<MoreIcon className="size-4" />}>
             {canManage && editable && (

@@ -6,6 +6,7 @@ import { useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { focusLost } from "@/components/ui/focus";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { campaignCreateSchema, campaignUpdateSchema, REQUEST_TITLE_MAX, TEXT_MAX, type Campaign, type CampaignContent, type Invitation } from "@/lib/services/campaigns/schemas";
@@ -124,7 +125,12 @@ export function CampaignForm({
       router.refresh();
     },
   });
-  const { register, control, resetField } = form;
+  const { register, control, resetField, setFocus } = form;
+  // autoFocus does nothing on a field disabled at hydration (the fieldset below): focus the name once the
+  // fields are enabled, unless the user has already gone somewhere else.
+  useEffect(() => {
+    if (hydrated && !editing && focusLost()) setFocus("name");
+  }, [hydrated, editing, setFocus]);
   const scheduledIso = campaign?.scheduledAt ?? null;
   useEffect(() => {
     if (scheduledIso) resetField("scheduledAt", { defaultValue: isoToLocal(scheduledIso, timeZone) });

@@ -9,10 +9,10 @@ import { orgPageContext } from "../../org-page";
 import { CampaignForm } from "../_components/campaign-form";
 import { createCampaignAction } from "../actions";
 import { channelOptions } from "../queries";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("campaigns.new") };
+  return sectionMetadata("campaigns.new", "nav.campaigns");
 }
 
 export default async function NewCampaignPage({ params }: { params: Promise<{ orgSlug: string }> }) {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
-import { getT } from "@/lib/i18n/server";
 import { getChannelHealth, getChannel, revealVerifyToken } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { can } from "@/lib/tenancy/context";
@@ -8,10 +7,11 @@ import { orgPageContext } from "../../org-page";
 import { orNotFound } from "../../or-not-found";
 import { listAllSkillGroups } from "../queries";
 import { ChannelDetail } from "./channel-client";
+import { namedMetadata } from "../../page-metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("nav.channels") };
+export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string; channelId: string }> }): Promise<Metadata> {
+  const { orgSlug, channelId } = await params;
+  return namedMetadata(orgSlug, "channels.read", async (ctx) => (await getChannel({ ctx, channelId })).name, ["nav.channels"]);
 }
 
 /** When the page's data was read: anchors the events chart until the first refetch. */

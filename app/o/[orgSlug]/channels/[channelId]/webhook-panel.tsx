@@ -16,10 +16,10 @@ export function WebhookPanel({ state, canManage }: { state: ChannelPageState; ca
     <Card title={t("channels.webhook.title")} testId="webhook-panel">
       <p className="mb-4 text-sm text-zinc-500">{t("channels.webhook.description")}</p>
       <div className="space-y-4">
-        <CopyField id="callback-url" label={t("channels.webhook.callbackUrl")} value={channel.callbackUrl} wrap />
+        <CopyField id="callback-url" label={t("channels.webhook.callbackUrl")} copyName={t("channels.webhook.copyCallbackUrl")} value={channel.callbackUrl} wrap />
         {verifyToken !== null ? (
           <div className="space-y-2">
-            <CopyField id="verify-token" label={t("channels.webhook.verifyToken")} value={verifyToken} />
+            <CopyField id="verify-token" label={t("channels.webhook.verifyToken")} copyName={t("channels.webhook.copyVerifyToken")} value={verifyToken} />
             {canManage && (
               <Button variant="ghost" size="sm" onClick={() => setConfirm("regenerate")}>
                 {t("channels.webhook.regenerate")}

@@ -9,10 +9,10 @@ import { orgPageContext } from "../../org-page";
 import { ChannelForm } from "../_components/channel-form";
 import { createChannelAction } from "../actions";
 import { listAllSkillGroups } from "../queries";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("channels.form.createTitle") };
+  return sectionMetadata("channels.form.createTitle", "nav.channels");
 }
 
 export default async function NewChannelPage({ params }: { params: Promise<{ orgSlug: string }> }) {

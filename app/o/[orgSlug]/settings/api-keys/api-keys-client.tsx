@@ -129,7 +129,7 @@ function CreateKeyDialog({ open, onClose, orgSlug, roles }: { open: boolean; onC
       <Dialog open={open} onClose={close} title={t("apiKeys.secret.title")} footer={<Button onClick={close}>{t("common.done")}</Button>}>
         <div className="space-y-4">
           <Alert tone="warning">{t("apiKeys.secret.warning")}</Alert>
-          <CopyField id="api-key-secret" value={created.secret} label={`${t("apiKeys.secret.label")} · ${created.name}`} />
+          <CopyField id="api-key-secret" value={created.secret} label={`${t("apiKeys.secret.label")} · ${created.name}`} copyName={t("apiKeys.secret.copy")} />
         </div>
       </Dialog>
     );

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
-import { getT } from "@/lib/i18n/server";
 import { assignableRoles } from "@/lib/permissions";
 import { listApiKeys } from "@/lib/services/api-keys";
 import { settingsPageContext } from "../settings-page";
 import { ApiKeysClient } from "./api-keys-client";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.apiKeys") };
+  return sectionMetadata("settings.nav.apiKeys", "nav.settings");
 }
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlug: string }> }) {

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { isAuditAction, isAuditResourceType } from "@/lib/audit/actions";
-import { getT } from "@/lib/i18n/server";
 import { listAuditLog } from "@/lib/services/audit";
 import { settingsPageContext } from "../settings-page";
 import { AuditLogClient } from "./audit-log-client";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.auditLog") };
+  return sectionMetadata("settings.nav.auditLog", "nav.settings");
 }
 
 export default async function AuditLogPage({

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
-import { getT } from "@/lib/i18n/server";
 import { getOrganizationSettings, timeZoneOptions } from "@/lib/services/organizations";
 import { can } from "@/lib/tenancy/context";
 import { settingsPageContext } from "../settings-page";
 import { GeneralClient } from "./general-client";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.general") };
+  return sectionMetadata("settings.nav.general", "nav.settings");
 }
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {

@@ -231,7 +231,7 @@ function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; o
         description={t("members.invite.linkBody", { email: created.email, role: t(`role.${created.role}`) })}
         footer={<Button onClick={close}>{t("common.done")}</Button>}
       >
-        <CopyField id="invite-link" value={created.link} label={t("members.invite.linkLabel")} />
+        <CopyField id="invite-link" value={created.link} label={t("members.invite.linkLabel")} copyName={t("members.invite.copyLink")} />
       </Dialog>
     );
   }

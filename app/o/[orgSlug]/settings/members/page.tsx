@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
-import { getT } from "@/lib/i18n/server";
 import { assignableRoles } from "@/lib/permissions";
 import { listInvitations } from "@/lib/services/members";
 import { listAllMembers } from "../queries";
 import { settingsPageContext } from "../settings-page";
 import { MembersClient } from "./members-client";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.members") };
+  return sectionMetadata("settings.nav.members", "nav.settings");
 }
 
 export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
-import { getT } from "@/lib/i18n/server";
 import { listAllSkillGroups } from "../../channels/queries";
 import { settingsPageContext } from "../settings-page";
 import { SkillGroupsClient } from "./skill-groups-client";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.skillGroups") };
+  return sectionMetadata("settings.nav.skillGroups", "nav.settings");
 }
 
 export default async function SkillGroupsPage({ params }: { params: Promise<{ orgSlug: string }> }) {

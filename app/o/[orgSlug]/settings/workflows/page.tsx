@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
-import { getT } from "@/lib/i18n/server";
 import { listWorkflowRuns, RUN_STATUSES, runScope } from "@/lib/services/workflows";
 import type { RunStatus } from "@/lib/workflows/engine/run-state";
 import { settingsPageContext } from "../settings-page";
 import { PAGE_SIZE } from "./format";
 import { currentWorkflowMode, InngestNote } from "./inngest-note";
 import { WorkflowsClient } from "./workflows-client";
+import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.workflows") };
+  return sectionMetadata("settings.nav.workflows", "nav.settings");
 }
 
 export default async function WorkflowsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ status?: string }> }) {

@@ -12,10 +12,11 @@ import { orgPageContext } from "../../../org-page";
 import { CampaignForm } from "../../_components/campaign-form";
 import { updateCampaignAction } from "../../actions";
 import { channelOptions } from "../../queries";
+import { namedMetadata } from "../../../page-metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("nav.campaigns") };
+export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string; campaignId: string }> }): Promise<Metadata> {
+  const { orgSlug, campaignId } = await params;
+  return namedMetadata(orgSlug, "campaigns.manage", async (ctx) => (await getCampaign({ ctx, campaignId })).name, ["nav.campaigns"], "common.edit");
 }
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ orgSlug: string; campaignId: string }> }) {

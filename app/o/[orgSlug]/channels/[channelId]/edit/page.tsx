@@ -11,10 +11,11 @@ import { ChannelForm } from "../../_components/channel-form";
 import { updateChannelAction } from "../../actions";
 import { orNotFound } from "../../../or-not-found";
 import { listAllSkillGroups } from "../../queries";
+import { namedMetadata } from "../../../page-metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("nav.channels") };
+export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string; channelId: string }> }): Promise<Metadata> {
+  const { orgSlug, channelId } = await params;
+  return namedMetadata(orgSlug, "channels.manage", async (ctx) => (await getChannel({ ctx, channelId })).name, ["nav.channels"], "common.edit");
 }
 
 export default async function EditChannelPage({ params }: { params: Promise<{ orgSlug: string; channelId: string }> }) {

@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/shell/no-access";
 import { NotFoundError } from "@/lib/errors";
-import { getT } from "@/lib/i18n/server";
 import { getSkillGroup, listSkillGroupMembers } from "@/lib/services/skill-groups";
 import { listAllMembers } from "../../queries";
 import { settingsPageContext } from "../../settings-page";
 import { SkillGroupClient } from "./skill-group-client";
+import { namedMetadata } from "../../../page-metadata";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.skillGroups") };
+export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string; groupId: string }> }): Promise<Metadata> {
+  const { orgSlug, groupId } = await params;
+  return namedMetadata(orgSlug, "skillGroups.manage", async (ctx) => (await getSkillGroup({ ctx, skillGroupId: groupId })).name, ["settings.nav.skillGroups", "nav.settings"]);
 }
 
 export default async function SkillGroupPage({ params }: { params: Promise<{ orgSlug: string; groupId: string }> }) {

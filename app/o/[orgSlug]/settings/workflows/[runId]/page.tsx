@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/shell/no-access";
 import { NotFoundError } from "@/lib/errors";
-import { getT } from "@/lib/i18n/server";
 import { getWorkflowRun, runScope } from "@/lib/services/workflows";
 import { settingsPageContext } from "../../settings-page";
 import { jsonPreview } from "../format";
 import { currentWorkflowMode, InngestNote } from "../inngest-note";
 import { RunClient, type RunPageData } from "./run-client";
+import { sectionMetadata } from "../../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
-  return { title: t("settings.nav.workflows") };
+  return sectionMetadata("settings.nav.workflows", "nav.settings");
 }
 
 export default async function WorkflowRunPage({ params }: { params: Promise<{ orgSlug: string; runId: string }> }) {
