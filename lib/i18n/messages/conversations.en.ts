@@ -30,6 +30,8 @@ export const conversationsEn = {
   "conversations.attachment.location": "Location",
   "conversations.attachment.other": "Attachment",
   "conversations.attachment.open": "Open {kind}",
+  "realtime.errors.tooManyStreams": "Too many open tabs are following live updates. Close some and try again in {minutes} minutes.",
+  "realtime.errors.instanceFull": "Live updates are at capacity on this server. Try again in a moment.",
   "conversations.errors.notFound": "Conversation not found.",
   "conversations.errors.imageNotFound": "Image not found.",
   "conversations.errors.imageRefused": "{reason}",

@@ -32,6 +32,8 @@ export const conversationsZhCN: Record<keyof typeof conversationsEn, string> = {
   "conversations.attachment.location": "位置",
   "conversations.attachment.other": "附件",
   "conversations.attachment.open": "打开{kind}",
+  "realtime.errors.tooManyStreams": "打开的实时更新标签页过多，请关闭一些后在 {minutes} 分钟后重试。",
+  "realtime.errors.instanceFull": "此服务器的实时更新已满，请稍后重试。",
   "conversations.errors.notFound": "未找到该会话。",
   "conversations.errors.imageNotFound": "未找到该图片。",
   "conversations.errors.imageRefused": "{reason}",

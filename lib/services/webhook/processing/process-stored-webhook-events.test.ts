@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
+import { RealtimeHub, type RealtimeEvent } from "@/lib/realtime";
 import { contacts, conversations, messages } from "@/db/schema";
 import { createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
@@ -181,5 +182,34 @@ describe("processing stored webhook events", () => {
       expect(conversation.readWatermark).toBe(40_000 + i);
       expect(contact.lastInboundAt?.getTime()).toBe(40_000 + i * 10 + 3);
     }
+  });
+
+  it("tells open dashboards once per conversation: new messages, then delivery and read, none for a redelivery", async () => {
+    const handle = await getDatabase();
+    const hub = new RealtimeHub((channel, onPayload) => handle.listen(channel, onPayload));
+    const heard: RealtimeEvent[] = [];
+    await hub.subscribe({ orgId, userId: "watcher", accepts: () => true, deliver: (e) => heard.push(e) });
+    const waitFor = async (count: number) => {
+      for (let i = 0; i < 100 && heard.length < count; i++) await new Promise((r) => setTimeout(r, 30));
+    };
+
+    await deliver([
+      { ...user("u9"), timestamp: 9_000, message: { mid: "m_live_1", text: "anyone there?" } },
+      { ...user("u9"), timestamp: 9_001, message: { mid: "m_live_2", text: "hello?" } },
+    ]);
+    await waitFor(1);
+    const db = await getDb();
+    const [contact] = await db.select().from(contacts).where(eq(contacts.psid, "u9"));
+    const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+    await deliver([{ ...user("u9"), timestamp: 9_002, message: { mid: "m_live_1", text: "anyone there?" } }]);
+    await deliver([{ ...user("u9"), timestamp: 9_500, delivery: { watermark: 9_400 } }]);
+    await waitFor(2);
+    await new Promise((r) => setTimeout(r, 200));
+    await hub.close();
+
+    expect(heard.map((e) => [e.type, e.conversationId, e.channelId])).toEqual([
+      ["message.created", conversation.id, channelId],
+      ["message.status", conversation.id, channelId],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { channels, contacts, conversations, messages, webhookEvents } from "@/db/schema";
 import type { EventKind, MessagingEvent } from "@/lib/graph/webhook-events";
+import { publishRealtime } from "@/lib/realtime";
 import { previewOf } from "./preview";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
@@ -131,7 +132,7 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       result.processed++;
     }
 
-    await insertMessages(tx, newMessages);
+    const touched = await insertMessages(tx, newMessages);
     if (lastInbound.size > 0) {
       const values = JSON.stringify([...lastInbound].map(([id, at]) => ({ id, at: new Date(at).toISOString() })));
       await tx.execute(sql`
@@ -149,6 +150,12 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
          where c.id = v.id`);
     }
     await tx.update(webhookEvents).set({ status: "processed", processedAt: new Date() }).where(inArray(webhookEvents.id, events.map((row) => row.id)));
+    // Open dashboards hear of it once this transaction commits: one event per conversation, not per message.
+    const at = Date.now();
+    await publishRealtime(tx, [
+      ...[...touched.conversationIds].map((conversationId) => ({ type: "message.created" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+      ...[...watermarks.keys()].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+    ]);
     result.contactsNeedingProfile = [...needing];
     return result;
   });
@@ -220,10 +227,10 @@ async function insertOrRead<T>(tx: Tx, statement: SQL, reread: SQL, expected: nu
 
 /**
  * Inserts messages once each (by mid; a redelivered mid inserts nothing) and moves each conversation's
- * "last message" forward in event time. Returns the ids inserted.
+ * "last message" forward in event time. Returns the ids inserted and the conversations they went to.
  */
-export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<string[]> {
-  if (list.length === 0) return [];
+export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<{ ids: string[]; conversationIds: Set<string> }> {
+  if (list.length === 0) return { ids: [], conversationIds: new Set() };
   const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null; attachments: unknown }>(
     await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text, attachments`),
   ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text, attachments: m.attachments }));
@@ -244,10 +251,10 @@ export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<string
         from json_to_recordset(${values}::json) as v(id uuid, at timestamptz, preview text, kind text)
        where c.id = v.id and (c.last_message_at is null or c.last_message_at <= v.at)`);
   }
-  return inserted.map((m) => m.id);
+  return { ids: inserted.map((m) => m.id), conversationIds: new Set(latest.keys()) };
 }
 
 /** Inserts one message once (by mid) and moves its conversation's "last message" forward in event time. */
 export async function insertMessage(tx: Tx, message: NewMessage): Promise<boolean> {
-  return (await insertMessages(tx, [message])).length > 0;
+  return (await insertMessages(tx, [message])).ids.length > 0;
 }
