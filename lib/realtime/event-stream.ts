@@ -33,17 +33,16 @@ const encoder = new TextEncoder();
 export async function eventStreamResponse(options: EventStreamOptions): Promise<Response> {
   const { hub, signal, heartbeatMs = 20_000, maxQueued = 500, maxAgeMs = 10 * 60_000 } = options;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let expiry: ReturnType<typeof setTimeout> | undefined;
-  let unsubscribe: (() => void) | undefined;
+  // Set once the stream is registered; `close` may run before (the browser already gone) or after.
+  const live: { heartbeat?: ReturnType<typeof setInterval>; expiry?: ReturnType<typeof setTimeout>; unsubscribe?: () => void } = {};
   let closed = false;
 
   const close = () => {
     if (closed) return;
     closed = true;
-    if (heartbeat) clearInterval(heartbeat);
-    if (expiry) clearTimeout(expiry);
-    unsubscribe?.();
+    clearInterval(live.heartbeat);
+    clearTimeout(live.expiry);
+    live.unsubscribe?.();
     signal.removeEventListener("abort", close);
     try {
       controller.close();
@@ -67,7 +66,7 @@ export async function eventStreamResponse(options: EventStreamOptions): Promise<
     new CountQueuingStrategy({ highWaterMark: 1 }),
   );
 
-  unsubscribe = await hub.subscribe({
+  live.unsubscribe = await hub.subscribe({
     orgId: options.orgId,
     userId: options.userId,
     accepts: options.accepts,
@@ -77,10 +76,12 @@ export async function eventStreamResponse(options: EventStreamOptions): Promise<
   signal.addEventListener("abort", close);
   // Reconnect after 3 s when the connection drops (EventSource's default varies by browser).
   write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
-  heartbeat = setInterval(() => write(`: keep-alive\n\n`), heartbeatMs);
-  heartbeat.unref?.();
-  expiry = setTimeout(close, maxAgeMs);
-  expiry.unref?.();
+  if (!closed) {
+    live.heartbeat = setInterval(() => write(`: keep-alive\n\n`), heartbeatMs);
+    live.heartbeat.unref?.();
+    live.expiry = setTimeout(close, maxAgeMs);
+    live.expiry.unref?.();
+  }
 
   return new Response(stream, {
     headers: {
