@@ -13,6 +13,7 @@ export const conversationsEn = {
   "conversations.noMessages": "No messages in this conversation yet.",
   "conversations.olderHidden": "Older messages are not shown.",
   "conversations.live": "Live",
+  "conversations.connecting": "Connecting…",
   "conversations.loadFailed": "Could not refresh. Retrying…",
   "conversations.psid": "PSID {psid}",
   "conversations.via": "via {channel}",

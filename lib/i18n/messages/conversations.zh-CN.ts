@@ -15,6 +15,7 @@ export const conversationsZhCN: Record<keyof typeof conversationsEn, string> = {
   "conversations.noMessages": "此会话中还没有消息。",
   "conversations.olderHidden": "更早的消息未显示。",
   "conversations.live": "实时",
+  "conversations.connecting": "正在连接…",
   "conversations.loadFailed": "刷新失败，正在重试…",
   "conversations.psid": "PSID {psid}",
   "conversations.via": "来自 {channel}",
