@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDatabase, getDb } from "@/db/client";
 import { RealtimeHub, type RealtimeEvent } from "@/lib/realtime";
@@ -104,6 +104,26 @@ describe("processing stored webhook events", () => {
       ["m_u5_card", "outbound", "app"],
     ]);
     expect([conversation.lastMessageKind, conversation.lastMessagePreview]).toEqual(["template", "Get the spring sale"]);
+  });
+
+  it("an echo of a reply still waiting for Meta's answer confirms the stored reply (mid, sent) instead of adding a message", async () => {
+    const db = await getDb();
+    await deliver([{ ...user("u6"), timestamp: 10_000, message: { mid: "m_u6", text: "where is it?" } }]);
+    const [contact] = await db.select().from(contacts).where(eq(contacts.psid, "u6"));
+    const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+    // What sendReply stores before calling Meta; Meta's answer is slower than the echo here.
+    const [sending] = await db
+      .insert(messages)
+      .values({ orgId, channelId, conversationId: conversation.id, direction: "outbound", kind: "text", text: "On its way", source: "app", timestamp: 10_100, sendStatus: "sending" })
+      .returning();
+    const echo = (mid: string, appId: number, metadata: string) => ({ sender: { id: PAGE }, recipient: { id: "u6" }, timestamp: 10_101, message: { mid, is_echo: true, app_id: appId, text: "On its way", metadata } });
+    // Another app cannot confirm our reply by copying its marker: only echoes carrying the channel's app id do.
+    await deliver([echo("m_u6_forged", 263902037430900, `md:${sending.id}`), echo("m_u6_reply", 5000000000, `md:${sending.id}`)]);
+    const rows = await db.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, "outbound"))).orderBy(asc(messages.timestamp));
+    expect(rows.map((m) => [m.id === sending.id, m.mid, m.sendStatus, m.source])).toEqual([
+      [true, "m_u6_reply", "sent", "app"],
+      [false, "m_u6_forged", null, "echo"],
+    ]);
   });
 
   it("moves delivery and read watermarks forward only", async () => {

@@ -73,6 +73,7 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
     const newMessages: NewMessage[] = [];
     const lastInbound = new Map<string, number>();
     const watermarks = new Map<string, { delivered: number | null; read: number | null }>();
+    const echoedReplies: { id: string; mid: string; conversationId: string }[] = [];
     for (const row of events) {
       const event = row.payload as MessagingEvent;
       const kind = row.kind as EventKind;
@@ -90,9 +91,15 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
           break;
         }
         case "echo": {
-          const m = event.message as { mid?: string; text?: string; attachments?: unknown; app_id?: number | string };
+          const m = event.message as { mid?: string; text?: string; attachments?: unknown; app_id?: number | string; metadata?: string };
           // Meta sends app_id as a number; ids are compared as the strings the channel stores.
           const ours = appId !== null && m.app_id !== undefined && String(m.app_id) === appId;
+          // A reply sent from the dashboard is already stored: its echo only confirms it (and gives its mid).
+          const replyId = ours && m.mid ? replyIdOf(m.metadata) : null;
+          if (replyId) {
+            echoedReplies.push({ id: replyId, mid: m.mid!, conversationId });
+            break;
+          }
           newMessages.push({ ...base, mid: m.mid ?? null, direction: "outbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, source: ours ? "app" : "echo" });
           break;
         }
@@ -132,6 +139,14 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       result.processed++;
     }
 
+    const confirmed = await confirmEchoedReplies(tx, scope.channelId, echoedReplies);
+    // An echo whose reply is not stored here (deleted since) is kept like any other echo of ours.
+    for (const echo of echoedReplies) {
+      if (confirmed.has(echo.id)) continue;
+      const row = events.find((e) => (e.payload as MessagingEvent).message?.mid === echo.mid)!;
+      const m = (row.payload as MessagingEvent).message as { text?: string; attachments?: unknown };
+      newMessages.push({ orgId: row.orgId, channelId: row.channelId, conversationId: echo.conversationId, timestamp: row.timestamp, mid: echo.mid, direction: "outbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, source: "app" });
+    }
     const touched = await insertMessages(tx, newMessages);
     if (lastInbound.size > 0) {
       const values = JSON.stringify([...lastInbound].map(([id, at]) => ({ id, at: new Date(at).toISOString() })));
@@ -154,11 +169,35 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
     const at = Date.now();
     await publishRealtime(tx, [
       ...[...touched.conversationIds].map((conversationId) => ({ type: "message.created" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
-      ...[...watermarks.keys()].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+      ...[...new Set([...watermarks.keys(), ...echoedReplies.filter((e) => confirmed.has(e.id)).map((e) => e.conversationId)])].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
     ]);
     result.contactsNeedingProfile = [...needing];
     return result;
   });
+}
+
+const REPLY_METADATA = /^md:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The stored reply an echo of ours confirms, from the metadata sendReply put on it. */
+function replyIdOf(metadata: unknown): string | null {
+  return typeof metadata === "string" ? (REPLY_METADATA.exec(metadata)?.[1] ?? null) : null;
+}
+
+/**
+ * Marks replies as sent with Meta's mid, from their echoes: the echo proves Meta sent it, even when our own
+ * call timed out and recorded a failure. Returns the ids matched in this channel.
+ */
+async function confirmEchoedReplies(tx: Tx, channelId: string, echoes: { id: string; mid: string }[]): Promise<Set<string>> {
+  if (echoes.length === 0) return new Set();
+  const values = JSON.stringify(echoes.map((e) => ({ id: e.id, mid: e.mid })));
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      update messages m set mid = v.mid, send_status = 'sent', failure_code = null, failure_reason = null
+        from json_to_recordset(${values}::json) as v(id uuid, mid text)
+       where m.id = v.id and m.channel_id = ${channelId}::uuid and m.send_status is not null and (m.mid is null or m.mid = v.mid)
+      returning m.id`),
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The app id the channel was connected with: echoes carrying it are the product's own sends. */
