@@ -25,6 +25,14 @@ export interface DatabaseHandle {
    * `work` just runs.
    */
   serialiseStartup<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on `channel` and calls `onPayload` with each NOTIFY's payload, from any connection to this
+   * database (so from every app instance on one PostgreSQL). NOTIFY sent inside a transaction arrives after
+   * it commits, and not at all if it rolls back. Resolves once the LISTEN is in place; the returned function
+   * stops listening. PostgreSQL: one dedicated connection for all of the process's channels, outside the
+   * query pool, re-established (and re-LISTENed) by postgres.js when it drops.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -78,6 +86,9 @@ async function openPostgres(url: string, options: OpenOptions, migrate = true): 
   );
   const client = pool.sql;
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  // LISTEN holds its connection for as long as the process listens: a client of its own, so it neither takes
+  // a slot of the query pool nor goes away when the healing pool replaces itself.
+  let listener: ReturnType<typeof postgres> | undefined;
   return {
     db,
     kind: "postgres",
@@ -85,7 +96,14 @@ async function openPostgres(url: string, options: OpenOptions, migrate = true): 
       await client.unsafe(sqlText);
     },
     serialiseStartup: (work) => withStartupLock(url, () => work()),
-    close: () => pool.end({ timeout: 5 }),
+    listen: async (channel, onPayload) => {
+      listener ??= postgres(url, { max: 1, connect_timeout: connectTimeout, onnotice: () => {}, connection: { application_name: "messenger-desk-listen" } });
+      const subscription = await listener.listen(channel, onPayload);
+      return () => subscription.unlisten();
+    },
+    close: async () => {
+      await Promise.all([pool.end({ timeout: 5 }), listener?.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -103,6 +121,10 @@ async function openPglite(dataDir: string, migrate = true): Promise<DatabaseHand
       await client.exec(sqlText);
     },
     serialiseStartup: (work) => work(),
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }

@@ -112,8 +112,10 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
     await expect(messages.first()).toContainText(hello);
     await expect(messages.first()).toHaveAttribute("data-direction", "inbound");
 
-    // The image appears without a reload (react-query polling), after the text, loaded through the app's
+    // The image appears without a reload, pushed by the live stream (with the stream up the page polls only
+    // every 30 s, so seeing it within 10 s is the stream's doing), after the text, loaded through the app's
     // image proxy: the agent's browser never contacts the host in the event (here the sandbox's CDN).
+    await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
     const imageRequests: string[] = [];
     const cspViolations: string[] = [];
     page.on("console", (message) => {
@@ -123,7 +125,7 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
       if (req.resourceType() === "image") imageRequests.push(req.url());
     });
     await control(request, "POST", `/users/${person.psid}/messages`, { attachment: { type: "image", url: `${SANDBOX}/_sandbox/media/photo.png` } });
-    await expect(messages).toHaveCount(2, { timeout: 20_000 });
+    await expect(messages).toHaveCount(2, { timeout: 10_000 });
     await expect(messages.nth(1).getByTestId("message-image")).toBeVisible();
     await expect(messages.nth(1).getByTestId("message-image")).toHaveAttribute("src", new RegExp(`^/api/media/[0-9a-f-]{36}/0\\?org=${slug}$`));
     await expect.poll(() => messages.nth(1).getByTestId("message-image").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

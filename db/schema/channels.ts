@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { organizations, skillGroups } from "./tenancy";
 
@@ -38,6 +38,12 @@ export const channels = pgTable(
      * that passed, and when a new token is saved (the failure was the old token's). Drives "Check failed".
      */
     lastCheckFailure: text(),
+    /**
+     * The organisation says its Meta app has the Human Agent permission (App Review). Only then may an agent
+     * answer between 24 hours and 7 days after the user's last message (MESSAGE_TAG HUMAN_AGENT); Meta refuses
+     * the tag otherwise, so the composer is closed in that span.
+     */
+    humanAgentEnabled: boolean().notNull().default(false),
     deletedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

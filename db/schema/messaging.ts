@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channels } from "./channels";
 import { createdAt, id, updatedAt } from "./columns";
-import { organizations } from "./tenancy";
+import { memberships, organizations } from "./tenancy";
 
 export const webhookEventStatusEnum = pgEnum("webhook_event_status", ["received", "processed", "failed"]);
 
@@ -90,6 +90,8 @@ export const conversations = pgTable(
 );
 
 export const messageDirectionEnum = pgEnum("message_direction", ["inbound", "outbound"]);
+/** A reply from the dashboard or the API: stored as sending before Meta is called, then sent or failed. */
+export const messageSendStatusEnum = pgEnum("message_send_status", ["sending", "sent", "failed"]);
 
 /**
  * One message, postback, referral or reaction in a conversation, ordered by Meta's `timestamp` (ms), not
@@ -119,6 +121,18 @@ export const messages = pgTable(
      */
     source: text().notNull(),
     timestamp: bigint({ mode: "number" }).notNull(),
+    /**
+     * Our replies only (null for what the webhook stored): sending → sent (with Meta's mid) or failed (with
+     * Meta's code and reason, retryable). Delivered and read come from the conversation's watermarks.
+     */
+    sendStatus: messageSendStatusEnum(),
+    failureCode: integer(),
+    failureReason: text(),
+    /** RESPONSE, or MESSAGE_TAG with `tag` HUMAN_AGENT: the rule the reply was sent under. */
+    messagingType: text(),
+    tag: text(),
+    /** The member who wrote the reply (an API key acts for its creator); null for the webhook's rows. */
+    sentByMembershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LiveEventsProvider } from "@/components/query/live-events";
 import { QueryProvider } from "@/components/query/query-provider";
 import { MainNav, type NavSection } from "@/components/shell/nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
@@ -71,7 +72,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
             </Alert>
           ) : null}
           <TimeZoneProvider timeZone={orgTimeZone}>
-            <QueryProvider>{children}</QueryProvider>
+            <QueryProvider>
+              <LiveEventsProvider orgSlug={ctx.org.slug}>{children}</LiveEventsProvider>
+            </QueryProvider>
           </TimeZoneProvider>
         </main>
       </div>

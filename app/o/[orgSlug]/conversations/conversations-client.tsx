@@ -15,6 +15,7 @@ import { ReconnectBanner } from "../channels/_components/reconnect-banner";
 import type { Page } from "@/lib/pagination";
 import type { ConversationSummary } from "@/lib/services/conversations/schemas";
 import { LiveIndicator } from "./_components/live-indicator";
+import { pollInterval, useLiveRefetch } from "./_components/use-live-conversations";
 import { previewText } from "./preview-text";
 import { conversationQueries } from "./query-options";
 
@@ -29,8 +30,9 @@ export function ConversationsList({
 }) {
   const { t } = useI18n();
   const [channelId, setChannelId] = useState("");
+  const live = useLiveRefetch(conversationQueries.all(orgSlug), (event) => event.type !== "presence.changed");
   const query = useInfiniteQuery({
-    ...conversationQueries.list(orgSlug, channelId),
+    ...conversationQueries.list(orgSlug, channelId, pollInterval(live)),
     initialData: channelId === "" ? { pages: [initialPage], pageParams: [undefined] } : undefined,
   });
   const conversations = query.data?.pages.flatMap((p) => p.data) ?? [];
@@ -43,7 +45,7 @@ export function ConversationsList({
         ) : (
           <span />
         )}
-        <LiveIndicator failed={query.isRefetchError} />
+        <LiveIndicator status={live} failed={query.isRefetchError} />
       </div>
       {query.isPending ? (
         <p className="text-sm text-zinc-500">{t("common.loading")}</p>

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
+import { RealtimeHub, type RealtimeEvent } from "@/lib/realtime";
 import { contacts, conversations, messages } from "@/db/schema";
 import { createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
@@ -105,6 +106,26 @@ describe("processing stored webhook events", () => {
     expect([conversation.lastMessageKind, conversation.lastMessagePreview]).toEqual(["template", "Get the spring sale"]);
   });
 
+  it("an echo of a reply still waiting for Meta's answer confirms the stored reply (mid, sent) instead of adding a message", async () => {
+    const db = await getDb();
+    await deliver([{ ...user("u6"), timestamp: 10_000, message: { mid: "m_u6", text: "where is it?" } }]);
+    const [contact] = await db.select().from(contacts).where(eq(contacts.psid, "u6"));
+    const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+    // What sendReply stores before calling Meta; Meta's answer is slower than the echo here.
+    const [sending] = await db
+      .insert(messages)
+      .values({ orgId, channelId, conversationId: conversation.id, direction: "outbound", kind: "text", text: "On its way", source: "app", timestamp: 10_100, sendStatus: "sending" })
+      .returning();
+    const echo = (mid: string, appId: number, metadata: string) => ({ sender: { id: PAGE }, recipient: { id: "u6" }, timestamp: 10_101, message: { mid, is_echo: true, app_id: appId, text: "On its way", metadata } });
+    // Another app cannot confirm our reply by copying its marker: only echoes carrying the channel's app id do.
+    await deliver([echo("m_u6_forged", 263902037430900, `md:${sending.id}`), echo("m_u6_reply", 5000000000, `md:${sending.id}`)]);
+    const rows = await db.select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, "outbound"))).orderBy(asc(messages.timestamp));
+    expect(rows.map((m) => [m.id === sending.id, m.mid, m.sendStatus, m.source])).toEqual([
+      [true, "m_u6_reply", "sent", "app"],
+      [false, "m_u6_forged", null, "echo"],
+    ]);
+  });
+
   it("moves delivery and read watermarks forward only", async () => {
     await deliver([{ ...user("u4"), timestamp: 7_000, message: { mid: "m_u4", text: "x" } }]);
     await deliver([
@@ -181,5 +202,34 @@ describe("processing stored webhook events", () => {
       expect(conversation.readWatermark).toBe(40_000 + i);
       expect(contact.lastInboundAt?.getTime()).toBe(40_000 + i * 10 + 3);
     }
+  });
+
+  it("tells open dashboards once per conversation: new messages, then delivery and read, none for a redelivery", async () => {
+    const handle = await getDatabase();
+    const hub = new RealtimeHub((channel, onPayload) => handle.listen(channel, onPayload));
+    const heard: RealtimeEvent[] = [];
+    await hub.subscribe({ orgId, userId: "watcher", accepts: () => true, deliver: (e) => heard.push(e) });
+    const waitFor = async (count: number) => {
+      for (let i = 0; i < 100 && heard.length < count; i++) await new Promise((r) => setTimeout(r, 30));
+    };
+
+    await deliver([
+      { ...user("u9"), timestamp: 9_000, message: { mid: "m_live_1", text: "anyone there?" } },
+      { ...user("u9"), timestamp: 9_001, message: { mid: "m_live_2", text: "hello?" } },
+    ]);
+    await waitFor(1);
+    const db = await getDb();
+    const [contact] = await db.select().from(contacts).where(eq(contacts.psid, "u9"));
+    const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
+    await deliver([{ ...user("u9"), timestamp: 9_002, message: { mid: "m_live_1", text: "anyone there?" } }]);
+    await deliver([{ ...user("u9"), timestamp: 9_500, delivery: { watermark: 9_400 } }]);
+    await waitFor(2);
+    await new Promise((r) => setTimeout(r, 200));
+    await hub.close();
+
+    expect(heard.map((e) => [e.type, e.conversationId, e.channelId])).toEqual([
+      ["message.created", conversation.id, channelId],
+      ["message.status", conversation.id, channelId],
+    ]);
   });
 });

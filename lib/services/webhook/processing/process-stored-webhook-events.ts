@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { channels, contacts, conversations, messages, webhookEvents } from "@/db/schema";
 import type { EventKind, MessagingEvent } from "@/lib/graph/webhook-events";
+import { publishRealtime } from "@/lib/realtime";
 import { previewOf } from "./preview";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
@@ -72,6 +73,7 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
     const newMessages: NewMessage[] = [];
     const lastInbound = new Map<string, number>();
     const watermarks = new Map<string, { delivered: number | null; read: number | null }>();
+    const echoedReplies: { id: string; mid: string; conversationId: string }[] = [];
     for (const row of events) {
       const event = row.payload as MessagingEvent;
       const kind = row.kind as EventKind;
@@ -89,9 +91,15 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
           break;
         }
         case "echo": {
-          const m = event.message as { mid?: string; text?: string; attachments?: unknown; app_id?: number | string };
+          const m = event.message as { mid?: string; text?: string; attachments?: unknown; app_id?: number | string; metadata?: string };
           // Meta sends app_id as a number; ids are compared as the strings the channel stores.
           const ours = appId !== null && m.app_id !== undefined && String(m.app_id) === appId;
+          // A reply sent from the dashboard is already stored: its echo only confirms it (and gives its mid).
+          const replyId = ours && m.mid ? replyIdOf(m.metadata) : null;
+          if (replyId) {
+            echoedReplies.push({ id: replyId, mid: m.mid!, conversationId });
+            break;
+          }
           newMessages.push({ ...base, mid: m.mid ?? null, direction: "outbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, source: ours ? "app" : "echo" });
           break;
         }
@@ -131,7 +139,15 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       result.processed++;
     }
 
-    await insertMessages(tx, newMessages);
+    const confirmed = await confirmEchoedReplies(tx, scope.channelId, echoedReplies);
+    // An echo whose reply is not stored here (deleted since) is kept like any other echo of ours.
+    for (const echo of echoedReplies) {
+      if (confirmed.has(echo.id)) continue;
+      const row = events.find((e) => (e.payload as MessagingEvent).message?.mid === echo.mid)!;
+      const m = (row.payload as MessagingEvent).message as { text?: string; attachments?: unknown };
+      newMessages.push({ orgId: row.orgId, channelId: row.channelId, conversationId: echo.conversationId, timestamp: row.timestamp, mid: echo.mid, direction: "outbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, source: "app" });
+    }
+    const touched = await insertMessages(tx, newMessages);
     if (lastInbound.size > 0) {
       const values = JSON.stringify([...lastInbound].map(([id, at]) => ({ id, at: new Date(at).toISOString() })));
       await tx.execute(sql`
@@ -149,9 +165,39 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
          where c.id = v.id`);
     }
     await tx.update(webhookEvents).set({ status: "processed", processedAt: new Date() }).where(inArray(webhookEvents.id, events.map((row) => row.id)));
+    // Open dashboards hear of it once this transaction commits: one event per conversation, not per message.
+    const at = Date.now();
+    await publishRealtime(tx, [
+      ...[...touched.conversationIds].map((conversationId) => ({ type: "message.created" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+      ...[...new Set([...watermarks.keys(), ...echoedReplies.filter((e) => confirmed.has(e.id)).map((e) => e.conversationId)])].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+    ]);
     result.contactsNeedingProfile = [...needing];
     return result;
   });
+}
+
+const REPLY_METADATA = /^md:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The stored reply an echo of ours confirms, from the metadata sendReply put on it. */
+function replyIdOf(metadata: unknown): string | null {
+  return typeof metadata === "string" ? (REPLY_METADATA.exec(metadata)?.[1] ?? null) : null;
+}
+
+/**
+ * Marks replies as sent with Meta's mid, from their echoes: the echo proves Meta sent it, even when our own
+ * call timed out and recorded a failure. Returns the ids matched in this channel.
+ */
+async function confirmEchoedReplies(tx: Tx, channelId: string, echoes: { id: string; mid: string }[]): Promise<Set<string>> {
+  if (echoes.length === 0) return new Set();
+  const values = JSON.stringify(echoes.map((e) => ({ id: e.id, mid: e.mid })));
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      update messages m set mid = v.mid, send_status = 'sent', failure_code = null, failure_reason = null
+        from json_to_recordset(${values}::json) as v(id uuid, mid text)
+       where m.id = v.id and m.channel_id = ${channelId}::uuid and m.send_status is not null and (m.mid is null or m.mid = v.mid)
+      returning m.id`),
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The app id the channel was connected with: echoes carrying it are the product's own sends. */
@@ -220,10 +266,10 @@ async function insertOrRead<T>(tx: Tx, statement: SQL, reread: SQL, expected: nu
 
 /**
  * Inserts messages once each (by mid; a redelivered mid inserts nothing) and moves each conversation's
- * "last message" forward in event time. Returns the ids inserted.
+ * "last message" forward in event time. Returns the ids inserted and the conversations they went to.
  */
-export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<string[]> {
-  if (list.length === 0) return [];
+export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<{ ids: string[]; conversationIds: Set<string> }> {
+  if (list.length === 0) return { ids: [], conversationIds: new Set() };
   const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null; attachments: unknown }>(
     await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text, attachments`),
   ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text, attachments: m.attachments }));
@@ -244,10 +290,10 @@ export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<string
         from json_to_recordset(${values}::json) as v(id uuid, at timestamptz, preview text, kind text)
        where c.id = v.id and (c.last_message_at is null or c.last_message_at <= v.at)`);
   }
-  return inserted.map((m) => m.id);
+  return { ids: inserted.map((m) => m.id), conversationIds: new Set(latest.keys()) };
 }
 
 /** Inserts one message once (by mid) and moves its conversation's "last message" forward in event time. */
 export async function insertMessage(tx: Tx, message: NewMessage): Promise<boolean> {
-  return (await insertMessages(tx, [message])).length > 0;
+  return (await insertMessages(tx, [message])).ids.length > 0;
 }

@@ -11,6 +11,7 @@ import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { ConversationDetail, ConversationMessage } from "@/lib/services/conversations/schemas";
 import { LiveIndicator } from "../_components/live-indicator";
+import { pollInterval, useLiveRefetch } from "../_components/use-live-conversations";
 import { conversationQueries } from "../query-options";
 import { isTemplateMessage, MessageBody } from "./message-body";
 
@@ -63,7 +64,8 @@ function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: s
 
 export function ConversationView({ orgSlug, initial }: { orgSlug: string; initial: ConversationDetail }) {
   const { t } = useI18n();
-  const query = useQuery({ ...conversationQueries.detail(orgSlug, initial.id), initialData: initial });
+  const live = useLiveRefetch(conversationQueries.detail(orgSlug, initial.id).queryKey, (event) => "conversationId" in event && event.conversationId === initial.id);
+  const query = useQuery({ ...conversationQueries.detail(orgSlug, initial.id, pollInterval(live)), initialData: initial });
   const c = query.data;
   const end = useRef<HTMLDivElement>(null);
   const count = c.messages.length;
@@ -90,7 +92,7 @@ export function ConversationView({ orgSlug, initial }: { orgSlug: string; initia
             </p>
           </div>
         </div>
-        <LiveIndicator failed={query.isRefetchError} />
+        <LiveIndicator status={live} failed={query.isRefetchError} />
       </div>
       <div className="rounded-xl border border-zinc-200 bg-white shadow-xs">
         <div className="max-h-[65vh] min-h-64 overflow-y-auto px-4 py-5">

@@ -1,0 +1,114 @@
+import { getDatabase } from "@/db/client";
+import { RateLimitedError, ServiceUnavailableError } from "@/lib/errors";
+import { parseRealtimeEvent, REALTIME_CHANNEL, type RealtimeEvent } from "./events";
+
+/** One open stream: a browser tab of a signed-in member. */
+export interface RealtimeSubscriber {
+  orgId: string;
+  userId: string;
+  /** Whether this member may hear of the event (agents: only their skill groups' channels). */
+  accepts(event: RealtimeEvent): boolean;
+  deliver(event: RealtimeEvent): void;
+}
+
+export interface HubLimits {
+  /** Open streams per user across the instance: a few tabs, not an unbounded number of sockets. */
+  perUser: number;
+  /** Open streams on this instance; past it a new stream is refused (503) rather than slowing everyone. */
+  total: number;
+}
+
+export const DEFAULT_HUB_LIMITS: HubLimits = { perUser: 8, total: 5_000 };
+
+type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+
+/**
+ * The instance's fan-out: one LISTEN per process (not one per browser), and each NOTIFY handed to the
+ * streams of its organisation whose member may see it. Events written by another instance on the same
+ * PostgreSQL arrive the same way as this instance's own, so it does not matter which instance a webhook or
+ * an agent's action landed on.
+ */
+export class RealtimeHub {
+  private readonly byOrg = new Map<string, Set<RealtimeSubscriber>>();
+  private readonly perUser = new Map<string, number>();
+  private total = 0;
+  private listening: Promise<() => Promise<void>> | undefined;
+
+  constructor(
+    private readonly listen: Listen,
+    private readonly limits: HubLimits = DEFAULT_HUB_LIMITS,
+  ) {}
+
+  get connections(): number {
+    return this.total;
+  }
+
+  /** Registers a stream, once the instance is listening. Throws 429 past the per-user limit, 503 past the total. */
+  async subscribe(subscriber: RealtimeSubscriber): Promise<() => void> {
+    if ((this.perUser.get(subscriber.userId) ?? 0) >= this.limits.perUser) throw new RateLimitedError("realtime.errors.tooManyStreams", 30);
+    if (this.total >= this.limits.total) throw new ServiceUnavailableError("realtime.errors.instanceFull", 30);
+    await this.ensureListening();
+    // Counted after the await: the checks above and the registration below happen in one turn of the loop.
+    if ((this.perUser.get(subscriber.userId) ?? 0) >= this.limits.perUser) throw new RateLimitedError("realtime.errors.tooManyStreams", 30);
+    let set = this.byOrg.get(subscriber.orgId);
+    if (!set) this.byOrg.set(subscriber.orgId, (set = new Set()));
+    set.add(subscriber);
+    this.perUser.set(subscriber.userId, (this.perUser.get(subscriber.userId) ?? 0) + 1);
+    this.total++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      set.delete(subscriber);
+      if (set.size === 0 && this.byOrg.get(subscriber.orgId) === set) this.byOrg.delete(subscriber.orgId);
+      const left = (this.perUser.get(subscriber.userId) ?? 1) - 1;
+      if (left > 0) this.perUser.set(subscriber.userId, left);
+      else this.perUser.delete(subscriber.userId);
+      this.total--;
+    };
+  }
+
+  /** Hands one NOTIFY payload to the streams that may see it. Exposed for tests and benchmarks. */
+  dispatch(payload: string): void {
+    const event = parseRealtimeEvent(payload);
+    if (!event) return;
+    const subscribers = this.byOrg.get(event.orgId);
+    if (!subscribers) return;
+    for (const subscriber of subscribers) {
+      try {
+        if (subscriber.accepts(event)) subscriber.deliver(event);
+      } catch {
+        // One broken stream (its browser went away mid-write) must not keep the event from the others.
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    const listening = this.listening;
+    this.listening = undefined;
+    if (listening) await (await listening.catch(() => async () => {}))();
+  }
+
+  private ensureListening(): Promise<unknown> {
+    this.listening ??= this.listen(REALTIME_CHANNEL, (payload) => this.dispatch(payload)).catch((error: unknown) => {
+      this.listening = undefined;
+      throw error instanceof Error && "status" in error ? error : new ServiceUnavailableError();
+    });
+    return this.listening;
+  }
+}
+
+const slot = globalThis as unknown as { __messengerDeskRealtimeHub?: RealtimeHub };
+
+/** The process's hub, listening on the process database. */
+export function getRealtimeHub(): RealtimeHub {
+  slot.__messengerDeskRealtimeHub ??= new RealtimeHub(async (channel, onPayload) => (await getDatabase()).listen(channel, onPayload));
+  return slot.__messengerDeskRealtimeHub;
+}
+
+/** Tests: forget the process's hub (after closing it) so the next one listens on the next test database. */
+export async function resetRealtimeHub(): Promise<void> {
+  const hub = slot.__messengerDeskRealtimeHub;
+  slot.__messengerDeskRealtimeHub = undefined;
+  await hub?.close();
+}
