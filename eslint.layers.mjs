@@ -11,8 +11,8 @@ const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "tests/**", "e2e/**", "benc
 
 const noTests = forbid("^@/(tests|e2e|bench)(/|$)|\\.test$", "Test helpers live with the tests: nothing outside them imports tests/, e2e/, bench/ or a *.test file.");
 const noDeepServices = forbid(
-  "^@/lib/services/[^/]+/(?!schemas$).+",
-  "Import a domain through its index (@/lib/services/<domain>), or its schemas.ts from the browser. Inside a domain, import relatively.",
+  "^@/lib/services/[^/]+/(?!(schemas|constants)$).+",
+  "Import a domain through its index (@/lib/services/<domain>), or its schemas.ts (types) and constants.ts (zod-free values) from the browser. Inside a domain, import relatively.",
 );
 const noSandbox = forbid("^@/sandbox(/|$)", "The Graph sandbox is a separate program: the app reaches it over HTTP only.");
 const noCallers = forbid(

@@ -36,7 +36,8 @@ describe("layers only point down", () => {
 
   it.each([
     ["a route handler imports a domain's index", "app/api/v1/example/route.ts", `import { cancelCampaign } from "@/lib/services/campaigns";`],
-    ["a client component imports a domain's schemas", "app/o/[orgSlug]/campaigns/example.tsx", `import { CAMPAIGN_STATUSES } from "@/lib/services/campaigns/schemas";`],
+    ["a client component imports a domain's constants and schema types", "app/o/[orgSlug]/campaigns/example.tsx",
+      `import { CAMPAIGN_STATUSES } from "@/lib/services/campaigns/constants";\nimport type { Campaign } from "@/lib/services/campaigns/schemas";`],
     ["a service imports db, the Graph client, workflow events and another domain's index", "lib/services/campaigns/example.ts",
       `import { getDb } from "@/db/client";\nimport { GraphClient } from "@/lib/graph/client";\nimport { campaignStopped } from "@/inngest/events/campaigns";\nimport { getChannelInOrg } from "@/lib/services/channels";\nimport { toCampaign } from "./queries";`],
     ["a file in a domain's subfolder imports its domain", "lib/services/campaigns/sender/example.ts", `import { contentMessage } from "../messages";`],

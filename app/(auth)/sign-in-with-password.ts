@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithCredentials } from "@/lib/auth/browser-session";
 import type { Translate } from "@/lib/i18n/translate";
 import { signInErrorMessage } from "./sign-in-errors";
 
@@ -9,7 +9,6 @@ import { signInErrorMessage } from "./sign-in-errors";
  * invitation). Answers null when signed in, else the refusal in the user's language.
  */
 export async function signInWithPassword(email: string, password: string, t: Translate): Promise<string | null> {
-  const result = await signIn("credentials", { email, password, redirect: false });
-  if (!result?.ok || result.error) return signInErrorMessage(result?.error, t);
-  return null;
+  const { error } = await signInWithCredentials(email, password);
+  return error ? signInErrorMessage(error, t) : null;
 }

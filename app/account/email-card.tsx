@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { changeEmailSchema } from "@/lib/services/accounts/schemas";
 import { changeEmailAction } from "./actions";
 
 /** The address changes only when the link mailed to the new one is opened; until then it shows as pending. */
@@ -18,7 +18,7 @@ export function EmailCard({ email, pendingEmail }: { email: string; pendingEmail
   const router = useRouter();
   const [result, setResult] = useState<{ email: string; sent: boolean } | null>(null);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: changeEmailSchema,
+    check: (input) => checkInputAction("changeEmail", input),
     defaultValues: { email: "" },
     submit: changeEmailAction,
     onSuccess: (data) => {

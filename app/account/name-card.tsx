@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { updateNameSchema } from "@/lib/services/accounts/schemas";
 import { updateNameAction } from "./actions";
 
 export function NameCard({ name }: { name: string }) {
@@ -17,7 +17,7 @@ export function NameCard({ name }: { name: string }) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: updateNameSchema,
+    check: (input) => checkInputAction("updateName", input),
     defaultValues: { name },
     submit: (values) => {
       setSaved(false);

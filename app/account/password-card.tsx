@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { changePasswordSchema } from "@/lib/services/accounts/schemas";
 import { changePasswordAction } from "./actions";
 
 export function PasswordCard({ email }: { email: string }) {
@@ -17,7 +17,7 @@ export function PasswordCard({ email }: { email: string }) {
   const router = useRouter();
   const [changed, setChanged] = useState(false);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: changePasswordSchema,
+    check: (input) => checkInputAction("changePassword", input),
     defaultValues: { currentPassword: "", newPassword: "" },
     submit: (values) => {
       setChanged(false);

@@ -1,10 +1,10 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ListIcon, SignOutIcon, UsersIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, MenuLabel, MenuRadioGroup, MenuSeparator } from "@/components/ui/menu";
+import { signOutTo } from "@/lib/auth/browser-session";
 import { useI18n } from "@/lib/i18n/client";
 import { isLocale } from "@/lib/i18n/locales";
 import { useLocaleChoice } from "./locale-switch";
@@ -48,7 +48,7 @@ export function UserMenu({ name, email, instanceOwner = false }: { name: string;
           </Link>
         </MenuItem>
       )}
-      <MenuItem onSelect={() => signOut({ callbackUrl: "/sign-in" })}>
+      <MenuItem onSelect={() => void signOutTo("/sign-in")}>
         <SignOutIcon className="size-4 text-zinc-500" />
         {t("auth.signOut")}
       </MenuItem>

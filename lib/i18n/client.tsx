@@ -3,7 +3,8 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { formatBytes, formatDate, formatDateTime, formatDayMonth, formatDuration, formatNumber, formatRelative, formatTime, type ZoneOption } from "./format";
 import type { Locale } from "./locales";
-import { interpolate, translateMessage, type LocalizableMessage, type MessageKey, type Messages, type Translate } from "./translate";
+import type { MessageKey, Translate } from "./translate";
+import { interpolate, renderLocalizable, type LocalizableMessage, type Messages } from "./render";
 
 const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 
@@ -22,7 +23,7 @@ export function useI18n(): { t: Translate; locale: Locale; serverMessage: (messa
     () => ({
       locale,
       t: (key: MessageKey, vars?: Record<string, string | number>) => interpolate(messages[key] ?? key, vars),
-      serverMessage: (message: LocalizableMessage | string) => translateMessage(message, locale),
+      serverMessage: (message: LocalizableMessage | string) => renderLocalizable(message, messages),
     }),
     [locale, messages],
   );

@@ -5,9 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { forgotPasswordSchema } from "@/lib/services/accounts/schemas";
 import { forgotPasswordAction } from "../actions";
 
 /** The answer never says whether the address has an account: only that a link is on its way if it does. */
@@ -15,7 +15,7 @@ export function ForgotPasswordForm() {
   const { t } = useI18n();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: forgotPasswordSchema,
+    check: (input) => checkInputAction("forgotPassword", input),
     defaultValues: { email: "" },
     submit: forgotPasswordAction,
     onSuccess: ({ email }) => setSentTo(email),

@@ -5,9 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { signUpSchema } from "@/lib/services/accounts/schemas";
 import { signUpAction } from "../actions";
 import { signInWithPassword } from "../sign-in-with-password";
 
@@ -15,7 +15,7 @@ export function SignUpForm() {
   const { t } = useI18n();
   const router = useRouter();
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: signUpSchema,
+    check: (input) => checkInputAction("signUp", input),
     defaultValues: { name: "", email: "", password: "", organizationName: "" },
     submit: signUpAction,
     onSuccess: async ({ email }, { password }) => {

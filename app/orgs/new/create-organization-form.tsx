@@ -5,16 +5,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { createOrganizationSchema } from "@/lib/services/organizations/schemas";
 import { createOrganizationAction } from "./actions";
 
 export function CreateOrganizationForm() {
   const { t } = useI18n();
   const router = useRouter();
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: createOrganizationSchema,
+    check: (input) => checkInputAction("createOrganization", input),
     defaultValues: { name: "" },
     submit: createOrganizationAction,
     onSuccess: ({ slug }) => {

@@ -2,22 +2,15 @@ import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
 import { inputString, required, say } from "@/lib/validation";
 import type { MessageKey } from "@/lib/i18n/translate";
+import { CAMPAIGN_STATUSES, RECIPIENT_STATUSES, REQUEST_TITLE_MAX, TEXT_MAX, MAX_RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND } from "./constants";
 
 /**
  * The zod schemas of OTN campaigns, shared by the services (which parse with them), the API's OpenAPI
- * document and the dashboard's forms. Messages are catalog keys (say, required): the API gets their English, the dashboard translates them.
+ * document and, by their field errors, the dashboard's forms. Messages are catalog keys (say, required): the API
+ * gets their English, the dashboard translates them. Server-side only: the statuses, limits and helpers browser
+ * components use live in the zod-free constants.ts, re-exported here.
  */
-export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "sent", "sent_with_failures", "cancelled"] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-/** Statuses in which the campaign may still be edited, rescheduled or sent. */
-export const EDITABLE_STATUSES: readonly CampaignStatus[] = ["draft", "scheduled"];
-/** Statuses in which the share link still collects subscribers. */
-export const SUBSCRIBABLE_STATUSES: readonly CampaignStatus[] = ["draft", "scheduled", "sending", "paused"];
-
-export const REQUEST_TITLE_MAX = 65;
-export const TEXT_MAX = 2000;
-export const MAX_RATE_PER_SECOND = 300;
-export const DEFAULT_RATE_PER_SECOND = 40;
+export * from "./constants";
 
 const httpsUrl = (label: MessageKey) =>
   inputString(label, 2000).refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: say("validation.webAddress", { field: { key: label } }) });
@@ -148,8 +141,6 @@ export const campaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
-/** A token's place in the send ledger; `spare`: the person's other token carried the campaign, this one stays unused. */
-export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "failed", "expired", "spare"] as const;
 
 export const recipientQuerySchema = pageQuerySchema.extend({
   search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name."),
@@ -176,9 +167,3 @@ export const recipientSchema = z.object({
   messageId: z.string().nullable(),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
-
-// The Messenger messages a campaign sends, built from the shapes above. Re-exported here because this file is the
-// domain's browser-safe entry: the campaign form's preview renders exactly what the sender posts.
-export { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "./messages";
-// How the campaign page words a send failure (Meta's code to a catalog key).
-export { explainFailure, type FailureExplanation } from "./failure-reasons";

@@ -1,20 +1,14 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { atLeastOneField, inputString, say } from "@/lib/validation";
+import { ORG_COLORS, type OrgColor } from "./constants";
 
 export const organizationNameSchema = inputString("field.orgName", 80).min(2, { error: say("validation.tooShort", { field: { key: "field.orgName" }, min: 2 }) });
 
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 
-/**
- * The switcher's avatar colours. An organisation shows a coloured square with its initials, not an uploaded
- * logo: nothing to store, scan or serve, and with the slug beside it two organisations named alike are told apart.
- */
-export const ORG_COLORS = ["sky", "violet", "emerald", "amber", "rose", "teal", "indigo", "slate"] as const;
-export type OrgColor = (typeof ORG_COLORS)[number];
-
-/** How long a deletion can be cancelled before the organisation's data is removed. */
-export const DELETION_GRACE_DAYS = 7;
+// The constants browser components use live in the zod-free constants.ts.
+export * from "./constants";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 

@@ -1,19 +1,16 @@
 "use client";
 
-import { z } from "zod";
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { signOutTo } from "@/lib/auth/browser-session";
 import { useI18n } from "@/lib/i18n/client";
-import { acceptInvitationSchema } from "@/lib/services/members/schemas";
 import { acceptInvitationAction } from "../../actions";
 import { signInWithPassword } from "../../sign-in-with-password";
-
-const noFields = z.object({});
 
 type SignedInAs = { email: string; isInvitee: boolean } | null;
 
@@ -25,9 +22,9 @@ export function AcceptInvitationForm({ token, email, hasAccount, signedInAs }: {
   const { t } = useI18n();
   const router = useRouter();
   const here = `/invite/${token}`;
-  // Someone who already has an account sends no fields: the schema is the new account's.
+  // The server checks the new account's name and password; someone who already has an account sends none.
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: hasAccount ? noFields : acceptInvitationSchema,
+    check: hasAccount ? undefined : (input) => checkInputAction("acceptInvitation", input),
     defaultValues: { name: "", password: "" },
     submit: (values) => acceptInvitationAction(token, values),
     onSuccess: async ({ orgSlug, newAccount }, { password }) => {
@@ -49,7 +46,7 @@ export function AcceptInvitationForm({ token, email, hasAccount, signedInAs }: {
         {signedInAs ? (
           <>
             <p className="text-sm text-zinc-600">{t("invite.wrongAccount", { current: signedInAs.email, email })}</p>
-            <Button variant="secondary" className="w-full" onClick={() => signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(here)}` })}>
+            <Button variant="secondary" className="w-full" onClick={() => void signOutTo(`/sign-in?callbackUrl=${encodeURIComponent(here)}`)}>
               {t("auth.signOut")}
             </Button>
           </>

@@ -5,16 +5,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { resetPasswordSchema } from "@/lib/services/accounts/schemas";
 import { resetPasswordAction } from "../../actions";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: resetPasswordSchema,
+    check: (input) => checkInputAction("resetPassword", input),
     defaultValues: { password: "" },
     submit: (values) => resetPasswordAction(token, values),
     // Every session of the account has ended (a stale cookie here too): sign-in says why and takes the new password.

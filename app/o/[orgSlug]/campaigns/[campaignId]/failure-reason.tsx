@@ -1,6 +1,6 @@
 "use client";
 
-import { explainFailure } from "@/lib/services/campaigns/schemas";
+import { explainFailure } from "@/lib/services/campaigns/constants";
 import { useI18n } from "@/lib/i18n/client";
 
 /**

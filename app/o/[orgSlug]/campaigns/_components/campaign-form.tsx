@@ -8,8 +8,10 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { focusLost } from "@/components/ui/focus";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { campaignCreateSchema, campaignUpdateSchema, REQUEST_TITLE_MAX, TEXT_MAX, type Campaign, type CampaignContent, type Invitation } from "@/lib/services/campaigns/schemas";
+import { REQUEST_TITLE_MAX, TEXT_MAX } from "@/lib/services/campaigns/constants";
+import type { Campaign, CampaignContent, Invitation } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/tenancy/action";
 import { CampaignPreview } from "./campaign-preview";
@@ -116,7 +118,7 @@ export function CampaignForm({
   const zone = timeZoneLabel(timeZone);
   const hydrated = useSyncExternalStore(noop, () => true, () => false);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<CampaignFormValues, Record<string, unknown>, { id: string }>({
-    schema: editing ? campaignUpdateSchema : campaignCreateSchema,
+    check: (input) => checkInputAction(editing ? "campaignUpdate" : "campaignCreate", input),
     defaultValues: initialValues(campaign, channels),
     toInput: (values) => toInput(values, editing, timeZone),
     submit: save,

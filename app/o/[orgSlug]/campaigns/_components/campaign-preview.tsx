@@ -1,7 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type CampaignContent, type Invitation, type MessengerMessage } from "@/lib/services/campaigns/schemas";
+import { contentMessage, invitationMessage, otnRequestMessage, replyMessage, type MessengerMessage } from "@/lib/services/campaigns/constants";
+import type { CampaignContent, Invitation } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 
 interface Attachment {

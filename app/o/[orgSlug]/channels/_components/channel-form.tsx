@@ -5,9 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { channelCreateSchema, channelUpdateSchema, type Channel } from "@/lib/services/channels/schemas";
+import type { Channel } from "@/lib/services/channels/schemas";
 import type { ActionResult } from "@/lib/tenancy/action";
 
 /** What the fields hold; the action takes them as typed (secrets left empty keep the stored ones). */
@@ -47,7 +48,7 @@ export function ChannelForm({
   const router = useRouter();
   const editing = Boolean(channel);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<ChannelFormValues, Partial<ChannelFormValues>, { id: string }>({
-    schema: editing ? channelUpdateSchema : channelCreateSchema,
+    check: (input) => checkInputAction(editing ? "channelUpdate" : "channelCreate", input),
     defaultValues: {
       name: channel?.name ?? "",
       // The Page ID is fixed once connected: the edit form shows it without sending it.

@@ -3,7 +3,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { channelBadge, type Channel, type ChannelBadge } from "@/lib/services/channels/schemas";
+import { channelBadge, type ChannelBadge } from "@/lib/services/channels/constants";
+import type { Channel } from "@/lib/services/channels/schemas";
 
 const LOOK: Record<ChannelBadge, { tone: BadgeTone; label: MessageKey }> = {
   reconnect_needed: { tone: "danger", label: "channels.status.reconnect" },

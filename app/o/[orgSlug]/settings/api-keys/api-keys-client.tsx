@@ -14,11 +14,11 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useConfirmRow } from "@/components/ui/use-confirm-row";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
 import type { ApiKey } from "@/lib/services/api-keys";
-import { createApiKeySchema } from "@/lib/services/api-keys/schemas";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: string; orgName: string; keys: ApiKey[]; roles: Role[] }) {
@@ -114,7 +114,7 @@ function CreateKeyDialog({ open, onClose, orgSlug, roles }: { open: boolean; onC
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const defaultValues = { name: "", role: roles.includes("admin") ? "admin" : (roles[0] ?? "admin") };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: createApiKeySchema,
+    check: (input) => checkInputAction("createApiKey", input),
     defaultValues,
     submit: (values) => createApiKeyAction(orgSlug, values),
     onSuccess: (data) => setCreated(data),

@@ -8,10 +8,12 @@ import { Card } from "@/components/ui/card";
 import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useAction } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
-import { DELETION_GRACE_DAYS, scheduleOrganizationDeletionSchema, type OrganizationSettings } from "@/lib/services/organizations/schemas";
+import { DELETION_GRACE_DAYS } from "@/lib/services/organizations/constants";
+import type { OrganizationSettings } from "@/lib/services/organizations/schemas";
 import { cancelOrganizationDeletionAction, scheduleOrganizationDeletionAction } from "./actions";
 
 /** Delete (owner only, confirmed by typing the slug) or, during the grace period, restore. */
@@ -59,7 +61,7 @@ function DeleteDialog({ open, onClose, settings }: { open: boolean; onClose: () 
   const { t } = useI18n();
   const router = useRouter();
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: scheduleOrganizationDeletionSchema,
+    check: (input) => checkInputAction("scheduleOrganizationDeletion", input),
     defaultValues: { confirmation: "" },
     submit: (input: { confirmation: string }) => scheduleOrganizationDeletionAction(settings.slug, input),
     onSuccess: () => {

@@ -8,10 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
 import { LOCALES } from "@/lib/i18n/locales";
-import { ORG_COLORS, updateOrganizationSchema, type OrganizationSettings, type UpdateOrganizationInput } from "@/lib/services/organizations/schemas";
+import { ORG_COLORS } from "@/lib/services/organizations/constants";
+import type { OrganizationSettings, UpdateOrganizationInput } from "@/lib/services/organizations/schemas";
 import { updateOrganizationAction } from "./actions";
 
 interface Values {
@@ -31,7 +33,7 @@ export function ProfileForm({ settings, timeZones, canEdit }: { settings: Organi
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<Values, UpdateOrganizationInput, OrganizationSettings>({
-    schema: updateOrganizationSchema,
+    check: (input) => checkInputAction("updateOrganization", input),
     defaultValues: { name: settings.name, slug: settings.slug, color: settings.color ?? "", timeZone: settings.timeZone, defaultLocale: settings.defaultLocale },
     toInput,
     submit: (input) => updateOrganizationAction(settings.slug, input),

@@ -16,11 +16,12 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { useConfirmRow } from "@/components/ui/use-confirm-row";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useAction } from "@/components/ui/use-submit";
 import { useI18n } from "@/lib/i18n/client";
 import type { Role } from "@/lib/permissions";
-import { inviteMemberSchema, type Invitation, type Member } from "@/lib/services/members/schemas";
+import type { Invitation, Member } from "@/lib/services/members/schemas";
 import { inviteMemberAction, removeMemberAction, revokeInvitationAction, updateMemberRoleAction } from "./actions";
 
 export function MembersClient({
@@ -211,7 +212,7 @@ function InviteDialog({ open, onClose, orgSlug, assignable }: { open: boolean; o
   const { t } = useI18n();
   const [created, setCreated] = useState<{ link: string; email: string; role: Role } | null>(null);
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: inviteMemberSchema,
+    check: (input) => checkInputAction("inviteMember", input),
     defaultValues: { email: "", role: assignable.includes("agent") ? "agent" : assignable[0] },
     submit: (values) => inviteMemberAction(orgSlug, values),
     onSuccess: (data) => setCreated(data),

@@ -4,9 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
-import { skillGroupInputSchema } from "@/lib/services/skill-groups/schemas";
 import type { ActionResult } from "@/lib/tenancy/action";
 
 /** Create or edit a skill group's name and description, in a dialog. */
@@ -30,7 +30,7 @@ export function SkillGroupDialog({
   const { t } = useI18n();
   const values = { name: initial?.name ?? "", description: initial?.description ?? "" };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
-    schema: skillGroupInputSchema,
+    check: (input) => checkInputAction("skillGroup", input),
     defaultValues: values,
     submit: save,
     onSuccess: () => {
