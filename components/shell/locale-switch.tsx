@@ -28,7 +28,7 @@ export function LocaleSwitch({ className }: { className?: string }) {
   const { t } = useI18n();
   const { locale, options, choose, pending } = useLocaleChoice();
   return (
-    <div role="group" aria-label={t("shell.language")} className={cn("flex rounded-md bg-zinc-100 p-0.5", pending && "opacity-60", className)}>
+    <div role="group" aria-label={t("shell.language")} className={cn("flex rounded-md bg-zinc-100 p-0.5", pending && "cursor-progress", className)}>
       {options.map((o) => (
         <button
           key={o.value}
