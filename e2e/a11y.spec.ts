@@ -25,7 +25,7 @@ async function v1<T>(request: APIRequestContext, method: string, path: string, b
 }
 
 test.beforeAll(async ({ browser, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   const owner = await signUp(page, { org: "Accessible 无障碍" });
@@ -80,7 +80,8 @@ function buttonStartingWith(scope: Page | Locator, template: string): Locator {
 
 for (const locale of LOCALES) {
   test(`every dialog and menu passes axe: ${locale}`, async ({ browser }) => {
-    test.setTimeout(300_000);
+    // Two dozen dialogs and menus, each scanned; generous for a loaded machine.
+    test.setTimeout(600_000);
     const t = translator(locale);
     const raw = (key: Parameters<typeof t>[0]) => t(key);
     const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true }).first();
@@ -149,3 +150,34 @@ for (const locale of LOCALES) {
     await page.context().close();
   });
 }
+
+test("a menu is driven by the keyboard, shows where it is, and closes when Tab leaves it", async ({ browser }) => {
+  const page = await open(browser, "en", "demo", `${DEMO}/campaigns`);
+  const trigger = page.getByRole("button", { name: "Account menu" });
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  const highlighted = menu.locator("[data-highlighted]");
+  await expect(highlighted).toHaveCount(1);
+  // The focus indicator: an outline in the accent, not only a faint fill.
+  const outline = await highlighted.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth }));
+  expect(outline).toEqual({ style: "solid", width: "2px" });
+
+  await page.keyboard.press("Tab");
+  await expect(menu).toHaveCount(0);
+  // Focus moved on from the trigger, as it would from any other button; it is not stuck in a closed menu.
+  await expect(trigger).not.toBeFocused();
+  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+
+  // Shift+Tab from the open menu goes back to the control before the trigger.
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Shift+Tab");
+  await expect(menu).toHaveCount(0);
+  await expect(trigger).not.toBeFocused();
+  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+  await page.context().close();
+});
