@@ -81,7 +81,7 @@ function buttonStartingWith(scope: Page | Locator, template: string): Locator {
 for (const locale of LOCALES) {
   test(`every dialog and menu passes axe: ${locale}`, async ({ browser }) => {
     // Two dozen dialogs and menus, each scanned; generous for a loaded machine.
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     const t = translator(locale);
     const raw = (key: Parameters<typeof t>[0]) => t(key);
     const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true }).first();
