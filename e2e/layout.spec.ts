@@ -1,12 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { messagesFor, type MessageKey } from "../lib/i18n/translate";
+import { expectAccessible } from "./axe";
 import { DEMO_OWNER, storageStateOf, type Persona } from "./personas";
 
 /**
  * The layout pass: every page, in English and in Chinese, on a laptop (1366 px) and a phone (390 px), must not
  * scroll sideways (a wide table scrolls inside its own box; the page itself never does). With SCREENSHOT_DIR
  * set, a full-page screenshot of each is saved there ({locale}-{width}-{page}.png) for the issue's review.
+ * At 1366 px each page is also scanned with axe for WCAG 2.1 AA (e2e/axe.ts); the phone pass shares its markup.
  */
 const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
@@ -183,6 +185,7 @@ for (const locale of LOCALES) {
         }
         const { overflow, culprits } = await sidewaysOverflow(page);
         expect.soft(overflow, `${visit.name} (${visit.path}) scrolls sideways by ${overflow} px: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
+        if (size.width === 1366) await expectAccessible(page, `${visit.name} (${locale})`);
         if (dir) await page.screenshot({ path: `${dir}/${locale}-${size.width}-${visit.name}.png`, fullPage: true });
         checked.push(visit.name);
         await context.close();

@@ -37,7 +37,7 @@ export function LocaleSwitch({ className }: { className?: string }) {
     if (focusLost()) focusElement(group.current?.querySelector<HTMLElement>('[aria-pressed="true"]'));
   }, [pending, locale]);
   return (
-    <div ref={group} role="group" aria-label={t("shell.language")} className={cn("flex rounded-md bg-zinc-100 p-0.5", pending && "opacity-60", className)}>
+    <div ref={group} role="group" aria-label={t("shell.language")} className={cn("flex rounded-md bg-zinc-100 p-0.5", pending && "cursor-progress", className)}>
       {options.map((o) => (
         <button
           key={o.value}

@@ -62,7 +62,7 @@ export function NavLinks({ label, links, look, className }: { label: string; lin
         return (
           <li key={href}>
             <Link href={href} aria-current={active ? "page" : undefined} className={cn(style.link, active ? style.active : style.idle)}>
-              <Icon className={cn("size-4", active ? "text-accent-600" : "text-zinc-400")} />
+              <Icon className={cn("size-4", active ? "text-accent-600" : "text-zinc-500")} />
               {text}
             </Link>
           </li>

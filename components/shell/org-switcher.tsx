@@ -39,7 +39,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOp
               {t(`role.${current.role}`)} · <span data-testid="current-org-slug">{current.slug}</span>
             </span>
           </span>
-          <ChevronUpDownIcon className="size-4 shrink-0 text-zinc-400" />
+          <ChevronUpDownIcon className="size-4 shrink-0 text-zinc-500" />
         </span>
       }
     >
@@ -50,12 +50,12 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOp
             <Avatar label={org.name} color={org.color} className="size-6 rounded-md text-[10px]" />
             <span className="min-w-0 flex-1">
               <span className="block truncate">{org.name}</span>
-              <span className="block truncate text-xs text-zinc-400">{org.pendingDeletion ? t("orgSettings.pending.badge") : org.slug}</span>
+              <span className="block truncate text-xs text-zinc-500">{org.pendingDeletion ? t("orgSettings.pending.badge") : org.slug}</span>
             </span>
             {org.slug === current.slug ? (
               <CheckIcon className="size-4 text-accent-600" aria-label={t("shell.current")} />
             ) : (
-              <span className="text-xs text-zinc-400">{t(`role.${org.role}`)}</span>
+              <span className="text-xs text-zinc-500">{t(`role.${org.role}`)}</span>
             )}
           </Link>
         </MenuItem>

@@ -26,7 +26,7 @@ export function UserMenu({ name, email, instanceOwner = false }: { name: string;
       }
     >
       <div className="px-2.5 py-2">
-        <p className="text-xs text-zinc-400">{t("common.signedInAs")}</p>
+        <p className="text-xs text-zinc-500">{t("common.signedInAs")}</p>
         <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
         <p className="truncate text-xs text-zinc-500">{email}</p>
       </div>

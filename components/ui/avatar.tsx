@@ -7,12 +7,12 @@ const palette = ["bg-sky-100 text-sky-700", "bg-violet-100 text-violet-700", "bg
  * schemas.ts, names these). Solid, so a chosen colour is told apart from the pale automatic ones.
  */
 const named: Record<string, string> = {
-  sky: "bg-sky-600 text-white",
+  sky: "bg-sky-700 text-white",
   violet: "bg-violet-600 text-white",
-  emerald: "bg-emerald-600 text-white",
-  amber: "bg-amber-500 text-white",
-  rose: "bg-rose-600 text-white",
-  teal: "bg-teal-600 text-white",
+  emerald: "bg-emerald-700 text-white",
+  amber: "bg-amber-700 text-white",
+  rose: "bg-rose-700 text-white",
+  teal: "bg-teal-700 text-white",
   indigo: "bg-indigo-600 text-white",
   slate: "bg-slate-700 text-white",
 };

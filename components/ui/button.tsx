@@ -7,12 +7,17 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 type Size = "sm" | "md";
 
 const base =
-  "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:pointer-events-none disabled:opacity-50 aria-busy:cursor-wait aria-busy:opacity-70";
+  "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:pointer-events-none aria-disabled:cursor-not-allowed aria-busy:cursor-wait";
+/**
+ * Disabled and pending (aria-disabled) buttons are grey, not faded: text at half opacity falls to about 2:1,
+ * while zinc-600 on zinc-200 keeps 6:1 (components/ui/palette.test.ts).
+ */
+const inactiveSolid = "disabled:bg-zinc-200 disabled:text-zinc-600 disabled:shadow-none aria-disabled:bg-zinc-200 aria-disabled:text-zinc-600 aria-disabled:shadow-none";
 const variants: Record<Variant, string> = {
-  primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-700 focus-visible:outline-accent-500",
-  secondary: "border border-zinc-200 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 hover:border-zinc-300",
-  ghost: "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:outline-red-500",
+  primary: `bg-accent-600 text-white shadow-sm hover:bg-accent-700 focus-visible:outline-accent-500 ${inactiveSolid}`,
+  secondary: "border border-zinc-200 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 hover:border-zinc-300 disabled:bg-zinc-50 disabled:text-zinc-500 aria-disabled:bg-zinc-50 aria-disabled:text-zinc-500",
+  ghost: "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:text-zinc-500 aria-disabled:bg-transparent aria-disabled:text-zinc-500",
+  danger: `bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:outline-red-500 ${inactiveSolid}`,
 };
 const sizes: Record<Size, string> = { sm: "h-8 px-2.5 text-[13px]", md: "h-9 px-3.5 text-sm" };
 

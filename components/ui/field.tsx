@@ -30,7 +30,7 @@ export function Field({
     <div className="space-y-1.5">
       <label htmlFor={id} className="flex items-baseline justify-between text-sm font-medium text-zinc-800">
         <span>{label}</span>
-        {optionalLabel && <span className="text-xs font-normal text-zinc-400">{optionalLabel}</span>}
+        {optionalLabel && <span className="text-xs font-normal text-zinc-500">{optionalLabel}</span>}
       </label>
       {control}
       {message && (

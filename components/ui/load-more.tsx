@@ -45,7 +45,7 @@ export function LoadMoreFooter({ pages, end }: { pages: ReturnType<typeof useCur
             {t("common.loadMore")}
           </Button>
         ) : pages.items.length > 0 ? (
-          <p className="text-xs text-zinc-400">{end}</p>
+          <p className="text-xs text-zinc-500">{end}</p>
         ) : null}
       </div>
     </>

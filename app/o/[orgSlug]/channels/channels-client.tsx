@@ -65,7 +65,7 @@ export function ChannelsList({
                   {c.pageName && <div className="text-xs text-zinc-500">{c.pageName}</div>}
                 </TD>
                 <TD stack="omit" className="hidden font-mono text-xs md:table-cell">{c.pageId}</TD>
-                <TD label={t("channels.col.skillGroup")} className="hidden md:table-cell">{c.skillGroupId ? (skillGroupNames[c.skillGroupId] ?? "—") : <span className="text-zinc-400">{t("channels.noSkillGroup")}</span>}</TD>
+                <TD label={t("channels.col.skillGroup")} className="hidden md:table-cell">{c.skillGroupId ? (skillGroupNames[c.skillGroupId] ?? "—") : <span className="text-zinc-500">{t("channels.noSkillGroup")}</span>}</TD>
                 <TD label={t("channels.col.status")}>
                   <ChannelStatusBadge channel={c} />
                 </TD>

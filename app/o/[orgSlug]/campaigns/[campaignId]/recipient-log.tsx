@@ -63,8 +63,8 @@ export function RecipientLog({ orgSlug, campaignId }: { orgSlug: string; campaig
             {rows.map((r) => (
               <TR key={r.id} data-testid="recipient-row" data-psid={r.psid}>
                 <TD stack="title">
-                  {r.name ?? <span className="text-zinc-400">{t("campaigns.recipients.unknown")}</span>}
-                  <div className="font-mono text-[11px] text-zinc-400">{r.psid}</div>
+                  {r.name ?? <span className="text-zinc-500">{t("campaigns.recipients.unknown")}</span>}
+                  <div className="font-mono text-[11px] text-zinc-500">{r.psid}</div>
                 </TD>
                 <TD label={t("campaigns.recipients.status")}>
                   <Badge tone={r.status === "sent" ? "success" : r.status === "failed" ? "danger" : r.status === "expired" ? "warning" : "neutral"}>

@@ -18,7 +18,7 @@ export function SubscribersChart({ points }: { points: SubscribersOverTime["poin
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-40 w-full" role="img" aria-label={t("campaigns.chart.label")} data-testid="subscribers-chart">
       <line x1={pad} y1={H - pad} x2={W - pad} y2={H - pad} className="stroke-zinc-200" />
-      <text x={pad - 6} y={y(max) + 4} textAnchor="end" className="fill-zinc-400 text-[10px]">
+      <text x={pad - 6} y={y(max) + 4} textAnchor="end" className="fill-zinc-500 text-[10px]">
         {max}
       </text>
       <path d={path} fill="none" className="stroke-accent-600" strokeWidth={2} />
@@ -28,7 +28,7 @@ export function SubscribersChart({ points }: { points: SubscribersOverTime["poin
             <title>{`${format.date(p.at, { timeZone: "UTC" })}: ${format.number(p.cumulative)} (+${format.number(p.subscribers)})`}</title>
           </circle>
           {(i === 0 || i === points.length - 1) && (
-            <text x={x(i)} y={H - 8} textAnchor="middle" className="fill-zinc-400 text-[10px]">
+            <text x={x(i)} y={H - 8} textAnchor="middle" className="fill-zinc-500 text-[10px]">
               {format.dayMonth(p.at, { timeZone: "UTC" })}
             </text>
           )}

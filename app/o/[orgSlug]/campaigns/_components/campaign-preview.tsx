@@ -53,12 +53,12 @@ export function CampaignPreview({
 }
 
 function UserEvent({ children }: { children: ReactNode }) {
-  return <p className="py-1 text-center text-[11px] font-medium tracking-wide text-zinc-400 uppercase">{children}</p>;
+  return <p className="py-1 text-center text-[11px] font-medium tracking-wide text-zinc-500 uppercase">{children}</p>;
 }
 
 function Bubble({ message, testId }: { message: MessengerMessage; testId: string }) {
   const { t } = useI18n();
-  const empty = <span className="text-zinc-400 italic">{t("campaigns.preview.empty")}</span>;
+  const empty = <span className="text-zinc-500 italic">{t("campaigns.preview.empty")}</span>;
   const text = message.text as string | undefined;
   const attachment = message.attachment as Attachment | undefined;
   let body: ReactNode;

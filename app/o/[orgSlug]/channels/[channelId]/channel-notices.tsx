@@ -16,7 +16,7 @@ export function ChannelNotices({ state }: { state: ChannelPageState }) {
           <div data-testid="reconnect-banner">
             <p className="font-semibold">{t("channels.reconnectBanner.title")}</p>
             <p className="mt-1">{t("channels.reconnectBanner.detail")}</p>
-            {channel.reconnectReason && <p className="mt-1 text-xs opacity-80">{t("channels.reconnectBanner.reason", { reason: channel.reconnectReason })}</p>}
+            {channel.reconnectReason && <p className="mt-1 text-xs">{t("channels.reconnectBanner.reason", { reason: channel.reconnectReason })}</p>}
           </div>
         </Alert>
       )}
@@ -36,7 +36,7 @@ export function ChannelNotices({ state }: { state: ChannelPageState }) {
               <>
                 <p className="font-semibold">{t("channels.check.failed", { step: t(`channels.check.step.${check.failedStep ?? "token"}` as MessageKey) })}</p>
                 {check.message && <p className="mt-1">{t("channels.check.metaSaid", { message: check.message })}</p>}
-                {check.graphCode !== undefined && <p className="mt-0.5 text-xs opacity-80">{t("channels.check.code", { code: check.graphCode })}</p>}
+                {check.graphCode !== undefined && <p className="mt-0.5 text-xs">{t("channels.check.code", { code: check.graphCode })}</p>}
               </>
             )}
           </div>

@@ -31,7 +31,7 @@ export function HealthChart({ hourly, now }: { hourly: { hour: string; events: n
           );
         })}
       </svg>
-      <figcaption className="mt-1 flex justify-between text-[11px] text-zinc-400">
+      <figcaption className="mt-1 flex justify-between text-[11px] text-zinc-500">
         <span suppressHydrationWarning>{format.relative(now - 24 * HOUR, now)}</span>
         <span>{t("channels.health.chart")}</span>
         <span>{format.relative(now, now)}</span>

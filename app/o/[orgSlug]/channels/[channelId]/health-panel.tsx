@@ -64,7 +64,7 @@ export function HealthPanel({ channel, health, readAt, requiredFields }: { chann
                 <Badge tone={e.kind === "connection" || e.kind === "send_api" ? "warning" : "danger"}>{t(`channels.error.${e.kind}` as MessageKey)}</Badge>
                 <span className="min-w-0 flex-1 break-words text-zinc-700">
                   {e.reason}
-                  {e.graphCode !== null && <span className="ml-1 text-xs text-zinc-400">({e.graphCode})</span>}
+                  {e.graphCode !== null && <span className="ml-1 text-xs text-zinc-500">({e.graphCode})</span>}
                 </span>
                 {e.count > 1 && (
                   <span className="shrink-0 text-xs font-medium text-zinc-600" data-testid="error-count">

@@ -38,13 +38,13 @@ function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: s
             : event
               ? "border border-dashed border-zinc-300 bg-white px-3.5 py-2 text-zinc-600 shadow-xs"
               : outbound
-                ? cn("rounded-br-md px-3.5 py-2 text-white shadow-xs", message.source === "echo" ? "bg-accent-500/90" : "bg-accent-600")
+                ? cn("rounded-br-md px-3.5 py-2 text-white shadow-xs", message.source === "echo" ? "bg-accent-700" : "bg-accent-600")
                 : "rounded-bl-md bg-zinc-100 px-3.5 py-2 text-zinc-900 shadow-xs",
         )}
       >
         <MessageBody message={message} orgSlug={orgSlug} />
       </div>
-      <div className="mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-zinc-400">
+      <div className="mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-zinc-500">
         <Time iso={new Date(message.timestamp).toISOString()} />
         {message.source === "echo" && (
           <Badge tone="neutral" className="text-[10px]">
@@ -96,7 +96,7 @@ export function ConversationView({ orgSlug, initial }: { orgSlug: string; initia
       </div>
       <div className="rounded-xl border border-zinc-200 bg-white shadow-xs">
         <div className="max-h-[65vh] min-h-64 overflow-y-auto px-4 py-5">
-          {c.hasOlder && <p className="mb-4 text-center text-xs text-zinc-400">{t("conversations.olderHidden")}</p>}
+          {c.hasOlder && <p className="mb-4 text-center text-xs text-zinc-500">{t("conversations.olderHidden")}</p>}
           {c.messages.length === 0 ? (
             <p className="py-10 text-center text-sm text-zinc-500">{t("conversations.noMessages")}</p>
           ) : (

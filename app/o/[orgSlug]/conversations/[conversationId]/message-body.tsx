@@ -28,10 +28,10 @@ function AttachmentView({ attachment, outbound, imagePath }: { attachment: Attac
   const kind = ["image", "audio", "video", "file", "location", "sticker", "fallback"].includes(attachment.type) ? attachment.type : "other";
   const label = t(`conversations.attachment.${kind}` as MessageKey);
   // The proxy serves image attachments only; a sticker is named rather than linked to its sender's URL.
-  if (kind === "sticker") return <span className="italic opacity-80">{label}</span>;
+  if (kind === "sticker") return <span className="italic">{label}</span>;
   if (kind === "image" && url) {
     // The proxy refuses images off Meta's CDN (a tracking pixel, say): show the label rather than a broken image.
-    if (broken) return <span className="italic opacity-80" data-testid="message-image-refused">{label}</span>;
+    if (broken) return <span className="italic" data-testid="message-image-refused">{label}</span>;
     return (
       <a href={imagePath} target="_blank" rel="noreferrer noopener" className="block">
         {/* eslint-disable-next-line @next/next/no-img-element -- a same-origin proxy URL; next/image would only add a second proxy. */}
@@ -56,7 +56,7 @@ function AttachmentView({ attachment, outbound, imagePath }: { attachment: Attac
       </span>
     );
   }
-  if (!url) return <span className="italic opacity-80">{label}</span>;
+  if (!url) return <span className="italic">{label}</span>;
   return (
     <a href={url} target="_blank" rel="noreferrer noopener" className={cn("inline-flex items-center gap-1 underline underline-offset-2", outbound ? "text-white" : "text-accent-700")} data-testid="message-attachment-link">
       {t("conversations.attachment.open", { kind: label })}
@@ -112,9 +112,9 @@ export function MessageBody({ message, orgSlug }: { message: ConversationMessage
       return (
         <div className="space-y-0.5">
           <p>{t("conversations.postback", { title: str(p.title) || str(message.text) })}</p>
-          {p.payload !== undefined && <p className="font-mono text-xs opacity-75">{t("conversations.postbackPayload", { payload: str(p.payload) })}</p>}
+          {p.payload !== undefined && <p className="font-mono text-xs">{t("conversations.postbackPayload", { payload: str(p.payload) })}</p>}
           {message.referral?.ref !== undefined && (
-            <p className="text-xs opacity-75" data-testid="event-sentence">
+            <p className="text-xs" data-testid="event-sentence">
               {referralSentence(message.referral, message.campaign, t)}
             </p>
           )}

@@ -58,7 +58,7 @@ export function ApiKeysClient({ orgSlug, orgName, keys, roles }: { orgSlug: stri
           </THead>
           <TBody>
             {keys.map((k) => (
-              <TR key={k.id} data-testid="api-key-row" className={k.revokedAt ? "opacity-60" : undefined}>
+              <TR key={k.id} data-testid="api-key-row" className={k.revokedAt ? "bg-zinc-50" : undefined}>
                 <TD stack="title" className="font-medium text-zinc-900">{k.name}</TD>
                 <TD label={t("apiKeys.col.key")}>
                   <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700">{k.prefix}…</code>

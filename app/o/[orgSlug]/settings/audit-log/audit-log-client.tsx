@@ -97,7 +97,7 @@ export function AuditLogClient({
       {entries.length === 0 ? (
         <EmptyState title={t("audit.empty")} className="py-10" />
       ) : (
-        <Table label={t("settings.nav.auditLog")} className={filtering ? "opacity-60" : undefined}>
+        <Table label={t("settings.nav.auditLog")} className={filtering ? "cursor-progress [&_tbody]:bg-zinc-50" : undefined}>
           <THead>
             <TH>{t("audit.col.time")}</TH>
             <TH>{t("audit.col.actor")}</TH>
@@ -117,13 +117,13 @@ export function AuditLogClient({
                   ) : (
                     <>
                       <div className="max-w-52 truncate text-zinc-900">{e.actorLabel}</div>
-                      {e.actorType === "api_key" && <div className="text-xs text-zinc-400">{t("audit.actor.api_key")}</div>}
+                      {e.actorType === "api_key" && <div className="text-xs text-zinc-500">{t("audit.actor.api_key")}</div>}
                     </>
                   )}
                 </TD>
                 <TD stack="title">
                   <div className="font-medium text-zinc-900 sm:whitespace-nowrap">{actionLabel(e.action)}</div>
-                  <code className="font-mono text-[11px] text-zinc-400">{e.action}</code>
+                  <code className="font-mono text-[11px] text-zinc-500">{e.action}</code>
                 </TD>
                 <TD label={t("audit.col.resource")}>
                   <Badge>{resourceLabel(e.resourceType)}</Badge>
@@ -151,7 +151,7 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useI18n();
   const b = before && typeof before === "object" ? (before as Record<string, unknown>) : null;
   const a = after && typeof after === "object" ? (after as Record<string, unknown>) : null;
-  if (!b && !a) return <span className="text-zinc-300">—</span>;
+  if (!b && !a) return <span className="text-zinc-500">—</span>;
   const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-mono text-xs" aria-label={`${t("audit.before")} / ${t("audit.after")}`}>
@@ -160,7 +160,7 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
         const to = a ? show(a[f]) : null;
         return (
           <div key={f} className="contents">
-            <dt className="text-zinc-400">{f}</dt>
+            <dt className="text-zinc-500">{f}</dt>
             <dd className="min-w-0 break-all text-zinc-700">
               {from !== null && to !== null && from !== to ? (
                 <>

@@ -92,7 +92,7 @@ export function MembersClient({
                       <div className="min-w-0">
                         <div className="truncate font-medium text-zinc-900">
                           {display}
-                          {m.id === myMembershipId && <span className="ml-1.5 text-xs font-normal text-zinc-400">({t("common.you")})</span>}
+                          {m.id === myMembershipId && <span className="ml-1.5 text-xs font-normal text-zinc-500">({t("common.you")})</span>}
                         </div>
                         <div className="truncate text-[13px] text-zinc-500">{m.email}</div>
                       </div>

@@ -52,7 +52,7 @@ export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups
                     {g.name}
                   </Link>
                 </TD>
-                <TD stack="omit" className="hidden max-w-sm truncate text-zinc-500 md:table-cell">{g.description || <span className="text-zinc-400">{t("skillGroups.noDescription")}</span>}</TD>
+                <TD stack="omit" className="hidden max-w-sm truncate text-zinc-500 md:table-cell">{g.description || <span className="text-zinc-500">{t("skillGroups.noDescription")}</span>}</TD>
                 <TD label={t("settings.nav.members")} className="text-zinc-600">{g.memberCount === 1 ? t("skillGroups.memberCountOne") : t("skillGroups.memberCount", { count: g.memberCount })}</TD>
                 <TD stack="end">
                   <div className="flex justify-end gap-1">

@@ -68,7 +68,7 @@ export function WorkflowsClient({
           <EmptyState icon={<ReportsIcon className="size-5" />} title={t("workflows.empty.title")} body={t("workflows.empty.body")} />
         )
       ) : (
-        <Table label={t("settings.nav.workflows")} className={filtering ? "opacity-60" : undefined}>
+        <Table label={t("settings.nav.workflows")} className={filtering ? "cursor-progress [&_tbody]:bg-zinc-50" : undefined}>
           <THead>
             <TH>{t("workflows.col.function")}</TH>
             <TH>{t("workflows.col.trigger")}</TH>
@@ -85,7 +85,7 @@ export function WorkflowsClient({
                   <Link href={`/o/${orgSlug}/settings/workflows/${r.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
                     {r.functionName}
                   </Link>
-                  {allOrgs && r.orgId && <div className="font-mono text-[11px] text-zinc-400">{r.orgId}</div>}
+                  {allOrgs && r.orgId && <div className="font-mono text-[11px] text-zinc-500">{r.orgId}</div>}
                 </TD>
                 <TD label={t("workflows.col.trigger")}>
                   <code className="font-mono text-xs break-all text-zinc-600">{r.trigger || "—"}</code>
