@@ -65,7 +65,7 @@ export async function drainLocked(tx: Tx, orgId: string, skillGroupId: string, n
     }
   }
   if (assignments.length === 0) return [];
-  const values = JSON.stringify(assignments);
+  const values = JSON.stringify(assignments.map((a) => ({ id: a.id, membership_id: a.membershipId })));
   await tx.execute(sql`
     update conversations c set assignee_membership_id = v.membership_id, last_assignee_membership_id = v.membership_id, assigned_at = ${now.toISOString()}::timestamptz, updated_at = now()
       from json_to_recordset(${values}::json) as v(id uuid, membership_id uuid)

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agentPresence } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
@@ -39,7 +39,7 @@ export async function markIdleAgentsAway({ now = new Date(), idleAfterMs = IDLE_
   const rows = await db
     .update(agentPresence)
     .set({ status: "away", changedBy: "activity", statusChangedAt: now })
-    .where(and(eq(agentPresence.status, "online"), lt(sql`coalesce(${agentPresence.lastActivityAt}, ${agentPresence.statusChangedAt})`, cutoff)))
+    .where(and(eq(agentPresence.status, "online"), sql`coalesce(${agentPresence.lastActivityAt}, ${agentPresence.statusChangedAt}) < ${cutoff.toISOString()}::timestamptz`))
     .returning({ orgId: agentPresence.orgId, membershipId: agentPresence.membershipId });
   return { events: rows.map((r) => ({ type: "presence.changed", orgId: r.orgId, membershipId: r.membershipId, status: "away" })) };
 }
