@@ -30,7 +30,7 @@ describe("picking the agent", () => {
     const order: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 400; i++) {
-      const chosen = pickAgent({ candidates, cap: 1_000, strategy: "round_robin", roundRobinCursor: cursor })!;
+      const chosen: string = pickAgent({ candidates, cap: 1_000, strategy: "round_robin", roundRobinCursor: cursor })!;
       counts.set(chosen, (counts.get(chosen) ?? 0) + 1);
       if (i < 6) order.push(chosen);
       cursor = chosen;
