@@ -7,6 +7,7 @@ export * from "./schemas";
 export type { ActivityKind, ConversationEvent, DeskEvent, PresenceEvent } from "./events";
 export { assignConversation } from "./assign-conversation";
 export { claimConversation } from "./claim-conversation";
+export { listConversationActivities } from "./list-conversation-activities";
 export { markIdleAgentsAway, recordActivity } from "./record-activity";
 export { openOnInbound, reopenConversation } from "./reopen-conversation";
 export { resolveConversation } from "./resolve-conversation";

@@ -11,6 +11,7 @@ import {
   assignConversation,
   claimConversation,
   getRoutingSettings,
+  listConversationActivities,
   markIdleAgentsAway,
   recordActivity,
   reopenConversation,
@@ -231,6 +232,16 @@ describe("transfers", () => {
     // The target group's agent comes online and gets it.
     await setPresence({ ctx: to.agents[0]!.ctx, input: { status: "online" } });
     expect((await conversationOf(from.channel.id, "x1")).assigneeMembershipId).toBe(to.agents[0]!.membershipId);
+    // The timeline shows the hand-over with its memo, to the new group's agent and to supervisors; not to another organisation.
+    const timeline = await listConversationActivities({ ctx: to.agents[0]!.ctx, conversationId: c.id });
+    expect(timeline.map((a) => [a.kind, a.actor, a.memo])).toEqual([
+      ["opened", "system", null],
+      ["assigned", "system", null],
+      ["transferred", "member", "Wants a refund; billing handles it."],
+      ["assigned", "system", null],
+    ]);
+    expect(await listConversationActivities({ ctx: f.as.marketer, conversationId: c.id })).toHaveLength(4);
+    await expect(listConversationActivities({ ctx: other.as.owner, conversationId: c.id })).rejects.toBeInstanceOf(NotFoundError);
     // The agent who passed it on can no longer act on it.
     await expect(resolveConversation({ ctx: from.agents[0]!.ctx, conversationId: c.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(transferConversation({ ctx: to.agents[0]!.ctx, conversationId: c.id, input: {} })).rejects.toBeInstanceOf(ValidationError);

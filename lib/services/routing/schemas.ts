@@ -91,3 +91,21 @@ export interface DeskConversation {
   assignedAt: string | null;
   resolvedAt: string | null;
 }
+
+/** One entry of a conversation's desk timeline. */
+export interface ConversationActivity {
+  id: string;
+  kind: "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed";
+  /** A member acted, or the system (routing, the webhook, presence). */
+  actor: "member" | "system";
+  actorMembershipId: string | null;
+  fromMembershipId: string | null;
+  toMembershipId: string | null;
+  fromSkillGroupId: string | null;
+  toSkillGroupId: string | null;
+  fromStatus: ConversationStatus | null;
+  toStatus: ConversationStatus | null;
+  /** The transfer memo; "agent_offline" on a requeue because the agent went offline. */
+  memo: string | null;
+  at: string;
+}
