@@ -81,6 +81,8 @@ describe("routing under concurrency", () => {
       for (let start = c * BATCH; start < CONVERSATIONS; start += BATCH * CHANNELS) {
         const psids = Array.from({ length: Math.min(BATCH, CONVERSATIONS - start) }, (_, i) => ({ psid: `person-${start + i}` }));
         await guard(() => deliver(channel, psids));
+        // A breath between batches: on PGlite (one connection) the other workers get their turns too.
+        await sleep(Math.random() * 10);
       }
     });
     // Agents come and go.
