@@ -23,6 +23,11 @@ export const PERMISSIONS = {
    * channel, and a campaign's opt-ins and replies land in its channel's conversations.
    */
   "conversations.readAll": ["owner", "admin", "marketer"],
+  /**
+   * Assign or transfer any conversation to any agent of its skill group, and claim from any queue (supervisors).
+   * Without it a member claims, transfers and resolves only within their own skill groups.
+   */
+  "conversations.assign": ["owner", "admin"],
   "reports.read": ["owner", "admin", "marketer"],
   "apiKeys.manage": ["owner", "admin"],
   "auditLog.read": ["owner", "admin"],

@@ -7,3 +7,4 @@ export * from "./workflows";
 export * from "./channels";
 export * from "./messaging";
 export * from "./campaigns";
+export * from "./routing";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channels } from "./channels";
 import { createdAt, id, updatedAt } from "./columns";
-import { memberships, organizations } from "./tenancy";
+import { memberships, organizations, skillGroups } from "./tenancy";
 
 export const webhookEventStatusEnum = pgEnum("webhook_event_status", ["received", "processed", "failed"]);
 
@@ -60,9 +60,18 @@ export const contacts = pgTable(
   (t) => [uniqueIndex("contacts_channel_psid_key").on(t.channelId, t.psid), index("contacts_org_idx").on(t.orgId, t.id)],
 );
 
+export const conversationStatusEnum = pgEnum("conversation_status", ["open", "pending", "resolved"]);
+
 /**
  * The thread between a Page and one contact. Invariant: one conversation per contact.
  * Watermarks are Meta's delivery/read times (ms): every outgoing message at or before them is delivered/read.
+ *
+ * The agent desk (lib/services/routing): `status` open (someone should answer), pending (an agent waits on the
+ * person; still the agent's) or resolved (nothing to answer: done, or a contact who never wrote, such as an
+ * opt-in only). Queued = open, no assignee, `queuedAt` set (when it entered the queue, for wait time and
+ * order). An agent's load = their open and pending conversations; it never exceeds the skill group's cap
+ * (enforced under the routing locks, see lib/services/routing/locks.ts). The assignee is a membership, as
+ * skill group membership, presence and the cap are: removing a member unassigns (set null) their threads.
  */
 export const conversations = pgTable(
   "conversations",
@@ -83,10 +92,28 @@ export const conversations = pgTable(
     lastMessageKind: text(),
     deliveredWatermark: bigint({ mode: "number" }),
     readWatermark: bigint({ mode: "number" }),
+    status: conversationStatusEnum().notNull().default("resolved"),
+    /** The channel's skill group when the conversation was created; changed by a transfer. */
+    skillGroupId: uuid().references(() => skillGroups.id, { onDelete: "set null" }),
+    assigneeMembershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
+    /** The last agent it was assigned to (kept through resolve and requeue): sticky routing's choice. */
+    lastAssigneeMembershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
+    queuedAt: timestamp({ withTimezone: true }),
+    assignedAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    /** The first reply by the Page after the conversation last (re)opened; for first-response time. */
+    firstResponseAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("conversations_contact_key").on(t.contactId), index("conversations_org_recent_idx").on(t.orgId, t.lastMessageAt)],
+  (t) => [
+    uniqueIndex("conversations_contact_key").on(t.contactId),
+    index("conversations_org_recent_idx").on(t.orgId, t.lastMessageAt),
+    // The queue of a skill group, oldest first.
+    index("conversations_queue_idx").on(t.skillGroupId, t.queuedAt).where(sql`${t.status} = 'open' and ${t.assigneeMembershipId} is null`),
+    // An agent's load (open and pending conversations).
+    index("conversations_assignee_load_idx").on(t.assigneeMembershipId).where(sql`${t.status} in ('open', 'pending') and ${t.assigneeMembershipId} is not null`),
+  ],
 );
 
 export const messageDirectionEnum = pgEnum("message_direction", ["inbound", "outbound"]);

@@ -29,6 +29,8 @@ const vocabulary = {
   "skill_group.deleted": "skill_group",
   "skill_group.member_added": "skill_group",
   "skill_group.member_removed": "skill_group",
+  /** Routing settings changed (auto-assign, strategy, cap, sticky, messages, working hours, offline policy). */
+  "skill_group.routing_updated": "skill_group",
   "api_key.created": "api_key",
   "api_key.revoked": "api_key",
   "channel.created": "channel",

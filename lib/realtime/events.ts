@@ -26,6 +26,8 @@ export interface RealtimeEvent {
   channelId?: string;
   /** The member the conversation is assigned to now (so that member's browser can pop it up). */
   assigneeMembershipId?: string | null;
+  /** The member who had the conversation before (so their view lets it go). */
+  previousAssigneeMembershipId?: string | null;
   /** The member whose presence changed. */
   membershipId?: string;
   /** Milliseconds since the epoch, when the change was committed by its writer. */

@@ -1,5 +1,5 @@
 import { withOrg } from "@/lib/api/with-org";
-import { getRealtimeHub, eventStreamResponse } from "@/lib/realtime";
+import { getRealtimeHub, eventStreamResponse, type RealtimeEvent } from "@/lib/realtime";
 import { actingUserId } from "@/lib/tenancy/context";
 import { listConversationChannelIds } from "@/lib/services/conversations";
 
@@ -19,7 +19,8 @@ export const GET = withOrg(
   async (req, { ctx }) => {
     let channelIds = await listConversationChannelIds({ ctx });
     let readAt = Date.now();
-    const accepts = (event: { channelId?: string }) => {
+    const me = ctx.membershipId;
+    const accepts = (event: RealtimeEvent) => {
       if (Date.now() - readAt > SCOPE_REFRESH_MS) {
         readAt = Date.now();
         void listConversationChannelIds({ ctx }).then(
@@ -27,7 +28,11 @@ export const GET = withOrg(
           () => undefined,
         );
       }
-      return channelIds === null || !event.channelId || channelIds.includes(event.channelId);
+      if (channelIds === null) return true;
+      if (event.channelId) return channelIds.includes(event.channelId);
+      // A conversation's assignment without its channel: the agents it was given to or taken from hear of it.
+      if (event.type === "conversation.updated") return me !== null && (event.assigneeMembershipId === me || event.previousAssigneeMembershipId === me);
+      return true;
     };
     return eventStreamResponse({ hub: getRealtimeHub(), orgId: ctx.org.id, userId: actingUserId(ctx) ?? ctx.actor.label, accepts, signal: req.signal });
   },

@@ -22,6 +22,7 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.skill_group.deleted": "Skill group deleted",
   "audit.action.skill_group.member_added": "Added to skill group",
   "audit.action.skill_group.member_removed": "Removed from skill group",
+  "audit.action.skill_group.routing_updated": "Skill group routing changed",
   "audit.action.api_key.created": "API key created",
   "audit.action.api_key.revoked": "API key revoked",
   "audit.action.channel.created": "Channel connected",

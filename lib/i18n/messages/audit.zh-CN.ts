@@ -19,6 +19,7 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.skill_group.deleted": "删除技能组",
   "audit.action.skill_group.member_added": "加入技能组",
   "audit.action.skill_group.member_removed": "移出技能组",
+  "audit.action.skill_group.routing_updated": "修改技能组分配规则",
   "audit.action.api_key.created": "创建 API 密钥",
   "audit.action.api_key.revoked": "撤销 API 密钥",
   "audit.action.channel.created": "接入渠道",

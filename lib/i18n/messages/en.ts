@@ -14,6 +14,7 @@ import { orgSettingsEn } from "./org-settings.en";
 import { settingsEn } from "./settings.en";
 import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
+import { routingEn } from "./routing.en";
 import { validationEn } from "./validation.en";
 import { workflowsEn } from "./workflows.en";
 
@@ -33,6 +34,7 @@ export const catalogPartsEn = {
   orgSettingsEn,
   membersEn,
   skillGroupsEn,
+  routingEn,
   apiKeysEn,
   auditLogEn,
   auditEn,
@@ -54,6 +56,7 @@ export const en = {
   ...orgSettingsEn,
   ...membersEn,
   ...skillGroupsEn,
+  ...routingEn,
   ...apiKeysEn,
   ...auditLogEn,
   ...auditEn,

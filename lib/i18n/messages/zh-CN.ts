@@ -15,6 +15,7 @@ import { orgSettingsZhCN } from "./org-settings.zh-CN";
 import { settingsZhCN } from "./settings.zh-CN";
 import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
+import { routingZhCN } from "./routing.zh-CN";
 import { validationZhCN } from "./validation.zh-CN";
 import { workflowsZhCN } from "./workflows.zh-CN";
 
@@ -29,6 +30,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...orgSettingsZhCN,
   ...membersZhCN,
   ...skillGroupsZhCN,
+  ...routingZhCN,
   ...apiKeysZhCN,
   ...auditLogZhCN,
   ...auditZhCN,

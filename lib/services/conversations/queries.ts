@@ -22,6 +22,10 @@ export const summaryColumns = {
   deliveredWatermark: conversations.deliveredWatermark,
   readWatermark: conversations.readWatermark,
   createdAt: conversations.createdAt,
+  status: conversations.status,
+  skillGroupId: conversations.skillGroupId,
+  assigneeMembershipId: conversations.assigneeMembershipId,
+  queuedAt: conversations.queuedAt,
 };
 
 export type SummaryRow = {
@@ -37,6 +41,10 @@ export type SummaryRow = {
   lastMessagePreview: string | null;
   lastMessageKind: string | null;
   createdAt: Date;
+  status: "open" | "pending" | "resolved";
+  skillGroupId: string | null;
+  assigneeMembershipId: string | null;
+  queuedAt: Date | null;
 };
 
 export function toSummary(row: SummaryRow): ConversationSummary {
@@ -53,6 +61,10 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     lastMessagePreview: row.lastMessagePreview,
     lastMessageKind: row.lastMessageKind,
     createdAt: row.createdAt.toISOString(),
+    status: row.status,
+    skillGroupId: row.skillGroupId,
+    assigneeMembershipId: row.assigneeMembershipId,
+    queuedAt: row.queuedAt?.toISOString() ?? null,
   };
 }
 

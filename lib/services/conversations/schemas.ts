@@ -19,6 +19,14 @@ export interface ConversationSummary {
    */
   lastMessageKind: string | null;
   createdAt: string;
+  /** The desk (lib/services/routing): open (to answer), pending (waiting on the person) or resolved. */
+  status: "open" | "pending" | "resolved";
+  /** The skill group it is routed in (its channel's, unless transferred). */
+  skillGroupId: string | null;
+  /** The member (membership id) it is assigned to; null while queued or never opened. */
+  assigneeMembershipId: string | null;
+  /** When it last entered the queue: the wait time starts here. */
+  queuedAt: string | null;
 }
 
 /** The campaign a message belongs to (an opt-in, a "Notify Me" card, a referral by the campaign's link). */

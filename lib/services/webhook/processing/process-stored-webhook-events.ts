@@ -4,6 +4,7 @@ import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { channels, contacts, conversations, messages, webhookEvents } from "@/db/schema";
 import type { EventKind, MessagingEvent } from "@/lib/graph/webhook-events";
 import { publishRealtime } from "@/lib/realtime";
+import { openOnInbound, routeConversations, toRealtimeEvents, type DeskEvent, type RouteOutcome } from "@/lib/services/routing";
 import { previewOf } from "./preview";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
@@ -28,6 +29,13 @@ export interface ProcessResult {
   /** Contacts whose Messenger profile has never been fetched (or is stale). */
   contactsNeedingProfile: string[];
   signals: ProcessedSignal[];
+  /**
+   * Where the desk routed the conversations this batch opened (new, or reopened by a message from the person):
+   * assigned, or queued with the reply the skill group's settings ask for (sending it is the caller's).
+   */
+  routing: RouteOutcome[];
+  /** The desk's changes (opened, reopened, assigned...), for the live-event bus once committed. */
+  events: DeskEvent[];
 }
 
 const PROFILE_MAX_AGE_MS = 7 * 86_400_000;
@@ -47,7 +55,7 @@ type Contact = { id: string; psid: string; profileFetchedAt: Date | null };
  */
 export async function processStoredWebhookEvents(scope: { orgId: string; channelId: string }, eventIds?: string[], limit = 500): Promise<ProcessResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     const events = await tx
       .select()
       .from(webhookEvents)
@@ -63,12 +71,15 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       .orderBy(asc(webhookEvents.timestamp), asc(webhookEvents.id))
       .limit(limit)
       .for("update", { skipLocked: true });
-    const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [] };
-    if (events.length === 0) return result;
+    const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [], routing: [], events: [] };
+    if (events.length === 0) return { result, toRoute: [] as string[] };
 
     // Echoes carry the id of the app that sent them: ours (the channel's app) or another (the Page inbox, a tool).
-    const appId = events.some((row) => row.kind === "echo") ? await channelAppId(tx, scope.channelId) : null;
-    const threads = await findOrCreateThreads(tx, scope, events.filter((row) => row.kind !== "other" && row.senderId).map((row) => row.senderId));
+    const channel = await channelOf(tx, scope.channelId);
+    const appId = channel?.appId ?? null;
+    const threads = await findOrCreateThreads(tx, { ...scope, skillGroupId: channel?.skillGroupId ?? null }, events.filter((row) => row.kind !== "other" && row.senderId).map((row) => row.senderId));
+    // Conversations the person wrote to (a message or a tapped button; not echoes, receipts, reactions or opt-ins).
+    const written = new Set<string>();
     const needing = new Set<string>();
     const newMessages: NewMessage[] = [];
     const lastInbound = new Map<string, number>();
@@ -134,6 +145,7 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
           break;
         }
       }
+      if (kind === "message" || kind === "postback") written.add(conversationId);
       // Any message, postback, referral or opt-in from the user (re)opens the 24 h window.
       if (inbound && kind !== "reaction") lastInbound.set(contact.id, Math.max(lastInbound.get(contact.id) ?? 0, row.timestamp));
       result.processed++;
@@ -172,8 +184,21 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       ...[...new Set([...watermarks.keys(), ...echoedReplies.filter((e) => confirmed.has(e.id)).map((e) => e.conversationId)])].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
     ]);
     result.contactsNeedingProfile = [...needing];
-    return result;
+    // New conversations, and resolved ones the person wrote to again, enter their skill group's queue.
+    const opened = await openOnInbound(tx, scope.orgId, [...written]);
+    result.events.push(...opened.events);
+    return { result, toRoute: opened.toRoute };
   });
+  // After the commit: routing takes the skill groups' locks, which the batch's transaction must not hold.
+  const { result, toRoute } = stored;
+  if (toRoute.length > 0) {
+    const routed = await routeConversations({ orgId: scope.orgId, conversationIds: toRoute });
+    result.routing = routed.outcomes;
+    result.events.push(...routed.events);
+  }
+  // Opened, reopened and assigned conversations: committed by now, so announced outside a transaction.
+  if (result.events.length > 0) await publishRealtime(db, toRealtimeEvents(result.events));
+  return result;
 }
 
 const REPLY_METADATA = /^md:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -200,10 +225,13 @@ async function confirmEchoedReplies(tx: Tx, channelId: string, echoes: { id: str
   return new Set(rows.map((r) => r.id));
 }
 
-/** The app id the channel was connected with: echoes carrying it are the product's own sends. */
-async function channelAppId(tx: Tx, channelId: string): Promise<string | null> {
-  const [row] = await tx.select({ appId: channels.appId }).from(channels).where(eq(channels.id, channelId));
-  return row?.appId ?? null;
+/**
+ * The app id the channel was connected with (echoes carrying it are the product's own sends), and the skill
+ * group its new conversations go to.
+ */
+async function channelOf(tx: Tx, channelId: string): Promise<{ appId: string; skillGroupId: string | null } | undefined> {
+  const [row] = await tx.select({ appId: channels.appId, skillGroupId: channels.skillGroupId }).from(channels).where(eq(channels.id, channelId));
+  return row;
 }
 
 function signal(kind: ProcessedSignal["kind"], row: typeof webhookEvents.$inferSelect, contactId: string, extra: Partial<ProcessedSignal>): ProcessedSignal {
@@ -217,7 +245,7 @@ function signal(kind: ProcessedSignal["kind"], row: typeof webhookEvents.$inferS
  * two halves never overlap; a row another transaction adds meanwhile (an opt-in captured by the webhook)
  * is read again afterwards.
  */
-async function findOrCreateThreads(tx: Tx, scope: { orgId: string; channelId: string }, psids: string[]): Promise<Map<string, { contact: Contact; conversationId: string }>> {
+async function findOrCreateThreads(tx: Tx, scope: { orgId: string; channelId: string; skillGroupId: string | null }, psids: string[]): Promise<Map<string, { contact: Contact; conversationId: string }>> {
   const threads = new Map<string, { contact: Contact; conversationId: string }>();
   // Sorted and distinct: a fixed order keeps row locks deadlock-free.
   const distinct = [...new Set(psids)].sort();
@@ -243,7 +271,7 @@ async function findOrCreateThreads(tx: Tx, scope: { orgId: string; channelId: st
   const conversationRows = await insertOrRead<{ id: string; contact_id: string }>(
     tx,
     sql`with added as (
-        ${insertFromJson(conversations, contactIds.map((contactId) => ({ orgId: scope.orgId, channelId: scope.channelId, contactId })))}
+        ${insertFromJson(conversations, contactIds.map((contactId) => ({ orgId: scope.orgId, channelId: scope.channelId, contactId, skillGroupId: scope.skillGroupId })))}
         on conflict (contact_id) do nothing
         returning id, contact_id
       )
@@ -270,9 +298,9 @@ async function insertOrRead<T>(tx: Tx, statement: SQL, reread: SQL, expected: nu
  */
 export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<{ ids: string[]; conversationIds: Set<string> }> {
   if (list.length === 0) return { ids: [], conversationIds: new Set() };
-  const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null; attachments: unknown }>(
-    await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text, attachments`),
-  ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text, attachments: m.attachments }));
+  const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null; attachments: unknown; direction: string }>(
+    await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text, attachments, direction`),
+  ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text, attachments: m.attachments, outbound: m.direction === "outbound" }));
   const latest = new Map<string, (typeof inserted)[number]>();
   for (const m of inserted) {
     const current = latest.get(m.conversationId);
@@ -289,6 +317,16 @@ export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<{ ids:
       update conversations c set last_message_at = v.at, last_message_preview = v.preview, last_message_kind = v.kind
         from json_to_recordset(${values}::json) as v(id uuid, at timestamptz, preview text, kind text)
        where c.id = v.id and (c.last_message_at is null or c.last_message_at <= v.at)`);
+  }
+  const firstReplies = new Map<string, number>();
+  for (const m of inserted) if (m.outbound) firstReplies.set(m.conversationId, Math.min(firstReplies.get(m.conversationId) ?? Infinity, m.timestamp));
+  if (firstReplies.size > 0) {
+    // The desk's first response: the Page's first reply since the conversation last (re)opened.
+    const values = JSON.stringify([...firstReplies].map(([id, at]) => ({ id, at: new Date(at).toISOString() })));
+    await tx.execute(sql`
+      update conversations c set first_response_at = v.at
+        from json_to_recordset(${values}::json) as v(id uuid, at timestamptz)
+       where c.id = v.id and c.status <> 'resolved' and c.first_response_at is null`);
   }
   return { ids: inserted.map((m) => m.id), conversationIds: new Set(latest.keys()) };
 }

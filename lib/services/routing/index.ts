@@ -1,0 +1,18 @@
+/**
+ * The agent desk's routing: presence, the routing settings of skill groups, the routing engine (route, drain)
+ * and the conversation verbs that move work between agents (claim, assign, transfer, resolve, reopen).
+ * Every verb returns the events it caused (events.ts) for the live-event bus to publish after the commit.
+ */
+export * from "./schemas";
+export { toRealtimeEvents, type ActivityKind, type ConversationEvent, type DeskEvent, type PresenceEvent } from "./events";
+export { assignConversation } from "./assign-conversation";
+export { claimConversation } from "./claim-conversation";
+export { listConversationActivities } from "./list-conversation-activities";
+export { markIdleAgentsAway, recordActivity } from "./record-activity";
+export { openOnInbound, reopenConversation } from "./reopen-conversation";
+export { resolveConversation } from "./resolve-conversation";
+export { drainQueue, routeConversation, routeConversations } from "./route-conversation";
+export { setPresence } from "./set-presence";
+export { transferConversation } from "./transfer-conversation";
+export { getRoutingSettings, updateRoutingSettings } from "./update-routing-settings";
+export { isWithinWorkingHours } from "./working-hours";

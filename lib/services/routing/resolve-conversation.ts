@@ -1,0 +1,41 @@
+import { and, eq } from "drizzle-orm";
+import { conversations } from "@/db/schema";
+import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
+import { toDeskConversation } from "./assignment";
+import { drainGroupsOfMember } from "./engine";
+import type { DeskEvent } from "./events";
+import { deskTransaction } from "./locks";
+import { getConversationInOrg, recordActivities, requireDeskAccess } from "./queries";
+import type { DeskConversation } from "./schemas";
+
+/**
+ * Marks a conversation done. The assignee stays on it (sticky routing brings the person back to them), but it
+ * no longer counts towards their load, so their queues are drained into the freed room after the commit.
+ * Resolving a resolved conversation changes nothing.
+ */
+export async function resolveConversation({ ctx, conversationId }: { ctx: OrgContext; conversationId: string }): Promise<{ conversation: DeskConversation; events: DeskEvent[] }> {
+  requirePermission(ctx, "conversations.reply");
+  const result = await deskTransaction(async (tx) => {
+    const current = await getConversationInOrg(tx, ctx, conversationId, true);
+    await requireDeskAccess(tx, ctx, current);
+    if (current.status === "resolved") return { row: current, events: [] as DeskEvent[] };
+    const [row] = await tx
+      .update(conversations)
+      .set({ status: "resolved", resolvedAt: new Date() })
+      .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)))
+      .returning();
+    const events = await recordActivities(tx, [
+      {
+        conversation: row!,
+        kind: "resolved",
+        actorMembershipId: ctx.membershipId,
+        actorIsMember: true,
+        from: { membershipId: current.assigneeMembershipId, skillGroupId: current.skillGroupId, status: current.status },
+        to: { membershipId: row!.assigneeMembershipId, skillGroupId: row!.skillGroupId, status: "resolved" },
+      },
+    ]);
+    return { row: row!, events };
+  });
+  const freed = result.events.length > 0 && result.row.assigneeMembershipId ? await drainGroupsOfMember(ctx.org.id, result.row.assigneeMembershipId) : [];
+  return { conversation: toDeskConversation(result.row), events: [...result.events, ...freed] };
+}
