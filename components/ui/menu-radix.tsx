@@ -93,7 +93,7 @@ function focusBeside(from: HTMLElement, step: 1 | -1) {
  * grey fill alone (zinc-100 on white) is 1.1:1, too faint to see where the keyboard is.
  */
 const itemClass =
-  "flex w-full cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 outline-none select-none data-disabled:text-zinc-500 data-highlighted:bg-accent-50 data-highlighted:text-zinc-900 data-highlighted:outline-2 data-highlighted:-outline-offset-2 data-highlighted:outline-accent-600";
+  "flex w-full cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 outline-hidden select-none data-disabled:text-zinc-500 data-highlighted:bg-accent-50 data-highlighted:text-zinc-900 data-highlighted:outline-2 data-highlighted:outline-solid data-highlighted:-outline-offset-2 data-highlighted:outline-accent-600";
 
 /** One choice: pass a <Link> or <button> as the child (asChild), or text with `onSelect`. */
 export function MenuItem({ className, ...props }: ComponentProps<typeof DropdownMenu.Item>) {
