@@ -24,6 +24,8 @@ function recordPageFetches(page: Page): string[] {
 }
 
 test("forgot password: the same answer for any address; the mailed link sets a new password once and signs every session out", async ({ page, browser }) => {
+  // A sign-up, a refused and an accepted sign-in, and a password change: past 60 s on a loaded 2-core machine.
+  test.slow();
   const owner = await signUp(page, { name: "Reset Owner" });
 
   const other = await browser.newContext();
@@ -72,6 +74,8 @@ test("forgot password: the same answer for any address; the mailed link sets a n
 });
 
 test("changing the password needs the current one, keeps this session and signs the other one out", async ({ page, browser }) => {
+  // A sign-up, a refused and an accepted sign-in, and a password change: past 60 s on a loaded 2-core machine.
+  test.slow();
   const owner = await signUp(page, { name: "Change Owner" });
   const laptop = await browser.newContext();
   const second = await laptop.newPage();
