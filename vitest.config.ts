@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     // *.pg.test.ts need a PostgreSQL server (they cut the connection to it): registered only with DATABASE_URL.
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", ...(process.env.DATABASE_URL ? [] : ["**/*.pg.test.ts"])],
+    exclude: ["node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**", ...(process.env.DATABASE_URL ? [] : ["**/*.pg.test.ts"])],
     environment: "node",
     // Code under test that sends workflow events or builds links must never reach a developer's running
     // app on :3000; port 9 (discard) refuses at once. Tests that need an app start their own.

@@ -223,13 +223,16 @@ describe("processing stored webhook events", () => {
     const [conversation] = await db.select().from(conversations).where(eq(conversations.contactId, contact.id));
     await deliver([{ ...user("u9"), timestamp: 9_002, message: { mid: "m_live_1", text: "anyone there?" } }]);
     await deliver([{ ...user("u9"), timestamp: 9_500, delivery: { watermark: 9_400 } }]);
-    await waitFor(2);
+    await waitFor(3);
     await new Promise((r) => setTimeout(r, 200));
     await hub.close();
 
-    expect(heard.map((e) => [e.type, e.conversationId, e.channelId])).toEqual([
+    // Message events name the conversation and its channel (agents hear only their channels'), one per batch.
+    expect(heard.filter((e) => e.type.startsWith("message.")).map((e) => [e.type, e.conversationId, e.channelId])).toEqual([
       ["message.created", conversation.id, channelId],
       ["message.status", conversation.id, channelId],
     ]);
+    // The new conversation entered its skill group's queue, once (the redelivery reopened nothing).
+    expect(heard.filter((e) => e.type === "conversation.updated").map((e) => e.conversationId)).toEqual([conversation.id]);
   });
 });
