@@ -95,7 +95,7 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   const verifyToken = await page.getByLabel("Verify token").inputValue();
   expect(verifyToken).toMatch(/^mdv_/);
   await page.getByTestId("webhook-panel").getByRole("button", { name: "Copy verify token" }).click();
-  await expect(page.getByTestId("webhook-panel").getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(page.getByTestId("webhook-panel").getByRole("button", { name: "Copied" }).last()).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(verifyToken);
   const wrong = await request.fetch(`${SANDBOX}/_sandbox/api/apps/${app.id}/webhook`, { method: "PUT", data: { callbackUrl, verifyToken: "not-the-token" } });
   expect(wrong.status()).toBe(422);
