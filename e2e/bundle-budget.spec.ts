@@ -7,7 +7,10 @@ import { DEMO_OWNER, storageStateOf } from "./personas";
 /**
  * The bundle budget (scripts/bundle-budget.mjs) reads a page's first-load JavaScript from the build's
  * manifests. Here Chromium loads the page and its script responses are gzipped the same way (zlib level 9):
- * the two figures must agree, or the budget measures something the browser does not download.
+ * the budget must never count less than the browser downloads, and not much more. (The sign-in page downloads
+ * exactly what is counted; a signed-in page may download a few KB less: Next fetches a client chunk when the
+ * render refers to it, so a page showing an empty state instead of a form skips that form's chunk. The budget
+ * counts every entry chunk, the upper bound.)
  */
 type Measured = { pages: { route: string; gzipKb: number }[] };
 const measured = (): Measured => measure(process.env.NEXT_DIST_DIR || ".next") as Measured;
@@ -32,6 +35,8 @@ test.describe("signed in", () => {
 
   test("a campaign form downloads the first-load JavaScript the budget measures", async ({ page }) => {
     const budget = measured().pages.find((p) => p.route === "/o/[orgSlug]/campaigns/new");
-    expect(await downloadedKb(page, `/o/${DEMO_OWNER.slug}/campaigns/new`)).toBeCloseTo(budget!.gzipKb, 0);
+    const downloaded = await downloadedKb(page, `/o/${DEMO_OWNER.slug}/campaigns/new`);
+    expect(downloaded).toBeLessThanOrEqual(budget!.gzipKb + 0.5);
+    expect(downloaded).toBeGreaterThanOrEqual(budget!.gzipKb * 0.9);
   });
 });
