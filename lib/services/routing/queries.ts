@@ -116,6 +116,9 @@ export async function recordActivities(tx: Tx, list: ActivityInput[]): Promise<C
       fromStatus: a.from?.status ?? null,
       toStatus: a.to.status,
       memo: a.memo ?? null,
+      // The moment it happened, not the transaction's start (now()): a transaction that waited for the skill
+      // group's lock must not be dated before the one it waited for, or the timeline (and reports) misorder them.
+      createdAt: sql`clock_timestamp()`,
     })),
   );
   return list.map((a) => ({
