@@ -10,6 +10,7 @@ import { newNumericId } from "../ids";
 import type { SandboxPage, SavedAttachment } from "../state/types";
 import type { GraphContext } from "./context";
 import { graphErrors } from "./graph-error";
+import { jsonParam } from "./json-param";
 
 export const ATTACHMENT_TTL_MS = 90 * DAY_MS;
 const MEDIA_TYPES = new Set(["image", "audio", "video", "file"]);
@@ -98,11 +99,3 @@ export function resolveMessageAttachment(ctx: GraphContext, page: SandboxPage, m
   return { message };
 }
 
-function jsonParam(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}

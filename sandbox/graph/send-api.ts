@@ -14,6 +14,7 @@ import { isUploadedFile, resolveMessageAttachment } from "./attachments";
 import { GraphError, graphErrors } from "./graph-error";
 import { validateMessage } from "./message-validation";
 import type { GraphContext } from "./context";
+import { jsonParam } from "./json-param";
 
 const MESSAGING_TYPES = new Set(["RESPONSE", "UPDATE", "MESSAGE_TAG"]);
 /** Typing bubbles vanish after 20 s without a message (Meta's sender actions reference). */
@@ -30,16 +31,6 @@ export interface SendResult {
 }
 
 type Params = Record<string, unknown>;
-
-/** Parses a parameter that Graph accepts either as JSON or (form-encoded) as a JSON string. */
-function jsonParam(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
 
 /** `appId`: the app whose Page token made the call (the Page's default app unless another app is connected). */
 export function handleSend(ctx: GraphContext, page: SandboxPage, pathPageId: string | null, params: Params, appId: string = page.appId): SendResult {

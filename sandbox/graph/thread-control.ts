@@ -13,6 +13,7 @@ import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import * as payloads from "../webhooks/payloads";
 import type { GraphContext } from "./context";
 import { graphErrors } from "./graph-error";
+import { jsonParam } from "./json-param";
 
 type Json = Record<string, unknown>;
 
@@ -71,15 +72,6 @@ export class ThreadControl {
 
   clear(): void {
     this.inboxRequests.clear();
-  }
-}
-
-function jsonParam(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
   }
 }
 
