@@ -8,3 +8,4 @@ export * from "./channels";
 export * from "./messaging";
 export * from "./campaigns";
 export * from "./routing";
+export * from "./desk";

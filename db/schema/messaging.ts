@@ -52,6 +52,10 @@ export const contacts = pgTable(
     lastName: text(),
     profilePic: text(),
     locale: text(),
+    /** Hours from UTC, as Meta's profile gives it (e.g. 8, -5.5); null when unknown. */
+    timezoneOffset: text(),
+    /** What agents record about the person ("order": "A-1042", "tier": "gold"): string values, edited in the contact panel. */
+    attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
     profileFetchedAt: timestamp({ withTimezone: true }),
     lastInboundAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -103,6 +107,14 @@ export const conversations = pgTable(
     resolvedAt: timestamp({ withTimezone: true }),
     /** The first reply by the Page after the conversation last (re)opened; for first-response time. */
     firstResponseAt: timestamp({ withTimezone: true }),
+    /**
+     * Conversation Routing: the app that controls the thread, when another one does (another app's id, or
+     * Meta's Page Inbox 263902037430900); null while our app does (the default for the Page's primary app).
+     * Set from messaging_handovers and standby events and from our own pass/take calls; the composer is locked
+     * while it is set.
+     */
+    threadOwnerAppId: text(),
+    threadOwnerChangedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -84,6 +84,8 @@ export const conversationActivityKindEnum = pgEnum("conversation_activity_kind",
   "resolved",
   "reopened",
   "status_changed",
+  /** Conversation Routing: the thread passed to or taken from another app (memo: the other app's id). */
+  "thread_control",
 ]);
 export const activityActorEnum = pgEnum("conversation_activity_actor", ["member", "system"]);
 
