@@ -1,114 +1,27 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useEffect, useRef } from "react";
-import { Avatar } from "@/components/ui/avatar";
-import { Badge } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
-import { ChevronLeftIcon } from "@/components/ui/icons";
-import { Time } from "@/components/ui/time";
-import { useI18n } from "@/lib/i18n/client";
-import type { ConversationDetail, ConversationMessage } from "@/lib/services/conversations/schemas";
-import { LiveIndicator } from "../_components/live-indicator";
+import type { ConversationDetail } from "@/lib/services/conversations/schemas";
 import { pollInterval, useLiveRefetch } from "../_components/use-live-conversations";
 import { conversationQueries } from "../query-options";
-import { isTemplateMessage, MessageBody } from "./message-body";
+import { ComposerArea } from "./composer-area";
+import { ConversationHeader } from "./header";
+import { Thread } from "./thread";
 
-function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: string }) {
-  const { t } = useI18n();
-  const outbound = message.direction === "outbound";
-  const event = message.kind === "reaction" || message.kind === "referral" || message.kind === "optin";
-  // A card is shown as Messenger showed it, not inside a chat bubble.
-  const card = isTemplateMessage(message);
-  const receipt = outbound ? (message.read ? t("conversations.read") : message.delivered ? t("conversations.delivered") : t("conversations.sent")) : null;
-  return (
-    <li
-      className={cn("flex flex-col", outbound ? "items-end" : "items-start")}
-      data-testid="message"
-      data-direction={message.direction}
-      data-kind={message.kind}
-      data-source={message.source}
-    >
-      <div
-        className={cn(
-          "max-w-[80%] rounded-2xl text-sm leading-6",
-          card
-            ? null
-            : event
-              ? "border border-dashed border-zinc-300 bg-white px-3.5 py-2 text-zinc-600 shadow-xs"
-              : outbound
-                ? cn("rounded-br-md px-3.5 py-2 text-white shadow-xs", message.source === "echo" ? "bg-accent-700" : "bg-accent-600")
-                : "rounded-bl-md bg-zinc-100 px-3.5 py-2 text-zinc-900 shadow-xs",
-        )}
-      >
-        <MessageBody message={message} orgSlug={orgSlug} />
-      </div>
-      <div className="mt-1 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-zinc-500">
-        <Time iso={new Date(message.timestamp).toISOString()} />
-        {message.source === "echo" && (
-          <Badge tone="neutral" className="text-[10px]">
-            <span data-testid="echo-mark">{t("conversations.echo")}</span>
-          </Badge>
-        )}
-        {message.source === "app" && (
-          <Badge tone="accent" className="text-[10px]">
-            <span data-testid="app-mark">{t("conversations.sentByUs")}</span>
-          </Badge>
-        )}
-        {receipt && <span data-testid="receipt">{receipt}</span>}
-      </div>
-    </li>
-  );
-}
-
+/**
+ * One conversation, live: the header (who, which channel, the desk's actions), the thread, the composer.
+ * Each part is its own file; this one only lays them out and keeps the data fresh.
+ */
 export function ConversationView({ orgSlug, initial }: { orgSlug: string; initial: ConversationDetail }) {
-  const { t } = useI18n();
   const live = useLiveRefetch(conversationQueries.detail(orgSlug, initial.id).queryKey, (event) => "conversationId" in event && event.conversationId === initial.id);
   const query = useQuery({ ...conversationQueries.detail(orgSlug, initial.id, pollInterval(live)), initialData: initial });
   const c = query.data;
-  const end = useRef<HTMLDivElement>(null);
-  const count = c.messages.length;
-  useEffect(() => {
-    end.current?.scrollIntoView({ block: "end" });
-  }, [count]);
-  const label = c.contactName ?? c.psid;
   return (
     <div className="space-y-4">
-      <Link href={`/o/${orgSlug}/conversations`} className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-800">
-        <ChevronLeftIcon className="size-4" />
-        {t("conversations.back")}
-      </Link>
-      <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-zinc-200 bg-white px-4 py-3 shadow-xs">
-        <div className="flex min-w-0 items-center gap-3">
-          <Avatar label={label} className="size-10" />
-          <div className="min-w-0">
-            <h1 className="truncate text-base font-semibold text-zinc-900" data-testid="conversation-title">
-              {label}
-            </h1>
-            <p className="text-xs text-zinc-500">
-              {c.contactName && <span className="mr-2 font-mono">{t("conversations.psid", { psid: c.psid })}</span>}
-              {t("conversations.via", { channel: c.channelName })}
-            </p>
-          </div>
-        </div>
-        <LiveIndicator status={live} failed={query.isRefetchError} />
-      </div>
+      <ConversationHeader conversation={c} orgSlug={orgSlug} live={live} failed={query.isRefetchError} />
       <div className="rounded-xl border border-zinc-200 bg-white shadow-xs">
-        <div className="max-h-[65vh] min-h-64 overflow-y-auto px-4 py-5">
-          {c.hasOlder && <p className="mb-4 text-center text-xs text-zinc-500">{t("conversations.olderHidden")}</p>}
-          {c.messages.length === 0 ? (
-            <p className="py-10 text-center text-sm text-zinc-500">{t("conversations.noMessages")}</p>
-          ) : (
-            <ol className="space-y-3" data-testid="messages">
-              {c.messages.map((m) => (
-                <Bubble key={m.id} message={m} orgSlug={orgSlug} />
-              ))}
-            </ol>
-          )}
-          <div ref={end} />
-        </div>
-        <p className="border-t border-zinc-100 px-4 py-2.5 text-xs text-zinc-500">{t("conversations.readOnly")}</p>
+        <Thread conversation={c} orgSlug={orgSlug} />
+        <ComposerArea conversation={c} orgSlug={orgSlug} />
       </div>
     </div>
   );
