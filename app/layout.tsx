@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { HydratedMark } from "@/components/shell/hydrated-mark";
 import { RouteFocus } from "@/components/shell/route-focus";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getT } from "@/lib/i18n/server";
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </I18nProvider>
         <RouteFocus />
+        <HydratedMark />
       </body>
     </html>
   );

@@ -121,3 +121,12 @@ export async function acceptInvitation(browser: Browser, link: string, opts: { n
 export function mainNav(page: Page) {
   return page.getByRole("navigation", { name: "Main navigation" }).first();
 }
+
+/**
+ * Waits until the page has hydrated (components/shell/hydrated-mark.tsx), then a moment for the fetches it
+ * starts. Not "networkidle": a page holding the live-updates stream never goes quiet.
+ */
+export async function hydrated(page: Page, settleMs = 250) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 15_000 });
+  if (settleMs > 0) await page.waitForTimeout(settleMs);
+}

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { messagesFor, type MessageKey } from "../lib/i18n/translate";
 import { expectAccessible } from "./axe";
+import { hydrated } from "./helpers";
 import { DEMO_OWNER, storageStateOf, type Persona } from "./personas";
 
 /**
@@ -46,7 +47,7 @@ async function firstIdLinkedFrom(browser: Browser, listPath: string, prefix: str
   const context = await browser.newContext({ storageState: storageStateOf("demo") });
   const page = await context.newPage();
   await page.goto(listPath);
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  await hydrated(page);
   const hrefs = await page.locator(`a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   await context.close();
   const match = hrefs.map((h) => new RegExp(`^${prefix}([0-9a-f-]{36})`).exec(h)).find(Boolean);
@@ -177,7 +178,7 @@ for (const locale of LOCALES) {
         const page = await context.newPage();
         const answer = await page.goto(visit.path);
         expect.soft(answer?.status(), `${visit.name}: ${visit.path}`).toBe(visit.name.includes("not-found") ? 404 : 200);
-        await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
+        await hydrated(page);
         await expect.soft(page.locator("html"), visit.name).toHaveAttribute("lang", locale);
         if (visit.open) {
           await page.getByRole("button", { name: messagesFor(locale)[visit.open], exact: true }).first().click();

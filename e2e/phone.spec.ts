@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { auditActionLabelKey, isAuditAction } from "../lib/audit/actions";
 import { messagesFor } from "../lib/i18n/translate";
+import { hydrated } from "./helpers";
 import { DEMO_OWNER, storageStateOf } from "./personas";
 
 /**
@@ -44,7 +45,7 @@ async function horizontallyOnScreen(locator: Locator): Promise<boolean> {
 async function open(page: Page, locale: string, path: string) {
   await page.context().addCookies([{ name: "md-locale", value: locale, url: APP_URL }]);
   await page.goto(path);
-  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
+  await hydrated(page);
 }
 
 for (const locale of ["en", "zh-CN"] as const) {
