@@ -44,8 +44,9 @@ test("an agent sees their skill group's conversations and not another group's, w
   // Our side, as the owner: two skill groups, the agent in the first, a channel for each Page.
   const groupA = await api<{ id: string }>(owner.request, slug, "POST", "/skill-groups", { name: `Team A ${tag}` });
   const groupB = await api<{ id: string }>(owner.request, slug, "POST", "/skill-groups", { name: `Team B ${tag}` });
-  const members = await api<{ data: { id: string; role: string }[] }>(owner.request, slug, "GET", "/members?limit=100");
-  const agent = members.data.find((m) => m.role === "agent");
+  const members = await api<{ data: { id: string; role: string; name: string }[] }>(owner.request, slug, "GET", "/members?limit=100");
+  // The agent persona (e2e/personas.setup.ts), not the second agent.
+  const agent = members.data.find((m) => m.role === "agent" && m.name === "Andy Agent");
   expect(agent, "the agent persona is a member of the owner's organisation").toBeDefined();
   await api(owner.request, slug, "POST", `/skill-groups/${groupA.id}/members`, { membershipId: agent!.id });
   const connect = async (fbPage: { id: string; accessToken: string }, skillGroupId: string, name: string) => {

@@ -7,7 +7,7 @@ import { DEMO_OWNER, ownerOrg, ownerOrgFile, storageStateOf, type OwnerOrg } fro
 /**
  * Signs each persona of e2e/personas.ts in once per run, through the same forms a person uses, and saves
  * their session for the specs (the `setup` project in playwright.config.ts runs before the others).
- * In order: the owner signs up, then invites the agent; the demo owner signs in, then invites the marketer.
+ * In order: the owner signs up, then invites the agent and a second agent; the demo owner signs in, then invites the marketer.
  */
 mkdirSync(path.dirname(storageStateOf("owner")), { recursive: true });
 
@@ -24,6 +24,16 @@ setup("the owner invites an agent, who joins", async ({ browser }) => {
   const { link } = await createInvitation(await ownerContext.newPage(), slug, uniqueEmail("agent"), "Agent");
   const { context } = await acceptInvitation(browser, link, { name: "Andy Agent" });
   await context.storageState({ path: storageStateOf("agent") });
+  await context.close();
+  await ownerContext.close();
+});
+
+setup("the owner invites a second agent, who joins", async ({ browser }) => {
+  const { slug } = ownerOrg();
+  const ownerContext = await browser.newContext({ storageState: storageStateOf("owner") });
+  const { link } = await createInvitation(await ownerContext.newPage(), slug, uniqueEmail("agent2"), "Agent");
+  const { context } = await acceptInvitation(browser, link, { name: "Bea Backup" });
+  await context.storageState({ path: storageStateOf("agent2") });
   await context.close();
   await ownerContext.close();
 });

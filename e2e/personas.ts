@@ -8,13 +8,14 @@ import { fileURLToPath } from "node:url";
  *
  * - owner: signed up through the form with an organisation of their own (details in ownerOrg()).
  * - agent: invited into the owner's organisation as Agent.
+ * - agent2: a second agent of the owner's organisation (the agent desk's transfers go from one agent to another).
  * - demo: the seeded demo owner (DEMO_SEED=1), instance owner, who owns the demo organisation.
  * - marketer: invited into the demo organisation as Marketer (campaigns run on its connected demo Page).
  *
  * Specs that test sign-up or sign-in themselves still do them, and specs that need an organisation nobody
  * else touches (empty states, exact counts, a second organisation) still sign up for one.
  */
-export type Persona = "owner" | "agent" | "demo" | "marketer";
+export type Persona = "owner" | "agent" | "agent2" | "demo" | "marketer";
 
 const AUTH_DIR = fileURLToPath(new URL(".auth/", import.meta.url));
 
