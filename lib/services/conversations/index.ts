@@ -6,4 +6,5 @@ export * from "./schemas";
 export { conversationGetSchema, getConversation } from "./get-conversation";
 export { getMessageImage } from "./get-message-image";
 export { listConversationChannelIds } from "./list-conversation-channel-ids";
-export { conversationListSchema, type ConversationListInput, listConversations } from "./list-conversations";
+export { countConversationViews } from "./count-conversation-views";
+export { listConversations } from "./list-conversations";
