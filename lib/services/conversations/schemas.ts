@@ -123,11 +123,13 @@ export const conversationFiltersSchema = z.object({
   q: z
     .string()
     .trim()
-    .max(CONVERSATION_SEARCH_MAX, { error: say("validation.tooLong", { field: "q", max: CONVERSATION_SEARCH_MAX }) })
-    .optional()
-    .transform((v) => v || undefined)
+    .max(CONVERSATION_SEARCH_MAX, { error: say("validation.tooLong", { field: "q", max: CONVERSATION_SEARCH_MAX }), abort: true })
+    .refine((value) => !value.includes("\u0000"), { error: say("validation.nul"), abort: true })
     .describe("Words in a message or in the contact's name, in any case (Chinese or English).")
-    .meta({ examples: ["退款"] }),
+    .meta({ examples: ["退款"] })
+    .optional()
+    // An empty search is no search.
+    .transform((v) => v || undefined),
 });
 
 export const conversationListSchema = pageQuerySchema.extend({
@@ -140,3 +142,46 @@ export const conversationListSchema = pageQuerySchema.extend({
 });
 export type ConversationListInput = z.input<typeof conversationListSchema>;
 export type ConversationFiltersInput = z.input<typeof conversationFiltersSchema>;
+
+/** The API's form of an inbox row (GET /conversations, GET /conversations/{id}); the same shape as ConversationListItem. */
+export const conversationSchema = z.object({
+  id: z.uuid(),
+  channelId: z.uuid(),
+  channelName: z.string(),
+  contactId: z.uuid(),
+  psid: z.string().describe("The person's Page-scoped id."),
+  contactName: z.string().nullable().describe("From the Messenger profile; null until fetched."),
+  profilePic: z.string().nullable(),
+  lastMessageAt: z.iso.datetime().nullable(),
+  lastMessagePreview: z.string().nullable(),
+  lastMessageKind: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  status: z.enum(CONVERSATION_STATUSES),
+  skillGroupId: z.uuid().nullable(),
+  assigneeMembershipId: z.uuid().nullable().describe("The member (a Member `id`) it is assigned to; null while queued."),
+  assigneeName: z.string().nullable(),
+  queuedAt: z.iso.datetime().nullable().describe("When it last entered the queue (the wait starts here)."),
+  labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })),
+  matchSnippet: z.string().nullable().describe("With `q`: the words around the latest message that matched; null otherwise."),
+});
+// The published shape and the service's type stay one.
+const conversationSchemaMatches: z.infer<typeof conversationSchema> extends ConversationListItem ? (ConversationListItem extends z.infer<typeof conversationSchema> ? true : never) : never = true;
+void conversationSchemaMatches;
+
+export const conversationMessageSchema = z.object({
+  id: z.uuid(),
+  mid: z.string().nullable().describe("Meta's message id."),
+  direction: z.enum(["inbound", "outbound"]),
+  kind: z.string().describe("text | attachments | postback | referral | reaction | optin"),
+  text: z.string().nullable(),
+  attachments: z.array(z.object({ type: z.string(), payload: z.record(z.string(), z.unknown()).optional() })).nullable(),
+  quickReplyPayload: z.string().nullable(),
+  postback: z.record(z.string(), z.unknown()).nullable(),
+  referral: z.record(z.string(), z.unknown()).nullable(),
+  reaction: z.record(z.string(), z.unknown()).nullable(),
+  source: z.string().describe("webhook (from the person), echo (sent by the Page elsewhere) or app (sent by Messenger Desk)."),
+  campaign: z.object({ id: z.uuid(), name: z.string(), ref: z.string() }).nullable(),
+  timestamp: z.number().int().describe("Meta's event time, epoch milliseconds."),
+  delivered: z.boolean(),
+  read: z.boolean(),
+});
