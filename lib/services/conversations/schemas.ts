@@ -115,7 +115,8 @@ export const conversationFiltersSchema = z.object({
     .describe("Only conversations routed in this skill group.")
     .meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7f"] }),
   assigneeMembershipId: z
-    .union([z.literal(ASSIGNEE_ME), z.literal(ASSIGNEE_NONE), z.uuid()], { error: say("conversations.errors.assignee") })
+    .string()
+    .refine((value) => value === ASSIGNEE_ME || value === ASSIGNEE_NONE || z.uuid().safeParse(value).success, { error: say("conversations.errors.assignee") })
     .optional()
     .describe("Only conversations assigned to this member (a Member `id`), `me` (the key's creator) or `none` (nobody).")
     .meta({ examples: ["me"] }),
