@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
+import { RealtimeHub, type RealtimeEvent } from "@/lib/realtime";
 import { auditLog, contacts, conversations } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { useTestDatabase } from "@/tests/db";
@@ -100,6 +101,20 @@ describe("setConversationLabels", () => {
     expect(await setConversationLabels({ ctx: agent, conversationId: shopConversation, input: { labelIds: [urgent.id] } })).toEqual([{ id: urgent.id, name: "Urgent", color: "red" }]);
     await deleteLabel({ ctx: a.as.admin, labelId: urgent.id });
     expect(await setConversationLabels({ ctx: agent, conversationId: shopConversation, input: { labelIds: [] } })).toEqual([]);
+  });
+
+  it("tells open dashboards once per change (with the channel, so only those who see it hear it), never for no change", async () => {
+    const handle = await getDatabase();
+    const hub = new RealtimeHub((channel, onPayload) => handle.listen(channel, onPayload));
+    const heard: RealtimeEvent[] = [];
+    await hub.subscribe({ orgId: a.org.id, userId: "watcher", accepts: () => true, deliver: (e) => heard.push(e) });
+    const label = await createLabel({ ctx: a.as.admin, input: { name: "Live" } });
+    await setConversationLabels({ ctx: agent, conversationId: shopConversation, input: { labelIds: [label.id] } });
+    await setConversationLabels({ ctx: agent, conversationId: shopConversation, input: { labelIds: [label.id] } });
+    for (let i = 0; i < 100 && heard.length < 1; i++) await new Promise((r) => setTimeout(r, 30));
+    await new Promise((r) => setTimeout(r, 200));
+    await hub.close();
+    expect(heard.map((e) => [e.type, e.conversationId, typeof e.channelId])).toEqual([["conversation.updated", shopConversation, "string"]]);
   });
 
   it("another organisation's label is not found and nothing changes", async () => {
