@@ -76,7 +76,7 @@ export function LabelPicker({
                 const checked = value.includes(l.id);
                 return (
                   <li key={l.id}>
-                    <label className={cn("flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-50", saving && "cursor-wait opacity-70")}>
+                    <label className={cn("flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent-500", saving && "cursor-wait opacity-70")}>
                       <input type="checkbox" className="sr-only" checked={checked} disabled={saving} onChange={() => toggle(l.id)} />
                       <span className={cn("size-2.5 shrink-0 rounded-full", SWATCH_CLASSES[l.color as LabelColor] ?? SWATCH_CLASSES.zinc)} aria-hidden />
                       <span className="min-w-0 flex-1 truncate text-zinc-800">{l.name}</span>
