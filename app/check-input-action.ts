@@ -6,6 +6,7 @@ import { campaignCreateSchema, campaignUpdateSchema } from "@/lib/services/campa
 import { channelCreateSchema, channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { acceptInvitationSchema, inviteMemberSchema } from "@/lib/services/members/schemas";
 import { createOrganizationSchema, scheduleOrganizationDeletionSchema, updateOrganizationSchema } from "@/lib/services/organizations/schemas";
+import { labelInputSchema } from "@/lib/services/labels/schemas";
 import { skillGroupInputSchema } from "@/lib/services/skill-groups/schemas";
 import { ValidationError } from "@/lib/errors";
 import { englishMessage } from "@/lib/i18n/translate";
@@ -27,6 +28,7 @@ const FORM_SCHEMAS = {
   createApiKey: createApiKeySchema,
   inviteMember: inviteMemberSchema,
   skillGroup: skillGroupInputSchema,
+  label: labelInputSchema,
   channelCreate: channelCreateSchema,
   channelUpdate: channelUpdateSchema,
   campaignCreate: campaignCreateSchema,

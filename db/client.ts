@@ -111,7 +111,9 @@ async function openPglite(dataDir: string, migrate = true): Promise<DatabaseHand
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // pg_trgm: the inbox search's trigram indexes (migration 0015 creates the extension).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   if (migrate) await migratePglite(client);
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {

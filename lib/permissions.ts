@@ -28,6 +28,8 @@ export const PERMISSIONS = {
    * Without it a member claims, transfers and resolves only within their own skill groups.
    */
   "conversations.assign": ["owner", "admin"],
+  /** Create, rename, recolour and delete the organisation's conversation labels (applying them is `conversations.reply`). */
+  "labels.manage": ["owner", "admin"],
   "reports.read": ["owner", "admin", "marketer"],
   "apiKeys.manage": ["owner", "admin"],
   "auditLog.read": ["owner", "admin"],

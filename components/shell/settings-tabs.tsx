@@ -8,6 +8,7 @@ const tabs = [
   { path: "general", label: "settings.nav.general", icon: SettingsIcon },
   { path: "members", label: "settings.nav.members", icon: UsersIcon },
   { path: "skill-groups", label: "settings.nav.skillGroups", icon: TagIcon },
+  { path: "labels", label: "settings.nav.labels", icon: TagIcon },
   { path: "api-keys", label: "settings.nav.apiKeys", icon: KeyIcon },
   { path: "workflows", label: "settings.nav.workflows", icon: ReportsIcon },
   { path: "audit-log", label: "settings.nav.auditLog", icon: ListIcon },

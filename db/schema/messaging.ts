@@ -61,7 +61,13 @@ export const contacts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("contacts_channel_psid_key").on(t.channelId, t.psid), index("contacts_org_idx").on(t.orgId, t.id)],
+  (t) => [
+    uniqueIndex("contacts_channel_psid_key").on(t.channelId, t.psid),
+    index("contacts_org_idx").on(t.orgId, t.id),
+    // The inbox searches names with ILIKE: a trigram index (pg_trgm) over the very expression the search uses
+    // (lib/services/conversations/inbox-filters.ts contactFullName), so Chinese and English names both match.
+    index("contacts_name_trgm_idx").using("gin", sql`(coalesce("first_name", '') || ' ' || coalesce("last_name", '')) gin_trgm_ops`),
+  ],
 );
 
 export const conversationStatusEnum = pgEnum("conversation_status", ["open", "pending", "resolved"]);
@@ -177,5 +183,7 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex("messages_channel_mid_key").on(t.channelId, t.mid).where(sql`${t.mid} is not null`),
     index("messages_conversation_time_idx").on(t.conversationId, t.timestamp),
+    // The inbox's full-text search: ILIKE '%words%' over message text, served by a trigram index (pg_trgm).
+    index("messages_text_trgm_idx").using("gin", t.text.op("gin_trgm_ops")),
   ],
 );

@@ -4,6 +4,7 @@ import { PERMISSIONS, ROLES } from "@/lib/permissions";
 import { API_BASES, apiErrorSchema, named, type ApiBase, type ApiOperation, type NamedSchema, type PageOfSchema } from "./operations/define";
 import { campaignOperations } from "./operations/campaigns";
 import { channelOperations } from "./operations/channels";
+import { conversationOperations } from "./operations/conversations";
 import { memberOperations } from "./operations/members";
 import { skillGroupOperations } from "./operations/skill-groups";
 
@@ -23,7 +24,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";
@@ -115,8 +116,9 @@ function buildOperation(operation: ApiOperation, components: SchemaComponents) {
   if (operation.query) {
     const query = toJsonSchema(operation.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
-      const { description, ...rest } = schema;
-      parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, description, schema: rest });
+      // A parameter's example is the first of its schema's examples (`.meta({ examples })` beside `.describe`).
+      const { description, examples, ...rest } = schema as JsonSchema & { examples?: unknown[] };
+      parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, description, ...(examples?.length && { example: examples[0] }), schema: rest });
     }
   }
 

@@ -17,7 +17,8 @@ import { getSkillGroup, listSkillGroups, createSkillGroup, deleteSkillGroup, upd
 import { deleteChannel, setChannelEnabled, getChannelHealth, checkChannelConnection, exchangeChannelToken, getChannel, listChannels, revealVerifyToken, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
 import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow, getCampaignStats, getSubscribersOverTime, exportCampaignRecipientsCsv, listCampaignRecipients, getCampaignShare, renderCampaignQr, createCampaign, updateCampaign } from "@/lib/services/campaigns";
 import { getCampaign, listCampaigns } from "@/lib/services/campaigns";
-import { getConversation, listConversations } from "@/lib/services/conversations";
+import { countConversationViews, getConversation, getConversationSummary, listConversationMessages, listConversations } from "@/lib/services/conversations";
+import { createLabel, deleteLabel, listLabels, setConversationLabels, updateLabel } from "@/lib/services/labels";
 import { cancelWorkflowRun, getWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { useTestDatabase } from "@/tests/db";
@@ -37,6 +38,7 @@ interface Targets {
   channelId: string;
   campaignId: string;
   conversationId: string;
+  labelId: string;
   workflowRunId: string;
 }
 
@@ -72,6 +74,7 @@ beforeAll(async () => {
     channelId: channel.id,
     campaignId: campaign.id,
     conversationId: conversation.id,
+    labelId: (await createLabel({ ctx: a.as.owner, input: { name: "VIP" } })).id,
     workflowRunId: run.id,
   };
 });
@@ -114,6 +117,11 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "workflowRun.get": { deniedTo: ["marketer", "agent"], run: (ctx, t) => getWorkflowRun({ ctx, runId: t.workflowRunId }) },
   "workflowRun.retry": { deniedTo: ["marketer", "agent"], run: (ctx, t) => retryWorkflowRun({ ctx, runId: t.workflowRunId }) },
   "workflowRun.cancel": { deniedTo: ["marketer", "agent"], run: (ctx, t) => cancelWorkflowRun({ ctx, runId: t.workflowRunId }) },
+  "conversation.summary": { deniedTo: [], run: (ctx, t) => getConversationSummary({ ctx, conversationId: t.conversationId }) },
+  "conversation.messages": { deniedTo: [], run: (ctx, t) => listConversationMessages({ ctx, conversationId: t.conversationId }) },
+  "conversation.setLabels": { deniedTo: [], run: (ctx, t) => setConversationLabels({ ctx, conversationId: t.conversationId, input: { labelIds: [] } }) },
+  "label.update": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateLabel({ ctx, labelId: t.labelId, input: { color: "red" } }) },
+  "label.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteLabel({ ctx, labelId: t.labelId }) },
   "conversation.listAfter": { deniedTo: [], run: (ctx, t) => listConversations({ ctx, input: { cursor: t.conversationId } }) },
 };
 
@@ -137,6 +145,9 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   "apiKey.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listApiKeys({ ctx }), ids: (r) => (r as { id: string }[]).map((k) => k.id) },
   "apiKey.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createApiKey({ ctx, input: { name: "k" } }) },
   "conversation.list": { deniedTo: [], run: (ctx) => listConversations({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((c) => c.id) },
+  "conversation.countViews": { deniedTo: [], run: (ctx) => countConversationViews({ ctx }) },
+  "label.list": { deniedTo: [], run: (ctx) => listLabels({ ctx }), ids: (r) => (r as { id: string }[]).map((l) => l.id) },
+  "label.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createLabel({ ctx, input: { name: `L ${Math.random()}` } }) },
   "workflowRun.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listWorkflowRuns({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((x) => x.id) },
   "auditLog.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listAuditLog({ ctx }), ids: (r) => (r as { data: { resourceId: string }[] }).data.map((e) => e.resourceId) },
   "organization.settings": { deniedTo: [], run: (ctx) => getOrganizationSettings({ ctx }), ids: (r) => [(r as { id: string }).id] },
@@ -174,6 +185,6 @@ describe("a role without the permission is refused", () => {
   }
   it("every verb is refused to someone or documented as open to all roles", () => {
     const openToAll = [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)].filter(([, v]) => v.deniedTo.length === 0).map(([n]) => n);
-    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "conversation.get", "conversation.list", "conversation.listAfter", "member.get", "member.list", "organization.settings", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
+    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "conversation.countViews", "conversation.get", "conversation.list", "conversation.listAfter", "conversation.messages", "conversation.setLabels", "conversation.summary", "label.list", "member.get", "member.list", "organization.settings", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
   });
 });

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, otnTokens } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, contacts, conversations, labels, messages, otnTokens } from "@/db/schema";
 import { apiOperations } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/app-url";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
@@ -56,6 +56,10 @@ interface Targets {
   emptyCampaignId: string;
   endedCampaignId: string;
   pausedCampaignId: string;
+  /** A queued conversation on the channel with two messages; labels of the organisation. */
+  conversationId: string;
+  labelId: string;
+  otherLabelId: string;
 }
 
 interface Case {
@@ -95,8 +99,12 @@ async function freshTargets(): Promise<Targets> {
   });
   const verifyToken = await revealVerifyToken({ ctx: a.as.owner, channelId: channel.id });
   const campaigns = await campaignTargets(channel.id);
+  // Agent keys act for the owner, who answers the channel's group: an agent key sees its conversations.
+  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: channelGroup.id, input: { membershipId: a.as.owner.membershipId! } });
+  const desk = await deskTargets(channel.id, channelGroup.id);
   return {
     ...campaigns,
+    ...desk,
     memberId,
     groupMemberId,
     skillGroupId: group.id,
@@ -285,6 +293,73 @@ const cases: Record<string, Case> = {
   },
 };
 
+async function deskTargets(channelId: string, skillGroupId: string) {
+  const db = await getDb();
+  const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId, psid: `desk-${randomToken(6)}`, firstName: "Grace", lastName: "Hopper" }).returning();
+  const [conversation] = await db
+    .insert(conversations)
+    .values({ orgId: a.org.id, channelId, contactId: contact.id, status: "open", skillGroupId, queuedAt: new Date(), lastMessageAt: new Date(), lastMessagePreview: "Any news?", lastMessageKind: "text" })
+    .returning();
+  await db.insert(messages).values(
+    ["Where is my parcel?", "Any news?"].map((text, i) => ({ orgId: a.org.id, channelId, conversationId: conversation.id, mid: `desk-${randomToken(8)}`, direction: "inbound" as const, kind: "text", text, source: "webhook", timestamp: 1_000 + i })),
+  );
+  const [label, other] = await db
+    .insert(labels)
+    .values([
+      { orgId: a.org.id, name: `VIP ${randomToken(4)}`, color: "amber" },
+      { orgId: a.org.id, name: `Other ${randomToken(4)}` },
+    ])
+    .returning();
+  return { conversationId: conversation.id, labelId: label.id, otherLabelId: other.id };
+}
+
+const deskCases: Record<string, Case> = {
+  listConversations: {
+    check: (answer, t) => expect(answer.body.data.find((c: { id: string }) => c.id === t.conversationId)).toMatchObject({ status: "open", contactName: "Grace Hopper", assigneeMembershipId: null, labels: [] }),
+  },
+  getConversation: {
+    params: (t) => ({ conversationId: t.conversationId }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.conversationId, channelId: t.channelId, status: "open", lastMessagePreview: "Any news?" }),
+  },
+  listConversationMessages: {
+    params: (t) => ({ conversationId: t.conversationId }),
+    // Newest first.
+    check: (answer) => expect(answer.body.data.map((m: { text: string }) => m.text)).toEqual(["Any news?", "Where is my parcel?"]),
+  },
+  setConversationLabels: {
+    params: (t) => ({ conversationId: t.conversationId }),
+    body: (t) => ({ labelIds: [t.labelId] }),
+    invalid: { body: { labelIds: ["vip"] }, message: "labelIds.0: labelIds must be label ids." },
+    check: async (answer, t) => {
+      expect(answer.body).toEqual([expect.objectContaining({ id: t.labelId, color: "amber" })]);
+      expect((await asAdmin("getConversation", { conversationId: t.conversationId })).body.labels).toEqual(answer.body);
+    },
+  },
+  listLabels: {
+    check: (answer, t) => {
+      expect(answer.body.data.map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining([t.labelId, t.otherLabelId]));
+      expect(answer.body.nextCursor).toBeNull();
+    },
+  },
+  createLabel: {
+    body: () => ({ name: `  Refund ${randomToken(4)} `, color: "red" }),
+    invalid: { body: { name: "Refund", color: "black" }, message: "color: color must be one of: zinc, red, orange, amber, green, teal, blue, indigo, purple, pink." },
+    conflict: () => ({ body: { name: "taken label" } }),
+    check: (answer) => expect(answer.body).toMatchObject({ name: expect.stringMatching(/^Refund \S+$/), color: "red", description: "", conversationCount: 0 }),
+  },
+  updateLabel: {
+    params: (t) => ({ labelId: t.labelId }),
+    body: () => ({ color: "blue" }),
+    invalid: { body: {}, message: "Send a name, a color or a description to change." },
+    conflict: (t) => ({ params: { labelId: t.labelId }, body: { name: "TAKEN LABEL" } }),
+    check: (answer) => expect(answer.body).toMatchObject({ name: expect.stringMatching(/^VIP /), color: "blue" }),
+  },
+  deleteLabel: {
+    params: (t) => ({ labelId: t.labelId }),
+    check: async (_answer, t) => expect((await asAdmin("listLabels")).body.data.map((l: { id: string }) => l.id)).not.toContain(t.labelId),
+  },
+};
+
 async function campaignTargets(channelId: string) {
   const make = () => createCampaign({ ctx: a.as.owner, input: { name: "Sale", channelId, requestTitle: "Notify me", content: { type: "text", text: "Hi" } } });
   const [withSubscriber, empty, ended, paused] = [await make(), await make(), await make(), await make()];
@@ -355,7 +430,7 @@ const campaignCases: Record<string, Case> = {
   downloadCampaignQrSvg: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body).toMatch(/^<(\?xml|svg)/) },
   downloadCampaignQrPng: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.length).toBeGreaterThan(100) },
 };
-Object.assign(cases, campaignCases);
+Object.assign(cases, campaignCases, deskCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 
@@ -407,6 +482,7 @@ beforeAll(async () => {
   await revokeApiKey({ ctx: a.as.owner, apiKeyId: revoked.apiKey.id });
   revokedKey = revoked.secret;
   await createSkillGroup({ ctx: a.as.owner, input: { name: "Taken" } });
+  await getDb().then((db) => db.insert(labels).values({ orgId: a.org.id, name: "Taken label" }));
   shared = await freshTargets();
 });
 

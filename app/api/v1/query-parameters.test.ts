@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, contacts, otnTokens } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, contacts, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
 import { randomToken } from "@/db/ids";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
 import { apiErrorSchema, type ApiOperation } from "@/lib/api/operations/define";
@@ -32,7 +32,7 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user 
 useTestDatabase();
 const sandbox = useGraphSandbox();
 
-type Parameter = { name: string; in: string; schema: { enum?: string[]; minimum?: number; maximum?: number } };
+type Parameter = { name: string; in: string; description?: string; example?: unknown; schema: { enum?: string[]; minimum?: number; maximum?: number } };
 const doc = buildOpenApiDocument();
 const documented = apiOperations.map((operation) => {
   const item = doc.paths[operation.path] as Record<string, { parameters?: Parameter[] }>;
@@ -44,7 +44,13 @@ const withQuery = documented.filter((d) => d.query.length > 0);
 let a: OrgFixture;
 let key: string;
 /** Ids every path parameter of the registry can take, in organisation A. */
-let pathTargets: Record<string, string>;
+let pathTargets: Record<string, string> = {};
+/** The desk's fixture: what each conversation's search may match, and the ids its filters take. */
+const searchable: Record<string, string[]> = {};
+let ownerMembershipId: string;
+let agentMembershipId: string;
+let skillGroupIds: string[];
+let labelIds: string[];
 const NAMES = { ada: ["Ada", "Lovelace"], alan: ["Alan", "Turing"] } as const;
 const HOUR = 3600_000;
 
@@ -99,7 +105,48 @@ beforeAll(async () => {
   }
   await db.update(campaignsTable).set({ subscribers: subscribers.length }).where(eq(campaignsTable.id, main.id));
 
+  // Conversations in both channels, one per desk state, with names, message texts and labels to filter by.
+  const vip = (await db.insert(labels).values({ orgId: a.org.id, name: "VIP", color: "amber" }).returning())[0];
+  const refund = (await db.insert(labels).values({ orgId: a.org.id, name: "退款", color: "red" }).returning())[0];
+  const desk = [
+    { channel: shop, name: ["Grace", "Hopper"], texts: ["Where is my parcel?", "Any news?"], status: "open" as const, assignee: null, labels: [vip.id] },
+    { channel: shop, name: ["小明", "王"], texts: ["我想申请退款"], status: "pending" as const, assignee: a.as.owner.membershipId!, labels: [refund.id] },
+    { channel: shop, name: null, texts: ["thanks"], status: "resolved" as const, assignee: a.as.agent.membershipId!, labels: [] },
+    { channel: outlet, name: ["Linus", "Torvalds"], texts: ["REFUND please"], status: "open" as const, assignee: null, labels: [vip.id, refund.id] },
+  ];
+  for (const [i, c] of desk.entries()) {
+    const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId: c.channel.id, psid: `desk-psid-${i}`, firstName: c.name?.[0], lastName: c.name?.[1] }).returning();
+    const at = Date.UTC(2026, 10, 22) + i * HOUR;
+    const [conversation] = await db
+      .insert(conversations)
+      .values({
+        orgId: a.org.id,
+        channelId: c.channel.id,
+        contactId: contact.id,
+        lastMessageAt: new Date(at),
+        lastMessagePreview: c.texts.at(-1),
+        lastMessageKind: "text",
+        status: c.status,
+        skillGroupId: c.channel.skillGroupId,
+        assigneeMembershipId: c.assignee,
+        queuedAt: c.status === "open" && !c.assignee ? new Date(at) : null,
+      })
+      .returning();
+    await db.insert(messages).values(
+      c.texts.map((text, j) => ({ orgId: a.org.id, channelId: c.channel.id, conversationId: conversation.id, mid: `desk-m-${i}-${j}`, direction: "inbound" as const, kind: "text", text, source: "webhook", timestamp: at - (c.texts.length - j) * 1000 })),
+    );
+    if (c.labels.length) await db.insert(conversationLabels).values(c.labels.map((labelId) => ({ orgId: a.org.id, conversationId: conversation.id, labelId })));
+    searchable[conversation.id] = [...c.texts, c.name?.join(" ") ?? ""];
+    if (i === 0) pathTargets.conversationId = conversation.id;
+  }
+  ownerMembershipId = a.as.owner.membershipId!;
+  agentMembershipId = a.as.agent.membershipId!;
+  skillGroupIds = [shop.skillGroupId!, outlet.skillGroupId!];
+  labelIds = [vip.id, refund.id];
+
   pathTargets = {
+    ...pathTargets,
+    labelId: vip.id,
     memberId: a.as.agent.membershipId!,
     invitationId: invite.invitation.id,
     skillGroupId: group.id,
@@ -114,7 +161,15 @@ const paramsOf = (operation: ApiOperation) => Object.fromEntries(Object.keys(ope
 const call = (operation: ApiOperation, query: Record<string, string> = {}) => callApi(operation, { key, params: paramsOf(operation), query });
 
 /** One row of a list or of the CSV, with what the filters look at. */
-type Row = { id?: string; status?: string; name?: string | null; channelId?: string };
+type Row = {
+  id?: string;
+  status?: string;
+  name?: string | null;
+  channelId?: string;
+  skillGroupId?: string | null;
+  assigneeMembershipId?: string | null;
+  labels?: { id: string }[];
+};
 
 function rowsOf(operation: ApiOperation, answer: ApiAnswer): Row[] {
   expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
@@ -177,6 +232,35 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
   channelId: async (operation, query) => {
     await expectFilter(operation, query, "channelId", channelIds, (row, value) => row.channelId === value);
   },
+  view: async (operation, query, parameter) => {
+    expect(parameter.schema.enum).toEqual(["mine", "unassigned", "all"]);
+    // The key acts for the owner: Mine is theirs; the owner may assign, so Unassigned is every queue.
+    await expectFilter(operation, query, "view", parameter.schema.enum!, (row, value) =>
+      value === "mine" ? row.assigneeMembershipId === ownerMembershipId : value === "unassigned" ? row.status === "open" && !row.assigneeMembershipId : true,
+    );
+  },
+  skillGroupId: async (operation, query) => {
+    await expectFilter(operation, query, "skillGroupId", skillGroupIds, (row, value) => row.skillGroupId === value);
+  },
+  assigneeMembershipId: async (operation, query) => {
+    await expectFilter(operation, query, "assigneeMembershipId", ["me", "none", agentMembershipId], (row, value) =>
+      value === "me" ? row.assigneeMembershipId === ownerMembershipId : value === "none" ? !row.assigneeMembershipId : row.assigneeMembershipId === value,
+    );
+  },
+  labelId: async (operation, query) => {
+    await expectFilter(operation, query, "labelId", labelIds, (row, value) => (row.labels ?? []).some((l) => l.id === value));
+  },
+  q: async (operation, query) => {
+    // A message's words or the contact's name, in any case and in Chinese; rows found carry the matching snippet.
+    const all = await everything(operation, query);
+    for (const value of ["退款", "refund", "GRACE hop", "小明", "nobody wrote this"]) {
+      const found = rowsOf(operation, await call(operation, { limit: "100", q: value }));
+      const expected = all.filter((row) => searchable[row.id!].some((text) => text.toLowerCase().includes(value.toLowerCase())));
+      expect(found.map((row) => row.id), value).toEqual(expected.map((row) => row.id));
+    }
+    const [refund] = rowsOf(operation, await call(operation, { q: "退款" }));
+    expect(refund).toMatchObject({ matchSnippet: "我想申请退款" });
+  },
   bucket: async (operation, _query, parameter) => {
     expect(parameter.schema.enum).toEqual(["hour", "day"]);
     const hourly = (await call(operation, { bucket: "hour" })).body;
@@ -201,12 +285,21 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
   },
 };
 
+it("every query parameter of every operation is described, with an example", () => {
+  const undocumented = documented.flatMap(({ operation, query }) =>
+    query.filter((p) => !p.description?.trim() || p.example === undefined).map((p) => `${operation.operationId} ${p.name}`),
+  );
+  expect(undocumented).toEqual([]);
+  // The document declares every parameter the route's schema takes (nothing only in the prose).
+  for (const { operation, query } of documented) expect(query.map((p) => p.name).sort()).toEqual(Object.keys(operation.query?.shape ?? {}).sort());
+});
+
 it("every declared query parameter has a check", () => {
   const declared = [...new Set(withQuery.flatMap((d) => d.query.map((p) => p.name)))].sort();
   expect(declared).toEqual(Object.keys(checks).sort());
   // The walk covers the recipient log's and the chart's parameters the issue found only in prose.
   expect(withQuery.map((d) => d.operation.operationId)).toEqual(
-    expect.arrayContaining(["listCampaignRecipients", "getCampaignSubscribersOverTime", "downloadCampaignRecipientsCsv", "listCampaigns"]),
+    expect.arrayContaining(["listCampaignRecipients", "getCampaignSubscribersOverTime", "downloadCampaignRecipientsCsv", "listCampaigns", "listConversations", "listConversationMessages"]),
   );
 });
 

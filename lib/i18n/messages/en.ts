@@ -14,6 +14,8 @@ import { orgSettingsEn } from "./org-settings.en";
 import { settingsEn } from "./settings.en";
 import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
+import { inboxEn } from "./inbox.en";
+import { labelsEn } from "./labels.en";
 import { routingEn } from "./routing.en";
 import { validationEn } from "./validation.en";
 import { workflowsEn } from "./workflows.en";
@@ -34,6 +36,8 @@ export const catalogPartsEn = {
   orgSettingsEn,
   membersEn,
   skillGroupsEn,
+  labelsEn,
+  inboxEn,
   routingEn,
   apiKeysEn,
   auditLogEn,
@@ -56,6 +60,8 @@ export const en = {
   ...orgSettingsEn,
   ...membersEn,
   ...skillGroupsEn,
+  ...labelsEn,
+  ...inboxEn,
   ...routingEn,
   ...apiKeysEn,
   ...auditLogEn,

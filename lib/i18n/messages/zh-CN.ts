@@ -15,6 +15,8 @@ import { orgSettingsZhCN } from "./org-settings.zh-CN";
 import { settingsZhCN } from "./settings.zh-CN";
 import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
+import { inboxZhCN } from "./inbox.zh-CN";
+import { labelsZhCN } from "./labels.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
 import { validationZhCN } from "./validation.zh-CN";
 import { workflowsZhCN } from "./workflows.zh-CN";
@@ -30,6 +32,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...orgSettingsZhCN,
   ...membersZhCN,
   ...skillGroupsZhCN,
+  ...labelsZhCN,
+  ...inboxZhCN,
   ...routingZhCN,
   ...apiKeysZhCN,
   ...auditLogZhCN,

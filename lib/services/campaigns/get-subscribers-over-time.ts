@@ -7,7 +7,7 @@ import { parseInput, say } from "@/lib/validation";
 import { getCampaignInOrg } from "./queries";
 
 export const subscribersOverTimeQuerySchema = z.object({
-  bucket: z.enum(["hour", "day"], { error: say("campaigns.errors.bucket") }).default("day").describe("Group subscriptions per hour or per day (UTC)."),
+  bucket: z.enum(["hour", "day"], { error: say("campaigns.errors.bucket") }).default("day").describe("Group subscriptions per hour or per day (UTC).").meta({ examples: ["hour"] }),
 });
 
 export const subscribersOverTimeSchema = z.object({

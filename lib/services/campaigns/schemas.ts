@@ -101,8 +101,8 @@ export const campaignUpdateSchema = z
 export type CampaignUpdateInput = z.input<typeof campaignUpdateSchema>;
 
 export const campaignListQuerySchema = pageQuerySchema.extend({
-  channelId: z.uuid({ error: say("validation.channelIdWithStop") }).optional().describe("Only this channel's campaigns."),
-  status: z.enum(CAMPAIGN_STATUSES, { error: say("validation.oneOf", { field: "status", values: CAMPAIGN_STATUSES.join(", ") }) }).optional().describe("Only campaigns in this status."),
+  channelId: z.uuid({ error: say("validation.channelIdWithStop") }).optional().describe("Only this channel's campaigns.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7e"] }),
+  status: z.enum(CAMPAIGN_STATUSES, { error: say("validation.oneOf", { field: "status", values: CAMPAIGN_STATUSES.join(", ") }) }).optional().describe("Only campaigns in this status.").meta({ examples: ["sending"] }),
 });
 export type CampaignListQuery = z.input<typeof campaignListQuerySchema>;
 
@@ -143,11 +143,12 @@ export type Campaign = z.infer<typeof campaignSchema>;
 
 
 export const recipientQuerySchema = pageQuerySchema.extend({
-  search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name."),
+  search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name.").meta({ examples: ["Ada"] }),
   status: z
     .enum(RECIPIENT_STATUSES, { error: say("validation.oneOf", { field: "status", values: RECIPIENT_STATUSES.join(", ") }) })
     .optional()
-    .describe("Only recipients whose send is in this state."),
+    .describe("Only recipients whose send is in this state.")
+    .meta({ examples: ["failed"] }),
 });
 export type RecipientQuery = z.input<typeof recipientQuerySchema>;
 

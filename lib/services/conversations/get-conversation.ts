@@ -4,9 +4,9 @@ import { getDb } from "@/db/client";
 import { messages } from "@/db/schema";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
-import { campaignMentionOf, campaignOf, campaignsMentioned } from "./campaigns-mentioned";
 import { getConversationInOrg, toSummary } from "./queries";
-import type { ConversationDetail, ConversationMessage } from "./schemas";
+import { toConversationMessages } from "./message-rows";
+import type { ConversationDetail } from "./schemas";
 
 export const conversationGetSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
@@ -37,32 +37,8 @@ export async function getConversation({
     .orderBy(desc(messages.timestamp), desc(messages.id))
     .limit(limit + 1);
   const hasOlder = rows.length > limit;
-  const delivered = row.deliveredWatermark ?? 0;
-  const read = row.readWatermark ?? 0;
   const shown = rows.slice(0, limit).reverse();
-  const mentions = shown.map(campaignMentionOf);
-  const found = await campaignsMentioned(db, { orgId: ctx.org.id, channelId: row.channelId }, mentions.filter((m) => m !== null));
-  const list: ConversationMessage[] = shown.map((m, i) => {
-    const outbound = m.direction === "outbound";
-    return {
-      id: m.id,
-      mid: m.mid,
-      direction: m.direction,
-      kind: m.kind,
-      text: m.text,
-      attachments: (m.attachments as ConversationMessage["attachments"]) ?? null,
-      quickReplyPayload: m.quickReplyPayload,
-      postback: (m.postback as Record<string, unknown> | null) ?? null,
-      referral: (m.referral as Record<string, unknown> | null) ?? null,
-      reaction: (m.reaction as Record<string, unknown> | null) ?? null,
-      source: m.source,
-      campaign: campaignOf(mentions[i], found),
-      timestamp: m.timestamp,
-      // Read implies delivered (Meta may send only the read watermark).
-      delivered: outbound && (m.timestamp <= delivered || m.timestamp <= read),
-      read: outbound && m.timestamp <= read,
-    };
-  });
+  const list = await toConversationMessages(db, { orgId: ctx.org.id, channelId: row.channelId, deliveredWatermark: row.deliveredWatermark, readWatermark: row.readWatermark }, shown);
   return {
     ...toSummary(row),
     contactLocale: row.contactLocale,

@@ -4,6 +4,9 @@
  */
 export * from "./schemas";
 export { conversationGetSchema, getConversation } from "./get-conversation";
+export { getConversationSummary } from "./get-conversation-summary";
 export { getMessageImage } from "./get-message-image";
+export { conversationMessagesQuerySchema, listConversationMessages } from "./list-conversation-messages";
 export { listConversationChannelIds } from "./list-conversation-channel-ids";
-export { conversationListSchema, type ConversationListInput, listConversations } from "./list-conversations";
+export { countConversationViews } from "./count-conversation-views";
+export { listConversations } from "./list-conversations";

@@ -1,3 +1,10 @@
+import { z } from "zod";
+import { pageQuerySchema } from "@/lib/pagination";
+import { say } from "@/lib/validation";
+import { ASSIGNEE_ME, ASSIGNEE_NONE, CONVERSATION_SEARCH_MAX, CONVERSATION_STATUSES, CONVERSATION_VIEWS } from "./constants";
+
+export * from "./constants";
+
 /** Conversations as the dashboard shows them (read-only). */
 
 export interface ConversationSummary {
@@ -69,3 +76,113 @@ export interface ConversationDetail extends ConversationSummary {
   /** True when older messages exist than the ones returned. */
   hasOlder: boolean;
 }
+
+/** A label as a conversation row shows it. */
+export interface ConversationLabel {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** A row of the inbox: the summary with what the list shows beside it. */
+export interface ConversationListItem extends ConversationSummary {
+  /** The assignee's name (their email when they have none); null when nobody's. */
+  assigneeName: string | null;
+  labels: ConversationLabel[];
+  /** With a search: the words around the latest message that matched (null when only the contact's name did). */
+  matchSnippet: string | null;
+}
+
+/** The inbox's tab counts, under the same filters as the list. */
+export interface ConversationViewCounts {
+  mine: number;
+  unassigned: number;
+  all: number;
+}
+
+const uuidFilter = (key: Parameters<typeof say>[0]) => z.uuid({ error: say(key) });
+
+/** The inbox's filters (the list and the counts); the view, the paging and the search are the list's own. */
+export const conversationFiltersSchema = z.object({
+  status: z
+    .enum(CONVERSATION_STATUSES, { error: say("conversations.errors.status", { statuses: CONVERSATION_STATUSES.join(", ") }) })
+    .optional()
+    .describe("Only conversations in this desk status.")
+    .meta({ examples: ["open"] }),
+  channelId: uuidFilter("validation.channelId").optional().describe("Only this channel's conversations.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7e"] }),
+  skillGroupId: uuidFilter("conversations.errors.skillGroupId")
+    .optional()
+    .describe("Only conversations routed in this skill group.")
+    .meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7f"] }),
+  assigneeMembershipId: z
+    .string()
+    .refine((value) => value === ASSIGNEE_ME || value === ASSIGNEE_NONE || z.uuid().safeParse(value).success, { error: say("conversations.errors.assignee") })
+    .optional()
+    .describe("Only conversations assigned to this member (a Member `id`), `me` (the key's creator) or `none` (nobody).")
+    .meta({ examples: ["me"] }),
+  labelId: uuidFilter("conversations.errors.labelId").optional().describe("Only conversations carrying this label.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d80"] }),
+  q: z
+    .string()
+    .trim()
+    .max(CONVERSATION_SEARCH_MAX, { error: say("validation.tooLong", { field: "q", max: CONVERSATION_SEARCH_MAX }), abort: true })
+    .refine((value) => !value.includes("\u0000"), { error: say("validation.nul"), abort: true })
+    .describe("Words in a message or in the contact's name, in any case (Chinese or English).")
+    .meta({ examples: ["退款"] })
+    .optional()
+    // An empty search is no search.
+    .transform((v) => v || undefined),
+});
+
+export const conversationListSchema = pageQuerySchema.extend({
+  view: z
+    .enum(CONVERSATION_VIEWS, { error: say("conversations.errors.view", { views: CONVERSATION_VIEWS.join(", ") }) })
+    .default("all")
+    .describe("`mine` (assigned to me), `unassigned` (the queues I may claim from) or `all` (everything I may see).")
+    .meta({ examples: ["unassigned"] }),
+  ...conversationFiltersSchema.shape,
+});
+export type ConversationListInput = z.input<typeof conversationListSchema>;
+export type ConversationFiltersInput = z.input<typeof conversationFiltersSchema>;
+
+/** The API's form of an inbox row (GET /conversations, GET /conversations/{id}); the same shape as ConversationListItem. */
+export const conversationSchema = z.object({
+  id: z.uuid(),
+  channelId: z.uuid(),
+  channelName: z.string(),
+  contactId: z.uuid(),
+  psid: z.string().describe("The person's Page-scoped id."),
+  contactName: z.string().nullable().describe("From the Messenger profile; null until fetched."),
+  profilePic: z.string().nullable(),
+  lastMessageAt: z.iso.datetime().nullable(),
+  lastMessagePreview: z.string().nullable(),
+  lastMessageKind: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  status: z.enum(CONVERSATION_STATUSES),
+  skillGroupId: z.uuid().nullable(),
+  assigneeMembershipId: z.uuid().nullable().describe("The member (a Member `id`) it is assigned to; null while queued."),
+  assigneeName: z.string().nullable(),
+  queuedAt: z.iso.datetime().nullable().describe("When it last entered the queue (the wait starts here)."),
+  labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })),
+  matchSnippet: z.string().nullable().describe("With `q`: the words around the latest message that matched; null otherwise."),
+});
+// The published shape and the service's type stay one.
+const conversationSchemaMatches: z.infer<typeof conversationSchema> extends ConversationListItem ? (ConversationListItem extends z.infer<typeof conversationSchema> ? true : never) : never = true;
+void conversationSchemaMatches;
+
+export const conversationMessageSchema = z.object({
+  id: z.uuid(),
+  mid: z.string().nullable().describe("Meta's message id."),
+  direction: z.enum(["inbound", "outbound"]),
+  kind: z.string().describe("text | attachments | postback | referral | reaction | optin"),
+  text: z.string().nullable(),
+  attachments: z.array(z.object({ type: z.string(), payload: z.record(z.string(), z.unknown()).optional() })).nullable(),
+  quickReplyPayload: z.string().nullable(),
+  postback: z.record(z.string(), z.unknown()).nullable(),
+  referral: z.record(z.string(), z.unknown()).nullable(),
+  reaction: z.record(z.string(), z.unknown()).nullable(),
+  source: z.string().describe("webhook (from the person), echo (sent by the Page elsewhere) or app (sent by Messenger Desk)."),
+  campaign: z.object({ id: z.uuid(), name: z.string(), ref: z.string() }).nullable(),
+  timestamp: z.number().int().describe("Meta's event time, epoch milliseconds."),
+  delivered: z.boolean(),
+  read: z.boolean(),
+});

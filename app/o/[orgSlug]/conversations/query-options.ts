@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/components/query/unwrap";
-import { getConversationAction, listConversationsAction } from "./actions";
+import type { ConversationFiltersInput, ConversationView } from "@/lib/services/conversations/schemas";
+import { countConversationViewsAction, getConversationAction, listConversationsAction } from "./actions";
 
 /** How often a conversation and the list look for new messages when no one says (see use-live-conversations.ts). */
 const POLL_MS = 3_000;
@@ -8,14 +9,23 @@ const POLL_MS = 3_000;
 /** Query keys and fetchers of the conversation pages: components take them from here, never write keys inline. */
 export const conversationQueries = {
   all: (orgSlug: string) => ["conversations", orgSlug] as const,
-  /** The list, newest first, a page of 50 at a time; `channelId` "" is every channel. */
-  list: (orgSlug: string, channelId: string, pollMs = POLL_MS) =>
+  /** The inbox list, newest first, a page of 50 at a time, in one view under the filters and search given. */
+  list: (orgSlug: string, view: ConversationView, filters: ConversationFiltersInput = {}, pollMs = POLL_MS) =>
     infiniteQueryOptions({
-      queryKey: [...conversationQueries.all(orgSlug), "list", channelId] as const,
-      queryFn: ({ pageParam }) => unwrap(listConversationsAction(orgSlug, { limit: 50, cursor: pageParam, channelId: channelId || undefined })),
+      queryKey: [...conversationQueries.all(orgSlug), "list", view, filters] as const,
+      queryFn: ({ pageParam }) => unwrap(listConversationsAction(orgSlug, { limit: 50, cursor: pageParam, view, ...filters })),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
       refetchInterval: pollMs,
+      gcTime: 0,
+    }),
+  /** The numbers on the inbox's tabs (Mine, Unassigned, All) under the same filters as the list. */
+  viewCounts: (orgSlug: string, filters: ConversationFiltersInput = {}, pollMs = POLL_MS) =>
+    queryOptions({
+      queryKey: [...conversationQueries.all(orgSlug), "view-counts", filters] as const,
+      queryFn: () => unwrap(countConversationViewsAction(orgSlug, filters)),
+      refetchInterval: pollMs,
+      gcTime: 0,
     }),
   detail: (orgSlug: string, conversationId: string, pollMs = POLL_MS) =>
     queryOptions({
