@@ -1,3 +1,4 @@
+import { deskNotesEn } from "./desk-notes.en";
 import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
 import { accountsEn } from "./accounts.en";
@@ -35,6 +36,7 @@ export const catalogPartsEn = {
   membersEn,
   skillGroupsEn,
   routingEn,
+  deskNotesEn,
   apiKeysEn,
   auditLogEn,
   auditEn,
@@ -57,6 +59,7 @@ export const en = {
   ...membersEn,
   ...skillGroupsEn,
   ...routingEn,
+  ...deskNotesEn,
   ...apiKeysEn,
   ...auditLogEn,
   ...auditEn,

@@ -1,3 +1,4 @@
+import { deskNotesZhCN } from "./desk-notes.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { accountsZhCN } from "./accounts.zh-CN";
@@ -31,6 +32,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...routingZhCN,
+  ...deskNotesZhCN,
   ...apiKeysZhCN,
   ...auditLogZhCN,
   ...auditZhCN,
