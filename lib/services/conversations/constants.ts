@@ -1,0 +1,2 @@
+/** Conversations' browser-safe values (no zod): the note composer and the thread use them. */
+export * from "./mentions";
