@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, contacts, otnTokens } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, contacts, conversations, otnTokens } from "@/db/schema";
 import { randomToken } from "@/db/ids";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
 import { apiErrorSchema, type ApiOperation } from "@/lib/api/operations/define";
@@ -17,6 +17,7 @@ import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
 import { createApiKey } from "@/lib/services/api-keys";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
+import { createCannedReply } from "@/lib/services/canned-replies";
 import { createChannel } from "@/lib/services/channels";
 import { inviteMember } from "@/lib/services/members";
 import { addSkillGroupMember, createSkillGroup } from "@/lib/services/skill-groups";
@@ -99,7 +100,17 @@ beforeAll(async () => {
   }
   await db.update(campaignsTable).set({ subscribers: subscribers.length }).where(eq(campaignsTable.id, main.id));
 
+  // Canned replies of both scopes, for q and skill_group_id; a conversation for the notes' path.
+  const hours = await createCannedReply({ ctx: a.as.owner, input: { shortcut: "hours", content: "We open at 9, {first_name}." } });
+  await createCannedReply({ ctx: a.as.owner, input: { shortcut: "price", content: "Prices start at 10 (50% off, really)", skillGroupId: group.id } });
+  await createCannedReply({ ctx: a.as.owner, input: { shortcut: "thanks", content: "Thank you! See our prices page." } });
+  const [walker] = await db.insert(contacts).values({ orgId: a.org.id, channelId: shop.id, psid: "walk-conversation" }).returning();
+  const [conversation] = await db.insert(conversations).values({ orgId: a.org.id, channelId: shop.id, contactId: walker!.id }).returning();
+  skillGroupIds = [group.id, "organization"];
+
   pathTargets = {
+    cannedReplyId: hours.id,
+    conversationId: conversation!.id,
     memberId: a.as.agent.membershipId!,
     invitationId: invite.invitation.id,
     skillGroupId: group.id,
@@ -109,12 +120,13 @@ beforeAll(async () => {
   channelIds = [shop.id, outlet.id];
 });
 let channelIds: string[];
+let skillGroupIds: string[];
 
 const paramsOf = (operation: ApiOperation) => Object.fromEntries(Object.keys(operation.pathParams ?? {}).map((name) => [name, pathTargets[name]]));
 const call = (operation: ApiOperation, query: Record<string, string> = {}) => callApi(operation, { key, params: paramsOf(operation), query });
 
 /** One row of a list or of the CSV, with what the filters look at. */
-type Row = { id?: string; status?: string; name?: string | null; channelId?: string };
+type Row = { id?: string; status?: string; name?: string | null; channelId?: string; shortcut?: string; content?: string; skillGroupId?: string | null };
 
 function rowsOf(operation: ApiOperation, answer: ApiAnswer): Row[] {
   expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
@@ -173,6 +185,14 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
   search: async (operation, query) => {
     // Part of a first or last name, in any case; a name nobody has keeps nothing.
     await expectFilter(operation, query, "search", ["ada", "TURING", "Ada Love", "nobody"], (row, value) => (row.name ?? "").toLowerCase().includes(value.toLowerCase()));
+  },
+  q: async (operation, query) => {
+    // Words of the shortcut or the content, in any case; "%" is a letter, not a wildcard.
+    const matches = (row: Row, value: string) => `${row.shortcut} ${row.content}`.toLowerCase().includes(value.toLowerCase());
+    await expectFilter(operation, query, "q", ["PRICE", "hours", "50%", "%", "nobody"], matches);
+  },
+  skill_group_id: async (operation, query) => {
+    await expectFilter(operation, query, "skill_group_id", skillGroupIds, (row, value) => (value === "organization" ? row.skillGroupId === null : row.skillGroupId === value));
   },
   channelId: async (operation, query) => {
     await expectFilter(operation, query, "channelId", channelIds, (row, value) => row.channelId === value);

@@ -28,8 +28,13 @@ export const cannedReplyUpdateSchema = z
 
 /** The list's filters: words in the shortcut or content, and the scope (a skill group's id, or "organization"). */
 export const cannedReplyListQuerySchema = z.object({
-  q: inputString("field.search", 100).optional(),
-  skill_group_id: z.union([z.literal("organization"), z.uuid()], { error: say("cannedReplies.errors.scopeFilter") }).optional(),
+  q: inputString("field.search", 100)
+    .optional()
+    .meta({ description: "Words in the shortcut or the content (case-insensitive).", examples: ["thanks"] }),
+  skill_group_id: z
+    .union([z.literal("organization"), z.uuid()], { error: say("cannedReplies.errors.scopeFilter") })
+    .optional()
+    .meta({ description: "Only one scope: a skill group's id, or `organization` for the organisation-wide replies.", examples: ["organization", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"] }),
 });
 export type CannedReplyListQuery = z.input<typeof cannedReplyListQuerySchema>;
 

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { mentionedIds, notePlainText } from "./mentions";
 import { membersWhoSee } from "./note-audience";
 import { noteInputSchema } from "./note-schemas";
-import { loadNotes } from "./notes";
+import { actingMembershipId, loadNotes } from "./notes";
 import { getConversationInOrg } from "./queries";
 import type { ConversationNote } from "./schemas";
 
@@ -30,16 +30,17 @@ export async function addConversationNote({ ctx, conversationId, input }: { ctx:
     const where = { orgId: ctx.org.id, channelId: conversation.channelId };
     const mentioned = await membersWhoSee(tx, where, { ids: mentionedIds(body) });
     const ids = mentioned.map((m) => m.membershipId);
+    const author = await actingMembershipId(tx, ctx);
     const [note] = await tx
       .insert(conversationNotes)
-      .values({ orgId: ctx.org.id, conversationId: conversation.id, authorMembershipId: ctx.membershipId, body, mentionedMembershipIds: ids, createdAt: sql`clock_timestamp()` })
+      .values({ orgId: ctx.org.id, conversationId: conversation.id, authorMembershipId: author, body, mentionedMembershipIds: ids, createdAt: sql`clock_timestamp()` })
       .returning({ id: conversationNotes.id });
     // Nobody is told of their own mention.
-    const notified = ids.filter((id) => id !== ctx.membershipId);
+    const notified = ids.filter((id) => id !== author);
     const excerpt = cut(notePlainText(body), EXCERPT_MAX);
     if (notified.length > 0) {
       await tx.insert(memberNotifications).values(
-        notified.map((membershipId) => ({ orgId: ctx.org.id, membershipId, kind: "mention" as const, conversationId: conversation.id, noteId: note!.id, actorMembershipId: ctx.membershipId, excerpt })),
+        notified.map((membershipId) => ({ orgId: ctx.org.id, membershipId, kind: "mention" as const, conversationId: conversation.id, noteId: note!.id, actorMembershipId: author, excerpt })),
       );
     }
     const at = Date.now();

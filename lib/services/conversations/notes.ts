@@ -1,6 +1,7 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { conversationNotes, memberships, users } from "@/db/schema";
+import { actingUserId, type OrgContext } from "@/lib/tenancy/context";
 import type { ConversationNote } from "./schemas";
 
 /** A conversation's notes with their authors' names, oldest first (optionally one, or those since a moment). */
@@ -36,4 +37,13 @@ export async function loadNotes(db: DbOrTx, orgId: string, conversationId: strin
     mentionedMembershipIds: r.mentionedMembershipIds,
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** The acting member: the signed-in member, or the member an API key acts for (null when neither). */
+export async function actingMembershipId(db: DbOrTx, ctx: OrgContext): Promise<string | null> {
+  if (ctx.membershipId) return ctx.membershipId;
+  const userId = actingUserId(ctx);
+  if (!userId) return null;
+  const [row] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)));
+  return row?.id ?? null;
 }
