@@ -1,5 +1,5 @@
 import { cannedReplyInputSchema, cannedReplyListQuerySchema, cannedReplySchema, cannedReplyUpdateSchema } from "@/lib/services/canned-replies/schemas";
-import { conversationNoteSchema, noteInputSchema } from "@/lib/services/conversations/note-schemas";
+import { conversationNoteSchema, noteInputSchema } from "@/lib/services/conversations";
 import { named, pageOf, type ApiOperation } from "./define";
 
 const cannedReplyComponent = named("CannedReply", cannedReplySchema);
