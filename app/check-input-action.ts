@@ -2,6 +2,7 @@
 
 import { changeEmailSchema, changePasswordSchema, forgotPasswordSchema, resetPasswordSchema, signUpSchema, updateNameSchema } from "@/lib/services/accounts/schemas";
 import { createApiKeySchema } from "@/lib/services/api-keys/schemas";
+import { cannedReplyInputSchema } from "@/lib/services/canned-replies/schemas";
 import { campaignCreateSchema, campaignUpdateSchema } from "@/lib/services/campaigns/schemas";
 import { channelCreateSchema, channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { acceptInvitationSchema, inviteMemberSchema } from "@/lib/services/members/schemas";
@@ -29,6 +30,7 @@ const FORM_SCHEMAS = {
   inviteMember: inviteMemberSchema,
   skillGroup: skillGroupInputSchema,
   label: labelInputSchema,
+  cannedReply: cannedReplyInputSchema,
   channelCreate: channelCreateSchema,
   channelUpdate: channelUpdateSchema,
   campaignCreate: campaignCreateSchema,

@@ -30,6 +30,12 @@ export const PERMISSIONS = {
   "conversations.assign": ["owner", "admin"],
   /** Create, rename, recolour and delete the organisation's conversation labels (applying them is `conversations.reply`). */
   "labels.manage": ["owner", "admin"],
+  /**
+   * Create, edit and delete canned replies, the organisation's and each skill group's alike (kept to one
+   * permission on purpose: a group's answers are the organisation's voice too). Using them needs only
+   * `conversations.reply`.
+   */
+  "cannedReplies.manage": ["owner", "admin"],
   "reports.read": ["owner", "admin", "marketer"],
   "apiKeys.manage": ["owner", "admin"],
   "auditLog.read": ["owner", "admin"],

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { RealtimeEvent } from "@/lib/realtime/events";
+import { REALTIME_EVENT_TYPES, type RealtimeEvent } from "@/lib/realtime/events";
 
 /** "ready" is heard on every (re)connection: whatever missed events it could have, refetch. */
 export type LiveEvent = RealtimeEvent | { type: "ready" };
@@ -13,7 +13,8 @@ interface Stream {
 
 const LiveEventsContext = createContext<Stream | null>(null);
 
-const EVENT_TYPES = ["conversation.created", "conversation.updated", "message.created", "message.status", "presence.changed"] as const;
+/** Every type the server sends (notes and notifications included), from the one list. */
+const EVENT_TYPES = REALTIME_EVENT_TYPES;
 
 /**
  * One EventSource per tab for the organisation's live updates (GET /api/events), opened while at least one

@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyIcon, ListIcon, ReportsIcon, SettingsIcon, TagIcon, UsersIcon } from "@/components/ui/icons";
+import { ConversationsIcon, KeyIcon, ListIcon, ReportsIcon, SettingsIcon, TagIcon, UsersIcon } from "@/components/ui/icons";
 import { useI18n } from "@/lib/i18n/client";
 import { NavLinks } from "./nav-links";
 
@@ -9,6 +9,7 @@ const tabs = [
   { path: "members", label: "settings.nav.members", icon: UsersIcon },
   { path: "skill-groups", label: "settings.nav.skillGroups", icon: TagIcon },
   { path: "labels", label: "settings.nav.labels", icon: TagIcon },
+  { path: "canned-replies", label: "settings.nav.cannedReplies", icon: ConversationsIcon },
   { path: "api-keys", label: "settings.nav.apiKeys", icon: KeyIcon },
   { path: "workflows", label: "settings.nav.workflows", icon: ReportsIcon },
   { path: "audit-log", label: "settings.nav.auditLog", icon: ListIcon },

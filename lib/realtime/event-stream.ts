@@ -5,6 +5,8 @@ export interface EventStreamOptions {
   hub: RealtimeHub;
   orgId: string;
   userId: string;
+  /** The member the stream is for (null for an API key): see RealtimeSubscriber. */
+  membershipId?: string | null;
   accepts(event: RealtimeEvent): boolean;
   /** The request's signal: the stream ends when the browser goes away. */
   signal: AbortSignal;
@@ -69,6 +71,7 @@ export async function eventStreamResponse(options: EventStreamOptions): Promise<
   live.unsubscribe = await hub.subscribe({
     orgId: options.orgId,
     userId: options.userId,
+    membershipId: options.membershipId ?? null,
     accepts: options.accepts,
     deliver: (event) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
   });

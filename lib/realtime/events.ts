@@ -14,6 +14,14 @@ export const REALTIME_EVENT_TYPES = [
   "message.status",
   /** A member's presence changed (online, away, offline). */
   "presence.changed",
+  /** A private note was added to a conversation, or deleted (the thread refetches; notes never reach Meta). */
+  "note.created",
+  "note.deleted",
+  /**
+   * Something for one member (a mention, a conversation given to them): `membershipId` names them, and the hub
+   * hands it to that member's streams only, whatever else their role may hear.
+   */
+  "notification.created",
 ] as const;
 
 export type RealtimeEventType = (typeof REALTIME_EVENT_TYPES)[number];
@@ -28,7 +36,7 @@ export interface RealtimeEvent {
   assigneeMembershipId?: string | null;
   /** The member who had the conversation before (so their view lets it go). */
   previousAssigneeMembershipId?: string | null;
-  /** The member whose presence changed. */
+  /** The member whose presence changed; on "notification.created", the one member it is for. */
   membershipId?: string;
   /** Milliseconds since the epoch, when the change was committed by its writer. */
   at: number;

@@ -6,6 +6,8 @@ import { parseRealtimeEvent, REALTIME_CHANNEL, type RealtimeEvent } from "./even
 export interface RealtimeSubscriber {
   orgId: string;
   userId: string;
+  /** The member the stream is for (null for an API key): events addressed to one member reach only them. */
+  membershipId?: string | null;
   /** Whether this member may hear of the event (agents: only their skill groups' channels). */
   accepts(event: RealtimeEvent): boolean;
   deliver(event: RealtimeEvent): void;
@@ -74,8 +76,11 @@ export class RealtimeHub {
     if (!event) return;
     const subscribers = this.byOrg.get(event.orgId);
     if (!subscribers) return;
+    // Addressed to one member: decided here, before any subscriber's own scope (which may accept everything).
+    const addressee = event.type === "notification.created" ? (event.membershipId ?? null) : undefined;
     for (const subscriber of subscribers) {
       try {
+        if (addressee !== undefined && (addressee === null || subscriber.membershipId !== addressee)) continue;
         if (subscriber.accepts(event)) subscriber.deliver(event);
       } catch {
         // One broken stream (its browser went away mid-write) must not keep the event from the others.

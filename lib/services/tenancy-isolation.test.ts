@@ -17,8 +17,9 @@ import { getSkillGroup, listSkillGroups, createSkillGroup, deleteSkillGroup, upd
 import { deleteChannel, setChannelEnabled, getChannelHealth, checkChannelConnection, exchangeChannelToken, getChannel, listChannels, revealVerifyToken, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
 import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow, getCampaignStats, getSubscribersOverTime, exportCampaignRecipientsCsv, listCampaignRecipients, getCampaignShare, renderCampaignQr, createCampaign, updateCampaign } from "@/lib/services/campaigns";
 import { getCampaign, listCampaigns } from "@/lib/services/campaigns";
-import { countConversationViews, getConversation, getConversationSummary, listConversationMessages, listConversations } from "@/lib/services/conversations";
+import { addConversationNote, countConversationViews, deleteConversationNote, getConversation, getConversationSummary, listConversationMessages, listConversationNotes, listConversations, listMentionableMembers } from "@/lib/services/conversations";
 import { createLabel, deleteLabel, listLabels, setConversationLabels, updateLabel } from "@/lib/services/labels";
+import { createCannedReply, deleteCannedReply, listCannedReplies, searchCannedReplies, updateCannedReply } from "@/lib/services/canned-replies";
 import { cancelWorkflowRun, getWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { useTestDatabase } from "@/tests/db";
@@ -40,6 +41,8 @@ interface Targets {
   conversationId: string;
   labelId: string;
   workflowRunId: string;
+  cannedReplyId: string;
+  noteId: string;
 }
 
 let a: OrgFixture;
@@ -66,7 +69,11 @@ beforeAll(async () => {
     .insert(workflowRuns)
     .values({ functionId: "messenger-desk-test", orgId: a.org.id, eventId: randomUUID(), event: { name: "test/event", data: { orgId: a.org.id } }, status: "running" })
     .returning();
+  const reply = await createCannedReply({ ctx: a.as.owner, input: { shortcut: "hello", content: "Hello {first_name}" } });
+  const note = await addConversationNote({ ctx: a.as.owner, conversationId: conversation.id, input: { body: "Internal" } });
   targets = {
+    cannedReplyId: reply.id,
+    noteId: note.id,
     memberId: a.as.agent.membershipId!,
     skillGroupId: group.id,
     apiKeyId: key.apiKey.id,
@@ -123,6 +130,13 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "label.update": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateLabel({ ctx, labelId: t.labelId, input: { color: "red" } }) },
   "label.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteLabel({ ctx, labelId: t.labelId }) },
   "conversation.listAfter": { deniedTo: [], run: (ctx, t) => listConversations({ ctx, input: { cursor: t.conversationId } }) },
+  "conversation.addNote": { deniedTo: [], run: (ctx, t) => addConversationNote({ ctx, conversationId: t.conversationId, input: { body: "hi" } }) },
+  "conversation.listNotes": { deniedTo: [], run: (ctx, t) => listConversationNotes({ ctx, conversationId: t.conversationId }) },
+  "conversation.deleteNote": { deniedTo: [], run: (ctx, t) => deleteConversationNote({ ctx, conversationId: t.conversationId, noteId: t.noteId }) },
+  "conversation.mentionable": { deniedTo: [], run: (ctx, t) => listMentionableMembers({ ctx, conversationId: t.conversationId }) },
+  "cannedReply.search": { deniedTo: [], run: (ctx, t) => searchCannedReplies({ ctx, conversationId: t.conversationId, q: "" }) },
+  "cannedReply.update": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateCannedReply({ ctx, cannedReplyId: t.cannedReplyId, input: { content: "Taken over" } }) },
+  "cannedReply.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteCannedReply({ ctx, cannedReplyId: t.cannedReplyId }) },
 };
 
 /** Verbs scoped by the context alone: another org sees none of org A's rows; denied roles are refused. */
@@ -144,6 +158,8 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   },
   "apiKey.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listApiKeys({ ctx }), ids: (r) => (r as { id: string }[]).map((k) => k.id) },
   "apiKey.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createApiKey({ ctx, input: { name: "k" } }) },
+  "cannedReply.list": { deniedTo: [], run: (ctx) => listCannedReplies({ ctx }), ids: (r) => (r as { id: string }[]).map((c) => c.id) },
+  "cannedReply.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createCannedReply({ ctx, input: { shortcut: `x${Date.now()}`, content: "x" } }) },
   "conversation.list": { deniedTo: [], run: (ctx) => listConversations({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((c) => c.id) },
   "conversation.countViews": { deniedTo: [], run: (ctx) => countConversationViews({ ctx }) },
   "label.list": { deniedTo: [], run: (ctx) => listLabels({ ctx }), ids: (r) => (r as { id: string }[]).map((l) => l.id) },
@@ -185,6 +201,30 @@ describe("a role without the permission is refused", () => {
   }
   it("every verb is refused to someone or documented as open to all roles", () => {
     const openToAll = [...Object.entries(byIdVerbs), ...Object.entries(scopedVerbs)].filter(([, v]) => v.deniedTo.length === 0).map(([n]) => n);
-    expect(openToAll.sort()).toEqual(["channel.get", "channel.health", "channel.list", "conversation.countViews", "conversation.get", "conversation.list", "conversation.listAfter", "conversation.messages", "conversation.setLabels", "conversation.summary", "label.list", "member.get", "member.list", "organization.settings", "skillGroup.get", "skillGroup.list", "skillGroup.listMembers"]);
+    expect(openToAll.sort()).toEqual([
+      "cannedReply.list",
+      "cannedReply.search",
+      "channel.get",
+      "channel.health",
+      "channel.list",
+      "conversation.addNote",
+      "conversation.countViews",
+      "conversation.deleteNote",
+      "conversation.get",
+      "conversation.list",
+      "conversation.listAfter",
+      "conversation.listNotes",
+      "conversation.mentionable",
+      "conversation.messages",
+      "conversation.setLabels",
+      "conversation.summary",
+      "label.list",
+      "member.get",
+      "member.list",
+      "organization.settings",
+      "skillGroup.get",
+      "skillGroup.list",
+      "skillGroup.listMembers",
+    ]);
   });
 });

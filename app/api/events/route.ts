@@ -34,7 +34,7 @@ export const GET = withOrg(
       if (event.type === "conversation.updated") return me !== null && (event.assigneeMembershipId === me || event.previousAssigneeMembershipId === me);
       return true;
     };
-    return eventStreamResponse({ hub: getRealtimeHub(), orgId: ctx.org.id, userId: actingUserId(ctx) ?? ctx.actor.label, accepts, signal: req.signal });
+    return eventStreamResponse({ hub: getRealtimeHub(), orgId: ctx.org.id, userId: actingUserId(ctx) ?? ctx.actor.label, membershipId: me, accepts, signal: req.signal });
   },
   { permission: "conversations.read" },
 );

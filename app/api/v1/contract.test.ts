@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, contacts, conversations, labels, messages, otnTokens } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, contacts, conversations, labels, messages, otnTokens, skillGroupMembers } from "@/db/schema";
 import { apiOperations } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/app-url";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
@@ -21,6 +21,8 @@ import { revealVerifyToken, createChannel } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { inviteMember } from "@/lib/services/members";
 import { createSkillGroup, addSkillGroupMember } from "@/lib/services/skill-groups";
+import { createCannedReply } from "@/lib/services/canned-replies";
+import { addConversationNote } from "@/lib/services/conversations";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
@@ -60,6 +62,13 @@ interface Targets {
   conversationId: string;
   labelId: string;
   otherLabelId: string;
+  /** An organisation-wide canned reply. */
+  cannedReplyId: string;
+  /** A conversation on the channel (the owner, whom keys act for, is in its skill group) with one note. */
+  noteConversationId: string;
+  noteId: string;
+  /** A member who may see the conversation, to mention. */
+  mentionableMemberId: string;
 }
 
 interface Case {
@@ -102,9 +111,11 @@ async function freshTargets(): Promise<Targets> {
   // Agent keys act for the owner, who answers the channel's group: an agent key sees its conversations.
   await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: channelGroup.id, input: { membershipId: a.as.owner.membershipId! } });
   const desk = await deskTargets(channel.id, channelGroup.id);
+  const notes = await noteTargets(channel.id, channelGroup.id);
   return {
     ...campaigns,
     ...desk,
+    ...notes,
     memberId,
     groupMemberId,
     skillGroupId: group.id,
@@ -374,6 +385,50 @@ async function campaignTargets(channelId: string) {
   return { campaignId: withSubscriber.id, emptyCampaignId: empty.id, endedCampaignId: ended.id, pausedCampaignId: paused.id };
 }
 
+/** A canned reply, and a conversation with a note that every key role may reach (keys act for the owner). */
+async function noteTargets(channelId: string, skillGroupId: string) {
+  const db = await getDb();
+  await db.insert(skillGroupMembers).values({ orgId: a.org.id, skillGroupId, membershipId: a.as.owner.membershipId! }).onConflictDoNothing();
+  const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId, psid: `contract-${randomToken(6)}` }).returning();
+  const [conversation] = await db.insert(conversations).values({ orgId: a.org.id, channelId, contactId: contact!.id, skillGroupId, status: "open" }).returning();
+  const reply = await createCannedReply({ ctx: a.as.owner, input: { shortcut: `hello-${randomToken(6)}`, content: "Hello {first_name}" } });
+  const note = await addConversationNote({ ctx: a.as.owner, conversationId: conversation!.id, input: { body: "First note" } });
+  return { cannedReplyId: reply.id, noteConversationId: conversation!.id, noteId: note.id, mentionableMemberId: a.as.admin.membershipId! };
+}
+
+const noteCases: Record<string, Case> = {
+  listCannedReplies: { check: (answer, t) => expect(answer.body).toEqual({ data: expect.arrayContaining([expect.objectContaining({ id: t.cannedReplyId, skillGroupId: null })]), nextCursor: null }) },
+  createCannedReply: {
+    body: (t) => ({ shortcut: `/thanks-${randomToken(6)}`, content: "Thanks {first_name}!", skillGroupId: t.channelGroupId }),
+    invalid: { body: { shortcut: "two words", content: "x" }, message: "shortcut: Shortcut must be one word: letters, digits, - and _." },
+    conflict: () => ({ body: { shortcut: "TAKEN", content: "Again" } }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ shortcut: expect.stringMatching(/^thanks-/), skillGroupId: t.channelGroupId }),
+  },
+  updateCannedReply: {
+    params: (t) => ({ cannedReplyId: t.cannedReplyId }),
+    body: () => ({ content: "Changed" }),
+    invalid: { body: {}, message: "Send at least one field to change." },
+    conflict: (t) => ({ params: { cannedReplyId: t.cannedReplyId }, body: { shortcut: "taken" } }),
+    check: (answer) => expect(answer.body).toMatchObject({ content: "Changed", shortcut: expect.stringMatching(/^hello-/) }),
+  },
+  deleteCannedReply: {
+    params: (t) => ({ cannedReplyId: t.cannedReplyId }),
+    check: async (_answer, t) => expect((await asAdmin("listCannedReplies")).body.data.map((r: { id: string }) => r.id)).not.toContain(t.cannedReplyId),
+  },
+  listConversationNotes: {
+    params: (t) => ({ conversationId: t.noteConversationId }),
+    check: (answer, t) => expect(answer.body).toEqual({ data: [expect.objectContaining({ id: t.noteId, body: "First note" })], nextCursor: null }),
+  },
+  addConversationNote: {
+    params: (t) => ({ conversationId: t.noteConversationId }),
+    body: (t) => ({ body: `@[Admin](${t.mentionableMemberId}) please check` }),
+    invalid: { body: { body: "" }, message: "body: Note is required." },
+    // Keys act for the member who made them (the owner): the note is theirs, and the admin is notified.
+    check: (answer, t) => expect(answer.body).toMatchObject({ body: expect.stringMatching(/please check$/), authorMembershipId: a.as.owner.membershipId, mentionedMembershipIds: [t.mentionableMemberId] }),
+  },
+};
+Object.assign(cases, noteCases);
+
 const campaignCases: Record<string, Case> = {
   listCampaigns: { check: (answer, t) => expect(answer.body.data.map((c: { id: string }) => c.id)).toContain(t.campaignId) },
   createCampaign: {
@@ -483,6 +538,7 @@ beforeAll(async () => {
   revokedKey = revoked.secret;
   await createSkillGroup({ ctx: a.as.owner, input: { name: "Taken" } });
   await getDb().then((db) => db.insert(labels).values({ orgId: a.org.id, name: "Taken label" }));
+  await createCannedReply({ ctx: a.as.owner, input: { shortcut: "Taken", content: "Already here" } });
   shared = await freshTargets();
 });
 

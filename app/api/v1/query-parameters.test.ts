@@ -17,6 +17,7 @@ import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
 import { createApiKey } from "@/lib/services/api-keys";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
+import { createCannedReply } from "@/lib/services/canned-replies";
 import { createChannel } from "@/lib/services/channels";
 import { inviteMember } from "@/lib/services/members";
 import { addSkillGroupMember, createSkillGroup } from "@/lib/services/skill-groups";
@@ -144,9 +145,16 @@ beforeAll(async () => {
   skillGroupIds = [shop.skillGroupId!, outlet.skillGroupId!];
   labelIds = [vip.id, refund.id];
 
+  // Canned replies of both scopes, for q and skill_group_id.
+  const hours = await createCannedReply({ ctx: a.as.owner, input: { shortcut: "hours", content: "We open at 9, {first_name}." } });
+  await createCannedReply({ ctx: a.as.owner, input: { shortcut: "price", content: "Prices start at 10 (50% off, really)", skillGroupId: group.id } });
+  await createCannedReply({ ctx: a.as.owner, input: { shortcut: "thanks", content: "Thank you! See our prices page." } });
+  cannedReplyGroupIds = [group.id, "organization"];
+
   pathTargets = {
     ...pathTargets,
     labelId: vip.id,
+    cannedReplyId: hours.id,
     memberId: a.as.agent.membershipId!,
     invitationId: invite.invitation.id,
     skillGroupId: group.id,
@@ -156,6 +164,7 @@ beforeAll(async () => {
   channelIds = [shop.id, outlet.id];
 });
 let channelIds: string[];
+let cannedReplyGroupIds: string[];
 
 const paramsOf = (operation: ApiOperation) => Object.fromEntries(Object.keys(operation.pathParams ?? {}).map((name) => [name, pathTargets[name]]));
 const call = (operation: ApiOperation, query: Record<string, string> = {}) => callApi(operation, { key, params: paramsOf(operation), query });
@@ -169,6 +178,8 @@ type Row = {
   skillGroupId?: string | null;
   assigneeMembershipId?: string | null;
   labels?: { id: string }[];
+  shortcut?: string;
+  content?: string;
 };
 
 function rowsOf(operation: ApiOperation, answer: ApiAnswer): Row[] {
@@ -229,6 +240,9 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     // Part of a first or last name, in any case; a name nobody has keeps nothing.
     await expectFilter(operation, query, "search", ["ada", "TURING", "Ada Love", "nobody"], (row, value) => (row.name ?? "").toLowerCase().includes(value.toLowerCase()));
   },
+  skill_group_id: async (operation, query) => {
+    await expectFilter(operation, query, "skill_group_id", cannedReplyGroupIds, (row, value) => (value === "organization" ? row.skillGroupId === null : row.skillGroupId === value));
+  },
   channelId: async (operation, query) => {
     await expectFilter(operation, query, "channelId", channelIds, (row, value) => row.channelId === value);
   },
@@ -251,6 +265,11 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     await expectFilter(operation, query, "labelId", labelIds, (row, value) => (row.labels ?? []).some((l) => l.id === value));
   },
   q: async (operation, query) => {
+    if (operation.path.startsWith("/canned-replies")) {
+      // Words of the shortcut or the content, in any case; "%" is a letter, not a wildcard.
+      const matches = (row: Row, value: string) => `${row.shortcut} ${row.content}`.toLowerCase().includes(value.toLowerCase());
+      return expectFilter(operation, query, "q", ["PRICE", "hours", "50%", "%", "nobody"], matches);
+    }
     // A message's words or the contact's name, in any case and in Chinese; rows found carry the matching snippet.
     const all = await everything(operation, query);
     for (const value of ["退款", "refund", "GRACE hop", "小明", "nobody wrote this"]) {

@@ -46,6 +46,9 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.campaign.finished": "Campaign finished",
   "audit.action.campaign.cancelled": "Campaign cancelled",
   "audit.action.campaign.deleted": "Campaign deleted",
+  "audit.action.canned_reply.created": "Canned reply created",
+  "audit.action.canned_reply.updated": "Canned reply updated",
+  "audit.action.canned_reply.deleted": "Canned reply deleted",
   "audit.action.workflow_run.retried": "Workflow run retried",
   "audit.action.workflow_run.cancelled": "Workflow run cancelled",
   "audit.resource.organization": "Organisation",
@@ -56,5 +59,6 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.resource.api_key": "API key",
   "audit.resource.channel": "Channel",
   "audit.resource.campaign": "Campaign",
+  "audit.resource.canned_reply": "Canned reply",
   "audit.resource.workflow_run": "Workflow run",
 };

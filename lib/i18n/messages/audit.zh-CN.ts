@@ -43,6 +43,9 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.campaign.finished": "营销活动发送完成",
   "audit.action.campaign.cancelled": "取消营销活动",
   "audit.action.campaign.deleted": "删除营销活动",
+  "audit.action.canned_reply.created": "创建快捷回复",
+  "audit.action.canned_reply.updated": "更新快捷回复",
+  "audit.action.canned_reply.deleted": "删除快捷回复",
   "audit.action.workflow_run.retried": "重试工作流运行",
   "audit.action.workflow_run.cancelled": "取消工作流运行",
   "audit.resource.organization": "组织",
@@ -53,5 +56,6 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.resource.api_key": "API 密钥",
   "audit.resource.channel": "渠道",
   "audit.resource.campaign": "营销活动",
+  "audit.resource.canned_reply": "快捷回复",
   "audit.resource.workflow_run": "工作流运行",
 };

@@ -1,3 +1,4 @@
+import { deskNotesEn } from "./desk-notes.en";
 import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
 import { accountsEn } from "./accounts.en";
@@ -39,6 +40,7 @@ export const catalogPartsEn = {
   labelsEn,
   inboxEn,
   routingEn,
+  deskNotesEn,
   apiKeysEn,
   auditLogEn,
   auditEn,
@@ -63,6 +65,7 @@ export const en = {
   ...labelsEn,
   ...inboxEn,
   ...routingEn,
+  ...deskNotesEn,
   ...apiKeysEn,
   ...auditLogEn,
   ...auditEn,

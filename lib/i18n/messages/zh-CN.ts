@@ -1,3 +1,4 @@
+import { deskNotesZhCN } from "./desk-notes.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { accountsZhCN } from "./accounts.zh-CN";
@@ -35,6 +36,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...labelsZhCN,
   ...inboxZhCN,
   ...routingZhCN,
+  ...deskNotesZhCN,
   ...apiKeysZhCN,
   ...auditLogZhCN,
   ...auditZhCN,

@@ -16,3 +16,6 @@ export const ASSIGNEE_NONE = "none";
 
 /** The longest search the inbox takes (characters). */
 export const CONVERSATION_SEARCH_MAX = 100;
+
+/** Mentions in notes: the note composer and the thread use them. */
+export * from "./mentions";

@@ -6,6 +6,7 @@ import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { getConversationInOrg, toSummary } from "./queries";
 import { toConversationMessages } from "./message-rows";
+import { loadTimeline } from "./timeline";
 import type { ConversationDetail } from "./schemas";
 
 export const conversationGetSchema = z.object({
@@ -15,7 +16,8 @@ export const conversationGetSchema = z.object({
 /**
  * One conversation of the organisation (within the agent's skill groups) with its latest messages in
  * event-time order (Meta's timestamp, not arrival), each outbound message marked delivered/read from the
- * conversation's watermarks, and each opt-in, "Notify Me" card and referral with its campaign's name.
+ * conversation's watermarks, and each opt-in, "Notify Me" card and referral with its campaign's name; with
+ * the private notes and desk events of the same span, for the thread to place between the messages.
  */
 export async function getConversation({
   ctx,
@@ -39,6 +41,9 @@ export async function getConversation({
   const hasOlder = rows.length > limit;
   const shown = rows.slice(0, limit).reverse();
   const list = await toConversationMessages(db, { orgId: ctx.org.id, channelId: row.channelId, deliveredWatermark: row.deliveredWatermark, readWatermark: row.readWatermark }, shown);
+  // Hidden older messages hide their notes and events too: the thread starts at the oldest message shown.
+  const since = hasOlder && shown.length > 0 ? new Date(shown[0]!.timestamp) : undefined;
+  const timeline = await loadTimeline(db, ctx.org.id, row.id, since);
   return {
     ...toSummary(row),
     contactLocale: row.contactLocale,
@@ -46,5 +51,6 @@ export async function getConversation({
     readWatermark: row.readWatermark,
     messages: list,
     hasOlder,
+    ...timeline,
   };
 }

@@ -1,8 +1,15 @@
 /**
- * Conversations: list, detail and message images.
+ * Conversations: list, detail (with its private notes and desk events), message images, private notes.
  * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
  */
 export * from "./schemas";
+export { addConversationNote } from "./add-conversation-note";
+export { deleteConversationNote } from "./delete-conversation-note";
+export { listConversationNotes } from "./list-conversation-notes";
+export { listMentionableMembers } from "./list-mentionable-members";
+export { conversationNoteSchema, noteInputSchema, NOTE_BODY_MAX } from "./note-schemas";
+/** Fetch-or-throw a conversation within the actor's scope (other domains' verbs on one conversation). */
+export { getConversationInOrg as getConversationInScope } from "./queries";
 export { conversationGetSchema, getConversation } from "./get-conversation";
 export { getConversationSummary } from "./get-conversation-summary";
 export { getMessageImage } from "./get-message-image";

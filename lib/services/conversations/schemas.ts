@@ -75,6 +75,46 @@ export interface ConversationDetail extends ConversationSummary {
   messages: ConversationMessage[];
   /** True when older messages exist than the ones returned. */
   hasOlder: boolean;
+  /** Private notes over the same span as `messages`, oldest first. */
+  notes: ConversationNote[];
+  /** Desk events (assigned, transferred, resolved...) over the same span, oldest first. */
+  activities: TimelineActivity[];
+}
+
+/** A private note on the conversation: only the organisation's members see it; it never reaches Meta. */
+export interface ConversationNote {
+  id: string;
+  /** As written, with mentions as `@[Name](membershipId)` tokens (see mentions.ts). */
+  body: string;
+  authorMembershipId: string | null;
+  /** The author's name (or e-mail); null when the author left the organisation. */
+  authorName: string | null;
+  /** The members the note notified: those mentioned who may see the conversation. */
+  mentionedMembershipIds: string[];
+  createdAt: string;
+}
+
+/** One desk event of the timeline (lib/services/routing's activity), with the names the thread words it with. */
+export interface TimelineActivity {
+  id: string;
+  kind: "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed" | "thread_control";
+  actor: "member" | "system";
+  actorName: string | null;
+  fromName: string | null;
+  toName: string | null;
+  toSkillGroupName: string | null;
+  fromStatus: "open" | "pending" | "resolved" | null;
+  toStatus: "open" | "pending" | "resolved" | null;
+  /** The transfer memo; "agent_offline" on a requeue because the agent went offline. */
+  memo: string | null;
+  at: string;
+}
+
+/** A member the @ picker offers: one who may see the conversation. */
+export interface MentionableMember {
+  membershipId: string;
+  name: string;
+  email: string;
 }
 
 /** A label as a conversation row shows it. */

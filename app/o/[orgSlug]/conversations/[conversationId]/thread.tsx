@@ -6,7 +6,10 @@ import { cn } from "@/components/ui/cn";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { ConversationDetail, ConversationMessage } from "@/lib/services/conversations/schemas";
+import { ActivityEntry } from "./activity-entry";
 import { isTemplateMessage, MessageBody } from "./message-body";
+import { NoteEntry } from "./note-entry";
+import { timelineItems } from "./timeline-items";
 
 export function Bubble({ message, orgSlug }: { message: ConversationMessage; orgSlug: string }) {
   const { t } = useI18n();
@@ -55,11 +58,11 @@ export function Bubble({ message, orgSlug }: { message: ConversationMessage; org
   );
 }
 
-/** The conversation's history, oldest first, kept scrolled to the newest. */
+/** The conversation's history, oldest first (messages, private notes and desk events), kept scrolled to the newest. */
 export function Thread({ conversation: c, orgSlug }: { conversation: ConversationDetail; orgSlug: string }) {
   const { t } = useI18n();
   const end = useRef<HTMLDivElement>(null);
-  const count = c.messages.length;
+  const count = c.messages.length + c.notes.length + c.activities.length;
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
   }, [count]);
@@ -70,9 +73,15 @@ export function Thread({ conversation: c, orgSlug }: { conversation: Conversatio
         <p className="py-10 text-center text-sm text-zinc-500">{t("conversations.noMessages")}</p>
       ) : (
         <ol className="space-y-3" data-testid="messages">
-          {c.messages.map((m) => (
-            <Bubble key={m.id} message={m} orgSlug={orgSlug} />
-          ))}
+          {timelineItems(c.messages, c.notes, c.activities).map((item) =>
+            item.kind === "message" ? (
+              <Bubble key={item.key} message={item.message} orgSlug={orgSlug} />
+            ) : item.kind === "note" ? (
+              <NoteEntry key={item.key} note={item.note} />
+            ) : (
+              <ActivityEntry key={item.key} activity={item.activity} />
+            ),
+          )}
         </ol>
       )}
       <div ref={end} />
