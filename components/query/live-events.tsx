@@ -13,7 +13,7 @@ interface Stream {
 
 const LiveEventsContext = createContext<Stream | null>(null);
 
-const EVENT_TYPES = ["conversation.created", "conversation.updated", "message.created", "message.status", "presence.changed"] as const;
+const EVENT_TYPES = ["conversation.created", "conversation.updated", "message.created", "message.status", "presence.changed", "notification.created"] as const;
 
 /**
  * One EventSource per tab for the organisation's live updates (GET /api/events), opened while at least one

@@ -14,6 +14,8 @@ export const REALTIME_EVENT_TYPES = [
   "message.status",
   /** A member's presence changed (online, away, offline). */
   "presence.changed",
+  /** A member got a notification (assigned, transferred, mentioned): delivered only to that member (`membershipId`). */
+  "notification.created",
 ] as const;
 
 export type RealtimeEventType = (typeof REALTIME_EVENT_TYPES)[number];
@@ -28,10 +30,20 @@ export interface RealtimeEvent {
   assigneeMembershipId?: string | null;
   /** The member who had the conversation before (so their view lets it go). */
   previousAssigneeMembershipId?: string | null;
-  /** The member whose presence changed. */
+  /** The member whose presence changed; on "notification.created", the member it is for (no one else hears of it). */
   membershipId?: string;
   /** Milliseconds since the epoch, when the change was committed by its writer. */
   at: number;
+}
+
+/**
+ * Whether a member's stream may hear of an event that is personal: a notification reaches only the member it
+ * is for, whatever else the member may read (supervisors included). Other events answer null: not personal,
+ * the stream's usual scope decides.
+ */
+export function personalDelivery(event: RealtimeEvent, membershipId: string | null): boolean | null {
+  if (event.type === "notification.created") return membershipId !== null && event.membershipId === membershipId;
+  return null;
 }
 
 /** The PostgreSQL channel every app instance LISTENs on. */

@@ -1,5 +1,5 @@
 import { withOrg } from "@/lib/api/with-org";
-import { getRealtimeHub, eventStreamResponse, type RealtimeEvent } from "@/lib/realtime";
+import { getRealtimeHub, eventStreamResponse, personalDelivery, type RealtimeEvent } from "@/lib/realtime";
 import { actingUserId } from "@/lib/tenancy/context";
 import { listConversationChannelIds } from "@/lib/services/conversations";
 
@@ -21,6 +21,8 @@ export const GET = withOrg(
     let readAt = Date.now();
     const me = ctx.membershipId;
     const accepts = (event: RealtimeEvent) => {
+      const personal = personalDelivery(event, me);
+      if (personal !== null) return personal;
       if (Date.now() - readAt > SCOPE_REFRESH_MS) {
         readAt = Date.now();
         void listConversationChannelIds({ ctx }).then(

@@ -15,6 +15,7 @@ import { settingsEn } from "./settings.en";
 import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
 import { routingEn } from "./routing.en";
+import { deskEn } from "./desk.en";
 import { validationEn } from "./validation.en";
 import { workflowsEn } from "./workflows.en";
 
@@ -35,6 +36,7 @@ export const catalogPartsEn = {
   membersEn,
   skillGroupsEn,
   routingEn,
+  deskEn,
   apiKeysEn,
   auditLogEn,
   auditEn,
@@ -57,6 +59,7 @@ export const en = {
   ...membersEn,
   ...skillGroupsEn,
   ...routingEn,
+  ...deskEn,
   ...apiKeysEn,
   ...auditLogEn,
   ...auditEn,

@@ -16,6 +16,7 @@ import { settingsZhCN } from "./settings.zh-CN";
 import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
+import { deskZhCN } from "./desk.zh-CN";
 import { validationZhCN } from "./validation.zh-CN";
 import { workflowsZhCN } from "./workflows.zh-CN";
 
@@ -31,6 +32,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...routingZhCN,
+  ...deskZhCN,
   ...apiKeysZhCN,
   ...auditLogZhCN,
   ...auditZhCN,
