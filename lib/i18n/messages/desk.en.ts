@@ -8,7 +8,7 @@ export const deskEn = {
   "contacts.errors.notFound": "Contact not found.",
   "contacts.errors.attributeKey": "An attribute name has 1 to {max} characters.",
   "contacts.errors.attributeValue": "An attribute value is text of at most {max} characters.",
-  "contacts.errors.attributes": "Send the attributes as an object of names and values (null removes one).",
+  "contacts.errors.attributes": "Send the changes as a list of { key, value } (value null removes the attribute), 1 to 100 of them.",
   "contacts.errors.tooMany": "A contact has at most {max} attributes.",
 
   // Desk actions in the conversation header.

@@ -9,7 +9,7 @@ export const deskZhCN: Record<keyof typeof deskEn, string> = {
   "contacts.errors.notFound": "未找到该联系人。",
   "contacts.errors.attributeKey": "属性名称为 1 到 {max} 个字符。",
   "contacts.errors.attributeValue": "属性值为最多 {max} 个字符的文本。",
-  "contacts.errors.attributes": "请以名称和值组成的对象发送属性（值为 null 表示删除）。",
+  "contacts.errors.attributes": "请以 { key, value } 列表发送修改（value 为 null 表示删除该属性），共 1 到 100 项。",
   "contacts.errors.tooMany": "每个联系人最多 {max} 个属性。",
 
   "desk.actions": "会话操作",

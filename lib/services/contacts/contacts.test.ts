@@ -36,37 +36,39 @@ async function person(psid: string) {
 describe("contact attributes", () => {
   it("set, change and remove (a merge patch), audited with the changed keys", async () => {
     const { contact, agent } = await person("a1");
-    expect(await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: { order: "A-1042", tier: "gold" } } })).toEqual({ attributes: { order: "A-1042", tier: "gold" } });
+    expect(await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: [{ key: "order", value: "A-1042" }, { key: "tier", value: "gold" }] } })).toEqual({ attributes: { order: "A-1042", tier: "gold" } });
     await expectAuditRow(f.org, { action: "contact.attributes_updated", resourceId: contact.id, before: { order: null, tier: null }, after: { order: "A-1042", tier: "gold" } });
     await (await getDb()).delete(auditLog).where(eq(auditLog.resourceId, contact.id));
-    expect(await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: { tier: null, " city ": "Taipei" } } })).toEqual({ attributes: { order: "A-1042", city: "Taipei" } });
+    expect(await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: [{ key: "tier", value: null }, { key: " city ", value: "Taipei" }] } })).toEqual({ attributes: { order: "A-1042", city: "Taipei" } });
     await expectAuditRow(f.org, { action: "contact.attributes_updated", resourceId: contact.id, before: { city: null, tier: "gold" }, after: { city: "Taipei", tier: null } });
   });
 
   it("names of 1 to 40 characters, values of at most 500, at most 50 attributes", async () => {
     const { contact, agent } = await person("a2");
     const refuse = (attributes: unknown) => expect(updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes } })).rejects.toBeInstanceOf(ValidationError);
-    await refuse({ "": "x" });
-    await refuse({ ["k".repeat(41)]: "x" });
-    await refuse({ k: "v".repeat(501) });
-    await refuse({ k: 5 });
-    await refuse("not an object");
-    await refuse({ k: "a\u0000b" });
-    await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: { ["k".repeat(40)]: "v".repeat(500) } } });
-    const fifty = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`key${i}`, "v"]));
-    await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: fifty } });
-    await refuse({ oneTooMany: "v" });
+    await refuse([{ key: "", value: "x" }]);
+    await refuse([{ key: "  ", value: "x" }]);
+    await refuse([{ key: "k".repeat(41), value: "x" }]);
+    await refuse([{ key: "k", value: "v".repeat(501) }]);
+    await refuse([{ key: "k", value: 5 }]);
+    await refuse({ k: "v" });
+    await refuse([]);
+    await refuse([{ key: "k", value: "a\u0000b" }]);
+    await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: [{ key: "k".repeat(40), value: "v".repeat(500) }] } });
+    const more = Array.from({ length: 49 }, (_, i) => ({ key: `key${i}`, value: "v" }));
+    await updateContactAttributes({ ctx: agent.ctx, contactId: contact.id, input: { attributes: more } });
+    await refuse([{ key: "oneTooMany", value: "v" }]);
   });
 
   it("another organisation's contact, or one outside the agent's skill groups, is not found; a marketer may edit, an API key without reply may not", async () => {
     const { contact } = await person("a3");
     const stranger = await createSkillGroupWithAgents(f.org, 1);
-    await expect(updateContactAttributes({ ctx: other.as.owner, contactId: contact.id, input: { attributes: { a: "b" } } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateContactAttributes({ ctx: stranger.agents[0]!.ctx, contactId: contact.id, input: { attributes: { a: "b" } } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateContactAttributes({ ctx: f.as.owner, contactId: "nope", input: { attributes: { a: "b" } } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateContactAttributes({ ctx: f.as.marketer, contactId: contact.id, input: { attributes: { a: "b" } } })).resolves.toEqual({ attributes: { a: "b" } });
+    await expect(updateContactAttributes({ ctx: other.as.owner, contactId: contact.id, input: { attributes: [{ key: "a", value: "b" }] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateContactAttributes({ ctx: stranger.agents[0]!.ctx, contactId: contact.id, input: { attributes: [{ key: "a", value: "b" }] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateContactAttributes({ ctx: f.as.owner, contactId: "nope", input: { attributes: [{ key: "a", value: "b" }] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateContactAttributes({ ctx: f.as.marketer, contactId: contact.id, input: { attributes: [{ key: "a", value: "b" }] } })).resolves.toEqual({ attributes: { a: "b" } });
     const readOnly = { ...f.as.agent, permissions: new Set(["conversations.read"]) } as unknown as typeof f.as.agent;
-    await expect(updateContactAttributes({ ctx: readOnly, contactId: contact.id, input: { attributes: { a: "c" } } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateContactAttributes({ ctx: readOnly, contactId: contact.id, input: { attributes: [{ key: "a", value: "c" }] } })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 

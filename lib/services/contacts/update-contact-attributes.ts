@@ -20,7 +20,7 @@ export async function updateContactAttributes({ ctx, contactId, input }: { ctx: 
     const contact = await getContactInScope(tx, ctx, contactId, true);
     const before = contact.attributes ?? {};
     const after: Record<string, string> = { ...before };
-    for (const [key, value] of Object.entries(patch)) {
+    for (const { key, value } of patch) {
       if (value === null) delete after[key];
       else after[key] = value;
     }

@@ -67,6 +67,6 @@ export async function getContactPanelAction(orgSlug: string, conversationId: str
   return orgAction(orgSlug, "conversations.read", (ctx) => getContactPanel({ ctx, conversationId }));
 }
 
-export async function updateContactAttributesAction(orgSlug: string, contactId: string, input: { attributes: Record<string, string | null> }) {
+export async function updateContactAttributesAction(orgSlug: string, contactId: string, input: { attributes: { key: string; value: string | null }[] }) {
   return orgAction(orgSlug, "conversations.reply", (ctx) => updateContactAttributes({ ctx, contactId, input }));
 }

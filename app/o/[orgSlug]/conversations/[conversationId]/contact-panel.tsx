@@ -155,7 +155,7 @@ function Attributes({ orgSlug, conversationId, contactId, attributes, editable }
   const [value, setValue] = useState("");
   const entries = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
 
-  const save = (patch: Record<string, string | null>, after?: () => void) =>
+  const save = (patch: { key: string; value: string | null }[], after?: () => void) =>
     startTransition(async () => {
       const result = await updateContactAttributesAction(orgSlug, contactId, { attributes: patch });
       if (!result.ok) {
@@ -170,8 +170,7 @@ function Attributes({ orgSlug, conversationId, contactId, attributes, editable }
     event.preventDefault();
     const name = key.trim();
     if (!name) return;
-    const patch: Record<string, string | null> = { [name]: value };
-    if (editing && editing !== name) patch[editing] = null;
+    const patch = [...(editing && editing !== name ? [{ key: editing, value: null }] : []), { key: name, value }];
     save(patch, () => {
       setEditing(null);
       setKey("");
@@ -207,7 +206,7 @@ function Attributes({ orgSlug, conversationId, contactId, attributes, editable }
                   >
                     {t("common.edit")}
                   </Button>
-                  <Button size="sm" variant="ghost" aria-label={t("contactPanel.removeAttribute", { key: k })} onClick={() => save({ [k]: null })} disabled={pending}>
+                  <Button size="sm" variant="ghost" aria-label={t("contactPanel.removeAttribute", { key: k })} onClick={() => save([{ key: k, value: null }])} disabled={pending}>
                     <TrashIcon className="size-3.5" />
                   </Button>
                 </span>
