@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useLiveEvents } from "@/components/query/live-events";
-import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/tenancy/action";
-import { playChime, readAlertPrefs, showBrowserNotification, writeAlertPrefs, type AlertPrefs } from "./desk-alerts";
+
+// The list and the alert settings load when the bell is first opened: every page carries the bell.
+const NotificationPanel = lazy(() => import("./notification-panel"));
 
 export interface BellNotification {
   id: string;
@@ -47,8 +48,6 @@ export function NotificationBell({
   const [items, setItems] = useState<BellNotification[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [popups, setPopups] = useState<BellNotification[]>([]);
-  const [prefs, setPrefs] = useState<AlertPrefs>({ browser: false, sound: false });
-  const [browserNote, setBrowserNote] = useState<string | null>(null);
   const popped = useRef(new Set<string>());
   const root = useRef<HTMLDivElement>(null);
   const href = (n: BellNotification) => (n.conversationId ? `/o/${orgSlug}/conversations/${n.conversationId}` : `/o/${orgSlug}/conversations`);
@@ -78,9 +77,12 @@ export function NotificationBell({
       if (fresh.length === 0) return;
       fresh.forEach((n) => popped.current.add(n.id));
       setPopups((current) => [...fresh, ...current].slice(0, 3));
-      const current = readAlertPrefs();
-      if (current.sound) playChime();
-      if (current.browser) for (const n of fresh) showBrowserNotification(t("notifications.popupTitle"), sentence(n), href(n), n.id);
+      // The alert helpers load only when something pops up (kept out of every page's first load).
+      void import("./desk-alerts").then(({ readAlertPrefs, playChime, showBrowserNotification }) => {
+        const prefs = readAlertPrefs();
+        if (prefs.sound) playChime();
+        if (prefs.browser) for (const n of fresh) showBrowserNotification(t("notifications.popupTitle"), sentence(n), href(n), n.id);
+      });
     });
   });
 
@@ -99,10 +101,7 @@ export function NotificationBell({
   const toggle = () => {
     const next = !open;
     setOpen(next);
-    if (next) {
-      setPrefs(readAlertPrefs());
-      void refresh();
-    }
+    if (next) void refresh();
   };
   const markAll = async () => {
     const result = await markRead(orgSlug, { all: true });
@@ -119,22 +118,6 @@ export function NotificationBell({
       void markRead(orgSlug, { ids: [n.id] });
     }
   };
-  const choose = async (change: Partial<AlertPrefs>) => {
-    setBrowserNote(null);
-    let next = { ...prefs, ...change };
-    if (change.browser) {
-      if (typeof Notification === "undefined") {
-        setBrowserNote(t("notifications.browserUnsupported"));
-        next = { ...next, browser: false };
-      } else if ((await Notification.requestPermission()) !== "granted") {
-        setBrowserNote(t("notifications.browserDenied"));
-        next = { ...next, browser: false };
-      }
-    }
-    setPrefs(next);
-    writeAlertPrefs(next);
-  };
-
   return (
     <div ref={root} className="relative">
       <button
@@ -156,54 +139,9 @@ export function NotificationBell({
         )}
       </button>
       {open && (
-        <div role="dialog" aria-label={t("notifications.bell")} className="absolute right-0 z-30 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-xl border border-zinc-200 bg-white shadow-lg">
-          <div className="flex items-center justify-between border-b border-zinc-100 px-3 py-2">
-            <h2 className="text-sm font-semibold text-zinc-900">{t("notifications.bell")}</h2>
-            <button type="button" onClick={() => void markAll()} disabled={unread === 0} className="text-xs font-medium text-accent-700 hover:underline disabled:text-zinc-400 disabled:no-underline">
-              {t("notifications.markAllRead")}
-            </button>
-          </div>
-          <div className="max-h-80 overflow-y-auto">
-            {failed ? (
-              <p role="alert" className="px-3 py-4 text-sm text-red-700">
-                {t("notifications.loadFailed")}
-              </p>
-            ) : items === null ? (
-              <p className="px-3 py-4 text-sm text-zinc-500">{t("common.loading")}</p>
-            ) : items.length === 0 ? (
-              <p className="px-3 py-4 text-sm text-zinc-500">{t("notifications.empty")}</p>
-            ) : (
-              <ul className="divide-y divide-zinc-100" data-testid="notification-list">
-                {items.map((n) => (
-                  <li key={n.id}>
-                    <Link href={href(n)} onClick={() => openOne(n)} className={`block px-3 py-2 text-sm hover:bg-zinc-50 ${n.readAt ? "text-zinc-600" : "font-medium text-zinc-900"}`}>
-                      <span className="block">{sentence(n)}</span>
-                      {n.excerpt && <span className="mt-0.5 block truncate text-xs font-normal text-zinc-500">“{n.excerpt}”</span>}
-                      <span className="mt-0.5 block text-xs font-normal text-zinc-500">
-                        <Time iso={n.createdAt} />
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <fieldset className="space-y-1.5 border-t border-zinc-100 px-3 py-2 text-sm">
-            <legend className="sr-only">{t("notifications.alerts")}</legend>
-            <p aria-hidden="true" className="text-xs font-semibold text-zinc-500">
-              {t("notifications.alerts")}
-            </p>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={prefs.browser} onChange={(e) => void choose({ browser: e.target.checked })} />
-              {t("notifications.browser")}
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={prefs.sound} onChange={(e) => void choose({ sound: e.target.checked })} />
-              {t("notifications.sound")}
-            </label>
-            {browserNote && <p className="text-xs text-amber-800">{browserNote}</p>}
-          </fieldset>
-        </div>
+        <Suspense fallback={null}>
+          <NotificationPanel items={items} failed={failed} unread={unread} href={href} sentence={sentence} onMarkAll={() => void markAll()} onOpen={openOne} />
+        </Suspense>
       )}
       <div role="status" aria-live="polite" className="fixed right-4 bottom-4 z-40 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2" data-testid="desk-popups">
         {popups.map((n) => (
