@@ -5,6 +5,7 @@ import { API_BASES, apiErrorSchema, named, type ApiBase, type ApiOperation, type
 import { campaignOperations } from "./operations/campaigns";
 import { channelOperations } from "./operations/channels";
 import { conversationOperations } from "./operations/conversations";
+import { deskOperations } from "./operations/desk";
 import { memberOperations } from "./operations/members";
 import { deskNoteOperations } from "./operations/desk-notes";
 import { skillGroupOperations } from "./operations/skill-groups";
@@ -25,7 +26,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

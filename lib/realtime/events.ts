@@ -42,6 +42,16 @@ export interface RealtimeEvent {
   at: number;
 }
 
+/**
+ * Whether a member's stream may hear of an event that is personal: a notification reaches only the member it
+ * is for, whatever else the member may read (supervisors included). Other events answer null: not personal,
+ * the stream's usual scope decides.
+ */
+export function personalDelivery(event: RealtimeEvent, membershipId: string | null): boolean | null {
+  if (event.type === "notification.created") return membershipId !== null && event.membershipId === membershipId;
+  return null;
+}
+
 /** The PostgreSQL channel every app instance LISTENs on. */
 export const REALTIME_CHANNEL = "md_realtime";
 

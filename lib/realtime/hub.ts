@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { RateLimitedError, ServiceUnavailableError } from "@/lib/errors";
-import { parseRealtimeEvent, REALTIME_CHANNEL, type RealtimeEvent } from "./events";
+import { parseRealtimeEvent, personalDelivery, REALTIME_CHANNEL, type RealtimeEvent } from "./events";
 
 /** One open stream: a browser tab of a signed-in member. */
 export interface RealtimeSubscriber {
@@ -76,12 +76,12 @@ export class RealtimeHub {
     if (!event) return;
     const subscribers = this.byOrg.get(event.orgId);
     if (!subscribers) return;
-    // Addressed to one member: decided here, before any subscriber's own scope (which may accept everything).
-    const addressee = event.type === "notification.created" ? (event.membershipId ?? null) : undefined;
     for (const subscriber of subscribers) {
       try {
-        if (addressee !== undefined && (addressee === null || subscriber.membershipId !== addressee)) continue;
-        if (subscriber.accepts(event)) subscriber.deliver(event);
+        // Addressed to one member: decided here, before any subscriber's own scope (which may accept everything).
+        const personal = personalDelivery(event, subscriber.membershipId ?? null);
+        if (personal === false) continue;
+        if (personal === true || subscriber.accepts(event)) subscriber.deliver(event);
       } catch {
         // One broken stream (its browser went away mid-write) must not keep the event from the others.
       }

@@ -69,6 +69,19 @@ interface Targets {
   noteId: string;
   /** A member who may see the conversation, to mention. */
   mentionableMemberId: string;
+  /** The agent desk: conversations of the channel (its group has the owner, for whom keys act, and `deskAgentId`). */
+  queuedConversationId: string;
+  transferConversationId: string;
+  assignConversationId: string;
+  openConversationId: string;
+  resolveConversationId: string;
+  pendingConversationId: string;
+  resolvedConversationId: string;
+  reopenConversationId: string;
+  contactId: string;
+  deskAgentId: string;
+  ownerMembershipId: string;
+  transferAgentId: string;
 }
 
 interface Case {
@@ -112,10 +125,12 @@ async function freshTargets(): Promise<Targets> {
   await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: channelGroup.id, input: { membershipId: a.as.owner.membershipId! } });
   const desk = await deskTargets(channel.id, channelGroup.id);
   const notes = await noteTargets(channel.id, channelGroup.id);
+  const routing = await routingTargets(channel.id, channelGroup.id);
   return {
     ...campaigns,
     ...desk,
     ...notes,
+    ...routing,
     memberId,
     groupMemberId,
     skillGroupId: group.id,
@@ -132,6 +147,7 @@ async function freshTargets(): Promise<Targets> {
 const freshPageId = () => `9${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 
 const cases: Record<string, Case> = {
+  ...routingCases(),
   listMembers: {
     check: (answer, t) => expect(answer.body.data.map((m: { id: string }) => m.id)).toContain(t.memberId),
   },
@@ -371,6 +387,47 @@ const deskCases: Record<string, Case> = {
   },
 };
 
+/** Conversations of the channel in each desk state, written directly (the webhook's work is tested elsewhere). */
+async function routingTargets(channelId: string, skillGroupId: string) {
+  // The owner (for whom keys act) is in the group already (freshTargets).
+  const deskAgentId = await addMember(a);
+  const transferAgentId = await addMember(a);
+  for (const membershipId of [deskAgentId, transferAgentId]) await addSkillGroupMember({ ctx: a.as.owner, skillGroupId, input: { membershipId } });
+  const db = await getDb();
+  const conversation = async (state: "queued" | "open" | "resolved") => {
+    const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId, psid: `desk-${randomToken(8)}` }).returning();
+    const [row] = await db
+      .insert(conversations)
+      .values({
+        orgId: a.org.id,
+        channelId,
+        contactId: contact!.id,
+        skillGroupId,
+        status: state === "resolved" ? "resolved" : "open",
+        queuedAt: new Date(),
+        assigneeMembershipId: state === "open" ? deskAgentId : null,
+        resolvedAt: state === "resolved" ? new Date() : null,
+      })
+      .returning();
+    return { conversationId: row!.id, contactId: contact!.id };
+  };
+  const open = await conversation("open");
+  return {
+    deskAgentId,
+    ownerMembershipId: a.as.owner.membershipId!,
+    transferAgentId,
+    queuedConversationId: (await conversation("queued")).conversationId,
+    transferConversationId: (await conversation("open")).conversationId,
+    assignConversationId: (await conversation("queued")).conversationId,
+    openConversationId: open.conversationId,
+    resolveConversationId: (await conversation("open")).conversationId,
+    pendingConversationId: (await conversation("open")).conversationId,
+    contactId: open.contactId,
+    resolvedConversationId: (await conversation("resolved")).conversationId,
+    reopenConversationId: (await conversation("resolved")).conversationId,
+  };
+}
+
 async function campaignTargets(channelId: string) {
   const make = () => createCampaign({ ctx: a.as.owner, input: { name: "Sale", channelId, requestTitle: "Notify me", content: { type: "text", text: "Hi" } } });
   const [withSubscriber, empty, ended, paused] = [await make(), await make(), await make(), await make()];
@@ -593,7 +650,7 @@ describe.each(keyedOperations.map((o) => [`${o.method} ${o.path}`, o] as const))
         errorMessage(answer, "not_found");
       },
     );
-  } else if (operation.method === "GET") {
+  } else if (operation.method === "GET" && operation.response.body?.kind === "page") {
     it("another organisation's key sees none of this organisation's rows", async () => {
       const answer = await callApi(operation, { key: keyB });
       expect(answer.status).toBe(200);
@@ -744,4 +801,62 @@ async function auditRowsOfA(): Promise<number> {
 
 function asAdminCall(operationId: string, params: Record<string, string> | undefined, body: unknown) {
   return callApi(op(operationId), { key: keysA.admin, params, body });
+}
+
+/** The agent desk's operations: keys act for the member who created them (here the owner, in the channel's group). */
+function routingCases(): Record<string, Case> {
+  const on = (id: keyof Targets) => (t: Targets) => ({ conversationId: t[id] as string });
+  return {
+    claimConversation: {
+      params: on("queuedConversationId"),
+      conflict: (t) => ({ params: { conversationId: t.openConversationId } }),
+      check: (answer) => expect(answer.body).toMatchObject({ status: "open", assigneeMembershipId: a.as.owner.membershipId }),
+    },
+    assignConversation: {
+      params: on("assignConversationId"),
+      body: (t) => ({ membershipId: t.deskAgentId }),
+      invalid: { body: { membershipId: "someone" }, message: "membershipId: Not a valid id." },
+      conflict: (t) => ({ params: { conversationId: t.resolvedConversationId }, body: { membershipId: t.deskAgentId } }),
+      check: (answer, t) => expect(answer.body).toMatchObject({ status: "open", assigneeMembershipId: t.deskAgentId }),
+    },
+    transferConversation: {
+      params: on("transferConversationId"),
+      body: (t) => ({ membershipId: t.transferAgentId, memo: "Wants a refund" }),
+      invalid: { body: { memo: "no target" }, message: "Choose a skill group or an agent to transfer to." },
+      conflict: (t) => ({ params: { conversationId: t.resolvedConversationId }, body: { skillGroupId: t.channelGroupId } }),
+      check: (answer, t) => expect(answer.body).toMatchObject({ status: "open", assigneeMembershipId: t.transferAgentId }),
+    },
+    resolveConversation: {
+      params: on("resolveConversationId"),
+      check: (answer) => expect(answer.body).toMatchObject({ status: "resolved" }),
+    },
+    reopenConversation: {
+      params: on("reopenConversationId"),
+      conflict: (t) => ({ params: { conversationId: t.openConversationId } }),
+      check: (answer) => expect(answer.body.status).toBe("open"),
+    },
+    setConversationPending: {
+      params: on("pendingConversationId"),
+      conflict: (t) => ({ params: { conversationId: t.resolvedConversationId } }),
+      check: (answer, t) => expect(answer.body).toMatchObject({ status: "pending", assigneeMembershipId: t.deskAgentId }),
+    },
+    getPresence: {
+      check: (answer) => expect(answer.body).toMatchObject({ membershipId: a.as.owner.membershipId }),
+    },
+    setPresence: {
+      body: () => ({ status: "away" }),
+      invalid: { body: { status: "busy" }, message: "status: Choose online, away or offline." },
+      check: (answer) => expect(answer.body).toMatchObject({ membershipId: a.as.owner.membershipId, status: "away", changedBy: "manual" }),
+    },
+    getConversationContact: {
+      params: on("openConversationId"),
+      check: (answer, t) => expect(answer.body.contact.id).toBe(t.contactId),
+    },
+    updateContactAttributes: {
+      params: (t) => ({ contactId: t.contactId }),
+      body: () => ({ attributes: [{ key: "order", value: "A-1042" }] }),
+      invalid: { body: { attributes: [{ key: "order", value: "x".repeat(501) }] }, message: "attributes.0.value: An attribute value is text of at most 500 characters." },
+      check: (answer) => expect(answer.body).toEqual({ attributes: { order: "A-1042" } }),
+    },
+  };
 }

@@ -26,6 +26,7 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.skill_group.member_added": "Added to skill group",
   "audit.action.skill_group.member_removed": "Removed from skill group",
   "audit.action.skill_group.routing_updated": "Skill group routing changed",
+  "audit.action.contact.attributes_updated": "Contact attributes changed",
   "audit.action.api_key.created": "API key created",
   "audit.action.api_key.revoked": "API key revoked",
   "audit.action.channel.created": "Channel connected",
@@ -61,4 +62,5 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.resource.campaign": "Campaign",
   "audit.resource.canned_reply": "Canned reply",
   "audit.resource.workflow_run": "Workflow run",
+  "audit.resource.contact": "Contact",
 };

@@ -23,6 +23,7 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.skill_group.member_added": "加入技能组",
   "audit.action.skill_group.member_removed": "移出技能组",
   "audit.action.skill_group.routing_updated": "修改技能组分配规则",
+  "audit.action.contact.attributes_updated": "修改联系人属性",
   "audit.action.api_key.created": "创建 API 密钥",
   "audit.action.api_key.revoked": "撤销 API 密钥",
   "audit.action.channel.created": "接入渠道",
@@ -58,4 +59,5 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.resource.campaign": "营销活动",
   "audit.resource.canned_reply": "快捷回复",
   "audit.resource.workflow_run": "工作流运行",
+  "audit.resource.contact": "联系人",
 };

@@ -18,6 +18,7 @@ import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
 import { routingEn } from "./routing.en";
+import { deskEn } from "./desk.en";
 import { validationEn } from "./validation.en";
 import { workflowsEn } from "./workflows.en";
 
@@ -41,6 +42,7 @@ export const catalogPartsEn = {
   inboxEn,
   routingEn,
   deskNotesEn,
+  deskEn,
   apiKeysEn,
   auditLogEn,
   auditEn,
@@ -66,6 +68,7 @@ export const en = {
   ...inboxEn,
   ...routingEn,
   ...deskNotesEn,
+  ...deskEn,
   ...apiKeysEn,
   ...auditLogEn,
   ...auditEn,

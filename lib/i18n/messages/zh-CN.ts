@@ -19,6 +19,7 @@ import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
+import { deskZhCN } from "./desk.zh-CN";
 import { validationZhCN } from "./validation.zh-CN";
 import { workflowsZhCN } from "./workflows.zh-CN";
 
@@ -37,6 +38,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...inboxZhCN,
   ...routingZhCN,
   ...deskNotesZhCN,
+  ...deskZhCN,
   ...apiKeysZhCN,
   ...auditLogZhCN,
   ...auditZhCN,

@@ -17,6 +17,8 @@ export type ConversationEvent = {
   assigneeMembershipId: string | null;
   /** The assignee before the change (to tell the agent who lost it). */
   previousAssigneeMembershipId: string | null;
+  /** Set when the change wrote the new assignee a notification (assigned or transferred to them by someone else). */
+  notifiedMembershipId?: string;
 };
 
 export type PresenceEvent = {
@@ -32,9 +34,13 @@ export type ActivityKind = "opened" | "assigned" | "unassigned" | "claimed" | "t
 
 /** The live-event bus's form of desk events: ids and the assignee, so open dashboards refetch and pop up. */
 export function toRealtimeEvents(events: readonly DeskEvent[], at = Date.now()): RealtimeEvent[] {
-  return events.map((event) =>
+  return events.flatMap((event): RealtimeEvent[] =>
     event.type === "presence.changed"
-      ? { type: "presence.changed", orgId: event.orgId, membershipId: event.membershipId, at }
-      : { type: "conversation.updated", orgId: event.orgId, conversationId: event.conversationId, assigneeMembershipId: event.assigneeMembershipId, previousAssigneeMembershipId: event.previousAssigneeMembershipId, at },
+      ? [{ type: "presence.changed", orgId: event.orgId, membershipId: event.membershipId, at }]
+      : [
+          { type: "conversation.updated", orgId: event.orgId, conversationId: event.conversationId, assigneeMembershipId: event.assigneeMembershipId, previousAssigneeMembershipId: event.previousAssigneeMembershipId, at },
+          // Heard only by the member it is for (lib/realtime personalDelivery): their bell and pop-up.
+          ...(event.notifiedMembershipId ? [{ type: "notification.created" as const, orgId: event.orgId, membershipId: event.notifiedMembershipId, conversationId: event.conversationId, at }] : []),
+        ],
   );
 }

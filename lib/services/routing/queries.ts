@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { conversationActivities, conversations, memberships, skillGroupMembers, skillGroupRouting } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { notifyMembers, type NotificationInput } from "@/lib/services/notifications";
 import { can, type OrgContext } from "@/lib/tenancy/context";
 import type { ActivityKind, ConversationEvent } from "./events";
 import { DEFAULT_ROUTING_SETTINGS, type ConversationStatus, type RoutingSettings } from "./schemas";
@@ -99,9 +100,16 @@ export interface ActivityInput {
   memo?: string | null;
 }
 
-/** Writes the activities (one statement) and returns the events the bus publishes after the commit. */
+/**
+ * Writes the activities (one statement) and returns the events the bus publishes after the commit. A
+ * conversation assigned or transferred to a member by someone else (a supervisor, a colleague, routing)
+ * also writes that member a notification, in the same transaction; taking it oneself (a claim, assigning
+ * oneself) does not. Routing's assignment right after a transfer to a skill group is told as that transfer,
+ * with its memo and its author.
+ */
 export async function recordActivities(tx: Tx, list: ActivityInput[]): Promise<ConversationEvent[]> {
   if (list.length === 0) return [];
+  const notices = await noticesOf(tx, list);
   await tx.insert(conversationActivities).values(
     list.map((a) => ({
       orgId: a.conversation.orgId,
@@ -121,7 +129,9 @@ export async function recordActivities(tx: Tx, list: ActivityInput[]): Promise<C
       createdAt: sql`clock_timestamp()`,
     })),
   );
+  await notifyMembers(tx, [...notices.values()]);
   return list.map((a) => ({
+    ...(notices.get(a) ? { notifiedMembershipId: notices.get(a)!.membershipId } : {}),
     type: "conversation.changed",
     orgId: a.conversation.orgId,
     conversationId: a.conversation.id,
@@ -131,4 +141,37 @@ export async function recordActivities(tx: Tx, list: ActivityInput[]): Promise<C
     assigneeMembershipId: a.to.membershipId,
     previousAssigneeMembershipId: a.from?.membershipId ?? null,
   }));
+}
+
+async function noticesOf(tx: Tx, list: ActivityInput[]): Promise<Map<ActivityInput, NotificationInput>> {
+  const notices = new Map<ActivityInput, NotificationInput>();
+  const due = list.filter((a) => (a.kind === "assigned" || a.kind === "transferred") && a.to.membershipId && a.to.membershipId !== a.actorMembershipId);
+  const routed = due.filter((a) => a.kind === "assigned" && !a.actorMembershipId).map((a) => a.conversation.id);
+  const lastTransfer = new Map<string, { memo: string | null; actorMembershipId: string | null }>();
+  if (routed.length > 0) {
+    const rows = await tx
+      .selectDistinctOn([conversationActivities.conversationId], {
+        conversationId: conversationActivities.conversationId,
+        kind: conversationActivities.kind,
+        toMembershipId: conversationActivities.toMembershipId,
+        memo: conversationActivities.memo,
+        actorMembershipId: conversationActivities.actorMembershipId,
+      })
+      .from(conversationActivities)
+      .where(inArray(conversationActivities.conversationId, routed))
+      .orderBy(conversationActivities.conversationId, desc(conversationActivities.createdAt), desc(conversationActivities.id));
+    for (const row of rows) if (row.kind === "transferred" && !row.toMembershipId) lastTransfer.set(row.conversationId, row);
+  }
+  for (const a of due) {
+    const transfer = a.kind === "assigned" && !a.actorMembershipId ? lastTransfer.get(a.conversation.id) : undefined;
+    notices.set(a, {
+      orgId: a.conversation.orgId,
+      membershipId: a.to.membershipId!,
+      kind: a.kind === "transferred" || transfer ? "transferred" : "assigned",
+      conversationId: a.conversation.id,
+      actorMembershipId: transfer ? transfer.actorMembershipId : a.actorMembershipId,
+      excerpt: transfer ? transfer.memo : a.kind === "transferred" ? (a.memo ?? null) : null,
+    });
+  }
+  return notices;
 }

@@ -1,3 +1,6 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 import { drainGroups, routeQueued } from "./engine";
 import type { DeskEvent } from "./events";
 import type { RouteOutcome } from "./schemas";
@@ -26,4 +29,21 @@ export async function routeConversation({ orgId, conversationId, now }: { orgId:
  */
 export async function drainQueue({ orgId, skillGroupId, now }: { orgId: string; skillGroupId: string; now?: Date }): Promise<{ events: DeskEvent[] }> {
   return { events: await drainGroups(orgId, [skillGroupId], now) };
+}
+
+/**
+ * The periodic sweep (a scheduled system job, every organisation): drains every skill group that has a
+ * conversation waiting, so nothing stays queued while an online agent has room, even when the drain that
+ * should have followed a change was lost (a crash after a commit) or working hours just began.
+ */
+export async function drainAllQueues({ now }: { now?: Date } = {}): Promise<{ groups: number; events: DeskEvent[] }> {
+  const db = await getDb();
+  const rows = rowsOf<{ org_id: string; skill_group_id: string }>(
+    await db.execute(sql`
+      select distinct org_id, skill_group_id from conversations
+       where status = 'open' and assignee_membership_id is null and queued_at is not null and skill_group_id is not null`),
+  );
+  const events: DeskEvent[] = [];
+  for (const row of rows) events.push(...(await drainGroups(row.org_id, [row.skill_group_id], now)));
+  return { groups: rows.length, events };
 }

@@ -109,3 +109,21 @@ export interface ConversationActivity {
   memo: string | null;
   at: string;
 }
+
+/** Answers of API v1 (the OpenAPI document publishes them). */
+const isoTime = z.string().describe("ISO 8601 time");
+export const deskConversationSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(CONVERSATION_STATUSES),
+  skillGroupId: z.uuid().nullable(),
+  assigneeMembershipId: z.uuid().nullable().describe("The member it is assigned to; null while queued."),
+  queuedAt: isoTime.nullable(),
+  assignedAt: isoTime.nullable(),
+  resolvedAt: isoTime.nullable(),
+});
+export const presenceSchema = z.object({
+  membershipId: z.uuid(),
+  status: z.enum(PRESENCE_STATUSES),
+  changedBy: z.enum(["manual", "activity"]).describe("activity: set by the activity heartbeat or the idle sweep."),
+  lastActivityAt: isoTime.nullable(),
+});

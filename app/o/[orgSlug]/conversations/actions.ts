@@ -2,6 +2,18 @@
 
 import { countConversationViews, getConversation, listConversations, type ConversationFiltersInput, type ConversationListInput } from "@/lib/services/conversations";
 import { setConversationLabels } from "@/lib/services/labels";
+import { getContactPanel, updateContactAttributes } from "@/lib/services/contacts";
+import {
+  assignConversation,
+  claimConversation,
+  getDeskState,
+  publishDeskEvents,
+  reopenConversation,
+  resolveConversation,
+  setConversationPending,
+  transferConversation,
+  type DeskEvent,
+} from "@/lib/services/routing";
 import { orgAction } from "@/lib/tenancy/action";
 
 /** Polled by the conversation list (react-query). */
@@ -22,4 +34,50 @@ export async function getConversationAction(orgSlug: string, conversationId: str
 /** The label picker: replaces the conversation's labels (those of the organisation, on a conversation the member may see). */
 export async function setConversationLabelsAction(orgSlug: string, conversationId: string, labelIds: string[]) {
   return orgAction(orgSlug, "conversations.reply", (ctx) => setConversationLabels({ ctx, conversationId, input: { labelIds } }));
+}
+
+// ——— The desk: claim, assign, transfer, resolve, reopen, pending; the contact panel. Each verb's events are
+// published once it has committed, so other dashboards (and the receiver's pop-up) hear of it.
+
+/** The header's desk state: who has it, who could, what the member may do. */
+export async function getDeskStateAction(orgSlug: string, conversationId: string) {
+  return orgAction(orgSlug, "conversations.read", (ctx) => getDeskState({ ctx, conversationId }));
+}
+
+async function desk<T extends { events: DeskEvent[] }>(result: Promise<T>): Promise<Omit<T, "events">> {
+  const { events, ...rest } = await result;
+  await publishDeskEvents(events);
+  return rest;
+}
+
+export async function claimConversationAction(orgSlug: string, conversationId: string) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => desk(claimConversation({ ctx, conversationId })));
+}
+
+export async function assignConversationAction(orgSlug: string, conversationId: string, input: { membershipId: string }) {
+  return orgAction(orgSlug, "conversations.assign", (ctx) => desk(assignConversation({ ctx, conversationId, input })));
+}
+
+export async function transferConversationAction(orgSlug: string, conversationId: string, input: { skillGroupId?: string; membershipId?: string; memo?: string }) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => desk(transferConversation({ ctx, conversationId, input })));
+}
+
+export async function resolveConversationAction(orgSlug: string, conversationId: string) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => desk(resolveConversation({ ctx, conversationId })));
+}
+
+export async function reopenConversationAction(orgSlug: string, conversationId: string) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => desk(reopenConversation({ ctx, conversationId })));
+}
+
+export async function setConversationPendingAction(orgSlug: string, conversationId: string) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => desk(setConversationPending({ ctx, conversationId })));
+}
+
+export async function getContactPanelAction(orgSlug: string, conversationId: string) {
+  return orgAction(orgSlug, "conversations.read", (ctx) => getContactPanel({ ctx, conversationId }));
+}
+
+export async function updateContactAttributesAction(orgSlug: string, contactId: string, input: { attributes: { key: string; value: string | null }[] }) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => updateContactAttributes({ ctx, contactId, input }));
 }

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/components/query/unwrap";
 import type { ConversationFiltersInput, ConversationView } from "@/lib/services/conversations/schemas";
-import { countConversationViewsAction, getConversationAction, listConversationsAction } from "./actions";
+import { countConversationViewsAction, getContactPanelAction, getConversationAction, getDeskStateAction, listConversationsAction } from "./actions";
 
 /** How often a conversation and the list look for new messages when no one says (see use-live-conversations.ts). */
 const POLL_MS = 3_000;
@@ -34,5 +34,17 @@ export const conversationQueries = {
       refetchInterval: pollMs,
       // The page hands fresh server data as initialData on every visit; a cache kept from the last visit would show that first.
       gcTime: 0,
+    }),
+  /** The header's desk state (assignee, candidates with presence and load, allowed actions). */
+  desk: (orgSlug: string, conversationId: string) =>
+    queryOptions({
+      queryKey: [...conversationQueries.all(orgSlug), "desk", conversationId] as const,
+      queryFn: () => unwrap(getDeskStateAction(orgSlug, conversationId)),
+    }),
+  /** The contact panel beside the thread. */
+  contact: (orgSlug: string, conversationId: string) =>
+    queryOptions({
+      queryKey: [...conversationQueries.all(orgSlug), "contact", conversationId] as const,
+      queryFn: () => unwrap(getContactPanelAction(orgSlug, conversationId)),
     }),
 };

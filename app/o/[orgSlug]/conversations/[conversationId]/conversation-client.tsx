@@ -5,11 +5,13 @@ import type { ConversationDetail } from "@/lib/services/conversations/schemas";
 import { pollInterval, useLiveRefetch } from "../_components/use-live-conversations";
 import { conversationQueries } from "../query-options";
 import { ComposerArea } from "./composer-area";
+import { ContactPanel } from "./contact-panel";
 import { ConversationHeader } from "./header";
 import { Thread } from "./thread";
 
 /**
- * One conversation, live: the header (who, which channel, the desk's actions), the thread, the composer.
+ * One conversation, live: the header (who, which channel, the desk's actions), the thread, the composer, and
+ * the contact panel beside them.
  * Each part is its own file; this one only lays them out and keeps the data fresh.
  */
 export function ConversationView({ orgSlug, initial }: { orgSlug: string; initial: ConversationDetail }) {
@@ -19,9 +21,13 @@ export function ConversationView({ orgSlug, initial }: { orgSlug: string; initia
   return (
     <div className="space-y-4">
       <ConversationHeader conversation={c} orgSlug={orgSlug} live={live} failed={query.isRefetchError} />
-      <div className="rounded-xl border border-zinc-200 bg-white shadow-xs">
-        <Thread conversation={c} orgSlug={orgSlug} />
-        <ComposerArea conversation={c} orgSlug={orgSlug} />
+      {/* The contact panel beside the thread from 1024 px, below it on smaller screens. */}
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+        <div className="min-w-0 rounded-xl border border-zinc-200 bg-white shadow-xs">
+          <Thread conversation={c} orgSlug={orgSlug} />
+          <ComposerArea conversation={c} orgSlug={orgSlug} />
+        </div>
+        <ContactPanel orgSlug={orgSlug} conversationId={c.id} />
       </div>
     </div>
   );

@@ -6,9 +6,10 @@ import { ChevronLeftIcon } from "@/components/ui/icons";
 import { useI18n } from "@/lib/i18n/client";
 import type { ConversationDetail } from "@/lib/services/conversations/schemas";
 import { LiveIndicator } from "../_components/live-indicator";
+import { DeskActions } from "./desk-actions";
 import type { LiveStatus } from "@/components/query/live-events";
 
-/** Who the conversation is with, through which channel, and whether the view is live. */
+/** Who the conversation is with, through which channel, whether the view is live, and the desk's actions on it. */
 export function ConversationHeader({ conversation: c, orgSlug, live, failed }: { conversation: ConversationDetail; orgSlug: string; live: LiveStatus; failed: boolean }) {
   const { t } = useI18n();
   const label = c.contactName ?? c.psid;
@@ -32,6 +33,9 @@ export function ConversationHeader({ conversation: c, orgSlug, live, failed }: {
           </div>
         </div>
         <LiveIndicator status={live} failed={failed} />
+        <div className="basis-full border-t border-zinc-100 pt-3">
+          <DeskActions orgSlug={orgSlug} conversationId={c.id} />
+        </div>
       </div>
     </>
   );

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { createSkillGroup, deleteSkillGroup, updateSkillGroup, addSkillGroupMember, removeSkillGroupMember } from "@/lib/services/skill-groups";
+import { publishDeskEvents, updateRoutingSettings, type RoutingSettings } from "@/lib/services/routing";
 import { orgAction } from "@/lib/tenancy/action";
 
 const groupsPath = (slug: string) => `/o/${slug}/settings/skill-groups`;
@@ -43,5 +44,14 @@ export async function removeSkillGroupMemberAction(orgSlug: string, skillGroupId
     await removeSkillGroupMember({ ctx, skillGroupId, membershipId });
     revalidatePath(groupsPath(ctx.org.slug), "layout");
     return null;
+  });
+}
+
+/** The group's routing settings (owners, admins); the queue is drained afterwards and dashboards hear of it. */
+export async function updateRoutingSettingsAction(orgSlug: string, skillGroupId: string, input: RoutingSettings) {
+  return orgAction(orgSlug, "skillGroups.manage", async (ctx) => {
+    const { settings, events } = await updateRoutingSettings({ ctx, skillGroupId, input });
+    await publishDeskEvents(events);
+    return settings;
   });
 }

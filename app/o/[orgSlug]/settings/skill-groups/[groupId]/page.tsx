@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/shell/no-access";
 import { NotFoundError } from "@/lib/errors";
+import { timeZoneOptions } from "@/lib/services/organizations";
+import { getRoutingSettings } from "@/lib/services/routing";
 import { getSkillGroup, listSkillGroupMembers } from "@/lib/services/skill-groups";
 import { listAllMembers } from "../../queries";
 import { settingsPageContext } from "../../settings-page";
+import { RoutingSettingsForm } from "./routing-settings-form";
 import { SkillGroupClient } from "./skill-group-client";
 import { namedMetadata } from "../../../page-metadata";
 
@@ -20,12 +23,22 @@ export default async function SkillGroupPage({ params }: { params: Promise<{ org
   const { ctx, allowed } = await settingsPageContext(orgSlug, "skillGroups.manage");
   if (!allowed) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} />;
   if (!UUID.test(groupId)) notFound();
-  const data = await Promise.all([getSkillGroup({ ctx, skillGroupId: groupId }), listSkillGroupMembers({ ctx, skillGroupId: groupId }), listAllMembers(ctx)]).catch(
+  const data = await Promise.all([
+    getSkillGroup({ ctx, skillGroupId: groupId }),
+    listSkillGroupMembers({ ctx, skillGroupId: groupId }),
+    listAllMembers(ctx),
+    getRoutingSettings({ ctx, skillGroupId: groupId }),
+  ]).catch(
     (error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     },
   );
-  const [group, groupMembers, members] = data;
-  return <SkillGroupClient orgSlug={ctx.org.slug} group={group} groupMembers={groupMembers} members={members} />;
+  const [group, groupMembers, members, routing] = data;
+  return (
+    <>
+      <SkillGroupClient orgSlug={ctx.org.slug} group={group} groupMembers={groupMembers} members={members} />
+      <RoutingSettingsForm orgSlug={ctx.org.slug} skillGroupId={group.id} initial={routing} timeZones={timeZoneOptions()} />
+    </>
+  );
 }
