@@ -1,7 +1,7 @@
 "use server";
 
 import { countConversationViews, getConversation, listConversations, type ConversationFiltersInput, type ConversationListInput } from "@/lib/services/conversations";
-import { setConversationLabels } from "@/lib/services/labels";
+import { listLabels, setConversationLabels } from "@/lib/services/labels";
 import { getContactPanel, updateContactAttributes } from "@/lib/services/contacts";
 import {
   assignConversation,
@@ -29,6 +29,11 @@ export async function countConversationViewsAction(orgSlug: string, input: Conve
 /** Polled by the conversation view (react-query). */
 export async function getConversationAction(orgSlug: string, conversationId: string) {
   return orgAction(orgSlug, "conversations.read", (ctx) => getConversation({ ctx, conversationId }));
+}
+
+/** The label picker's choices: every label of the organisation. */
+export async function listLabelsAction(orgSlug: string) {
+  return orgAction(orgSlug, "conversations.read", (ctx) => listLabels({ ctx }));
 }
 
 /** The label picker: replaces the conversation's labels (those of the organisation, on a conversation the member may see). */

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/components/query/unwrap";
 import type { ConversationFiltersInput, ConversationView } from "@/lib/services/conversations/schemas";
-import { countConversationViewsAction, getContactPanelAction, getConversationAction, getDeskStateAction, listConversationsAction } from "./actions";
+import { countConversationViewsAction, getContactPanelAction, getConversationAction, getDeskStateAction, listConversationsAction, listLabelsAction } from "./actions";
 
 /** How often a conversation and the list look for new messages when no one says (see use-live-conversations.ts). */
 const POLL_MS = 3_000;
@@ -46,5 +46,12 @@ export const conversationQueries = {
     queryOptions({
       queryKey: [...conversationQueries.all(orgSlug), "contact", conversationId] as const,
       queryFn: () => unwrap(getContactPanelAction(orgSlug, conversationId)),
+    }),
+  /** The organisation's labels, for the label picker. */
+  labels: (orgSlug: string) =>
+    queryOptions({
+      queryKey: [...conversationQueries.all(orgSlug), "labels"] as const,
+      queryFn: () => unwrap(listLabelsAction(orgSlug)),
+      staleTime: 60_000,
     }),
 };

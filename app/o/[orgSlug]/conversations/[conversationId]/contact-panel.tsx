@@ -14,6 +14,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { ATTRIBUTE_KEY_MAX, ATTRIBUTE_VALUE_MAX, type OtnTokenState } from "@/lib/services/contacts/constants";
 import { updateContactAttributesAction } from "../actions";
 import { conversationQueries } from "../query-options";
+import { ConversationLabels } from "./conversation-labels";
 
 const STATE_TONE: Record<OtnTokenState, BadgeTone> = { unused: "accent", used: "neutral", expired: "warning" };
 
@@ -66,18 +67,7 @@ export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; con
         <h3 id="contact-labels" className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
           {t("contactPanel.labels")}
         </h3>
-        {/* MERGE: the inbox helper's LabelPicker goes here (editable); until then the conversation's labels, read-only. */}
-        {panel.labels.length === 0 ? (
-          <p className="text-zinc-500">{t("contactPanel.noLabels")}</p>
-        ) : (
-          <ul className="flex flex-wrap gap-1.5">
-            {panel.labels.map((l) => (
-              <li key={l.id}>
-                <Badge>{l.name}</Badge>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ConversationLabels orgSlug={orgSlug} conversationId={conversationId} value={panel.labels} editable={panel.may.editAttributes} />
       </section>
 
       <Attributes orgSlug={orgSlug} conversationId={conversationId} contactId={c.id} attributes={c.attributes} editable={panel.may.editAttributes} />
