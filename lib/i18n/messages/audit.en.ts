@@ -43,6 +43,8 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.campaign.finished": "Campaign finished",
   "audit.action.campaign.cancelled": "Campaign cancelled",
   "audit.action.campaign.deleted": "Campaign deleted",
+  "audit.action.conversation.thread_taken": "Conversation taken back from another app",
+  "audit.action.conversation.thread_passed": "Conversation handed to the Page Inbox",
   "audit.action.workflow_run.retried": "Workflow run retried",
   "audit.action.workflow_run.cancelled": "Workflow run cancelled",
   "audit.resource.organization": "Organisation",
@@ -53,4 +55,5 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.resource.channel": "Channel",
   "audit.resource.campaign": "Campaign",
   "audit.resource.workflow_run": "Workflow run",
+  "audit.resource.conversation": "Conversation",
 };

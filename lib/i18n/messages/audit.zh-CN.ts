@@ -40,6 +40,8 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.campaign.finished": "营销活动发送完成",
   "audit.action.campaign.cancelled": "取消营销活动",
   "audit.action.campaign.deleted": "删除营销活动",
+  "audit.action.conversation.thread_taken": "从其他应用接管会话",
+  "audit.action.conversation.thread_passed": "将会话转交给主页收件箱",
   "audit.action.workflow_run.retried": "重试工作流运行",
   "audit.action.workflow_run.cancelled": "取消工作流运行",
   "audit.resource.organization": "组织",
@@ -50,4 +52,5 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.resource.channel": "渠道",
   "audit.resource.campaign": "营销活动",
   "audit.resource.workflow_run": "工作流运行",
+  "audit.resource.conversation": "会话",
 };

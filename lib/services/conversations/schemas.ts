@@ -1,4 +1,7 @@
-/** Conversations as the dashboard shows them (read-only). */
+/** Conversations as the dashboard shows them. */
+import type { ReplyState } from "./constants";
+
+export * from "./constants";
 
 export interface ConversationSummary {
   id: string;
@@ -58,6 +61,14 @@ export interface ConversationMessage {
   /** Outbound only: at or before the conversation's watermarks. */
   delivered: boolean;
   read: boolean;
+  /** Our replies only (null otherwise): sending, sent or failed, with Meta's code and reason when failed. */
+  sendStatus: "sending" | "sent" | "failed" | null;
+  failureCode: number | null;
+  failureReason: string | null;
+  /** The tag a reply went out with (only HUMAN_AGENT exists); null for RESPONSE. */
+  tag: string | null;
+  /** The titles of the quick replies a reply offered. */
+  quickReplyTitles: string[] | null;
 }
 
 export interface ConversationDetail extends ConversationSummary {
@@ -68,4 +79,6 @@ export interface ConversationDetail extends ConversationSummary {
   messages: ConversationMessage[];
   /** True when older messages exist than the ones returned. */
   hasOlder: boolean;
+  /** What the composer states and enforces: Meta's windows, the channel, who controls the thread. */
+  reply: ReplyState;
 }
