@@ -18,6 +18,9 @@ const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // The composer uploads a reply's file through a server action: up to 25 MB (Meta's limit; see
+  // ATTACHMENT_RULES in lib/services/conversations/constants.ts), plus the form's own bytes.
+  experimental: { serverActions: { bodySizeLimit: "26mb" } },
   // Lets a second build (e.g. the e2e server) live beside a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {

@@ -4,6 +4,7 @@ import { PERMISSIONS, ROLES } from "@/lib/permissions";
 import { API_BASES, apiErrorSchema, named, type ApiBase, type ApiOperation, type NamedSchema, type PageOfSchema } from "./operations/define";
 import { campaignOperations } from "./operations/campaigns";
 import { channelOperations } from "./operations/channels";
+import { conversationReplyOperations } from "./operations/conversation-replies";
 import { memberOperations } from "./operations/members";
 import { skillGroupOperations } from "./operations/skill-groups";
 
@@ -23,7 +24,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationReplyOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

@@ -52,6 +52,7 @@ export const composerEn = {
   "composer.attachment.tooLarge": "This file is too large: at most {max} MB for its type.",
   "composer.attachment.empty": "The file is empty.",
   "composer.attachment.missing": "Choose a file to upload.",
+  "composer.attachment.base64": "Send the file's bytes in base64.",
   "composer.attachment.uploadFailed": "Meta did not take the file: {reason}",
   "composer.attachment.notFound": "That upload was not found for this conversation's channel.",
   "composer.reply.empty": "Write a text or attach a file.",

@@ -54,6 +54,7 @@ export const composerZhCN: Record<keyof typeof composerEn, string> = {
   "composer.attachment.tooLarge": "文件过大：此类文件最大 {max} MB。",
   "composer.attachment.empty": "文件为空。",
   "composer.attachment.missing": "请选择要上传的文件。",
+  "composer.attachment.base64": "请以 base64 发送文件内容。",
   "composer.attachment.uploadFailed": "Meta 未接收该文件：{reason}",
   "composer.attachment.notFound": "在此会话的渠道中找不到该上传。",
   "composer.reply.empty": "请输入文字或添加文件。",

@@ -11,3 +11,4 @@ export { REPLY_METADATA_PREFIX, replySchema, retryReply, sendReply, type ReplyIn
 export { uploadAttachment, type AttachmentUpload } from "./upload-attachment";
 export { SENDER_ACTIONS, sendSenderAction, type SenderAction } from "./send-sender-action";
 export { changeThreadControl, passThreadControl, takeThreadControl, threadControlSchema, type ThreadControlInput, type ThreadControlState } from "./thread-control";
+export { attachmentUploadInputSchema, attachmentUploadSchema, sentReplySchema, threadControlStateSchema } from "./reply-schemas";

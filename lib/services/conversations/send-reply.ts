@@ -31,7 +31,13 @@ export const replySchema = z
     attachment: z.object({ uploadId: z.uuid() }).optional(),
   })
   .refine((r) => Boolean(r.text) || r.attachment !== undefined, { error: say("validation.required", { field: { key: "conversations.reply.text" } }), path: ["text"] })
-  .refine((r) => !(r.text && r.attachment), { error: say("composer.reply.textAndFile"), path: ["attachment"] });
+  .refine((r) => !(r.text && r.attachment), { error: say("composer.reply.textAndFile"), path: ["attachment"] })
+  .meta({
+    examples: [
+      { text: "Your order ships today 📦", quickReplies: [{ title: "Track it", payload: "TRACK" }, { title: "Thanks!" }] },
+      { attachment: { uploadId: "0190f5d2-7777-7888-9999-aaaabbbbcccc" } },
+    ],
+  });
 export type ReplyInput = z.input<typeof replySchema>;
 
 /** What the composer and the API are told about a reply: its state, and Meta's reason when it failed. */

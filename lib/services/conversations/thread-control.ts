@@ -17,7 +17,7 @@ import { replyTarget, type ReplyTarget } from "./reply-target";
 export const threadControlSchema = z.object({
   /** take: Messenger Desk takes the thread back (take_thread_control); pass: hands it to Meta's Page Inbox. */
   action: z.enum(["take", "pass"]),
-});
+}).meta({ examples: [{ action: "take" }, { action: "pass" }] });
 export type ThreadControlInput = z.input<typeof threadControlSchema>;
 
 /** Who controls the thread after the change: null is Messenger Desk (the channel's app). */
