@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, otnTokens } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, channels as channelsTable, contacts as contactsTable, conversations as conversationsTable, messages as messagesTable, otnTokens } from "@/db/schema";
 import { apiOperations } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/app-url";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
@@ -56,6 +56,13 @@ interface Targets {
   emptyCampaignId: string;
   endedCampaignId: string;
   pausedCampaignId: string;
+  /** A conversation on the channel with a sandbox person who wrote just now (24 h window open), and our replies in it. */
+  conversationId: string;
+  failedMessageId: string;
+  sentMessageId: string;
+  /** A conversation Meta's Page Inbox controls (Conversation Routing), and one on a disabled channel. */
+  lockedConversationId: string;
+  disabledConversationId: string;
 }
 
 interface Case {
@@ -95,8 +102,12 @@ async function freshTargets(): Promise<Targets> {
   });
   const verifyToken = await revealVerifyToken({ ctx: a.as.owner, channelId: channel.id });
   const campaigns = await campaignTargets(channel.id);
+  // Keys act for the owner who created them: an agent key sees the conversations of the owner's skill groups.
+  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: channelGroup.id, input: { membershipId: a.as.owner.membershipId! } });
+  const replies = await replyTargets(channel.id, channelGroup.id, page.pageId);
   return {
     ...campaigns,
+    ...replies,
     memberId,
     groupMemberId,
     skillGroupId: group.id,
@@ -299,6 +310,67 @@ async function campaignTargets(channelId: string) {
   return { campaignId: withSubscriber.id, emptyCampaignId: empty.id, endedCampaignId: ended.id, pausedCampaignId: paused.id };
 }
 
+/** Conversations to reply in: the people exist in the sandbox (so the Send API takes them) and wrote just now. */
+async function replyTargets(channelId: string, skillGroupId: string, pageId: string) {
+  const db = await getDb();
+  const conversationOf = async (onChannel: string, threadOwnerAppId: string | null = null) => {
+    const person = await sandbox.control<{ psid: string }>("POST", `/pages/${pageId}/users`, { inWindow: true });
+    const [contact] = await db.insert(contactsTable).values({ orgId: a.org.id, channelId: onChannel, psid: person.psid, lastInboundAt: new Date() }).returning();
+    const [conversation] = await db.insert(conversationsTable).values({ orgId: a.org.id, channelId: onChannel, contactId: contact.id, skillGroupId, status: "open", threadOwnerAppId }).returning();
+    return conversation.id;
+  };
+  const conversationId = await conversationOf(channelId);
+  const reply = (sendStatus: "failed" | "sent") => ({
+    orgId: a.org.id, channelId, conversationId, direction: "outbound" as const, kind: "text", text: `Earlier reply (${sendStatus})`, source: "app", timestamp: Date.now(), sendStatus,
+    failureCode: sendStatus === "failed" ? 2 : null, failureReason: sendStatus === "failed" ? "(#2) Service temporarily unavailable" : null, messagingType: "RESPONSE",
+  });
+  const [failed, sent] = await db.insert(messagesTable).values([reply("failed"), reply("sent")]).returning();
+  const page = await sandbox.newPage();
+  const disabled = await createChannel({ ctx: a.as.owner, input: { name: "Closed shop", pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId } });
+  await db.update(channelsTable).set({ status: "disabled" }).where(eq(channelsTable.id, disabled.id));
+  return {
+    conversationId,
+    failedMessageId: failed.id,
+    sentMessageId: sent.id,
+    lockedConversationId: await conversationOf(channelId, "263902037430900"),
+    disabledConversationId: await conversationOf(disabled.id),
+  };
+}
+
+/** A 1×1 PNG. */
+const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+const replyCases: Record<string, Case> = {
+  sendConversationMessage: {
+    params: (t) => ({ conversationId: t.conversationId }),
+    body: () => ({ text: "Thanks for writing 👋", quickReplies: [{ title: "Track my order", payload: "TRACK" }, { title: "Talk to a person" }] }),
+    invalid: { body: { text: "Hello", quickReplies: [{ title: "A title far longer than twenty" }] }, message: "quickReplies.0.title: Quick reply title must be at most 20 characters." },
+    conflict: (t) => ({ params: { conversationId: t.lockedConversationId }, body: { text: "Hello?" } }),
+    check: (answer) =>
+      expect(answer.body).toMatchObject({ sendStatus: "sent", messagingType: "RESPONSE", tag: null, quickReplies: [{ title: "Track my order", payload: "TRACK" }, { title: "Talk to a person", payload: "Talk to a person" }] }),
+  },
+  uploadConversationAttachment: {
+    params: (t) => ({ conversationId: t.conversationId }),
+    body: () => ({ fileName: "dot.png", contentType: "image/png", data: PNG_BASE64 }),
+    invalid: { body: { fileName: "setup.exe", contentType: "application/x-msdownload", data: "TVo=" }, message: "file: Files of type application/x-msdownload cannot be sent. Send a photo (JPEG, PNG, GIF, WebP), a video (MP4), audio, or a PDF, Office, text or ZIP file." },
+    conflict: (t) => ({ params: { conversationId: t.disabledConversationId }, body: { fileName: "dot.png", contentType: "image/png", data: PNG_BASE64 } }),
+    check: (answer) => expect(answer.body).toMatchObject({ type: "image", fileName: "dot.png", contentType: "image/png", size: 70 }),
+  },
+  retryConversationMessage: {
+    params: (t) => ({ conversationId: t.conversationId, messageId: t.failedMessageId }),
+    conflict: (t) => ({ params: { conversationId: t.conversationId, messageId: t.sentMessageId } }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.failedMessageId, sendStatus: "sent", failureCode: null }),
+  },
+  changeConversationThreadControl: {
+    params: (t) => ({ conversationId: t.conversationId }),
+    body: () => ({ action: "pass" }),
+    invalid: { body: { action: "steal" }, message: 'action: Invalid option: expected one of "take"|"pass"' },
+    // Meta's Page Inbox has it (by our record): there is nothing of ours to pass, and Meta is not asked.
+    conflict: (t) => ({ params: { conversationId: t.lockedConversationId }, body: { action: "pass" } }),
+    check: (answer, t) => expect(answer.body).toEqual({ conversationId: t.conversationId, threadOwnerAppId: "263902037430900" }),
+  },
+};
+
 const campaignCases: Record<string, Case> = {
   listCampaigns: { check: (answer, t) => expect(answer.body.data.map((c: { id: string }) => c.id)).toContain(t.campaignId) },
   createCampaign: {
@@ -355,7 +427,7 @@ const campaignCases: Record<string, Case> = {
   downloadCampaignQrSvg: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body).toMatch(/^<(\?xml|svg)/) },
   downloadCampaignQrPng: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.length).toBeGreaterThan(100) },
 };
-Object.assign(cases, campaignCases);
+Object.assign(cases, campaignCases, replyCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 

@@ -51,6 +51,7 @@ export const composerEn = {
   "composer.attachment.typeRefused": "Files of type {type} cannot be sent. Send a photo (JPEG, PNG, GIF, WebP), a video (MP4), audio, or a PDF, Office, text or ZIP file.",
   "composer.attachment.tooLarge": "This file is too large: at most {max} MB for its type.",
   "composer.attachment.empty": "The file is empty.",
+  "composer.attachment.notThatType": "The file is not a {type} image: its contents do not match its type.",
   "composer.attachment.missing": "Choose a file to upload.",
   "composer.attachment.base64": "Send the file's bytes in base64.",
   "composer.attachment.uploadFailed": "Meta did not take the file: {reason}",

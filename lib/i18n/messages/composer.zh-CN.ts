@@ -53,6 +53,7 @@ export const composerZhCN: Record<keyof typeof composerEn, string> = {
   "composer.attachment.typeRefused": "无法发送 {type} 类型的文件。可发送图片（JPEG、PNG、GIF、WebP）、视频（MP4）、音频，或 PDF、Office、文本、ZIP 文件。",
   "composer.attachment.tooLarge": "文件过大：此类文件最大 {max} MB。",
   "composer.attachment.empty": "文件为空。",
+  "composer.attachment.notThatType": "该文件不是 {type} 图片：内容与类型不符。",
   "composer.attachment.missing": "请选择要上传的文件。",
   "composer.attachment.base64": "请以 base64 发送文件内容。",
   "composer.attachment.uploadFailed": "Meta 未接收该文件：{reason}",

@@ -65,6 +65,20 @@ export function attachmentProblem(file: { size: number; contentType: string }): 
   return null;
 }
 
+/** The first bytes of each image type replies may carry: a file called a photo must be one. */
+const IMAGE_SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
+  "image/png": (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
+  "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  "image/gif": (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38,
+  "image/webp": (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
+};
+
+/** False when a file declared as a photo does not start like one (Meta would refuse it after the upload). */
+export function contentMatchesType(contentType: string, bytes: Uint8Array): boolean {
+  const check = IMAGE_SIGNATURES[contentType.split(";")[0].trim().toLowerCase()];
+  return check ? check(bytes) : true;
+}
+
 /** Meta's error code and subcode from a stored failure reason, "(#10/2018278) …". */
 export function failureCodes(code: number | null, reason: string | null): { code: number | null; subcode: number | null } {
   const match = /^\(#(-?\d+)(?:\/(\d+))?\)/.exec(reason ?? "");

@@ -7,7 +7,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { attachmentProblem, attachmentTypeOf } from "./constants";
+import { attachmentProblem, attachmentTypeOf, contentMatchesType } from "./constants";
 import { replyTarget } from "./reply-target";
 
 /** An upload as replies and the API refer to it: `id` goes in a reply's `attachment.uploadId`. */
@@ -45,6 +45,7 @@ export async function uploadAttachment({
   if (!file) throw ValidationError.forField("file", "composer.attachment.missing");
   const problem = attachmentProblem({ size: file.data.byteLength, contentType: file.contentType });
   if (problem) throw ValidationError.forField("file", problem.key, problem.vars);
+  if (!contentMatchesType(file.contentType, file.data)) throw ValidationError.forField("file", "composer.attachment.notThatType", { type: file.contentType });
   if (!target.channelUsable) throw new ConflictError("conversations.reply.refused.channelUnavailable");
   const type = attachmentTypeOf(file.contentType)!;
   const contentType = file.contentType.split(";")[0].trim().toLowerCase();
