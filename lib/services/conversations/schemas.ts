@@ -52,7 +52,10 @@ export interface ConversationMessage {
   postback: Record<string, unknown> | null;
   referral: Record<string, unknown> | null;
   reaction: Record<string, unknown> | null;
-  /** "webhook" (from the person), "echo" (sent by the Page from elsewhere, e.g. the Page inbox), "app" (sent by us). */
+  /**
+   * "webhook" (from the person), "standby" (from the person while another app controlled the thread),
+   * "echo" (sent by the Page from elsewhere, e.g. the Page inbox), "app" (sent by us).
+   */
   source: string;
   /** The campaign the message belongs to, resolved within the organisation; null when none (or unknown). */
   campaign: MessageCampaign | null;
