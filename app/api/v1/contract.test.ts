@@ -102,9 +102,7 @@ async function freshTargets(): Promise<Targets> {
   });
   const verifyToken = await revealVerifyToken({ ctx: a.as.owner, channelId: channel.id });
   const campaigns = await campaignTargets(channel.id);
-  // Keys act for the owner who created them: an agent key sees the conversations of the owner's skill groups.
-  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: channelGroup.id, input: { membershipId: a.as.owner.membershipId! } });
-  const replies = await replyTargets(channel.id, channelGroup.id, page.pageId);
+  const replies = await replyTargets();
   return {
     ...campaigns,
     ...replies,
@@ -310,30 +308,51 @@ async function campaignTargets(channelId: string) {
   return { campaignId: withSubscriber.id, emptyCampaignId: empty.id, endedCampaignId: ended.id, pausedCampaignId: paused.id };
 }
 
-/** Conversations to reply in: the people exist in the sandbox (so the Send API takes them) and wrote just now. */
-async function replyTargets(channelId: string, skillGroupId: string, pageId: string) {
+/**
+ * Conversations to reply in, on two channels of their own made once (a live one and a disabled one), so the
+ * channel operations' token changes never touch them and the channel list stays as it was: the people exist
+ * in the sandbox (so the Send API takes them) and wrote just now. Keys act for the owner who created them,
+ * so the owner is in the channels' skill group (an agent key sees their conversations).
+ */
+let replyChannels: Promise<{ channelId: string; disabledChannelId: string; skillGroupId: string; pageId: string; disabledPageId: string }> | undefined;
+function replyChannelsOnce() {
+  replyChannels ??= (async () => {
+    const group = await createSkillGroup({ ctx: a.as.owner, input: { name: `Replies ${randomToken(4)}` } });
+    await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: a.as.owner.membershipId! } });
+    const connect = async (name: string) => {
+      const page = await sandbox.newPage();
+      const channel = await createChannel({ ctx: a.as.owner, input: { name, pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId: group.id } });
+      return { channelId: channel.id, pageId: page.pageId };
+    };
+    const live = await connect("Zz replies");
+    const closed = await connect("Zz replies (disabled)");
+    await (await getDb()).update(channelsTable).set({ status: "disabled" }).where(eq(channelsTable.id, closed.channelId));
+    return { channelId: live.channelId, pageId: live.pageId, disabledChannelId: closed.channelId, disabledPageId: closed.pageId, skillGroupId: group.id };
+  })();
+  return replyChannels;
+}
+
+async function replyTargets() {
   const db = await getDb();
-  const conversationOf = async (onChannel: string, threadOwnerAppId: string | null = null) => {
-    const person = await sandbox.control<{ psid: string }>("POST", `/pages/${pageId}/users`, { inWindow: true });
+  const { channelId, pageId, disabledChannelId, disabledPageId, skillGroupId } = await replyChannelsOnce();
+  const conversationOf = async (onChannel: string, onPage: string, threadOwnerAppId: string | null = null) => {
+    const person = await sandbox.control<{ psid: string }>("POST", `/pages/${onPage}/users`, { inWindow: true });
     const [contact] = await db.insert(contactsTable).values({ orgId: a.org.id, channelId: onChannel, psid: person.psid, lastInboundAt: new Date() }).returning();
     const [conversation] = await db.insert(conversationsTable).values({ orgId: a.org.id, channelId: onChannel, contactId: contact.id, skillGroupId, status: "open", threadOwnerAppId }).returning();
     return conversation.id;
   };
-  const conversationId = await conversationOf(channelId);
+  const conversationId = await conversationOf(channelId, pageId);
   const reply = (sendStatus: "failed" | "sent") => ({
     orgId: a.org.id, channelId, conversationId, direction: "outbound" as const, kind: "text", text: `Earlier reply (${sendStatus})`, source: "app", timestamp: Date.now(), sendStatus,
     failureCode: sendStatus === "failed" ? 2 : null, failureReason: sendStatus === "failed" ? "(#2) Service temporarily unavailable" : null, messagingType: "RESPONSE",
   });
   const [failed, sent] = await db.insert(messagesTable).values([reply("failed"), reply("sent")]).returning();
-  const page = await sandbox.newPage();
-  const disabled = await createChannel({ ctx: a.as.owner, input: { name: "Closed shop", pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId } });
-  await db.update(channelsTable).set({ status: "disabled" }).where(eq(channelsTable.id, disabled.id));
   return {
     conversationId,
     failedMessageId: failed.id,
     sentMessageId: sent.id,
-    lockedConversationId: await conversationOf(channelId, "263902037430900"),
-    disabledConversationId: await conversationOf(disabled.id),
+    lockedConversationId: await conversationOf(channelId, pageId, "263902037430900"),
+    disabledConversationId: await conversationOf(disabledChannelId, disabledPageId),
   };
 }
 
