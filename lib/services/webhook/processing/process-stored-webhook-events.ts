@@ -136,13 +136,14 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
         }
         case "referral": {
           newMessages.push({ ...base, mid: null, direction: "inbound", kind: "referral", referral: event.referral ?? null, source: "webhook" });
-          if (event.referral?.ref) result.signals.push(signal("referral", row, contact.id, { ref: event.referral.ref }));
+          // Seen in standby, a referral or opt-in is the controlling app's to act on, not the campaigns'.
+          if (event.referral?.ref && !standby) result.signals.push(signal("referral", row, contact.id, { ref: event.referral.ref }));
           break;
         }
         case "optin": {
           const o = event.optin!;
           newMessages.push({ ...base, mid: null, direction: "inbound", kind: "optin", text: null, postback: { type: o.type, payload: o.payload }, source: "webhook" });
-          result.signals.push(signal("optin", row, contact.id, { optinType: o.type, optinPayload: o.payload }));
+          if (!standby) result.signals.push(signal("optin", row, contact.id, { optinType: o.type, optinPayload: o.payload }));
           break;
         }
         case "reaction": {
