@@ -18,6 +18,8 @@ const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // Server actions keep Next's 1 MB body limit: every page's actions share it, signed in or not. A reply's file
+  // (up to 25 MB) goes to POST /api/v1/conversations/{id}/attachments, which reads it only once the caller is known.
   // Lets a second build (e.g. the e2e server) live beside a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {

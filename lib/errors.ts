@@ -6,6 +6,7 @@ import { englishMessage, type LocalizableMessage, type MessageKey, type MessageV
  */
 export type ErrorCode =
   | "bad_request"
+  | "payload_too_large"
   | "validation_failed"
   | "unauthorized"
   | "forbidden"
@@ -97,6 +98,12 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(key: ErrorMessage, vars?: MessageVars) {
     super("conflict", 409, key, vars);
+  }
+}
+/** The request body is larger than the endpoint takes; the message may use {megabytes}. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(key: ErrorMessage, vars?: MessageVars) {
+    super("payload_too_large", 413, key, vars);
   }
 }
 /** Too many attempts; the message may use {minutes}, the wait rounded up to whole minutes. */

@@ -173,6 +173,8 @@ export const messages = pgTable(
     sendStatus: messageSendStatusEnum(),
     failureCode: integer(),
     failureReason: text(),
+    /** Our replies' quick replies as sent to Meta ([{ content_type: "text", title, payload }]), so a retry sends the same. */
+    quickReplies: jsonb(),
     /** RESPONSE, or MESSAGE_TAG with `tag` HUMAN_AGENT: the rule the reply was sent under. */
     messagingType: text(),
     tag: text(),
@@ -186,4 +188,29 @@ export const messages = pgTable(
     // The inbox's full-text search: ILIKE '%words%' over message text, served by a trigram index (pg_trgm).
     index("messages_text_trgm_idx").using("gin", t.text.op("gin_trgm_ops")),
   ],
+);
+
+/**
+ * Files uploaded to Meta's Attachment Upload API (POST /{page-id}/message_attachments, is_reusable) for a
+ * channel's Page, so the same file is sent again by its `attachmentId` instead of being uploaded twice.
+ * Invariants: one row per (channel, sha256 of the bytes); `attachmentId` is Meta's, valid for that Page only;
+ * the row's `id` is the upload id replies and the API refer to. The bytes are not kept (Meta holds them).
+ */
+export const messageAttachmentUploads = pgTable(
+  "message_attachment_uploads",
+  {
+    id: id(),
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid().notNull().references(() => channels.id, { onDelete: "cascade" }),
+    sha256: text().notNull(),
+    attachmentId: text().notNull(),
+    /** Meta's attachment type: image | video | audio | file. */
+    type: text().notNull(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    uploadedByMembershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("message_attachment_uploads_channel_sha_key").on(t.channelId, t.sha256), index("message_attachment_uploads_org_idx").on(t.orgId, t.id)],
 );

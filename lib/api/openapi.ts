@@ -6,6 +6,7 @@ import { campaignOperations } from "./operations/campaigns";
 import { channelOperations } from "./operations/channels";
 import { conversationOperations } from "./operations/conversations";
 import { deskOperations } from "./operations/desk";
+import { conversationReplyOperations } from "./operations/conversation-replies";
 import { memberOperations } from "./operations/members";
 import { deskNoteOperations } from "./operations/desk-notes";
 import { skillGroupOperations } from "./operations/skill-groups";
@@ -26,7 +27,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

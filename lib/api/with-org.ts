@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
-import { BadRequestError, UnauthorizedError } from "@/lib/errors";
+import { BadRequestError, PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { authenticateApiKey } from "@/lib/services/api-keys";
 import { requirePermission, resolveUserOrgContext, type OrgContext } from "@/lib/tenancy/context";
@@ -54,9 +54,32 @@ async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {
   return resolveUserOrgContext(user, slug);
 }
 
-/** Reads a JSON body, or answers 400 with a clear message. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+/** What a JSON body may weigh unless the route says otherwise: every body we take is a few kilobytes. */
+export const DEFAULT_JSON_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads a JSON body, or answers 400 with a clear message. The body is read as it streams and refused with 413
+ * once it passes `maxBytes` (whatever Content-Length claims), so no caller can make us hold more than that.
+ */
+export async function readJson(req: Request, { maxBytes = DEFAULT_JSON_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
+  const tooLarge = () => new PayloadTooLargeError("api.bodyTooLarge", { megabytes: Math.floor(maxBytes / (1024 * 1024)) });
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

@@ -4,7 +4,7 @@
  * must label each one, so a new action that is not added here, or not translated, fails the type check.
  * Client-safe: no imports, the audit log screen reads it too.
  */
-export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact"] as const;
+export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation"] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 const vocabulary = {
@@ -64,6 +64,10 @@ const vocabulary = {
   "canned_reply.deleted": "canned_reply",
   /** Attributes of a contact set or removed in the contact panel (before/after hold the changed keys). */
   "contact.attributes_updated": "contact",
+  /** Conversation Routing: Messenger Desk took the thread back from another app (the Page Inbox). */
+  "conversation.thread_taken": "conversation",
+  /** Conversation Routing: Messenger Desk handed the thread to Meta's Page Inbox. */
+  "conversation.thread_passed": "conversation",
   "workflow_run.retried": "workflow_run",
   "workflow_run.cancelled": "workflow_run",
 } as const satisfies Record<string, AuditResourceType>;

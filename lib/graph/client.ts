@@ -20,6 +20,17 @@ export interface GraphRequest {
   accessToken?: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A body that is not JSON (the Attachment Upload API's multipart form), sent as is with its content type. */
+  rawBody?: { contentType: string; data: Buffer };
+}
+
+/** A file for Meta's Attachment Upload API. */
+export interface GraphUpload {
+  /** Meta's attachment type. */
+  type: "image" | "video" | "audio" | "file";
+  fileName: string;
+  contentType: string;
+  data: Uint8Array;
 }
 
 export function graphBaseUrl(): string {
@@ -37,15 +48,16 @@ export class GraphClient {
     this.timeoutMs = options.timeoutMs ?? 20_000;
   }
 
-  async request<T>({ method = "GET", path, accessToken, query, body }: GraphRequest): Promise<T> {
+  async request<T>({ method = "GET", path, accessToken, query, body, rawBody }: GraphRequest): Promise<T> {
     const url = new URL(`${this.baseUrl}/${this.version}/${path.replace(/^\/+/, "")}`);
     for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { accept: "application/json" };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     if (body !== undefined) headers["content-type"] = "application/json";
+    if (rawBody) headers["content-type"] = rawBody.contentType;
     let response: TransportResponse;
     try {
-      response = await send({ method, url, headers, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs: this.timeoutMs });
+      response = await send({ method, url, headers, body: rawBody ? rawBody.data : body === undefined ? undefined : JSON.stringify(body), timeoutMs: this.timeoutMs });
     } catch (error) {
       throw new GraphNetworkError(`Graph API unreachable: ${(error as Error).message}`, error);
     }
@@ -95,5 +107,37 @@ export class GraphClient {
 
   sendMessage(pageId: string, accessToken: string, body: Record<string, unknown>): Promise<{ recipient_id?: string; message_id?: string }> {
     return this.request({ method: "POST", path: `${pageId}/messages`, accessToken, body });
+  }
+
+  /** A sender action (typing_on, typing_off, mark_seen) in a person's thread: no message, no messaging_type. */
+  sendSenderAction(pageId: string, accessToken: string, psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<{ recipient_id?: string }> {
+    return this.request({ method: "POST", path: `${pageId}/messages`, accessToken, body: { recipient: { id: psid }, sender_action: action } });
+  }
+
+  /**
+   * Meta's Attachment Upload API: the file as multipart `filedata` with `message` = the attachment's type and
+   * is_reusable, answered with an attachment_id the Send API takes instead of the file (for this Page only).
+   */
+  uploadAttachment(pageId: string, accessToken: string, file: GraphUpload): Promise<{ attachment_id: string }> {
+    const boundary = `----md${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+    const message = JSON.stringify({ attachment: { type: file.type, payload: { is_reusable: true } } });
+    const safeName = file.fileName.replace(/["\r\n]/g, "_");
+    const data = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="message"\r\n\r\n${message}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="filedata"; filename="${safeName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`),
+      Buffer.from(file.data),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.request({ method: "POST", path: `${pageId}/message_attachments`, accessToken, rawBody: { contentType: `multipart/form-data; boundary=${boundary}`, data } });
+  }
+
+  /** Conversation Routing: hands the thread to another app (Meta's Page Inbox is 263902037430900). */
+  passThreadControl(pageId: string, accessToken: string, psid: string, targetAppId: string, metadata?: string): Promise<{ success?: boolean }> {
+    return this.request({ method: "POST", path: `${pageId}/pass_thread_control`, accessToken, body: { recipient: { id: psid }, target_app_id: targetAppId, ...(metadata ? { metadata } : {}) } });
+  }
+
+  /** Conversation Routing: the Page's primary app takes the thread back from whichever app holds it. */
+  takeThreadControl(pageId: string, accessToken: string, psid: string, metadata?: string): Promise<{ success?: boolean }> {
+    return this.request({ method: "POST", path: `${pageId}/take_thread_control`, accessToken, body: { recipient: { id: psid }, ...(metadata ? { metadata } : {}) } });
   }
 }

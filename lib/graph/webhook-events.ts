@@ -13,12 +13,22 @@ export interface MessagingEvent {
   delivery?: { mids?: string[]; watermark?: number };
   read?: { watermark?: number };
   reaction?: { mid?: string; action?: string; reaction?: string; emoji?: string };
+  /** messaging_handovers (Conversation Routing). */
+  pass_thread_control?: { new_owner_app_id?: string | number; previous_owner_app_id?: string | number; metadata?: string };
+  take_thread_control?: { new_owner_app_id?: string | number; previous_owner_app_id?: string | number; metadata?: string };
+  request_thread_control?: { requested_owner_app_id?: string | number; metadata?: string };
   [other: string]: unknown;
 }
 
-export type EventKind = "message" | "echo" | "postback" | "referral" | "optin" | "delivery" | "read" | "reaction" | "other";
+/**
+ * How an event is stored (webhook_events.kind). `standby` is any event of a thread another app controls
+ * (Conversation Routing delivers them under `entry[].standby`, not `messaging`); its own kind is read again
+ * from the payload when it is processed. `handover` is a messaging_handovers event.
+ */
+export type EventKind = "message" | "echo" | "postback" | "referral" | "optin" | "delivery" | "read" | "reaction" | "standby" | "handover" | "other";
 
 export function eventKind(event: MessagingEvent): EventKind {
+  if (event.pass_thread_control || event.take_thread_control || event.request_thread_control) return "handover";
   if (event.message) return event.message.is_echo ? "echo" : "message";
   if (event.postback) return "postback";
   if (event.referral) return "referral";
@@ -32,6 +42,22 @@ export function eventKind(event: MessagingEvent): EventKind {
 /** The Messenger user the event is about: the sender, except for echoes, which the Page sent to the user. */
 export function contactPsid(event: MessagingEvent, kind: EventKind): string {
   return (kind === "echo" ? event.recipient?.id : event.sender?.id) ?? "";
+}
+
+/** The handover an event is: pass, take or request. */
+export function handoverOf(event: MessagingEvent): { type: "pass" | "take" | "request"; newOwnerAppId: string | null; metadata: string | null } | null {
+  if (event.pass_thread_control) return { type: "pass", newOwnerAppId: idOf(event.pass_thread_control.new_owner_app_id), metadata: event.pass_thread_control.metadata ?? null };
+  if (event.take_thread_control) return { type: "take", newOwnerAppId: idOf(event.take_thread_control.new_owner_app_id), metadata: event.take_thread_control.metadata ?? null };
+  if (event.request_thread_control) return { type: "request", newOwnerAppId: idOf(event.request_thread_control.requested_owner_app_id), metadata: event.request_thread_control.metadata ?? null };
+  return null;
+}
+
+// Meta sends app ids as numbers in some events and strings in others; they are compared as strings.
+const idOf = (value: string | number | undefined): string | null => (value === undefined || value === null || value === "" ? null : String(value));
+
+/** The key of a standby event: its own key (so a mid stays unique) marked as standby. */
+export function standbyDedupeKey(pageId: string, event: MessagingEvent): string {
+  return `standby:${dedupeKey(pageId, event, eventKind(event))}`;
 }
 
 /**
@@ -54,6 +80,10 @@ export function dedupeKey(pageId: string, event: MessagingEvent, kind: EventKind
       return `read:${psid}:${event.read?.watermark}`;
     case "reaction":
       return `reaction:${psid}:${event.reaction?.mid}:${event.reaction?.action}:${event.reaction?.reaction ?? event.reaction?.emoji}:${event.timestamp}`;
+    case "handover": {
+      const handover = handoverOf(event);
+      return `handover:${psid}:${handover?.type}:${event.timestamp}:${handover?.newOwnerAppId ?? ""}`;
+    }
     case "optin": {
       const token = event.optin?.one_time_notif_token ?? event.optin?.notification_messages_token;
       if (token) return `optin:${sha256Hex(token)}`;

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, contacts, conversations, labels, messages, otnTokens, skillGroupMembers } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, channels as channelsTable, contacts, conversations, labels, messages, otnTokens, skillGroupMembers } from "@/db/schema";
 import { apiOperations } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/app-url";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
@@ -82,6 +82,13 @@ interface Targets {
   deskAgentId: string;
   ownerMembershipId: string;
   transferAgentId: string;
+  /** A conversation on the channel with a sandbox person who wrote just now (24 h window open), and our replies in it. */
+  replyConversationId: string;
+  failedMessageId: string;
+  sentMessageId: string;
+  /** A conversation Meta's Page Inbox controls (Conversation Routing), and one on a disabled channel. */
+  lockedConversationId: string;
+  disabledConversationId: string;
 }
 
 interface Case {
@@ -126,11 +133,13 @@ async function freshTargets(): Promise<Targets> {
   const desk = await deskTargets(channel.id, channelGroup.id);
   const notes = await noteTargets(channel.id, channelGroup.id);
   const routing = await routingTargets(channel.id, channelGroup.id);
+  const replies = await replyTargets();
   return {
     ...campaigns,
     ...desk,
     ...notes,
     ...routing,
+    ...replies,
     memberId,
     groupMemberId,
     skillGroupId: group.id,
@@ -485,6 +494,87 @@ const noteCases: Record<string, Case> = {
   },
 };
 Object.assign(cases, noteCases);
+/**
+ * Conversations to reply in, on two channels of their own made once (a live one and a disabled one), so the
+ * channel operations' token changes never touch them and the channel list stays as it was: the people exist
+ * in the sandbox (so the Send API takes them) and wrote just now. Keys act for the owner who created them,
+ * so the owner is in the channels' skill group (an agent key sees their conversations).
+ */
+let replyChannels: Promise<{ channelId: string; disabledChannelId: string; skillGroupId: string; pageId: string; disabledPageId: string }> | undefined;
+function replyChannelsOnce() {
+  replyChannels ??= (async () => {
+    const group = await createSkillGroup({ ctx: a.as.owner, input: { name: `Replies ${randomToken(4)}` } });
+    await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: a.as.owner.membershipId! } });
+    const connect = async (name: string) => {
+      const page = await sandbox.newPage();
+      const channel = await createChannel({ ctx: a.as.owner, input: { name, pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId: group.id } });
+      return { channelId: channel.id, pageId: page.pageId };
+    };
+    const live = await connect("Zz replies");
+    const closed = await connect("Zz replies (disabled)");
+    await (await getDb()).update(channelsTable).set({ status: "disabled" }).where(eq(channelsTable.id, closed.channelId));
+    return { channelId: live.channelId, pageId: live.pageId, disabledChannelId: closed.channelId, disabledPageId: closed.pageId, skillGroupId: group.id };
+  })();
+  return replyChannels;
+}
+
+async function replyTargets() {
+  const db = await getDb();
+  const { channelId, pageId, disabledChannelId, disabledPageId, skillGroupId } = await replyChannelsOnce();
+  const conversationOf = async (onChannel: string, onPage: string, threadOwnerAppId: string | null = null) => {
+    const person = await sandbox.control<{ psid: string }>("POST", `/pages/${onPage}/users`, { inWindow: true });
+    const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId: onChannel, psid: person.psid, lastInboundAt: new Date() }).returning();
+    const [conversation] = await db.insert(conversations).values({ orgId: a.org.id, channelId: onChannel, contactId: contact.id, skillGroupId, status: "open", threadOwnerAppId }).returning();
+    return conversation.id;
+  };
+  const conversationId = await conversationOf(channelId, pageId);
+  const reply = (sendStatus: "failed" | "sent") => ({
+    orgId: a.org.id, channelId, conversationId, direction: "outbound" as const, kind: "text", text: `Earlier reply (${sendStatus})`, source: "app", timestamp: Date.now(), sendStatus,
+    failureCode: sendStatus === "failed" ? 2 : null, failureReason: sendStatus === "failed" ? "(#2) Service temporarily unavailable" : null, messagingType: "RESPONSE",
+  });
+  const [failed, sent] = await db.insert(messages).values([reply("failed"), reply("sent")]).returning();
+  return {
+    replyConversationId: conversationId,
+    failedMessageId: failed.id,
+    sentMessageId: sent.id,
+    lockedConversationId: await conversationOf(channelId, pageId, "263902037430900"),
+    disabledConversationId: await conversationOf(disabledChannelId, disabledPageId),
+  };
+}
+
+/** A 1×1 PNG. */
+const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+const replyCases: Record<string, Case> = {
+  sendConversationMessage: {
+    params: (t) => ({ conversationId: t.replyConversationId }),
+    body: () => ({ text: "Thanks for writing 👋", quickReplies: [{ title: "Track my order", payload: "TRACK" }, { title: "Talk to a person" }] }),
+    invalid: { body: { text: "Hello", quickReplies: [{ title: "A title far longer than twenty" }] }, message: "quickReplies.0.title: Quick reply title must be at most 20 characters." },
+    conflict: (t) => ({ params: { conversationId: t.lockedConversationId }, body: { text: "Hello?" } }),
+    check: (answer) =>
+      expect(answer.body).toMatchObject({ sendStatus: "sent", messagingType: "RESPONSE", tag: null, quickReplies: [{ title: "Track my order", payload: "TRACK" }, { title: "Talk to a person", payload: "Talk to a person" }] }),
+  },
+  uploadConversationAttachment: {
+    params: (t) => ({ conversationId: t.replyConversationId }),
+    body: () => ({ fileName: "dot.png", contentType: "image/png", data: PNG_BASE64 }),
+    invalid: { body: { fileName: "setup.exe", contentType: "application/x-msdownload", data: "TVo=" }, message: "file: Files of type application/x-msdownload cannot be sent. Send a photo (JPEG, PNG, GIF, WebP), a video (MP4), audio, or a PDF, Office, text or ZIP file." },
+    conflict: (t) => ({ params: { conversationId: t.disabledConversationId }, body: { fileName: "dot.png", contentType: "image/png", data: PNG_BASE64 } }),
+    check: (answer) => expect(answer.body).toMatchObject({ type: "image", fileName: "dot.png", contentType: "image/png", size: 70 }),
+  },
+  retryConversationMessage: {
+    params: (t) => ({ conversationId: t.replyConversationId, messageId: t.failedMessageId }),
+    conflict: (t) => ({ params: { conversationId: t.replyConversationId, messageId: t.sentMessageId } }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.failedMessageId, sendStatus: "sent", failureCode: null }),
+  },
+  changeConversationThreadControl: {
+    params: (t) => ({ conversationId: t.replyConversationId }),
+    body: () => ({ action: "pass" }),
+    invalid: { body: { action: "steal" }, message: 'action: Invalid option: expected one of "take"|"pass"' },
+    // Meta's Page Inbox has it (by our record): there is nothing of ours to pass, and Meta is not asked.
+    conflict: (t) => ({ params: { conversationId: t.lockedConversationId }, body: { action: "pass" } }),
+    check: (answer, t) => expect(answer.body).toEqual({ conversationId: t.replyConversationId, threadOwnerAppId: "263902037430900" }),
+  },
+};
 
 const campaignCases: Record<string, Case> = {
   listCampaigns: { check: (answer, t) => expect(answer.body.data.map((c: { id: string }) => c.id)).toContain(t.campaignId) },
@@ -542,7 +632,7 @@ const campaignCases: Record<string, Case> = {
   downloadCampaignQrSvg: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body).toMatch(/^<(\?xml|svg)/) },
   downloadCampaignQrPng: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.length).toBeGreaterThan(100) },
 };
-Object.assign(cases, campaignCases, deskCases);
+Object.assign(cases, campaignCases, deskCases, replyCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 

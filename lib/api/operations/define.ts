@@ -77,6 +77,7 @@ export function responseSchemaOf(operation: ApiOperation): z.ZodType | null {
 
 const ERROR_CODES = [
   "bad_request",
+  "payload_too_large",
   "validation_failed",
   "unauthorized",
   "forbidden",

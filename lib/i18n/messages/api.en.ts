@@ -9,6 +9,7 @@ export const apiEn = {
   "api.authRequired": "Send `Authorization: Bearer <api key>` or sign in.",
   "api.orgRequired": "Name the organisation with ?org=<slug> or the X-Org-Slug header.",
   "api.invalidJson": "The request body is not valid JSON.",
+  "api.bodyTooLarge": "The request body is larger than this endpoint takes ({megabytes} MB at most).",
   "api.unknownQueryParameter": "Unknown query parameter `{name}`: this operation accepts {accepted}.",
   "api.noQueryParameters": "Unknown query parameter `{name}`: this operation takes no query parameters.",
   "api.notFound": "No API route {method} {path}. The operations are listed in /api/v1/openapi.json.",

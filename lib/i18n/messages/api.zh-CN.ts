@@ -8,6 +8,7 @@ export const apiZhCN: Record<keyof typeof apiEn, string> = {
   "api.authRequired": "请发送 `Authorization: Bearer <api key>` 或登录。",
   "api.orgRequired": "请用 ?org=<slug> 或 X-Org-Slug 请求头指定组织。",
   "api.invalidJson": "请求体不是有效的 JSON。",
+  "api.bodyTooLarge": "请求体超过此接口的上限（最多 {megabytes} MB）。",
   "api.unknownQueryParameter": "未知的查询参数 `{name}`：此操作只接受 {accepted}。",
   "api.noQueryParameters": "未知的查询参数 `{name}`：此操作不接受查询参数。",
   "api.notFound": "没有 API 路由 {method} {path}。所有操作见 /api/v1/openapi.json。",

@@ -50,6 +50,8 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.canned_reply.created": "Canned reply created",
   "audit.action.canned_reply.updated": "Canned reply updated",
   "audit.action.canned_reply.deleted": "Canned reply deleted",
+  "audit.action.conversation.thread_taken": "Conversation taken back from another app",
+  "audit.action.conversation.thread_passed": "Conversation handed to the Page Inbox",
   "audit.action.workflow_run.retried": "Workflow run retried",
   "audit.action.workflow_run.cancelled": "Workflow run cancelled",
   "audit.resource.organization": "Organisation",
@@ -63,4 +65,5 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.resource.canned_reply": "Canned reply",
   "audit.resource.workflow_run": "Workflow run",
   "audit.resource.contact": "Contact",
+  "audit.resource.conversation": "Conversation",
 };

@@ -47,6 +47,8 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.canned_reply.created": "创建快捷回复",
   "audit.action.canned_reply.updated": "更新快捷回复",
   "audit.action.canned_reply.deleted": "删除快捷回复",
+  "audit.action.conversation.thread_taken": "从其他应用接管会话",
+  "audit.action.conversation.thread_passed": "将会话转交给主页收件箱",
   "audit.action.workflow_run.retried": "重试工作流运行",
   "audit.action.workflow_run.cancelled": "取消工作流运行",
   "audit.resource.organization": "组织",
@@ -60,4 +62,5 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.resource.canned_reply": "快捷回复",
   "audit.resource.workflow_run": "工作流运行",
   "audit.resource.contact": "联系人",
+  "audit.resource.conversation": "会话",
 };

@@ -9,6 +9,7 @@ import { authEn } from "./auth.en";
 import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
 import { conversationsEn } from "./conversations.en";
+import { composerEn } from "./composer.en";
 import { commonEn } from "./common.en";
 import { membersEn } from "./members.en";
 import { orgSettingsEn } from "./org-settings.en";
@@ -48,6 +49,7 @@ export const catalogPartsEn = {
   auditEn,
   channelsEn,
   conversationsEn,
+  composerEn,
   campaignsEn,
   workflowsEn,
   validationEn,
@@ -74,6 +76,7 @@ export const en = {
   ...auditEn,
   ...channelsEn,
   ...conversationsEn,
+  ...composerEn,
   ...campaignsEn,
   ...workflowsEn,
   ...validationEn,

@@ -9,6 +9,7 @@ import { authZhCN } from "./auth.zh-CN";
 import { campaignsZhCN } from "./campaigns.zh-CN";
 import { channelsZhCN } from "./channels.zh-CN";
 import { conversationsZhCN } from "./conversations.zh-CN";
+import { composerZhCN } from "./composer.zh-CN";
 import { commonZhCN } from "./common.zh-CN";
 import type { MessageKey } from "./en";
 import { membersZhCN } from "./members.zh-CN";
@@ -44,6 +45,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...auditZhCN,
   ...channelsZhCN,
   ...conversationsZhCN,
+  ...composerZhCN,
   ...campaignsZhCN,
   ...workflowsZhCN,
   ...validationZhCN,

@@ -12,6 +12,9 @@ export const SUBSCRIBED_FIELDS = [
   "message_reads",
   "message_echoes",
   "message_reactions",
+  // Conversation Routing: handovers (pass/take/request) and what happens while another app has the thread.
+  "messaging_handovers",
+  "standby",
 ] as const;
 
 const numericId = (label: MessageKey) => inputString(label, 25).regex(/^\d{5,25}$/, { error: say("channels.errors.numericId", { field: { key: label } }) });

@@ -1,13 +1,14 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { messages } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { campaigns, channels, contacts, conversations, messages, otnTokens } from "@/db/schema";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { getConversationInOrg, toSummary } from "./queries";
 import { toConversationMessages } from "./message-rows";
 import { loadTimeline } from "./timeline";
-import type { ConversationDetail } from "./schemas";
+import type { ConversationDetail, ReplyState } from "./schemas";
 
 export const conversationGetSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
@@ -52,5 +53,50 @@ export async function getConversation({
     messages: list,
     hasOlder,
     ...timeline,
+    reply: await replyState(db, ctx.org.id, row.id),
+  };
+}
+
+const OTN_TOKEN_LIFETIME_MS = 365 * 86_400_000;
+
+/** The facts the composer states its rule from (the same ones sendReply decides by). */
+async function replyState(db: DbOrTx, orgId: string, conversationId: string): Promise<ReplyState> {
+  const [row] = await db
+    .select({
+      lastInboundAt: contacts.lastInboundAt,
+      psid: contacts.psid,
+      channelId: conversations.channelId,
+      humanAgentEnabled: channels.humanAgentEnabled,
+      status: channels.status,
+      deletedAt: channels.deletedAt,
+      threadOwnerAppId: conversations.threadOwnerAppId,
+    })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .innerJoin(channels, eq(channels.id, conversations.channelId))
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
+  // An unused One-Time Notification token of this person (a year at most): what is left after 7 days.
+  const [otn] = await db
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(otnTokens)
+    .innerJoin(campaigns, eq(campaigns.id, otnTokens.campaignId))
+    .where(
+      and(
+        eq(otnTokens.orgId, orgId),
+        eq(otnTokens.channelId, row.channelId),
+        eq(otnTokens.psid, row.psid),
+        inArray(otnTokens.status, ["pending", "spare"]),
+        gt(otnTokens.optedInAt, new Date(Date.now() - OTN_TOKEN_LIFETIME_MS)),
+        isNull(campaigns.deletedAt),
+      ),
+    )
+    .orderBy(desc(otnTokens.optedInAt))
+    .limit(1);
+  return {
+    lastInboundAt: row.lastInboundAt?.getTime() ?? null,
+    humanAgentEnabled: row.humanAgentEnabled,
+    channelUsable: row.status === "active" && row.deletedAt === null,
+    threadOwnerAppId: row.threadOwnerAppId,
+    otnCampaign: otn ?? null,
   };
 }

@@ -17,3 +17,8 @@ export { conversationMessagesQuerySchema, listConversationMessages } from "./lis
 export { listConversationChannelIds } from "./list-conversation-channel-ids";
 export { countConversationViews } from "./count-conversation-views";
 export { listConversations } from "./list-conversations";
+export { REPLY_METADATA_PREFIX, replySchema, retryReply, sendReply, type ReplyInput, type SentReply } from "./send-reply";
+export { uploadAttachment, type AttachmentUpload } from "./upload-attachment";
+export { SENDER_ACTIONS, sendSenderAction, type SenderAction } from "./send-sender-action";
+export { changeThreadControl, passThreadControl, takeThreadControl, threadControlSchema, type ThreadControlInput, type ThreadControlState } from "./thread-control";
+export { attachmentUploadInputSchema, attachmentUploadSchema, sentReplySchema, threadControlStateSchema } from "./reply-schemas";

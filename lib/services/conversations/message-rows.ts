@@ -36,6 +36,11 @@ export async function toConversationMessages(
       // Read implies delivered (Meta may send only the read watermark).
       delivered: outbound && (m.timestamp <= delivered || m.timestamp <= read),
       read: outbound && m.timestamp <= read,
+      sendStatus: m.sendStatus,
+      failureCode: m.failureCode,
+      failureReason: m.failureReason,
+      tag: m.tag,
+      quickReplyTitles: Array.isArray(m.quickReplies) ? (m.quickReplies as { title?: unknown }[]).map((q) => String(q.title ?? "")) : null,
     };
   });
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
 import { say } from "@/lib/validation";
+import type { ReplyState } from "./constants";
 import { ASSIGNEE_ME, ASSIGNEE_NONE, CONVERSATION_SEARCH_MAX, CONVERSATION_STATUSES, CONVERSATION_VIEWS } from "./constants";
 
 export * from "./constants";
 
-/** Conversations as the dashboard shows them (read-only). */
+/** Conversations as the dashboard shows them . */
 
 export interface ConversationSummary {
   id: string;
@@ -56,7 +57,10 @@ export interface ConversationMessage {
   postback: Record<string, unknown> | null;
   referral: Record<string, unknown> | null;
   reaction: Record<string, unknown> | null;
-  /** "webhook" (from the person), "echo" (sent by the Page from elsewhere, e.g. the Page inbox), "app" (sent by us). */
+  /**
+   * "webhook" (from the person), "standby" (from the person while another app controlled the thread),
+   * "echo" (sent by the Page from elsewhere, e.g. the Page inbox), "app" (sent by us).
+   */
   source: string;
   /** The campaign the message belongs to, resolved within the organisation; null when none (or unknown). */
   campaign: MessageCampaign | null;
@@ -65,6 +69,14 @@ export interface ConversationMessage {
   /** Outbound only: at or before the conversation's watermarks. */
   delivered: boolean;
   read: boolean;
+  /** Our replies only (null otherwise): sending, sent or failed, with Meta's code and reason when failed. */
+  sendStatus: "sending" | "sent" | "failed" | null;
+  failureCode: number | null;
+  failureReason: string | null;
+  /** The tag a reply went out with (only HUMAN_AGENT exists); null for RESPONSE. */
+  tag: string | null;
+  /** The titles of the quick replies a reply offered. */
+  quickReplyTitles: string[] | null;
 }
 
 export interface ConversationDetail extends ConversationSummary {
@@ -79,6 +91,8 @@ export interface ConversationDetail extends ConversationSummary {
   notes: ConversationNote[];
   /** Desk events (assigned, transferred, resolved...) over the same span, oldest first. */
   activities: TimelineActivity[];
+  /** What the composer states and enforces: Meta's windows, the channel, who controls the thread. */
+  reply: ReplyState;
 }
 
 /** A private note on the conversation: only the organisation's members see it; it never reaches Meta. */

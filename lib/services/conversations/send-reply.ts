@@ -1,21 +1,43 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { channels, contacts, conversations, messages } from "@/db/schema";
+import { conversations, messageAttachmentUploads, messages } from "@/db/schema";
 import { open } from "@/lib/crypto/secrets";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
 import { publishRealtime } from "@/lib/realtime";
 import { recordChannelError } from "@/lib/services/channel-health";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { inputString, parseInput, required } from "@/lib/validation";
+import { inputString, parseInput, required, say } from "@/lib/validation";
+import { QUICK_REPLIES_MAX, QUICK_REPLY_PAYLOAD_MAX, QUICK_REPLY_TITLE_MAX, REPLY_TEXT_MAX, UNKNOWN_APP_OWNER } from "./constants";
 import { replyWindow, type ReplyWindow } from "./messaging-window";
-import { getConversationInOrg } from "./queries";
+import { replyTarget, type ReplyTarget } from "./reply-target";
 
-export const replySchema = z.object({
-  text: inputString("conversations.reply.text", 2000).min(1, required("conversations.reply.text")),
+const quickReplySchema = z.object({
+  title: inputString("composer.reply.quickReplyTitle", QUICK_REPLY_TITLE_MAX).min(1, required("composer.reply.quickReplyTitle")),
+  /** What the webhook reports when the person taps it; the title when left out. */
+  payload: inputString("composer.reply.quickReplyPayload", QUICK_REPLY_PAYLOAD_MAX).min(1, required("composer.reply.quickReplyPayload")).optional(),
 });
+
+/** A reply: a text or one uploaded file (by the upload id uploadAttachment answered), with up to 13 quick replies. */
+export const replySchema = z
+  .object({
+    text: inputString("conversations.reply.text", REPLY_TEXT_MAX).optional(),
+    quickReplies: z
+      .array(quickReplySchema)
+      .max(QUICK_REPLIES_MAX, { error: say("composer.quickReplies.limit", { max: QUICK_REPLIES_MAX, chars: QUICK_REPLY_TITLE_MAX }) })
+      .optional(),
+    attachment: z.object({ uploadId: z.uuid() }).optional(),
+  })
+  .refine((r) => Boolean(r.text) || r.attachment !== undefined, { error: say("validation.required", { field: { key: "conversations.reply.text" } }), path: ["text"] })
+  .refine((r) => !(r.text && r.attachment), { error: say("composer.reply.textAndFile"), path: ["attachment"] })
+  .meta({
+    examples: [
+      { text: "Your order ships today 📦", quickReplies: [{ title: "Track it", payload: "TRACK" }, { title: "Thanks!" }] },
+      { attachment: { uploadId: "0190f5d2-7777-7888-9999-aaaabbbbcccc" } },
+    ],
+  });
 export type ReplyInput = z.input<typeof replySchema>;
 
 /** What the composer and the API are told about a reply: its state, and Meta's reason when it failed. */
@@ -24,6 +46,9 @@ export interface SentReply {
   conversationId: string;
   mid: string | null;
   text: string;
+  /** The file it carries (Meta's attachment type and the file's name), when it is one. */
+  attachment: { type: string; fileName: string } | null;
+  quickReplies: { title: string; payload: string }[] | null;
   sendStatus: "sending" | "sent" | "failed";
   messagingType: string;
   tag: string | null;
@@ -35,19 +60,26 @@ export interface SentReply {
 /** The marker our sends carry in Meta's `metadata`, so their echoes are matched to the stored reply (never shown twice). */
 export const REPLY_METADATA_PREFIX = "md:";
 
+type GraphQuickReply = { content_type: "text"; title: string; payload: string };
+type StoredAttachment = { type: string; payload: { attachment_id: string; title: string; upload_id: string } };
+
 /**
  * Sends a reply to the person of a conversation, under the rule Meta's windows allow at this moment
  * (messaging-window.ts): RESPONSE within 24 hours, HUMAN_AGENT up to 7 days for a person on a channel with the
- * permission. Outside them the reply is refused with the rule (409) before anything is stored or sent, and
- * Meta is never called. The reply is stored as "sending" (open dashboards see it at once), then Meta's answer
- * makes it "sent" with Meta's message id, or "failed" with Meta's code and reason (retryable).
+ * permission. Outside them, or while another app controls the thread (Conversation Routing, as our record
+ * has it), the reply is refused with the rule (409) before anything is stored or sent, and Meta is never
+ * called. The reply is stored as "sending" (open dashboards see it at once), then Meta's answer makes it
+ * "sent" with Meta's message id, or "failed" with Meta's code and reason (retryable).
  */
 export async function sendReply({ ctx, conversationId, input }: { ctx: OrgContext; conversationId: string; input: ReplyInput }): Promise<SentReply> {
   requirePermission(ctx, "conversations.reply");
-  const { text } = parseInput(replySchema, input);
+  const parsed = parseInput(replySchema, input);
   const db = await getDb();
   const target = await replyTarget(ctx, conversationId);
   const window = allowedWindow(ctx, target);
+  const attachment = parsed.attachment ? await uploadOf(ctx, target, parsed.attachment.uploadId) : null;
+  const quickReplies = parsed.quickReplies?.length ? parsed.quickReplies.map((q): GraphQuickReply => ({ content_type: "text", title: q.title, payload: q.payload ?? q.title })) : null;
+  const text = parsed.text || null;
   const now = Date.now();
   const stored = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -57,8 +89,10 @@ export async function sendReply({ ctx, conversationId, input }: { ctx: OrgContex
         channelId: target.channelId,
         conversationId,
         direction: "outbound",
-        kind: "text",
+        kind: attachment ? "attachments" : "text",
         text,
+        attachments: attachment ? [attachment] : null,
+        quickReplies,
         source: "app",
         timestamp: now,
         sendStatus: "sending",
@@ -69,26 +103,26 @@ export async function sendReply({ ctx, conversationId, input }: { ctx: OrgContex
       .returning();
     await tx
       .update(conversations)
-      .set({ lastMessageAt: new Date(now), lastMessagePreview: text.slice(0, 140), lastMessageKind: "text" })
+      .set({ lastMessageAt: new Date(now), lastMessagePreview: text?.slice(0, 140) ?? null, lastMessageKind: attachment ? attachment.type : "text" })
       .where(eq(conversations.id, conversationId));
     await publishRealtime(tx, { type: "message.created", orgId: ctx.org.id, channelId: target.channelId, conversationId, at: now });
     return row;
   });
-  return deliver(ctx, target, stored.id, { text, window });
+  return deliver(ctx, target, stored.id, window);
 }
 
 /**
  * Sends a failed reply again, under the rule that applies now (a reply that failed inside the 24 hours may
  * need HUMAN_AGENT by the time it is retried, or may no longer be allowed at all).
  */
-export async function retryReply({ ctx, messageId }: { ctx: OrgContext; messageId: string }): Promise<SentReply> {
+export async function retryReply({ ctx, messageId, conversationId }: { ctx: OrgContext; messageId: string; conversationId?: string }): Promise<SentReply> {
   requirePermission(ctx, "conversations.reply");
   const db = await getDb();
   const [message] = await db
     .select()
     .from(messages)
     .where(and(eq(messages.orgId, ctx.org.id), eq(messages.id, messageId)));
-  if (!message || message.sendStatus === null) throw new NotFoundError("conversations.errors.messageNotFound");
+  if (!message || message.sendStatus === null || (conversationId !== undefined && message.conversationId !== conversationId)) throw new NotFoundError("conversations.errors.messageNotFound");
   const target = await replyTarget(ctx, message.conversationId);
   if (message.sendStatus !== "failed") throw new ConflictError("conversations.reply.notFailed");
   const window = allowedWindow(ctx, target);
@@ -99,51 +133,15 @@ export async function retryReply({ ctx, messageId }: { ctx: OrgContext; messageI
     .returning({ id: messages.id });
   // Two retries at once: the first one sends, the second finds it no longer failed.
   if (!claimed) throw new ConflictError("conversations.reply.notFailed");
-  return deliver(ctx, target, messageId, { text: message.text ?? "", window });
-}
-
-interface ReplyTarget {
-  conversationId: string;
-  channelId: string;
-  pageId: string;
-  graphApiVersion: string;
-  pageAccessTokenSealed: string;
-  humanAgentEnabled: boolean;
-  channelUsable: boolean;
-  psid: string;
-  lastInboundAt: Date | null;
-}
-
-/** The conversation (within the actor's scope: 404 otherwise), its person and its channel. */
-async function replyTarget(ctx: OrgContext, conversationId: string): Promise<ReplyTarget> {
-  const db = await getDb();
-  await getConversationInOrg(db, ctx, conversationId);
-  const [row] = await db
-    .select({
-      conversationId: conversations.id,
-      channelId: channels.id,
-      pageId: channels.pageId,
-      graphApiVersion: channels.graphApiVersion,
-      pageAccessTokenSealed: channels.pageAccessTokenSealed,
-      humanAgentEnabled: channels.humanAgentEnabled,
-      status: channels.status,
-      deletedAt: channels.deletedAt,
-      psid: contacts.psid,
-      lastInboundAt: contacts.lastInboundAt,
-    })
-    .from(conversations)
-    .innerJoin(channels, eq(channels.id, conversations.channelId))
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)));
-  if (!row) throw new NotFoundError("conversations.errors.notFound");
-  return { ...row, channelUsable: row.status === "active" && row.deletedAt === null };
+  return deliver(ctx, target, messageId, window);
 }
 
 type SendableWindow = Extract<ReplyWindow, { state: "open" | "human_agent" }>;
 
 /** The rule a reply goes out under now, or a 409 that states the rule which refuses it. */
-function allowedWindow(ctx: OrgContext, target: ReplyTarget): SendableWindow {
+export function allowedWindow(ctx: OrgContext, target: ReplyTarget): SendableWindow {
   if (!target.channelUsable) throw new ConflictError("conversations.reply.refused.channelUnavailable");
+  if (target.threadOwnerAppId !== null) throw new ConflictError("composer.refused.otherAppControls");
   const window = replyWindow({
     lastInboundAt: target.lastInboundAt?.getTime() ?? null,
     now: Date.now(),
@@ -155,28 +153,45 @@ function allowedWindow(ctx: OrgContext, target: ReplyTarget): SendableWindow {
   throw new ConflictError(window.reason === "never_wrote" ? "conversations.reply.refused.neverWrote" : "conversations.reply.refused.expired");
 }
 
-async function deliver(ctx: OrgContext, target: ReplyTarget, messageId: string, { text, window }: { text: string; window: SendableWindow }): Promise<SentReply> {
+/** The upload a reply refers to, on the conversation's own channel (Meta's attachment ids are per Page). */
+async function uploadOf(ctx: OrgContext, target: ReplyTarget, uploadId: string): Promise<StoredAttachment> {
+  const db = await getDb();
+  const [upload] = await db
+    .select()
+    .from(messageAttachmentUploads)
+    .where(and(eq(messageAttachmentUploads.orgId, ctx.org.id), eq(messageAttachmentUploads.channelId, target.channelId), eq(messageAttachmentUploads.id, uploadId)));
+  if (!upload) throw ValidationError.forField("attachment.uploadId", "composer.attachment.notFound");
+  return { type: upload.type, payload: { attachment_id: upload.attachmentId, title: upload.fileName, upload_id: upload.id } };
+}
+
+async function deliver(ctx: OrgContext, target: ReplyTarget, messageId: string, window: SendableWindow): Promise<SentReply> {
+  const db = await getDb();
+  const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
+  const attachment = (message.attachments as StoredAttachment[] | null)?.[0] ?? null;
+  const quickReplies = (message.quickReplies as GraphQuickReply[] | null) ?? null;
   const graph = new GraphClient({ version: target.graphApiVersion });
-  const body: Record<string, unknown> = {
-    recipient: { id: target.psid },
-    messaging_type: window.messagingType,
-    message: { text, metadata: `${REPLY_METADATA_PREFIX}${messageId}` },
-  };
+  const content: Record<string, unknown> = attachment
+    ? { attachment: { type: attachment.type, payload: { attachment_id: attachment.payload.attachment_id } } }
+    : { text: message.text ?? "" };
+  if (quickReplies) content.quick_replies = quickReplies;
+  content.metadata = `${REPLY_METADATA_PREFIX}${messageId}`;
+  const body: Record<string, unknown> = { recipient: { id: target.psid }, messaging_type: window.messagingType, message: content };
   if (window.state === "human_agent") body.tag = window.tag;
   let outcome: Partial<typeof messages.$inferInsert>;
+  let otherAppControls = false;
   try {
     const answer = await graph.sendMessage(target.pageId, open(target.pageAccessTokenSealed), body);
     outcome = { sendStatus: "sent", mid: answer.message_id ?? null };
   } catch (error) {
     if (error instanceof GraphError) {
       outcome = { sendStatus: "failed", failureCode: error.code, failureReason: error.reason };
+      otherAppControls = error.subcode === 2018300;
       // A refused token is the channel's problem, not this message's: the channel shows "reconnect needed".
       if (error.errorClass === "auth") await recordChannelError(ctx.org.id, target.channelId, "send_api", error.reason, error.code);
     } else {
       outcome = { sendStatus: "failed", failureCode: null, failureReason: `Graph API unreachable: ${(error as Error).message}` };
     }
   }
-  const db = await getDb();
   const [row] = await db.transaction(async (tx) => {
     // The echo may have attached Meta's mid already (webhook processing matches it by our metadata).
     const updated = await tx
@@ -184,16 +199,31 @@ async function deliver(ctx: OrgContext, target: ReplyTarget, messageId: string, 
       .set(outcome.mid ? { ...outcome, mid: outcome.mid } : outcome)
       .where(eq(messages.id, messageId))
       .returning();
+    // Meta says another app controls the thread (a handover we never heard of): lock the composer until it is back.
+    if (otherAppControls) {
+      await tx
+        .update(conversations)
+        .set({ threadOwnerAppId: UNKNOWN_APP_OWNER, threadOwnerChangedAt: new Date() })
+        .where(and(eq(conversations.id, target.conversationId), isNull(conversations.threadOwnerAppId)));
+      await publishRealtime(tx, { type: "conversation.updated", orgId: ctx.org.id, channelId: target.channelId, conversationId: target.conversationId, at: Date.now() });
+    }
     await publishRealtime(tx, { type: "message.status", orgId: ctx.org.id, channelId: target.channelId, conversationId: target.conversationId, at: Date.now() });
     return updated;
   });
+  return toSentReply(row, window.messagingType);
+}
+
+export function toSentReply(row: typeof messages.$inferSelect, messagingType = "RESPONSE"): SentReply {
+  const attachment = (row.attachments as StoredAttachment[] | null)?.[0] ?? null;
   return {
     id: row.id,
     conversationId: row.conversationId,
     mid: row.mid,
     text: row.text ?? "",
+    attachment: attachment ? { type: attachment.type, fileName: attachment.payload.title } : null,
+    quickReplies: ((row.quickReplies as GraphQuickReply[] | null) ?? null)?.map((q) => ({ title: q.title, payload: q.payload })) ?? null,
     sendStatus: row.sendStatus ?? "sent",
-    messagingType: row.messagingType ?? window.messagingType,
+    messagingType: row.messagingType ?? messagingType,
     tag: row.tag,
     failureCode: row.failureCode,
     failureReason: row.failureReason,

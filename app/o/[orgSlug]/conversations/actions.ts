@@ -1,6 +1,18 @@
 "use server";
 
-import { countConversationViews, getConversation, listConversations, type ConversationFiltersInput, type ConversationListInput } from "@/lib/services/conversations";
+import {
+  changeThreadControl,
+  countConversationViews,
+  getConversation,
+  listConversations,
+  retryReply,
+  sendReply,
+  sendSenderAction,
+  type ConversationFiltersInput,
+  type ConversationListInput,
+  type ReplyInput,
+  type SenderAction,
+} from "@/lib/services/conversations";
 import { listLabels, setConversationLabels } from "@/lib/services/labels";
 import { getContactPanel, updateContactAttributes } from "@/lib/services/contacts";
 import {
@@ -85,4 +97,23 @@ export async function getContactPanelAction(orgSlug: string, conversationId: str
 
 export async function updateContactAttributesAction(orgSlug: string, contactId: string, input: { attributes: { key: string; value: string | null }[] }) {
   return orgAction(orgSlug, "conversations.reply", (ctx) => updateContactAttributes({ ctx, contactId, input }));
+}
+
+// The composer (reply, retry, files, typing and seen, Conversation Routing). Each goes through orgAction:
+// session, membership and permission first, so a request without them never reaches a verb or writes.
+
+export async function sendReplyAction(orgSlug: string, conversationId: string, input: ReplyInput) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => sendReply({ ctx, conversationId, input }));
+}
+
+export async function retryReplyAction(orgSlug: string, conversationId: string, messageId: string) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => retryReply({ ctx, conversationId, messageId }));
+}
+
+export async function senderActionAction(orgSlug: string, conversationId: string, action: SenderAction) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => sendSenderAction({ ctx, conversationId, action }));
+}
+
+export async function threadControlAction(orgSlug: string, conversationId: string, action: "take" | "pass") {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => changeThreadControl({ ctx, conversationId, input: { action } }));
 }

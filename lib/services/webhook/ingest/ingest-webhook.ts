@@ -5,7 +5,7 @@ import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin 
 import { webhookEvents } from "@/db/schema";
 import { countChannelError } from "@/lib/services/channel-health";
 import { getChannelRouting, getChannelRoutings, isPageId } from "@/lib/services/channels";
-import { contactPsid, dedupeKey, eventKind, storablePayload, type MessagingEvent } from "@/lib/graph/webhook-events";
+import { contactPsid, dedupeKey, eventKind, standbyDedupeKey, storablePayload, type MessagingEvent } from "@/lib/graph/webhook-events";
 import { malformedEventReason } from "./malformed-event";
 import { signatureMatches } from "./signature";
 import { logError } from "@/lib/log-error";
@@ -63,7 +63,7 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
     await countChannelError(routing.orgId, routing.channelId, "unparseable", `Unexpected object ${JSON.stringify(object)}`);
     return reply(400, 'Expected object "page" with entries');
   }
-  const entries = body.entry as { id?: unknown; messaging?: unknown }[];
+  const entries = body.entry as { id?: unknown; messaging?: unknown; standby?: unknown }[];
   if (!entries.every(isEntry)) {
     await countChannelError(routing.orgId, routing.channelId, "unparseable", "Entries are not objects with a Page id and a messaging list");
     return reply(400, "Expected entries with a Page id");
@@ -108,6 +108,24 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
         payload: storablePayload(event),
       });
     }
+    // Conversation Routing: what happens in threads another app controls (the person's messages, that app's
+    // echoes) arrives as standby. Stored as such: shown in the conversation, never routed or answered here.
+    for (const event of Array.isArray(entry.standby) ? (entry.standby as MessagingEvent[]) : []) {
+      const malformed = malformedEventReason(event);
+      if (malformed) {
+        dropped.add(target, `Dropped a malformed standby event: ${malformed}`);
+        continue;
+      }
+      rows.push({
+        orgId: target.orgId,
+        channelId: target.channelId,
+        dedupeKey: standbyDedupeKey(pageId, event),
+        kind: "standby",
+        senderId: contactPsid(event, eventKind(event)),
+        timestamp: Number(event.timestamp ?? 0),
+        payload: storablePayload(event),
+      });
+    }
   }
   if (rows.length === 0) {
     await dropped.record();
@@ -127,10 +145,10 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
   }
 }
 
-function isEntry(entry: unknown): entry is { id: string | number; messaging?: unknown } {
+function isEntry(entry: unknown): entry is { id: string | number; messaging?: unknown; standby?: unknown } {
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return false;
-  const { id, messaging } = entry as { id?: unknown; messaging?: unknown };
-  return (typeof id === "string" || typeof id === "number") && (messaging === undefined || Array.isArray(messaging));
+  const { id, messaging, standby } = entry as { id?: unknown; messaging?: unknown; standby?: unknown };
+  return (typeof id === "string" || typeof id === "number") && (messaging === undefined || Array.isArray(messaging)) && (standby === undefined || Array.isArray(standby));
 }
 
 type StoredRow = { id: string; org_id: string; channel_id: string; kind: string };

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
-import { channels, contacts, conversations, messages, webhookEvents } from "@/db/schema";
-import type { EventKind, MessagingEvent } from "@/lib/graph/webhook-events";
+import { channels, contacts, conversationActivities, conversations, messages, webhookEvents } from "@/db/schema";
+import { eventKind, handoverOf, type EventKind, type MessagingEvent } from "@/lib/graph/webhook-events";
 import { publishRealtime } from "@/lib/realtime";
 import { openOnInbound, routeConversations, toRealtimeEvents, type DeskEvent, type RouteOutcome } from "@/lib/services/routing";
+import { UNKNOWN_APP_OWNER } from "@/lib/services/conversations";
 import { previewOf } from "./preview";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
@@ -85,9 +86,15 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
     const lastInbound = new Map<string, number>();
     const watermarks = new Map<string, { delivered: number | null; read: number | null }>();
     const echoedReplies: { id: string; mid: string; conversationId: string }[] = [];
+    // Conversation Routing: owners from messaging_handovers (in event order), and from standby (another app has it).
+    const handovers: { conversationId: string; owner: string | null; at: number; memo: string; changesOwner: boolean }[] = [];
+    const standbyOwners = new Map<string, { owner: string; at: number }>();
     for (const row of events) {
       const event = row.payload as MessagingEvent;
-      const kind = row.kind as EventKind;
+      let kind = row.kind as EventKind;
+      // A standby event is the event itself, of a thread another app controls: stored as seen in standby.
+      const standby = kind === "standby";
+      if (standby) kind = eventKind(event);
       const thread = kind === "other" || !row.senderId ? undefined : threads.get(row.senderId);
       if (!thread) continue;
       const { contact, conversationId } = thread;
@@ -98,13 +105,16 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       switch (kind) {
         case "message": {
           const m = event.message as { mid?: string; text?: string; attachments?: unknown; quick_reply?: { payload?: string } };
-          newMessages.push({ ...base, mid: m.mid ?? null, direction: "inbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, quickReplyPayload: m.quick_reply?.payload ?? null, source: "webhook" });
+          newMessages.push({ ...base, mid: m.mid ?? null, direction: "inbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, quickReplyPayload: m.quick_reply?.payload ?? null, source: standby ? "standby" : "webhook" });
+          if (standby) standbyOwners.set(conversationId, { owner: standbyOwners.get(conversationId)?.owner ?? UNKNOWN_APP_OWNER, at: row.timestamp });
           break;
         }
         case "echo": {
           const m = event.message as { mid?: string; text?: string; attachments?: unknown; app_id?: number | string; metadata?: string };
           // Meta sends app_id as a number; ids are compared as the strings the channel stores.
           const ours = appId !== null && m.app_id !== undefined && String(m.app_id) === appId;
+          // The controlling app's own message, seen in standby: it names the app that has the thread.
+          if (standby && !ours && m.app_id !== undefined) standbyOwners.set(conversationId, { owner: String(m.app_id), at: row.timestamp });
           // A reply sent from the dashboard is already stored: its echo only confirms it (and gives its mid).
           const replyId = ours && m.mid ? replyIdOf(m.metadata) : null;
           if (replyId) {
@@ -116,23 +126,37 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
         }
         case "postback": {
           const p = event.postback!;
-          newMessages.push({ ...base, mid: p.mid ?? null, direction: "inbound", kind: "postback", text: p.title ?? null, postback: { title: p.title, payload: p.payload }, referral: p.referral ?? null, source: "webhook" });
+          newMessages.push({ ...base, mid: p.mid ?? null, direction: "inbound", kind: "postback", text: p.title ?? null, postback: { title: p.title, payload: p.payload }, referral: p.referral ?? null, source: standby ? "standby" : "webhook" });
+          if (standby) {
+            standbyOwners.set(conversationId, { owner: standbyOwners.get(conversationId)?.owner ?? UNKNOWN_APP_OWNER, at: row.timestamp });
+            break;
+          }
           if (p.referral?.ref) result.signals.push(signal("referral", row, contact.id, { ref: p.referral.ref }));
           break;
         }
         case "referral": {
           newMessages.push({ ...base, mid: null, direction: "inbound", kind: "referral", referral: event.referral ?? null, source: "webhook" });
-          if (event.referral?.ref) result.signals.push(signal("referral", row, contact.id, { ref: event.referral.ref }));
+          // Seen in standby, a referral or opt-in is the controlling app's to act on, not the campaigns'.
+          if (event.referral?.ref && !standby) result.signals.push(signal("referral", row, contact.id, { ref: event.referral.ref }));
           break;
         }
         case "optin": {
           const o = event.optin!;
           newMessages.push({ ...base, mid: null, direction: "inbound", kind: "optin", text: null, postback: { type: o.type, payload: o.payload }, source: "webhook" });
-          result.signals.push(signal("optin", row, contact.id, { optinType: o.type, optinPayload: o.payload }));
+          if (!standby) result.signals.push(signal("optin", row, contact.id, { optinType: o.type, optinPayload: o.payload }));
           break;
         }
         case "reaction": {
           newMessages.push({ ...base, mid: null, direction: "inbound", kind: "reaction", reaction: event.reaction ?? null, source: "webhook" });
+          break;
+        }
+        case "handover": {
+          const handover = handoverOf(event);
+          if (!handover) break;
+          // Our own app is the channel's: as owner it is null (the composer unlocks).
+          const owner = handover.newOwnerAppId === null || handover.newOwnerAppId === appId ? null : handover.newOwnerAppId;
+          const changesOwner = handover.type !== "request";
+          handovers.push({ conversationId, owner, at: row.timestamp, changesOwner, memo: changesOwner ? (owner ?? appId ?? "") : `request:${handover.newOwnerAppId ?? ""}` });
           break;
         }
         case "delivery":
@@ -145,7 +169,8 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
           break;
         }
       }
-      if (kind === "message" || kind === "postback") written.add(conversationId);
+      // What the person writes while another app has the thread is that app's to answer: not routed here.
+      if ((kind === "message" || kind === "postback") && !standby) written.add(conversationId);
       // Any message, postback, referral or opt-in from the user (re)opens the 24 h window.
       if (inbound && kind !== "reaction") lastInbound.set(contact.id, Math.max(lastInbound.get(contact.id) ?? 0, row.timestamp));
       result.processed++;
@@ -176,12 +201,14 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
           from json_to_recordset(${values}::json) as v(id uuid, delivered bigint, read bigint)
          where c.id = v.id`);
     }
+    const ownerChanged = await recordThreadOwners(tx, scope.orgId, handovers, standbyOwners);
     await tx.update(webhookEvents).set({ status: "processed", processedAt: new Date() }).where(inArray(webhookEvents.id, events.map((row) => row.id)));
     // Open dashboards hear of it once this transaction commits: one event per conversation, not per message.
     const at = Date.now();
     await publishRealtime(tx, [
       ...[...touched.conversationIds].map((conversationId) => ({ type: "message.created" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
       ...[...new Set([...watermarks.keys(), ...echoedReplies.filter((e) => confirmed.has(e.id)).map((e) => e.conversationId)])].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+      ...[...ownerChanged].map((conversationId) => ({ type: "conversation.updated" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
     ]);
     result.contactsNeedingProfile = [...needing];
     // New conversations, and resolved ones the person wrote to again, enter their skill group's queue.
@@ -199,6 +226,48 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
   // Opened, reopened and assigned conversations: committed by now, so announced outside a transaction.
   if (result.events.length > 0) await publishRealtime(db, toRealtimeEvents(result.events));
   return result;
+}
+
+/**
+ * Conversation Routing: sets each conversation's thread owner from messaging_handovers (pass, take; a request
+ * changes nothing but is recorded), each with a thread_control activity, and from standby events (another
+ * app has the thread; its echoes name it) where our record still says we do. An event older than the
+ * owner's last change (Meta does not keep order) changes nothing. Returns the conversations that changed.
+ */
+async function recordThreadOwners(
+  tx: Tx,
+  orgId: string,
+  handovers: { conversationId: string; owner: string | null; at: number; memo: string; changesOwner: boolean }[],
+  standbyOwners: Map<string, { owner: string; at: number }>,
+): Promise<Set<string>> {
+  const changed = new Set<string>();
+  for (const h of handovers) {
+    if (h.changesOwner) {
+      const updated = await tx
+        .update(conversations)
+        .set({ threadOwnerAppId: h.owner, threadOwnerChangedAt: new Date(h.at) })
+        .where(and(eq(conversations.id, h.conversationId), sql`(${conversations.threadOwnerChangedAt} is null or ${conversations.threadOwnerChangedAt} <= ${new Date(h.at).toISOString()}::timestamptz)`))
+        .returning({ id: conversations.id });
+      if (updated.length === 0) continue;
+    }
+    await tx.insert(conversationActivities).values({ orgId, conversationId: h.conversationId, kind: "thread_control", actorType: "system", memo: h.memo, createdAt: new Date(h.at) });
+    changed.add(h.conversationId);
+  }
+  for (const [conversationId, { owner, at }] of standbyOwners) {
+    const updated = await tx
+      .update(conversations)
+      .set({ threadOwnerAppId: owner, threadOwnerChangedAt: new Date(at) })
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          sql`(${conversations.threadOwnerAppId} is null or ${conversations.threadOwnerAppId} = ${UNKNOWN_APP_OWNER})`,
+          sql`(${conversations.threadOwnerChangedAt} is null or ${conversations.threadOwnerChangedAt} < ${new Date(at).toISOString()}::timestamptz)`,
+        ),
+      )
+      .returning({ id: conversations.id });
+    if (updated.length > 0) changed.add(conversationId);
+  }
+  return changed;
 }
 
 const REPLY_METADATA = /^md:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
