@@ -56,6 +56,8 @@ export const composerEn = {
   "composer.attachment.base64": "Send the file's bytes in base64.",
   "composer.attachment.uploadFailed": "Meta did not take the file: {reason}",
   "composer.attachment.notFound": "That upload was not found for this conversation's channel.",
+  "composer.modes": "Write a reply or a private note",
+  "composer.modeReply": "Reply",
   "composer.reply.empty": "Write a text or attach a file.",
   "composer.reply.textAndFile": "Send a text or a file in one message, not both (the composer sends them one after the other).",
   "composer.reply.quickReplyTitle": "Quick reply title",

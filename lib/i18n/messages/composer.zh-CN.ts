@@ -58,6 +58,8 @@ export const composerZhCN: Record<keyof typeof composerEn, string> = {
   "composer.attachment.base64": "请以 base64 发送文件内容。",
   "composer.attachment.uploadFailed": "Meta 未接收该文件：{reason}",
   "composer.attachment.notFound": "在此会话的渠道中找不到该上传。",
+  "composer.modes": "撰写回复或内部备注",
+  "composer.modeReply": "回复",
   "composer.reply.empty": "请输入文字或添加文件。",
   "composer.reply.textAndFile": "一条消息只能是文字或文件，不能同时包含两者（回复框会依次发送）。",
   "composer.reply.quickReplyTitle": "快捷回复标题",

@@ -3,7 +3,10 @@
 import { useEffect, useState } from "react";
 import { composerRule } from "@/lib/services/conversations/constants";
 import type { ConversationDetail } from "@/lib/services/conversations/schemas";
+import { cn } from "@/components/ui/cn";
+import { useI18n } from "@/lib/i18n/client";
 import { ComposerRuleLine } from "./composer-rule";
+import { NoteComposer } from "./note-composer";
 import { ReplyComposer } from "./reply-composer";
 import { ThreadControlButtons } from "./thread-lock";
 import { useMarkSeen, useReply } from "./use-reply";
@@ -18,6 +21,31 @@ function useNow(everyMs = 30_000): number {
   return now;
 }
 
+/** "Reply" (to the person, through Meta) or "Private note" (to the team only): a pair of toggle buttons. */
+function ComposerTabs({ mode, onChange }: { mode: "reply" | "note"; onChange: (mode: "reply" | "note") => void }) {
+  const { t } = useI18n();
+  const tab = (value: "reply" | "note", label: string) => (
+    <button
+      type="button"
+      aria-pressed={mode === value}
+      onClick={() => onChange(value)}
+      className={cn(
+        "rounded-md px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-accent-500",
+        mode === value ? (value === "note" ? "bg-amber-100 text-amber-900" : "bg-accent-50 text-accent-800") : "text-zinc-600 hover:bg-zinc-100",
+      )}
+      data-testid={`composer-mode-${value}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="flex gap-1" role="group" aria-label={t("composer.modes")}>
+      {tab("reply", t("composer.modeReply"))}
+      {tab("note", t("notes.tab"))}
+    </div>
+  );
+}
+
 /**
  * Below the thread: Meta's rule for a reply now (messaging-window.ts, worded by composerRule), the reply box,
  * and Conversation Routing's lock and buttons. The same rule is enforced by the server (409, no call to Meta).
@@ -28,11 +56,20 @@ export function ComposerArea({ conversation, orgSlug }: { conversation: Conversa
   const locked = !rule.sendable && rule.locked === true;
   const { threadControl } = useReply(orgSlug, conversation);
   useMarkSeen(orgSlug, conversation, rule.sendable);
+  const [mode, setMode] = useState<"reply" | "note">("reply");
   return (
     <div className="space-y-2 border-t border-zinc-100 px-4 py-3" data-testid="composer-area" data-locked={locked || undefined}>
-      <ComposerRuleLine rule={rule} orgSlug={orgSlug} />
-      {locked ? null : <ReplyComposer conversation={conversation} orgSlug={orgSlug} sendable={rule.sendable} />}
-      {conversation.reply.channelUsable && <ThreadControlButtons locked={locked} onChange={threadControl} />}
+      <ComposerTabs mode={mode} onChange={setMode} />
+      {mode === "note" ? (
+        // Notes never reach Meta: no window, no thread owner applies to them.
+        <NoteComposer orgSlug={orgSlug} conversationId={conversation.id} />
+      ) : (
+        <>
+          <ComposerRuleLine rule={rule} orgSlug={orgSlug} />
+          {locked ? null : <ReplyComposer conversation={conversation} orgSlug={orgSlug} sendable={rule.sendable} />}
+          {conversation.reply.channelUsable && <ThreadControlButtons locked={locked} onChange={threadControl} />}
+        </>
+      )}
     </div>
   );
 }

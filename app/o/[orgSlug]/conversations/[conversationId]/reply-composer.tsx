@@ -16,6 +16,7 @@ import {
 import type { ConversationDetail } from "@/lib/services/conversations/schemas";
 import type { AttachmentUpload } from "@/lib/services/conversations";
 import type { ActionError } from "@/lib/tenancy/action";
+import { useCannedReplyMenu } from "./canned-reply-menu";
 import { useReply, useTypingIndicator } from "./use-reply";
 
 /** A handful of emoji agents reach for; the keyboard's own picker has the rest. */
@@ -39,6 +40,8 @@ export function ReplyComposer({ conversation, orgSlug, sendable }: { conversatio
   const [sending, setSending] = useState(false);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  // "/" lists the canned replies; its keys (arrows, Enter to choose) come before the composer's own.
+  const canned = useCannedReplyMenu({ textareaRef: box, value: text, setValue: setText, orgSlug, conversationId: conversation.id });
   const fileInput = useRef<HTMLInputElement>(null);
   const label = conversation.contactName ?? conversation.psid;
 
@@ -95,6 +98,8 @@ export function ReplyComposer({ conversation, orgSlug, sendable }: { conversatio
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    canned.textareaProps.onKeyDown(event);
+    if (event.defaultPrevented) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -132,7 +137,10 @@ export function ReplyComposer({ conversation, orgSlug, sendable }: { conversatio
       <label htmlFor={`reply-${conversation.id}`} className="sr-only">
         {t("composer.label", { name: label })}
       </label>
+      <div className="relative">
+      {canned.menu}
       <textarea
+        {...canned.textareaProps}
         id={`reply-${conversation.id}`}
         ref={box}
         value={text}
@@ -149,6 +157,7 @@ export function ReplyComposer({ conversation, orgSlug, sendable }: { conversatio
         className="block w-full resize-y rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-accent-500 disabled:bg-zinc-100"
         data-testid="reply-text"
       />
+      </div>
       {quickReplies !== null && (
         <fieldset className="space-y-1.5" data-testid="quick-replies">
           <legend className="text-xs text-zinc-600">{t("composer.quickReplies.limit", { max: QUICK_REPLIES_MAX, chars: QUICK_REPLY_TITLE_MAX })}</legend>
