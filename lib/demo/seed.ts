@@ -72,7 +72,8 @@ async function seedMissingParts(): Promise<{ created: boolean }> {
   const [channel] = await db.select({ id: channels.id }).from(channels).where(and(eq(channels.orgId, org.id), eq(channels.pageId, DEMO.channel.pageId)));
   if (!channel) {
     const { verifyToken, ...input } = DEMO.channel;
-    const created = await createChannel({ ctx, input: { ...input, skillGroupId: group.id } });
+    // The sandbox's demo app holds the Human Agent permission, so the demo desk replies up to 7 days.
+    const created = await createChannel({ ctx, input: { ...input, skillGroupId: group.id, humanAgentEnabled: true } });
     // The sandbox's demo app is configured with this verify token, so the handshake passes out of the box.
     await db.update(channels).set({ verifyTokenSealed: seal(verifyToken) }).where(eq(channels.id, created.id));
   }

@@ -42,6 +42,8 @@ export const channelsEn = {
   "channels.form.skillGroupChoose": "Choose a skill group",
   "channels.form.graphApiVersion": "Graph API version",
   "channels.form.graphApiVersionHint": "Like v21.0. Use the version your app is on in Meta's dashboard.",
+  "channels.form.humanAgent": "Meta granted this app the Human Agent permission",
+  "channels.form.humanAgentHint": "Agents may then reply up to 7 days after the person's last message (with the HUMAN_AGENT tag). Leave it off until Meta's App Review approved it: Meta refuses the tag otherwise.",
   "channels.form.secretKeep": "Leave empty to keep the saved one ({hint}).",
   "channels.form.submitCreate": "Connect Page",
   "channels.form.submitEdit": "Save changes",

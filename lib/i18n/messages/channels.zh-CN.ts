@@ -44,6 +44,8 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.form.skillGroupChoose": "选择技能组",
   "channels.form.graphApiVersion": "Graph API 版本",
   "channels.form.graphApiVersionHint": "格式如 v21.0，请与 Meta 后台中应用使用的版本一致。",
+  "channels.form.humanAgent": "Meta 已授予此应用 Human Agent 权限",
+  "channels.form.humanAgentHint": "开启后，客服可在用户最后一条消息后 7 天内回复（带 HUMAN_AGENT 标签）。请在 Meta 应用审核通过后再开启，否则 Meta 会拒绝该标签。",
   "channels.form.secretKeep": "留空则保留已保存的值（{hint}）。",
   "channels.form.submitCreate": "接入主页",
   "channels.form.submitEdit": "保存更改",

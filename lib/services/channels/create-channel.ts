@@ -40,6 +40,7 @@ export async function createChannel({ ctx, input }: { ctx: OrgContext; input: un
           pageId: data.pageId,
           appId: data.appId,
           graphApiVersion: data.graphApiVersion,
+          humanAgentEnabled: data.humanAgentEnabled,
           pageAccessTokenSealed: seal(data.pageAccessToken),
           appSecretSealed: seal(data.appSecret),
           verifyTokenSealed: seal(newVerifyToken()),

@@ -26,6 +26,7 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     appId: row.appId,
     skillGroupId: row.skillGroupId,
     graphApiVersion: row.graphApiVersion,
+    humanAgentEnabled: row.humanAgentEnabled,
     status: row.status,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
@@ -62,5 +63,5 @@ export async function assertSkillGroupInOrg(db: DbOrTx, ctx: OrgContext, skillGr
 
 /** What the audit log keeps of a channel: no secrets. */
 export function auditView(row: ChannelRow) {
-  return { name: row.name, pageId: row.pageId, appId: row.appId, skillGroupId: row.skillGroupId, graphApiVersion: row.graphApiVersion, status: row.status };
+  return { name: row.name, pageId: row.pageId, appId: row.appId, skillGroupId: row.skillGroupId, graphApiVersion: row.graphApiVersion, humanAgentEnabled: row.humanAgentEnabled, status: row.status };
 }

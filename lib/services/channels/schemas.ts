@@ -30,6 +30,11 @@ export const channelCreateSchema = z.object({
   appSecret: secret("channels.field.appSecret"),
   skillGroupId: z.uuid({ error: say("channels.errors.skillGroupRequired") }),
   graphApiVersion: graphApiVersion().default("v21.0"),
+  /**
+   * Meta granted the app the Human Agent permission (App Review): replies may then go out with the HUMAN_AGENT
+   * tag up to 7 days after the person's last message. Off, replies stop at 24 hours (platform-facts).
+   */
+  humanAgentEnabled: z.boolean().default(false),
 });
 export type ChannelCreateInput = z.input<typeof channelCreateSchema>;
 
@@ -41,6 +46,7 @@ export const channelUpdateSchema = atLeastOneField(z.object({
   appSecret: z.preprocess((v) => (v === "" ? undefined : v), secret("channels.field.appSecret").optional()),
   skillGroupId: channelCreateSchema.shape.skillGroupId.optional(),
   graphApiVersion: graphApiVersion().optional(),
+  humanAgentEnabled: z.boolean().optional(),
 }));
 export type ChannelUpdateInput = z.input<typeof channelUpdateSchema>;
 
@@ -58,6 +64,7 @@ export const channelSchema = z.object({
   appId: z.string(),
   skillGroupId: z.uuid().nullable(),
   graphApiVersion: z.string(),
+  humanAgentEnabled: z.boolean().describe("Meta granted the app the Human Agent permission: replies may use the HUMAN_AGENT tag up to 7 days."),
   status: z.enum(["active", "disabled"]),
   reconnectNeeded: z.boolean(),
   reconnectReason: z.string().nullable(),

@@ -30,6 +30,7 @@ export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext
         ...(data.appId !== undefined && { appId: data.appId }),
         ...(data.skillGroupId !== undefined && { skillGroupId: data.skillGroupId }),
         ...(data.graphApiVersion !== undefined && { graphApiVersion: data.graphApiVersion }),
+        ...(data.humanAgentEnabled !== undefined && { humanAgentEnabled: data.humanAgentEnabled }),
         ...(tokenReplaced && { pageAccessTokenSealed: seal(data.pageAccessToken!), reconnectReason: null, lastCheckFailure: null }),
         ...(data.appSecret !== undefined && { appSecretSealed: seal(data.appSecret) }),
       })

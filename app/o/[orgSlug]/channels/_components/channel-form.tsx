@@ -20,6 +20,7 @@ type ChannelFormValues = {
   appSecret: string;
   skillGroupId: string;
   graphApiVersion: string;
+  humanAgentEnabled: boolean;
 };
 
 export interface SkillGroupOption {
@@ -58,8 +59,9 @@ export function ChannelForm({
       appSecret: "",
       skillGroupId: channel?.skillGroupId ?? (skillGroups.length === 1 ? skillGroups[0].id : ""),
       graphApiVersion: channel?.graphApiVersion ?? "v21.0",
+      humanAgentEnabled: channel?.humanAgentEnabled ?? false,
     },
-    submit: (values) => save(values as Record<string, string>),
+    submit: (values) => save(values as unknown as Record<string, string>),
     onSuccess: (data) => {
       router.push(`/o/${orgSlug}/channels/${data.id}`);
       router.refresh();
@@ -131,6 +133,13 @@ export function ChannelForm({
         <Field id="channel-graph-version" label={t("channels.form.graphApiVersion")} hint={t("channels.form.graphApiVersionHint")} error={fieldError("graphApiVersion")}>
           <Input {...register("graphApiVersion")} className="font-mono" />
         </Field>
+        <label className="flex items-start gap-2.5 text-sm text-zinc-800 sm:col-span-2">
+          <input type="checkbox" {...register("humanAgentEnabled")} className="mt-0.5 size-4 rounded border-zinc-300 accent-accent-600" />
+          <span>
+            <span className="font-medium">{t("channels.form.humanAgent")}</span>
+            <span className="block text-xs text-zinc-500">{t("channels.form.humanAgentHint")}</span>
+          </span>
+        </label>
       </div>
       <div className="flex justify-end gap-2 border-t border-zinc-100 pt-5">
         <ButtonLink href={channel ? `/o/${orgSlug}/channels/${channel.id}` : `/o/${orgSlug}/channels`} variant="secondary">
