@@ -1,15 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { composerRule } from "@/lib/services/conversations/constants";
 import type { ConversationDetail } from "@/lib/services/conversations/schemas";
 import { cn } from "@/components/ui/cn";
 import { useI18n } from "@/lib/i18n/client";
 import { ComposerRuleLine } from "./composer-rule";
-import { NoteComposer } from "./note-composer";
 import { ReplyComposer } from "./reply-composer";
 import { ThreadControlButtons } from "./thread-lock";
 import { useMarkSeen, useReply } from "./use-reply";
+
+// Notes are written less often than replies: the note composer's code loads when its mode is chosen.
+const NoteComposer = lazy(() => import("./note-composer").then((m) => ({ default: m.NoteComposer })));
 
 /** The clock the rule is stated against, moving every 30 s so "closes at" turns into "closed" on its own. */
 function useNow(everyMs = 30_000): number {
@@ -62,7 +64,9 @@ export function ComposerArea({ conversation, orgSlug }: { conversation: Conversa
       <ComposerTabs mode={mode} onChange={setMode} />
       {mode === "note" ? (
         // Notes never reach Meta: no window, no thread owner applies to them.
-        <NoteComposer orgSlug={orgSlug} conversationId={conversation.id} />
+        <Suspense fallback={null}>
+          <NoteComposer orgSlug={orgSlug} conversationId={conversation.id} />
+        </Suspense>
       ) : (
         <>
           <ComposerRuleLine rule={rule} orgSlug={orgSlug} />

@@ -1,13 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import type { ConversationDetail } from "@/lib/services/conversations/schemas";
 import { pollInterval, useLiveRefetch } from "../_components/use-live-conversations";
 import { conversationQueries } from "../query-options";
 import { ComposerArea } from "./composer-area";
-import { ContactPanel } from "./contact-panel";
 import { ConversationHeader } from "./header";
 import { Thread } from "./thread";
+
+// The contact panel fetches its own data after the page shows; its code loads alongside (not in the first load).
+const ContactPanel = lazy(() => import("./contact-panel").then((m) => ({ default: m.ContactPanel })));
 
 /**
  * One conversation, live: the header (who, which channel, the desk's actions), the thread, the composer, and
@@ -27,7 +30,9 @@ export function ConversationView({ orgSlug, initial }: { orgSlug: string; initia
           <Thread conversation={c} orgSlug={orgSlug} />
           <ComposerArea conversation={c} orgSlug={orgSlug} />
         </div>
-        <ContactPanel orgSlug={orgSlug} conversationId={c.id} />
+        <Suspense fallback={<aside className="min-h-32 rounded-xl border border-zinc-200 bg-white shadow-xs" aria-busy="true" />}>
+          <ContactPanel orgSlug={orgSlug} conversationId={c.id} />
+        </Suspense>
       </div>
     </div>
   );
