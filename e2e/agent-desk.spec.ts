@@ -112,7 +112,7 @@ test("a conversation reaches the online agent, is answered with a text and a pho
     await setPresence(bea, slug, "online");
     await andy.getByRole("button", { name: "Transfer…" }).click();
     const dialog = andy.getByRole("dialog");
-    await dialog.getByLabel("Agent").selectOption({ label: await agentOption(dialog, "Bea Backup") });
+    await dialog.getByLabel("Agent", { exact: true }).selectOption({ label: await agentOption(dialog, "Bea Backup") });
     await dialog.getByLabel("Memo for the next agent").fill(`VIP, wants the blue one ${tag}`);
     await dialog.getByRole("button", { name: "Transfer", exact: true }).click();
     await expect(andy.getByTestId("desk-assignee")).toContainText("Bea Backup");
@@ -135,7 +135,7 @@ test("a conversation reaches the online agent, is answered with a text and a pho
 
 /** The label of the option naming `name` in the dialog's agent select ("Bea Backup · online · 0/5"). */
 async function agentOption(dialog: ReturnType<Page["getByRole"]>, name: string): Promise<string> {
-  const labels = await dialog.getByLabel("Agent").locator("option").allTextContents();
+  const labels = await dialog.getByLabel("Agent", { exact: true }).locator("option").allTextContents();
   const label = labels.find((l) => l.includes(name));
   expect(label, `an option for ${name} among ${labels.join(" | ")}`).toBeDefined();
   return label!;

@@ -55,7 +55,12 @@ export function LiveEventsProvider({ orgSlug, children }: { orgSlug: string; chi
         handlers.add(handler);
         statusListeners.add(onStatus);
         if (!source) open();
-        else onStatus(status);
+        else {
+          onStatus(status);
+          // The stream was opened by another listener (the shell's bell): this one missed its "ready", and with
+          // it the refetch that covers what happened between the page's render and now. Hand it one.
+          if (status === "live") queueMicrotask(() => handlers.has(handler) && handler({ type: "ready" }));
+        }
         return () => {
           handlers.delete(handler);
           statusListeners.delete(onStatus);
