@@ -90,11 +90,13 @@ test("a conversation reaches the online agent, is answered with a text and a pho
     // A text, then a photo.
     await andy.getByTestId("reply-text").fill(`Yes, it ships today ${tag}`);
     await andy.getByTestId("reply-text").press("Enter");
-    await expect(andy.locator('[data-testid="message"][data-source="app"]').filter({ hasText: `it ships today ${tag}` })).toBeVisible();
+    // Meta took it (the composer sends one thing at a time).
+    await expect(andy.locator('[data-testid="message"][data-source="app"]').filter({ hasText: `it ships today ${tag}` }).getByTestId("receipt")).toHaveAttribute("data-state", /^(sent|delivered|read)$/);
     await andy.getByTestId("attach-input").setInputFiles({ name: "blue.png", mimeType: "image/png", buffer: PNG });
     await expect(andy.getByTestId("composer-attachment")).toContainText("blue.png");
     await expect(andy.getByTestId("composer-attachment")).not.toContainText("…", { timeout: 20_000 });
-    await andy.getByTestId("reply-text").press("Enter");
+    await andy.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(andy.getByTestId("composer-attachment")).toHaveCount(0);
     // The person sees both in Messenger (the sandbox's thread).
     await expect
       .poll(async () => {
