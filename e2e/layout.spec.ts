@@ -114,6 +114,8 @@ function pages(): Visit[] {
     { name: "skill-groups", path: `${o}/settings/skill-groups`, as: "demo" },
     { name: "skill-group-dialog", path: `${o}/settings/skill-groups`, as: "demo", open: "skillGroups.create" },
     { name: "skill-group", path: `${o}/settings/skill-groups/${ids.skillGroup}`, as: "demo" },
+    { name: "labels", path: `${o}/settings/labels`, as: "demo" },
+    { name: "canned-replies", path: `${o}/settings/canned-replies`, as: "demo" },
     { name: "api-keys", path: `${o}/settings/api-keys`, as: "demo" },
     { name: "api-key-dialog", path: `${o}/settings/api-keys`, as: "demo", open: "apiKeys.create" },
     { name: "audit-log", path: `${o}/settings/audit-log`, as: "demo" },
