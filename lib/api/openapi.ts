@@ -38,6 +38,7 @@ const ERROR_RESPONSES = {
   Forbidden: "The key's role lacks the permission this operation needs.",
   NotFound: "Nothing with this id in the key's organisation; another organisation's ids answer the same.",
   ValidationFailed: "The body or the query failed validation; `error.details.fieldErrors` names each field.",
+  PayloadTooLarge: "The body is larger than the operation takes: 1 MB, or as its description says (a file upload).",
 } as const;
 type ErrorResponseName = keyof typeof ERROR_RESPONSES;
 
@@ -99,6 +100,7 @@ function errorStatuses(operation: ApiOperation): Partial<Record<number, ErrorRes
     ...(operation.permission && { 401: "Unauthorized" }),
     ...(operation.permission && !everyRoleMay && { 403: "Forbidden" }),
     ...(operation.pathParams && { 404: "NotFound" }),
+    ...(operation.body && { 413: "PayloadTooLarge" }),
     ...((operation.body || operation.query) && { 422: "ValidationFailed" }),
   };
 }

@@ -647,13 +647,13 @@ function sandboxPageWithToken(token: string, register = true): { pageId: string;
 }
 
 /**
- * Bad input answers 400 (not JSON) or 422 (not valid) in the documented error shape: never a 500, and never
+ * Bad input answers 400 (not JSON), 413 (a body past the operation's limit) or 422 (not valid) in the documented error shape: never a 500, and never
  * accepted. The status decides the code, as lib/errors.ts maps them.
  */
 function expectRefused(answer: ApiAnswer) {
-  expect([400, 422], JSON.stringify(answer.body).slice(0, 300)).toContain(answer.status);
+  expect([400, 413, 422], JSON.stringify(answer.body).slice(0, 300)).toContain(answer.status);
   expect(apiErrorSchema.safeParse(answer.body).error).toBeUndefined();
-  expect(answer.body.error.code).toBe(answer.status === 400 ? "bad_request" : "validation_failed");
+  expect(answer.body.error.code).toBe({ 400: "bad_request", 413: "payload_too_large", 422: "validation_failed" }[answer.status]);
 }
 
 /**
