@@ -76,7 +76,9 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   // Check connection: the token opens the Page and the app gets subscribed to every field.
   await page.getByRole("button", { name: "Check connection" }).click();
   await expect(page.getByTestId("check-result")).toHaveAttribute("data-ok", "true");
-  await expect(page.getByTestId("subscribed-fields").locator("li")).toHaveCount(8);
+  // Every field the app uses, Conversation Routing's messaging_handovers and standby included.
+  await expect(page.getByTestId("subscribed-fields").locator("li")).toHaveCount(10);
+  await expect(page.getByTestId("subscribed-fields")).toContainText("standby");
   await expect(page.getByTestId("subscribed-fields")).not.toContainText("not subscribed");
   await expect(page.getByTestId("guide-step-3")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId("guide-step-5")).toHaveAttribute("data-state", "done");
