@@ -83,11 +83,11 @@ export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; con
             {panel.subscriptions.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2">
                 {panel.may.readCampaigns ? (
-                  <Link href={`/o/${orgSlug}/campaigns/${s.campaignId}`} className="min-w-0 truncate font-medium text-accent-700 hover:underline">
+                  <Link href={`/o/${orgSlug}/campaigns/${s.campaignId}`} className="max-w-full min-w-0 truncate font-medium text-accent-700 hover:underline">
                     {s.campaignName}
                   </Link>
                 ) : (
-                  <span className="min-w-0 truncate font-medium text-zinc-900">{s.campaignName}</span>
+                  <span className="max-w-full min-w-0 truncate font-medium text-zinc-900">{s.campaignName}</span>
                 )}
                 <span className="flex items-center gap-2 text-xs text-zinc-500">
                   <Badge tone={STATE_TONE[s.state]}>{t(`contactPanel.state.${s.state}`)}</Badge>

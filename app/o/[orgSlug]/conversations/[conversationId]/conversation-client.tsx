@@ -25,7 +25,8 @@ export function ConversationView({ orgSlug, initial }: { orgSlug: string; initia
     <div className="space-y-4">
       <ConversationHeader conversation={c} orgSlug={orgSlug} live={live} failed={query.isRefetchError} />
       {/* The contact panel beside the thread from 1024 px, below it on smaller screens. */}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+      {/* One column below 1024 px: minmax(0, 1fr), so no long unbreakable line (a campaign name) widens the page. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
         <div className="min-w-0 rounded-xl border border-zinc-200 bg-white shadow-xs">
           <Thread conversation={c} orgSlug={orgSlug} />
           <ComposerArea conversation={c} orgSlug={orgSlug} />
