@@ -75,7 +75,7 @@ for (const locale of ["en", "zh-CN"] as const) {
 
     // Walking the tabs with the keyboard brings each one into view as it takes focus.
     await tabs.getByRole("link").first().focus();
-    for (const key of ["general", "members", "skillGroups", "apiKeys", "workflows", "auditLog"] as const) {
+    for (const key of ["general", "members", "skillGroups", "labels", "cannedReplies", "apiKeys", "workflows", "auditLog"] as const) {
       const tab = tabs.getByRole("link", { name: m[`settings.nav.${key}`] });
       await expect(tab).toBeFocused();
       await expect.poll(() => horizontallyOnScreen(tab), `${key} in view when focused`).toBe(true);
