@@ -1,15 +1,25 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { organizations, skillGroups } from "./tenancy";
 
 export const channelStatusEnum = pgEnum("channel_status", ["active", "disabled"]);
 
 /**
+ * How the Page was connected: by hand with the organisation's own Meta app (Page id, token, app id and secret
+ * typed in; the per-Page callback URL), or through Facebook Login with the platform's Meta app (META_APP_ID:
+ * the app-level callback URL, the platform's app secret from the environment, never stored per channel).
+ */
+export const channelConnectionEnum = pgEnum("channel_connection", ["manual", "facebook_login"]);
+
+/**
  * A Facebook Page connected to an organisation as a Messenger channel, bound to a skill group.
  * Invariants: secrets (`*Sealed`) are AES-GCM sealed (lib/crypto/secrets) and never leave the server;
  * a Page is connected at most once across all organisations while not deleted (the webhook routes by Page id);
- * deleting sets `deletedAt` and keeps history.
+ * deleting sets `deletedAt` and keeps history. A manual channel has its app secret sealed here; a Facebook Login
+ * channel has none (`appSecretSealed` null: the platform app's secret comes from the environment). Disconnecting
+ * unsubscribes the app and removes the Page token (`pageAccessTokenSealed` null, `disconnectedAt` set); the
+ * conversations stay, and Reconnect puts a token back.
  */
 export const channels = pgTable(
   "channels",
@@ -22,8 +32,11 @@ export const channels = pgTable(
     name: text().notNull(),
     pageId: text().notNull(),
     appId: text().notNull(),
-    pageAccessTokenSealed: text().notNull(),
-    appSecretSealed: text().notNull(),
+    connection: channelConnectionEnum().notNull().default("manual"),
+    /** Null once disconnected. */
+    pageAccessTokenSealed: text(),
+    /** Null for Facebook Login channels (the platform app's secret is the environment's). */
+    appSecretSealed: text(),
     verifyTokenSealed: text().notNull(),
     graphApiVersion: text().notNull().default("v21.0"),
     status: channelStatusEnum().notNull().default("active"),
@@ -44,6 +57,10 @@ export const channels = pgTable(
      * the tag otherwise, so the composer is closed in that span.
      */
     humanAgentEnabled: boolean().notNull().default(false),
+    /** When the daily token check (Graph `debug_token`) last ran for this channel's Page token. */
+    tokenCheckedAt: timestamp({ withTimezone: true }),
+    /** Set by Disconnect (app unsubscribed, token removed); cleared by Reconnect. */
+    disconnectedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -51,6 +68,8 @@ export const channels = pgTable(
   (t) => [
     uniqueIndex("channels_live_page_key").on(t.pageId).where(sql`${t.deletedAt} is null`),
     index("channels_org_idx").on(t.orgId, t.id),
+    check("channels_manual_app_secret", sql`${t.connection} = 'facebook_login' or ${t.appSecretSealed} is not null`),
+    check("channels_token_unless_disconnected", sql`${t.disconnectedAt} is not null or ${t.pageAccessTokenSealed} is not null`),
   ],
 );
 

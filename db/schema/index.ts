@@ -9,3 +9,4 @@ export * from "./messaging";
 export * from "./campaigns";
 export * from "./routing";
 export * from "./desk";
+export * from "./facebook-login";

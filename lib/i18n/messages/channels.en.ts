@@ -137,6 +137,8 @@ export const channelsEn = {
   // Services' messages (domain errors, validation): the API says the English, the dashboard translates by key.
   "channels.errors.notFound": "Channel not found.",
   "channels.errors.cannotConnectPage": "This Page could not be connected. Check that the Page ID is right and that the Page access token was generated for this Page.",
+  "channels.errors.disconnected": "This channel is disconnected: its Page token was removed. Reconnect it to send as the Page again.",
+  "channels.errors.platformAppMissing": "This channel was connected with Facebook Login, but the platform's Meta app is no longer configured on this server. Ask the operator to set META_APP_ID, META_APP_SECRET and META_LOGIN_CONFIG_ID.",
   "channels.errors.graphUnreachable": "Meta's Graph API could not be reached to check the Page access token. Try again in a moment.",
   "channels.errors.tokenRefused": "Meta refused the token: {reason}",
   "channels.errors.notPageManager": "The token's user does not manage Page {pageId}.",

@@ -139,6 +139,8 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   // 服务的消息（领域错误、校验）：API 使用英文，控制台按键翻译。
   "channels.errors.notFound": "未找到该渠道。",
   "channels.errors.cannotConnectPage": "无法接入此主页。请确认主页 ID 正确，且主页访问令牌是为此主页生成的。",
+  "channels.errors.disconnected": "此渠道已断开连接，主页令牌已移除。请重新连接后再以主页身份发送消息。",
+  "channels.errors.platformAppMissing": "此渠道通过 Facebook 登录接入，但本服务器已不再配置平台的 Meta 应用。请联系运维设置 META_APP_ID、META_APP_SECRET 和 META_LOGIN_CONFIG_ID。",
   "channels.errors.graphUnreachable": "无法连接 Meta 的 Graph API 来检查主页访问令牌，请稍后重试。",
   "channels.errors.tokenRefused": "Meta 拒绝了该令牌：{reason}",
   "channels.errors.notPageManager": "该令牌所属用户未管理主页 {pageId}。",

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { LruCache } from "@/lib/cache/lru";
 import { open } from "@/lib/crypto/secrets";
+import { channelAppSecret } from "./channel-secrets";
 
 /** What the webhook needs to know about a Page, with its secrets opened. Kept in memory briefly. */
 export interface ChannelRouting {
@@ -10,7 +11,9 @@ export interface ChannelRouting {
   orgId: string;
   pageId: string;
   appId: string;
-  appSecret: string;
+  /** Null when a Facebook Login channel outlived the platform app's configuration: nothing verifies then. */
+  appSecret: string | null;
+  connection: "manual" | "facebook_login";
   verifyToken: string;
   active: boolean;
 }
@@ -71,7 +74,8 @@ export async function getChannelRoutings(pageIds: string[]): Promise<Map<string,
         orgId: row.orgId,
         pageId: row.pageId,
         appId: row.appId,
-        appSecret: open(row.appSecretSealed),
+        appSecret: channelAppSecret(row),
+        connection: row.connection,
         verifyToken: open(row.verifyTokenSealed),
         active: row.status === "active",
       };

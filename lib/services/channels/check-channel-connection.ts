@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { recordChannelError } from "@/lib/services/channel-health";
+import { openPageToken } from "./channel-secrets";
 import { getChannelInOrg, toChannel } from "./queries";
 import { SUBSCRIBED_FIELDS, type Channel } from "./schemas";
 
@@ -29,7 +29,7 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
   const db = await getDb();
   const row = await getChannelInOrg(db, ctx, channelId);
   const graph = new GraphClient({ version: row.graphApiVersion });
-  const token = open(row.pageAccessTokenSealed);
+  const token = openPageToken(row);
 
   const fail = async (failedStep: ConnectionCheck["failedStep"], message: string, graphCode?: number): Promise<ConnectionCheck> => {
     const reconnect = graphCode === 190;

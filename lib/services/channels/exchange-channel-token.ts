@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { open, seal } from "@/lib/crypto/secrets";
+import { seal } from "@/lib/crypto/secrets";
+import { channelAppSecret } from "./channel-secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { ValidationError } from "@/lib/errors";
 import { GraphError } from "@/lib/graph/errors";
@@ -28,7 +29,9 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
     }
     throw error;
   };
-  const { access_token: userToken } = await graph.exchangeToken(row.appId, open(row.appSecretSealed), shortLivedToken.trim()).catch(refused);
+  const appSecret = channelAppSecret(row);
+  if (appSecret === null) throw ValidationError.forField("shortLivedToken", "channels.errors.platformAppMissing");
+  const { access_token: userToken } = await graph.exchangeToken(row.appId, appSecret, shortLivedToken.trim()).catch(refused);
   const accounts = await graph.getPageAccounts(userToken).catch(refused);
   const pageToken = accounts.data.find((account) => account.id === row.pageId)?.access_token;
   if (!pageToken) {

@@ -4,6 +4,7 @@
  */
 export * from "./schemas";
 export { isPageId, getChannelRoutings, getChannelRouting } from "./channel-routing";
+export { channelAppSecret, openPageToken } from "./channel-secrets";
 export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";
 export { createChannel } from "./create-channel";
 export { deleteChannel } from "./delete-channel";

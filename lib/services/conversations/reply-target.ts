@@ -12,7 +12,8 @@ export interface ReplyTarget {
   pageId: string;
   appId: string;
   graphApiVersion: string;
-  pageAccessTokenSealed: string;
+  /** Null once the channel is disconnected (then `channelUsable` is false). */
+  pageAccessTokenSealed: string | null;
   humanAgentEnabled: boolean;
   channelUsable: boolean;
   psid: string;
@@ -46,5 +47,5 @@ export async function replyTarget(ctx: OrgContext, conversationId: string): Prom
     .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)));
   if (!row) throw new NotFoundError("conversations.errors.notFound");
   const { status, deletedAt, ...rest } = row;
-  return { ...rest, channelUsable: status === "active" && deletedAt === null };
+  return { ...rest, channelUsable: status === "active" && deletedAt === null && rest.pageAccessTokenSealed !== null };
 }

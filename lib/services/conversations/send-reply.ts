@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { openPageToken } from "@/lib/services/channels";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { conversations, messageAttachmentUploads, messages } from "@/db/schema";
-import { open } from "@/lib/crypto/secrets";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
@@ -180,7 +180,7 @@ async function deliver(ctx: OrgContext, target: ReplyTarget, messageId: string, 
   let outcome: Partial<typeof messages.$inferInsert>;
   let otherAppControls = false;
   try {
-    const answer = await graph.sendMessage(target.pageId, open(target.pageAccessTokenSealed), body);
+    const answer = await graph.sendMessage(target.pageId, openPageToken(target), body);
     outcome = { sendStatus: "sent", mid: answer.message_id ?? null };
   } catch (error) {
     if (error instanceof GraphError) {

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
+import { openPageToken } from "@/lib/services/channels";
 import { getDb } from "@/db/client";
 import { messages } from "@/db/schema";
-import { open } from "@/lib/crypto/secrets";
 import { BadRequestError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
@@ -34,7 +34,7 @@ export async function sendSenderAction({ ctx, conversationId, action }: { ctx: O
     if (latest?.direction !== "inbound") return { sent: false };
   }
   try {
-    await new GraphClient({ version: target.graphApiVersion }).sendSenderAction(target.pageId, open(target.pageAccessTokenSealed), target.psid, action as SenderAction);
+    await new GraphClient({ version: target.graphApiVersion }).sendSenderAction(target.pageId, openPageToken(target), target.psid, action as SenderAction);
     return { sent: true };
   } catch {
     return { sent: false };

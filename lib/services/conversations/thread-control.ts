@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
+import { openPageToken } from "@/lib/services/channels";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { conversationActivities, conversations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { open } from "@/lib/crypto/secrets";
 import { ConflictError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
@@ -42,7 +42,7 @@ export async function changeThreadControl({ ctx, conversationId, input }: { ctx:
   if (action === "take" && previous === null) throw new ConflictError("composer.thread.alreadyOurs");
   if (action === "pass" && previous !== null) throw new ConflictError("composer.thread.notOwner");
   const graph = new GraphClient({ version: target.graphApiVersion });
-  const token = open(target.pageAccessTokenSealed);
+  const token = openPageToken(target);
   try {
     if (action === "take") await graph.takeThreadControl(target.pageId, token, target.psid);
     else await graph.passThreadControl(target.pageId, token, target.psid, PAGE_INBOX_APP_ID);

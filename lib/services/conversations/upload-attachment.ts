@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
+import { openPageToken } from "@/lib/services/channels";
 import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { messageAttachmentUploads } from "@/db/schema";
-import { open } from "@/lib/crypto/secrets";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
@@ -66,7 +66,7 @@ export async function uploadAttachment({
 
   let attachmentId: string;
   try {
-    const answer = await new GraphClient({ version: target.graphApiVersion }).uploadAttachment(target.pageId, open(target.pageAccessTokenSealed), { type, fileName, contentType, data: file.data });
+    const answer = await new GraphClient({ version: target.graphApiVersion }).uploadAttachment(target.pageId, openPageToken(target), { type, fileName, contentType, data: file.data });
     attachmentId = answer.attachment_id;
   } catch (error) {
     const reason = error instanceof GraphError ? error.reason : (error as Error).message;

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { openPageToken } from "@/lib/services/channels";
 import { getDb } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
 import { recordSystemAudit } from "@/lib/audit";
@@ -91,7 +92,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   }
 
   const graph = new GraphClient({ version: channel.graphApiVersion });
-  const pageToken = open(channel.pageAccessTokenSealed);
+  const pageToken = openPageToken(channel);
   const message = contentMessage(campaign.content as CampaignContent);
   const limiter = new RateLimiter(rate);
   limiter.carryOver(options.recentCalls);

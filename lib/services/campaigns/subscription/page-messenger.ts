@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
+import { openPageToken } from "@/lib/services/channels";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
-import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
 import { flagReconnectNeeded } from "@/lib/services/channel-health";
@@ -21,7 +21,7 @@ export async function pageMessenger(channelId: string): Promise<PageMessenger | 
   const [channel] = await db.select().from(channels).where(eq(channels.id, channelId));
   if (!channel || channel.deletedAt || channel.status !== "active") return null;
   const graph = new GraphClient({ version: channel.graphApiVersion });
-  const token = open(channel.pageAccessTokenSealed);
+  const token = openPageToken(channel);
   return {
     orgId: channel.orgId,
     channelId,

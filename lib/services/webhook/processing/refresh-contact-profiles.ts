@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
+import { openPageToken } from "@/lib/services/channels";
 import { getDb } from "@/db/client";
 import { channels, contacts } from "@/db/schema";
-import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
 import { flagReconnectNeeded } from "@/lib/services/channel-health";
@@ -21,7 +21,7 @@ export async function refreshContactProfile(orgId: string, contactId: string): P
   if (!row || row.channel.deletedAt || row.channel.status !== "active") return { fetched: false, reason: "channel not active" };
   const graph = new GraphClient({ version: row.channel.graphApiVersion });
   try {
-    const profile = await graph.getUserProfile(row.contact.psid, open(row.channel.pageAccessTokenSealed));
+    const profile = await graph.getUserProfile(row.contact.psid, openPageToken(row.channel));
     await db
       .update(contacts)
       .set({
