@@ -11,8 +11,10 @@ const NotificationPanel = lazy(() => import("./notification-panel"));
 
 export interface BellNotification {
   id: string;
-  kind: "mention" | "assigned" | "transferred";
+  kind: "mention" | "assigned" | "transferred" | "channel_reconnect_needed";
   conversationId: string | null;
+  channelId: string | null;
+  channelName: string | null;
   contactLabel: string | null;
   actorName: string | null;
   excerpt: string | null;
@@ -50,9 +52,10 @@ export function NotificationBell({
   const [popups, setPopups] = useState<BellNotification[]>([]);
   const popped = useRef(new Set<string>());
   const root = useRef<HTMLDivElement>(null);
-  const href = (n: BellNotification) => (n.conversationId ? `/o/${orgSlug}/conversations/${n.conversationId}` : `/o/${orgSlug}/conversations`);
+  const href = (n: BellNotification) =>
+    n.channelId ? `/o/${orgSlug}/channels/${n.channelId}` : n.conversationId ? `/o/${orgSlug}/conversations/${n.conversationId}` : `/o/${orgSlug}/conversations`;
   const sentence = (n: BellNotification) => {
-    const vars = { actor: n.actorName ?? t("notifications.someone"), contact: n.contactLabel ?? t("notifications.aPerson") };
+    const vars = { actor: n.actorName ?? t("notifications.someone"), contact: n.contactLabel ?? t("notifications.aPerson"), channel: n.channelName ?? "" };
     if (n.kind === "assigned" && !n.actorName) return t("notifications.kind.assignedAuto", vars);
     return t(`notifications.kind.${n.kind}`, vars);
   };

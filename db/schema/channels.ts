@@ -42,6 +42,8 @@ export const channels = pgTable(
     status: channelStatusEnum().notNull().default("active"),
     /** Set when Graph answered 190 for this Page's token; cleared by a successful connection check. */
     reconnectReason: text(),
+    /** Graph's error_subcode with that 190 (458 app removed, 460 password changed, 463 expired, 467 invalid), for words. */
+    reconnectSubcode: integer(),
     pageName: text(),
     pageUsername: text(),
     subscribedFields: text().array().notNull().default(sql`'{}'::text[]`),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { conversations } from "./messaging";
+import { channels } from "./channels";
 import { memberships, organizations, skillGroups } from "./tenancy";
 
 /**
@@ -85,10 +86,11 @@ export const conversationNotes = pgTable(
   (t) => [index("conversation_notes_conversation_idx").on(t.conversationId, t.createdAt)],
 );
 
-export const memberNotificationKindEnum = pgEnum("member_notification_kind", ["mention", "assigned", "transferred"]);
+export const memberNotificationKindEnum = pgEnum("member_notification_kind", ["mention", "assigned", "transferred", "channel_reconnect_needed"]);
 
 /**
- * Something a member should see: an @mention in a note, a conversation assigned or transferred to them.
+ * Something a member should see: an @mention in a note, a conversation assigned or transferred to them, a channel
+ * whose Page token died (owners and admins: "reconnect needed", with `channelId`).
  * Invariants: written in the transaction of the change that caused it; `readAt` null until the member opens
  * it (or marks all read). Only the member it is for reads it.
  */
@@ -103,6 +105,7 @@ export const memberNotifications = pgTable(
     kind: memberNotificationKindEnum().notNull(),
     conversationId: uuid().references(() => conversations.id, { onDelete: "cascade" }),
     noteId: uuid().references(() => conversationNotes.id, { onDelete: "cascade" }),
+    channelId: uuid().references(() => channels.id, { onDelete: "cascade" }),
     actorMembershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
     /** The transfer memo, or the note's first words. */
     excerpt: text(),

@@ -61,6 +61,7 @@ export const deskEn = {
   "notifications.kind.assignedAuto": "The conversation with {contact} was assigned to you",
   "notifications.kind.transferred": "{actor} transferred the conversation with {contact} to you",
   "notifications.kind.mention": "{actor} mentioned you in the conversation with {contact}",
+  "notifications.kind.channel_reconnect_needed": "The channel {channel} needs reconnecting: Meta no longer accepts its Page token",
   "notifications.settings": "Alerts",
   "notifications.browser": "Browser notifications",
   "notifications.browserDenied": "The browser blocks notifications for this site; allow them in its settings.",

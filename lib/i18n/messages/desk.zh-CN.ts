@@ -60,6 +60,7 @@ export const deskZhCN: Record<keyof typeof deskEn, string> = {
   "notifications.kind.assignedAuto": "与 {contact} 的会话已分配给你",
   "notifications.kind.transferred": "{actor} 将与 {contact} 的会话转接给了你",
   "notifications.kind.mention": "{actor} 在与 {contact} 的会话中提到了你",
+  "notifications.kind.channel_reconnect_needed": "渠道 {channel} 需要重新连接：Meta 已不再接受其主页令牌",
   "notifications.settings": "提醒",
   "notifications.browser": "浏览器通知",
   "notifications.browserDenied": "浏览器已阻止本站的通知；请在浏览器设置中允许。",

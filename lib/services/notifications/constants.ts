@@ -1,6 +1,6 @@
 /** Member notifications, browser-safe (no zod). */
 
-export const NOTIFICATION_KINDS = ["mention", "assigned", "transferred"] as const;
+export const NOTIFICATION_KINDS = ["mention", "assigned", "transferred", "channel_reconnect_needed"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** How many of the newest notifications the bell lists. */
@@ -12,6 +12,9 @@ export interface MemberNotification {
   id: string;
   kind: NotificationKind;
   conversationId: string | null;
+  /** The channel a "reconnect needed" notification is about, and its name. */
+  channelId: string | null;
+  channelName: string | null;
   /** Who the conversation is with (name, or PSID when the profile is unknown); null without a conversation. */
   contactLabel: string | null;
   /** The member who caused it (assigned, transferred, mentioned); null for the system (automatic routing). */

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { contacts, conversations, memberNotifications, memberships, users } from "@/db/schema";
+import { channels, contacts, conversations, memberNotifications, memberships, users } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { NOTIFICATION_LIST_LIMIT, type NotificationList } from "./constants";
@@ -22,10 +22,12 @@ export async function listMyNotifications({ ctx }: { ctx: OrgContext }): Promise
       psid: contacts.psid,
       actorName: actorUser.name,
       actorEmail: actorUser.email,
+      channelName: channels.name,
     })
     .from(memberNotifications)
     .leftJoin(conversations, eq(conversations.id, memberNotifications.conversationId))
     .leftJoin(contacts, eq(contacts.id, conversations.contactId))
+    .leftJoin(channels, eq(channels.id, memberNotifications.channelId))
     .leftJoin(actor, eq(actor.id, memberNotifications.actorMembershipId))
     .leftJoin(actorUser, eq(actorUser.id, actor.userId))
     .where(mine)
@@ -37,6 +39,8 @@ export async function listMyNotifications({ ctx }: { ctx: OrgContext }): Promise
       id: r.n.id,
       kind: r.n.kind,
       conversationId: r.n.conversationId,
+      channelId: r.n.channelId,
+      channelName: r.channelName,
       contactLabel: r.psid === null ? null : [r.firstName, r.lastName].filter(Boolean).join(" ") || r.psid,
       actorName: r.n.actorMembershipId ? r.actorName || r.actorEmail || null : null,
       excerpt: r.n.excerpt,
