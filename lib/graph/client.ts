@@ -140,4 +140,76 @@ export class GraphClient {
   takeThreadControl(pageId: string, accessToken: string, psid: string, metadata?: string): Promise<{ success?: boolean }> {
     return this.request({ method: "POST", path: `${pageId}/take_thread_control`, accessToken, body: { recipient: { id: psid }, ...(metadata ? { metadata } : {}) } });
   }
+
+  // --- Facebook Login (onboarding Pages with the platform app) ---
+
+  /** Exchanges the login dialog's code for a (short-lived) user token; redirect_uri must be the dialog's. */
+  exchangeCode(appId: string, appSecret: string, redirectUri: string, code: string): Promise<{ access_token: string; token_type?: string; expires_in?: number }> {
+    return this.request({ path: "oauth/access_token", query: { client_id: appId, client_secret: appSecret, redirect_uri: redirectUri, code } });
+  }
+
+  /** Who a user token belongs to. */
+  getMe(userAccessToken: string): Promise<{ id: string; name?: string }> {
+    return this.request({ path: "me", accessToken: userAccessToken, query: { fields: "id,name" } });
+  }
+
+  /** Every permission the person was asked for, granted or declined. */
+  getPermissions(userAccessToken: string): Promise<{ data: { permission: string; status: "granted" | "declined" | "expired" }[] }> {
+    return this.request({ path: "me/permissions", accessToken: userAccessToken });
+  }
+
+  /**
+   * The Pages a user token may act for, with their tasks, pictures and Page tokens, following Graph's cursor
+   * paging to the end (at most `maxPages` requests: a person with thousands of Pages is cut off, not looped on).
+   */
+  async listPageAccounts(userAccessToken: string, { pageSize = 100, maxPages = 20 } = {}): Promise<PageAccount[]> {
+    const pages: PageAccount[] = [];
+    let after: string | undefined;
+    for (let request = 0; request < maxPages; request++) {
+      const answer = await this.request<{ data: PageAccount[]; paging?: { cursors?: { after?: string }; next?: string } }>({
+        path: "me/accounts",
+        accessToken: userAccessToken,
+        query: { fields: "id,name,access_token,tasks,picture{url}", limit: pageSize, after },
+      });
+      pages.push(...answer.data);
+      after = answer.paging?.cursors?.after;
+      if (!answer.paging?.next || !after || answer.data.length === 0) break;
+    }
+    return pages;
+  }
+
+  /**
+   * Meta's token inspection: whether `inputToken` is valid, its app, type, Page and scopes, and the error
+   * (190 with a subcode) when not. Asked with the app's own token (`{app-id}|{app-secret}`).
+   */
+  debugToken(inputToken: string, appId: string, appSecret: string): Promise<{ data: DebugTokenData }> {
+    return this.request({ path: "debug_token", accessToken: `${appId}|${appSecret}`, query: { input_token: inputToken } });
+  }
+
+  /** Removes the app's webhook subscription from the Page (Disconnect). */
+  unsubscribeApp(pageId: string, accessToken: string): Promise<{ success: boolean }> {
+    return this.request({ method: "DELETE", path: `${pageId}/subscribed_apps`, accessToken });
+  }
+}
+
+/** One Page from `/me/accounts`. */
+export interface PageAccount {
+  id: string;
+  name?: string;
+  access_token?: string;
+  tasks?: string[];
+  picture?: { data?: { url?: string } };
+}
+
+export interface DebugTokenData {
+  app_id?: string;
+  type?: "PAGE" | "USER" | "APP" | "SYSTEM_USER";
+  application?: string;
+  is_valid: boolean;
+  /** 0 for tokens that never expire (Page tokens from a long-lived user token). */
+  expires_at?: number;
+  scopes?: string[];
+  profile_id?: string;
+  user_id?: string;
+  error?: { code: number; message: string; subcode?: number };
 }
