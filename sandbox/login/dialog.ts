@@ -59,7 +59,7 @@ body{font-family:system-ui,sans-serif;background:#f0f2f5;margin:0;padding:24px;c
 main{max-width:520px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;box-shadow:0 1px 3px rgba(0,0,0,.2)}
 h1{font-size:1.3rem}fieldset{border:1px solid #dddfe2;border-radius:6px;margin:0 0 16px;padding:12px}
 legend{font-weight:600}label{display:flex;align-items:center;gap:8px;padding:4px 0}
-img{border-radius:4px}.actions{display:flex;gap:8px;justify-content:flex-end}
+img{border-radius:4px}.actions{display:flex;flex-direction:row-reverse;gap:8px;justify-content:flex-start}
 button{font:inherit;padding:8px 16px;border-radius:6px;border:1px solid #ccd0d5;background:#e4e6eb;cursor:pointer}
 button[value=continue]{background:#1877f2;border-color:#1877f2;color:#fff}.note{color:#606770;font-size:.9rem}
 </style></head><body><main>${body}</main></body></html>`;
@@ -101,7 +101,8 @@ ${userRadios || '<p class="note">No Facebook users in the sandbox: create one wi
 ${permissionBoxes}
 </fieldset>
 ${pageGroups}
-<div class="actions"><button type="submit" name="action" value="cancel">Cancel</button><button type="submit" name="action" value="continue">Continue</button></div>
+<!-- Continue first in the DOM: pressing Enter submits the form's first button, which must not be Cancel. -->
+<div class="actions"><button type="submit" name="action" value="continue">Continue</button><button type="submit" name="action" value="cancel">Cancel</button></div>
 </form>
 <script>
 for (const radio of document.querySelectorAll('input[name=user]')) radio.addEventListener('change', () => {

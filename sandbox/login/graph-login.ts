@@ -46,7 +46,7 @@ export function exchangeToken(ctx: GraphContext, params: Record<string, unknown>
   const app = ctx.store.apps.get(String(params.client_id ?? ""));
   if (!app) throw graphErrors.invalidAppId();
   if (params.client_secret !== app.secret) throw graphErrors.invalidAppSecret();
-  if (params.code !== undefined && params.grant_type === undefined) return exchangeCode(ctx, app, params);
+  if (params.code !== undefined && (params.grant_type === undefined || params.grant_type === "authorization_code")) return exchangeCode(ctx, app, params);
   if (params.grant_type !== "fb_exchange_token") {
     throw graphErrors.invalidParameter("Unsupported grant_type; the sandbox supports a code or fb_exchange_token");
   }
