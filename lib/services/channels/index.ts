@@ -3,7 +3,7 @@
  * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
  */
 export * from "./schemas";
-export { isPageId, getChannelRoutings, getChannelRouting } from "./channel-routing";
+export { isPageId, getChannelRoutings, getChannelRouting, type ChannelRouting } from "./channel-routing";
 export { channelAppSecret, openPageToken } from "./channel-secrets";
 export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";
 export { createChannel } from "./create-channel";
