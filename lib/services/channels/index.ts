@@ -8,6 +8,7 @@ export { channelAppSecret, openPageToken } from "./channel-secrets";
 export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";
 export { createChannel } from "./create-channel";
 export { deleteChannel } from "./delete-channel";
+export { type DisconnectResult, disconnectChannel } from "./disconnect-channel";
 export { exchangeChannelToken } from "./exchange-channel-token";
 export { type ChannelHealth, getChannelHealth } from "./get-channel-health";
 export { getChannel } from "./get-channel";
