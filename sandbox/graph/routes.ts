@@ -42,6 +42,7 @@ export function handleGraph(ctx: GraphContext, req: GraphRequest): GraphResponse
   let page: SandboxPage | null = null;
   try {
     if (segments[0] === "oauth" && segments[1] === "access_token") return exchangeToken(ctx, req.params);
+    if (segments.length === 1 && segments[0] === "debug_token" && req.method === "GET") return debugToken(ctx, req);
     if (segments.length === 0 && req.method === "POST" && req.params.batch !== undefined) return handleBatch(ctx, req, handleGraph);
     const auth = authenticate(ctx, req);
     if (auth.kind === "page") {
@@ -247,3 +248,35 @@ function exchangeToken(ctx: GraphContext, params: Record<string, unknown>): Grap
   };
 }
 
+
+/**
+ * GET /debug_token?input_token=X with the app's token (`{app-id}|{app-secret}`): Meta's token inspection. A Page
+ * token the sandbox revoked answers is_valid:false with 190/460 (the password-change death); an unknown token
+ * is_valid:false with 190; a wrong app token is a 190 error envelope. Page tokens never expire (expires_at 0).
+ */
+function debugToken(ctx: GraphContext, req: GraphRequest): GraphResponse {
+  let appToken = req.params.access_token;
+  if (appToken === undefined && req.authorization) appToken = req.authorization.replace(/^(Bearer|OAuth)\s+/i, "");
+  const [appId, secret] = typeof appToken === "string" ? appToken.split("|") : [];
+  const app = appId ? ctx.store.apps.get(appId) : undefined;
+  if (!app || secret !== app.secret) throw graphErrors.invalidToken();
+  const input = String(req.params.input_token ?? "");
+  const owner = input ? ctx.store.pageTokenOwner(input) : undefined;
+  if (owner) {
+    const application = ctx.store.apps.get(owner.appId)?.name ?? "Sandbox App";
+    const base = { app_id: owner.appId, type: "PAGE", application, expires_at: 0, profile_id: owner.page.id, user_id: "4000000000000004" };
+    if (owner.page.tokenRevoked) {
+      const dead = graphErrors.revokedToken();
+      return { status: 200, body: { data: { ...base, is_valid: false, scopes: [], error: { code: dead.code, subcode: dead.subcode, message: dead.message } } } };
+    }
+    return { status: 200, body: { data: { ...base, is_valid: true, scopes: ["pages_show_list", "pages_messaging", "pages_manage_metadata"] } } };
+  }
+  const user = ctx.store.userTokens.get(input);
+  if (user) {
+    const expired = user.expiresAt !== null && ctx.clock.now() > user.expiresAt;
+    const data = { app_id: app.id, type: "USER", application: app.name, expires_at: user.expiresAt === null ? 0 : Math.floor(user.expiresAt / 1000), scopes: ["pages_show_list"], user_id: "4000000000000004" };
+    if (expired) return { status: 200, body: { data: { ...data, is_valid: false, error: { code: 190, subcode: 463, message: "Error validating access token: Session has expired." } } } };
+    return { status: 200, body: { data: { ...data, is_valid: true } } };
+  }
+  return { status: 200, body: { data: { is_valid: false, scopes: [], error: { code: 190, message: "Invalid OAuth access token - Cannot parse access token" } } } };
+}
