@@ -26,6 +26,8 @@ export const channelsEn = {
   "channels.reconnectReason.invalid": "The Page access token is no longer valid: the person who connected the Page logged out of Facebook or lost their role on the Page.",
   "channels.reconnectReason.other": "Meta no longer accepts the Page access token.",
   "channels.reconnectReason.withMeta": "{reason} Meta said: {message}",
+  "email.channelReconnect.subject": "{channel} needs reconnecting: Meta no longer accepts its Page token",
+  "email.channelReconnect.body": "Meta stopped accepting the Page access token of the channel {channel} in {org}. Until it is reconnected, its messages are not received and replies and campaigns cannot be sent.\n\nWhy: {reason}\nMeta said: {message}\n\nReconnect it on the channel's page:\n{link}\n\nYou receive this email because you are an owner or admin of {org}.",
   "channels.disconnectedBanner.title": "Disconnected",
   "channels.disconnectedBanner.detail": "This channel no longer has a Page access token and Messenger Desk is unsubscribed from the Page: nothing is received or sent. Its contacts and conversations stay in the history. Connect the Page again to use it, or delete the channel.",
   "channels.checkFailedBanner": "The last connection check failed: {reason}. Fix it in Meta's dashboard or under Edit, then check the connection again.",

@@ -29,6 +29,8 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.reconnectReason.invalid": "主页访问令牌已失效：连接该主页的用户已退出 Facebook，或已失去其在主页上的角色。",
   "channels.reconnectReason.other": "Meta 已不再接受此主页访问令牌。",
   "channels.reconnectReason.withMeta": "{reason} Meta 返回：{message}",
+  "email.channelReconnect.subject": "{channel} 需要重新连接：Meta 已不再接受其主页令牌",
+  "email.channelReconnect.body": "Meta 已不再接受 {org} 中渠道 {channel} 的主页访问令牌。在重新连接之前，无法接收该渠道的消息，也无法发送回复和营销活动。\n\n原因：{reason}\nMeta 返回：{message}\n\n请在渠道页面重新连接：\n{link}\n\n您收到此邮件，是因为您是 {org} 的所有者或管理员。",
   "channels.disconnectedBanner.title": "已断开连接",
   "channels.disconnectedBanner.detail": "此渠道已没有主页访问令牌，Messenger Desk 也已取消订阅该主页：不会再收发任何消息。联系人和会话记录会保留。重新连接该主页即可继续使用，或删除此渠道。",
   "channels.back": "全部渠道",

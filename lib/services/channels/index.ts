@@ -6,6 +6,7 @@ export * from "./schemas";
 export { isPageId, getChannelRoutings, getChannelRouting, type ChannelRouting } from "./channel-routing";
 export { channelAppSecret, openPageToken } from "./channel-secrets";
 export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";
+export { TOKEN_CHECK_BATCH_SIZE, type TokenCheckBatch, checkChannelTokensBatch } from "./check-channel-tokens";
 export { createChannel } from "./create-channel";
 export { deleteChannel } from "./delete-channel";
 export { type DisconnectResult, disconnectChannel } from "./disconnect-channel";
