@@ -30,6 +30,7 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     status: row.status,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
+    reconnectSubcode: row.reconnectSubcode,
     lastCheckFailure: row.lastCheckFailure,
     pageName: row.pageName,
     pageUsername: row.pageUsername,
@@ -38,6 +39,8 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     appSecretHint: showHints && row.appSecretSealed ? maskSecret(open(row.appSecretSealed)) : null,
     callbackUrl: webhookCallbackUrl(row.pageId),
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    tokenCheckedAt: row.tokenCheckedAt?.toISOString() ?? null,
+    disconnectedAt: row.disconnectedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -68,6 +68,7 @@ export const channelSchema = z.object({
   status: z.enum(["active", "disabled"]),
   reconnectNeeded: z.boolean(),
   reconnectReason: z.string().nullable(),
+  reconnectSubcode: z.number().int().nullable().describe("Graph's error_subcode with the 190 that flagged reconnectNeeded (458 app removed, 460 password changed, 463 expired, 467 invalid)."),
   pageName: z.string().nullable(),
   pageUsername: z.string().nullable(),
   subscribedFields: z.array(z.string()),
@@ -77,6 +78,8 @@ export const channelSchema = z.object({
   callbackUrl: z.string(),
   lastCheckedAt: z.iso.datetime().nullable(),
   lastCheckFailure: z.string().nullable().describe("What the last connection check found wrong; null after one that passed or a new token."),
+  tokenCheckedAt: z.iso.datetime().nullable().describe("When the daily token check (Graph debug_token) last looked at the Page token."),
+  disconnectedAt: z.iso.datetime().nullable().describe("Set by Disconnect: the app was unsubscribed from the Page and its token removed; history stays."),
   createdAt: z.iso.datetime(),
 });
 export type Channel = z.infer<typeof channelSchema>;
