@@ -28,6 +28,8 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     graphApiVersion: row.graphApiVersion,
     humanAgentEnabled: row.humanAgentEnabled,
     status: row.status,
+    connection: row.connection,
+    disconnectedAt: row.disconnectedAt?.toISOString() ?? null,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
     lastCheckFailure: row.lastCheckFailure,

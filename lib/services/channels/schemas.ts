@@ -66,6 +66,8 @@ export const channelSchema = z.object({
   graphApiVersion: z.string(),
   humanAgentEnabled: z.boolean().describe("Meta granted the app the Human Agent permission: replies may use the HUMAN_AGENT tag up to 7 days."),
   status: z.enum(["active", "disabled"]),
+  connection: z.enum(["manual", "facebook_login"]).describe("How the Page was connected: by hand with the organisation's own Meta app, or with Facebook Login through the platform's app."),
+  disconnectedAt: z.iso.datetime().nullable().describe("When the channel was disconnected (app unsubscribed, token removed); null while connected."),
   reconnectNeeded: z.boolean(),
   reconnectReason: z.string().nullable(),
   pageName: z.string().nullable(),
