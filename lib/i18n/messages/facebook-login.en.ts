@@ -44,6 +44,7 @@ export const facebookLoginEn = {
   "facebookLogin.picker.none": "This Facebook account shared no Pages with Messenger Desk. Click Try again and tick the Pages in Facebook's dialog.",
   "facebookLogin.picker.choose": "Connect {page}",
   "facebookLogin.picker.skillGroup": "Skill group",
+  "facebookLogin.picker.skillGroupFor": "Skill group for {page}",
   "facebookLogin.picker.chooseSkillGroup": "Choose a skill group",
   "facebookLogin.picker.noSkillGroups": "Create a skill group first: every channel belongs to one.",
   "facebookLogin.picker.pictureAlt": "Profile picture of {page}",

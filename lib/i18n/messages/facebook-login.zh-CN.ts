@@ -46,6 +46,7 @@ export const facebookLoginZhCN: Record<keyof typeof facebookLoginEn, string> = {
   "facebookLogin.picker.none": "该 Facebook 账号没有向 Messenger Desk 共享任何主页。请点击“重试”，并在 Facebook 的对话框中勾选主页。",
   "facebookLogin.picker.choose": "接入 {page}",
   "facebookLogin.picker.skillGroup": "技能组",
+  "facebookLogin.picker.skillGroupFor": "{page} 的技能组",
   "facebookLogin.picker.chooseSkillGroup": "选择技能组",
   "facebookLogin.picker.noSkillGroups": "请先创建技能组：每个渠道都属于一个技能组。",
   "facebookLogin.picker.pictureAlt": "{page} 的头像",

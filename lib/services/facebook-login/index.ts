@@ -7,3 +7,4 @@ export { startFacebookLogin } from "./start-facebook-login";
 export { type FinishedLogin, finishFacebookLogin } from "./finish-facebook-login";
 export { getFacebookLogin } from "./get-facebook-login";
 export { connectFacebookPages } from "./connect-facebook-pages";
+export { failureMessage } from "./queries";

@@ -9,11 +9,20 @@ export type StepState = "done" | "todo" | "failed" | "unknown";
 
 const tones: Record<StepState, BadgeTone> = { done: "success", todo: "neutral", failed: "danger", unknown: "accent" };
 
-/** The steps users take in Meta's dashboard, in order, each with its state where Messenger Desk can know it. */
-export function SetupGuide({ states, fields }: { states: StepState[]; fields: string[] }) {
+/**
+ * The two ways to connect a Page, then, for a channel connected by hand, the steps users take in Meta's
+ * dashboard in order, each with its state where Messenger Desk can know it. A channel connected with Facebook
+ * has none: the platform app's login did them.
+ */
+export function SetupGuide({ states, fields, connection }: { states: StepState[]; fields: string[]; connection: "manual" | "facebook_login" }) {
   const { t } = useI18n();
   return (
     <Card title={t("channels.guide.title")} testId="setup-guide">
+      <p className="mb-3 text-sm text-zinc-500" data-testid="setup-paths">{t("facebookLogin.guide.paths")}</p>
+      {connection === "facebook_login" ? (
+        <p className="text-sm leading-6 text-zinc-700" data-testid="setup-login-channel">{t("facebookLogin.guide.loginChannel")}</p>
+      ) : (
+      <>
       <p className="mb-4 text-sm text-zinc-500">{t("channels.guide.description")}</p>
       <ol className="space-y-4">
         {states.map((state, i) => {
@@ -36,6 +45,8 @@ export function SetupGuide({ states, fields }: { states: StepState[]; fields: st
           );
         })}
       </ol>
+      </>
+      )}
     </Card>
   );
 }
