@@ -24,12 +24,11 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     name: row.name,
     pageId: row.pageId,
     appId: row.appId,
+    connection: row.connection,
     skillGroupId: row.skillGroupId,
     graphApiVersion: row.graphApiVersion,
     humanAgentEnabled: row.humanAgentEnabled,
     status: row.status,
-    connection: row.connection,
-    disconnectedAt: row.disconnectedAt?.toISOString() ?? null,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
     lastCheckFailure: row.lastCheckFailure,
@@ -40,6 +39,8 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     appSecretHint: showHints && row.appSecretSealed ? maskSecret(open(row.appSecretSealed)) : null,
     callbackUrl: webhookCallbackUrl(row.pageId),
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    tokenCheckedAt: row.tokenCheckedAt?.toISOString() ?? null,
+    disconnectedAt: row.disconnectedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -62,12 +62,11 @@ export const channelSchema = z.object({
   name: z.string(),
   pageId: z.string(),
   appId: z.string(),
+  connection: z.enum(["manual", "facebook_login"]).describe("How the Page was connected: by hand with the organisation's own Meta app, or with Facebook Login through the platform's app."),
   skillGroupId: z.uuid().nullable(),
   graphApiVersion: z.string(),
   humanAgentEnabled: z.boolean().describe("Meta granted the app the Human Agent permission: replies may use the HUMAN_AGENT tag up to 7 days."),
   status: z.enum(["active", "disabled"]),
-  connection: z.enum(["manual", "facebook_login"]).describe("How the Page was connected: by hand with the organisation's own Meta app, or with Facebook Login through the platform's app."),
-  disconnectedAt: z.iso.datetime().nullable().describe("When the channel was disconnected (app unsubscribed, token removed); null while connected."),
   reconnectNeeded: z.boolean(),
   reconnectReason: z.string().nullable(),
   pageName: z.string().nullable(),
@@ -79,6 +78,8 @@ export const channelSchema = z.object({
   callbackUrl: z.string(),
   lastCheckedAt: z.iso.datetime().nullable(),
   lastCheckFailure: z.string().nullable().describe("What the last connection check found wrong; null after one that passed or a new token."),
+  tokenCheckedAt: z.iso.datetime().nullable().describe("When the daily token check (Graph debug_token) last looked at the Page token."),
+  disconnectedAt: z.iso.datetime().nullable().describe("Set by Disconnect: the app was unsubscribed from the Page and its token removed; history stays."),
   createdAt: z.iso.datetime(),
 });
 export type Channel = z.infer<typeof channelSchema>;
