@@ -8,6 +8,8 @@ export default defineConfig({
     // *.pg.test.ts need a PostgreSQL server (they cut the connection to it): registered only with DATABASE_URL.
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**", ...(process.env.DATABASE_URL ? [] : ["**/*.pg.test.ts"])],
     environment: "node",
+    // Migrates one template database for the run; each file's database is a copy of it (tests/db.ts).
+    globalSetup: ["tests/global-setup.ts"],
     // Code under test that sends workflow events or builds links must never reach a developer's running
     // app on :3000; port 9 (discard) refuses at once. Tests that need an app start their own.
     env: { APP_URL: "http://127.0.0.1:9", NEXTAUTH_URL: "http://127.0.0.1:9" },

@@ -12,6 +12,7 @@ import { ControlError } from "./control/router";
 import { GraphError, graphErrors } from "./graph/graph-error";
 import { handleGraph, stripVersion } from "./graph/routes";
 import { BodyParseError, parseGraphBody, readBody } from "./http/body";
+import { DIALOG_PATH, handleDialog, pagePictureSvg } from "./login/dialog";
 import { SandboxCore, type SandboxCoreOptions } from "./sandbox";
 import { SimulationError } from "./users/simulator";
 import { pickLocale } from "./web/messages";
@@ -94,6 +95,15 @@ export function createSandboxServer(core: SandboxCore): http.Server {
       res.end(content);
       return true;
     }
+    const pictureOf = /^\/_sandbox\/media\/pages\/(\d+)\/picture\.svg$/.exec(pathname)?.[1];
+    if (pictureOf) {
+      const page = core.store.pages.get(pictureOf);
+      if (!page) return false;
+      const svg = Buffer.from(pagePictureSvg(page));
+      res.writeHead(200, { "Content-Type": "image/svg+xml", "Content-Length": svg.length, "Cache-Control": "max-age=300" });
+      res.end(svg);
+      return true;
+    }
     const attachmentId = /^\/_sandbox\/media\/attachments\/(\d+)(?:\/[^/]*)?$/.exec(pathname)?.[1];
     if (attachmentId) {
       const file = core.store.attachmentFiles.get(attachmentId);
@@ -155,6 +165,21 @@ export function createSandboxServer(core: SandboxCore): http.Server {
     else sendJson(res, response.status, response.body);
   }
 
+  /** The Facebook Login dialog: an HTML page (GET) and its form post (POST, no JavaScript needed). */
+  async function serveDialog(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+    const method = (req.method ?? "GET").toUpperCase();
+    const form = method === "POST" ? new URLSearchParams(await readBody(req)) : null;
+    const answer = handleDialog(core.graph, method, query, form);
+    if ("location" in answer) {
+      res.writeHead(302, { Location: answer.location, "Cache-Control": "no-store" });
+      res.end();
+      return;
+    }
+    const html = Buffer.from(answer.html);
+    res.writeHead(answer.status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length, "Cache-Control": "no-store" });
+    res.end(html);
+  }
+
   return http.createServer((req, res) => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
@@ -163,6 +188,7 @@ export function createSandboxServer(core: SandboxCore): http.Server {
     let work: Promise<void> | void;
     if (pathname.startsWith("/_sandbox/api")) work = handleControl(req, res, pathname, query);
     else if (pathname.startsWith("/_sandbox") && serveStatic(req, res, pathname)) return;
+    else if (DIALOG_PATH.test(pathname)) work = serveDialog(req, res, query);
     else if (/^(\/_sandbox)?\/m\.me\/[^/]+\/?$/.test(pathname)) work = redirectMmeLink(core, res, pathname, query);
     else if (pathname === "/" && !query.has("access_token") && req.method === "GET") {
       res.writeHead(302, { Location: "/_sandbox/" });
@@ -235,5 +261,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 }
 
 export { SandboxCore } from "./sandbox";
-export { DEMO, demoCallbackUrl } from "./state/demo";
+export { DEMO, DEMO_FACEBOOK_USER, PLATFORM, demoCallbackUrl, platformCallbackUrl } from "./state/demo";
 export { signatureSha256 } from "./webhooks/signature";

@@ -6,7 +6,8 @@
 import type { SandboxCore } from "../sandbox";
 import { isTyping } from "../graph/send-api";
 import { appsWithRole, PAGE_INBOX_NAME } from "../graph/thread-control";
-import { PAGE_INBOX_APP_ID, type SandboxApp, type SandboxPage, type SandboxUser } from "../state/types";
+import { PLATFORM } from "../state/demo";
+import { PAGE_INBOX_APP_ID, type FacebookUser, type SandboxApp, type SandboxPage, type SandboxUser } from "../state/types";
 import * as payloads from "../webhooks/payloads";
 import { verifyCallback } from "../webhooks/verification";
 import { ControlError, ControlRouter } from "./router";
@@ -42,6 +43,14 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
   const router = new ControlRouter();
   const { store, users, bulk, webhooks, sendLog, clock, threadControl } = core;
 
+  const publicFacebookUser = (user: FacebookUser) => ({
+    id: user.id,
+    name: user.name,
+    pages: user.pageIds
+      .map((id) => store.pages.get(id))
+      .filter((p): p is SandboxPage => !!p)
+      .map((p) => ({ id: p.id, name: p.name, username: p.username, appId: p.appId, accessToken: p.accessToken, tasks: user.tasks[p.id] ?? null })),
+  });
   const pageOf = (idOrUsername: string) => {
     const page = store.pageByIdOrUsername(idOrUsername);
     if (!page) throw new ControlError(404, `unknown page ${idOrUsername}`);
@@ -175,6 +184,15 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       store.rotatePageToken(page);
       return publicPage(page);
     })
+    // A Page token dies as on Meta (password change 460, app removed 458, expiry 463, invalid 467); the next
+    // login's /me/accounts mints a fresh one.
+    .on("POST", "/pages/:pageId/token-death", ({ params, body }) => {
+      const input = s.tokenDeathSchema.parse(body ?? {});
+      const page = pageOf(params.pageId);
+      if (input.appId !== undefined && store.fieldsOf(page, input.appId) === null) throw new ControlError(404, `app ${input.appId} has no token for page ${page.id}`);
+      const killed = store.killPageTokens(page, input.subcode, clock.now(), input.appId);
+      return { pageId: page.id, subcode: input.subcode, killed: killed.map((k) => ({ appId: k.appId, accessToken: k.token })) };
+    })
     .on("GET", "/pages/:pageId/users", ({ params, query }) => {
       const list = store.usersOfPage(pageOf(params.pageId).id);
       const limit = num(query, "limit") ?? list.length;
@@ -215,6 +233,31 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       return { sent: bulk.sendTexts(pageOf(params.pageId).id, input) };
     })
     // ---- one simulated user ----
+    // ---- Facebook users (Facebook Login) ----
+    .on("GET", "/facebook-users", () => ({ data: [...store.facebookUsers.values()].map(publicFacebookUser) }))
+    .on("GET", "/facebook-users/:userId", ({ params }) => {
+      const user = store.facebookUsers.get(params.userId);
+      if (!user) throw new ControlError(404, `unknown Facebook user ${params.userId}`);
+      return publicFacebookUser(user);
+    })
+    .on("POST", "/facebook-users", ({ body }) => {
+      const input = s.facebookUserSchema.parse(body ?? {});
+      if (input.id && store.facebookUsers.has(input.id)) throw new ControlError(409, `Facebook user ${input.id} exists`);
+      for (const id of input.pageIds ?? []) pageOf(id);
+      for (const p of input.pages ?? []) {
+        appOf(p.appId ?? PLATFORM.appId);
+        if (p.id && store.pages.has(p.id)) throw new ControlError(409, `page ${p.id} exists`);
+        if (p.username && store.pageByIdOrUsername(p.username)) throw new ControlError(409, `username ${p.username} is taken`);
+      }
+      const tasks: Record<string, string[]> = {};
+      // New Pages are not subscribed to anything yet: the app subscribes them after login.
+      const created = (input.pages ?? []).map((p) => {
+        const page = store.addPage({ id: p.id, name: p.name, username: p.username, appId: p.appId ?? PLATFORM.appId, subscribedFields: [], routingEnabled: true });
+        if (p.tasks) tasks[page.id] = p.tasks;
+        return page.id;
+      });
+      return publicFacebookUser(store.addFacebookUser({ id: input.id, name: input.name, pageIds: [...(input.pageIds ?? []), ...created], tasks }));
+    })
     .on("GET", "/users/:psid", ({ params }) => publicUser(users.user(params.psid)))
     .on("GET", "/users/:psid/thread", ({ params, query }) => {
       const user = users.user(params.psid);

@@ -152,3 +152,30 @@ const autoSettings = {
 /** `enabled: false` turns the automatic person off. */
 export const autoReplySchema = z.object({ enabled: z.boolean().optional(), ...autoSettings });
 export const bulkAutoReplySchema = z.object({ psids: z.array(z.string()).optional(), enabled: z.boolean().optional(), ...autoSettings });
+
+/** A simulated Facebook user (Facebook Login) with new Pages (default app: the platform app) and/or existing ones. */
+export const facebookUserSchema = z.object({
+  id: z.string().regex(/^\d+$/).optional(),
+  name: z.string().min(1).max(200),
+  pages: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(200),
+        id: z.string().regex(/^\d+$/).optional(),
+        username: z.string().regex(/^[A-Za-z0-9.]+$/).optional(),
+        tasks: z.array(z.string().min(1)).optional(),
+        /** Default app of the new Page (default: the platform app). */
+        appId: z.string().optional(),
+      }),
+    )
+    .max(500)
+    .optional(),
+  /** Existing Pages the user also has a role on (e.g. the demo Page). */
+  pageIds: z.array(z.string()).optional(),
+});
+
+/** Kills the Page's token (of one app, or of every app) with Meta's 190 subcode. */
+export const tokenDeathSchema = z.object({
+  subcode: z.union([z.literal(458), z.literal(460), z.literal(463), z.literal(467)]),
+  appId: z.string().optional(),
+});

@@ -3,9 +3,8 @@
  * or the Authorization header, per-Page faults, and Graph's error envelope. Handlers are synchronous; an
  * injected latency is returned as `delayMs` for the HTTP layer to wait out.
  */
-import { newAccessToken } from "../ids";
-import { SandboxStore } from "../state/store";
-import { WEBHOOK_FIELDS, type SandboxPage, type UserAccessToken, type WebhookField } from "../state/types";
+import { appFromAppToken, checkUserToken, deadTokenError, debugToken, exchangeToken, userAccounts, userMe, userPermissions } from "../login/graph-login";
+import { WEBHOOK_FIELDS, type SandboxApp, type SandboxPage, type UserAccessToken, type WebhookField } from "../state/types";
 import type { GraphContext } from "./context";
 import { GraphError, graphErrors } from "./graph-error";
 import { handleBatch } from "./batch";
@@ -34,7 +33,11 @@ export function stripVersion(pathname: string): string {
 }
 
 /** A Page token speaks for the Page through one app (the default app, or another connected app). */
-type Auth = { kind: "page"; page: SandboxPage; appId: string } | { kind: "user"; user: UserAccessToken } | { kind: "none" };
+type Auth =
+  | { kind: "page"; page: SandboxPage; appId: string }
+  | { kind: "user"; user: UserAccessToken }
+  | { kind: "app"; app: SandboxApp }
+  | { kind: "none" };
 
 export function handleGraph(ctx: GraphContext, req: GraphRequest): GraphResponse {
   const segments = req.path.split("/").filter(Boolean);
@@ -66,6 +69,9 @@ function authenticate(ctx: GraphContext, req: GraphRequest): Auth {
   if (token === undefined && req.authorization) token = req.authorization.replace(/^(Bearer|OAuth)\s+/i, "");
   if (token === undefined || token === "") return { kind: "none" };
   if (typeof token !== "string") throw graphErrors.invalidToken();
+  // A Page token killed through the control API (token-death) answers 190 with its subcode, forever.
+  const dead = ctx.store.deadTokens.get(token);
+  if (dead) throw deadTokenError(dead);
   const owner = ctx.store.pageTokenOwner(token);
   if (owner) {
     if (owner.page.tokenRevoked) throw graphErrors.revokedToken();
@@ -73,11 +79,11 @@ function authenticate(ctx: GraphContext, req: GraphRequest): Auth {
   }
   const user = ctx.store.userTokens.get(token);
   if (user) {
-    if (user.expiresAt !== null && ctx.clock.now() > user.expiresAt) {
-      throw new GraphError(400, 190, "Error validating access token: Session has expired.", 463);
-    }
+    checkUserToken(ctx, user);
     return { kind: "user", user };
   }
+  const app = appFromAppToken(ctx, token);
+  if (app) return { kind: "app", app };
   throw graphErrors.invalidToken();
 }
 
@@ -85,6 +91,16 @@ function route(ctx: GraphContext, req: GraphRequest, segments: string[], auth: A
   if (auth.kind === "none") throw graphErrors.missingToken();
   const [first, second] = segments;
   if (!first) throw graphErrors.unknownPath("/");
+  if (auth.kind === "app") {
+    if (segments.length === 1 && first === "debug_token" && req.method === "GET") return debugToken(ctx, req.params);
+    throw graphErrors.invalidParameter("An app access token cannot be used for this call; use a Page or user access token");
+  }
+  if (segments.length === 1 && first === "debug_token") throw new GraphError(400, 100, "(#100) You must provide an app access token, or a user access token that is an owner or developer of the app");
+  if (auth.kind === "user" && first === "me" && req.method === "GET") {
+    if (segments.length === 1) return userMe(ctx, auth.user, req.params);
+    if (segments.length === 2 && second === "permissions") return userPermissions(auth.user);
+    if (segments.length === 2 && second === "accounts") return userAccounts(ctx, auth.user, req.params);
+  }
   if (segments.length === 2 && second === "messages" && req.method === "POST") {
     if (auth.kind !== "page") throw graphErrors.invalidParameter("A page access token is required to request this resource.", 2018218);
     return handleSend(ctx, auth.page, first === "me" ? null : first, req.params, auth.appId);
@@ -98,7 +114,9 @@ function route(ctx: GraphContext, req: GraphRequest, segments: string[], auth: A
     const call = second as Parameters<typeof handleThreadControl>[2];
     return handleThreadControl(ctx, ctx.threadControl, call, auth.page, first === "me" ? null : first, auth.appId, req.params);
   }
-  if (segments.length === 2 && second === "accounts" && req.method === "GET" && first === "me") return listAccounts(ctx, auth);
+  if (segments.length === 2 && second === "accounts" && req.method === "GET" && first === "me") {
+    throw new GraphError(400, 100, "(#100) Tried accessing nonexisting field (accounts) on node type (Page)");
+  }
   if (segments.length === 2 && second === "subscribed_apps") return subscribedApps(ctx, req, auth, first);
   if (segments.length === 1 && req.method === "GET") return getNode(ctx, req, auth, first);
   throw graphErrors.unknownPath(segments.slice(1).join("/") || first);
@@ -137,7 +155,7 @@ function pageNode(page: SandboxPage, fields: string[]): Record<string, unknown> 
 function getNode(ctx: GraphContext, req: GraphRequest, auth: Auth, id: string): GraphResponse {
   if (id === "me") {
     if (auth.kind === "page") return { status: 200, body: pageNode(auth.page, requestedFields(req.params, ["name", "id"], PAGE_FIELDS, "Page")) };
-    return { status: 200, body: { name: "Sandbox Admin", id: "4000000000000004" } };
+    throw graphErrors.missingToken();
   }
   const page = ctx.store.pages.get(id);
   if (page) return { status: 200, body: pageNode(page, requestedFields(req.params, ["name", "id"], PAGE_FIELDS, "Page")) };
@@ -158,22 +176,6 @@ function getNode(ctx: GraphContext, req: GraphRequest, auth: Auth, id: string): 
     return { status: 200, body: Object.fromEntries(fields.map((f) => [f, all[f]])) };
   }
   throw graphErrors.unknownObject(id);
-}
-
-function listAccounts(ctx: GraphContext, auth: Auth): GraphResponse {
-  if (auth.kind !== "user") throw new GraphError(400, 100, "(#100) Tried accessing nonexisting field (accounts) on node type (Page)");
-  const data = auth.user.pageIds
-    .map((id) => ctx.store.pages.get(id))
-    .filter((p): p is SandboxPage => !!p)
-    .map((p) => ({
-      access_token: p.accessToken,
-      category: "Product/service",
-      category_list: [{ id: "2201", name: "Product/service" }],
-      name: p.name,
-      id: p.id,
-      tasks: ["ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MESSAGING", "MODERATE", "MANAGE"],
-    }));
-  return { status: 200, body: { data, paging: { cursors: { before: "QVFIU", after: "QVFIU" } } } };
 }
 
 function subscribedApps(ctx: GraphContext, req: GraphRequest, auth: Auth, pageIdOrMe: string): GraphResponse {
@@ -228,22 +230,5 @@ function parseFieldList(raw: string): string[] {
     }
   }
   return trimmed.split(",").map((f) => f.trim()).filter(Boolean);
-}
-
-/** GET /oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&fb_exchange_token: long-lived user token. */
-function exchangeToken(ctx: GraphContext, params: Record<string, unknown>): GraphResponse {
-  const app = ctx.store.apps.get(String(params.client_id ?? ""));
-  if (!app) throw graphErrors.invalidAppId();
-  if (params.client_secret !== app.secret) throw graphErrors.invalidAppSecret();
-  if (params.grant_type !== "fb_exchange_token") {
-    throw graphErrors.invalidParameter("Unsupported grant_type; the sandbox supports fb_exchange_token");
-  }
-  const shortLived = ctx.store.userTokens.get(String(params.fb_exchange_token ?? ""));
-  if (!shortLived) throw graphErrors.invalidToken();
-  const longLived = ctx.store.addUserToken(shortLived.pageIds, newAccessToken(), SandboxStore.LONG_LIVED_USER_TOKEN_MS, ctx.clock.now());
-  return {
-    status: 200,
-    body: { access_token: longLived.token, token_type: "bearer", expires_in: Math.round(SandboxStore.LONG_LIVED_USER_TOKEN_MS / 1000) },
-  };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The demo app and Page that always exist, so a newcomer (and the app's demo mode, which seeds a matching
+ * The demo app and Page that always exist (and the platform app of Facebook Login with the demo Facebook user), so a newcomer (and the app's demo mode, which seeds a matching
  * channel in "Demo Co") can run the whole flow without connecting a real Page.
  */
 import type { SandboxStore } from "./store";
@@ -15,6 +15,26 @@ export const DEMO = {
   /** A Facebook Login user token that can list the demo Page via /me/accounts. */
   userAccessToken: "demo-user-token",
 } as const;
+
+/**
+ * The hosted service's own Meta app (Facebook Login for Business): one app-level callback for every Page
+ * connected through login, and a saved login configuration (`config_id`) asking these permissions.
+ */
+export const PLATFORM = {
+  appId: "3000000000000003",
+  appSecret: "platform-app-secret",
+  name: "Messenger Desk Platform",
+  verifyToken: "platform-verify-token",
+  loginConfigId: "5000000000000005",
+  loginPermissions: ["pages_show_list", "pages_messaging", "pages_manage_metadata", "business_management"],
+} as const;
+
+/** The simulated Facebook user behind `demo-user-token`, with a role on the demo Page. */
+export const DEMO_FACEBOOK_USER = { id: "4000000000000004", name: "Sandbox Admin" } as const;
+
+export function platformCallbackUrl(appUrl: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/facebook/webhook`;
+}
 
 export function demoCallbackUrl(appUrl: string): string {
   return `${appUrl.replace(/\/+$/, "")}/facebook/webhook/${DEMO.pageId}`;
@@ -43,4 +63,22 @@ export function ensureDemo(store: SandboxStore, appUrl: string): void {
     });
   }
   if (!store.userTokens.has(DEMO.userAccessToken)) store.addUserToken([DEMO.pageId], DEMO.userAccessToken);
+  if (!store.apps.has(PLATFORM.appId)) {
+    store.addApp({
+      id: PLATFORM.appId,
+      secret: PLATFORM.appSecret,
+      name: PLATFORM.name,
+      callbackUrl: platformCallbackUrl(appUrl),
+      verifyToken: PLATFORM.verifyToken,
+      humanAgentPermission: true,
+    });
+  }
+  if (!store.facebookUsers.has(DEMO_FACEBOOK_USER.id)) {
+    store.addFacebookUser({ id: DEMO_FACEBOOK_USER.id, name: DEMO_FACEBOOK_USER.name, pageIds: [DEMO.pageId] });
+  }
+}
+
+/** The login configurations the sandbox knows (`config_id` → app and permissions asked). */
+export function loginConfig(configId: string): { appId: string; permissions: readonly string[] } | undefined {
+  return configId === PLATFORM.loginConfigId ? { appId: PLATFORM.appId, permissions: PLATFORM.loginPermissions } : undefined;
 }

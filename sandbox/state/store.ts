@@ -19,6 +19,10 @@ import {
   type ThreadMessage,
   type UserAccessToken,
   type WebhookField,
+  type AuthCode,
+  type DeadToken,
+  type FacebookUser,
+  type PageTokenGrant,
 } from "./types";
 
 export const DEFAULT_SUBSCRIBED_FIELDS: WebhookField[] = [
@@ -50,6 +54,11 @@ export interface StoreSnapshot {
   /** PSID -> app owning the thread, when not the Page's default app. */
   threadOwners?: Record<string, string>;
   attachments?: SavedAttachment[];
+  /** Facebook Login: simulated Facebook users, dialog codes, killed Page tokens, who got which Page token. */
+  facebookUsers?: FacebookUser[];
+  authCodes?: AuthCode[];
+  deadTokens?: DeadToken[];
+  pageTokenGrants?: PageTokenGrant[];
 }
 
 /** Who a Page token speaks for: the Page, through one of its apps. */
@@ -71,6 +80,10 @@ export class SandboxStore {
   readonly threadOwners = new Map<string, string>();
   readonly senderActions = new Map<string, SenderActionState>();
   readonly attachments = new Map<string, SavedAttachment>();
+  readonly facebookUsers = new Map<string, FacebookUser>();
+  readonly authCodes = new Map<string, AuthCode>();
+  readonly deadTokens = new Map<string, DeadToken>();
+  readonly pageTokenGrants = new Map<string, PageTokenGrant>();
   /** Bytes of uploaded files, served at /_sandbox/media/attachments/<id> (not persisted). */
   readonly attachmentFiles = new Map<string, Buffer>();
   private readonly pagesByToken = new Map<string, SandboxPage>();
@@ -252,6 +265,40 @@ export class SandboxStore {
 
   static readonly LONG_LIVED_USER_TOKEN_MS = 60 * DAY_MS;
 
+  // ---- Facebook users (Facebook Login) ----
+  addFacebookUser(input: { id?: string; name: string; pageIds?: string[]; tasks?: Record<string, string[]> }): FacebookUser {
+    const user: FacebookUser = { id: input.id ?? newNumericId("4"), name: input.name, pageIds: input.pageIds ?? [], tasks: input.tasks ?? {} };
+    this.facebookUsers.set(user.id, user);
+    this.touch();
+    return user;
+  }
+
+  /**
+   * The Page token an app acts with, minted when missing or dead (as the next login does): the Page's own token
+   * for its default app, else the app's connected-app token (connected with no fields until it subscribes).
+   */
+  pageTokenFor(page: SandboxPage, appId: string): string {
+    if (appId === page.appId) {
+      if (this.deadTokens.has(page.accessToken)) this.rotatePageToken(page);
+      return page.accessToken;
+    }
+    const connected = page.connectedApps.find((c) => c.appId === appId);
+    if (!connected) return this.connectApp(page, appId, { subscribedFields: [] }).accessToken;
+    if (this.deadTokens.has(connected.accessToken)) return this.connectApp(page, appId, { accessToken: newAccessToken() }).accessToken;
+    return connected.accessToken;
+  }
+
+  /** Kills the Page's current token for one app (or every app) with a 190 subcode; returns the killed tokens. */
+  killPageTokens(page: SandboxPage, subcode: number, now: number, appId?: string): DeadToken[] {
+    const roles = [{ appId: page.appId, token: page.accessToken }, ...page.connectedApps.map((c) => ({ appId: c.appId, token: c.accessToken }))];
+    const killed = roles
+      .filter((r) => appId === undefined || r.appId === appId)
+      .map((r) => ({ token: r.token, pageId: page.id, appId: r.appId, subcode, at: now }));
+    for (const dead of killed) this.deadTokens.set(dead.token, dead);
+    this.touch();
+    return killed;
+  }
+
   // ---- snapshot ----
   snapshot(): StoreSnapshot {
     return {
@@ -265,6 +312,10 @@ export class SandboxStore {
       userTokens: [...this.userTokens.values()],
       threadOwners: Object.fromEntries(this.threadOwners),
       attachments: [...this.attachments.values()],
+      facebookUsers: [...this.facebookUsers.values()],
+      authCodes: [...this.authCodes.values()],
+      deadTokens: [...this.deadTokens.values()],
+      pageTokenGrants: [...this.pageTokenGrants.values()],
     };
   }
 
@@ -280,6 +331,10 @@ export class SandboxStore {
     this.senderActions.clear();
     this.attachments.clear();
     this.attachmentFiles.clear();
+    this.facebookUsers.clear();
+    this.authCodes.clear();
+    this.deadTokens.clear();
+    this.pageTokenGrants.clear();
     this.secondaryTokens.clear();
     this.pagesByToken.clear();
     this.pagesByUsername.clear();
@@ -298,6 +353,10 @@ export class SandboxStore {
     for (const t of snapshot.userTokens ?? []) this.userTokens.set(t.token, t);
     for (const [psid, appId] of Object.entries(snapshot.threadOwners ?? {})) this.threadOwners.set(psid, appId);
     for (const a of snapshot.attachments ?? []) this.attachments.set(a.id, a);
+    for (const u of snapshot.facebookUsers ?? []) this.facebookUsers.set(u.id, u);
+    for (const c of snapshot.authCodes ?? []) this.authCodes.set(c.code, c);
+    for (const d of snapshot.deadTokens ?? []) this.deadTokens.set(d.token, d);
+    for (const g of snapshot.pageTokenGrants ?? []) this.pageTokenGrants.set(g.token, g);
     this.touch();
   }
 }

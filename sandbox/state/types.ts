@@ -158,6 +158,52 @@ export interface NotificationMessagesToken {
 /** A user access token (as from Facebook Login) granting access to some Pages via /me/accounts. */
 export interface UserAccessToken {
   token: string;
+  /** The Pages chosen in the login dialog (the user must still have a role on them to list them). */
   pageIds: string[];
   expiresAt: number | null;
+  /** The app the token was issued to (absent on the legacy demo token: the demo app). */
+  appId?: string;
+  /** The Facebook user who logged in (absent on the legacy demo token: the demo Facebook user). */
+  userId?: string;
+  /** Permissions granted / declined in the dialog (absent on the legacy demo token: all of the platform's). */
+  scopes?: string[];
+  declined?: string[];
+}
+
+/** A simulated Facebook user (a person who logs in with Facebook) and the Pages they have a role on. */
+export interface FacebookUser {
+  id: string;
+  name: string;
+  pageIds: string[];
+  /** Tasks per Page id (Meta's Page roles as tasks); a Page missing here has all tasks. */
+  tasks: Record<string, string[]>;
+}
+
+/** An authorization code from the login dialog: single use, 10 minutes, bound to the app and redirect_uri. */
+export interface AuthCode {
+  code: string;
+  appId: string;
+  redirectUri: string;
+  userId: string;
+  scopes: string[];
+  declined: string[];
+  pageIds: string[];
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+/** A Page token killed through the control API: every call with it answers 190 with this subcode. */
+export interface DeadToken {
+  token: string;
+  pageId: string;
+  appId: string;
+  subcode: number;
+  at: number;
+}
+
+/** Who a Page token was handed to (debug_token's user_id and scopes). */
+export interface PageTokenGrant {
+  token: string;
+  userId: string;
+  scopes: string[];
 }
