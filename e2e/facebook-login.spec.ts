@@ -84,14 +84,6 @@ test("connect two of three Pages with Facebook; a declined permission creates no
     await page.goBack();
   }
 
-  // A person writes to each Page; the platform app's app-level callback brings both into the conversation list.
-  for (const fbPage of [tea, books]) {
-    const person = await control<{ psid: string }>(request, "POST", `/pages/${fbPage.id}/users`, { firstName: "Mo", lastName: fbPage.name.split(" ")[0] });
-    await control(request, "POST", `/users/${person.psid}/messages`, { text: `Hello ${fbPage.name}` });
-    await page.goto(`/o/${slug}/conversations`);
-    await expect(page.locator(`[data-testid="conversation-row"][data-psid="${person.psid}"]`)).toBeVisible({ timeout: 20_000 });
-  }
-
   // Declining pages_messaging in the dialog: the failure names it, says how to grant it, and nothing is created.
   await openDialogAs(page, slug, fbUser.name);
   await page.getByLabel("pages_messaging").uncheck();
@@ -104,4 +96,12 @@ test("connect two of three Pages with Facebook; a declined permission creates no
   await expect(page.getByTestId("offered-page")).toHaveCount(0);
   await page.goto(`/o/${slug}/channels`);
   await expect(page.getByTestId("channel-row")).toHaveCount(2);
+
+  // A person writes to each Page; the platform app's app-level callback brings both into the conversation list.
+  for (const fbPage of [tea, books]) {
+    const person = await control<{ psid: string }>(request, "POST", `/pages/${fbPage.id}/users`, { firstName: "Mo", lastName: fbPage.name.split(" ")[0] });
+    await control(request, "POST", `/users/${person.psid}/messages`, { text: `Hello ${fbPage.name}` });
+    await page.goto(`/o/${slug}/conversations`);
+    await expect(page.locator(`[data-testid="conversation-row"][data-psid="${person.psid}"]`)).toBeVisible({ timeout: 20_000 });
+  }
 });
