@@ -77,11 +77,12 @@ test("connect two of three Pages with Facebook; a declined permission creates no
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: bikes.name })).toHaveCount(0);
   for (const fbPage of [tea, books]) {
-    await rows.filter({ hasText: fbPage.name }).getByRole("link").first().click();
-    await expect(page.getByTestId("channel-status")).toHaveText("Active");
+    await page.goto(`/o/${slug}/channels`);
+    await page.getByTestId("channel-row").filter({ hasText: fbPage.name }).getByRole("link").first().click();
+    await expect(page).toHaveURL(new RegExp(`/o/${slug}/channels/[0-9a-f-]{36}$`));
+    await expect(page.getByTestId("channel-detail").getByTestId("channel-status").first()).toHaveText("Active");
     await expect(page.getByTestId("subscribed-fields").locator("li")).toHaveCount(10);
     await expect(page.getByTestId("setup-login-channel")).toBeVisible();
-    await page.goBack();
   }
 
   // Declining pages_messaging in the dialog: the failure names it, says how to grant it, and nothing is created.
@@ -96,6 +97,25 @@ test("connect two of three Pages with Facebook; a declined permission creates no
   await expect(page.getByTestId("offered-page")).toHaveCount(0);
   await page.goto(`/o/${slug}/channels`);
   await expect(page.getByTestId("channel-row")).toHaveCount(2);
+
+  // Facebook kills the Tea House token (the owner changed their password): the check flags it, and Reconnect
+  // runs the login again for that Page and puts a new token on the same channel.
+  await control(request, "POST", `/pages/${tea.id}/token-death`, { subcode: 460 });
+  await page.goto(`/o/${slug}/channels`);
+  await page.getByTestId("channel-row").filter({ hasText: tea.name }).getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/channels/[0-9a-f-]{36}$`));
+  const channelUrl = page.url();
+  await hydrated(page);
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.getByTestId("reconnect-banner")).toBeVisible();
+  await page.getByTestId("reconnect-panel").getByRole("button", { name: "Reconnect with Facebook" }).click();
+  await page.waitForURL(new RegExp(`^${SANDBOX}/v[\\d.]+/dialog/oauth`));
+  await page.getByRole("radio", { name: fbUser.name }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(`${channelUrl}?reconnected=1`);
+  await expect(page.getByTestId("reconnected-notice")).toBeVisible();
+  await expect(page.getByTestId("reconnect-banner")).toHaveCount(0);
+  await expect(page.getByTestId("channel-detail").getByTestId("channel-status").first()).toHaveText("Active");
 
   // A person writes to each Page; the platform app's app-level callback brings both into the conversation list.
   for (const fbPage of [tea, books]) {
