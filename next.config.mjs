@@ -26,12 +26,19 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: apiPolicy },
+      { source: "/facebook/webhook", headers: apiPolicy },
       { source: "/facebook/webhook/:path*", headers: apiPolicy },
     ];
   },
-  // Meta's webhook is served by a Pages Router API route (see pages/api/facebook/webhook/[pageId].ts).
+  // Meta's webhook is served by Pages Router API routes (see pages/api/facebook/webhook/[pageId].ts): the
+  // per-Page callback URL, and the platform app's app-level one without a Page id (index.ts).
   async rewrites() {
-    return { beforeFiles: [{ source: "/facebook/webhook/:pageId", destination: "/api/facebook/webhook/:pageId" }] };
+    return {
+      beforeFiles: [
+        { source: "/facebook/webhook", destination: "/api/facebook/webhook" },
+        { source: "/facebook/webhook/:pageId", destination: "/api/facebook/webhook/:pageId" },
+      ],
+    };
   },
 };
 

@@ -33,9 +33,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: API routes, the webhook (rewritten to /api), Next's static files and the icon get their
-      // headers from next.config.mjs without a per-request nonce.
-      source: "/((?!api/|facebook/webhook/|_next/static/|_next/image|icon.svg|favicon.ico).*)",
+      // Pages only: API routes, the webhook (both URLs, rewritten to /api), Next's static files and the icon
+      // get their headers from next.config.mjs without a per-request nonce.
+      source: "/((?!api/|facebook/webhook(?:/|$)|_next/static/|_next/image|icon.svg|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

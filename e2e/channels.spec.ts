@@ -214,6 +214,21 @@ test("connect a Page, receive messages live, refuse forged and foreign deliverie
   await expect(page.getByTestId("channel-row").getByTestId("reconnect-needed")).toBeVisible();
   await expect(page.getByTestId("channel-row").getByTestId("channel-status")).toHaveText("Reconnect needed");
   await expect(page.getByTestId("channel-row").getByText("Active", { exact: true })).toHaveCount(0);
+
+  // Why, in words: the sandbox's revoked token is Meta's password-change death (190/460).
+  await page.getByRole("link", { name: "EU store" }).click();
+  await expect(page.getByTestId("reconnect-reason")).toContainText("changed its password");
+
+  // Disconnect (confirmed): the app leaves the Page, the token is gone, the channel says so and offers no check.
+  await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+  const confirm = page.getByRole("dialog", { name: "Disconnect EU store from its Page?" });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: "Disconnect", exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "disconnected");
+  await expect(page.getByTestId("channel-status")).toHaveText("Disconnected");
+  await expect(page.getByTestId("disconnected-banner")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Check connection" })).toHaveCount(0);
 });
 
 test("the webhook URL answers 404 to anything that is not a Page id, before any lookup", async ({ request }) => {
@@ -221,6 +236,15 @@ test("the webhook URL answers 404 to anything that is not a Page id, before any 
     expect((await request.get(`/facebook/webhook/${id}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).status()).toBe(404);
     expect((await request.post(`/facebook/webhook/${id}`, { data: "{}", headers: { "content-type": "application/json" } })).status()).toBe(404);
   }
+});
+
+test("the platform app's app-level webhook URL reaches its route, which does not exist while no platform app is configured", async ({ request }) => {
+  const handshake = await request.get("/facebook/webhook?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1");
+  expect(handshake.status()).toBe(404);
+  expect(handshake.headers()["content-type"]).toContain("text/plain");
+  const delivery = await request.post("/facebook/webhook", { data: "{}", headers: { "content-type": "application/json" } });
+  expect(delivery.status()).toBe(404);
+  expect(delivery.headers()["content-type"]).toContain("text/plain");
 });
 
 test("an owner connects a Page only with its own token, and an agent sees no part of its secrets", async ({ browser, request }) => {

@@ -38,6 +38,7 @@ const vocabulary = {
   "channel.enabled": "channel",
   "channel.disabled": "channel",
   "channel.deleted": "channel",
+  "channel.disconnected": "channel",
   "channel.verify_token_regenerated": "channel",
   "channel.connection_checked": "channel",
   "channel.token_exchanged": "channel",

@@ -1,11 +1,14 @@
 import { translator, type MessageKey, type Translate, type Vars } from "@/lib/i18n/translate";
 import type { Role } from "@/lib/permissions";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { Email } from "./send";
 
-/** Mail goes to people whose language we may not know yet: every message carries both languages. */
-function bilingual(to: string, subjectKey: MessageKey, bodyKey: MessageKey, vars: (t: Translate) => Vars): Email {
-  const ts = LOCALES.map((locale) => translator(locale));
+/**
+ * Mail goes to people whose language we may not know yet: every message carries both languages, the reader's
+ * own first when we know it.
+ */
+function bilingual(to: string, subjectKey: MessageKey, bodyKey: MessageKey, vars: (t: Translate) => Vars, first?: Locale): Email {
+  const ts = [...LOCALES].sort((a, b) => Number(b === first) - Number(a === first)).map((locale) => translator(locale));
   return {
     to,
     subject: ts.map((t) => t(subjectKey, vars(t))).join(" / "),
@@ -33,4 +36,12 @@ export function emailChangeEmail(to: string, vars: { link: string; hours: number
 /** Goes to the OLD address once the change is made, so a change its owner did not make does not go unnoticed. */
 export function emailChangedNotice(to: string, vars: { email: string }): Email {
   return bilingual(to, "email.emailChanged.subject", "email.emailChanged.body", () => vars);
+}
+
+/**
+ * To an organisation's owners and admins when Meta stops accepting a channel's Page token: which channel, why
+ * in words (`reason`, a message key chosen by Graph's subcode) and Meta's own message, and the channel's page.
+ */
+export function channelReconnectEmail(to: string, locale: Locale, vars: { org: string; channel: string; reason: MessageKey; message: string; link: string }): Email {
+  return bilingual(to, "email.channelReconnect.subject", "email.channelReconnect.body", (t) => ({ ...vars, reason: t(vars.reason) }), locale);
 }

@@ -312,6 +312,14 @@ const cases: Record<string, Case> = {
       expect((await asAdmin("getChannel", { channelId: t.channelId })).body.status).toBe("disabled");
     },
   },
+  disconnectChannel: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: async (answer, t) => {
+      expect(answer.body).toMatchObject({ channel: { id: t.channelId, status: "disabled", pageAccessTokenHint: null }, unsubscribed: true, unsubscribeFailure: null });
+      expect(answer.body.channel.disconnectedAt).not.toBeNull();
+      expect((await asAdmin("getChannel", { channelId: t.channelId })).body.disconnectedAt).not.toBeNull();
+    },
+  },
   exchangeChannelToken: {
     params: (t) => ({ channelId: t.channelId }),
     body: (t) => ({ shortLivedToken: t.userToken }),

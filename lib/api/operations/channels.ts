@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
-import type { ChannelHealth, ConnectionCheck } from "@/lib/services/channels";
+import type { ChannelHealth, ConnectionCheck, DisconnectResult } from "@/lib/services/channels";
 import { channelCreateSchema, channelSchema, channelTokenExchangeSchema, channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { named, pageOf, type ApiOperation } from "./define";
 
@@ -33,10 +33,18 @@ export const channelHealthSchema = z.object({
   errorsLastHour: z.number().int().describe("Problems in the last hour, counted ones included."),
 });
 
+export const channelDisconnectSchema = z.object({
+  channel: channelSchema,
+  unsubscribed: z.boolean().describe("Meta confirmed the app no longer receives the Page's webhooks."),
+  unsubscribeFailure: z.string().nullable().describe("Why Meta could not be told (a token it no longer accepts, Graph unreachable); null when it was."),
+});
+
 // Fail to compile when a service's answer and its published schema part ways.
 const checkMatches: ConnectionCheck extends z.infer<typeof connectionCheckSchema> ? true : never = true;
 const healthMatches: ChannelHealth extends z.infer<typeof channelHealthSchema> ? true : never = true;
+const disconnectMatches: DisconnectResult extends z.infer<typeof channelDisconnectSchema> ? true : never = true;
 void checkMatches;
+void disconnectMatches;
 void healthMatches;
 
 export const channelOperations: ApiOperation[] = [
@@ -95,12 +103,30 @@ export const channelOperations: ApiOperation[] = [
     operationId: "deleteChannel",
     method: "DELETE",
     path: "/channels/{channelId}",
-    summary: "Disconnect a channel",
-    description: "Stops processing its webhooks. Contacts, conversations and messages stay; the Page may be connected again.",
+    summary: "Delete a channel",
+    description:
+      "Stops processing its webhooks and removes the channel from the lists. Contacts, conversations and messages stay; the Page " +
+      "may be connected again. A disconnected channel can be deleted too.",
     tags: ["Channels"],
     permission: "channels.manage",
     pathParams: channelId,
-    response: { status: 204, description: "Disconnected." },
+    response: { status: 204, description: "Deleted." },
+  },
+  {
+    operationId: "disconnectChannel",
+    method: "POST",
+    path: "/channels/{channelId}/disconnect",
+    summary: "Disconnect a channel from its Page",
+    description:
+      "Unsubscribes the app from the Page's webhooks (`DELETE /{page-id}/subscribed_apps` with the Page token), removes the " +
+      "Page token and switches the channel off (`disconnectedAt` set, `status` disabled). Contacts, conversations and messages " +
+      "stay. A token Meta no longer accepts, or Graph out of reach, does not block the disconnect: the answer says " +
+      "`unsubscribed: false` with the reason, and the Page may keep delivering until the app is removed in Meta's settings. " +
+      "Disconnecting a disconnected channel changes nothing. Sends and campaigns on it are refused until it is connected again.",
+    tags: ["Channels"],
+    permission: "channels.manage",
+    pathParams: channelId,
+    response: { status: 200, description: "The channel, now disconnected, and whether Meta confirmed the unsubscribe.", body: named("ChannelDisconnect", channelDisconnectSchema) },
   },
   {
     operationId: "checkChannelConnection",
@@ -138,7 +164,7 @@ export const channelOperations: ApiOperation[] = [
     method: "POST",
     path: "/channels/{channelId}/enable",
     summary: "Enable a channel",
-    description: "Webhook events of the Page are stored and processed again.",
+    description: "Webhook events of the Page are stored and processed again. A disconnected channel answers 409: connect it again first.",
     tags: ["Channels"],
     permission: "channels.manage",
     pathParams: channelId,

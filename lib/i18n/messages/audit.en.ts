@@ -34,6 +34,7 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.channel.enabled": "Channel enabled",
   "audit.action.channel.disabled": "Channel disabled",
   "audit.action.channel.deleted": "Channel deleted",
+  "audit.action.channel.disconnected": "Channel disconnected from its Page",
   "audit.action.channel.verify_token_regenerated": "Verify token regenerated",
   "audit.action.channel.connection_checked": "Connection checked",
   "audit.action.channel.token_exchanged": "Page token exchanged",

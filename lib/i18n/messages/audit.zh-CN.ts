@@ -31,6 +31,7 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.channel.enabled": "启用渠道",
   "audit.action.channel.disabled": "停用渠道",
   "audit.action.channel.deleted": "删除渠道",
+  "audit.action.channel.disconnected": "断开渠道与主页的连接",
   "audit.action.channel.verify_token_regenerated": "重新生成验证令牌",
   "audit.action.channel.connection_checked": "检查连接",
   "audit.action.channel.token_exchanged": "换取主页令牌",

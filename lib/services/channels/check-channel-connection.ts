@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
-import { recordChannelError } from "@/lib/services/channel-health";
+import { flagReconnectNeeded, recordChannelError } from "@/lib/services/channel-health";
 import { openPageToken } from "./channel-secrets";
 import { getChannelInOrg, toChannel } from "./queries";
 import { SUBSCRIBED_FIELDS, type Channel } from "./schemas";
@@ -31,29 +31,28 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
   const graph = new GraphClient({ version: row.graphApiVersion });
   const token = openPageToken(row);
 
-  const fail = async (failedStep: ConnectionCheck["failedStep"], message: string, graphCode?: number): Promise<ConnectionCheck> => {
-    const reconnect = graphCode === 190;
-    const [updated] = await db.transaction(async (tx) => {
-      const result = await tx
-        .update(channels)
-        .set({ lastCheckedAt: new Date(), lastCheckFailure: message, ...(reconnect && { reconnectReason: message }) })
-        .where(eq(channels.id, row.id))
-        .returning();
+  const fail = async (failedStep: ConnectionCheck["failedStep"], message: string, graph?: { code: number; subcode?: number }): Promise<ConnectionCheck> => {
+    const reconnect = graph?.code === 190;
+    await db.transaction(async (tx) => {
+      await tx.update(channels).set({ lastCheckedAt: new Date(), lastCheckFailure: message }).where(eq(channels.id, row.id));
       // The member's check found the token refused: the channel enters "reconnect needed" on their action.
       if (reconnect && row.reconnectReason === null) {
-        await recordAudit(tx, ctx, { action: "channel.reconnect_needed", resourceId: row.id, after: { reconnectReason: message } });
+        await recordAudit(tx, ctx, { action: "channel.reconnect_needed", resourceId: row.id, after: { reconnectReason: message, reconnectSubcode: graph?.subcode ?? null } });
       }
-      return result;
     });
-    await recordChannelError(row.orgId, row.id, "connection", message, graphCode);
-    return { ok: false, failedStep, message, graphCode, channel: toChannel(updated, ctx) };
+    // The flag itself (reason, subcode, and on the transition the owners' and admins' notifications) is the same
+    // wherever a 190 is seen; the audit row above is the member's, not the system's.
+    if (reconnect) await flagReconnectNeeded(row.id, { reason: message, subcode: graph?.subcode ?? null }, { audited: true });
+    await recordChannelError(row.orgId, row.id, "connection", message, graph?.code);
+    const [updated] = await db.select().from(channels).where(eq(channels.id, row.id));
+    return { ok: false, failedStep, message, graphCode: graph?.code, channel: toChannel(updated, ctx) };
   };
 
   let page: { id: string; name: string; username?: string };
   try {
     page = await graph.getTokenPage(token);
   } catch (error) {
-    return fail("token", describe(error), (error as GraphError).code);
+    return fail("token", describe(error), graphCodes(error));
   }
   if (page.id !== row.pageId) return fail("page", `The token belongs to Page ${page.id} (${page.name}), not to Page ${row.pageId}.`);
 
@@ -63,7 +62,7 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
     const apps = await graph.getSubscribedApps(row.pageId, token);
     subscribedFields = apps.data.find((app) => app.id === row.appId)?.subscribed_fields ?? [];
   } catch (error) {
-    return fail("subscribe", describe(error), (error as GraphError).code);
+    return fail("subscribe", describe(error), graphCodes(error));
   }
 
   const missing = SUBSCRIBED_FIELDS.filter((f) => !subscribedFields.includes(f));
@@ -71,7 +70,7 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
   const [updated] = await db.transaction(async (tx) => {
     const result = await tx
       .update(channels)
-      .set({ lastCheckedAt: new Date(), reconnectReason: null, lastCheckFailure: missingMessage, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
+      .set({ lastCheckedAt: new Date(), reconnectReason: null, reconnectSubcode: null, lastCheckFailure: missingMessage, pageName: page.name, pageUsername: page.username ?? null, subscribedFields })
       .where(eq(channels.id, row.id))
       .returning();
     await recordAudit(tx, ctx, { action: "channel.connection_checked", resourceId: row.id, after: { pageName: page.name, subscribedFields } });
@@ -79,6 +78,10 @@ export async function checkChannelConnection({ ctx, channelId }: { ctx: OrgConte
   });
   if (missingMessage) return { ok: false, failedStep: "subscribe", message: missingMessage, channel: toChannel(updated, ctx) };
   return { ok: true, channel: toChannel(updated, ctx) };
+}
+
+function graphCodes(error: unknown): { code: number; subcode?: number } | undefined {
+  return error instanceof GraphError ? { code: error.code, subcode: error.subcode } : undefined;
 }
 
 function describe(error: unknown): string {

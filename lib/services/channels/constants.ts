@@ -3,15 +3,19 @@ import type { Channel } from "./schemas";
 // What browser components of channels import besides types; no zod here (schemas.ts re-exports it).
 
 /**
- * The one status a channel shows, wherever it shows: a problem that needs someone first (Meta refused the
- * token; the last check failed), then whether it is switched on. One value, so "Active" never appears beside
- * "Reconnect needed".
+ * The one status a channel shows, wherever it shows: disconnected first (no token: nothing else about it is
+ * current), then a problem that needs someone (Meta refused the token; the last check failed), then whether it
+ * is switched on. One value, so "Active" never appears beside "Reconnect needed".
  */
-export const CHANNEL_BADGES = ["reconnect_needed", "check_failed", "disabled", "active"] as const;
+export const CHANNEL_BADGES = ["disconnected", "reconnect_needed", "check_failed", "disabled", "active"] as const;
 export type ChannelBadge = (typeof CHANNEL_BADGES)[number];
 
-export function channelBadge(channel: Pick<Channel, "status" | "reconnectNeeded" | "lastCheckFailure">): ChannelBadge {
+export function channelBadge(channel: Pick<Channel, "status" | "reconnectNeeded" | "lastCheckFailure" | "disconnectedAt">): ChannelBadge {
+  if (channel.disconnectedAt !== null) return "disconnected";
   if (channel.reconnectNeeded) return "reconnect_needed";
   if (channel.lastCheckFailure !== null) return "check_failed";
   return channel.status;
 }
+
+// Why a token died, in words (Graph's 190 subcodes): channel health decides, the channel screens show it.
+export { RECONNECT_REASONS, reconnectReasonOf, type ReconnectReason } from "@/lib/services/channel-health/constants";

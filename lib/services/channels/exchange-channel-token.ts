@@ -38,7 +38,12 @@ export async function exchangeChannelToken({ ctx, channelId, shortLivedToken }: 
     throw ValidationError.forField("shortLivedToken", "channels.errors.notPageManager", { pageId: row.pageId });
   }
   const [updated] = await db.transaction(async (tx) => {
-    const result = await tx.update(channels).set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null, lastCheckFailure: null }).where(eq(channels.id, row.id)).returning();
+    // A new token also connects a disconnected channel again (it stays switched off until enabled).
+    const result = await tx
+      .update(channels)
+      .set({ pageAccessTokenSealed: seal(pageToken), reconnectReason: null, reconnectSubcode: null, lastCheckFailure: null, disconnectedAt: null })
+      .where(eq(channels.id, row.id))
+      .returning();
     await recordAudit(tx, ctx, { action: "channel.token_exchanged", resourceId: row.id });
     return result;
   });

@@ -3,11 +3,13 @@
  * The domain's import path for everything outside it (the browser imports ./schemas only, if at all).
  */
 export * from "./schemas";
-export { isPageId, getChannelRoutings, getChannelRouting } from "./channel-routing";
+export { isPageId, getChannelRoutings, getChannelRouting, type ChannelRouting } from "./channel-routing";
 export { channelAppSecret, openPageToken } from "./channel-secrets";
 export { type ConnectionCheck, checkChannelConnection } from "./check-channel-connection";
+export { TOKEN_CHECK_BATCH_SIZE, type TokenCheckBatch, checkChannelTokensBatch } from "./check-channel-tokens";
 export { createChannel } from "./create-channel";
 export { deleteChannel } from "./delete-channel";
+export { type DisconnectResult, disconnectChannel } from "./disconnect-channel";
 export { exchangeChannelToken } from "./exchange-channel-token";
 export { type ChannelHealth, getChannelHealth } from "./get-channel-health";
 export { getChannel } from "./get-channel";

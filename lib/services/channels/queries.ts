@@ -31,6 +31,7 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     status: row.status,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
+    reconnectSubcode: row.reconnectSubcode,
     lastCheckFailure: row.lastCheckFailure,
     pageName: row.pageName,
     pageUsername: row.pageUsername,

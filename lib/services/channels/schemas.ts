@@ -69,6 +69,7 @@ export const channelSchema = z.object({
   status: z.enum(["active", "disabled"]),
   reconnectNeeded: z.boolean(),
   reconnectReason: z.string().nullable(),
+  reconnectSubcode: z.number().int().nullable().describe("Graph's error_subcode with the 190 that flagged reconnectNeeded (458 app removed, 460 password changed, 463 expired, 467 invalid)."),
   pageName: z.string().nullable(),
   pageUsername: z.string().nullable(),
   subscribedFields: z.array(z.string()),

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { ConflictError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { forgetChannelRouting } from "./channel-routing";
 import { getChannelInOrg, toChannel } from "./queries";
@@ -13,6 +14,8 @@ export async function setChannelEnabled({ ctx, channelId, enabled }: { ctx: OrgC
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const before = await getChannelInOrg(tx, ctx, channelId);
+    // Without a token nothing would arrive (the app was unsubscribed) and nothing could be sent: reconnect first.
+    if (enabled && before.disconnectedAt !== null) throw new ConflictError("channels.errors.disconnected");
     const status = enabled ? "active" : "disabled";
     const [after] = await tx.update(channels).set({ status }).where(eq(channels.id, before.id)).returning();
     await recordAudit(tx, ctx, {

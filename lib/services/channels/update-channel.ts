@@ -31,7 +31,8 @@ export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext
         ...(data.skillGroupId !== undefined && { skillGroupId: data.skillGroupId }),
         ...(data.graphApiVersion !== undefined && { graphApiVersion: data.graphApiVersion }),
         ...(data.humanAgentEnabled !== undefined && { humanAgentEnabled: data.humanAgentEnabled }),
-        ...(tokenReplaced && { pageAccessTokenSealed: seal(data.pageAccessToken!), reconnectReason: null, lastCheckFailure: null }),
+        // A new token is also how a disconnected channel of the organisation's own app is connected again.
+        ...(tokenReplaced && { pageAccessTokenSealed: seal(data.pageAccessToken!), reconnectReason: null, reconnectSubcode: null, lastCheckFailure: null, disconnectedAt: null }),
         ...(data.appSecret !== undefined && { appSecretSealed: seal(data.appSecret) }),
       })
       .where(and(eq(channels.id, before.id), isNull(channels.deletedAt)))

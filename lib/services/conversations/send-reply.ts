@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
 import { publishRealtime } from "@/lib/realtime";
-import { recordChannelError } from "@/lib/services/channel-health";
+import { flagReconnectNeeded, recordChannelError, refusalOf } from "@/lib/services/channel-health";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { inputString, parseInput, required, say } from "@/lib/validation";
 import { QUICK_REPLIES_MAX, QUICK_REPLY_PAYLOAD_MAX, QUICK_REPLY_TITLE_MAX, REPLY_TEXT_MAX, UNKNOWN_APP_OWNER } from "./constants";
@@ -188,6 +188,7 @@ async function deliver(ctx: OrgContext, target: ReplyTarget, messageId: string, 
       otherAppControls = error.subcode === 2018300;
       // A refused token is the channel's problem, not this message's: the channel shows "reconnect needed".
       if (error.errorClass === "auth") await recordChannelError(ctx.org.id, target.channelId, "send_api", error.reason, error.code);
+      if (error.code === 190) await flagReconnectNeeded(target.channelId, refusalOf(error));
     } else {
       outcome = { sendStatus: "failed", failureCode: null, failureReason: `Graph API unreachable: ${(error as Error).message}` };
     }

@@ -8,7 +8,7 @@ import { ConflictError } from "@/lib/errors";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
 import { publishRealtime } from "@/lib/realtime";
-import { recordChannelError } from "@/lib/services/channel-health";
+import { flagReconnectNeeded, recordChannelError, refusalOf } from "@/lib/services/channel-health";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { PAGE_INBOX_APP_ID } from "./constants";
@@ -82,6 +82,7 @@ export const passThreadControl = ({ ctx, conversationId }: { ctx: OrgContext; co
 async function refusal(ctx: OrgContext, target: ReplyTarget, error: unknown): Promise<ConflictError> {
   if (!(error instanceof GraphError)) return new ConflictError("composer.thread.failed", { reason: (error as Error).message });
   if (error.errorClass === "auth") await recordChannelError(ctx.org.id, target.channelId, "send_api", error.reason, error.code);
+  if (error.code === 190) await flagReconnectNeeded(target.channelId, refusalOf(error));
   if (error.code === 200 || (error.code === 10 && error.subcode === 2018300)) return new ConflictError("composer.thread.denied", { reason: error.reason });
   if (error.code === 27) return new ConflictError("composer.thread.routingOff");
   if (error.code === 100) return new ConflictError("composer.thread.invalid", { reason: error.reason });

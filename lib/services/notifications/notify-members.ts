@@ -9,6 +9,8 @@ export interface NotificationInput {
   kind: NotificationKind;
   conversationId?: string | null;
   noteId?: string | null;
+  /** The channel a notification is about (channel_reconnect_needed). */
+  channelId?: string | null;
   actorMembershipId?: string | null;
   excerpt?: string | null;
 }
@@ -26,6 +28,7 @@ export async function notifyMembers(tx: Tx, list: NotificationInput[], at = Date
       kind: n.kind,
       conversationId: n.conversationId ?? null,
       noteId: n.noteId ?? null,
+      channelId: n.channelId ?? null,
       actorMembershipId: n.actorMembershipId ?? null,
       excerpt: n.excerpt ? excerptOf(n.excerpt) : null,
     })),

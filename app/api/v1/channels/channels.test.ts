@@ -284,3 +284,29 @@ describe("enable, disable and delete", () => {
     await expectAuditRow(org.org, { action: "channel.deleted", resourceId: channelId, actor: byKey, before: { name: "Lifecycle", pageId: page.pageId } });
   });
 });
+
+describe("disconnect", () => {
+  it("unsubscribes the app and removes the token; the channel answers 409 to what needs the token, and can be deleted", async () => {
+    const page = await sandbox.newPage();
+    const channelId = await connect({ name: "Leaving", pageId: page.pageId, pageAccessToken: page.pageAccessToken });
+    expect((await call("checkChannelConnection", { channelId })).body.ok).toBe(true);
+
+    const answer = await call("disconnectChannel", { channelId });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ unsubscribed: true, unsubscribeFailure: null, channel: { id: channelId, status: "disabled", pageAccessTokenHint: null } });
+    expect(channelBadge(answer.body.channel)).toBe("disconnected");
+    expectNoSecrets(answer, [page.pageAccessToken, DEMO.appSecret]);
+    expect(sandbox.running.state.pages.get(page.pageId)!.subscribedFields).toEqual([]);
+
+    const check = await call("checkChannelConnection", { channelId });
+    expect(check.status).toBe(409);
+    expect(errorMessage(check, "conflict")).toMatch(/disconnected/);
+    expect((await call("enableChannel", { channelId })).status).toBe(409);
+    // Once more: nothing changes.
+    expect((await call("disconnectChannel", { channelId })).body.channel.disconnectedAt).toBe(answer.body.channel.disconnectedAt);
+    await expectAuditRow(org.org, { action: "channel.disconnected", resourceId: channelId, actor: { actor: { type: "api_key", label: "API key integrator" } } });
+
+    expect((await call("deleteChannel", { channelId })).status).toBe(204);
+    expect((await call("disconnectChannel", { channelId })).status).toBe(404);
+  });
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getChannelHealth, deleteChannel, setChannelEnabled, checkChannelConnection, exchangeChannelToken, getChannel, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
+import { getChannelHealth, deleteChannel, disconnectChannel, setChannelEnabled, checkChannelConnection, exchangeChannelToken, getChannel, createChannel, regenerateVerifyToken, updateChannel } from "@/lib/services/channels";
 import { channelTokenExchangeSchema } from "@/lib/services/channels/schemas";
 import { orgAction } from "@/lib/tenancy/action";
 import { parseInput } from "@/lib/validation";
@@ -55,6 +55,15 @@ export async function deleteChannelAction(orgSlug: string, channelId: string) {
     await deleteChannel({ ctx, channelId });
     revalidatePath(channelsPath(ctx.org.slug), "layout");
     return null;
+  });
+}
+
+/** Unsubscribes the app from the Page and removes its token; the answer says whether Meta was told. */
+export async function disconnectChannelAction(orgSlug: string, channelId: string) {
+  return orgAction(orgSlug, "channels.manage", async (ctx) => {
+    const result = await disconnectChannel({ ctx, channelId });
+    revalidatePath(channelsPath(ctx.org.slug), "layout");
+    return result;
   });
 }
 

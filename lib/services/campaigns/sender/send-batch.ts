@@ -55,7 +55,7 @@ type Attempt =
   | { kind: "sent"; messageId: string | null; at: Date }
   | { kind: "failed"; code: number | null; reason: string }
   | { kind: "expired"; reason: string }
-  | { kind: "pause"; reason: string; code: number };
+  | { kind: "pause"; reason: string; code: number; subcode: number | null };
 
 /**
  * The core of a campaign send, callable directly (tests, benchmarks) and as one workflow step: claims a
@@ -96,7 +96,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   const message = contentMessage(campaign.content as CampaignContent);
   const limiter = new RateLimiter(rate);
   limiter.carryOver(options.recentCalls);
-  type Stop = { kind: "pause"; reason: string; code: number } | { kind: "stopped" };
+  type Stop = { kind: "pause"; reason: string; code: number; subcode: number | null } | { kind: "stopped" };
   // Held in an object: workers and flushes set it from callbacks.
   const control: { stop: Stop | null } = { stop: null };
   const settled = new Set<string>();
@@ -182,7 +182,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
         after: { status: "paused", pauseReason: stopped.reason },
       });
     });
-    await flagReconnectNeeded(channel.id, stopped.reason);
+    await flagReconnectNeeded(channel.id, { reason: stopped.reason, subcode: stopped.subcode });
     await recordChannelError(channel.orgId, channel.id, "send_api", stopped.reason, stopped.code);
     return { ...result, state: "paused" };
   }
@@ -256,7 +256,7 @@ async function sendOne(
           if (++rateLimited >= RATE_LIMIT_ATTEMPTS) return { kind: "failed", code: error.code, reason: error.reason };
           continue;
         case "auth":
-          return { kind: "pause", code: error.code, reason: error.reason };
+          return { kind: "pause", code: error.code, subcode: error.subcode ?? null, reason: error.reason };
         case "invalid":
           if (recovered && /already been used/i.test(error.message)) return { kind: "sent", messageId: null, at };
           if (/expired/i.test(error.message)) return { kind: "expired", reason: error.reason };

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { channels } from "@/db/schema";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError, GraphNetworkError } from "@/lib/graph/errors";
-import { flagReconnectNeeded } from "@/lib/services/channel-health";
+import { flagReconnectNeeded, refusalOf } from "@/lib/services/channel-health";
 import { recordChannelError } from "@/lib/services/channel-health";
 import type { MessengerMessage } from "../messages";
 
@@ -31,7 +31,7 @@ export async function pageMessenger(channelId: string): Promise<PageMessenger | 
           await sendWithNetworkRetries(() => graph.sendMessage(channel.pageId, token, { recipient: { id: psid }, messaging_type: "RESPONSE", message }));
         } catch (error) {
           if (error instanceof GraphError) {
-            if (error.errorClass === "auth") await flagReconnectNeeded(channelId, error.reason);
+            if (error.errorClass === "auth") await flagReconnectNeeded(channelId, refusalOf(error));
             await recordChannelError(channel.orgId, channelId, "send_api", error.reason, error.code);
             return { ok: false, reason: error.reason };
           }

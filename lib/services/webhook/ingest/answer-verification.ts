@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { getChannelRouting, isPageId } from "@/lib/services/channels";
+import { platformApp } from "@/lib/meta/platform-app";
 
 export interface VerificationAnswer {
   status: 200 | 403 | 404;
@@ -27,4 +28,19 @@ export async function answerVerification(pageId: string, query: URLSearchParams)
     return { status: 200, body: query.get("hub.challenge") ?? "" };
   }
   return { status: 403, body: "Forbidden" };
+}
+
+/**
+ * The handshake for the platform app's app-level callback URL (`/facebook/webhook`): the verify token is the
+ * operator's META_WEBHOOK_VERIFY_TOKEN. Without a platform app the URL does not exist (404); with one but no
+ * verify token configured, nothing can pass (403), as with a wrong token.
+ */
+export function answerPlatformVerification(query: URLSearchParams): VerificationAnswer {
+  const app = platformApp();
+  if (!app) return { status: 404, body: "Not found" };
+  const token = query.get("hub.verify_token") ?? "";
+  if (query.get("hub.mode") === "subscribe" && app.webhookVerifyToken && sameSecret(token, app.webhookVerifyToken)) {
+    return { status: 200, body: query.get("hub.challenge") ?? "" };
+  }
+  return { status: 403, body: app.webhookVerifyToken ? "Forbidden" : "Forbidden: META_WEBHOOK_VERIFY_TOKEN is not configured" };
 }

@@ -4,7 +4,8 @@ import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/services/campaigns";
 import { webhookEvents } from "@/db/schema";
 import { countChannelError } from "@/lib/services/channel-health";
-import { getChannelRouting, getChannelRoutings, isPageId } from "@/lib/services/channels";
+import { getChannelRouting, getChannelRoutings, isPageId, type ChannelRouting } from "@/lib/services/channels";
+import { platformApp } from "@/lib/meta/platform-app";
 import { contactPsid, dedupeKey, eventKind, standbyDedupeKey, storablePayload, type MessagingEvent } from "@/lib/graph/webhook-events";
 import { malformedEventReason } from "./malformed-event";
 import { signatureMatches } from "./signature";
@@ -27,12 +28,25 @@ export interface IngestResult {
 const reply = (status: number, body: string, stored: StoredEvent[] = []): IngestResult => ({ status, body, stored });
 
 /**
- * Receives one webhook POST for the Page in the callback URL. Verifies the signature over the raw bytes
- * with that channel's app secret, keeps only entries of Pages connected with the same app (the signature
- * proves the app, not the tenant), and stores every messaging event in one batched insert that skips
- * redeliveries. Answers 200 only once everything is stored; a database failure answers 503 so Meta retries.
- * A malformed event in a signed batch is dropped and counted, never a 503: Meta would redeliver it for an
- * hour and then unsubscribe the app. A body that is not Meta's shape at all answers 400.
+ * The app a POST claims to come from, and what follows from it: the secret that must have signed the body,
+ * which Pages' entries the body may carry, and the channel a failure is counted against (none on the
+ * app-level URL: a POST there names no Page, so nothing can be attributed before the signature proves Meta).
+ */
+interface Signer {
+  appId: string;
+  appSecret: string | null;
+  /** The channel of the per-Page URL; null on the platform app's app-level URL. */
+  channel: { orgId: string; channelId: string } | null;
+  /** Whether an entry for this connected Page may be stored from a body this app signed. */
+  accepts(target: ChannelRouting): boolean;
+  /** Words for the log when an entry is dropped. */
+  refusal: string;
+}
+
+/**
+ * Receives one webhook POST at the per-Page URL `/facebook/webhook/{pageId}`: verified with that channel's app
+ * secret (the organisation's own app, or the platform app for a Facebook Login channel), and keeps only entries
+ * of Pages connected with the same app (the signature proves the app, not the tenant).
  */
 export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array; signature: string | null }): Promise<IngestResult> {
   if (!isPageId(input.pageId)) return reply(404, "Unknown Page");
@@ -44,10 +58,58 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
     return reply(503, "Temporarily unavailable");
   }
   if (!routing) return reply(404, "Unknown Page");
+  const { appId, appSecret } = routing;
+  return ingestSigned(
+    {
+      appId,
+      appSecret,
+      channel: { orgId: routing.orgId, channelId: routing.channelId },
+      accepts: (target) => target.appSecret === appSecret && target.appId === appId,
+      refusal: "that is not connected with the signing app",
+    },
+    input,
+  );
+}
 
-  if (!signatureMatches(input.rawBody, input.signature, routing.appSecret)) {
+/**
+ * Receives one webhook POST at the platform app's app-level URL `/facebook/webhook` (every Page connected
+ * through Facebook Login): verified with the platform app's secret, and keeps only entries of Pages whose
+ * channel was connected through Facebook Login with that app. A Page connected by hand, even with the same
+ * app id, answers only at its own URL. Without a configured platform app the URL does not exist (404).
+ */
+export async function ingestPlatformWebhook(input: { rawBody: Uint8Array; signature: string | null }): Promise<IngestResult> {
+  const app = platformApp();
+  if (!app) return reply(404, "Not found");
+  return ingestSigned(
+    {
+      appId: app.appId,
+      appSecret: app.appSecret,
+      channel: null,
+      accepts: (target) => target.connection === "facebook_login" && target.appId === app.appId,
+      refusal: "that is not connected through Facebook Login with the platform app",
+    },
+    input,
+  );
+}
+
+/**
+ * The part both URLs share, once the signer is known. Verifies the signature over the raw bytes, routes each
+ * entry to its Page's channel, and stores every messaging event in one batched insert that skips
+ * redeliveries. Answers 200 only once everything is stored; a database failure answers 503 so Meta retries.
+ * A malformed event in a signed batch is dropped and counted, never a 503: Meta would redeliver it for an
+ * hour and then unsubscribe the app. A body that is not Meta's shape at all answers 400.
+ */
+async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signature: string | null }): Promise<IngestResult> {
+  // Problems of the request as a whole: counted for the per-Page URL's channel; on the app-level URL there is
+  // no channel to count them for (and before the signature, no proof they came from Meta at all).
+  const countForChannel = async (kind: "signature" | "unparseable", reason: string) => {
+    if (signer.channel) await countChannelError(signer.channel.orgId, signer.channel.channelId, kind, reason);
+    else console.warn(`webhook: app-level callback: ${reason}`);
+  };
+
+  if (!signatureMatches(input.rawBody, input.signature, signer.appSecret)) {
     // Anyone can POST here, so a failure adds to this minute's count instead of writing a row of its own.
-    await countChannelError(routing.orgId, routing.channelId, "signature", input.signature ? "X-Hub-Signature-256 does not match the app secret" : "X-Hub-Signature-256 header missing");
+    await countForChannel("signature", input.signature ? "X-Hub-Signature-256 does not match the app secret" : "X-Hub-Signature-256 header missing");
     return reply(401, "Invalid signature");
   }
 
@@ -55,17 +117,17 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
   try {
     body = JSON.parse(Buffer.from(input.rawBody).toString("utf8"));
   } catch {
-    await countChannelError(routing.orgId, routing.channelId, "unparseable", "Body is not valid JSON");
+    await countForChannel("unparseable", "Body is not valid JSON");
     return reply(400, "Body is not valid JSON");
   }
   if (body?.object !== "page" || !Array.isArray(body.entry)) {
     const object = typeof body?.object === "string" ? body.object.slice(0, 40) : typeof body?.object;
-    await countChannelError(routing.orgId, routing.channelId, "unparseable", `Unexpected object ${JSON.stringify(object)}`);
+    await countForChannel("unparseable", `Unexpected object ${JSON.stringify(object)}`);
     return reply(400, 'Expected object "page" with entries');
   }
   const entries = body.entry as { id?: unknown; messaging?: unknown; standby?: unknown }[];
   if (!entries.every(isEntry)) {
-    await countChannelError(routing.orgId, routing.channelId, "unparseable", "Entries are not objects with a Page id and a messaging list");
+    await countForChannel("unparseable", "Entries are not objects with a Page id and a messaging list");
     return reply(400, "Expected entries with a Page id");
   }
 
@@ -84,8 +146,8 @@ export async function ingestWebhook(input: { pageId: string; rawBody: Uint8Array
   for (const entry of entries) {
     const pageId = String(entry?.id ?? "");
     const target = routings.get(pageId);
-    if (!target || target.appSecret !== routing.appSecret || target.appId !== routing.appId) {
-      console.warn(`webhook: dropped an entry for Page ${pageId.slice(0, 25)} that is not connected with the signing app`);
+    if (!target || !signer.accepts(target)) {
+      console.warn(`webhook: dropped an entry for Page ${pageId.slice(0, 25)} ${signer.refusal}`);
       continue;
     }
     if (!target.active) continue;

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { channels, contacts } from "@/db/schema";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
-import { flagReconnectNeeded } from "@/lib/services/channel-health";
+import { flagReconnectNeeded, refusalOf } from "@/lib/services/channel-health";
 import { recordChannelError } from "@/lib/services/channel-health";
 
 /**
@@ -37,7 +37,7 @@ export async function refreshContactProfile(orgId: string, contactId: string): P
     if (!(error instanceof GraphError)) throw error;
     if (error.errorClass === "temporary" || error.errorClass === "rate_limit") throw error;
     await recordChannelError(row.channel.orgId, row.channel.id, "send_api", `Profile of a contact: ${error.reason}`, error.code);
-    if (error.errorClass === "auth") await flagReconnectNeeded(row.channel.id, error.reason);
+    if (error.errorClass === "auth") await flagReconnectNeeded(row.channel.id, refusalOf(error));
     await db.update(contacts).set({ profileFetchedAt: new Date() }).where(eq(contacts.id, contactId));
     return { fetched: false, reason: error.reason };
   }

@@ -3,24 +3,37 @@
 import { Alert } from "@/components/ui/alert";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
+import { reconnectReasonOf } from "@/lib/services/channels/constants";
 import type { ChannelPageState } from "./use-channel";
 
 /** The banners under the channel's header: reconnect needed, a refused action, the connection check's result, a success notice. */
 export function ChannelNotices({ state }: { state: ChannelPageState }) {
   const { t, serverMessage } = useI18n();
   const { channel, check, checkError, action, confirm, notice } = state;
+  const disconnected = channel.disconnectedAt !== null;
   return (
     <>
-      {channel.reconnectNeeded && (
+      {disconnected && (
+        <Alert tone="info">
+          <div data-testid="disconnected-banner">
+            <p className="font-semibold">{t("channels.disconnectedBanner.title")}</p>
+            <p className="mt-1">{t("channels.disconnectedBanner.detail")}</p>
+          </div>
+        </Alert>
+      )}
+      {!disconnected && channel.reconnectNeeded && (
         <Alert tone="error">
           <div data-testid="reconnect-banner">
             <p className="font-semibold">{t("channels.reconnectBanner.title")}</p>
             <p className="mt-1">{t("channels.reconnectBanner.detail")}</p>
+            <p className="mt-1" data-testid="reconnect-reason">
+              {t(`channels.reconnectReason.${reconnectReasonOf(channel.reconnectSubcode)}`)}
+            </p>
             {channel.reconnectReason && <p className="mt-1 text-xs">{t("channels.reconnectBanner.reason", { reason: channel.reconnectReason })}</p>}
           </div>
         </Alert>
       )}
-      {!channel.reconnectNeeded && channel.lastCheckFailure !== null && !check && (
+      {!disconnected && !channel.reconnectNeeded && channel.lastCheckFailure !== null && !check && (
         <Alert tone="error">
           <div data-testid="check-failed-banner">{t("channels.checkFailedBanner", { reason: channel.lastCheckFailure })}</div>
         </Alert>

@@ -10,7 +10,7 @@ import type { Channel } from "@/lib/services/channels/schemas";
 import { checkConnectionAction } from "../actions";
 import { channelQueries, type ChannelState } from "../query-options";
 
-export type ChannelConfirm = "delete" | "disable" | "regenerate" | null;
+export type ChannelConfirm = "delete" | "disable" | "disconnect" | "regenerate" | null;
 
 /**
  * The channel page's state: the live channel and health (polled), the connection check, the one open
