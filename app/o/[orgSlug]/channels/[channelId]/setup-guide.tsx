@@ -22,30 +22,30 @@ export function SetupGuide({ states, fields, connection }: { states: StepState[]
       {connection === "facebook_login" ? (
         <p className="text-sm leading-6 text-zinc-700" data-testid="setup-login-channel">{t("facebookLogin.guide.loginChannel")}</p>
       ) : (
-      <>
-      <p className="mb-4 text-sm text-zinc-500">{t("channels.guide.description")}</p>
-      <ol className="space-y-4">
-        {states.map((state, i) => {
-          const n = i + 1;
-          return (
-            <li key={n} className="flex gap-3" data-testid={`guide-step-${n}`} data-state={state}>
-              <span
-                className={`flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${state === "done" ? "bg-emerald-100 text-emerald-700" : state === "failed" ? "bg-red-100 text-red-700" : "bg-zinc-100 text-zinc-600"}`}
-              >
-                {n}
-              </span>
-              <div className="min-w-0 flex-1">
-                <div className="flex flex-wrap items-center gap-2">
-                  <h3 className="text-sm font-medium text-zinc-900">{t(`channels.guide.step${n}.title` as MessageKey)}</h3>
-                  <Badge tone={tones[state]}>{t(`channels.guide.state.${state}` as MessageKey)}</Badge>
-                </div>
-                <p className="mt-1 text-sm leading-6 text-zinc-600">{t(`channels.guide.step${n}.body` as MessageKey, { fields: fields.join(", ") })}</p>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      </>
+        <>
+          <p className="mb-4 text-sm text-zinc-500">{t("channels.guide.description")}</p>
+          <ol className="space-y-4">
+            {states.map((state, i) => {
+              const n = i + 1;
+              return (
+                <li key={n} className="flex gap-3" data-testid={`guide-step-${n}`} data-state={state}>
+                  <span
+                    className={`flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${state === "done" ? "bg-emerald-100 text-emerald-700" : state === "failed" ? "bg-red-100 text-red-700" : "bg-zinc-100 text-zinc-600"}`}
+                  >
+                    {n}
+                  </span>
+                  <div className="min-w-0 flex-1">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <h3 className="text-sm font-medium text-zinc-900">{t(`channels.guide.step${n}.title` as MessageKey)}</h3>
+                      <Badge tone={tones[state]}>{t(`channels.guide.state.${state}` as MessageKey)}</Badge>
+                    </div>
+                    <p className="mt-1 text-sm leading-6 text-zinc-600">{t(`channels.guide.step${n}.body` as MessageKey, { fields: fields.join(", ") })}</p>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </>
       )}
     </Card>
   );
