@@ -17,6 +17,12 @@ const appEnv: Record<string, string> = {
   NEXTAUTH_URL: APP_URL,
   APP_URL,
   GRAPH_API_URL: SANDBOX_URL,
+  // The platform's Meta app, as the sandbox has it (sandbox/state/demo.ts PLATFORM): Connect with Facebook,
+  // the app-level webhook callback.
+  META_APP_ID: "3000000000000003",
+  META_APP_SECRET: "platform-app-secret",
+  META_LOGIN_CONFIG_ID: "5000000000000005",
+  META_WEBHOOK_VERIFY_TOKEN: "platform-verify-token",
   DEMO_SEED: "1",
   // The per-IP sign-in test plays a proxy on this machine (e2e/sign-in-limits.spec.ts).
   TRUSTED_PROXIES: "127.0.0.1",

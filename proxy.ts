@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, requestPath } from "@/lib/http/request-path";
-import { pageContentSecurityPolicy, previewsRemoteImages, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+import { pageContentSecurityPolicy, pagePictureOrigins, previewsRemoteImages, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 /**
  * Per-request security headers for pages: a CSP whose script nonce Next reads from the request's
@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
     https,
     remoteImages: previewsRemoteImages(request.nextUrl.pathname),
+    imageOrigins: pagePictureOrigins(request.nextUrl.pathname, process.env.GRAPH_API_URL),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

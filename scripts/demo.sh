@@ -11,6 +11,11 @@ export APP_URL=${APP_URL:-http://localhost:$PORT}
 export NEXTAUTH_URL=${NEXTAUTH_URL:-$APP_URL}
 export GRAPH_API_URL=${GRAPH_API_URL:-http://127.0.0.1:$SANDBOX_PORT}
 export DEMO_SEED=1
+# The sandbox's platform app (sandbox/state/demo.ts PLATFORM): "Connect with Facebook" and its app-level webhook.
+export META_APP_ID=${META_APP_ID:-3000000000000003}
+export META_APP_SECRET=${META_APP_SECRET:-platform-app-secret}
+export META_LOGIN_CONFIG_ID=${META_LOGIN_CONFIG_ID:-5000000000000005}
+export META_WEBHOOK_VERIFY_TOKEN=${META_WEBHOOK_VERIFY_TOKEN:-platform-verify-token}
 mkdir -p .data
 if [ -z "${NEXTAUTH_SECRET:-}" ]; then
   [ -f .data/nextauth-secret ] || node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))' > .data/nextauth-secret

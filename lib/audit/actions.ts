@@ -44,6 +44,8 @@ const vocabulary = {
   "channel.token_exchanged": "channel",
   /** System: Graph refused the Page token (190) during a send or a profile fetch. */
   "channel.reconnect_needed": "channel",
+  /** A member ran Facebook Login again for the channel's Page: a new Page token, the same channel and history. */
+  "channel.reconnected": "channel",
   "campaign.created": "campaign",
   "campaign.updated": "campaign",
   "campaign.send_now": "campaign",

@@ -18,15 +18,17 @@ export interface PagePolicyOptions {
    * never do: Messenger users' images come through /api/media.
    */
   remoteImages: boolean;
+  /** Further image origins (the Facebook Page picker shows Pages' pictures from Meta's CDN or the sandbox). */
+  imageOrigins?: string[];
 }
 
-export function pageContentSecurityPolicy({ nonce, development, https, remoteImages }: PagePolicyOptions): string {
+export function pageContentSecurityPolicy({ nonce, development, https, remoteImages, imageOrigins = [] }: PagePolicyOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     // React writes style attributes (progress bars); no nonce here, since a nonce would turn 'unsafe-inline' off.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${remoteImages ? " https:" : ""}`,
+    `img-src 'self' data: blob:${remoteImages ? " https:" : ""}${imageOrigins.map((o) => ` ${o}`).join("")}`,
     "font-src 'self'",
     `connect-src 'self'${development ? " ws: wss:" : ""}`,
     "object-src 'none'",
@@ -40,4 +42,21 @@ export function pageContentSecurityPolicy({ nonce, development, https, remoteIma
 /** True for the dashboard's campaign pages, where marketer-chosen image URLs are previewed. */
 export function previewsRemoteImages(pathname: string): boolean {
   return /^\/o\/[^/]+\/campaigns(\/|$)/.test(pathname);
+}
+
+/**
+ * The Page picker after "Connect with Facebook" shows each Page's picture where Graph says it is: Meta's CDN
+ * (https, hosts vary), or the sandbox's origin when GRAPH_API_URL points at it. Other pages allow neither.
+ */
+export function pagePictureOrigins(pathname: string, graphApiUrl: string | undefined): string[] {
+  if (!/^\/o\/[^/]+\/channels\/connect\//.test(pathname)) return [];
+  const origins = ["https:"];
+  if (graphApiUrl) {
+    try {
+      origins.push(new URL(graphApiUrl).origin);
+    } catch {
+      // A malformed GRAPH_API_URL breaks Graph calls anyway; the picture just does not show.
+    }
+  }
+  return origins;
 }

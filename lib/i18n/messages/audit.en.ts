@@ -39,6 +39,7 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.channel.connection_checked": "Connection checked",
   "audit.action.channel.token_exchanged": "Page token exchanged",
   "audit.action.channel.reconnect_needed": "Channel needs reconnecting",
+  "audit.action.channel.reconnected": "Channel reconnected with Facebook",
   "audit.action.campaign.created": "Campaign created",
   "audit.action.campaign.updated": "Campaign updated",
   "audit.action.campaign.send_now": "Campaign sent now",

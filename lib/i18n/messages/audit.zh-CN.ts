@@ -36,6 +36,7 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.channel.connection_checked": "检查连接",
   "audit.action.channel.token_exchanged": "换取主页令牌",
   "audit.action.channel.reconnect_needed": "渠道需要重新连接",
+  "audit.action.channel.reconnected": "通过 Facebook 重新连接渠道",
   "audit.action.campaign.created": "创建营销活动",
   "audit.action.campaign.updated": "编辑营销活动",
   "audit.action.campaign.send_now": "立即发送营销活动",

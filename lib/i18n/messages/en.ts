@@ -8,6 +8,7 @@ import { auditEn } from "./audit.en";
 import { authEn } from "./auth.en";
 import { campaignsEn } from "./campaigns.en";
 import { channelsEn } from "./channels.en";
+import { facebookLoginEn } from "./facebook-login.en";
 import { conversationsEn } from "./conversations.en";
 import { composerEn } from "./composer.en";
 import { commonEn } from "./common.en";
@@ -48,6 +49,7 @@ export const catalogPartsEn = {
   auditLogEn,
   auditEn,
   channelsEn,
+  facebookLoginEn,
   conversationsEn,
   composerEn,
   campaignsEn,
@@ -75,6 +77,7 @@ export const en = {
   ...auditLogEn,
   ...auditEn,
   ...channelsEn,
+  ...facebookLoginEn,
   ...conversationsEn,
   ...composerEn,
   ...campaignsEn,

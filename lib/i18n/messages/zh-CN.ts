@@ -8,6 +8,7 @@ import { auditZhCN } from "./audit.zh-CN";
 import { authZhCN } from "./auth.zh-CN";
 import { campaignsZhCN } from "./campaigns.zh-CN";
 import { channelsZhCN } from "./channels.zh-CN";
+import { facebookLoginZhCN } from "./facebook-login.zh-CN";
 import { conversationsZhCN } from "./conversations.zh-CN";
 import { composerZhCN } from "./composer.zh-CN";
 import { commonZhCN } from "./common.zh-CN";
@@ -44,6 +45,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...auditLogZhCN,
   ...auditZhCN,
   ...channelsZhCN,
+  ...facebookLoginZhCN,
   ...conversationsZhCN,
   ...composerZhCN,
   ...campaignsZhCN,

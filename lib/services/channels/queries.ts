@@ -24,6 +24,7 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     name: row.name,
     pageId: row.pageId,
     appId: row.appId,
+    connection: row.connection,
     skillGroupId: row.skillGroupId,
     graphApiVersion: row.graphApiVersion,
     humanAgentEnabled: row.humanAgentEnabled,

@@ -6,7 +6,7 @@ import { seal } from "@/lib/crypto/secrets";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { forgetChannelRouting } from "./channel-routing";
 import { getChannelInOrg } from "./queries";
-import { newVerifyToken } from "./create-channel";
+import { newVerifyToken } from "./insert-channel";
 
 /** A new verify token; the old one stops working at once (Meta's dashboard must be given the new one). */
 export async function regenerateVerifyToken({ ctx, channelId }: { ctx: OrgContext; channelId: string }): Promise<{ verifyToken: string }> {

@@ -62,6 +62,7 @@ export const channelSchema = z.object({
   name: z.string(),
   pageId: z.string(),
   appId: z.string(),
+  connection: z.enum(["manual", "facebook_login"]).describe("How the Page was connected: by hand with the organisation's own Meta app, or with Facebook Login through the platform's app."),
   skillGroupId: z.uuid().nullable(),
   graphApiVersion: z.string(),
   humanAgentEnabled: z.boolean().describe("Meta granted the app the Human Agent permission: replies may use the HUMAN_AGENT tag up to 7 days."),

@@ -10,6 +10,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { ReconnectBanner } from "./_components/reconnect-banner";
 import type { Channel } from "@/lib/services/channels/schemas";
 import { ChannelStatusBadge } from "./_components/channel-status";
+import { FacebookLoginButton } from "./_components/facebook-login-button";
 
 export function ChannelsList({
   orgSlug,
@@ -17,20 +18,26 @@ export function ChannelsList({
   channels,
   skillGroupNames,
   canManage,
+  facebookLogin,
 }: {
   orgSlug: string;
   orgName: string;
   channels: Channel[];
   skillGroupNames: Record<string, string>;
   canManage: boolean;
+  /** The platform's Meta app is configured: "Connect with Facebook" is offered beside the manual path. */
+  facebookLogin: boolean;
 }) {
   const { t } = useI18n();
   const base = `/o/${orgSlug}/channels`;
   const connect = canManage ? (
-    <ButtonLink href={`${base}/new`}>
-      <PlusIcon className="size-4" />
-      {t("channels.connect")}
-    </ButtonLink>
+    <div className="flex flex-wrap items-start gap-2">
+      {facebookLogin && <FacebookLoginButton orgSlug={orgSlug} variant="primary" />}
+      <ButtonLink href={`${base}/new`} variant={facebookLogin ? "secondary" : "primary"}>
+        <PlusIcon className="size-4" />
+        {t("channels.connect")}
+      </ButtonLink>
+    </div>
   ) : null;
   return (
     <div className="space-y-4">

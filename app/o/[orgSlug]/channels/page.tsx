@@ -4,6 +4,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { PageSkeleton } from "@/components/shell/page-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
+import { platformApp } from "@/lib/meta/platform-app";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../org-page";
 import { ChannelsList } from "./channels-client";
@@ -37,6 +38,7 @@ async function ChannelsContent({ params }: { params: Promise<{ orgSlug: string }
         channels={channels}
         skillGroupNames={Object.fromEntries(groups.map((g) => [g.id, g.name]))}
         canManage={can(ctx, "channels.manage")}
+        facebookLogin={platformApp() !== null}
       />
     </>
   );

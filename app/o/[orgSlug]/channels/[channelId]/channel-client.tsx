@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import { useI18n } from "@/lib/i18n/client";
 import type { ChannelState } from "../query-options";
 import { ChannelStatusBadge } from "../_components/channel-status";
+import { FacebookLoginButton } from "../_components/facebook-login-button";
 import { ChannelActions } from "./channel-actions";
 import { ChannelNotices } from "./channel-notices";
 import { DetailsPanel } from "./details-panel";
@@ -24,6 +26,7 @@ export function ChannelDetail({
   canManage,
   requiredFields,
   renderedAt,
+  reconnected = false,
 }: {
   orgSlug: string;
   initial: ChannelState;
@@ -32,6 +35,8 @@ export function ChannelDetail({
   canManage: boolean;
   requiredFields: string[];
   renderedAt: number;
+  /** Back from a successful "Reconnect with Facebook". */
+  reconnected?: boolean;
 }) {
   const { t } = useI18n();
   const state = useChannel({ orgSlug, initial, initialVerifyToken, renderedAt });
@@ -57,11 +62,22 @@ export function ChannelDetail({
       </div>
 
       <ChannelNotices state={state} />
+      {reconnected && !channel.reconnectNeeded && (
+        <Alert tone="success">
+          <p data-testid="reconnected-notice">{t("facebookLogin.reconnected")}</p>
+        </Alert>
+      )}
+      {canManage && channel.connection === "facebook_login" && (channel.reconnectNeeded || channel.disconnectedAt !== null) && (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-zinc-200 bg-white px-4 py-3" data-testid="reconnect-panel">
+          <p className="max-w-xl text-sm text-zinc-600">{t("facebookLogin.reconnectHint", { page: channel.pageName ?? channel.name })}</p>
+          <FacebookLoginButton orgSlug={orgSlug} purpose="reconnect" channelId={channel.id} variant="primary" label="facebookLogin.reconnect" />
+        </div>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
           <HealthPanel channel={channel} health={health} readAt={state.readAt} requiredFields={requiredFields} />
-          <SetupGuide states={setupSteps({ channel, health, check: state.check, requiredFields })} fields={requiredFields} />
+          <SetupGuide states={setupSteps({ channel, health, check: state.check, requiredFields })} fields={requiredFields} connection={channel.connection} />
         </div>
         <div className="space-y-6 lg:col-span-2">
           <WebhookPanel state={state} canManage={canManage} />

@@ -19,8 +19,8 @@ async function loadedAt(): Promise<number> {
   return Date.now();
 }
 
-export default async function ChannelPage({ params }: { params: Promise<{ orgSlug: string; channelId: string }> }) {
-  const { orgSlug, channelId } = await params;
+export default async function ChannelPage({ params, searchParams }: { params: Promise<{ orgSlug: string; channelId: string }>; searchParams: Promise<{ reconnected?: string }> }) {
+  const [{ orgSlug, channelId }, { reconnected }] = await Promise.all([params, searchParams]);
   const { ctx } = await orgPageContext(orgSlug);
   if (!can(ctx, "channels.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const canManage = can(ctx, "channels.manage");
@@ -42,6 +42,7 @@ export default async function ChannelPage({ params }: { params: Promise<{ orgSlu
       canManage={canManage}
       requiredFields={[...SUBSCRIBED_FIELDS]}
       renderedAt={renderedAt}
+      reconnected={reconnected === "1"}
     />
   );
 }
