@@ -238,13 +238,17 @@ test("the webhook URL answers 404 to anything that is not a Page id, before any 
   }
 });
 
-test("the platform app's app-level webhook URL reaches its route, which does not exist while no platform app is configured", async ({ request }) => {
-  const handshake = await request.get("/facebook/webhook?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1");
-  expect(handshake.status()).toBe(404);
-  expect(handshake.headers()["content-type"]).toContain("text/plain");
-  const delivery = await request.post("/facebook/webhook", { data: "{}", headers: { "content-type": "application/json" } });
-  expect(delivery.status()).toBe(404);
-  expect(delivery.headers()["content-type"]).toContain("text/plain");
+test("the platform app's app-level webhook URL answers Meta's handshake with its verify token and refuses unsigned deliveries", async ({ request }) => {
+  // playwright.config.ts configures the sandbox's platform app (META_WEBHOOK_VERIFY_TOKEN=platform-verify-token).
+  const handshake = await request.get("/facebook/webhook?hub.mode=subscribe&hub.verify_token=platform-verify-token&hub.challenge=4242");
+  expect(handshake.status()).toBe(200);
+  expect(await handshake.text()).toBe("4242");
+  const wrongToken = await request.get("/facebook/webhook?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1");
+  expect(wrongToken.status()).toBe(403);
+  expect(wrongToken.headers()["content-type"]).toContain("text/plain");
+  const unsigned = await request.post("/facebook/webhook", { data: '{"object":"page","entry":[]}', headers: { "content-type": "application/json" } });
+  expect(unsigned.status()).toBe(401);
+  expect(unsigned.headers()["content-type"]).toContain("text/plain");
 });
 
 test("an owner connects a Page only with its own token, and an agent sees no part of its secrets", async ({ browser, request }) => {
