@@ -98,8 +98,19 @@ test("connect two of three Pages with Facebook; a declined permission creates no
   await page.goto(`/o/${slug}/channels`);
   await expect(page.getByTestId("channel-row")).toHaveCount(2);
 
-  // Facebook kills the Tea House token (the owner changed their password): the check flags it, and Reconnect
-  // runs the login again for that Page and puts a new token on the same channel.
+  // A person writes to each Page; the platform app's app-level callback brings both into the conversation list.
+  const people: Record<string, string> = {};
+  for (const fbPage of [tea, books]) {
+    const person = await control<{ psid: string }>(request, "POST", `/pages/${fbPage.id}/users`, { firstName: "Mo", lastName: fbPage.name.split(" ")[0] });
+    people[fbPage.id] = person.psid;
+    await control(request, "POST", `/users/${person.psid}/messages`, { text: `Hello ${fbPage.name}` });
+    await page.goto(`/o/${slug}/conversations`);
+    await expect(page.locator(`[data-testid="conversation-row"][data-psid="${person.psid}"]`)).toBeVisible({ timeout: 20_000 });
+  }
+
+  // Facebook kills the Tea House token (the owner changed their password): the check flags it with the reason in
+  // words and the admin is notified; Reconnect runs the login again for that Page and puts a new token on the
+  // same channel, with its conversation still there.
   await control(request, "POST", `/pages/${tea.id}/token-death`, { subcode: 460 });
   await page.goto(`/o/${slug}/channels`);
   await page.getByTestId("channel-row").filter({ hasText: tea.name }).getByRole("link").first().click();
@@ -108,6 +119,12 @@ test("connect two of three Pages with Facebook; a declined permission creates no
   await hydrated(page);
   await page.getByRole("button", { name: "Check connection" }).click();
   await expect(page.getByTestId("reconnect-banner")).toBeVisible();
+  await expect(page.getByTestId("reconnect-reason")).toContainText("changed its password");
+  await page.reload();
+  await hydrated(page);
+  await page.getByTestId("notification-bell").click();
+  await expect(page.getByTestId("notification-list")).toContainText(`The channel ${tea.name} needs reconnecting`);
+  await page.keyboard.press("Escape");
   await page.getByTestId("reconnect-panel").getByRole("button", { name: "Reconnect with Facebook" }).click();
   await page.waitForURL(new RegExp(`^${SANDBOX}/v[\\d.]+/dialog/oauth`));
   await page.getByRole("radio", { name: fbUser.name }).check();
@@ -117,11 +134,10 @@ test("connect two of three Pages with Facebook; a declined permission creates no
   await expect(page.getByTestId("reconnect-banner")).toHaveCount(0);
   await expect(page.getByTestId("channel-detail").getByTestId("channel-status").first()).toHaveText("Active");
 
-  // A person writes to each Page; the platform app's app-level callback brings both into the conversation list.
-  for (const fbPage of [tea, books]) {
-    const person = await control<{ psid: string }>(request, "POST", `/pages/${fbPage.id}/users`, { firstName: "Mo", lastName: fbPage.name.split(" ")[0] });
-    await control(request, "POST", `/users/${person.psid}/messages`, { text: `Hello ${fbPage.name}` });
-    await page.goto(`/o/${slug}/conversations`);
-    await expect(page.locator(`[data-testid="conversation-row"][data-psid="${person.psid}"]`)).toBeVisible({ timeout: 20_000 });
-  }
+  // History intact, and the Page's messages arrive again through the new token's subscription.
+  await control(request, "POST", `/users/${people[tea.id]}/messages`, { text: `Back again ${tea.name}` });
+  await page.goto(`/o/${slug}/conversations`);
+  const teaRow = page.locator(`[data-testid="conversation-row"][data-psid="${people[tea.id]}"]`);
+  await expect(teaRow).toHaveCount(1);
+  await expect(teaRow).toContainText(`Back again ${tea.name}`, { timeout: 20_000 });
 });

@@ -27,3 +27,37 @@ export function signatureHeader(req: IncomingMessage): string | null {
   const signature = req.headers["x-hub-signature-256"];
   return typeof signature === "string" ? signature : null;
 }
+
+interface WebhookAnswer {
+  status: number;
+  body: string;
+}
+
+/**
+ * One Meta callback URL over Node's request and response: GET is the verification handshake, POST a delivery
+ * (read raw, size-capped, its signature header handed on), anything else 405. `afterReply` runs once Meta has
+ * its answer (processing must not hold the acknowledgement back).
+ */
+export async function serveMetaWebhook<T extends WebhookAnswer>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: {
+    verify: (params: URLSearchParams) => WebhookAnswer | Promise<WebhookAnswer>;
+    deliver: (rawBody: Buffer, signature: string | null) => Promise<T>;
+    afterReply?: (result: T) => void;
+  },
+): Promise<void> {
+  if (req.method === "GET") {
+    const answer = await handlers.verify(new URL(req.url ?? "/", "http://localhost").searchParams);
+    return replyText(res, answer.status, answer.body);
+  }
+  if (req.method !== "POST") {
+    res.setHeader("allow", "GET, POST");
+    return replyText(res, 405, "Method Not Allowed");
+  }
+  const rawBody = await readWebhookBody(req);
+  if (!rawBody) return replyText(res, 413, "Payload Too Large");
+  const result = await handlers.deliver(rawBody, signatureHeader(req));
+  replyText(res, result.status, result.body);
+  handlers.afterReply?.(result);
+}

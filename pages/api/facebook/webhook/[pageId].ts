@@ -1,7 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { dispatchStoredEvents, ingestWebhook, answerVerification } from "@/lib/services/webhook";
 import { isPageId } from "@/lib/services/channels";
-import { readWebhookBody, replyText, signatureHeader } from "@/lib/http/webhook-body";
+import { replyText, serveMetaWebhook } from "@/lib/http/webhook-body";
 
 /**
  * Meta's webhook, `/facebook/webhook/{pageId}` (rewritten here in next.config.mjs): the per-Page callback URL
@@ -17,20 +17,14 @@ export default async function facebookWebhook(req: NextApiRequest, res: NextApiR
   const pageId = String(req.query.pageId ?? "");
   // Refused before any lookup or body read: an arbitrary path segment must cost nothing to answer.
   if (!isPageId(pageId)) return replyText(res, 404, "Unknown Page");
-  if (req.method === "GET") {
+  await serveMetaWebhook(req, res, {
     // Meta's verification handshake: echo hub.challenge when the verify token is this channel's.
-    const answer = await answerVerification(pageId, new URL(req.url ?? "/", "http://localhost").searchParams);
-    return replyText(res, answer.status, answer.body);
-  }
-  if (req.method !== "POST") {
-    res.setHeader("allow", "GET, POST");
-    return replyText(res, 405, "Method Not Allowed");
-  }
-  const rawBody = await readWebhookBody(req);
-  if (!rawBody) return replyText(res, 413, "Payload Too Large");
-  const result = await ingestWebhook({ pageId, rawBody, signature: signatureHeader(req) });
-  replyText(res, result.status, result.body);
-  // Processing starts after Meta has its answer: the events are already stored, and the sweeper re-sends
-  // any whose hand-off to the workflow engine is lost.
-  if (result.stored.length > 0) void dispatchStoredEvents(result.stored);
+    verify: (params) => answerVerification(pageId, params),
+    deliver: (rawBody, signature) => ingestWebhook({ pageId, rawBody, signature }),
+    // Processing starts after Meta has its answer: the events are already stored, and the sweeper re-sends
+    // any whose hand-off to the workflow engine is lost.
+    afterReply: (result) => {
+      if (result.stored.length > 0) void dispatchStoredEvents(result.stored);
+    },
+  });
 }

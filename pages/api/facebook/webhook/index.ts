@@ -1,6 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { answerPlatformVerification, dispatchStoredEvents, ingestPlatformWebhook } from "@/lib/services/webhook";
-import { readWebhookBody, replyText, signatureHeader } from "@/lib/http/webhook-body";
+import { serveMetaWebhook } from "@/lib/http/webhook-body";
 
 /**
  * The platform app's app-level webhook, `/facebook/webhook` (rewritten here in next.config.mjs): the one
@@ -11,18 +11,12 @@ import { readWebhookBody, replyText, signatureHeader } from "@/lib/http/webhook-
 export const config = { api: { bodyParser: false } };
 
 export default async function platformWebhook(req: NextApiRequest, res: NextApiResponse): Promise<void> {
-  if (req.method === "GET") {
-    // Meta's verification handshake with the operator's META_WEBHOOK_VERIFY_TOKEN.
-    const answer = answerPlatformVerification(new URL(req.url ?? "/", "http://localhost").searchParams);
-    return replyText(res, answer.status, answer.body);
-  }
-  if (req.method !== "POST") {
-    res.setHeader("allow", "GET, POST");
-    return replyText(res, 405, "Method Not Allowed");
-  }
-  const rawBody = await readWebhookBody(req);
-  if (!rawBody) return replyText(res, 413, "Payload Too Large");
-  const result = await ingestPlatformWebhook({ rawBody, signature: signatureHeader(req) });
-  replyText(res, result.status, result.body);
-  if (result.stored.length > 0) void dispatchStoredEvents(result.stored);
+  // GET: Meta's verification handshake with the operator's META_WEBHOOK_VERIFY_TOKEN.
+  await serveMetaWebhook(req, res, {
+    verify: answerPlatformVerification,
+    deliver: (rawBody, signature) => ingestPlatformWebhook({ rawBody, signature }),
+    afterReply: (result) => {
+      if (result.stored.length > 0) void dispatchStoredEvents(result.stored);
+    },
+  });
 }
