@@ -5,10 +5,11 @@
  * - live latency: from the webhook's 200 for a probe message to the probe conversation's `message.created`
  *   on agents' open streams (p50, p95; goal p95 at most 1 s). Probes are single-message POSTs from 50 people
  *   of their own, 10 a second, beside the background load of 200 people writing;
- * - an agent's reply through the API (POST /api/v1/conversations/{id}/messages) until the API answers, which is
- *   after Meta's (the sandbox's) Send API answered: the reply-to-Graph-call time is at most this (goal p95 300 ms);
+ * - an agent's reply through the API (POST /api/v1/conversations/{id}/messages) until the sandbox's Send API
+ *   takes the call (goal p95 300 ms), and until the API answers (after Meta's answer is stored);
  * - memory per connected agent: the app's resident memory with the 200 streams open, less before, over 200;
- * - the webhook's acknowledgement p99 with the 200 agents connected and without (goal: ratio at most 1.2).
+ * - the webhook's acknowledgement p99 with the 200 agents connected and without (goal: ratio at most 1.2), and
+ *   while the agents also reply (10/s) and probes are timed, for comparison.
  * Everyone shares the machine's cores: the app, PostgreSQL, the sandbox, this load generator and the 200 clients.
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
@@ -24,7 +25,7 @@ import { buildContext } from "@/lib/tenancy/context";
 import type { MessagingEvent } from "@/lib/graph/webhook-events";
 import { startSandbox } from "@/sandbox/server";
 import { ensureBuild, startApp } from "../lib/app-server";
-import { benchDatabase } from "../lib/database";
+import { benchDatabase, waitForWorkflowSync } from "../lib/database";
 import { percentile, runLoad, summarise } from "../lib/load";
 
 const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -173,6 +174,7 @@ export default async function inboxBenchmark() {
   const { agentKeys } = await seed(database.handle);
   const port = Number(process.env.BENCH_APP_PORT ?? 3320);
   const app = await startApp(port, { DATABASE_URL: database.url!, GRAPH_API_URL: sandbox.url });
+  await waitForWorkflowSync(database.handle);
   let sequence = 0;
   const backgroundPost = (tag: string) => (i: number) =>
     signed(
@@ -193,11 +195,14 @@ export default async function inboxBenchmark() {
       const rows = rowsOf<{ psid: string; id: string }>(await database.handle.db.execute(sql`select c.psid, v.id from conversations v join contacts c on c.id = v.contact_id`));
       conversationOf = new Map(rows.filter((r) => probes.includes(r.psid)).map((r) => [r.id, r.psid]));
     }
+    if (conversationOf.size < PROBE_PEOPLE) throw new Error(`only ${conversationOf.size} of ${PROBE_PEOPLE} probe conversations were opened within a minute`);
     const conversationIds = [...conversationOf.keys()];
 
     // 1. The acknowledgement without agents connected.
-    const rssBefore = groupRssKb(app.process.pid!);
     const alone = await runLoad({ url: app.url, total: SECONDS * POSTS_PER_SECOND, concurrency: 32, ratePerSecond: POSTS_PER_SECOND, makeRequest: backgroundPost("alone") });
+    // The baseline is taken after the same load has warmed the heap, so the streams are charged only for themselves.
+    await sleep(3000);
+    const rssBefore = groupRssKb(app.process.pid!);
 
     // 2. 200 agents connect; timed streams note each probe conversation's first message.created after the probe's send.
     const arrivals = new Map<string, number[]>(); // conversation id -> arrival times on timed streams
@@ -219,10 +224,14 @@ export default async function inboxBenchmark() {
     await sleep(3000);
     const rssWith = groupRssKb(app.process.pid!);
 
-    // 3. The same load with the agents connected, plus probes and replies.
+    // 3. The same load with the agents connected: every event of it reaches their 200 streams.
+    const listening = await runLoad({ url: app.url, total: SECONDS * POSTS_PER_SECOND, concurrency: 32, ratePerSecond: POSTS_PER_SECOND, makeRequest: backgroundPost("listening") });
+
+    // 4. The same again while the agents work: probes timed to their streams, and replies.
     const probeResults: { psid: string; sentAt: number; ackAt: number }[] = [];
     const replyLatencies: number[] = [];
     const replyStatuses: Record<string, number> = {};
+    const replySentAt = new Map<string, number>(); // reply text -> wall-clock time the agent sent it
     const stop = Date.now() + SECONDS * 1000;
     const probing = (async () => {
       for (let i = 0; Date.now() < stop; i++) {
@@ -237,6 +246,7 @@ export default async function inboxBenchmark() {
         const key = agentKeys[i % agentKeys.length];
         const conversationId = conversationIds[i % conversationIds.length];
         const t0 = performance.now();
+        replySentAt.set(`reply ${i}`, Date.now());
         void fetch(`${app.url}/api/v1/conversations/${conversationId}/messages`, {
           method: "POST",
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -252,7 +262,7 @@ export default async function inboxBenchmark() {
         await sleep(1000 / REPLIES_PER_SECOND);
       }
     })();
-    const connected = await runLoad({ url: app.url, total: SECONDS * POSTS_PER_SECOND, concurrency: 32, ratePerSecond: POSTS_PER_SECOND, makeRequest: backgroundPost("connected") });
+    const working = await runLoad({ url: app.url, total: SECONDS * POSTS_PER_SECOND, concurrency: 32, ratePerSecond: POSTS_PER_SECOND, makeRequest: backgroundPost("working") });
     await Promise.all([probing, replying]);
     await sleep(5000); // the last probes' events
     for (const s of streams) s.close();
@@ -271,14 +281,33 @@ export default async function inboxBenchmark() {
     }
     latencies.sort((a, b) => a - b);
     replyLatencies.sort((a, b) => a - b);
+    // The sandbox stamps each Send API call as it takes it (wall clock, in this process): the agent's reply to its Graph call.
+    const toGraphCall = sandbox.controls.sendLog
+      .query({ pageId: PAGE_ID, kind: "text" })
+      .records.flatMap((record) => {
+        const sentAt = replySentAt.get((record.message as { text?: string } | null)?.text ?? "");
+        return sentAt === undefined ? [] : [record.at - sentAt];
+      })
+      .sort((a, b) => a - b);
     const aloneSummary = summarise(alone, EVENTS_PER_POST);
-    const connectedSummary = summarise(connected, EVENTS_PER_POST);
+    const listeningSummary = summarise(listening, EVENTS_PER_POST);
+    const workingSummary = summarise(working, EVENTS_PER_POST);
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
     return {
       setup: `next start + PostgreSQL + the sandbox on one machine; ${AGENTS} agents of one skill group with a stream each; ${POSTS_PER_SECOND * EVENTS_PER_POST} webhook events/s for ${SECONDS} s; ${PROBES_PER_SECOND} probes/s timed on ${TIMED_STREAMS} streams; ${REPLIES_PER_SECOND} replies/s`,
       liveLatencyMs: { samples: latencies.length, probes: probeResults.length, probesNeverHeard: missed, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(latencies[latencies.length - 1] ?? NaN), goalP95: 1000 },
-      replyMs: { replies: replyLatencies.length, statuses: replyStatuses, p50: round(percentile(replyLatencies, 50)), p95: round(percentile(replyLatencies, 95)), goalP95: 300 },
+      replyToGraphCallMs: { calls: toGraphCall.length, p50: round(percentile(toGraphCall, 50)), p95: round(percentile(toGraphCall, 95)), goalP95: 300 },
+      replyAnsweredMs: { replies: replyLatencies.length, statuses: replyStatuses, p50: round(percentile(replyLatencies, 50)), p95: round(percentile(replyLatencies, 95)) },
       memory: { appRssMiBWithoutStreams: round(rssBefore / 1024), appRssMiBWith200Streams: round(rssWith / 1024), kibPerConnectedAgent: round((rssWith - rssBefore) / AGENTS) },
-      webhookAck: { withoutAgents: aloneSummary, withAgents: connectedSummary, ratioP99WithToWithout: Math.round((connectedSummary.p99Ms / aloneSummary.p99Ms) * 100) / 100, goalRatio: 1.2 },
+      webhookAck: {
+        withoutAgents: aloneSummary,
+        withAgents: listeningSummary,
+        ratioP99WithToWithout: ratio(listeningSummary.p99Ms, aloneSummary.p99Ms),
+        goalRatio: 1.2,
+        // Not the goal's comparison (the machine also serves the replies and probes), shown for what it costs.
+        withAgentsReplying: workingSummary,
+        ratioP99ReplyingToWithout: ratio(workingSummary.p99Ms, aloneSummary.p99Ms),
+      },
     };
   } finally {
     await app.stop();

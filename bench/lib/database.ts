@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 
 export interface BenchDatabase {
   handle: DatabaseHandle;
@@ -35,4 +37,18 @@ export async function benchDatabase(tag: string, serverUrl = process.env.DATABAS
       await admin.end();
     },
   };
+}
+
+/**
+ * Waits until the app's built-in executor has synced its functions into this database. An event sent before
+ * that matches no function (as with Inngest), and a webhook batch would wait for the sweeper's next minute.
+ */
+export async function waitForWorkflowSync(handle: DatabaseHandle, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const rows = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from workflow_functions`));
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("the app's workflow functions were not synced within a minute");
 }

@@ -25,8 +25,8 @@ if (process.env.DATABASE_URL) {
       const onB = new RealtimeHub((channel, fn) => second.listen(channel, fn));
       const seen: Record<"a" | "b", string[]> = { a: [], b: [] };
       const orgId = "00000000-0000-4000-8000-0000000000aa";
-      await onA.subscribe({ orgId, userId: "agent-a", accepts: () => true, deliver: (e) => seen.a.push(e.conversationId!) });
-      await onB.subscribe({ orgId, userId: "agent-b", accepts: () => true, deliver: (e) => seen.b.push(e.conversationId!) });
+      await onA.subscribe({ orgId, userId: "agent-a", accepts: () => true, deliver: (events) => seen.a.push(...events.map((e) => e.conversationId!)) });
+      await onB.subscribe({ orgId, userId: "agent-b", accepts: () => true, deliver: (events) => seen.b.push(...events.map((e) => e.conversationId!)) });
 
       const events: RealtimeEvent[] = Array.from({ length: 50 }, (_, i) => ({ type: "message.created", orgId, conversationId: `c${i}`, at: Date.now() }));
       await first.db.transaction((tx) => publishRealtime(tx, events.slice(0, 25)));

@@ -13,10 +13,10 @@ export interface EventStreamOptions {
   /** A comment line this often keeps proxies from closing an idle stream. */
   heartbeatMs?: number;
   /**
-   * Events queued for a browser that does not read: past this many, the stream is closed instead of
-   * growing without bound. EventSource reconnects, and the client refetches on "ready".
+   * Bytes queued for a browser that does not read: past this, the stream is closed instead of growing without
+   * bound. EventSource reconnects, and the client refetches on "ready".
    */
-  maxQueued?: number;
+  maxQueuedBytes?: number;
   /**
    * The stream ends after this long and the browser reconnects, which checks the session and membership
    * again: a member removed from the organisation (or signed out elsewhere) stops hearing within this time.
@@ -26,6 +26,14 @@ export interface EventStreamOptions {
 
 const encoder = new TextEncoder();
 
+// One event's SSE frame, written once per flush whatever the number of streams that carry it.
+const frames = new WeakMap<RealtimeEvent, string>();
+function frameOf(event: RealtimeEvent): string {
+  let frame = frames.get(event);
+  if (frame === undefined) frames.set(event, (frame = `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+  return frame;
+}
+
 /**
  * A server-sent events response for one browser tab. The first event is `ready` (the browser then
  * refetches what it shows, so nothing that happened before the stream opened is missed); after it, one SSE
@@ -33,7 +41,7 @@ const encoder = new TextEncoder();
  * signals to refetch, and a reconnect starts again with `ready`.
  */
 export async function eventStreamResponse(options: EventStreamOptions): Promise<Response> {
-  const { hub, signal, heartbeatMs = 20_000, maxQueued = 500, maxAgeMs = 10 * 60_000 } = options;
+  const { hub, signal, heartbeatMs = 20_000, maxQueuedBytes = 256 * 1024, maxAgeMs = 10 * 60_000 } = options;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   // Set once the stream is registered; `close` may run before (the browser already gone) or after.
   const live: { heartbeat?: ReturnType<typeof setInterval>; expiry?: ReturnType<typeof setTimeout>; unsubscribe?: () => void } = {};
@@ -54,7 +62,7 @@ export async function eventStreamResponse(options: EventStreamOptions): Promise<
   };
   const write = (text: string) => {
     if (closed) return;
-    if ((controller.desiredSize ?? 0) < -maxQueued) return close();
+    if ((controller.desiredSize ?? 0) < -maxQueuedBytes) return close();
     controller.enqueue(encoder.encode(text));
   };
 
@@ -65,7 +73,7 @@ export async function eventStreamResponse(options: EventStreamOptions): Promise<
       },
       cancel: close,
     },
-    new CountQueuingStrategy({ highWaterMark: 1 }),
+    new ByteLengthQueuingStrategy({ highWaterMark: 1 }),
   );
 
   live.unsubscribe = await hub.subscribe({
@@ -73,7 +81,7 @@ export async function eventStreamResponse(options: EventStreamOptions): Promise<
     userId: options.userId,
     membershipId: options.membershipId ?? null,
     accepts: options.accepts,
-    deliver: (event) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+    deliver: (events) => write(events.length === 1 ? frameOf(events[0]) : events.map(frameOf).join("")),
   });
   if (signal.aborted) close();
   signal.addEventListener("abort", close);

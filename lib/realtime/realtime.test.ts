@@ -30,7 +30,7 @@ function collector(orgId: string, userId = "u1", accepts: (e: RealtimeEvent) => 
   const waiters: (() => void)[] = [];
   return {
     received,
-    subscriber: { orgId, userId, accepts, deliver: (e: RealtimeEvent) => (received.push(e), waiters.splice(0).forEach((w) => w())) },
+    subscriber: { orgId, userId, accepts, deliver: (events: readonly RealtimeEvent[]) => (received.push(...events), waiters.splice(0).forEach((w) => w())) },
     async next(count: number, timeoutMs = 3_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
@@ -148,10 +148,26 @@ describe("the event stream a browser reads", () => {
 
   it("closes a stream whose browser stops reading instead of queueing without bound", async () => {
     const hub = await newHub();
-    const response = await eventStreamResponse({ hub, orgId: ORG_A, userId: "u1", accepts: () => true, signal: new AbortController().signal, maxQueued: 5 });
+    const response = await eventStreamResponse({ hub, orgId: ORG_A, userId: "u1", accepts: () => true, signal: new AbortController().signal, maxQueuedBytes: 1024 });
     expect(response.body).not.toBeNull();
-    for (let i = 0; i < 20; i++) hub.dispatch(JSON.stringify(event(ORG_A)));
+    // Each flush is one chunk of about 1 KB: the second one past the cap closes the stream.
+    for (let flush = 0; flush < 3; flush++) {
+      for (let i = 0; i < 8; i++) hub.dispatch(JSON.stringify(event(ORG_A)));
+      hub.flush();
+    }
     expect(hub.connections).toBe(0);
+  });
+
+  it("hands a burst to each stream in one call, in order, each stream only what it may hear", async () => {
+    const hub = await newHub();
+    const calls: { a: string[][]; b: string[][] } = { a: [], b: [] };
+    await hub.subscribe({ orgId: ORG_A, userId: "a", accepts: () => true, deliver: (events) => calls.a.push(events.map((e) => e.conversationId!)) });
+    await hub.subscribe({ orgId: ORG_A, userId: "b", accepts: (e) => e.conversationId !== "c2", deliver: (events) => calls.b.push(events.map((e) => e.conversationId!)) });
+    for (const id of ["c1", "c2", "c3"]) hub.dispatch(JSON.stringify(event(ORG_A, { conversationId: id })));
+    hub.dispatch(JSON.stringify(event(ORG_B, { conversationId: "other-org" })));
+    expect(calls.a).toEqual([]);
+    hub.flush();
+    expect(calls).toEqual({ a: [["c1", "c2", "c3"]], b: [["c1", "c3"]] });
   });
 
   it("ends after its maximum age, so the browser reconnects and is checked again", async () => {

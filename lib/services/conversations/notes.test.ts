@@ -108,7 +108,7 @@ describe("live events", () => {
   function stream(hub: RealtimeHub, membershipId: string | null) {
     const received: RealtimeEvent[] = [];
     // Accepts everything (as an owner's stream does): the hub alone keeps others' notifications away.
-    const unsubscribe = hub.subscribe({ orgId: f.org.id, userId: membershipId ?? "key", membershipId, accepts: () => true, deliver: (e) => received.push(e) });
+    const unsubscribe = hub.subscribe({ orgId: f.org.id, userId: membershipId ?? "key", membershipId, accepts: () => true, deliver: (events) => received.push(...events) });
     return { received, unsubscribe };
   }
 

@@ -107,7 +107,7 @@ describe("setConversationLabels", () => {
     const handle = await getDatabase();
     const hub = new RealtimeHub((channel, onPayload) => handle.listen(channel, onPayload));
     const heard: RealtimeEvent[] = [];
-    await hub.subscribe({ orgId: a.org.id, userId: "watcher", accepts: () => true, deliver: (e) => heard.push(e) });
+    await hub.subscribe({ orgId: a.org.id, userId: "watcher", accepts: () => true, deliver: (events) => heard.push(...events) });
     const label = await createLabel({ ctx: a.as.admin, input: { name: "Live" } });
     await setConversationLabels({ ctx: agent, conversationId: shopConversation, input: { labelIds: [label.id] } });
     await setConversationLabels({ ctx: agent, conversationId: shopConversation, input: { labelIds: [label.id] } });

@@ -208,7 +208,7 @@ describe("processing stored webhook events", () => {
     const handle = await getDatabase();
     const hub = new RealtimeHub((channel, onPayload) => handle.listen(channel, onPayload));
     const heard: RealtimeEvent[] = [];
-    await hub.subscribe({ orgId, userId: "watcher", accepts: () => true, deliver: (e) => heard.push(e) });
+    await hub.subscribe({ orgId, userId: "watcher", accepts: () => true, deliver: (events) => heard.push(...events) });
     const waitFor = async (count: number) => {
       for (let i = 0; i < 100 && heard.length < count; i++) await new Promise((r) => setTimeout(r, 30));
     };
