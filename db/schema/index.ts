@@ -10,3 +10,4 @@ export * from "./campaigns";
 export * from "./routing";
 export * from "./desk";
 export * from "./facebook-login";
+export * from "./bot";

@@ -86,6 +86,8 @@ export const conversationActivityKindEnum = pgEnum("conversation_activity_kind",
   "status_changed",
   /** Conversation Routing: the thread passed to or taken from another app (memo: the other app's id). */
   "thread_control",
+  /** The bot handed the conversation to the skill group's queue (memo: the reason, as bot_handover_reason). */
+  "bot_handover",
 ]);
 export const activityActorEnum = pgEnum("conversation_activity_actor", ["member", "system"]);
 

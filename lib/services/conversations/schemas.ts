@@ -111,7 +111,7 @@ export interface ConversationNote {
 /** One desk event of the timeline (lib/services/routing's activity), with the names the thread words it with. */
 export interface TimelineActivity {
   id: string;
-  kind: "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed" | "thread_control";
+  kind: "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed" | "thread_control" | "bot_handover";
   actor: "member" | "system";
   actorName: string | null;
   fromName: string | null;

@@ -30,7 +30,7 @@ export type PresenceEvent = {
 
 export type DeskEvent = ConversationEvent | PresenceEvent;
 
-export type ActivityKind = "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed" | "thread_control";
+export type ActivityKind = "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed" | "thread_control" | "bot_handover";
 
 /** The live-event bus's form of desk events: ids and the assignee, so open dashboards refetch and pop up. */
 export function toRealtimeEvents(events: readonly DeskEvent[], at = Date.now()): RealtimeEvent[] {

@@ -95,7 +95,7 @@ export interface DeskConversation {
 /** One entry of a conversation's desk timeline. */
 export interface ConversationActivity {
   id: string;
-  kind: "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed" | "thread_control";
+  kind: "opened" | "assigned" | "unassigned" | "claimed" | "transferred" | "resolved" | "reopened" | "status_changed" | "thread_control" | "bot_handover";
   /** A member acted, or the system (routing, the webhook, presence). */
   actor: "member" | "system";
   actorMembershipId: string | null;

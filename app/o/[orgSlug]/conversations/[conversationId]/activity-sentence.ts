@@ -1,6 +1,10 @@
 import type { Translate } from "@/lib/i18n/translate";
 import type { TimelineActivity } from "@/lib/services/conversations/schemas";
 
+// As bot_handover_reason in db/schema/bot.ts (not imported: this runs in the browser too).
+const BOT_HANDOVER_REASONS = ["user_request", "misses", "keyword", "menu", "connector", "connector_failed", "human_first"] as const;
+type BotHandoverReason = (typeof BOT_HANDOVER_REASONS)[number];
+
 /** A desk event in words: "Alice transferred to Bob: “VIP”", "Resolved by Alice", "Reopened: new message". */
 export function activitySentence(a: TimelineActivity, t: Translate): string {
   const someone = t("timeline.someone");
@@ -32,5 +36,7 @@ export function activitySentence(a: TimelineActivity, t: Translate): string {
       return byMember ? t("timeline.status.member", { actor, status: status(a.toStatus) }) : t("timeline.status.system", { status: status(a.toStatus) });
     case "thread_control":
       return t("timeline.threadControl");
+    case "bot_handover":
+      return t("timeline.botHandover", { reason: t(BOT_HANDOVER_REASONS.includes(a.memo as BotHandoverReason) ? `timeline.botHandover.${a.memo as BotHandoverReason}` : "timeline.botHandover.user_request") });
   }
 }
