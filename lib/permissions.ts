@@ -36,6 +36,14 @@ export const PERMISSIONS = {
    * `conversations.reply`.
    */
   "cannedReplies.manage": ["owner", "admin"],
+  /** Read the FAQ knowledge base (agents too: they answer the same questions). */
+  "faqs.read": ["owner", "admin", "marketer", "agent"],
+  /** Create, edit, import, enable and delete FAQ entries and synonyms. */
+  "faqs.manage": ["owner", "admin"],
+  /** Set the bot's mode and texts per skill group or channel, manage external bot connectors and the Page's Messenger profile. */
+  "bot.manage": ["owner", "admin"],
+  /** The bot's analytics: answers, votes, handovers, unanswered questions. */
+  "bot.analytics": ["owner", "admin"],
   "reports.read": ["owner", "admin", "marketer"],
   "apiKeys.manage": ["owner", "admin"],
   "auditLog.read": ["owner", "admin"],
