@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { hydrated, control, api } from "./helpers";
 import { ownerOrg, storageStateOf } from "./personas";
 
 /**
@@ -12,23 +12,10 @@ import { ownerOrg, storageStateOf } from "./personas";
  * has Meta's permission) or the composer is disabled (it has not); at 8 days it is disabled and a forced send
  * is refused (409) with no call to Meta.
  */
-const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
 const HOUR = 3_600_000;
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
-
-async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, slug: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`/api/v1${path}`, { method, data: body, headers: { "x-org-slug": slug, origin: APP_URL, "content-type": "application/json" } });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 /** A sandbox Page connected as a channel of a new skill group, with the persona agents in it. */
 async function deskChannel(owner: Page, request: APIRequestContext, tag: string, agents: string[]) {

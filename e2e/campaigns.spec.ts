@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { DEMO_OWNER, storageStateOf } from "./personas";
+import { control } from "./helpers";
 
 /**
  * One-Time Notification campaigns end to end, as a marketer of the demo organisation (Demo Co, whose
@@ -8,15 +9,8 @@ import { DEMO_OWNER, storageStateOf } from "./personas";
  * each subscriber receives the content exactly once (the sandbox's Send API record, by token). Then: send
  * now, delete, reschedule, and a revoked Page token pausing a send.
  */
-const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const DEMO_PAGE = "1000000000000001";
 const SLUG = DEMO_OWNER.slug;
-
-async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body === undefined ? undefined : body });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 type Count = { total: number; ok: number; failed: number };
 const countFor = (request: APIRequestContext, filter: Record<string, string>) =>

@@ -1,6 +1,6 @@
 import { createHmac, randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signUp } from "./helpers";
+import { signUp, control } from "./helpers";
 import { DEMO_OWNER, ownerOrg, storageStateOf } from "./personas";
 
 /**
@@ -13,12 +13,6 @@ import { DEMO_OWNER, ownerOrg, storageStateOf } from "./personas";
 const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
 const DEMO_PAGE = "1000000000000001";
-
-async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body === undefined ? undefined : body });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
 

@@ -1,28 +1,16 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ownerOrg, storageStateOf } from "./personas";
+import { control, api } from "./helpers";
 
 /**
  * The composer (issue 13, items 5 and 8): the owner answers a person who just wrote, with an emoji, a quick
  * reply and a photo; a reply to a person who blocked the Page fails with Meta's reason in words and is retried;
  * when Meta's Page Inbox takes the thread, the composer is locked with the reason until "Take control".
  */
-const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
-
-async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, slug: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`/api/v1${path}`, { method, data: body, headers: { "x-org-slug": slug, origin: APP_URL, "content-type": "application/json" } });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 test.use({ storageState: storageStateOf("owner") });
 

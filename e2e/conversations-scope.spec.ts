@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_OWNER, ownerOrg, storageStateOf } from "./personas";
+import { control, api } from "./helpers";
 
 /**
  * Agents see the conversations of their skill groups' channels only (issue 12, section 5). The owner makes
@@ -13,19 +14,6 @@ const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
-
-async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-/** The dashboard's own API as the signed-in owner (session cookie, same-origin JSON writes). */
-async function api<T = Record<string, unknown>>(request: APIRequestContext, slug: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`/api/v1${path}`, { method, data: body, headers: { "x-org-slug": slug, origin: APP_URL, "content-type": "application/json" } });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 test.use({ storageState: storageStateOf("owner") });
 

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { hydrated, signUp } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { hydrated, signUp, control } from "./helpers";
 
 /**
  * "Connect with Facebook" end to end with the sandbox playing Meta's login dialog (Facebook Login for Business
@@ -9,12 +9,6 @@ import { hydrated, signUp } from "./helpers";
  * pages_messaging creates nothing and says why.
  */
 const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
-
-async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body === undefined ? undefined : body });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 async function createSkillGroup(page: Page, slug: string, name: string) {
   await page.goto(`/o/${slug}/settings/skill-groups`);

@@ -130,3 +130,20 @@ export async function hydrated(page: Page, settleMs = 250) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 15_000 });
   if (settleMs > 0) await page.waitForTimeout(settleMs);
 }
+
+export const SANDBOX_URL = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
+export const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
+
+/** The sandbox's control API (what a test does as Meta or as a person on Messenger); fails the test on an error. */
+export async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await request.fetch(`${SANDBOX_URL}/_sandbox/api${path}`, { method, data: body });
+  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
+/** The dashboard's own API as the signed-in member of `request` (session cookie, same-origin JSON writes). */
+export async function api<T = Record<string, unknown>>(request: APIRequestContext, slug: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await request.fetch(`/api/v1${path}`, { method, data: body, headers: { "x-org-slug": slug, origin: APP_URL, "content-type": "application/json" } });
+  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
