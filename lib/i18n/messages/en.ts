@@ -1,3 +1,4 @@
+import { botAnalyticsEn } from "./bot-analytics.en";
 import { botConnectorsEn } from "./bot-connectors.en";
 import { deskNotesEn } from "./desk-notes.en";
 import { apiEn } from "./api.en";
@@ -58,6 +59,7 @@ export const catalogPartsEn = {
   validationEn,
   apiEn,
   botConnectorsEn,
+  botAnalyticsEn,
 };
 
 export const en = {
@@ -87,6 +89,7 @@ export const en = {
   ...validationEn,
   ...apiEn,
   ...botConnectorsEn,
+  ...botAnalyticsEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { botAnalyticsZhCN } from "./bot-analytics.zh-CN";
 import { botConnectorsZhCN } from "./bot-connectors.zh-CN";
 import { deskNotesZhCN } from "./desk-notes.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
@@ -54,4 +55,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...validationZhCN,
   ...apiZhCN,
   ...botConnectorsZhCN,
+  ...botAnalyticsZhCN,
 };
