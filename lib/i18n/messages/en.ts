@@ -1,3 +1,4 @@
+import { messengerProfileEn } from "./messenger-profile.en";
 import { botAnalyticsEn } from "./bot-analytics.en";
 import { botConnectorsEn } from "./bot-connectors.en";
 import { deskNotesEn } from "./desk-notes.en";
@@ -60,6 +61,7 @@ export const catalogPartsEn = {
   apiEn,
   botConnectorsEn,
   botAnalyticsEn,
+  messengerProfileEn,
 };
 
 export const en = {
@@ -90,6 +92,7 @@ export const en = {
   ...apiEn,
   ...botConnectorsEn,
   ...botAnalyticsEn,
+  ...messengerProfileEn,
 };
 
 export type MessageKey = keyof typeof en;

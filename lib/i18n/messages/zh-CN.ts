@@ -1,3 +1,4 @@
+import { messengerProfileZhCN } from "./messenger-profile.zh-CN";
 import { botAnalyticsZhCN } from "./bot-analytics.zh-CN";
 import { botConnectorsZhCN } from "./bot-connectors.zh-CN";
 import { deskNotesZhCN } from "./desk-notes.zh-CN";
@@ -56,4 +57,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...apiZhCN,
   ...botConnectorsZhCN,
   ...botAnalyticsZhCN,
+  ...messengerProfileZhCN,
 };
