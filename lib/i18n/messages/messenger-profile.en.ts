@@ -8,7 +8,7 @@ export const messengerProfileEn = {
   "messengerProfile.description": "What people see before and while they chat with the Page: the Get Started button of a new conversation, the greeting above it, and the persistent menu with “Talk to a human”. Saving applies it to the Page through Meta.",
   "messengerProfile.back": "Back to the channel",
   "messengerProfile.notSaved": "Not saved yet: this is the suggested profile.",
-  "messengerProfile.appliedAt": "Applied to the Page {time}.",
+  "messengerProfile.appliedAt": "Applied to the Page:",
   "messengerProfile.failed": "Meta refused the last save: {error}",
   "messengerProfile.getStarted": "Get Started button",
   "messengerProfile.getStarted.enabled": "Show a Get Started button on new conversations",

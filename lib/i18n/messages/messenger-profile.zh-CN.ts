@@ -10,7 +10,7 @@ export const messengerProfileZhCN: Record<keyof typeof messengerProfileEn, strin
   "messengerProfile.description": "用户与主页聊天前后看到的内容：新会话的“开始”按钮、按钮上方的问候语，以及带“转人工”的常驻菜单。保存后会通过 Meta 应用到主页。",
   "messengerProfile.back": "返回渠道",
   "messengerProfile.notSaved": "尚未保存：以下是建议的设置。",
-  "messengerProfile.appliedAt": "已于 {time} 应用到主页。",
+  "messengerProfile.appliedAt": "已应用到主页：",
   "messengerProfile.failed": "Meta 拒绝了上次保存：{error}",
   "messengerProfile.getStarted": "“开始”按钮",
   "messengerProfile.getStarted.enabled": "在新会话中显示“开始”按钮",
