@@ -53,6 +53,12 @@ describe("the channel's Messenger profile", () => {
     });
     const user = await sandbox.control<{ psid: string }>("POST", `/pages/${page.pageId}/users`, { locale: "zh_CN" });
     expect(await sandbox.control("GET", `/users/${user.psid}/menu`)).toMatchObject({ items: [{ title: "转人工", payload: "MD_BOT_HUMAN" }], getStarted: true });
+    await sandbox.control("POST", `/users/${user.psid}/get-started`, {});
+    await sandbox.control("POST", `/users/${user.psid}/menu`, { index: 0 });
+    const events = await sandbox.control<{ data: { event: { postback?: { title: string; payload: string } } }[] }>("GET", `/webhook-events?psid=${user.psid}&field=messaging_postbacks`);
+    expect(events.data.map((e) => e.event.postback)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ title: "Get Started", payload: "GET_STARTED" }), expect.objectContaining({ title: "转人工", payload: "MD_BOT_HUMAN" })]),
+    );
     expect(await getMessengerProfile({ ctx: f.as.owner, channelId })).toMatchObject({ saved: true, getStartedPayload: "GET_STARTED" });
     await expectAuditRow(f.org, { action: "channel.messenger_profile_updated", resourceId: channelId });
   });
