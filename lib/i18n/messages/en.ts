@@ -1,3 +1,6 @@
+import { messengerProfileEn } from "./messenger-profile.en";
+import { botAnalyticsEn } from "./bot-analytics.en";
+import { botConnectorsEn } from "./bot-connectors.en";
 import { deskNotesEn } from "./desk-notes.en";
 import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
@@ -56,6 +59,9 @@ export const catalogPartsEn = {
   workflowsEn,
   validationEn,
   apiEn,
+  botConnectorsEn,
+  botAnalyticsEn,
+  messengerProfileEn,
 };
 
 export const en = {
@@ -84,6 +90,9 @@ export const en = {
   ...workflowsEn,
   ...validationEn,
   ...apiEn,
+  ...botConnectorsEn,
+  ...botAnalyticsEn,
+  ...messengerProfileEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,6 @@
+import { messengerProfileZhCN } from "./messenger-profile.zh-CN";
+import { botAnalyticsZhCN } from "./bot-analytics.zh-CN";
+import { botConnectorsZhCN } from "./bot-connectors.zh-CN";
 import { deskNotesZhCN } from "./desk-notes.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
@@ -52,4 +55,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...workflowsZhCN,
   ...validationZhCN,
   ...apiZhCN,
+  ...botConnectorsZhCN,
+  ...botAnalyticsZhCN,
+  ...messengerProfileZhCN,
 };
