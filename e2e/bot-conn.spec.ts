@@ -1,20 +1,13 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signUp } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { control, signUp } from "./helpers";
 
 /**
  * The FAQ bot's admin side that is not the bot itself: an external bot connector (created, its secret shown
  * once, a test call that fails as it should), the analytics page, and the Page's Messenger profile saved from
  * the channel page, applied to the sandbox and seen by a simulated person as a "Talk to a human" menu.
  */
-const SANDBOX = process.env.SANDBOX_URL ?? "http://127.0.0.1:4010";
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
-
-async function control<T = Record<string, unknown>>(request: APIRequestContext, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await request.fetch(`${SANDBOX}/_sandbox/api${path}`, { method, data: body === undefined ? undefined : body });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 test("connectors, analytics and the Messenger profile's Talk to a human menu", async ({ page, request }) => {
   test.setTimeout(120_000);
