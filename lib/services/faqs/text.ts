@@ -129,7 +129,7 @@ export class Synonyms {
     return normalised.replace(this.pattern, (found) => {
       const term = found.replace(/\s+/g, " ");
       // A term of several words keeps its words too: "shipping is free" still meets "free shipping".
-      return ` ${term.includes(" ") ? term : ""} zsyn${this.groupOf.get(term)}z `;
+      return ` zsyn${this.groupOf.get(term)}z `;
     });
   }
 }

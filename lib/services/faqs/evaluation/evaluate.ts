@@ -16,6 +16,7 @@ export const EVALUATION_GOALS = { top1: 0.85, outOfScopeConfident: 0.1 } as cons
  * questions), and a real knowledge base meets questions nobody wrote down.
  */
 const OUT_OF_SCOPE_BUDGET = 0.05;
+const WRONG_ANSWER_BUDGET = 0.08;
 
 export interface LanguageReport {
   paraphrases: number;
@@ -61,12 +62,18 @@ export function evaluationEntries(entries: EvaluationEntry[] = EVALUATION_ENTRIE
 
 const ratio = (n: number, d: number) => (d === 0 ? 0 : n / d);
 
-/** The answer threshold: the lowest that keeps confident out-of-scope answers within the budget. */
+/**
+ * The answer threshold: the lowest that keeps confident answers to out-of-scope questions within the budget
+ * and wrong confident answers to paraphrases (the right entry was not the best) at most WRONG_ANSWER_BUDGET:
+ * a wrong answer costs the person more than a suggestion does.
+ */
 function pickAnswerThreshold(asked: Asked[]): number {
   const outOfScope = asked.filter((a) => a.expected === null).map((a) => a.ranked[0]?.score ?? 0);
+  const inScope = asked.filter((a) => a.expected !== null);
   for (let t = 0.2; t <= 1.0001; t += 0.01) {
     const confident = outOfScope.filter((s) => s >= t).length;
-    if (ratio(confident, outOfScope.length) <= OUT_OF_SCOPE_BUDGET) return Math.round(t * 100) / 100;
+    const wrong = inScope.filter((a) => a.ranked[0] && a.ranked[0].faqId !== a.expected && a.ranked[0].score >= t).length;
+    if (ratio(confident, outOfScope.length) <= OUT_OF_SCOPE_BUDGET && ratio(wrong, inScope.length) <= WRONG_ANSWER_BUDGET) return Math.round(t * 100) / 100;
   }
   return 1;
 }
