@@ -24,3 +24,5 @@ export const FAQ_SYNONYM_TERMS_MAX = 20;
 /** CSV columns of the export and the import, in this order. Alternatives are separated by " | ". */
 export const FAQ_CSV_COLUMNS = ["question", "alternatives", "answer", "language", "category", "enabled"] as const;
 export const FAQ_CSV_ALTERNATIVES_SEPARATOR = " | ";
+/** The import's request body may be this large (a 10,000-row file); other bodies keep the API's 1 MB. */
+export const FAQ_IMPORT_BODY_BYTES = 20 * 1024 * 1024;

@@ -6,6 +6,7 @@ import {
   FAQ_BUTTON_TITLE_MAX,
   FAQ_BUTTONS_MAX,
   FAQ_CATEGORY_MAX,
+  FAQ_IMPORT_BODY_BYTES,
   FAQ_IMPORT_MAX_ROWS,
   FAQ_LANGUAGES,
   FAQ_PAYLOAD_MAX,
@@ -142,7 +143,7 @@ export const faqImportSchema = z.object({
   format: z.enum(["csv", "json"], { error: say("faqs.errors.importFormat") }),
   content: z
     .string()
-    .max(20_000_000)
+    .max(FAQ_IMPORT_BODY_BYTES)
     .meta({
       description:
         "The file's text. CSV: a header row with question, alternatives (separated by \" | \"), answer (text), language (zh-CN or en), category, enabled (true/false). JSON: an array of entries as `POST /faqs` takes them.",

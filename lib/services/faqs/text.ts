@@ -128,7 +128,6 @@ export class Synonyms {
     if (!this.pattern) return normalised;
     return normalised.replace(this.pattern, (found) => {
       const term = found.replace(/\s+/g, " ");
-      // A term of several words keeps its words too: "shipping is free" still meets "free shipping".
       return ` zsyn${this.groupOf.get(term)}z `;
     });
   }
