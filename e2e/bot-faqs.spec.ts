@@ -3,8 +3,8 @@ import { signUp } from "./helpers";
 
 /**
  * Bot → FAQs: the owner builds a knowledge base in the dashboard (a question prefilled as the analytics link
- * it, phrasings, a quick-reply answer), searches it, disables an entry in bulk, imports a CSV whose bad row is
- * named, and sees the Bot section in Chinese.
+ * it, phrasings, a quick-reply answer), imports a CSV whose bad row is named, searches it, disables an entry
+ * in bulk, reopens an entry to edit, and exports the knowledge base.
  */
 test("build, search, bulk-disable and import FAQs; a bad import row is named", async ({ page }) => {
   const { slug } = await signUp(page, { name: "Chen Jing" });
