@@ -100,7 +100,8 @@ export async function matchFaq({
   channelId: string | null;
   skillGroupId: string | null;
   text: string;
-  thresholds?: Partial<MatchThresholds> | null;
+  /** A bot configuration's thresholds; null or absent ones are the evaluated defaults (thresholds.ts). */
+  thresholds?: { answer?: number | null; suggest?: number | null } | null;
 }): Promise<MatchResult> {
   const language = detectLanguage(text);
   const index = await indexFor(orgId);
