@@ -22,6 +22,7 @@ import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
+import { faqsEn } from "./faqs.en";
 import { routingEn } from "./routing.en";
 import { deskEn } from "./desk.en";
 import { validationEn } from "./validation.en";
@@ -44,6 +45,7 @@ export const catalogPartsEn = {
   membersEn,
   skillGroupsEn,
   labelsEn,
+  faqsEn,
   inboxEn,
   routingEn,
   deskNotesEn,
@@ -75,6 +77,7 @@ export const en = {
   ...membersEn,
   ...skillGroupsEn,
   ...labelsEn,
+  ...faqsEn,
   ...inboxEn,
   ...routingEn,
   ...deskNotesEn,

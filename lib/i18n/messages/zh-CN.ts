@@ -23,6 +23,7 @@ import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
+import { faqsZhCN } from "./faqs.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
 import { deskZhCN } from "./desk.zh-CN";
 import { validationZhCN } from "./validation.zh-CN";
@@ -40,6 +41,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...labelsZhCN,
+  ...faqsZhCN,
   ...inboxZhCN,
   ...routingZhCN,
   ...deskNotesZhCN,
