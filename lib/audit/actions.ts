@@ -4,7 +4,7 @@
  * must label each one, so a new action that is not added here, or not translated, fails the type check.
  * Client-safe: no imports, the audit log screen reads it too.
  */
-export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation"] as const;
+export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector"] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 const vocabulary = {
@@ -71,6 +71,13 @@ const vocabulary = {
   "conversation.thread_taken": "conversation",
   /** Conversation Routing: Messenger Desk handed the thread to Meta's Page Inbox. */
   "conversation.thread_passed": "conversation",
+  "bot_connector.created": "bot_connector",
+  "bot_connector.updated": "bot_connector",
+  "bot_connector.deleted": "bot_connector",
+  /** A new signing secret was generated (the old one stops working at once). */
+  "bot_connector.secret_rotated": "bot_connector",
+  /** The Page's Messenger profile (Get Started, greeting, persistent menu) was saved and applied. */
+  "channel.messenger_profile_updated": "channel",
   "workflow_run.retried": "workflow_run",
   "workflow_run.cancelled": "workflow_run",
 } as const satisfies Record<string, AuditResourceType>;

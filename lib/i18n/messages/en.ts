@@ -1,3 +1,4 @@
+import { botConnectorsEn } from "./bot-connectors.en";
 import { deskNotesEn } from "./desk-notes.en";
 import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
@@ -56,6 +57,7 @@ export const catalogPartsEn = {
   workflowsEn,
   validationEn,
   apiEn,
+  botConnectorsEn,
 };
 
 export const en = {
@@ -84,6 +86,7 @@ export const en = {
   ...workflowsEn,
   ...validationEn,
   ...apiEn,
+  ...botConnectorsEn,
 };
 
 export type MessageKey = keyof typeof en;

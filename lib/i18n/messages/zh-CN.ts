@@ -1,3 +1,4 @@
+import { botConnectorsZhCN } from "./bot-connectors.zh-CN";
 import { deskNotesZhCN } from "./desk-notes.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
@@ -52,4 +53,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...workflowsZhCN,
   ...validationZhCN,
   ...apiZhCN,
+  ...botConnectorsZhCN,
 };
