@@ -10,6 +10,7 @@ import { conversationReplyOperations } from "./operations/conversation-replies";
 import { memberOperations } from "./operations/members";
 import { deskNoteOperations } from "./operations/desk-notes";
 import { skillGroupOperations } from "./operations/skill-groups";
+import { botConfigOperations } from "./operations/bot-configs";
 
 const documentOperation: ApiOperation = {
   operationId: "getOpenApiDocument",
@@ -27,7 +28,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

@@ -20,6 +20,7 @@ import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
+import { botSettingsEn } from "./bot-settings.en";
 import { routingEn } from "./routing.en";
 import { deskEn } from "./desk.en";
 import { validationEn } from "./validation.en";
@@ -42,6 +43,7 @@ export const catalogPartsEn = {
   membersEn,
   skillGroupsEn,
   labelsEn,
+  botSettingsEn,
   inboxEn,
   routingEn,
   deskNotesEn,
@@ -71,6 +73,7 @@ export const en = {
   ...membersEn,
   ...skillGroupsEn,
   ...labelsEn,
+  ...botSettingsEn,
   ...inboxEn,
   ...routingEn,
   ...deskNotesEn,

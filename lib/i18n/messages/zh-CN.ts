@@ -21,6 +21,7 @@ import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
+import { botSettingsZhCN } from "./bot-settings.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
 import { deskZhCN } from "./desk.zh-CN";
 import { validationZhCN } from "./validation.zh-CN";
@@ -38,6 +39,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...labelsZhCN,
+  ...botSettingsZhCN,
   ...inboxZhCN,
   ...routingZhCN,
   ...deskNotesZhCN,

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { inputString, say } from "@/lib/validation";
+import { BOT_TEXT_KEYS, type BotTextKey } from "./texts";
+
+export const BOT_MODES = ["off", "bot_first", "human_first", "bot_only"] as const;
+export type BotMode = (typeof BOT_MODES)[number];
+export const BOT_ENGINES = ["builtin", "external"] as const;
+export const BOT_KEYWORDS_MAX = 30;
+export const BOT_TEXT_MAX = 640;
+
+const textsOfLanguage = z
+  .object(Object.fromEntries(BOT_TEXT_KEYS.map((key) => [key, inputString("botSettings.field.text", BOT_TEXT_MAX).optional()])) as Record<BotTextKey, z.ZodOptional<ReturnType<typeof inputString>>>)
+  .partial();
+
+const threshold = z.number({ error: say("botSettings.errors.threshold") }).min(0, { error: say("botSettings.errors.threshold") }).max(1000, { error: say("botSettings.errors.threshold") }).nullable();
+
+/**
+ * A bot configuration as the settings page and `PUT /api/v1/bot/configs/...` send it: the whole row (a PUT
+ * replaces it). Thresholds null: the evaluated defaults. Texts left empty: the built-in words of that language.
+ */
+export const botConfigInputSchema = z
+  .object({
+    mode: z.enum(BOT_MODES, { error: say("botSettings.errors.mode") }),
+    engine: z.enum(BOT_ENGINES, { error: say("botSettings.errors.engine") }).default("builtin"),
+    connectorId: z.uuid({ error: say("botSettings.errors.connector") }).nullable().default(null),
+    answerThreshold: threshold.default(null),
+    suggestThreshold: threshold.default(null),
+    maxMisses: z.number().int().min(1, { error: say("botSettings.errors.maxMisses") }).max(10, { error: say("botSettings.errors.maxMisses") }).default(2),
+    handoverKeywords: z.array(inputString("botSettings.field.keyword", 50).min(1, { error: say("botSettings.errors.keyword") })).max(BOT_KEYWORDS_MAX, { error: say("botSettings.errors.keywords", { max: BOT_KEYWORDS_MAX }) }).default([]),
+    humanFirstQueueLength: z.number().int().min(0, { error: say("botSettings.errors.queueLength") }).max(1000, { error: say("botSettings.errors.queueLength") }).default(5),
+    texts: z.object({ "zh-CN": textsOfLanguage.optional(), en: textsOfLanguage.optional() }).default({}),
+  })
+  .refine((v) => v.engine === "builtin" || v.connectorId !== null, { error: say("botSettings.errors.connectorRequired"), path: ["connectorId"] })
+  .refine((v) => v.answerThreshold === null || v.suggestThreshold === null || v.suggestThreshold <= v.answerThreshold, { error: say("botSettings.errors.thresholdOrder"), path: ["suggestThreshold"] })
+  .meta({
+    examples: [
+      { mode: "bot_first", engine: "builtin", maxMisses: 2, handoverKeywords: ["退款", "refund"], texts: { en: { disclosure: "Hi, I'm Shop's assistant (a bot)." } } },
+      { mode: "human_first", humanFirstQueueLength: 3 },
+    ],
+  });
+export type BotConfigInput = z.input<typeof botConfigInputSchema>;
+
+export const botConfigSchema = z.object({
+  id: z.uuid(),
+  scope: z.enum(["skill_group", "channel"]),
+  skillGroupId: z.uuid().nullable(),
+  channelId: z.uuid().nullable(),
+  /** The skill group's or the channel's name, for lists. */
+  name: z.string(),
+  mode: z.enum(BOT_MODES),
+  engine: z.enum(BOT_ENGINES),
+  connectorId: z.uuid().nullable(),
+  answerThreshold: z.number().nullable(),
+  suggestThreshold: z.number().nullable(),
+  maxMisses: z.number().int(),
+  handoverKeywords: z.array(z.string()),
+  humanFirstQueueLength: z.number().int(),
+  texts: z.record(z.string(), z.record(z.string(), z.string())),
+  updatedAt: z.iso.datetime(),
+});
+export type BotConfig = z.infer<typeof botConfigSchema>;
