@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 import { botConnectors, botEvents, channels, contacts, conversationBotStates, conversations, faqEntries, messages } from "@/db/schema";
 import { publishRealtime } from "@/lib/realtime";
 import { askConnector } from "@/lib/services/bot-connectors";
@@ -51,8 +52,7 @@ async function runTurn(orgId: string, channelId: string, turn: BotTurn): Promise
   if (!target) return false;
   // The 24-hour rule: a turn processed too late (a backlog, a long outage) gets no answer at all.
   if (!target.lastInboundAt || Date.now() - target.lastInboundAt.getTime() >= RESPONSE_WINDOW_MS) return false;
-  const [done] = await db.select({ id: messages.id }).from(messages).where(and(eq(messages.channelId, channelId), eq(messages.mid, botMid(turn.key, 0))));
-  if (done) return false;
+  if (await answeredAlready(channelId, turn)) return false;
   const [state] = await db.select().from(conversationBotStates).where(eq(conversationBotStates.conversationId, turn.conversationId));
   if (!state || state.status !== "active") return false;
   const conversation = target.conversation;
@@ -120,6 +120,23 @@ async function runTurn(orgId: string, channelId: string, turn: BotTurn): Promise
   if (!outcome) return false;
   await settle(orgId, outcome.toRoute, outcome.events);
   return true;
+}
+
+/**
+ * Whether an earlier run of this step answered the turn already: the bot stored something in the conversation
+ * after the person's message was stored (turns of a conversation run in order, so a later turn's answer also
+ * means this one was done), or its provisional mid is still there.
+ */
+async function answeredAlready(channelId: string, turn: BotTurn): Promise<boolean> {
+  const db = await getDb();
+  const rows = rowsOf<{ done: boolean }>(
+    await db.execute(sql`
+      select exists (select 1 from messages where channel_id = ${channelId}::uuid and mid = ${botMid(turn.key, 0)})
+          or exists (
+               select 1 from messages b join messages i on i.conversation_id = b.conversation_id
+                where i.channel_id = ${channelId}::uuid and i.mid = ${turn.key} and b.source = 'bot' and b.created_at > i.created_at) as done`),
+  );
+  return Boolean(rows[0]?.done);
 }
 
 /** Routes what entered the queue and announces the desk's changes, after the commit (routing takes the groups' locks). */
