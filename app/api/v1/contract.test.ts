@@ -489,6 +489,19 @@ const noteCases: Record<string, Case> = {
     params: (t) => ({ cannedReplyId: t.cannedReplyId }),
     check: async (_answer, t) => expect((await asAdmin("listCannedReplies")).body.data.map((r: { id: string }) => r.id)).not.toContain(t.cannedReplyId),
   },
+  listBotConfigs: { check: (answer) => expect(answer.body).toMatchObject({ data: expect.any(Array), nextCursor: null }) },
+  putSkillGroupBotConfig: {
+    params: (t) => ({ skillGroupId: t.skillGroupId }),
+    body: () => ({ mode: "bot_first", handoverKeywords: ["refund"] }),
+    invalid: { body: { mode: "sometimes" }, message: "mode: Choose a mode: off, bot_first, human_first or bot_only." },
+    check: (answer, t) => expect(answer.body).toMatchObject({ scope: "skill_group", skillGroupId: t.skillGroupId, mode: "bot_first", handoverKeywords: ["refund"] }),
+  },
+  putChannelBotConfig: {
+    params: (t) => ({ channelId: t.channelId }),
+    body: () => ({ mode: "human_first", humanFirstQueueLength: 3 }),
+    invalid: { body: { mode: "bot_first", maxMisses: 0 }, message: "maxMisses: Misses before handover: a whole number from 1 to 10." },
+    check: (answer, t) => expect(answer.body).toMatchObject({ scope: "channel", channelId: t.channelId, mode: "human_first", humanFirstQueueLength: 3 }),
+  },
   listConversationNotes: {
     params: (t) => ({ conversationId: t.noteConversationId }),
     check: (answer, t) => expect(answer.body).toEqual({ data: [expect.objectContaining({ id: t.noteId, body: "First note" })], nextCursor: null }),

@@ -8,11 +8,14 @@ import { getDb } from "@/db/client";
 import { botConfigs, botEvents, botKbState, contacts, conversationActivities, conversationBotStates, conversations, faqEntries, messages } from "@/db/schema";
 import { resolveConversation, setPresence, updateRoutingSettings } from "@/lib/services/routing";
 import { DEMO } from "@/sandbox/server";
+import { createConnector } from "@/lib/services/bot-connectors";
 import { startBotFlow, type BotFlow } from "@/tests/bot-flow";
+import { startTestBotServer } from "@/tests/bot-server";
 import { useTestDatabase } from "@/tests/db";
 import { createSkillGroupWithAgents } from "@/tests/desk";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { BOT_PAYLOAD } from "./contract";
+import { listBotConfigs } from "./list-bot-configs";
 import { putBotConfig } from "./put-bot-config";
 import { runBotTurns } from "./run-bot-turns";
 import { sendBotMessages } from "./send-bot-messages";
@@ -375,5 +378,69 @@ describe("Meta's rules", () => {
     expect(await runBotTurns(turn)).toEqual({ turns: 0, sent: 1, failed: 0 });
     expect(await runBotTurns(turn)).toEqual({ turns: 0, sent: 0, failed: 0 });
     expect(sent(psid)).toHaveLength(4);
+  });
+});
+
+describe("an external bot (connector)", () => {
+  it("sends the external bot's messages; its handover action queues; a failure falls back to the built-in bot or the queue", async () => {
+    const server = await startTestBotServer();
+    try {
+      const { connector, secret } = await createConnector({ ctx: f.as.owner, input: { name: "Chatopera", url: server.url, timeoutMs: 800, fallback: "builtin" } });
+      server.secret = secret;
+      await configure({ mode: "bot_first", engine: "external", connectorId: connector.id });
+      server.behave((r) => (r.message.text === "bye" ? { json: { messages: [{ kind: "text", text: "Passing you on." }], handover: true } } : { json: { messages: [{ kind: "text", text: `echo: ${r.message.text}` }] } }));
+      const psid = person();
+      await says(psid, "hello bot");
+      expect(sent(psid).map((m) => m.text)).toEqual(["Hi! I'm an automated assistant, not a person. Reply “talk to a human” at any time to reach our team.", "echo: hello bot"]);
+      const conversation = await conversationOf(psid);
+      expect(server.received.at(-1)).toMatchObject({ conversationId: conversation.id, contact: { psid }, message: { text: "hello bot" }, language: "en", channel: { id: flow.channelId, pageId: DEMO.pageId } });
+      await says(psid, "bye");
+      expect(sent(psid).at(-1)!.text).toBe("Passing you on.");
+      expect(await stateOf(conversation.id)).toMatchObject({ status: "handed_over", handoverReason: "connector" });
+      expect((await conversationOf(psid)).assigneeMembershipId).toBe(agent.membershipId);
+
+      // Too slow: the built-in bot answers instead (the connector's fallback).
+      server.behave(() => ({ delayMs: 2_000, json: { messages: [{ kind: "text", text: "too late" }] } }));
+      const slow = person();
+      await says(slow, "包邮吗");
+      expect(sent(slow).map((m) => m.text)).toContain("满 99 元包邮，不满收 10 元运费。");
+
+      // A broken bot with the queue as fallback: handed over with reason connector_failed.
+      const { connector: queueing, secret: other } = await createConnector({ ctx: f.as.owner, input: { name: "Broken", url: server.url, fallback: "queue" } });
+      server.secret = other;
+      server.behave(() => ({ status: 500, json: {} }));
+      await configure({ mode: "bot_first", engine: "external", connectorId: queueing.id });
+      const failed = person();
+      await says(failed, "hello?");
+      const handedOver = await conversationOf(failed);
+      expect(await stateOf(handedOver.id)).toMatchObject({ status: "handed_over", handoverReason: "connector_failed" });
+      expect(handedOver.assigneeMembershipId).toBe(agent.membershipId);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("bot configurations", () => {
+  it("are set by owners and admins only, validated, and another organisation's skill group or channel answers not found", async () => {
+    await expect(putBotConfig({ ctx: f.as.agent, scope: { skillGroupId: groupId }, input: { mode: "bot_first" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(putBotConfig({ ctx: f.as.admin, scope: { skillGroupId: groupId }, input: { mode: "sometimes" } })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(putBotConfig({ ctx: f.as.admin, scope: { skillGroupId: groupId }, input: { mode: "bot_first", engine: "external" } })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(putBotConfig({ ctx: f.as.admin, scope: { skillGroupId: groupId }, input: { mode: "bot_first", answerThreshold: 0.2, suggestThreshold: 0.4 } })).rejects.toMatchObject({ code: "validation_failed" });
+    const other = await createOrgFixture();
+    await expect(putBotConfig({ ctx: other.as.owner, scope: { skillGroupId: groupId }, input: { mode: "bot_first" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(putBotConfig({ ctx: other.as.owner, scope: { channelId: flow.channelId }, input: { mode: "bot_first" } })).rejects.toMatchObject({ code: "not_found" });
+    const saved = await putBotConfig({ ctx: f.as.admin, scope: { skillGroupId: groupId }, input: { mode: "human_first", handoverKeywords: ["退款", "退款", "refund"], texts: { en: { disclosure: "I'm Shop's bot." } } } });
+    expect(saved).toMatchObject({ scope: "skill_group", name: "Support", mode: "human_first", engine: "builtin", answerThreshold: null, maxMisses: 2, handoverKeywords: ["退款", "refund"], texts: { en: { disclosure: "I'm Shop's bot." } } });
+    expect((await listBotConfigs({ ctx: f.as.owner })).map((c) => [c.scope, c.mode])).toEqual([["skill_group", "human_first"]]);
+    expect(await listBotConfigs({ ctx: other.as.owner })).toEqual([]);
+    await expect(listBotConfigs({ ctx: f.as.marketer })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("the organisation's own disclosure is what the person reads", async () => {
+    await configure({ mode: "bot_first", texts: { en: { disclosure: "I'm Shop's bot, not a person." } } });
+    const psid = person();
+    await says(psid, "Where is my package?");
+    expect(sent(psid)[0]!.text).toBe("I'm Shop's bot, not a person.");
   });
 });

@@ -8,8 +8,9 @@ export const BOT_ENGINES = ["builtin", "external"] as const;
 export const BOT_KEYWORDS_MAX = 30;
 export const BOT_TEXT_MAX = 640;
 
+// Strict: a misspelt key ("disclosre") is refused rather than silently dropped.
 const textsOfLanguage = z
-  .object(Object.fromEntries(BOT_TEXT_KEYS.map((key) => [key, inputString("botSettings.field.text", BOT_TEXT_MAX).optional()])) as Record<BotTextKey, z.ZodOptional<ReturnType<typeof inputString>>>)
+  .strictObject(Object.fromEntries(BOT_TEXT_KEYS.map((key) => [key, inputString("botSettings.field.text", BOT_TEXT_MAX).optional()])) as Record<BotTextKey, z.ZodOptional<ReturnType<typeof inputString>>>)
   .partial();
 
 const threshold = z.number({ error: say("botSettings.errors.threshold") }).min(0, { error: say("botSettings.errors.threshold") }).max(1000, { error: say("botSettings.errors.threshold") }).nullable();
@@ -28,7 +29,7 @@ export const botConfigInputSchema = z
     maxMisses: z.number().int().min(1, { error: say("botSettings.errors.maxMisses") }).max(10, { error: say("botSettings.errors.maxMisses") }).default(2),
     handoverKeywords: z.array(inputString("botSettings.field.keyword", 50).min(1, { error: say("botSettings.errors.keyword") })).max(BOT_KEYWORDS_MAX, { error: say("botSettings.errors.keywords", { max: BOT_KEYWORDS_MAX }) }).default([]),
     humanFirstQueueLength: z.number().int().min(0, { error: say("botSettings.errors.queueLength") }).max(1000, { error: say("botSettings.errors.queueLength") }).default(5),
-    texts: z.object({ "zh-CN": textsOfLanguage.optional(), en: textsOfLanguage.optional() }).default({}),
+    texts: z.strictObject({ "zh-CN": textsOfLanguage.optional(), en: textsOfLanguage.optional() }).default({}),
   })
   .refine((v) => v.engine === "builtin" || v.connectorId !== null, { error: say("botSettings.errors.connectorRequired"), path: ["connectorId"] })
   .refine((v) => v.answerThreshold === null || v.suggestThreshold === null || v.suggestThreshold <= v.answerThreshold, { error: say("botSettings.errors.thresholdOrder"), path: ["suggestThreshold"] })
