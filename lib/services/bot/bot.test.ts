@@ -15,6 +15,7 @@ import { useTestDatabase } from "@/tests/db";
 import { createSkillGroupWithAgents } from "@/tests/desk";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { BOT_PAYLOAD } from "./contract";
+import { getBotSettings } from "./get-bot-settings";
 import { listBotConfigs } from "./list-bot-configs";
 import { putBotConfig } from "./put-bot-config";
 import { runBotTurns } from "./run-bot-turns";
@@ -435,6 +436,13 @@ describe("bot configurations", () => {
     expect((await listBotConfigs({ ctx: f.as.owner })).map((c) => [c.scope, c.mode])).toEqual([["skill_group", "human_first"]]);
     expect(await listBotConfigs({ ctx: other.as.owner })).toEqual([]);
     await expect(listBotConfigs({ ctx: f.as.marketer })).rejects.toMatchObject({ code: "forbidden" });
+    // The settings page: every skill group and channel, configured or not.
+    const settings = await getBotSettings({ ctx: f.as.admin });
+    expect(settings.targets.map((t) => [t.scope, t.name, t.config?.mode ?? null])).toEqual([
+      ["skill_group", "Support", "human_first"],
+      ["channel", "Demo Page", null],
+    ]);
+    await expect(getBotSettings({ ctx: f.as.agent })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("the organisation's own disclosure is what the person reads", async () => {

@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { inputString, say } from "@/lib/validation";
-import { BOT_TEXT_KEYS, type BotTextKey } from "./texts";
+import { BOT_ENGINES, BOT_KEYWORDS_MAX, BOT_MODES, BOT_TEXT_KEYS, BOT_TEXT_MAX, type BotTextKey } from "./constants";
 
-export const BOT_MODES = ["off", "bot_first", "human_first", "bot_only"] as const;
-export type BotMode = (typeof BOT_MODES)[number];
-export const BOT_ENGINES = ["builtin", "external"] as const;
-export const BOT_KEYWORDS_MAX = 30;
-export const BOT_TEXT_MAX = 640;
+export * from "./constants";
 
 // Strict: a misspelt key ("disclosre") is refused rather than silently dropped.
 const textsOfLanguage = z
@@ -60,3 +56,10 @@ export const botConfigSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type BotConfig = z.infer<typeof botConfigSchema>;
+
+/** The settings page's data: each skill group and channel with its configuration, connectors, default thresholds. */
+export interface BotSettings {
+  targets: { scope: "skill_group" | "channel"; id: string; name: string; skillGroupName: string | null; config: BotConfig | null }[];
+  connectors: { id: string; name: string }[];
+  defaults: { answer: number; suggest: number };
+}

@@ -1,9 +1,8 @@
 import type { BotTexts } from "@/db/schema/bot";
+import type { BotTextKey } from "./constants";
 import type { BotLanguage } from "./contract";
 
-export type BotTextKey = "disclosure" | "helpfulPrompt" | "helpfulYes" | "helpfulNo" | "suggestPrompt" | "dontKnow" | "talkToHuman" | "handoverAck" | "outsideHours" | "messageTaken";
-
-export const BOT_TEXT_KEYS: readonly BotTextKey[] = ["disclosure", "helpfulPrompt", "helpfulYes", "helpfulNo", "suggestPrompt", "dontKnow", "talkToHuman", "handoverAck", "outsideHours", "messageTaken"];
+export { BOT_TEXT_KEYS, type BotTextKey } from "./constants";
 
 /**
  * What the bot says to the person when the organisation wrote nothing of its own. These go to Messenger users,
