@@ -1,4 +1,4 @@
-/** The bot's settings page (Bot → Settings) and the bot configuration service's messages. */
+/** The bot's settings page (Bot → Settings), the bot configuration service's messages, and how the desk marks the bot's conversations and messages. */
 export const botSettingsEn = {
   "botSettings.title": "Bot settings",
   "botSettings.description": "Choose how the FAQ bot serves each skill group or channel. A channel's settings win over its skill group's; with neither, the bot is off.",
@@ -57,4 +57,6 @@ export const botSettingsEn = {
   "botSettings.errors.queueLength": "Queue length: a whole number from 0 to 1000.",
   "botSettings.errors.keyword": "A keyword cannot be empty.",
   "botSettings.errors.keywords": "At most {max} keywords.",
+  "botDesk.withBot": "With the bot",
+  "botDesk.sentByBot": "Bot",
 };

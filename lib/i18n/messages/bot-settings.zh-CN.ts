@@ -59,4 +59,6 @@ export const botSettingsZhCN: Record<keyof typeof botSettingsEn, string> = {
   "botSettings.errors.queueLength": "排队数量须为 0 到 1000 的整数。",
   "botSettings.errors.keyword": "关键词不能为空。",
   "botSettings.errors.keywords": "最多 {max} 个关键词。",
+  "botDesk.withBot": "机器人接待中",
+  "botDesk.sentByBot": "机器人",
 };

@@ -9,6 +9,7 @@ import { botConfigs, botEvents, botKbState, contacts, conversationActivities, co
 import { resolveConversation, setPresence, updateRoutingSettings } from "@/lib/services/routing";
 import { DEMO } from "@/sandbox/server";
 import { createConnector } from "@/lib/services/bot-connectors";
+import { listConversations } from "@/lib/services/conversations";
 import { startBotFlow, type BotFlow } from "@/tests/bot-flow";
 import { startTestBotServer } from "@/tests/bot-server";
 import { useTestDatabase } from "@/tests/db";
@@ -131,6 +132,9 @@ describe("bot first", () => {
     expect(out.every((m) => m.ok && m.messagingType === "RESPONSE" && m.tag === null)).toBe(true);
     const conversation = await conversationOf(psid);
     expect([conversation.queuedAt, conversation.assigneeMembershipId]).toEqual([null, null]);
+    // The desk shows it as the bot's, not in the queue.
+    expect((await listConversations({ ctx: f.as.owner, input: { view: "all" } })).data.find((c) => c.id === conversation.id)).toMatchObject({ withBot: true });
+    expect((await listConversations({ ctx: f.as.owner, input: { view: "unassigned" } })).data.map((c) => c.id)).not.toContain(conversation.id);
     expect(await stateOf(conversation.id)).toMatchObject({ status: "active", awaiting: "feedback", lastFaqId: ids.shipFree, language: "zh-CN" });
     // The thread keeps the bot's messages as the bot's, each once (their echoes only confirm them).
     const rows = await (await getDb()).select().from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, "outbound")));
@@ -175,6 +179,7 @@ describe("bot first", () => {
     expect([after.status, after.assigneeMembershipId]).toEqual(["open", agent.membershipId]);
     expect(await stateOf(conversation.id)).toMatchObject({ status: "handed_over", handoverReason: "misses" });
     expect(await handoverActivities(conversation.id)).toEqual([{ memo: "misses" }]);
+    expect((await listConversations({ ctx: agent.ctx, input: { view: "mine" } })).data.find((c) => c.id === conversation.id)).toMatchObject({ withBot: false, status: "open" });
     expect((await eventsOf(conversation.id)).map((e) => [e.kind, e.question ?? e.handoverReason])).toEqual([
       ["unanswered", "what is the weather today"],
       ["unanswered", "is it raining in Paris"],
