@@ -245,6 +245,14 @@ describe("handover on request", () => {
     expect(await handoverActivities(conversation.id)).toEqual([{ memo: "keyword" }]);
   });
 
+  it("a button of the organisation's own (Get Started) gets the bot's introduction, not a 'don't know'", async () => {
+    const psid = person();
+    flow.sandbox.controls.users.postback(psid, { title: "Get Started", payload: "GET_STARTED" });
+    await flow.sandbox.controls.webhooks.idle();
+    expect(sent(psid).map((m) => m.text)).toEqual(["Hi! I'm an automated assistant, not a person. Reply “talk to a human” at any time to reach our team."]);
+    expect(await stateOf((await conversationOf(psid)).id)).toMatchObject({ status: "active", misses: 0 });
+  });
+
   it("resolving ends the bot's part: the next message starts afresh with the bot", async () => {
     const psid = person();
     await says(psid, "转人工");

@@ -114,6 +114,9 @@ export async function planTurn(input: { state: State; config: BotConfigRow; turn
     const entry = await deps.entry(payload.slice(BOT_PAYLOAD.faqPrefix.length));
     if (entry) return answer(plan, entry, say);
   }
+  // A button of the organisation's own (Get Started, an FAQ answer's postback, a campaign's): not a question to
+  // match, nor a miss. The bot only introduces itself if it has not yet.
+  if (turn.postbackPayload && !turn.postbackPayload.startsWith("MD_BOT_")) return plan;
 
   if (config.engine === "external" && config.connectorId) {
     const { reply, fallback } = await deps.askExternal(language);

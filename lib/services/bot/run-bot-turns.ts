@@ -27,9 +27,19 @@ export const botMid = (turnKey: string, index: number) => `bot:${turnKey}:${inde
  */
 export async function runBotTurns({ orgId, channelId, turns }: { orgId: string; channelId: string; turns: BotTurn[] }): Promise<{ turns: number; sent: number; failed: number }> {
   const touched = new Set<string>();
-  for (const turn of turns) if (await runTurn(orgId, channelId, turn)) touched.add(turn.conversationId);
+  const failed: { turn: BotTurn; error: unknown }[] = [];
+  for (const turn of turns) {
+    // One turn's failure (a connector's bug, a lost connection) does not keep the others' answers back.
+    try {
+      if (await runTurn(orgId, channelId, turn)) touched.add(turn.conversationId);
+    } catch (error) {
+      failed.push({ turn, error });
+    }
+  }
   // Also what an earlier, interrupted attempt stored but did not send.
   const sent = await sendBotMessages({ orgId, conversationIds: [...new Set(turns.map((t) => t.conversationId))] });
+  // Failing the step makes the workflow retry it: turns already answered are recognised and skipped.
+  if (failed.length > 0) throw new Error(`bot: ${failed.length} of ${turns.length} turns failed: ${(failed[0]!.error as Error).message}`, { cause: failed[0]!.error });
   return { turns: touched.size, ...sent };
 }
 
