@@ -3,6 +3,7 @@
 import { changeEmailSchema, changePasswordSchema, forgotPasswordSchema, resetPasswordSchema, signUpSchema, updateNameSchema } from "@/lib/services/accounts/schemas";
 import { createApiKeySchema } from "@/lib/services/api-keys/schemas";
 import { cannedReplyInputSchema } from "@/lib/services/canned-replies/schemas";
+import { faqInputSchema } from "@/lib/services/faqs/schemas";
 import { campaignCreateSchema, campaignUpdateSchema } from "@/lib/services/campaigns/schemas";
 import { channelCreateSchema, channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { acceptInvitationSchema, inviteMemberSchema } from "@/lib/services/members/schemas";
@@ -31,6 +32,7 @@ const FORM_SCHEMAS = {
   skillGroup: skillGroupInputSchema,
   label: labelInputSchema,
   cannedReply: cannedReplyInputSchema,
+  faq: faqInputSchema,
   channelCreate: channelCreateSchema,
   channelUpdate: channelUpdateSchema,
   campaignCreate: campaignCreateSchema,

@@ -4,7 +4,7 @@
  * must label each one, so a new action that is not added here, or not translated, fails the type check.
  * Client-safe: no imports, the audit log screen reads it too.
  */
-export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector"] as const;
+export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector", "faq"] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 const vocabulary = {
@@ -65,6 +65,15 @@ const vocabulary = {
   "canned_reply.created": "canned_reply",
   "canned_reply.updated": "canned_reply",
   "canned_reply.deleted": "canned_reply",
+  "faq.created": "faq",
+  "faq.updated": "faq",
+  "faq.deleted": "faq",
+  /** Bulk: several entries enabled or disabled at once (after holds the count and the ids). */
+  "faq.enabled": "faq",
+  "faq.disabled": "faq",
+  /** A CSV or JSON file imported (after holds the format, the mode and the counts). */
+  "faq.imported": "faq",
+  "faq.synonyms_updated": "faq",
   /** Attributes of a contact set or removed in the contact panel (before/after hold the changed keys). */
   "contact.attributes_updated": "contact",
   /** Conversation Routing: Messenger Desk took the thread back from another app (the Page Inbox). */

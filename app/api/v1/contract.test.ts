@@ -22,6 +22,7 @@ import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { inviteMember } from "@/lib/services/members";
 import { createSkillGroup, addSkillGroupMember } from "@/lib/services/skill-groups";
 import { createCannedReply } from "@/lib/services/canned-replies";
+import { createFaq } from "@/lib/services/faqs";
 import { addConversationNote } from "@/lib/services/conversations";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -64,6 +65,8 @@ interface Targets {
   otherLabelId: string;
   /** An organisation-wide canned reply. */
   cannedReplyId: string;
+  /** An FAQ entry of the bot's knowledge base. */
+  faqId: string;
   /** A conversation on the channel (the owner, whom keys act for, is in its skill group) with one note. */
   noteConversationId: string;
   noteId: string;
@@ -134,7 +137,9 @@ async function freshTargets(): Promise<Targets> {
   const notes = await noteTargets(channel.id, channelGroup.id);
   const routing = await routingTargets(channel.id, channelGroup.id);
   const replies = await replyTargets();
+  const faq = await createFaq({ ctx: a.as.owner, input: { question: "是否包邮？", alternatives: ["包邮吗"], answer: { kind: "text", text: "满 49 美元包邮。" }, language: "zh-CN", category: "运费" } });
   return {
+    faqId: faq.id,
     ...campaigns,
     ...desk,
     ...notes,
@@ -653,7 +658,44 @@ const campaignCases: Record<string, Case> = {
   downloadCampaignQrSvg: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body).toMatch(/^<(\?xml|svg)/) },
   downloadCampaignQrPng: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.length).toBeGreaterThan(100) },
 };
-Object.assign(cases, campaignCases, deskCases, replyCases);
+const faqCases: Record<string, Case> = {
+  listFaqs: { check: (answer, t) => expect(answer.body).toEqual({ data: expect.arrayContaining([expect.objectContaining({ id: t.faqId, language: "zh-CN" })]), nextCursor: null }) },
+  createFaq: {
+    body: (t) => ({ question: "Where is my order?", answer: { kind: "quick_replies", text: "Track it here", quickReplies: [{ title: "Track", payload: "TRACK" }] }, language: "en", skillGroupIds: [t.channelGroupId] }),
+    invalid: { body: { question: "", answer: { kind: "text", text: "x" }, language: "en" }, message: "question: Question is required." },
+    check: (answer, t) => expect(answer.body).toMatchObject({ question: "Where is my order?", enabled: true, skillGroupIds: [t.channelGroupId], channelIds: [] }),
+  },
+  getFaq: { params: (t) => ({ faqId: t.faqId }), check: (answer, t) => expect(answer.body).toMatchObject({ id: t.faqId, alternatives: ["包邮吗"] }) },
+  updateFaq: {
+    params: (t) => ({ faqId: t.faqId }),
+    body: () => ({ category: "Shipping" }),
+    invalid: { body: {}, message: "Send at least one field to change." },
+    check: (answer) => expect(answer.body).toMatchObject({ category: "Shipping", question: "是否包邮？" }),
+  },
+  deleteFaq: {
+    params: (t) => ({ faqId: t.faqId }),
+    check: async (_answer, t) => expect((await asAdmin("listFaqs")).body.data.map((f: { id: string }) => f.id)).not.toContain(t.faqId),
+  },
+  setFaqsEnabled: {
+    body: (t) => ({ ids: [t.faqId], enabled: false }),
+    invalid: { body: { ids: ["faq-1"], enabled: true }, message: "ids.0: FAQ not found." },
+    check: (answer) => expect(answer.body).toEqual({ changed: 1 }),
+  },
+  importFaqs: {
+    body: () => ({ format: "csv", content: "question,answer,language\n退货政策,30 天内可退货。,zh-CN\n" }),
+    invalid: { body: { format: "json", content: '[{"question":"","answer":{"kind":"text","text":"x"},"language":"en"}]' }, message: "Row 1: question: Question is required." },
+    check: (answer) => expect(answer.body).toEqual({ imported: 1, replaced: 0 }),
+  },
+  getFaqSynonyms: { check: (answer) => expect(answer.body).toEqual({ groups: expect.any(Array) }) },
+  saveFaqSynonyms: {
+    body: () => ({ groups: [["包邮", "免运费"], ["order", "parcel"]] }),
+    invalid: { body: { groups: [["alone"]] }, message: "groups.0: A synonym group needs at least two different words." },
+    check: (answer) => expect(answer.body).toEqual({ groups: [["包邮", "免运费"], ["order", "parcel"]] }),
+  },
+  downloadFaqsCsv: { check: (answer) => expect(answer.body).toMatch(/^\uFEFF?question,alternatives,answer,language,category,enabled\r\n/) },
+  downloadFaqsJson: { check: (answer) => expect(answer.body).toEqual(expect.arrayContaining([expect.objectContaining({ question: "是否包邮？", language: "zh-CN" })])) },
+};
+Object.assign(cases, campaignCases, deskCases, replyCases, faqCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 

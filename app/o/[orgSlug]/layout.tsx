@@ -26,6 +26,7 @@ const SECTIONS: [NavSection, Permission][] = [
   ["channels", "channels.read"],
   ["campaigns", "campaigns.read"],
   ["conversations", "conversations.read"],
+  ["bot", "faqs.read"],
   ["reports", "reports.read"],
   ["settings", "settings.view"],
 ];

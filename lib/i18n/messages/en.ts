@@ -21,6 +21,7 @@ import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
 import { botSettingsEn } from "./bot-settings.en";
+import { faqsEn } from "./faqs.en";
 import { routingEn } from "./routing.en";
 import { deskEn } from "./desk.en";
 import { validationEn } from "./validation.en";
@@ -44,6 +45,7 @@ export const catalogPartsEn = {
   skillGroupsEn,
   labelsEn,
   botSettingsEn,
+  faqsEn,
   inboxEn,
   routingEn,
   deskNotesEn,
@@ -74,6 +76,7 @@ export const en = {
   ...skillGroupsEn,
   ...labelsEn,
   ...botSettingsEn,
+  ...faqsEn,
   ...inboxEn,
   ...routingEn,
   ...deskNotesEn,

@@ -22,6 +22,7 @@ import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { botSettingsZhCN } from "./bot-settings.zh-CN";
+import { faqsZhCN } from "./faqs.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
 import { deskZhCN } from "./desk.zh-CN";
 import { validationZhCN } from "./validation.zh-CN";
@@ -40,6 +41,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...skillGroupsZhCN,
   ...labelsZhCN,
   ...botSettingsZhCN,
+  ...faqsZhCN,
   ...inboxZhCN,
   ...routingZhCN,
   ...deskNotesZhCN,

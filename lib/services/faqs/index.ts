@@ -1,7 +1,17 @@
 /**
  * The FAQ knowledge base (issue 15): entries, synonyms, import/export, and the matcher the bot asks.
- * The domain's import path for everything outside it.
+ * The domain's import path for everything outside it (the browser imports ./constants only).
  */
-export { matchFaq, clearMatcherCache } from "./match-faq";
+export * from "./schemas";
+export { createFaq } from "./create-faq";
+export { deleteFaq } from "./delete-faq";
+export { exportFaqsCsv, exportFaqsJson } from "./export-faqs";
+export { getFaq } from "./get-faq";
+export { importFaqs } from "./import-faqs";
+export { listFaqCategories, listFaqs } from "./list-faqs";
+export { setFaqsEnabled } from "./set-faqs-enabled";
+export { updateFaq } from "./update-faq";
+export { listFaqSynonyms, saveFaqSynonyms } from "./synonyms";
+export { matchFaq, clearMatcherCache, decide } from "./match-faq";
 export { detectLanguage } from "./text";
 export { DEFAULT_THRESHOLDS, type MatchThresholds } from "./thresholds";

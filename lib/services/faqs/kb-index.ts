@@ -12,6 +12,7 @@
 import MiniSearch from "minisearch";
 import type { FaqAnswer } from "@/db/schema/bot";
 import type { BotLanguage, FaqMatch } from "@/lib/services/bot";
+import { BUILTIN_SYNONYMS } from "./builtin-synonyms";
 import { detectLanguage, Synonyms, terms } from "./text";
 
 export interface KbEntry {
@@ -37,6 +38,12 @@ interface Phrasing {
 
 /** How many BM25 candidates get the comparable score; enough that the right entry is among them. */
 const CANDIDATES = 30;
+/** The share of an entry's second-best phrasing in its score. */
+const SECOND_PHRASING = 0.2;
+/** The question's share of the similarity's denominator (0.5 is Dice's). */
+const QUERY_SIDE = 0.3;
+const HAN_CHARACTER = /\p{Script=Han}/u;
+const SINGLE_CHARACTER_WEIGHT = 0.4;
 /** The factor on an entry's score when it is not in the question's language. */
 const CROSS_LANGUAGE = 0.8;
 
@@ -51,7 +58,7 @@ export class KbIndex {
   constructor(entries: KbEntry[], synonymGroups: string[][]) {
     this.entries = entries;
     this.size = entries.length;
-    this.synonyms = new Synonyms(synonymGroups);
+    this.synonyms = new Synonyms([...synonymGroups, ...BUILTIN_SYNONYMS]);
     entries.forEach((entry, index) => {
       for (const text of [entry.question, ...entry.alternatives]) {
         const phrasingTerms = terms(text, this.synonyms);
@@ -71,10 +78,15 @@ export class KbIndex {
     this.search.addAll(this.phrasings.map((p) => ({ id: p.id, terms: p.terms })));
   }
 
+  /**
+   * A term's weight: its IDF, less for a single Chinese character (it finds colloquial phrasings, but one
+   * shared character is weaker evidence than a shared word).
+   */
   private idf(term: string): number {
     const n = this.phrasings.length;
     const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return term.length === 1 && HAN_CHARACTER.test(term) ? idf * SINGLE_CHARACTER_WEIGHT : idf;
   }
 
   /** The question's terms as the index reads them (synonyms applied). */
@@ -95,7 +107,7 @@ export class KbIndex {
       (scope.channelId !== null && entry.channelIds.includes(scope.channelId));
     const hits = this.search.search(query.join(" "), { filter: (hit) => applies(this.entries[this.phrasings[hit.id as number]!.entry]!) });
 
-    const best = new Map<number, { score: number; bm25: number }>();
+    const best = new Map<number, { score: number; bm25: number; second: number }>();
     for (const hit of hits.slice(0, CANDIDATES * 3)) {
       const phrasing = this.phrasings[hit.id as number]!;
       // An entry in the other language shares only names and synonyms: it may help, but one in the
@@ -103,10 +115,15 @@ export class KbIndex {
       const entry = this.entries[phrasing.entry]!;
       const score = this.similarity(weights, queryWeight, phrasing.terms) * (entry.language === language ? 1 : CROSS_LANGUAGE);
       const seen = best.get(phrasing.entry);
-      if (!seen || score > seen.score) best.set(phrasing.entry, { score, bm25: Math.max(hit.score, seen?.bm25 ?? 0) });
+      if (!seen) best.set(phrasing.entry, { score, bm25: hit.score, second: 0 });
+      else if (score > seen.score) best.set(phrasing.entry, { score, bm25: Math.max(hit.score, seen.bm25), second: seen.score });
+      else seen.second = Math.max(seen.second, score);
       if (best.size >= CANDIDATES && !seen) break;
     }
+    // An entry whose other phrasings match too is a surer match than one phrasing that happens to.
+    const entryScore = (v: { score: number; second: number }) => Math.min(1, v.score + SECOND_PHRASING * v.second);
     return [...best.entries()]
+      .map(([index, v]) => [index, { score: entryScore(v), bm25: v.bm25 }] as const)
       .sort((a, b) => b[1].score - a[1].score || b[1].bm25 - a[1].bm25)
       .slice(0, limit)
       .map(([index, { score }]) => {
@@ -115,7 +132,11 @@ export class KbIndex {
       });
   }
 
-  /** Weighted Dice: twice the IDF weight both share over the weight of each side. */
+  /**
+   * A weighted Dice coefficient: the IDF weight both share over a mix of each side's. The phrasing's side
+   * counts more: people add words of their own ("hi, my parcel hasn't arrived, where is it"), while an
+   * entry's phrasing that the question leaves half unsaid is a weaker match. The mix came from the evaluation.
+   */
   private similarity(weights: Map<string, number>, queryWeight: number, phrasingTerms: string[]): number {
     let shared = 0;
     let phrasingWeight = 0;
@@ -124,6 +145,6 @@ export class KbIndex {
       phrasingWeight += w;
       if (weights.has(t)) shared += w;
     }
-    return (2 * shared) / (queryWeight + phrasingWeight);
+    return shared / (QUERY_SIDE * queryWeight + (1 - QUERY_SIDE) * phrasingWeight);
   }
 }

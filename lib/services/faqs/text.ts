@@ -25,18 +25,18 @@ export function detectLanguage(text: string): BotLanguage {
 const EN_STOP = new Set(
   (
     "a an the is are am was were be been being do does did doing have has had i me my mine we us our you your yours he she it its they them their " +
-    "this that these those there here to of in on at for from by with about as into than then so and or but if not no yes can could would should will shall may might must " +
+    "this that these those there here to of in on at for from by with about as into than then so and or but if yes can could would should will shall may might must " +
     "please pls plz hi hello hey thanks thank ok okay just also any some what which who whom whose how when where why get got want wanna need know tell " +
     "im ive id dont doesnt cant wont isnt arent u ur"
   ).split(" "),
 );
 const ZH_STOP = new Set(
-  "的 了 吗 呢 吧 啊 呀 哦 嘛 么 是 我 我们 我的 你 你们 您 他 她 它 这 那 这个 那个 请问 请 一下 在 有 和 跟 就 都 也 还 要 想 能 可以 会 怎么 怎样 如何 什么 为什么 谢谢 你好 您好 麻烦 问 问下 问一下 下 吗？ 么？ 得 地 着 过 个 呃 嗯".split(
+  "的 了 吗 呢 吧 啊 呀 哦 嘛 么 是 我 我们 我的 你 你们 您 他 她 它 这 那 这个 那个 请问 请 一下 在 有 和 跟 就 都 也 还 要 想 能 可以 会 怎么 怎样 如何 什么 为什么 什么时候 时候 哪里 哪儿 哪 哪些 东西 谢谢 你好 您好 麻烦 问 问下 问一下 吗？ 怎么办 么？ 得 地 着 过 个 呃 嗯".split(
     " ",
   ),
 );
 /** Single characters that carry no meaning of their own in a bigram ("货吗" tells nothing "货" does not). */
-const ZH_PARTICLES = new Set("的了吗呢吧啊呀哦嘛么是我你您他她它这那请在有和跟就都也还要想能会怎什哪几".split(""));
+const ZH_PARTICLES = new Set("的了吗呢吧啊呀哦嘛么是我你您他她它这那请在有和跟就都也还要想能会怎什哪几来去".split(""));
 
 const segmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
 
@@ -77,17 +77,37 @@ const SYNONYM_MARK = /^zsyn(\d+)z$/;
 export class Synonyms {
   private readonly pattern: RegExp | null;
   private readonly groupOf = new Map<string, number>();
+  /** One-word English terms meet after stemming ("delivery", "delivered" and "deliver" are one). */
+  private readonly wordGroupOf = new Map<string, number>();
 
   constructor(groups: string[][]) {
     const terms: string[] = [];
+    // Groups that share a term are one group ("尺码" in the organisation's list and in the built-in one).
+    const parent = groups.map((_, i) => i);
+    const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+    const firstGroupOf = new Map<string, number>();
+    const keyOf = (raw: string) => {
+      const term = normalise(raw).trim().replace(/\s+/g, " ");
+      return /^[a-z0-9']+$/.test(term) ? `w:${stem(term.replace(/'/g, ""))}` : term;
+    };
     groups.forEach((group, index) => {
       for (const raw of group) {
-        const term = normalise(raw).trim().replace(/\s+/g, " ");
-        if (!term || this.groupOf.has(term)) continue;
-        this.groupOf.set(term, index);
-        terms.push(term);
+        const key = keyOf(raw);
+        if (!key) continue;
+        const seen = firstGroupOf.get(key);
+        if (seen === undefined) firstGroupOf.set(key, index);
+        else parent[root(index)] = root(seen);
       }
     });
+    for (const [key, index] of firstGroupOf) {
+      const group = root(index);
+      if (key.startsWith("w:")) {
+        this.wordGroupOf.set(key.slice(2), group);
+        continue;
+      }
+      this.groupOf.set(key, group);
+      terms.push(key);
+    }
     terms.sort((a, b) => b.length - a.length);
     const alternatives = terms.map((t) => {
       const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
@@ -98,12 +118,17 @@ export class Synonyms {
     this.pattern = alternatives.length ? new RegExp(alternatives.join("|"), "gu") : null;
   }
 
+  /** The mark of a stemmed English word's group, or the word. */
+  word(stemmed: string): string {
+    const group = this.wordGroupOf.get(stemmed);
+    return group === undefined ? stemmed : `zsyn${group}z`;
+  }
+
   apply(normalised: string): string {
     if (!this.pattern) return normalised;
     return normalised.replace(this.pattern, (found) => {
       const term = found.replace(/\s+/g, " ");
-      // A term of several words keeps its words too: "shipping is free" still meets "free shipping".
-      return ` ${term.includes(" ") ? term : ""} zsyn${this.groupOf.get(term)}z `;
+      return ` zsyn${this.groupOf.get(term)}z `;
     });
   }
 }
@@ -121,7 +146,8 @@ export function terms(text: string, synonyms: Synonyms = NO_SYNONYMS): string[] 
   // A run of Han characters between stop words and punctuation: its bigrams, or the character if alone.
   let hanRun = "";
   const flushRun = () => {
-    if (hanRun.length === 1 && !ZH_PARTICLES.has(hanRun)) out.add(hanRun);
+    // Characters too: colloquial Chinese often shares one character with the entry ("能退吗" and "退货").
+    for (const c of hanRun) if (!ZH_PARTICLES.has(c)) out.add(c);
     for (let i = 0; i + 1 < hanRun.length; i++) {
       const a = hanRun[i]!;
       const b = hanRun[i + 1]!;
@@ -152,9 +178,10 @@ export function terms(text: string, synonyms: Synonyms = NO_SYNONYMS): string[] 
       continue;
     }
     for (const word of segment.split(/[^a-z0-9']+/)) {
-      const bare = word.replace(/'/g, "");
+      // "what's", "it's": the stop word under the contraction.
+      const bare = word.replace(/'(?:s|re|ll|ve|d|m)$/, "").replace(/'/g, "");
       if (!bare || EN_STOP.has(bare) || EN_STOP.has(word)) continue;
-      out.add(/^\d+$/.test(bare) ? bare : stem(bare));
+      out.add(/^\d+$/.test(bare) ? bare : synonyms.word(stem(bare)));
     }
   }
   flushRun();
