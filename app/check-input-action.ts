@@ -4,6 +4,7 @@ import { changeEmailSchema, changePasswordSchema, forgotPasswordSchema, resetPas
 import { createApiKeySchema } from "@/lib/services/api-keys/schemas";
 import { cannedReplyInputSchema } from "@/lib/services/canned-replies/schemas";
 import { faqInputSchema } from "@/lib/services/faqs/schemas";
+import { connectorInputSchema } from "@/lib/services/bot-connectors/schemas";
 import { campaignCreateSchema, campaignUpdateSchema } from "@/lib/services/campaigns/schemas";
 import { channelCreateSchema, channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { acceptInvitationSchema, inviteMemberSchema } from "@/lib/services/members/schemas";
@@ -33,6 +34,7 @@ const FORM_SCHEMAS = {
   label: labelInputSchema,
   cannedReply: cannedReplyInputSchema,
   faq: faqInputSchema,
+  botConnector: connectorInputSchema,
   channelCreate: channelCreateSchema,
   channelUpdate: channelUpdateSchema,
   campaignCreate: campaignCreateSchema,

@@ -141,6 +141,22 @@ export class GraphClient {
     return this.request({ method: "POST", path: `${pageId}/take_thread_control`, accessToken, body: { recipient: { id: psid }, ...(metadata ? { metadata } : {}) } });
   }
 
+  // --- Messenger profile (Get Started, greeting, persistent menu), per Page, with the Page token ---
+
+  /** Sets the fields sent (get_started, greeting, persistent_menu); fields not sent stay as they are. */
+  setMessengerProfile(accessToken: string, profile: MessengerProfile): Promise<{ result: string }> {
+    return this.request({ method: "POST", path: "me/messenger_profile", accessToken, body: profile });
+  }
+
+  getMessengerProfile(accessToken: string, fields: readonly MessengerProfileField[] = ["get_started", "greeting", "persistent_menu"]): Promise<{ data: MessengerProfile[] }> {
+    return this.request({ path: "me/messenger_profile", accessToken, query: { fields: fields.join(",") } });
+  }
+
+  /** Removes fields; Meta refuses to remove get_started while a persistent menu is set (remove both together). */
+  deleteMessengerProfile(accessToken: string, fields: readonly MessengerProfileField[]): Promise<{ result: string }> {
+    return this.request({ method: "DELETE", path: "me/messenger_profile", accessToken, body: { fields } });
+  }
+
   // --- Facebook Login (onboarding Pages with the platform app) ---
 
   /** Exchanges the login dialog's code for a (short-lived) user token; redirect_uri must be the dialog's. */
@@ -212,4 +228,17 @@ export interface DebugTokenData {
   profile_id?: string;
   user_id?: string;
   error?: { code: number; message: string; subcode?: number };
+}
+
+export type MessengerProfileField = "get_started" | "greeting" | "persistent_menu";
+
+/** The Messenger profile as Meta's /me/messenger_profile takes and answers it. */
+export interface MessengerProfile {
+  get_started?: { payload: string };
+  greeting?: { locale: string; text: string }[];
+  persistent_menu?: {
+    locale: string;
+    composer_input_disabled?: boolean;
+    call_to_actions: ({ type: "postback"; title: string; payload: string } | { type: "web_url"; title: string; url: string; webview_height_ratio?: "compact" | "tall" | "full" })[];
+  }[];
 }

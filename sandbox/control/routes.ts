@@ -275,6 +275,8 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       if (input.attachment) return users.sendAttachment(params.psid, input.attachment.type, input.attachment.url);
       return users.sendText(params.psid, input.text!, input.quickReplyPayload);
     })
+    .on("GET", "/users/:psid/menu", ({ params }) => users.menuOf(params.psid))
+    .on("POST", "/users/:psid/menu", ({ params, body }) => users.tapMenuItem(params.psid, s.menuTapSchema.parse(body ?? {})))
     .on("POST", "/users/:psid/quick-reply", ({ params, body }) => users.tapQuickReply(params.psid, s.quickReplySchema.parse(body ?? {})))
     .on("POST", "/users/:psid/postback", ({ params, body }) => users.postback(params.psid, s.postbackSchema.parse(body ?? {})))
     .on("POST", "/users/:psid/notify-me", ({ params, body }) => users.tapNotifyMe(params.psid, s.midSchema.parse(body ?? {}).mid))
@@ -291,6 +293,7 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
     })
     .on("POST", "/users/:psid/block", ({ params, body }) => publicUser(users.setBlocked(params.psid, s.blockSchema.parse(body ?? {}).blocked ?? true)))
     // ---- Conversation Routing: app roles, thread owners, the Page Inbox ----
+    .on("GET", "/pages/:pageId/messenger-profile", ({ params }) => pageOf(params.pageId).messengerProfile ?? {})
     .on("GET", "/pages/:pageId/routing", ({ params }) => routingOf(pageOf(params.pageId)))
     .on("PUT", "/pages/:pageId/routing", ({ params, body }) => {
       const page = pageOf(params.pageId);

@@ -99,6 +99,7 @@ export const postbackSchema = z.object({
   index: z.number().int().min(0).optional(),
   elementIndex: z.number().int().min(0).optional(),
 });
+export const menuTapSchema = z.object({ index: z.number().int().min(0).optional(), title: z.string().optional() });
 export const midSchema = z.object({ mid: z.string().optional(), timezone: z.string().optional() });
 export const reactSchema = z.object({
   mid: z.string(),

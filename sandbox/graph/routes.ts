@@ -11,6 +11,7 @@ import { handleBatch } from "./batch";
 import { handleSend, recordRejectedSend } from "./send-api";
 import { handleAttachmentUpload } from "./attachments";
 import { handleThreadControl } from "./thread-control";
+import { handleMessengerProfile } from "./messenger-profile";
 
 export interface GraphRequest {
   method: string;
@@ -118,6 +119,10 @@ function route(ctx: GraphContext, req: GraphRequest, segments: string[], auth: A
     throw new GraphError(400, 100, "(#100) Tried accessing nonexisting field (accounts) on node type (Page)");
   }
   if (segments.length === 2 && second === "subscribed_apps") return subscribedApps(ctx, req, auth, first);
+  if (segments.length === 2 && second === "messenger_profile") {
+    if (auth.kind !== "page" || first !== "me") throw new GraphError(400, 210, "(#210) A page access token is required to request this resource.");
+    return handleMessengerProfile(ctx, auth.page, req.method, req.params);
+  }
   if (segments.length === 1 && req.method === "GET") return getNode(ctx, req, auth, first);
   throw graphErrors.unknownPath(segments.slice(1).join("/") || first);
 }

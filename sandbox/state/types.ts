@@ -74,6 +74,17 @@ export interface SandboxPage {
   connectedApps: ConnectedApp[];
   /** Conversation Routing configured (take_thread_control needs it, else error 27). */
   routingEnabled: boolean;
+  /** What POST /me/messenger_profile set (absent in state saved before it existed: nothing set). */
+  messengerProfile?: SandboxMessengerProfile;
+}
+
+export type SandboxMenuItem = { type: "postback"; title: string; payload: string } | { type: "web_url"; title: string; url: string; webview_height_ratio?: string };
+
+/** A Page's Messenger profile in Meta's own field names, as GET /me/messenger_profile answers it. */
+export interface SandboxMessengerProfile {
+  get_started?: { payload: string };
+  greeting?: { locale: string; text: string }[];
+  persistent_menu?: { locale: string; composer_input_disabled: boolean; call_to_actions: SandboxMenuItem[] }[];
 }
 
 export interface SandboxUser {

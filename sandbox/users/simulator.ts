@@ -7,7 +7,8 @@
 import { YEAR_MS } from "../clock";
 import { newMessageId, newOpaqueToken } from "../ids";
 import type { SandboxStore } from "../state/store";
-import type { SandboxUser, ThreadMessage } from "../state/types";
+import type { SandboxMenuItem, SandboxUser, ThreadMessage } from "../state/types";
+import { greetingFor, menuFor, profileOf } from "../graph/messenger-profile";
 import type { SandboxClock } from "../clock";
 import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import * as payloads from "../webhooks/payloads";
@@ -85,7 +86,9 @@ export class UserSimulator {
     user.threadStarted = true;
     const mid = newMessageId();
     const now = this.inbound(user, "postback", "Get Started", mid);
-    this.dispatcher.emit(payloads.postback(user.pageId, psid, now, { mid, title: "Get Started", payload: page.getStartedPayload, ref: effectiveRef }));
+    // The payload the Page set through the Messenger Profile API, else the Page's configured default.
+    const payload = profileOf(page).get_started?.payload ?? page.getStartedPayload;
+    this.dispatcher.emit(payloads.postback(user.pageId, psid, now, { mid, title: "Get Started", payload, ref: effectiveRef }));
     return this.lastOf(psid);
   }
 
@@ -115,6 +118,22 @@ export class UserSimulator {
     const reply = selector.payload !== undefined ? replies.find((q) => q.payload === selector.payload) : replies[selector.index ?? 0];
     if (!reply) throw new SimulationError("no such quick reply");
     return this.sendText(psid, String(reply.title ?? reply.payload), String(reply.payload));
+  }
+
+  /** The persistent menu this person sees (their locale's, else the default), and the greeting of a new thread. */
+  menuOf(psid: string): { items: SandboxMenuItem[]; greeting: string | null; getStarted: boolean } {
+    const user = this.user(psid);
+    const page = this.store.pages.get(user.pageId)!;
+    return { items: menuFor(page, user.locale), greeting: greetingFor(page, user.locale), getStarted: profileOf(page).get_started !== undefined };
+  }
+
+  /** Taps persistent-menu item `index` (or the one titled `title`): a postback, as Meta sends for a menu tap. */
+  tapMenuItem(psid: string, selector: { index?: number; title?: string }): ThreadMessage {
+    const { items } = this.menuOf(psid);
+    const item = selector.title !== undefined ? items.find((i) => i.title === selector.title) : items[selector.index ?? 0];
+    if (!item) throw new SimulationError("no such menu item");
+    if (item.type !== "postback") throw new SimulationError(`the menu item opens ${item.url}; it sends no webhook`);
+    return this.postback(psid, { title: item.title, payload: item.payload });
   }
 
   /** A postback: a button tap (title/payload given directly, or button `index` of Page message `mid`). */

@@ -110,7 +110,26 @@ async function refresh() {
   state.senderActions = senderActions;
   renderIdentity();
   if (user.threadStarted) $("get-started").hidden = true;
+  renderMenu(await api("GET", `/users/${state.psid}/menu`));
   render();
+}
+
+/** The Page's Messenger profile as this person sees it: the greeting over Get Started, the persistent menu. */
+function renderMenu(menu) {
+  const key = JSON.stringify(menu);
+  if (key === state.menuKey) return;
+  state.menuKey = key;
+  $("greeting").hidden = !menu.greeting;
+  $("greeting").textContent = (menu.greeting || "").replace(/\{\{user_first_name\}\}/g, (state.user && state.user.firstName) || "");
+  $("persistent-menu").hidden = menu.items.length === 0;
+  $("persistent-menu").replaceChildren(
+    el("span", { class: "hint" }, t("user.menu")),
+    ...menu.items.map((item, index) =>
+      item.type === "postback"
+        ? el("button", { "data-testid": "menu-item", onclick: () => act(() => api("POST", `/users/${state.psid}/menu`, { index }), t("user.status.tapped", { title: item.title })) }, item.title)
+        : el("a", { "data-testid": "menu-item", href: item.url, target: "_blank", rel: "noreferrer" }, item.title),
+    ),
+  );
 }
 
 function template(m) {

@@ -23,6 +23,7 @@ import { inviteMember } from "@/lib/services/members";
 import { createSkillGroup, addSkillGroupMember } from "@/lib/services/skill-groups";
 import { createCannedReply } from "@/lib/services/canned-replies";
 import { createFaq } from "@/lib/services/faqs";
+import { createConnector } from "@/lib/services/bot-connectors";
 import { addConversationNote } from "@/lib/services/conversations";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -92,6 +93,8 @@ interface Targets {
   /** A conversation Meta's Page Inbox controls (Conversation Routing), and one on a disabled channel. */
   lockedConversationId: string;
   disabledConversationId: string;
+  /** An external bot connector whose endpoint refuses connections (a test call fails fast, as unreachable). */
+  connectorId: string;
 }
 
 interface Case {
@@ -138,7 +141,9 @@ async function freshTargets(): Promise<Targets> {
   const routing = await routingTargets(channel.id, channelGroup.id);
   const replies = await replyTargets();
   const faq = await createFaq({ ctx: a.as.owner, input: { question: "是否包邮？", alternatives: ["包邮吗"], answer: { kind: "text", text: "满 49 美元包邮。" }, language: "zh-CN", category: "运费" } });
+  const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
   return {
+    connectorId: connector.connector.id,
     faqId: faq.id,
     ...campaigns,
     ...desk,
@@ -520,6 +525,36 @@ const noteCases: Record<string, Case> = {
   },
 };
 Object.assign(cases, noteCases);
+
+const botCases: Record<string, Case> = {
+  listBotConnectors: { check: (answer, t) => expect(answer.body).toEqual({ data: expect.arrayContaining([expect.objectContaining({ id: t.connectorId, lastError: null })]), nextCursor: null }) },
+  createBotConnector: {
+    body: () => ({ name: "Chatopera", url: "https://bot.example.com/hook", fallback: "builtin" }),
+    invalid: { body: { name: "x", url: "http://bot.example.com/hook" }, message: "url: The endpoint must use HTTPS (plain HTTP is allowed only for localhost while developing)." },
+    check: (answer) => {
+      expect(answer.body.connector).toMatchObject({ name: "Chatopera", url: "https://bot.example.com/hook", fallback: "builtin", timeoutMs: 3000, enabled: true });
+      expect(answer.body.secret).toMatch(/^mdbot_/);
+    },
+  },
+  getBotConnector: { params: (t) => ({ connectorId: t.connectorId }), check: (answer, t) => expect(answer.body).toMatchObject({ id: t.connectorId, url: "http://127.0.0.1:9/bot" }) },
+  updateBotConnector: {
+    params: (t) => ({ connectorId: t.connectorId }),
+    body: () => ({ timeoutMs: 2000, enabled: false }),
+    invalid: { body: { timeoutMs: 50 }, message: "timeoutMs: The timeout must be between 500 and 10,000 ms." },
+    check: (answer) => expect(answer.body).toMatchObject({ timeoutMs: 2000, enabled: false }),
+  },
+  deleteBotConnector: {
+    params: (t) => ({ connectorId: t.connectorId }),
+    check: async (_answer, t) => expect((await asAdmin("getBotConnector", { connectorId: t.connectorId })).status).toBe(404),
+  },
+  rotateBotConnectorSecret: { params: (t) => ({ connectorId: t.connectorId }), check: (answer, t) => expect(answer.body).toMatchObject({ connector: { id: t.connectorId }, secret: expect.stringMatching(/^mdbot_/) }) },
+  testBotConnector: {
+    params: (t) => ({ connectorId: t.connectorId }),
+    check: (answer) => expect(answer.body).toMatchObject({ ok: false, error: "unreachable", messages: [], handover: false }),
+  },
+  getBotAnalytics: { check: (answer) => expect(answer.body).toMatchObject({ totals: { answered: 0, unanswered: 0 }, entries: [], unanswered: [] }) },
+};
+Object.assign(cases, botCases);
 /**
  * Conversations to reply in, on two channels of their own made once (a live one and a disabled one), so the
  * channel operations' token changes never touch them and the channel list stays as it was: the people exist

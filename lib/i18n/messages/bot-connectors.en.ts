@@ -3,6 +3,7 @@ export const botConnectorsEn = {
   "field.connectorUrl": "Endpoint URL",
   "field.connectorTimeout": "Timeout (ms)",
   "field.connectorFallback": "When the bot fails",
+  "botConnectors.section": "Bot",
   "botConnectors.title": "Connectors",
   "botConnectors.description": "Point a channel at your own bot (for example a Chatopera bot behind a small adapter). Each message a person writes is POSTed to its HTTPS endpoint, signed with the connector's secret; your bot answers with messages and may hand the conversation over to your team.",
   "botConnectors.create": "New connector",

@@ -5,6 +5,7 @@ export const botConnectorsZhCN: Record<keyof typeof botConnectorsEn, string> = {
   "field.connectorUrl": "接口地址",
   "field.connectorTimeout": "超时（毫秒）",
   "field.connectorFallback": "机器人出错时",
+  "botConnectors.section": "机器人",
   "botConnectors.title": "连接器",
   "botConnectors.description": "把渠道接到你们自己的机器人（例如通过一个小适配器接入的 Chatopera 机器人）。用户发来的每条消息都会用连接器的密钥签名后 POST 到它的 HTTPS 接口；机器人回复消息，也可以把会话转给人工客服。",
   "botConnectors.create": "新建连接器",

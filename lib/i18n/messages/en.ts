@@ -1,3 +1,5 @@
+import { messengerProfileEn } from "./messenger-profile.en";
+import { botAnalyticsEn } from "./bot-analytics.en";
 import { botConnectorsEn } from "./bot-connectors.en";
 import { deskNotesEn } from "./desk-notes.en";
 import { apiEn } from "./api.en";
@@ -62,6 +64,8 @@ export const catalogPartsEn = {
   validationEn,
   apiEn,
   botConnectorsEn,
+  botAnalyticsEn,
+  messengerProfileEn,
 };
 
 export const en = {
@@ -93,6 +97,8 @@ export const en = {
   ...validationEn,
   ...apiEn,
   ...botConnectorsEn,
+  ...botAnalyticsEn,
+  ...messengerProfileEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,5 @@
+import { messengerProfileZhCN } from "./messenger-profile.zh-CN";
+import { botAnalyticsZhCN } from "./bot-analytics.zh-CN";
 import { botConnectorsZhCN } from "./bot-connectors.zh-CN";
 import { deskNotesZhCN } from "./desk-notes.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
@@ -58,4 +60,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...validationZhCN,
   ...apiZhCN,
   ...botConnectorsZhCN,
+  ...botAnalyticsZhCN,
+  ...messengerProfileZhCN,
 };

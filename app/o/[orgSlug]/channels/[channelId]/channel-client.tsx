@@ -82,6 +82,7 @@ export function ChannelDetail({
         <div className="space-y-6 lg:col-span-2">
           <WebhookPanel state={state} canManage={canManage} />
           <DetailsPanel channel={channel} skillGroupName={skillGroupName} />
+          {canManage && <Link href={`/o/${orgSlug}/channels/${channel.id}/messenger-profile`} className="block text-sm font-medium text-accent-700 hover:underline" data-testid="messenger-profile-link">{t("messengerProfile.link")}</Link>}
           {canManage && <TokenExchangePanel state={state} />}
         </div>
       </div>
