@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useI18n } from "@/lib/i18n/client";
 import type { BotSettings } from "@/lib/services/bot/schemas";
@@ -17,7 +16,7 @@ export function BotSettingsClient({ orgSlug, settings }: { orgSlug: string; sett
   const [editing, setEditing] = useState<Target | null>(null);
   return (
     <div>
-      <PageHeader title={t("botSettings.title")} description={t("botSettings.description")} />
+      <p className="mb-4 max-w-2xl text-sm text-zinc-500">{t("botSettings.description")}</p>
       {settings.targets.length === 0 ? (
         <p className="text-sm text-zinc-500">{t("botSettings.empty")}</p>
       ) : (
