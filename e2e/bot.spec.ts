@@ -81,7 +81,7 @@ test("the bot answers paraphrases, suggests when unsure, and hands over to the o
         name: "Mei",
         paraphrase: "请问你们免运费吗",
         answer: `满 99 元包邮，不满收 10 元运费。${tag}`,
-        unsure: "退货和发货要多久",
+        unsure: "退货的运费谁出",
         human: "转人工",
         ack: "好的，正在为您转接人工客服，请稍候。",
         after: "还在吗？",
