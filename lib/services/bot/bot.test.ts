@@ -2,10 +2,10 @@
  * The bot in the conversation, through the real webhook path against the sandbox (tests/bot-flow.ts): what a
  * Messenger user sees from it in each mode, and what the desk sees (queue, assignment, transcript).
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { botConfigs, botEvents, botKbState, contacts, conversationActivities, conversationBotStates, conversations, faqEntries, messages } from "@/db/schema";
+import { auditLog, botConfigs, botEvents, botKbState, contacts, conversationActivities, conversationBotStates, conversations, faqEntries, messages } from "@/db/schema";
 import { resolveConversation, setPresence, updateRoutingSettings } from "@/lib/services/routing";
 import { DEMO } from "@/sandbox/server";
 import { createConnector } from "@/lib/services/bot-connectors";
@@ -447,6 +447,8 @@ describe("bot configurations", () => {
     const saved = await putBotConfig({ ctx: f.as.admin, scope: { skillGroupId: groupId }, input: { mode: "human_first", handoverKeywords: ["退款", "退款", "refund"], texts: { en: { disclosure: "I'm Shop's bot." } } } });
     expect(saved).toMatchObject({ scope: "skill_group", name: "Support", mode: "human_first", engine: "builtin", answerThreshold: null, maxMisses: 2, handoverKeywords: ["退款", "refund"], texts: { en: { disclosure: "I'm Shop's bot." } } });
     expect((await listBotConfigs({ ctx: f.as.owner })).map((c) => [c.scope, c.mode])).toEqual([["skill_group", "human_first"]]);
+    const [audited] = await (await getDb()).select().from(auditLog).where(and(eq(auditLog.orgId, f.org.id), eq(auditLog.action, "bot_config.updated"))).orderBy(desc(auditLog.at)).limit(1);
+    expect(audited).toMatchObject({ resourceId: saved.id, after: expect.objectContaining({ mode: "human_first", skillGroupId: groupId }) });
     expect(await listBotConfigs({ ctx: other.as.owner })).toEqual([]);
     await expect(listBotConfigs({ ctx: f.as.marketer })).rejects.toMatchObject({ code: "forbidden" });
     // The settings page: every skill group and channel, configured or not.

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { botConfigs, botConnectors, channels, skillGroups } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
@@ -47,13 +48,15 @@ export async function putBotConfig({ ctx, scope, input }: { ctx: OrgContext; sco
       updatedAt: new Date(),
     };
     const where = "skillGroupId" in scope ? eq(botConfigs.skillGroupId, scope.skillGroupId) : eq(botConfigs.channelId, scope.channelId);
-    const [existing] = await tx.select({ id: botConfigs.id }).from(botConfigs).where(and(eq(botConfigs.orgId, ctx.org.id), where)).for("update");
+    const [existing] = await tx.select().from(botConfigs).where(and(eq(botConfigs.orgId, ctx.org.id), where)).for("update");
     const [row] = existing
       ? await tx.update(botConfigs).set(values).where(eq(botConfigs.id, existing.id)).returning()
       : await tx
           .insert(botConfigs)
           .values({ orgId: ctx.org.id, ...("skillGroupId" in scope ? { skillGroupId: scope.skillGroupId } : { channelId: scope.channelId }), ...values })
           .returning();
+    const fields = (r: typeof row) => (r ? { mode: r.mode, engine: r.engine, connectorId: r.connectorId, answerThreshold: r.answerThreshold, suggestThreshold: r.suggestThreshold, maxMisses: r.maxMisses, handoverKeywords: r.handoverKeywords, humanFirstQueueLength: r.humanFirstQueueLength, texts: r.texts } : null);
+    await recordAudit(tx, ctx, { action: "bot_config.updated", resourceId: row!.id, before: fields(existing), after: { ...fields(row)!, ...("skillGroupId" in scope ? { skillGroupId: scope.skillGroupId } : { channelId: scope.channelId }) } });
     return toBotConfig(row!, name);
   });
 }
