@@ -37,7 +37,7 @@ export const faqsEn = {
   "faqs.export.json": "Export JSON",
   "faqs.import": "Import",
   "faqs.import.title": "Import FAQs",
-  "faqs.import.help": "CSV columns: question, alternatives (separated by “ | ”), answer, language (zh-CN or en), category, enabled. JSON: an array of entries as the API takes them (an export imports as it is). Every row is checked first; if one is wrong, nothing is imported.",
+  "faqs.import.help": "CSV columns: question, alternatives (separated by “ | ”), answer, language (zh-CN or en), category, enabled. JSON: an array of entries as the API takes them (an export imports as it is). Every row is checked first; if one is wrong, nothing is imported. Files up to 1 MB here; larger ones (up to 20 MB) through the API, POST /api/v1/faqs/import.",
   "faqs.import.file": "File",
   "faqs.import.modeAdd": "Add to the existing FAQs",
   "faqs.import.modeReplace": "Replace all existing FAQs",

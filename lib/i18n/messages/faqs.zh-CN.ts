@@ -39,7 +39,7 @@ export const faqsZhCN: Record<keyof typeof faqsEn, string> = {
   "faqs.export.json": "导出 JSON",
   "faqs.import": "导入",
   "faqs.import.title": "导入常见问题",
-  "faqs.import.help": "CSV 列：question、alternatives（用“ | ”分隔）、answer、language（zh-CN 或 en）、category、enabled。JSON：与 API 相同格式的条目数组（导出的文件可直接导入）。所有行会先检查，只要有一行有误，就不会导入任何内容。",
+  "faqs.import.help": "CSV 列：question、alternatives（用“ | ”分隔）、answer、language（zh-CN 或 en）、category、enabled。JSON：与 API 相同格式的条目数组（导出的文件可直接导入）。所有行会先检查，只要有一行有误，就不会导入任何内容。此处文件最大 1 MB；更大的文件（最大 20 MB）请通过 API 导入：POST /api/v1/faqs/import。",
   "faqs.import.file": "文件",
   "faqs.import.modeAdd": "添加到现有问题",
   "faqs.import.modeReplace": "替换全部现有问题",

@@ -15,3 +15,6 @@ export { listFaqSynonyms, saveFaqSynonyms } from "./synonyms";
 export { matchFaq, clearMatcherCache, decide } from "./match-faq";
 export { detectLanguage } from "./text";
 export { DEFAULT_THRESHOLDS, type MatchThresholds } from "./thresholds";
+export { KbIndex, type KbEntry } from "./kb-index";
+export { EVALUATION_ENTRIES, EVALUATION_SYNONYMS, OUT_OF_SCOPE } from "./evaluation/dataset";
+export { EVALUATION_GOALS, evaluateMatcher, type EvaluationReport } from "./evaluation/evaluate";

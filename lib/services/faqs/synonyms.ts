@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { newId } from "@/db/ids";
 import { faqSynonyms } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
@@ -11,7 +12,7 @@ import { faqSynonymsSchema, type FaqSynonyms } from "./schemas";
 export async function listFaqSynonyms({ ctx }: { ctx: OrgContext }): Promise<FaqSynonyms> {
   requirePermission(ctx, "faqs.read");
   const db = await getDb();
-  const rows = await db.select({ terms: faqSynonyms.terms }).from(faqSynonyms).where(eq(faqSynonyms.orgId, ctx.org.id)).orderBy(asc(faqSynonyms.createdAt), asc(faqSynonyms.id));
+  const rows = await db.select({ terms: faqSynonyms.terms }).from(faqSynonyms).where(eq(faqSynonyms.orgId, ctx.org.id)).orderBy(asc(faqSynonyms.id));
   return { groups: rows.map((r) => r.terms) };
 }
 
@@ -25,8 +26,9 @@ export async function saveFaqSynonyms({ ctx, input }: { ctx: OrgContext; input: 
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.delete(faqSynonyms).where(eq(faqSynonyms.orgId, ctx.org.id));
-    // One by one, so createdAt keeps the order (a multi-row insert shares one now()).
-    for (const [i, terms] of groups.entries()) await tx.insert(faqSynonyms).values({ orgId: ctx.org.id, terms, createdAt: new Date(Date.UTC(2000, 0, 1) + i) });
+    // Ids a millisecond apart keep the saved order (UUIDv7 sorts by its time; one insert shares one now()).
+    const start = Date.now();
+    if (groups.length) await tx.insert(faqSynonyms).values(groups.map((terms, i) => ({ id: newId(start + i), orgId: ctx.org.id, terms })));
     await bumpKbRevision(tx, ctx.org.id);
     await recordAudit(tx, ctx, { action: "faq.synonyms_updated", resourceId: null, after: { groups: groups.length } });
   });

@@ -10,46 +10,9 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
 import { FAQ_ANSWER_KINDS, FAQ_BUTTON_TITLE_MAX, FAQ_BUTTONS_MAX, FAQ_CATEGORY_MAX, FAQ_QUESTION_MAX, FAQ_TEXT_MAX } from "@/lib/services/faqs/constants";
-import type { Faq, FaqInput } from "@/lib/services/faqs/schemas";
+import type { FaqInput } from "@/lib/services/faqs/schemas";
+import type { FaqFormValues } from "./faq-form-values";
 import { createFaqAction, updateFaqAction } from "./actions";
-
-type Kind = (typeof FAQ_ANSWER_KINDS)[number];
-type ButtonRow = { type: "postback" | "web_url"; title: string; value: string };
-export type FaqFormValues = {
-  question: string;
-  alternatives: string;
-  language: "zh-CN" | "en";
-  category: string;
-  enabled: boolean;
-  kind: Kind;
-  text: string;
-  imageUrl: string;
-  buttons: ButtonRow[];
-  skillGroupIds: string[];
-  channelIds: string[];
-};
-
-const emptyButtons = (): ButtonRow[] => Array.from({ length: FAQ_BUTTONS_MAX }, () => ({ type: "postback" as const, title: "", value: "" }));
-
-/** The form's fields from an entry (editing) or a first question (`?question=` from the analytics). */
-export function faqFormValues(faq: Faq | null, question = "", language?: "zh-CN" | "en"): FaqFormValues {
-  const buttons = emptyButtons();
-  if (faq?.answer.kind === "buttons") faq.answer.buttons.forEach((b, i) => (buttons[i] = { type: b.type, title: b.title, value: b.type === "web_url" ? b.url : b.payload }));
-  if (faq?.answer.kind === "quick_replies") faq.answer.quickReplies.forEach((q, i) => (buttons[i] = { type: "postback", title: q.title, value: q.payload }));
-  return {
-    question: faq?.question ?? question,
-    alternatives: faq?.alternatives.join("\n") ?? "",
-    language: faq?.language ?? language ?? "zh-CN",
-    category: faq?.category ?? "",
-    enabled: faq?.enabled ?? true,
-    kind: faq?.answer.kind ?? "text",
-    text: faq ? (faq.answer.kind === "image" ? (faq.answer.text ?? "") : faq.answer.text) : "",
-    imageUrl: faq?.answer.kind === "image" ? faq.answer.imageUrl : "",
-    buttons,
-    skillGroupIds: faq?.skillGroupIds ?? [],
-    channelIds: faq?.channelIds ?? [],
-  };
-}
 
 /** What the service takes: the answer built from the fields of its kind; empty button rows dropped. */
 function toInput(v: FaqFormValues): FaqInput {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BotIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
@@ -86,12 +86,13 @@ export function FaqsClient({
       <div className="flex flex-wrap items-end justify-between gap-3">
         <p className="max-w-2xl text-sm text-zinc-500">{t("faqs.description")}</p>
         <div className="flex flex-wrap gap-2">
-          <ButtonLink variant="secondary" href="/api/downloads/faqs.csv" prefetch={false}>
+          {/* Plain links: the download answers with a file (content-disposition), not a page to navigate to. */}
+          <a href={`/api/downloads/faqs.csv?org=${encodeURIComponent(orgSlug)}`} download className={buttonClass("secondary")}>
             {t("faqs.export.csv")}
-          </ButtonLink>
-          <ButtonLink variant="secondary" href="/api/downloads/faqs.json" prefetch={false}>
+          </a>
+          <a href={`/api/downloads/faqs.json?org=${encodeURIComponent(orgSlug)}`} download className={buttonClass("secondary")}>
             {t("faqs.export.json")}
-          </ButtonLink>
+          </a>
           {canManage && (
             <Button variant="secondary" onClick={() => setImporting(true)}>
               {t("faqs.import")}

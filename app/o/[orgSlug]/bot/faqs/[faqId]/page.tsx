@@ -8,7 +8,8 @@ import { listAllChannels, listAllSkillGroups } from "../../../channels/queries";
 import { orNotFound } from "../../../or-not-found";
 import { orgPageContext } from "../../../org-page";
 import { namedMetadata } from "../../../page-metadata";
-import { FaqForm, faqFormValues } from "../faq-form";
+import { FaqForm } from "../faq-form";
+import { faqFormValues } from "../faq-form-values";
 
 export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string; faqId: string }> }): Promise<Metadata> {
   const { orgSlug, faqId } = await params;

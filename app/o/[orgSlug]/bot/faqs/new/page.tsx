@@ -7,7 +7,8 @@ import { can } from "@/lib/tenancy/context";
 import { listAllChannels, listAllSkillGroups } from "../../../channels/queries";
 import { orgPageContext } from "../../../org-page";
 import { sectionMetadata } from "../../../page-metadata";
-import { FaqForm, faqFormValues } from "../faq-form";
+import { FaqForm } from "../faq-form";
+import { faqFormValues } from "../faq-form-values";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata("faqs.new.title", "bot.tabs.faqs", "nav.bot");
