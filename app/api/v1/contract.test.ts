@@ -552,6 +552,16 @@ const botCases: Record<string, Case> = {
     params: (t) => ({ connectorId: t.connectorId }),
     check: (answer) => expect(answer.body).toMatchObject({ ok: false, error: "unreachable", messages: [], handover: false }),
   },
+  getMessengerProfile: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: (answer) => expect(answer.body).toMatchObject({ saved: false, getStartedPayload: "GET_STARTED", persistentMenu: [{ locale: "default" }, { locale: "zh_CN" }] }),
+  },
+  saveMessengerProfile: {
+    params: (t) => ({ channelId: t.channelId }),
+    body: () => ({ getStartedPayload: "GET_STARTED", greetings: [{ locale: "default", text: "Hi!" }], persistentMenu: [{ locale: "default", items: [{ type: "postback", title: "Talk to a human", payload: "MD_BOT_HUMAN" }] }] }),
+    invalid: { body: { getStartedPayload: null, greetings: [], persistentMenu: [{ locale: "default", items: [{ type: "postback", title: "Hi", payload: "P" }] }] }, message: "getStartedPayload: A persistent menu needs a Get Started button (Meta's rule)." },
+    check: (answer) => expect(answer.body).toMatchObject({ saved: true, lastError: null, appliedAt: expect.any(String) }),
+  },
   getBotAnalytics: { check: (answer) => expect(answer.body).toMatchObject({ totals: { answered: 0, unanswered: 0 }, entries: [], unanswered: [] }) },
 };
 Object.assign(cases, botCases);

@@ -1,5 +1,6 @@
 import { botAnalyticsQuerySchema, botAnalyticsSchema } from "@/lib/services/bot-analytics/schemas";
 import { connectorInputSchema, connectorSchema, connectorTestResultSchema, connectorUpdateSchema, connectorWithSecretSchema } from "@/lib/services/bot-connectors/schemas";
+import { messengerProfileInputSchema, messengerProfileSchema } from "@/lib/services/messenger-profile/schemas";
 import { named, pageOf, type ApiOperation } from "./define";
 
 const connectorComponent = named("BotConnector", connectorSchema);
@@ -88,6 +89,31 @@ export const botOperations: ApiOperation[] = [
     permission: "bot.manage",
     pathParams: connectorId,
     response: { status: 200, description: "What the bot answered, or why the call failed.", body: named("BotConnectorTestResult", connectorTestResultSchema) },
+  },
+  {
+    operationId: "getMessengerProfile",
+    method: "GET",
+    path: "/channels/{channelId}/messenger-profile",
+    summary: "Get a channel's Messenger profile",
+    description: "The Page's Get Started payload, greeting per locale and persistent menu per locale as saved; before the first save, the suggested profile (`saved: false`) with a \"Talk to a human / 转人工\" menu whose payload hands the conversation to the team.",
+    tags: ["Bot"],
+    permission: "bot.manage",
+    pathParams: { channelId: "The channel's id." },
+    response: { status: 200, description: "The profile.", body: named("MessengerProfile", messengerProfileSchema) },
+  },
+  {
+    operationId: "saveMessengerProfile",
+    method: "PUT",
+    path: "/channels/{channelId}/messenger-profile",
+    summary: "Save and apply a channel's Messenger profile",
+    description:
+      "Replaces the profile and applies it to the Page through the Graph API (`/me/messenger_profile`): fields set are sent, emptied ones deleted. Meta's rules are checked first: the `default` locale is required, " +
+      "a greeting is at most 160 characters, a menu at most 20 items per locale with titles of at most 30, and a persistent menu needs a Get Started payload. When Meta refuses, the profile is still saved and `lastError` says why.",
+    tags: ["Bot"],
+    permission: "bot.manage",
+    pathParams: { channelId: "The channel's id." },
+    body: named("SaveMessengerProfile", messengerProfileInputSchema),
+    response: { status: 200, description: "The profile as saved, with `appliedAt` or `lastError`.", body: named("MessengerProfile", messengerProfileSchema) },
   },
   {
     operationId: "getBotAnalytics",
