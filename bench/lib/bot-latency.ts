@@ -7,20 +7,22 @@
  * - `botStepMs`: from the person's message stored by webhook processing (its row's `created_at`) to the bot's
  *   Graph call: matching, deciding, storing the bot's messages and calling Meta, i.e. what the bot adds on top
  *   of the webhook path (goal p95 at most 200 ms).
- * Each sample is a new person asking a paraphrase of an entry, so every sample answers (and says once that it
- * is a bot: that disclosure is the first Graph call). The first questions, which build the organisation's index,
+ * Each sample is a new person asking one of the evaluation's paraphrases, so the bot's first Graph call is its
+ * disclosure (said once, before the answer, the suggestions or "I don't know"). The first questions, which build the organisation's index,
  * are warm-up and not counted.
  */
 import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { setDatabase, type DatabaseHandle } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
-import { agentPresence, botConfigs, botKbState, faqEntries, memberships, organizations, skillGroupMembers, users } from "@/db/schema";
+import { agentPresence, botConfigs, botKbState, faqEntries, memberships, organizations, skillGroupMembers, users, type FaqAnswer } from "@/db/schema";
+import { EVALUATION_ENTRIES } from "@/lib/services/faqs";
 import { createChannel } from "@/lib/services/channels";
 import { createSkillGroup } from "@/lib/services/skill-groups";
 import { buildContext } from "@/lib/tenancy/context";
 import { startSandbox } from "@/sandbox/server";
 import { ensureBuild, startApp } from "./app-server";
+import { faqKnowledgeBase } from "./faq-kb";
 import { benchDatabase, waitForWorkflowSync } from "./database";
 import { percentile } from "./load";
 
@@ -36,31 +38,6 @@ export interface BotLatencyOptions {
   serverUrl?: string;
 }
 
-const ZH_WORDS = ["订单", "发票", "尺码", "颜色", "库存", "优惠券", "会员", "积分", "物流", "快递", "仓库", "材质", "保修", "安装", "说明书", "充电", "电池", "屏幕", "包装", "礼品"];
-const ZH_ASKS = ["怎么查询", "可以更换吗", "有什么规定", "多久能到", "怎么申请", "在哪里看", "需要多少钱", "有没有折扣"];
-const EN_WORDS = ["invoice", "size", "colour", "stock", "coupon", "membership", "points", "courier", "warehouse", "material", "warranty", "installation", "manual", "charger", "battery", "screen", "packaging", "gift", "voucher", "subscription"];
-const EN_ASKS = ["how do I check my", "can I change my", "what is the policy on", "how long until my", "how do I apply for", "where can I see my", "how much is the", "is there a discount on"];
-
-/** A synthetic knowledge base: the probe entries plus filler entries built from product words and questions. */
-function knowledgeBase(orgId: string, size: number) {
-  const rows: (typeof faqEntries.$inferInsert)[] = [
-    { orgId, language: "zh-CN", question: "包邮吗？", alternatives: ["运费怎么算", "免运费吗"], answer: { kind: "text", text: "满 99 元包邮。" } },
-    { orgId, language: "en", question: "Where is my package?", alternatives: ["track my order", "order tracking"], answer: { kind: "text", text: "Track it under My orders." } },
-  ];
-  for (let i = 0; rows.length < size; i++) {
-    const zh = i % 2 === 0;
-    const words = zh ? ZH_WORDS : EN_WORDS;
-    const asks = zh ? ZH_ASKS : EN_ASKS;
-    const a = words[i % words.length]!;
-    const b = words[Math.floor(i / words.length) % words.length]!;
-    const ask = asks[Math.floor(i / (words.length * words.length)) % asks.length]!;
-    const n = Math.floor(i / (words.length * words.length * asks.length));
-    const question = zh ? `${a}和${b}${ask}（${n}号）` : `${ask} ${a} and ${b} (model ${n})`;
-    rows.push({ orgId, language: zh ? "zh-CN" : "en", question, alternatives: [], answer: { kind: "text", text: `Answer ${i}` } });
-  }
-  return rows;
-}
-
 async function seed(handle: DatabaseHandle, kbEntries: number): Promise<void> {
   setDatabase(handle);
   const db = handle.db;
@@ -72,7 +49,8 @@ async function seed(handle: DatabaseHandle, kbEntries: number): Promise<void> {
   await db.insert(skillGroupMembers).values({ orgId: org!.id, skillGroupId: group.id, membershipId: membership!.id });
   await db.insert(agentPresence).values({ orgId: org!.id, membershipId: membership!.id, status: "online", lastActivityAt: new Date() });
   await createChannel({ ctx, input: { name: "Demo Page", pageId: PAGE_ID, pageAccessToken: "demo-page-token", appId: "2000000000000002", appSecret: APP_SECRET, skillGroupId: group.id } });
-  const entries = knowledgeBase(org!.id, kbEntries);
+  // The knowledge base of the matcher's own benchmark (bench/lib/faq-kb.ts): the evaluation's entries among generated ones.
+  const entries = faqKnowledgeBase(kbEntries).map((e) => ({ orgId: org!.id, question: e.question, alternatives: e.alternatives ?? [], answer: e.answer as FaqAnswer, language: e.language, category: e.category ?? "" }));
   for (let i = 0; i < entries.length; i += 500) await db.insert(faqEntries).values(entries.slice(i, i + 500));
   await db.insert(botKbState).values({ orgId: org!.id, kbRevision: 1 });
   await db.insert(botConfigs).values({ orgId: org!.id, skillGroupId: group.id, mode: "bot_first" });
@@ -101,7 +79,8 @@ export async function measureBotLatency(options: BotLatencyOptions = {}) {
   const database = await benchDatabase("bot", options.serverUrl ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
   await seed(database.handle, kbEntries);
   const app = await startApp(options.port ?? 3330, { DATABASE_URL: database.url!, GRAPH_API_URL: sandbox.url });
-  const questions = ["请问你们免运费吗", "where's my parcel? can I track the order", "运费怎么算呢", "how do I track my package"];
+  // The evaluation's paraphrases (not in the knowledge base), both languages in turn.
+  const questions = EVALUATION_ENTRIES.flatMap((e) => e.paraphrases);
   try {
     await waitForWorkflowSync(database.handle);
     const toGraph: number[] = [];
