@@ -3,8 +3,8 @@
 import { changeEmailSchema, changePasswordSchema, forgotPasswordSchema, resetPasswordSchema, signUpSchema, updateNameSchema } from "@/lib/services/accounts/schemas";
 import { createApiKeySchema } from "@/lib/services/api-keys/schemas";
 import { cannedReplyInputSchema } from "@/lib/services/canned-replies/schemas";
-import { connectorInputSchema } from "@/lib/services/bot-connectors/schemas";
 import { faqInputSchema } from "@/lib/services/faqs/schemas";
+import { connectorInputSchema } from "@/lib/services/bot-connectors/schemas";
 import { campaignCreateSchema, campaignUpdateSchema } from "@/lib/services/campaigns/schemas";
 import { channelCreateSchema, channelUpdateSchema } from "@/lib/services/channels/schemas";
 import { acceptInvitationSchema, inviteMemberSchema } from "@/lib/services/members/schemas";
@@ -33,8 +33,8 @@ const FORM_SCHEMAS = {
   skillGroup: skillGroupInputSchema,
   label: labelInputSchema,
   cannedReply: cannedReplyInputSchema,
-  botConnector: connectorInputSchema,
   faq: faqInputSchema,
+  botConnector: connectorInputSchema,
   channelCreate: channelCreateSchema,
   channelUpdate: channelUpdateSchema,
   campaignCreate: campaignCreateSchema,

@@ -1,5 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
+import { runBotTurns } from "@/lib/services/bot";
 import { refreshContactProfiles, processStoredWebhookEvents } from "@/lib/services/webhook";
 import { recheckEventOrg } from "./check-org";
 
@@ -7,8 +8,8 @@ const EVENTS_PER_STEP = 500;
 const STEPS_PER_RUN = 40;
 
 /**
- * Turns a channel's stored webhook events into contacts, conversations and messages, fetches new contacts'
- * profiles, and hands referrals and opt-ins on to the campaign module. One run at a time per channel, so a
+ * Turns a channel's stored webhook events into contacts, conversations and messages, lets the bot answer the
+ * conversations it holds, fetches new contacts' profiles, and hands referrals and opt-ins on to the campaign module. One run at a time per channel, so a
  * contact's events are applied in order; each run drains everything waiting, 500 events a step.
  */
 export const processWebhookEvents = inngest.createFunction(
@@ -27,6 +28,11 @@ export const processWebhookEvents = inngest.createFunction(
     for (let round = 0; round < STEPS_PER_RUN; round++) {
       const batch = await step.run(`process-events-${round}`, () => processStoredWebhookEvents({ orgId, channelId }, undefined, EVENTS_PER_STEP));
       processed += batch.processed;
+      // The bot answers what the person wrote to conversations it holds: a step of its own, so a retry never
+      // processes the events again, and the bot's stored messages (not yet sent) are what a retry sends.
+      if (batch.bot.length > 0) {
+        await step.run(`bot-answers-${round}`, () => runBotTurns({ orgId, channelId, turns: batch.bot }));
+      }
       if (batch.contactsNeedingProfile.length > 0) {
         await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, batch.contactsNeedingProfile));
       }

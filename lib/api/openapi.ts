@@ -10,8 +10,9 @@ import { conversationReplyOperations } from "./operations/conversation-replies";
 import { memberOperations } from "./operations/members";
 import { deskNoteOperations } from "./operations/desk-notes";
 import { skillGroupOperations } from "./operations/skill-groups";
-import { botOperations } from "./operations/bot";
+import { botConfigOperations } from "./operations/bot-configs";
 import { faqOperations } from "./operations/faqs";
+import { botOperations } from "./operations/bot";
 
 const documentOperation: ApiOperation = {
   operationId: "getOpenApiDocument",
@@ -29,7 +30,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botOperations, ...faqOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

@@ -4,7 +4,7 @@
  * must label each one, so a new action that is not added here, or not translated, fails the type check.
  * Client-safe: no imports, the audit log screen reads it too.
  */
-export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector", "faq"] as const;
+export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector", "faq", "bot_config"] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 const vocabulary = {
@@ -85,6 +85,8 @@ const vocabulary = {
   "bot_connector.deleted": "bot_connector",
   /** A new signing secret was generated (the old one stops working at once). */
   "bot_connector.secret_rotated": "bot_connector",
+  /** A skill group's or a channel's bot configuration set (before/after hold the fields; resourceId is the configuration's). */
+  "bot_config.updated": "bot_config",
   /** The Page's Messenger profile (Get Started, greeting, persistent menu) was saved and applied. */
   "channel.messenger_profile_updated": "channel",
   "workflow_run.retried": "workflow_run",

@@ -22,8 +22,8 @@ import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { inviteMember } from "@/lib/services/members";
 import { createSkillGroup, addSkillGroupMember } from "@/lib/services/skill-groups";
 import { createCannedReply } from "@/lib/services/canned-replies";
-import { createConnector } from "@/lib/services/bot-connectors";
 import { createFaq } from "@/lib/services/faqs";
+import { createConnector } from "@/lib/services/bot-connectors";
 import { addConversationNote } from "@/lib/services/conversations";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -140,8 +140,8 @@ async function freshTargets(): Promise<Targets> {
   const notes = await noteTargets(channel.id, channelGroup.id);
   const routing = await routingTargets(channel.id, channelGroup.id);
   const replies = await replyTargets();
-  const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
   const faq = await createFaq({ ctx: a.as.owner, input: { question: "是否包邮？", alternatives: ["包邮吗"], answer: { kind: "text", text: "满 49 美元包邮。" }, language: "zh-CN", category: "运费" } });
+  const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
   return {
     connectorId: connector.connector.id,
     faqId: faq.id,
@@ -498,6 +498,19 @@ const noteCases: Record<string, Case> = {
   deleteCannedReply: {
     params: (t) => ({ cannedReplyId: t.cannedReplyId }),
     check: async (_answer, t) => expect((await asAdmin("listCannedReplies")).body.data.map((r: { id: string }) => r.id)).not.toContain(t.cannedReplyId),
+  },
+  listBotConfigs: { check: (answer) => expect(answer.body).toMatchObject({ data: expect.any(Array), nextCursor: null }) },
+  putSkillGroupBotConfig: {
+    params: (t) => ({ skillGroupId: t.skillGroupId }),
+    body: () => ({ mode: "bot_first", handoverKeywords: ["refund"] }),
+    invalid: { body: { mode: "sometimes" }, message: "mode: Choose a mode: off, bot_first, human_first or bot_only." },
+    check: (answer, t) => expect(answer.body).toMatchObject({ scope: "skill_group", skillGroupId: t.skillGroupId, mode: "bot_first", handoverKeywords: ["refund"] }),
+  },
+  putChannelBotConfig: {
+    params: (t) => ({ channelId: t.channelId }),
+    body: () => ({ mode: "human_first", humanFirstQueueLength: 3 }),
+    invalid: { body: { mode: "bot_first", maxMisses: 0 }, message: "maxMisses: Misses before handover: a whole number from 1 to 10." },
+    check: (answer, t) => expect(answer.body).toMatchObject({ scope: "channel", channelId: t.channelId, mode: "human_first", humanFirstQueueLength: 3 }),
   },
   listConversationNotes: {
     params: (t) => ({ conversationId: t.noteConversationId }),

@@ -22,6 +22,7 @@ import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
+import { botSettingsEn } from "./bot-settings.en";
 import { faqsEn } from "./faqs.en";
 import { routingEn } from "./routing.en";
 import { deskEn } from "./desk.en";
@@ -45,6 +46,7 @@ export const catalogPartsEn = {
   membersEn,
   skillGroupsEn,
   labelsEn,
+  botSettingsEn,
   faqsEn,
   inboxEn,
   routingEn,
@@ -77,6 +79,7 @@ export const en = {
   ...membersEn,
   ...skillGroupsEn,
   ...labelsEn,
+  ...botSettingsEn,
   ...faqsEn,
   ...inboxEn,
   ...routingEn,

@@ -23,6 +23,7 @@ import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
+import { botSettingsZhCN } from "./bot-settings.zh-CN";
 import { faqsZhCN } from "./faqs.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
 import { deskZhCN } from "./desk.zh-CN";
@@ -41,6 +42,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...labelsZhCN,
+  ...botSettingsZhCN,
   ...faqsZhCN,
   ...inboxZhCN,
   ...routingZhCN,

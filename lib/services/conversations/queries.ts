@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { channels, contacts, conversations } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
@@ -26,6 +26,8 @@ export const summaryColumns = {
   skillGroupId: conversations.skillGroupId,
   assigneeMembershipId: conversations.assigneeMembershipId,
   queuedAt: conversations.queuedAt,
+  // The FAQ bot holds it (lib/services/bot): not queued, shown as "with the bot".
+  withBot: sql<boolean>`exists (select 1 from conversation_bot_states s where s.conversation_id = ${conversations.id} and s.status = 'active')`,
 };
 
 export type SummaryRow = {
@@ -45,6 +47,7 @@ export type SummaryRow = {
   skillGroupId: string | null;
   assigneeMembershipId: string | null;
   queuedAt: Date | null;
+  withBot: boolean;
 };
 
 export function toSummary(row: SummaryRow): ConversationSummary {
@@ -65,6 +68,7 @@ export function toSummary(row: SummaryRow): ConversationSummary {
     skillGroupId: row.skillGroupId,
     assigneeMembershipId: row.assigneeMembershipId,
     queuedAt: row.queuedAt?.toISOString() ?? null,
+    withBot: Boolean(row.withBot),
   };
 }
 

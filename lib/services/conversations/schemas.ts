@@ -35,6 +35,8 @@ export interface ConversationSummary {
   assigneeMembershipId: string | null;
   /** When it last entered the queue: the wait time starts here. */
   queuedAt: string | null;
+  /** The FAQ bot is answering it (not queued) until it hands over. */
+  withBot: boolean;
 }
 
 /** The campaign a message belongs to (an opt-in, a "Notify Me" card, a referral by the campaign's link). */
@@ -216,6 +218,7 @@ export const conversationSchema = z.object({
   assigneeMembershipId: z.uuid().nullable().describe("The member (a Member `id`) it is assigned to; null while queued."),
   assigneeName: z.string().nullable(),
   queuedAt: z.iso.datetime().nullable().describe("When it last entered the queue (the wait starts here)."),
+  withBot: z.boolean().describe("The FAQ bot is answering it (it is not in the queue) until it hands over to the skill group."),
   labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })),
   matchSnippet: z.string().nullable().describe("With `q`: the words around the latest message that matched; null otherwise."),
 });

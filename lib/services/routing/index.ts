@@ -20,3 +20,6 @@ export { setPresence } from "./set-presence";
 export { transferConversation } from "./transfer-conversation";
 export { getRoutingSettings, updateRoutingSettings } from "./update-routing-settings";
 export { isWithinWorkingHours } from "./working-hours";
+/** A skill group's routing settings (working hours for the bot), for system callers that hold no member context. */
+export { loadRoutingSettings as routingSettingsOf } from "./queries";
+export { enqueueFromBot } from "./enqueue-from-bot";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { conversations } from "@/db/schema";
+import { conversationBotStates, conversations } from "@/db/schema";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { toDeskConversation } from "./assignment";
 import { drainGroupsOfMember } from "./engine";
@@ -24,6 +24,8 @@ export async function resolveConversation({ ctx, conversationId }: { ctx: OrgCon
       .set({ status: "resolved", resolvedAt: new Date() })
       .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)))
       .returning();
+    // The bot's part ends with the conversation: the person's next message starts afresh (and the bot, if on, says again that it is automated).
+    await tx.delete(conversationBotStates).where(eq(conversationBotStates.conversationId, conversationId));
     const events = await recordActivities(tx, [
       {
         conversation: row!,

@@ -246,6 +246,11 @@ function ConversationRow({ orgSlug, conversation: c }: { orgSlug: string; conver
             <Badge tone={STATUS_TONES[c.status]} className="shrink-0">
               <span data-testid="conversation-status">{t(`inbox.status.${c.status}`)}</span>
             </Badge>
+            {c.withBot && (
+              <Badge tone="success" className="shrink-0">
+                <span data-testid="conversation-with-bot">{t("botDesk.withBot")}</span>
+              </Badge>
+            )}
             <Badge className="shrink-0">{c.channelName}</Badge>
             <span className="text-zinc-500" data-testid="conversation-assignee">
               {c.assigneeName ? t("inbox.assignedTo", { name: c.assigneeName }) : t("inbox.unassigned")}

@@ -6,6 +6,7 @@ import { eventKind, handoverOf, type EventKind, type MessagingEvent } from "@/li
 import { publishRealtime } from "@/lib/realtime";
 import { openOnInbound, routeConversations, toRealtimeEvents, type DeskEvent, type RouteOutcome } from "@/lib/services/routing";
 import { UNKNOWN_APP_OWNER } from "@/lib/services/conversations";
+import { claimForBot, type BotTurn } from "@/lib/services/bot";
 import { previewOf } from "./preview";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
@@ -37,6 +38,8 @@ export interface ProcessResult {
   routing: RouteOutcome[];
   /** The desk's changes (opened, reopened, assigned...), for the live-event bus once committed. */
   events: DeskEvent[];
+  /** What the person wrote to conversations the bot holds (not queued): the bot answers them after the commit (runBotTurns). */
+  bot: BotTurn[];
 }
 
 const PROFILE_MAX_AGE_MS = 7 * 86_400_000;
@@ -72,7 +75,7 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       .orderBy(asc(webhookEvents.timestamp), asc(webhookEvents.id))
       .limit(limit)
       .for("update", { skipLocked: true });
-    const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [], routing: [], events: [] };
+    const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [], routing: [], events: [], bot: [] };
     if (events.length === 0) return { result, toRoute: [] as string[] };
 
     // Echoes carry the id of the app that sent them: ours (the channel's app) or another (the Page inbox, a tool).
@@ -81,6 +84,7 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
     const threads = await findOrCreateThreads(tx, { ...scope, skillGroupId: channel?.skillGroupId ?? null }, events.filter((row) => row.kind !== "other" && row.senderId).map((row) => row.senderId));
     // Conversations the person wrote to (a message or a tapped button; not echoes, receipts, reactions or opt-ins).
     const written = new Set<string>();
+    const botInbound: BotTurn[] = [];
     const needing = new Set<string>();
     const newMessages: NewMessage[] = [];
     const lastInbound = new Map<string, number>();
@@ -170,7 +174,12 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
         }
       }
       // What the person writes while another app has the thread is that app's to answer: not routed here.
-      if ((kind === "message" || kind === "postback") && !standby) written.add(conversationId);
+      if ((kind === "message" || kind === "postback") && !standby) {
+        written.add(conversationId);
+        const m = kind === "message" ? (event.message as { mid?: string; text?: string; quick_reply?: { payload?: string } }) : null;
+        const p = kind === "postback" ? event.postback! : null;
+        botInbound.push({ conversationId, key: (m ? m.mid : p?.mid) ?? row.id, text: m ? (m.text ?? null) : (p?.title ?? null), quickReplyPayload: m?.quick_reply?.payload ?? null, postbackPayload: p?.payload ?? null, timestamp: row.timestamp });
+      }
       // Any message, postback, referral or opt-in from the user (re)opens the 24 h window.
       if (inbound && kind !== "reaction") lastInbound.set(contact.id, Math.max(lastInbound.get(contact.id) ?? 0, row.timestamp));
       result.processed++;
@@ -211,8 +220,11 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       ...[...ownerChanged].map((conversationId) => ({ type: "conversation.updated" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
     ]);
     result.contactsNeedingProfile = [...needing];
-    // New conversations, and resolved ones the person wrote to again, enter their skill group's queue.
-    const opened = await openOnInbound(tx, scope.orgId, [...written]);
+    // Conversations the bot holds are answered by it, not queued; the others (new, or resolved ones the person
+    // wrote to again) enter their skill group's queue.
+    const bot = await claimForBot(tx, scope, botInbound);
+    result.bot = bot.turns;
+    const opened = await openOnInbound(tx, scope.orgId, [...written].filter((id) => !bot.taken.has(id)));
     result.events.push(...opened.events);
     return { result, toRoute: opened.toRoute };
   });
@@ -278,7 +290,7 @@ function replyIdOf(metadata: unknown): string | null {
 }
 
 /**
- * Marks replies as sent with Meta's mid, from their echoes: the echo proves Meta sent it, even when our own
+ * Marks replies as sent with Meta's mid, from their echoes (the bot's replies hold a provisional "bot:" mid until then): the echo proves Meta sent it, even when our own
  * call timed out and recorded a failure. Returns the ids matched in this channel.
  */
 async function confirmEchoedReplies(tx: Tx, channelId: string, echoes: { id: string; mid: string }[]): Promise<Set<string>> {
@@ -288,7 +300,7 @@ async function confirmEchoedReplies(tx: Tx, channelId: string, echoes: { id: str
     await tx.execute(sql`
       update messages m set mid = v.mid, send_status = 'sent', failure_code = null, failure_reason = null
         from json_to_recordset(${values}::json) as v(id uuid, mid text)
-       where m.id = v.id and m.channel_id = ${channelId}::uuid and m.send_status is not null and (m.mid is null or m.mid = v.mid)
+       where m.id = v.id and m.channel_id = ${channelId}::uuid and m.send_status is not null and (m.mid is null or m.mid = v.mid or m.mid like 'bot:%')
       returning m.id`),
   );
   return new Set(rows.map((r) => r.id));

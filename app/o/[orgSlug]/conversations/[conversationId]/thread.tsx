@@ -64,6 +64,11 @@ export function Bubble({ message, orgSlug, onRetry }: { message: ConversationMes
             <span data-testid="app-mark">{t("conversations.sentByUs")}</span>
           </Badge>
         )}
+        {message.source === "bot" && (
+          <Badge tone="success" className="text-[10px]">
+            <span data-testid="bot-mark">{t("botDesk.sentByBot")}</span>
+          </Badge>
+        )}
         {message.source === "standby" && (
           <Badge tone="neutral" className="text-[10px]">
             <span data-testid="standby-mark">{t("composer.seenInStandby")}</span>
