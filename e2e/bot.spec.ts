@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { api, control, hydrated } from "./helpers";
+import { api, APP_URL, control, hydrated } from "./helpers";
 import { ownerOrg, storageStateOf } from "./personas";
 
 /**
