@@ -91,6 +91,7 @@ export const faqsEn = {
   // Services' messages.
   "faqs.errors.notFound": "FAQ not found.",
   "faqs.errors.url": "Enter an http or https URL.",
+  "faqs.errors.kbFull": "The knowledge base holds at most {max} entries: delete some, or import with “replace”.",
   "faqs.errors.tooManyButtons": "At most {max} buttons or quick replies.",
   "faqs.errors.tooManyAlternatives": "At most {max} other phrasings.",
   "faqs.errors.language": "language must be zh-CN or en.",

@@ -92,6 +92,7 @@ export const faqsZhCN: Record<keyof typeof faqsEn, string> = {
 
   "faqs.errors.notFound": "未找到该问题。",
   "faqs.errors.url": "请输入 http 或 https 网址。",
+  "faqs.errors.kbFull": "知识库最多 {max} 个问题：请先删除一些，或以“替换”方式导入。",
   "faqs.errors.tooManyButtons": "按钮或快捷回复最多 {max} 个。",
   "faqs.errors.tooManyAlternatives": "其他问法最多 {max} 个。",
   "faqs.errors.language": "language 必须是 zh-CN 或 en。",

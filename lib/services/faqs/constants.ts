@@ -26,3 +26,5 @@ export const FAQ_CSV_COLUMNS = ["question", "alternatives", "answer", "language"
 export const FAQ_CSV_ALTERNATIVES_SEPARATOR = " | ";
 /** The import's request body may be this large (a 10,000-row file); other bodies keep the API's 1 MB. */
 export const FAQ_IMPORT_BODY_BYTES = 20 * 1024 * 1024;
+/** Entries per organisation: the matcher holds an active organisation's whole knowledge base in memory. */
+export const FAQ_ENTRIES_MAX = 20_000;

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { auditFields, getFaqInOrg, requireScopes, toFaq } from "./queries";
-import { bumpKbRevision } from "./revision";
+import { bumpKbRevision, ensureKbRoom } from "./revision";
 import { faqInputSchema, type Faq } from "./schemas";
 
 /** A new FAQ entry; the bot can answer it as soon as the transaction commits. Owners and admins. */
@@ -19,6 +19,7 @@ export async function createFaq({ ctx, input }: { ctx: OrgContext; input: unknow
       .values({ orgId: ctx.org.id, ...data, createdByMembershipId: ctx.membershipId })
       .returning({ id: faqEntries.id });
     await bumpKbRevision(tx, ctx.org.id);
+    await ensureKbRoom(tx, ctx.org.id);
     await recordAudit(tx, ctx, { action: "faq.created", resourceId: row!.id, after: auditFields(data) });
     return toFaq(await getFaqInOrg(tx, ctx, row!.id));
   });

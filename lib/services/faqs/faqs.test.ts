@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, botKbState } from "@/db/schema";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { useTestDatabase } from "@/tests/db";
 import { createSkillGroupWithAgents } from "@/tests/desk";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
@@ -21,6 +21,7 @@ import {
   setFaqsEnabled,
   updateFaq,
 } from ".";
+import { ensureKbRoom } from "./revision";
 
 useTestDatabase();
 
@@ -124,6 +125,18 @@ describe("FAQ entries", () => {
     expect((await ask(org.org.id, "where is my order")).best).toBeNull();
     expect(await setFaqsEnabled({ ctx: org.as.admin, input: { ids: [track.id], enabled: true } })).toEqual({ changed: 1 });
     expect((await ask(org.org.id, "where is my order")).best?.faqId).toBe(track.id);
+  });
+});
+
+describe("the knowledge base's size", () => {
+  it("refuses a write that leaves more entries than the cap (create and import check it before they commit)", async () => {
+    const org = await createOrgFixture("FAQ cap");
+    for (const question of ["one", "two", "three"]) await createFaq({ ctx: org.as.admin, input: { question, answer: { kind: "text", text: "x" }, language: "en" } });
+    const db = await getDb();
+    await expect(db.transaction((tx) => ensureKbRoom(tx, org.org.id, 3))).resolves.toBeUndefined();
+    const refused = db.transaction((tx) => ensureKbRoom(tx, org.org.id, 2));
+    await expect(refused).rejects.toBeInstanceOf(ConflictError);
+    await expect(refused).rejects.toMatchObject({ status: 409, messageKey: "faqs.errors.kbFull" });
   });
 });
 

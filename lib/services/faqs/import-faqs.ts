@@ -9,7 +9,7 @@ import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { localizableIssue, parseInput } from "@/lib/validation";
 import { parseCsv } from "./csv";
 import { requireScopes } from "./queries";
-import { bumpKbRevision } from "./revision";
+import { bumpKbRevision, ensureKbRoom } from "./revision";
 import { FAQ_CSV_ALTERNATIVES_SEPARATOR, FAQ_CSV_COLUMNS, FAQ_IMPORT_MAX_ROWS, faqImportSchema, faqInputSchema } from "./schemas";
 
 /** Rows of a file are numbered as a person sees them: the CSV's header is line 1, a JSON array's first item is 1. */
@@ -105,6 +105,7 @@ export async function importFaqs({ ctx, input }: { ctx: OrgContext; input: unkno
       await tx.insert(faqEntries).values(entries.slice(i, i + 500).map(({ data }) => ({ orgId: ctx.org.id, ...data, createdByMembershipId: ctx.membershipId })));
     }
     await bumpKbRevision(tx, ctx.org.id);
+    await ensureKbRoom(tx, ctx.org.id);
     await recordAudit(tx, ctx, { action: "faq.imported", resourceId: null, after: { format, mode, imported: entries.length, replaced } });
     return { imported: entries.length, replaced };
   });
