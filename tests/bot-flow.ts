@@ -1,6 +1,6 @@
 import http from "node:http";
 import { GraphClient } from "@/lib/graph/client";
-import { runBotTurns } from "@/lib/services/bot";
+import { runBotTurns, sendRoutingReplies } from "@/lib/services/bot";
 import { createChannel } from "@/lib/services/channels";
 import { ingestWebhook, processStoredWebhookEvents } from "@/lib/services/webhook";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -17,7 +17,8 @@ export interface BotFlow {
 /**
  * The webhook path as the workflow runs it, without Next or a workflow engine: the sandbox's demo Page calls a
  * tiny HTTP server that ingests, processes (webhook processing decides which conversations the bot holds),
- * then runs the bot's step (runBotTurns) before it answers, so `webhooks.idle()` means "the bot has answered".
+ * then runs the bot's step (runBotTurns) and the routing replies' step (sendRoutingReplies) before it answers, so
+ * `webhooks.idle()` means "the bot, or the queue message, has answered".
  */
 export async function startBotFlow(owner: OrgContext, skillGroupId: string): Promise<BotFlow> {
   const turns: BotFlow["turns"] = [];
@@ -38,6 +39,7 @@ export async function startBotFlow(owner: OrgContext, skillGroupId: string): Pro
             turns.push(input);
             await runBotTurns(input);
           }
+          if (processed.routing.some((outcome) => outcome.reply !== null)) await sendRoutingReplies({ orgId, channelId, outcomes: processed.routing });
         }
         res.writeHead(result.status).end(result.body);
       } catch (error) {

@@ -1,6 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
-import { runBotTurns } from "@/lib/services/bot";
+import { runBotTurns, sendRoutingReplies } from "@/lib/services/bot";
 import { refreshContactProfiles, processStoredWebhookEvents } from "@/lib/services/webhook";
 import { recheckEventOrg } from "./check-org";
 
@@ -32,6 +32,11 @@ export const processWebhookEvents = inngest.createFunction(
       // processes the events again, and the bot's stored messages (not yet sent) are what a retry sends.
       if (batch.bot.length > 0) {
         await step.run(`bot-answers-${round}`, () => runBotTurns({ orgId, channelId, turns: batch.bot }));
+      }
+      // The queue message (with the person's position) or the offline reply of the skill group, for those routing
+      // could not give to an agent: a step of its own, stored before it is sent, once per queue entry.
+      if (batch.routing.some((outcome) => outcome.reply !== null)) {
+        await step.run(`routing-replies-${round}`, () => sendRoutingReplies({ orgId, channelId, outcomes: batch.routing }));
       }
       if (batch.contactsNeedingProfile.length > 0) {
         await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, batch.contactsNeedingProfile));

@@ -3,6 +3,7 @@ export { BOT_PAYLOAD, type BotLanguage, type BotMessage, type ConnectorReply, ty
 export { claimForBot, type BotTurn } from "./claim-conversations";
 export { runBotTurns } from "./run-bot-turns";
 export { sendBotMessages } from "./send-bot-messages";
+export { sendRoutingReplies } from "./send-routing-replies";
 export { handoverAskOf } from "./handover-phrases";
 export { DEFAULT_BOT_TEXTS } from "./texts";
 export * from "./schemas";
