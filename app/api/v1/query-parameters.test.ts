@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, contacts, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
+import { auditLog, botEvents, campaigns as campaignsTable, contacts, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
 import { randomToken } from "@/db/ids";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
 import { apiErrorSchema, type ApiOperation } from "@/lib/api/operations/define";
@@ -19,6 +19,7 @@ import { createApiKey } from "@/lib/services/api-keys";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
 import { createCannedReply } from "@/lib/services/canned-replies";
 import { createChannel } from "@/lib/services/channels";
+import { createFaq } from "@/lib/services/faqs";
 import { inviteMember } from "@/lib/services/members";
 import { addSkillGroupMember, createSkillGroup } from "@/lib/services/skill-groups";
 import { DEMO } from "@/sandbox/server";
@@ -54,6 +55,9 @@ let skillGroupIds: string[];
 let labelIds: string[];
 const NAMES = { ada: ["Ada", "Lovelace"], alan: ["Alan", "Turing"] } as const;
 const HOUR = 3600_000;
+/** Two days within the analytics' default range (the last 30 days), with a day between them. */
+const ANALYTICS_DAYS = { early: Date.now() - 6 * 24 * HOUR, late: Date.now() - 2 * 24 * HOUR };
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   a = await createOrgFixture("Walk");
@@ -151,6 +155,21 @@ beforeAll(async () => {
   await createCannedReply({ ctx: a.as.owner, input: { shortcut: "thanks", content: "Thank you! See our prices page." } });
   cannedReplyGroupIds = [group.id, "organization"];
 
+  // FAQ entries of both languages, in two categories, one disabled, for the knowledge base's filters.
+  const faq = (question: string, language: "zh-CN" | "en", category: string, enabled: boolean, alternatives: string[] = []) =>
+    createFaq({ ctx: a.as.owner, input: { question, alternatives, answer: { kind: "text", text: "…" }, language, category, enabled } });
+  await faq("包邮吗？", "zh-CN", "运费", true, ["免运费吗"]);
+  await faq("Where is my package?", "en", "Shipping", true, ["track my parcel"]);
+  await faq("What is your return policy?", "en", "Returns", false);
+
+  // The bot's events on two days in both channels, for the analytics' range and channel.
+  await db.insert(botEvents).values([
+    { orgId: a.org.id, channelId: shop.id, kind: "answered" as const, createdAt: new Date(ANALYTICS_DAYS.early) },
+    { orgId: a.org.id, channelId: outlet.id, kind: "answered" as const, createdAt: new Date(ANALYTICS_DAYS.early) },
+    { orgId: a.org.id, channelId: shop.id, kind: "answered" as const, createdAt: new Date(ANALYTICS_DAYS.late) },
+    { orgId: a.org.id, channelId: shop.id, kind: "unanswered" as const, question: "do you sell gift cards", createdAt: new Date(ANALYTICS_DAYS.late) },
+  ]);
+
   pathTargets = {
     ...pathTargets,
     labelId: vip.id,
@@ -180,7 +199,20 @@ type Row = {
   labels?: { id: string }[];
   shortcut?: string;
   content?: string;
+  question?: string;
+  alternatives?: string[];
+  language?: string;
+  category?: string;
+  enabled?: boolean;
 };
+
+/** The analytics' totals for a query: answered and unanswered, the two kinds the fixture stores. */
+async function analyticsTotals(operation: ApiOperation, query: Record<string, string> = {}) {
+  const answer = await call(operation, query);
+  expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+  const { answered, unanswered } = answer.body.totals as { answered: number; unanswered: number };
+  return { answered, unanswered };
+}
 
 function rowsOf(operation: ApiOperation, answer: ApiAnswer): Row[] {
   expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
@@ -244,7 +276,33 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     await expectFilter(operation, query, "skill_group_id", cannedReplyGroupIds, (row, value) => (value === "organization" ? row.skillGroupId === null : row.skillGroupId === value));
   },
   channelId: async (operation, query) => {
+    if (operation.operationId === "getBotAnalytics") {
+      expect(await analyticsTotals(operation)).toEqual({ answered: 3, unanswered: 1 });
+      expect(await analyticsTotals(operation, { channelId: channelIds[0] })).toEqual({ answered: 2, unanswered: 1 });
+      expect(await analyticsTotals(operation, { channelId: channelIds[1] })).toEqual({ answered: 1, unanswered: 0 });
+      return;
+    }
     await expectFilter(operation, query, "channelId", channelIds, (row, value) => row.channelId === value);
+  },
+  from: async (operation) => {
+    // From the day between the two: only the later day's events.
+    expect(await analyticsTotals(operation, { from: isoDay(ANALYTICS_DAYS.early + 2 * 24 * HOUR) })).toEqual({ answered: 1, unanswered: 1 });
+    expect(await analyticsTotals(operation, { from: isoDay(ANALYTICS_DAYS.early) })).toEqual({ answered: 3, unanswered: 1 });
+  },
+  to: async (operation) => {
+    // Up to the day between the two: only the earlier day's events; a range before both holds none.
+    expect(await analyticsTotals(operation, { to: isoDay(ANALYTICS_DAYS.early + 2 * 24 * HOUR) })).toEqual({ answered: 2, unanswered: 0 });
+    expect(await analyticsTotals(operation, { from: isoDay(ANALYTICS_DAYS.early - 5 * 24 * HOUR), to: isoDay(ANALYTICS_DAYS.early - 24 * HOUR) })).toEqual({ answered: 0, unanswered: 0 });
+  },
+  language: async (operation, query, parameter) => {
+    expect(parameter.schema.enum).toEqual(["zh-CN", "en"]);
+    await expectFilter(operation, query, "language", parameter.schema.enum!, (row, value) => row.language === value);
+  },
+  category: async (operation, query) => {
+    await expectFilter(operation, query, "category", ["运费", "Shipping", "nothing"], (row, value) => row.category === value);
+  },
+  enabled: async (operation, query) => {
+    await expectFilter(operation, query, "enabled", ["true", "false"], (row, value) => String(row.enabled) === value);
   },
   view: async (operation, query, parameter) => {
     expect(parameter.schema.enum).toEqual(["mine", "unassigned", "all"]);
@@ -265,6 +323,11 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     await expectFilter(operation, query, "labelId", labelIds, (row, value) => (row.labels ?? []).some((l) => l.id === value));
   },
   q: async (operation, query) => {
+    if (operation.path.startsWith("/faqs")) {
+      // Words of the question, its other phrasings or its category, in any case and in Chinese.
+      const matches = (row: Row, value: string) => [row.question, ...(row.alternatives ?? []), row.category].join(" ").toLowerCase().includes(value.toLowerCase());
+      return expectFilter(operation, query, "q", ["包邮", "PARCEL", "returns", "nobody asks this"], matches);
+    }
     if (operation.path.startsWith("/canned-replies")) {
       // Words of the shortcut or the content, in any case; "%" is a letter, not a wildcard.
       const matches = (row: Row, value: string) => `${row.shortcut} ${row.content}`.toLowerCase().includes(value.toLowerCase());

@@ -76,7 +76,7 @@ describe("bot analytics", () => {
   });
 
   it("filters by channel; a deleted entry keeps its counts without a question", async () => {
-    const report = await getBotAnalytics({ ctx: f.as.owner, input: { from: "2026-11-01", to: "2026-11-05", channel_id: channelB } });
+    const report = await getBotAnalytics({ ctx: f.as.owner, input: { from: "2026-11-01", to: "2026-11-05", channelId: channelB } });
     expect(report.totals).toMatchObject({ answered: 1, handovers: 1, unanswered: 0 });
     const db = await getDb();
     const [gone] = await db.insert(faqEntries).values({ orgId: f.org.id, question: "Old", language: "en", answer: { kind: "text", text: "x" } }).returning();

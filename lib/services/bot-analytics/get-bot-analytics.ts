@@ -31,7 +31,7 @@ export async function getBotAnalytics({ ctx, input = {} }: { ctx: OrgContext; in
     eq(botEvents.orgId, ctx.org.id),
     gte(botEvents.createdAt, new Date(`${from}T00:00:00Z`)),
     lt(botEvents.createdAt, new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS)),
-    query.channel_id ? eq(botEvents.channelId, query.channel_id) : undefined,
+    query.channelId ? eq(botEvents.channelId, query.channelId) : undefined,
   );
   const db = await getDb();
 

@@ -16,7 +16,7 @@ export const botAnalyticsQuerySchema = z
   .object({
     from: day("First day; default 29 days before `to`"),
     to: day("Last day; default today"),
-    channel_id: z.uuid({ error: say("botAnalytics.errors.channel") }).optional().meta({ description: "Only this channel's conversations." }),
+    channelId: z.uuid({ error: say("botAnalytics.errors.channel") }).optional().meta({ description: "Only this channel's conversations.", examples: ["0190f5d2-1111-7222-8333-444455556666"] }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: say("botAnalytics.errors.range"), path: ["from"] });
 export type BotAnalyticsQuery = z.input<typeof botAnalyticsQuerySchema>;

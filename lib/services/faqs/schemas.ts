@@ -93,12 +93,12 @@ export const faqListQuerySchema = z.object({
   q: inputString("field.search", 200)
     .optional()
     .meta({ description: "Words in the question, the alternatives or the category (case-insensitive).", examples: ["包邮"] }),
-  language: language.optional().meta({ description: "Only entries of this language." }),
-  category: category.optional().meta({ description: "Only entries of this category (exactly)." }),
+  language: language.optional().meta({ description: "Only entries of this language.", examples: ["zh-CN"] }),
+  category: category.optional().meta({ description: "Only entries of this category (exactly).", examples: ["运费"] }),
   enabled: z
     .enum(["true", "false"], { error: say("faqs.errors.enabledFilter") })
     .optional()
-    .meta({ description: "Only enabled (`true`) or disabled (`false`) entries." }),
+    .meta({ description: "Only enabled (`true`) or disabled (`false`) entries.", examples: ["true"] }),
 });
 export type FaqListQuery = z.input<typeof faqListQuerySchema>;
 
