@@ -33,11 +33,17 @@ async function read(response: Response, needle: string, timeoutMs = 3_000): Prom
   const decoder = new TextDecoder();
   let text = "";
   const deadline = Date.now() + timeoutMs;
+  // One read in flight at a time: a read left pending by a timeout would take the next chunk and drop it.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   while (!text.includes(needle) && Date.now() < deadline) {
-    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), 100))]);
-    if (chunk && !chunk.done) text += decoder.decode(chunk.value);
+    pending ??= reader.read();
+    const chunk = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
+    if (!chunk) continue;
+    pending = null;
+    if (chunk.done) break;
+    text += decoder.decode(chunk.value);
   }
-  reader.releaseLock();
+  if (!pending) reader.releaseLock();
   return text;
 }
 
