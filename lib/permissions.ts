@@ -44,7 +44,12 @@ export const PERMISSIONS = {
   "bot.manage": ["owner", "admin"],
   /** The bot's analytics: answers, votes, handovers, unanswered questions. */
   "bot.analytics": ["owner", "admin"],
+  /** Open Reports and see the campaign reports (marketers run the campaigns). */
   "reports.read": ["owner", "admin", "marketer"],
+  /** The service reports (conversations, agents, satisfaction) and the live overview of agents and queues (supervisors). */
+  "reports.service": ["owner", "admin"],
+  /** Turn a channel's satisfaction survey on or off and word it. */
+  "csat.manage": ["owner", "admin"],
   "apiKeys.manage": ["owner", "admin"],
   "auditLog.read": ["owner", "admin"],
   "workflows.manage": ["owner", "admin"],

@@ -11,3 +11,5 @@ export * from "./routing";
 export * from "./desk";
 export * from "./facebook-login";
 export * from "./bot";
+export * from "./reports";
+export * from "./csat";

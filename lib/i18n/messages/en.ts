@@ -1,3 +1,6 @@
+import { liveOverviewEn } from "./live-overview.en";
+import { csatEn } from "./csat.en";
+import { reportsEn } from "./reports.en";
 import { messengerProfileEn } from "./messenger-profile.en";
 import { botAnalyticsEn } from "./bot-analytics.en";
 import { botConnectorsEn } from "./bot-connectors.en";
@@ -66,6 +69,9 @@ export const catalogPartsEn = {
   botConnectorsEn,
   botAnalyticsEn,
   messengerProfileEn,
+  reportsEn,
+  csatEn,
+  liveOverviewEn,
 };
 
 export const en = {
@@ -99,6 +105,9 @@ export const en = {
   ...botConnectorsEn,
   ...botAnalyticsEn,
   ...messengerProfileEn,
+  ...reportsEn,
+  ...csatEn,
+  ...liveOverviewEn,
 };
 
 export type MessageKey = keyof typeof en;

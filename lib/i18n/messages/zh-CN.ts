@@ -1,3 +1,6 @@
+import { liveOverviewZhCN } from "./live-overview.zh-CN";
+import { csatZhCN } from "./csat.zh-CN";
+import { reportsZhCN } from "./reports.zh-CN";
 import { messengerProfileZhCN } from "./messenger-profile.zh-CN";
 import { botAnalyticsZhCN } from "./bot-analytics.zh-CN";
 import { botConnectorsZhCN } from "./bot-connectors.zh-CN";
@@ -62,4 +65,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...botConnectorsZhCN,
   ...botAnalyticsZhCN,
   ...messengerProfileZhCN,
+  ...reportsZhCN,
+  ...csatZhCN,
+  ...liveOverviewZhCN,
 };
