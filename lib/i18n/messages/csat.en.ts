@@ -19,5 +19,4 @@ export const csatEn = {
   "csat.panel.skipped.outside_window": "Not asked: outside the 24-hour window",
   "csat.panel.skipped.send_failed": "Not asked: Meta refused the question",
   "csat.panel.comment": "“{comment}”",
-  "csat.panel.resolvedAt": "Resolved {time}",
 };

@@ -21,5 +21,4 @@ export const csatZhCN: Record<keyof typeof csatEn, string> = {
   "csat.panel.skipped.outside_window": "未发送：超出 24 小时窗口",
   "csat.panel.skipped.send_failed": "未发送：Meta 拒绝了提问",
   "csat.panel.comment": "“{comment}”",
-  "csat.panel.resolvedAt": "解决于 {time}",
 };
