@@ -211,3 +211,26 @@ describe("the survey", () => {
     await expect(getContactPanel({ ctx: other.as.owner, conversationId: conversation.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("with the bot on", () => {
+  it("the answers never reach the bot, which would otherwise take a resolved conversation", async () => {
+    const { putBotConfig } = await import("@/lib/services/bot");
+    await putBotConfig({ ctx: f.as.owner, scope: { channelId: flow.channelId }, input: { mode: "bot_first" } });
+    const psid = person("Gus");
+    await says(psid, "talk to a human");
+    const conversation = await conversationOf(psid);
+    // Handed over to the desk: open in the queue, for an agent to resolve.
+    expect(conversation).toMatchObject({ status: "open" });
+    const before = sent(psid).length;
+    await resolveAndAsk(conversation.id);
+    await taps(psid, "CSAT_RATING_3");
+    await taps(psid, "CSAT_NO_THANKS");
+    expect(sent(psid).slice(before).map((m) => m.text)).toEqual([
+      "How satisfied are you with the help you got? Tap 1 (not at all) to 5 (very).",
+      "Thank you! Is there anything you would like to tell us? Write it here, or tap “No thanks”.",
+      "Thanks a lot, see you soon!",
+    ]);
+    expect((await surveysOf(conversation.id))[0]).toMatchObject({ rating: 3 });
+    expect(await conversationOf(psid)).toMatchObject({ status: "resolved" });
+  });
+});
