@@ -2,6 +2,7 @@ import http from "node:http";
 import { GraphClient } from "@/lib/graph/client";
 import { runBotTurns, sendRoutingReplies } from "@/lib/services/bot";
 import { createChannel } from "@/lib/services/channels";
+import { sendSurveyReplies } from "@/lib/services/csat";
 import { ingestWebhook, processStoredWebhookEvents } from "@/lib/services/webhook";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { DEMO, startSandbox, type RunningSandbox } from "@/sandbox/server";
@@ -40,6 +41,7 @@ export async function startBotFlow(owner: OrgContext, skillGroupId: string): Pro
             await runBotTurns(input);
           }
           if (processed.routing.some((outcome) => outcome.reply !== null)) await sendRoutingReplies({ orgId, channelId, outcomes: processed.routing });
+          if (processed.csat.length > 0) await sendSurveyReplies({ orgId, conversationIds: processed.csat });
         }
         res.writeHead(result.status).end(result.body);
       } catch (error) {

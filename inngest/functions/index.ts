@@ -1,6 +1,7 @@
 import { campaignSchedule, campaignSend, campaignSweep } from "./campaign-send";
 import { campaignOptin, campaignReferral } from "./campaign-subscription";
 import { checkChannelTokens } from "./check-channel-tokens";
+import { csatSurvey } from "./csat-survey";
 import { deskSweep } from "./desk-sweep";
 import { workflowPing } from "./ping";
 import { processWebhookEvents } from "./process-webhook-events";
@@ -9,4 +10,4 @@ import { purgeDeletedOrganizationsFunction } from "./purge-deleted-organizations
 import { sweepWebhookEvents } from "./sweep-webhook-events";
 
 /** Every Inngest function the app serves at /api/inngest: a new function is served once it is listed here. */
-export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin, processWebhookEvents, sweepWebhookEvents, pruneChannelHealth, purgeDeletedOrganizationsFunction, deskSweep, checkChannelTokens];
+export const functions = [workflowPing, campaignSchedule, campaignSend, campaignSweep, campaignReferral, campaignOptin, processWebhookEvents, sweepWebhookEvents, pruneChannelHealth, purgeDeletedOrganizationsFunction, deskSweep, checkChannelTokens, csatSurvey];

@@ -1,6 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { optinReceivedEvent, referralReceivedEvent, webhookEventsStored, webhookEventsStoredEvent } from "@/inngest/events/messenger";
 import { runBotTurns, sendRoutingReplies } from "@/lib/services/bot";
+import { sendSurveyReplies } from "@/lib/services/csat";
 import { refreshContactProfiles, processStoredWebhookEvents } from "@/lib/services/webhook";
 import { recheckEventOrg } from "./check-org";
 
@@ -37,6 +38,10 @@ export const processWebhookEvents = inngest.createFunction(
       // could not give to an agent: a step of its own, stored before it is sent, once per queue entry.
       if (batch.routing.some((outcome) => outcome.reply !== null)) {
         await step.run(`routing-replies-${round}`, () => sendRoutingReplies({ orgId, channelId, outcomes: batch.routing }));
+      }
+      // The satisfaction survey's comment prompt or thanks, stored with the person's answer: sent once, after the commit.
+      if (batch.csat.length > 0) {
+        await step.run(`csat-replies-${round}`, () => sendSurveyReplies({ orgId, conversationIds: batch.csat }));
       }
       if (batch.contactsNeedingProfile.length > 0) {
         await step.run(`fetch-profiles-${round}`, () => refreshContactProfiles(orgId, batch.contactsNeedingProfile));

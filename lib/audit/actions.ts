@@ -89,6 +89,8 @@ const vocabulary = {
   "bot_config.updated": "bot_config",
   /** The Page's Messenger profile (Get Started, greeting, persistent menu) was saved and applied. */
   "channel.messenger_profile_updated": "channel",
+  /** The channel's satisfaction survey turned on or off, or its words changed (before/after hold both). */
+  "channel.csat_updated": "channel",
   "workflow_run.retried": "workflow_run",
   "workflow_run.cancelled": "workflow_run",
 } as const satisfies Record<string, AuditResourceType>;

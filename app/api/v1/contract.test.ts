@@ -565,6 +565,21 @@ const botCases: Record<string, Case> = {
   getBotAnalytics: { check: (answer) => expect(answer.body).toMatchObject({ totals: { answered: 0, unanswered: 0 }, entries: [], unanswered: [] }) },
 };
 Object.assign(cases, botCases);
+
+// A channel's satisfaction survey (issue 16).
+const csatCases: Record<string, Case> = {
+  getCsatSettings: {
+    params: (t) => ({ channelId: t.channelId }),
+    check: (answer) => expect(answer.body).toMatchObject({ enabled: false, texts: { en: { question: "" } }, defaults: { "zh-CN": { thanks: "感谢您的反馈！" } } }),
+  },
+  saveCsatSettings: {
+    params: (t) => ({ channelId: t.channelId }),
+    body: () => ({ enabled: true, texts: { en: { question: "How did we do? Tap 1 to 5." } } }),
+    invalid: { body: { enabled: "yes" }, message: "enabled: Say whether the survey is on." },
+    check: (answer) => expect(answer.body).toMatchObject({ enabled: true, texts: { en: { question: "How did we do? Tap 1 to 5." } } }),
+  },
+};
+Object.assign(cases, csatCases);
 /**
  * Conversations to reply in, on two channels of their own made once (a live one and a disabled one), so the
  * channel operations' token changes never touch them and the channel list stays as it was: the people exist

@@ -67,6 +67,7 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.bot_connector.secret_rotated": "Bot connector secret rotated",
   "audit.action.bot_config.updated": "Bot settings changed",
   "audit.action.channel.messenger_profile_updated": "Messenger profile updated",
+  "audit.action.channel.csat_updated": "Satisfaction survey updated",
   "audit.action.workflow_run.retried": "Workflow run retried",
   "audit.action.workflow_run.cancelled": "Workflow run cancelled",
   "audit.resource.organization": "Organisation",

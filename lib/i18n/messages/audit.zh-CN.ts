@@ -64,6 +64,7 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.bot_connector.secret_rotated": "更换机器人连接器密钥",
   "audit.action.bot_config.updated": "修改机器人设置",
   "audit.action.channel.messenger_profile_updated": "更新 Messenger 主页设置",
+  "audit.action.channel.csat_updated": "更新满意度调查",
   "audit.action.workflow_run.retried": "重试工作流运行",
   "audit.action.workflow_run.cancelled": "取消工作流运行",
   "audit.resource.organization": "组织",

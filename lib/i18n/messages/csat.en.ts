@@ -1,4 +1,22 @@
 /** Satisfaction surveys (CSAT): the channel setting, the survey texts, the service's messages. */
 export const csatEn = {
   "csat.title": "Satisfaction survey",
+  "csat.description": "When a conversation is resolved and the person wrote in the last 24 hours, the Page asks them for a rating from 1 to 5, then for an optional comment, then thanks them. Outside the 24-hour window nothing is sent and the survey is recorded as skipped.",
+  "csat.enabled": "Ask for a rating when a conversation is resolved",
+  "csat.language.en": "English",
+  "csat.language.zh-CN": "Chinese (Simplified)",
+  "csat.languageHint": "The person's Messenger language picks the texts; otherwise the organisation's default language.",
+  "csat.field.question": "Question (with the quick replies 1 to 5)",
+  "csat.field.commentPrompt": "Comment prompt (with “No thanks”)",
+  "csat.field.thanks": "Thanks",
+  "csat.save": "Save survey",
+  "csat.saved": "Survey saved.",
+  "csat.errors.enabled": "Say whether the survey is on.",
+  "csat.panel.title": "Satisfaction",
+  "csat.panel.none": "No survey yet.",
+  "csat.panel.rating": "Rated {rating} / 5",
+  "csat.panel.asked": "Asked, no answer yet",
+  "csat.panel.skipped.outside_window": "Not asked: outside the 24-hour window",
+  "csat.panel.skipped.send_failed": "Not asked: Meta refused the question",
+  "csat.panel.comment": "“{comment}”",
 };

@@ -29,5 +29,7 @@ export interface ContactPanel {
   subscriptions: { id: string; campaignId: string; campaignName: string; state: OtnTokenState; optedInAt: string; usedAt: string | null }[];
   /** Earlier cycles of the conversation (opened … resolved), newest first. */
   pastCycles: { openedAt: string; resolvedAt: string; resolvedBy: string | null; handledBy: string | null }[];
+  /** The conversation's satisfaction surveys (one per resolution on a channel that asks), newest first. */
+  satisfaction: { id: string; status: "asked" | "rated" | "skipped"; skipReason: "outside_window" | "send_failed" | null; rating: number | null; comment: string | null; resolvedAt: string }[];
   may: { editAttributes: boolean; readCampaigns: boolean };
 }

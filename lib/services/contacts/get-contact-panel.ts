@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaigns, conversationActivities, conversationLabels, conversations, labels, memberships, otnTokens, users } from "@/db/schema";
+import { campaigns, conversationActivities, conversationLabels, conversations, csatSurveys, labels, memberships, otnTokens, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { can, requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { OTN_TOKEN_LIFETIME_MS, type ContactPanel, type OtnTokenState } from "./constants";
@@ -56,6 +56,13 @@ export async function getContactPanel({ ctx, conversationId, now = new Date() }:
   }
   const names = await namesOf(ctx.org.id, cycles.flatMap((c) => [c.resolvedBy, c.handledBy]));
 
+  const surveys = await db
+    .select({ id: csatSurveys.id, status: csatSurveys.status, skipReason: csatSurveys.skipReason, rating: csatSurveys.rating, comment: csatSurveys.comment, resolvedAt: csatSurveys.resolvedAt })
+    .from(csatSurveys)
+    .where(and(eq(csatSurveys.orgId, ctx.org.id), eq(csatSurveys.conversationId, conversation.id)))
+    .orderBy(desc(csatSurveys.resolvedAt))
+    .limit(20);
+
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(" ") || null;
   return {
     contact: {
@@ -84,6 +91,7 @@ export async function getContactPanel({ ctx, conversationId, now = new Date() }:
       resolvedBy: c.resolvedBy ? (names.get(c.resolvedBy) ?? null) : null,
       handledBy: c.handledBy ? (names.get(c.handledBy) ?? null) : null,
     })),
+    satisfaction: surveys.map((s) => ({ ...s, skipReason: s.skipReason ?? null, resolvedAt: s.resolvedAt.toISOString() })),
     may: { editAttributes: can(ctx, "conversations.reply"), readCampaigns: can(ctx, "campaigns.read") },
   };
 }

@@ -46,6 +46,18 @@ export const contactPanelSchema = z.object({
     z.object({ id: z.uuid(), campaignId: z.uuid(), campaignName: z.string(), state: z.enum(["unused", "used", "expired"]), optedInAt: isoTime, usedAt: isoTime.nullable() }),
   ),
   pastCycles: z.array(z.object({ openedAt: isoTime, resolvedAt: isoTime, resolvedBy: z.string().nullable(), handledBy: z.string().nullable() })),
+  satisfaction: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        status: z.enum(["asked", "rated", "skipped"]),
+        skipReason: z.enum(["outside_window", "send_failed"]).nullable(),
+        rating: z.number().int().min(1).max(5).nullable(),
+        comment: z.string().nullable(),
+        resolvedAt: isoTime,
+      }),
+    )
+    .describe("The conversation's satisfaction surveys, newest first: asked, rated (1 to 5, with an optional comment) or skipped."),
   may: z.object({ editAttributes: z.boolean(), readCampaigns: z.boolean() }),
 });
 export const contactAttributesSchema = z.object({ attributes: z.record(z.string(), z.string()) });

@@ -23,3 +23,4 @@ export { isWithinWorkingHours } from "./working-hours";
 /** A skill group's routing settings (working hours for the bot), for system callers that hold no member context. */
 export { loadRoutingSettings as routingSettingsOf } from "./queries";
 export { enqueueFromBot } from "./enqueue-from-bot";
+export { emitResolutions, setResolutionEventSender, type Resolution } from "./emit-resolutions";

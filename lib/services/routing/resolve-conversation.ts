@@ -1,7 +1,9 @@
-import { and, eq } from "drizzle-orm";
-import { conversationBotStates, conversations } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { channelCsatSettings, conversationActivities, conversationBotStates, conversations } from "@/db/schema";
+import type { Tx } from "@/db/client";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { toDeskConversation } from "./assignment";
+import { emitResolutions, type Resolution } from "./emit-resolutions";
 import { drainGroupsOfMember } from "./engine";
 import type { DeskEvent } from "./events";
 import { deskTransaction } from "./locks";
@@ -11,14 +13,15 @@ import type { DeskConversation } from "./schemas";
 /**
  * Marks a conversation done. The assignee stays on it (sticky routing brings the person back to them), but it
  * no longer counts towards their load, so their queues are drained into the freed room after the commit.
- * Resolving a resolved conversation changes nothing.
+ * Resolving a resolved conversation changes nothing. When the channel asks for a satisfaction survey, the
+ * resolution is handed to the survey's workflow after the commit (every path resolves through here).
  */
 export async function resolveConversation({ ctx, conversationId }: { ctx: OrgContext; conversationId: string }): Promise<{ conversation: DeskConversation; events: DeskEvent[] }> {
   requirePermission(ctx, "conversations.reply");
   const result = await deskTransaction(async (tx) => {
     const current = await getConversationInOrg(tx, ctx, conversationId, true);
     await requireDeskAccess(tx, ctx, current);
-    if (current.status === "resolved") return { row: current, events: [] as DeskEvent[] };
+    if (current.status === "resolved") return { row: current, events: [] as DeskEvent[], survey: null };
     const [row] = await tx
       .update(conversations)
       .set({ status: "resolved", resolvedAt: new Date() })
@@ -36,8 +39,22 @@ export async function resolveConversation({ ctx, conversationId }: { ctx: OrgCon
         to: { membershipId: row!.assigneeMembershipId, skillGroupId: row!.skillGroupId, status: "resolved" },
       },
     ]);
-    return { row: row!, events };
+    return { row: row!, events, survey: await surveyDue(tx, row!) };
   });
+  if (result.survey) await emitResolutions([result.survey]);
   const freed = result.events.length > 0 && result.row.assigneeMembershipId ? await drainGroupsOfMember(ctx.org.id, result.row.assigneeMembershipId) : [];
   return { conversation: toDeskConversation(result.row), events: [...result.events, ...freed] };
+}
+
+/** The resolution to survey, when the conversation's channel has its satisfaction survey on (one indexed read). */
+async function surveyDue(tx: Tx, row: typeof conversations.$inferSelect): Promise<Resolution | null> {
+  const [setting] = await tx.select({ enabled: channelCsatSettings.enabled }).from(channelCsatSettings).where(eq(channelCsatSettings.channelId, row.channelId));
+  if (!setting?.enabled) return null;
+  const [activity] = await tx
+    .select({ id: conversationActivities.id })
+    .from(conversationActivities)
+    .where(and(eq(conversationActivities.conversationId, row.id), eq(conversationActivities.kind, "resolved")))
+    .orderBy(desc(conversationActivities.createdAt))
+    .limit(1);
+  return activity ? { orgId: row.orgId, channelId: row.channelId, conversationId: row.id, resolutionActivityId: activity.id } : null;
 }

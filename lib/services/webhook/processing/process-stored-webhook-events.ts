@@ -7,6 +7,7 @@ import { publishRealtime } from "@/lib/realtime";
 import { openOnInbound, routeConversations, toRealtimeEvents, type DeskEvent, type RouteOutcome } from "@/lib/services/routing";
 import { UNKNOWN_APP_OWNER } from "@/lib/services/conversations";
 import { claimForBot, type BotTurn } from "@/lib/services/bot";
+import { takeSurveyAnswers } from "@/lib/services/csat";
 import { previewOf } from "./preview";
 
 /** What processing hands on to other modules (campaigns) after the events are stored. */
@@ -40,6 +41,8 @@ export interface ProcessResult {
   events: DeskEvent[];
   /** What the person wrote to conversations the bot holds (not queued): the bot answers them after the commit (runBotTurns). */
   bot: BotTurn[];
+  /** Conversations whose satisfaction survey was answered: its stored prompt or thanks is sent after the commit (sendSurveyReplies). */
+  csat: string[];
 }
 
 const PROFILE_MAX_AGE_MS = 7 * 86_400_000;
@@ -75,7 +78,7 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       .orderBy(asc(webhookEvents.timestamp), asc(webhookEvents.id))
       .limit(limit)
       .for("update", { skipLocked: true });
-    const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [], routing: [], events: [], bot: [] };
+    const result: ProcessResult = { fetched: events.length, processed: 0, contactsNeedingProfile: [], signals: [], routing: [], events: [], bot: [], csat: [] };
     if (events.length === 0) return { result, toRoute: [] as string[] };
 
     // Echoes carry the id of the app that sent them: ours (the channel's app) or another (the Page inbox, a tool).
@@ -220,11 +223,16 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       ...[...ownerChanged].map((conversationId) => ({ type: "conversation.updated" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
     ]);
     result.contactsNeedingProfile = [...needing];
+    // Answers to a satisfaction survey are recorded, not opened nor given to the bot: the rest goes on.
+    const survey = await takeSurveyAnswers(tx, scope, botInbound);
+    result.csat = survey.replies;
+    const unanswered = botInbound.filter((turn) => !survey.answered.has(turn.key));
+    const stillWritten = new Set(unanswered.map((turn) => turn.conversationId));
     // Conversations the bot holds are answered by it, not queued; the others (new, or resolved ones the person
     // wrote to again) enter their skill group's queue.
-    const bot = await claimForBot(tx, scope, botInbound);
+    const bot = await claimForBot(tx, scope, unanswered);
     result.bot = bot.turns;
-    const opened = await openOnInbound(tx, scope.orgId, [...written].filter((id) => !bot.taken.has(id)));
+    const opened = await openOnInbound(tx, scope.orgId, [...written].filter((id) => stillWritten.has(id) && !bot.taken.has(id)));
     result.events.push(...opened.events);
     return { result, toRoute: opened.toRoute };
   });

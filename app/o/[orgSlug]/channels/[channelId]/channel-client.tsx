@@ -1,5 +1,7 @@
 "use client";
 
+import type { CsatSettings } from "@/lib/services/csat/schemas";
+import { CsatPanel } from "./csat-panel";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { ChevronLeftIcon } from "@/components/ui/icons";
@@ -27,6 +29,7 @@ export function ChannelDetail({
   requiredFields,
   renderedAt,
   reconnected = false,
+  csat = null,
 }: {
   orgSlug: string;
   initial: ChannelState;
@@ -37,6 +40,8 @@ export function ChannelDetail({
   renderedAt: number;
   /** Back from a successful "Reconnect with Facebook". */
   reconnected?: boolean;
+  /** The satisfaction survey's setting, for those who manage it (owners and admins); null hides the section. */
+  csat?: CsatSettings | null;
 }) {
   const { t } = useI18n();
   const state = useChannel({ orgSlug, initial, initialVerifyToken, renderedAt });
@@ -84,6 +89,7 @@ export function ChannelDetail({
           <DetailsPanel channel={channel} skillGroupName={skillGroupName} />
           {canManage && <Link href={`/o/${orgSlug}/channels/${channel.id}/messenger-profile`} className="block text-sm font-medium text-accent-700 hover:underline" data-testid="messenger-profile-link">{t("messengerProfile.link")}</Link>}
           {canManage && <TokenExchangePanel state={state} />}
+          {csat && <CsatPanel orgSlug={orgSlug} initial={csat} />}
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { getChannelHealth, getChannel, revealVerifyToken } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
+import { getCsatSettings } from "@/lib/services/csat";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
 import { orNotFound } from "../../or-not-found";
@@ -24,13 +25,14 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
   const { ctx } = await orgPageContext(orgSlug);
   if (!can(ctx, "channels.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const canManage = can(ctx, "channels.manage");
-  const [channel, health, verifyToken, groups, renderedAt] = await orNotFound(channelId, () =>
+  const [channel, health, verifyToken, groups, renderedAt, csat] = await orNotFound(channelId, () =>
     Promise.all([
       getChannel({ ctx, channelId }),
       getChannelHealth({ ctx, channelId }),
       canManage ? revealVerifyToken({ ctx, channelId }) : Promise.resolve(null),
       listAllSkillGroups(ctx),
       loadedAt(),
+      can(ctx, "csat.manage") ? getCsatSettings({ ctx, channelId }) : Promise.resolve(null),
     ]),
   );
   return (
@@ -43,6 +45,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
       requiredFields={[...SUBSCRIBED_FIELDS]}
       renderedAt={renderedAt}
       reconnected={reconnected === "1"}
+      csat={csat}
     />
   );
 }

@@ -13,6 +13,7 @@ import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
 import { ATTRIBUTE_KEY_MAX, ATTRIBUTE_VALUE_MAX, type OtnTokenState } from "@/lib/services/contacts/constants";
 import { updateContactAttributesAction } from "../actions";
+import { useLiveRefetch } from "../_components/use-live-conversations";
 import { conversationQueries } from "../query-options";
 import { ConversationLabels } from "./conversation-labels";
 
@@ -24,7 +25,10 @@ const STATE_TONE: Record<OtnTokenState, BadgeTone> = { unused: "accent", used: "
  */
 export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; conversationId: string }) {
   const { t } = useI18n();
-  const query = useQuery(conversationQueries.contact(orgSlug, conversationId));
+  const options = conversationQueries.contact(orgSlug, conversationId);
+  const query = useQuery(options);
+  // A rating arrives through the webhook: the panel hears of the conversation's events and refetches.
+  useLiveRefetch(options.queryKey, (event) => "conversationId" in event && event.conversationId === conversationId);
   const panel = query.data;
   if (!panel) {
     return (
@@ -96,6 +100,35 @@ export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; con
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="contact-satisfaction" className="space-y-1.5">
+        <h3 id="contact-satisfaction" className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          {t("csat.panel.title")}
+        </h3>
+        {panel.satisfaction.length === 0 ? (
+          <p className="text-zinc-500">{t("csat.panel.none")}</p>
+        ) : (
+          <ol className="space-y-2" data-testid="contact-satisfaction">
+            {panel.satisfaction.map((survey) => (
+              <li key={survey.id} className="text-[13px]">
+                <p className="text-zinc-900">
+                  {survey.status === "rated" && survey.rating !== null ? (
+                    <Badge tone="accent">{t("csat.panel.rating", { rating: survey.rating })}</Badge>
+                  ) : survey.status === "skipped" ? (
+                    t(survey.skipReason === "send_failed" ? "csat.panel.skipped.send_failed" : "csat.panel.skipped.outside_window")
+                  ) : (
+                    t("csat.panel.asked")
+                  )}
+                </p>
+                {survey.comment ? <p className="text-zinc-700">{t("csat.panel.comment", { comment: survey.comment })}</p> : null}
+                <p className="text-xs text-zinc-500">
+                  <Time iso={survey.resolvedAt} />
+                </p>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
 
