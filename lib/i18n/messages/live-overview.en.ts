@@ -27,7 +27,6 @@ export const liveOverviewEn = {
   "liveOverview.agents.noGroup": "In no skill group",
   "liveOverview.agents.empty": "No agents yet: add members to a skill group.",
   "liveOverview.agents.show": "Conversations",
-  "liveOverview.agents.hide": "Hide",
   "liveOverview.agents.showLabel": "Conversations of {name}",
   "liveOverview.conversations.title": "What {name} has now",
   "liveOverview.conversations.empty": "{name} has no open or pending conversation.",

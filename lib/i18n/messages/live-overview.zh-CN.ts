@@ -29,7 +29,6 @@ export const liveOverviewZhCN: Record<keyof typeof liveOverviewEn, string> = {
   "liveOverview.agents.noGroup": "不在任何技能组",
   "liveOverview.agents.empty": "还没有客服：请把成员加入技能组。",
   "liveOverview.agents.show": "会话",
-  "liveOverview.agents.hide": "收起",
   "liveOverview.agents.showLabel": "{name} 的会话",
   "liveOverview.conversations.title": "{name} 当前的会话",
   "liveOverview.conversations.empty": "{name} 没有打开或待回复的会话。",

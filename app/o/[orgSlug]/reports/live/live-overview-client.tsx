@@ -150,7 +150,8 @@ export function LiveOverviewClient({ orgSlug, initial }: { orgSlug: string; init
                           aria-label={t("liveOverview.agents.showLabel", { name: a.name })}
                           onClick={() => setOpenAgentId(expanded ? null : a.membershipId)}
                         >
-                          {expanded ? t("liveOverview.agents.hide") : t("liveOverview.agents.show")}
+                          {t("liveOverview.agents.show")}
+                          <span aria-hidden="true">{expanded ? "▴" : "▾"}</span>
                         </Button>
                       </TD>
                     </TR>
