@@ -118,7 +118,10 @@ test.describe("in Chinese", () => {
 
   test("the live overview speaks Chinese; marketers and agents may not open it", async ({ page, browser }) => {
     const { slug } = ownerOrg();
+    // This browser's language choice (the account menu's), not the owner's saved one that other specs rely on.
+    await page.context().addCookies([{ name: "md-locale", value: "zh-CN", url: APP_URL }]);
     await page.goto(`/o/${slug}/reports/live`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await hydrated(page);
     await expect(page.getByRole("heading", { name: "实时概览" })).toBeVisible();
     await expect(page.getByTestId("live-groups")).toContainText("各技能组队列");
