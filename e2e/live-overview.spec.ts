@@ -116,7 +116,7 @@ test("a supervisor sees a queue wait tick and an agent's load change live, and r
 test.describe("in Chinese", () => {
   test.use({ locale: "zh-CN", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5" } });
 
-  test("the live overview speaks Chinese; marketers and agents may not open it", async ({ page, browser }) => {
+  test("the live overview speaks Chinese; an agent may not open it (page nor API)", async ({ page, browser }) => {
     // Three page loads and an axe scan: past the default 60 s on a busy 2-core machine.
     test.setTimeout(120_000);
     const { slug } = ownerOrg();
