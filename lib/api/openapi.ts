@@ -14,6 +14,7 @@ import { botConfigOperations } from "./operations/bot-configs";
 import { faqOperations } from "./operations/faqs";
 import { botOperations } from "./operations/bot";
 import { csatOperations } from "./operations/csat";
+import { reportsLiveOperations } from "./operations/reports-live";
 
 const documentOperation: ApiOperation = {
   operationId: "getOpenApiDocument",
@@ -31,7 +32,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations, ...csatOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations, ...csatOperations, ...reportsLiveOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

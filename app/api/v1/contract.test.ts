@@ -580,6 +580,15 @@ const csatCases: Record<string, Case> = {
   },
 };
 Object.assign(cases, csatCases);
+Object.assign(cases, {
+  // The live overview (issue 16): the channel's skill group is listed with its queue; every figure is a count.
+  getLiveOverview: {
+    check: (answer, t) => {
+      expect(answer.body.skillGroups.map((g: { skillGroupId: string }) => g.skillGroupId)).toContain(t.channelGroupId);
+      expect(answer.body.openConversations).toBeGreaterThanOrEqual(0);
+    },
+  },
+} satisfies Record<string, Case>);
 /**
  * Conversations to reply in, on two channels of their own made once (a live one and a disabled one), so the
  * channel operations' token changes never touch them and the channel list stays as it was: the people exist
