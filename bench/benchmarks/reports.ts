@@ -29,7 +29,6 @@ const CAMPAIGNS = 20;
 const TOKENS_PER_CAMPAIGN = 5_000;
 const REQUESTS = Number(process.env.BENCH_REPORTS_REQUESTS ?? 30);
 const ROLLUP_ROUNDS = Number(process.env.BENCH_REPORTS_ROUNDS ?? 3);
-const DAY = 86_400_000;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
