@@ -15,7 +15,9 @@ import { sql } from "drizzle-orm";
 import { setDatabase, type DatabaseHandle } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
 import { apiKeys, memberships, organizations, users, webhookEvents } from "@/db/schema";
+import { getCampaignReport, getServiceReport } from "@/lib/services/reports";
 import { processStoredWebhookEvents } from "@/lib/services/webhook";
+import { buildContext } from "@/lib/tenancy/context";
 import { ensureBuild, startApp } from "../lib/app-server";
 import { benchDatabase } from "../lib/database";
 import { percentile } from "../lib/load";
@@ -57,15 +59,15 @@ async function seed(handle: DatabaseHandle): Promise<Seeded> {
   const o = sql`${org.id}::uuid`;
   const run = (q: ReturnType<typeof sql>) => db.execute(q);
 
-  await run(sql`insert into skill_groups (org_id, name) select ${o}, 'Group ' || g from generate_series(1, ${GROUPS}) g`);
-  await run(sql`insert into users (email, name, email_verified_at) select 'agent' || i || '@bench.example', 'Agent ' || i, now() from generate_series(1, ${AGENTS}) i`);
-  await run(sql`insert into memberships (org_id, user_id, role) select ${o}, id, 'agent' from users where email like 'agent%@bench.example'`);
+  await run(sql`insert into skill_groups (id, org_id, name) select gen_random_uuid(), ${o}, 'Group ' || g from generate_series(1, ${GROUPS}) g`);
+  await run(sql`insert into users (id, email, name, email_verified_at) select gen_random_uuid(), 'agent' || i || '@bench.example', 'Agent ' || i, now() from generate_series(1, ${AGENTS}) i`);
+  await run(sql`insert into memberships (id, org_id, user_id, role) select gen_random_uuid(), ${o}, id, 'agent' from users where email like 'agent%@bench.example'`);
   await run(sql`insert into skill_group_members (org_id, skill_group_id, membership_id)
     select ${o}, g.id, m.id from (select id, row_number() over (order by id) as n from memberships where org_id = ${o} and role = 'agent') m
       join (select id, row_number() over (order by name) as n from skill_groups where org_id = ${o}) g on g.n = 1 + m.n % ${GROUPS}`);
   for (let c = 1; c <= 2; c++)
-    await run(sql`insert into channels (org_id, skill_group_id, name, page_id, app_id, page_access_token_sealed, app_secret_sealed, verify_token_sealed)
-      select ${o}, (select id from skill_groups where org_id = ${o} order by name limit 1), ${`Page ${c}`}, ${`80000000000000${c}`}, '7000001', 'x', 'x', 'x'`);
+    await run(sql`insert into channels (id, org_id, skill_group_id, name, page_id, app_id, page_access_token_sealed, app_secret_sealed, verify_token_sealed)
+      select gen_random_uuid(), ${o}, (select id from skill_groups where org_id = ${o} order by name limit 1), ${`Page ${c}`}, ${`80000000000000${c}`}, '7000001', 'x', 'x', 'x'`);
   const channels = rowsOf<{ id: string; pageId: string }>(await run(sql`select id, page_id as "pageId" from channels where org_id = ${o} order by name`));
 
   // Conversations numbered 1..N: channel n % 2, group n % 5, agent n % 50; opened at a point of the last 30
@@ -77,7 +79,7 @@ async function seed(handle: DatabaseHandle): Promise<Seeded> {
       join (select id, row_number() over (order by name) - 1 as k from channels where org_id = ${o}) ch on ch.k = n % 2
       join (select id, row_number() over (order by name) - 1 as k from skill_groups where org_id = ${o}) g on g.k = n % ${GROUPS}
       join (select id, row_number() over (order by id) - 1 as k from memberships where org_id = ${o} and role = 'agent') a on a.k = n % ${AGENTS}`);
-  await run(sql`insert into contacts (org_id, channel_id, psid) select ${o}, channel_id, 'p' || n from bench_conv`);
+  await run(sql`insert into contacts (id, org_id, channel_id, psid) select gen_random_uuid(), ${o}, channel_id, 'p' || n from bench_conv`);
   await run(sql`alter table bench_conv add column contact_id uuid, add column id uuid`);
   await run(sql`update bench_conv b set contact_id = c.id from contacts c where c.org_id = ${o} and c.psid = 'p' || b.n`);
   await run(sql`update bench_conv set id = gen_random_uuid()`);
@@ -86,31 +88,31 @@ async function seed(handle: DatabaseHandle): Promise<Seeded> {
   const batch = 10_000;
   for (let from = 1; from <= CONVERSATIONS; from += batch) {
     const range = sql`n between ${from} and ${from + batch - 1}`;
-    await run(sql`insert into conversation_activities (org_id, conversation_id, kind, actor_type, to_skill_group_id, created_at)
-      select ${o}, id, 'opened', 'system', skill_group_id, opened_at from bench_conv where ${range}`);
-    await run(sql`insert into conversation_activities (org_id, conversation_id, kind, actor_type, to_membership_id, to_skill_group_id, created_at)
-      select ${o}, id, 'assigned', 'system', agent_id, skill_group_id, opened_at + make_interval(secs => wait_s) from bench_conv where ${range}`);
+    await run(sql`insert into conversation_activities (id, org_id, conversation_id, kind, actor_type, to_skill_group_id, created_at)
+      select gen_random_uuid(), ${o}, id, 'opened', 'system', skill_group_id, opened_at from bench_conv where ${range}`);
+    await run(sql`insert into conversation_activities (id, org_id, conversation_id, kind, actor_type, to_membership_id, to_skill_group_id, created_at)
+      select gen_random_uuid(), ${o}, id, 'assigned', 'system', agent_id, skill_group_id, opened_at + make_interval(secs => wait_s) from bench_conv where ${range}`);
     // Ten messages: the person's at 0, 2, 4, 6, 8 minutes after the opening, the agent's a minute after each.
-    await run(sql`insert into messages (org_id, channel_id, conversation_id, direction, kind, text, source, timestamp, send_status, sent_by_membership_id)
-      select ${o}, b.channel_id, b.id, (case when k % 2 = 0 then 'inbound' else 'outbound' end)::message_direction, 'text', 'bench', case when k % 2 = 0 then 'webhook' else 'app' end,
+    await run(sql`insert into messages (id, org_id, channel_id, conversation_id, direction, kind, text, source, timestamp, send_status, sent_by_membership_id)
+      select gen_random_uuid(), ${o}, b.channel_id, b.id, (case when k % 2 = 0 then 'inbound' else 'outbound' end)::message_direction, 'text', 'bench', case when k % 2 = 0 then 'webhook' else 'app' end,
              (extract(epoch from b.opened_at) * 1000)::bigint + k * 60000 + case when k % 2 = 1 then b.wait_s * 1000 else 0 end,
              (case when k % 2 = 1 then 'sent' end)::message_send_status, case when k % 2 = 1 then b.agent_id end
         from bench_conv b cross join generate_series(0, ${MESSAGES_PER_CONVERSATION - 1}) k where ${range}`);
-    await run(sql`insert into conversation_activities (org_id, conversation_id, kind, actor_type, from_membership_id, to_skill_group_id, created_at)
-      select ${o}, id, 'resolved', 'member', agent_id, skill_group_id, opened_at + make_interval(secs => resolve_s) from bench_conv where ${range}`);
+    await run(sql`insert into conversation_activities (id, org_id, conversation_id, kind, actor_type, from_membership_id, to_skill_group_id, created_at)
+      select gen_random_uuid(), ${o}, id, 'resolved', 'member', agent_id, skill_group_id, opened_at + make_interval(secs => resolve_s) from bench_conv where ${range}`);
   }
   // The bot on one conversation in ten; a survey for every resolution, rated in two of three.
-  await run(sql`insert into bot_events (org_id, channel_id, conversation_id, kind, created_at)
-    select ${o}, channel_id, id, (array['answered', 'suggested', 'unanswered', 'helpful', 'handover'])[1 + n % 5]::bot_event_kind, opened_at - interval '1 minute' from bench_conv where n % 10 = 0`);
-  await run(sql`insert into csat_surveys (org_id, conversation_id, channel_id, skill_group_id, membership_id, resolution_activity_id, status, rating, language, resolved_at)
-    select ${o}, id, channel_id, skill_group_id, agent_id, gen_random_uuid(), (case when n % 3 = 0 then 'asked' else 'rated' end)::csat_status,
+  await run(sql`insert into bot_events (id, org_id, channel_id, conversation_id, kind, created_at)
+    select gen_random_uuid(), ${o}, channel_id, id, (array['answered', 'suggested', 'unanswered', 'helpful', 'handover'])[1 + n % 5]::bot_event_kind, opened_at - interval '1 minute' from bench_conv where n % 10 = 0`);
+  await run(sql`insert into csat_surveys (id, org_id, conversation_id, channel_id, skill_group_id, membership_id, resolution_activity_id, status, rating, language, resolved_at)
+    select gen_random_uuid(), ${o}, id, channel_id, skill_group_id, agent_id, gen_random_uuid(), (case when n % 3 = 0 then 'asked' else 'rated' end)::csat_status,
            case when n % 3 <> 0 then 1 + n % 5 end, 'en', opened_at + make_interval(secs => resolve_s) from bench_conv`);
   // 20 campaigns of the first channel, 5,000 tokens each over the 30 days, one in ten failed.
-  await run(sql`insert into campaigns (org_id, channel_id, name, ref, request_title, content, status, subscribers, sent, failed)
-    select ${o}, (select id from channels where org_id = ${o} order by name limit 1), 'Campaign ' || c, 'ref' || c, 'Notify me', '{"type":"text","text":"Sale"}'::jsonb, 'sent',
+  await run(sql`insert into campaigns (id, org_id, channel_id, name, ref, request_title, content, status, subscribers, sent, failed)
+    select gen_random_uuid(), ${o}, (select id from channels where org_id = ${o} order by name limit 1), 'Campaign ' || c, 'ref' || c, 'Notify me', '{"type":"text","text":"Sale"}'::jsonb, 'sent',
            ${TOKENS_PER_CAMPAIGN}, ${TOKENS_PER_CAMPAIGN * 0.9}, ${TOKENS_PER_CAMPAIGN * 0.1} from generate_series(1, ${CAMPAIGNS}) c`);
-  await run(sql`insert into otn_tokens (org_id, campaign_id, channel_id, psid, token_sealed, token_hash, status, failure_code, failure_reason, opted_in_at)
-    select ${o}, c.id, c.channel_id, 'p' || t, 'x', md5(c.id::text || t), (case when t % 10 = 0 then 'failed' else 'sent' end)::otn_token_status,
+  await run(sql`insert into otn_tokens (id, org_id, campaign_id, channel_id, psid, token_sealed, token_hash, status, failure_code, failure_reason, opted_in_at)
+    select gen_random_uuid(), ${o}, c.id, c.channel_id, 'p' || t, 'x', md5(c.id::text || t), (case when t % 10 = 0 then 'failed' else 'sent' end)::otn_token_status,
            case when t % 10 = 0 then 10 + t % 3 end, case when t % 10 = 0 then 'Outside of allowed window' end, now() - (random() * interval '30 days')
       from campaigns c cross join generate_series(1, ${TOKENS_PER_CAMPAIGN}) t where c.org_id = ${o}`);
   await run(sql`analyze`);
@@ -220,6 +222,22 @@ export default async function reportsBenchmark() {
       campaigns30d: "/api/v1/reports/campaigns?preset=30d",
       serviceAgentsCsv30d: "/api/downloads/reports/service.csv?preset=30d&table=agents",
     };
+    if (process.env.BENCH_REPORTS_VERBS_ONLY) {
+      // A quick look without building the app: the verbs in this process (no HTTP, no key check).
+      const owner = buildContext({ org: { id: seeded.orgId, slug: "reports-bench", name: "Reports bench" }, actor: { type: "system", id: null, label: "bench" }, role: "owner", membershipId: null });
+      const verbs: Record<string, unknown> = {};
+      for (const [name, call] of Object.entries<() => Promise<unknown>>({
+        service30d: () => getServiceReport({ ctx: owner, input: { preset: "30d" } }),
+        service30dAgent: () => getServiceReport({ ctx: owner, input: { preset: "30d", membershipId: seeded.agentId } }),
+        campaigns30d: () => getCampaignReport({ ctx: owner, input: { preset: "30d" } }),
+      })) {
+        const times: number[] = [];
+        for (let i = 0; i < REQUESTS; i++) times.push((await timed(call))[1]);
+        times.sort((a, b) => a - b);
+        verbs[name] = { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
+      }
+      return { seeded: sizes, verbsInProcess: verbs, rollupTriggers: await rollupCost(database.handle, seeded) };
+    }
     await ensureBuild();
     const port = Number(process.env.BENCH_APP_PORT ?? 3202);
     const app = await startApp(port, { DATABASE_URL: database.url! });
