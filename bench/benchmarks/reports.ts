@@ -205,6 +205,22 @@ async function requestTimes(url: string, key: string, path: string) {
   return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), bytes };
 }
 
+async function timeVerbs(seeded: Seeded) {
+  const owner = buildContext({ org: { id: seeded.orgId, slug: "reports-bench", name: "Reports bench" }, actor: { type: "system", id: null, label: "bench" }, role: "owner", membershipId: null });
+  const verbs: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries<() => Promise<unknown>>({
+    service30d: () => getServiceReport({ ctx: owner, input: { preset: "30d" } }),
+    service30dAgent: () => getServiceReport({ ctx: owner, input: { preset: "30d", membershipId: seeded.agentId } }),
+    campaigns30d: () => getCampaignReport({ ctx: owner, input: { preset: "30d" } }),
+  })) {
+    const times: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) times.push((await timed(call))[1]);
+    times.sort((a, b) => a - b);
+    verbs[name] = { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
+  }
+  return verbs;
+}
+
 export default async function reportsBenchmark() {
   const database = await benchDatabase("reports", SERVER);
   try {
@@ -222,22 +238,7 @@ export default async function reportsBenchmark() {
       campaigns30d: "/api/v1/reports/campaigns?preset=30d",
       serviceAgentsCsv30d: "/api/downloads/reports/service.csv?preset=30d&table=agents",
     };
-    if (process.env.BENCH_REPORTS_VERBS_ONLY) {
-      // A quick look without building the app: the verbs in this process (no HTTP, no key check).
-      const owner = buildContext({ org: { id: seeded.orgId, slug: "reports-bench", name: "Reports bench" }, actor: { type: "system", id: null, label: "bench" }, role: "owner", membershipId: null });
-      const verbs: Record<string, unknown> = {};
-      for (const [name, call] of Object.entries<() => Promise<unknown>>({
-        service30d: () => getServiceReport({ ctx: owner, input: { preset: "30d" } }),
-        service30dAgent: () => getServiceReport({ ctx: owner, input: { preset: "30d", membershipId: seeded.agentId } }),
-        campaigns30d: () => getCampaignReport({ ctx: owner, input: { preset: "30d" } }),
-      })) {
-        const times: number[] = [];
-        for (let i = 0; i < REQUESTS; i++) times.push((await timed(call))[1]);
-        times.sort((a, b) => a - b);
-        verbs[name] = { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
-      }
-      return { seeded: sizes, verbsInProcess: verbs, rollupTriggers: await rollupCost(database.handle, seeded) };
-    }
+    if (process.env.BENCH_REPORTS_VERBS_ONLY) return { seeded: sizes, verbsInProcess: await timeVerbs(seeded), rollupTriggers: await rollupCost(database.handle, seeded) };
     await ensureBuild();
     const port = Number(process.env.BENCH_APP_PORT ?? 3202);
     const app = await startApp(port, { DATABASE_URL: database.url! });
@@ -247,10 +248,13 @@ export default async function reportsBenchmark() {
     } finally {
       await app.stop();
     }
+    // The verbs alone in this process (no HTTP, no key check, the source as it is now, not as built).
+    const verbsInProcess = await timeVerbs(seeded);
     const cost = await rollupCost(database.handle, seeded);
     return {
       seeded: { ...Object.fromEntries(Object.entries(sizes!).map(([k, v]) => [k, Number(v)])), agents: AGENTS, skillGroups: GROUPS, campaigns: CAMPAIGNS, seedSeconds: round(seedMs / 1000) },
       reportsThroughApi: { requests: REQUESTS, goalP95Ms: 300, ...api },
+      verbsInProcess,
       rollupTriggers: cost,
     };
   } finally {
