@@ -34,17 +34,20 @@ const emptyStats = (): DurationStats => ({ count: 0, medianMs: null, p90Ms: null
 const ms = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v)));
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
-/** Three figures of one clock, in milliseconds; percentile_cont interpolates (the median of 2 values is their mean). */
+/**
+ * Three figures of one clock, in milliseconds; percentile_cont interpolates (the median of 2 values is their
+ * mean). Both percentiles from one array call: one sort per clock and group instead of two.
+ */
 function clock(expr: SQL, name: string): SQL {
   return sql`
     count(${expr})::int as ${sql.raw(`${name}_n`)},
-    percentile_cont(0.5) within group (order by ${expr}) as ${sql.raw(`${name}_p50`)},
-    percentile_cont(0.9) within group (order by ${expr}) as ${sql.raw(`${name}_p90`)},
+    percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${expr}) as ${sql.raw(`${name}_p`)},
     avg(${expr}) as ${sql.raw(`${name}_avg`)}`;
 }
 function statsOf(row: Record<string, unknown> | undefined, name: string): DurationStats {
   if (!row || !Number(row[`${name}_n`])) return emptyStats();
-  return { count: Number(row[`${name}_n`]), medianMs: ms(row[`${name}_p50`]), p90Ms: ms(row[`${name}_p90`]), averageMs: ms(row[`${name}_avg`]) };
+  const [p50, p90] = row[`${name}_p`] as (number | string)[];
+  return { count: Number(row[`${name}_n`]), medianMs: ms(p50), p90Ms: ms(p90), averageMs: ms(row[`${name}_avg`]) };
 }
 const elapsed = (to: string, from: string) => sql.raw(`extract(epoch from (${to} - ${from})) * 1000`);
 
