@@ -6,4 +6,5 @@ export const reportsEn = {
   "reports.errors.preset": "Choose today, 7d, 30d or custom.",
   "reports.errors.id": "That is not a valid id.",
   "reports.errors.campaigns": "Compare at most 10 campaigns, by their ids separated by commas.",
+  "reports.errors.table": "Choose one of the report's tables.",
 };

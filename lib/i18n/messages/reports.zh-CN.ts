@@ -8,4 +8,5 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   "reports.errors.preset": "请选择今天、7 天、30 天或自定义。",
   "reports.errors.id": "ID 无效。",
   "reports.errors.campaigns": "最多比较 10 个活动，用英文逗号分隔其 ID。",
+  "reports.errors.table": "请选择报表中的一张表。",
 };
