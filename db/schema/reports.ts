@@ -39,7 +39,8 @@ export const reportMetricEnum = pgEnum("report_metric", [
  * Nepal +5:45), so any day or hour of any organisation's time zone is an exact sum of buckets.
  * Invariant: one row per (org, bucket, metric, channel, skill group, member), nulls included (NULLS NOT
  * DISTINCT), upserted by the triggers only. `membershipId`: for messages_out the member who sent it, for
- * messages_in the conversation's assignee when it arrived, for resolutions the agent who had the conversation.
+ * resolutions the agent who had the conversation; null for the rest (a message in belongs to the conversation, and
+ * whom it was assigned to when it arrived is not known yet: routing runs after the message is stored).
  */
 export const reportCounters = pgTable(
   "report_counters",
