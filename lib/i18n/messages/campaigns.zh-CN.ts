@@ -125,6 +125,8 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.chart.title": "订阅者增长趋势",
   "campaigns.chart.empty": "还没有订阅者。",
   "campaigns.chart.label": "每日累计订阅者",
+  "campaigns.chart.cumulative": "累计订阅者",
+  "campaigns.chart.new": "当日新增",
   "campaigns.failures.title": "失败原因",
   "campaigns.failures.none": "没有发送失败。",
   "campaigns.failures.reason": "原因",

@@ -6,4 +6,11 @@ export const reportsEn = {
   "reports.errors.preset": "Choose today, 7d, 30d or custom.",
   "reports.errors.id": "That is not a valid id.",
   "reports.errors.campaigns": "Compare at most 10 campaigns, by their ids separated by commas.",
+  "reports.chart.tableView": "Table view",
+  "reports.chart.step": "Step",
+  "reports.chart.count": "Count",
+  "reports.chart.shareOfFirst": "Share of the first step",
+  "reports.chart.heatCell": "{row} {column}: {count}",
+  "reports.chart.day": "Day",
+  "reports.chart.hour": "Hour",
 };

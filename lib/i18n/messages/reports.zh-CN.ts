@@ -8,4 +8,11 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   "reports.errors.preset": "请选择今天、7 天、30 天或自定义。",
   "reports.errors.id": "ID 无效。",
   "reports.errors.campaigns": "最多比较 10 个活动，用英文逗号分隔其 ID。",
+  "reports.chart.tableView": "表格视图",
+  "reports.chart.step": "步骤",
+  "reports.chart.count": "数量",
+  "reports.chart.shareOfFirst": "占第一步的比例",
+  "reports.chart.heatCell": "{row} {column}：{count}",
+  "reports.chart.day": "日期",
+  "reports.chart.hour": "小时",
 };
