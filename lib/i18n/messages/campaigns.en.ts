@@ -198,4 +198,5 @@ export const campaignsEn = {
   "campaigns.field.replyText": "Reply after subscribing",
   "campaigns.field.afterSendReply": "Reply once the campaign has ended",
   "campaigns.errors.bucket": "bucket must be hour or day.",
+  "campaigns.report.link": "Report",
 } as const;

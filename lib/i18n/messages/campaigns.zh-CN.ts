@@ -200,4 +200,5 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.field.replyText": "订阅后的回复",
   "campaigns.field.afterSendReply": "活动结束后的回复",
   "campaigns.errors.bucket": "bucket 必须是 hour 或 day。",
+  "campaigns.report.link": "报表",
 };

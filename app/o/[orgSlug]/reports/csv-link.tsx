@@ -1,0 +1,19 @@
+"use client";
+
+import { useI18n } from "@/lib/i18n/client";
+
+/**
+ * A table's CSV from the reports API (the same verb, range and filters as the screen, so the file equals the
+ * table). A plain link: the browser downloads what the route names in Content-Disposition.
+ */
+export function CsvLink({ kind, table, query, label }: { kind: "service" | "campaigns"; table: string; query: string; label: string }) {
+  const { t } = useI18n();
+  const params = new URLSearchParams(query);
+  params.set("table", table);
+  return (
+    <a href={`/api/v1/reports/${kind}/export?${params}`} download className="text-sm font-medium text-accent-700 hover:underline print:hidden" data-testid={`csv-${table}`}>
+      {t("reports.csv")}
+      <span className="sr-only"> ({label})</span>
+    </a>
+  );
+}
