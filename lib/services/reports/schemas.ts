@@ -179,3 +179,24 @@ export const liveOverviewSchema = z.object({
   ),
 });
 export type LiveOverview = z.infer<typeof liveOverviewSchema>;
+
+/** The CSV downloads: the report's query and which of its tables (lib/services/reports/csv.ts). */
+export const serviceReportCsvQuerySchema = z
+  .object({
+    ...serviceReportQuerySchema.shape,
+    table: z
+      .enum(["totals", "days", "heatmap", "agents", "skillGroups"], { error: say("reports.errors.table") })
+      .meta({ description: "Which table: totals (metric, value), days, heatmap (weekday 0 = Sunday by hour), agents or skillGroups.", examples: ["agents"] }),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: say("reports.errors.range"), path: ["from"] });
+export type ServiceReportCsvQuery = z.input<typeof serviceReportCsvQuerySchema>;
+
+export const campaignReportCsvQuerySchema = z
+  .object({
+    ...campaignReportQuerySchema.shape,
+    table: z
+      .enum(["campaigns", "subscribers", "failures"], { error: say("reports.errors.table") })
+      .meta({ description: "Which table: campaigns (the funnels), subscribers (per day, a column per campaign id) or failures (by code).", examples: ["campaigns"] }),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: say("reports.errors.range"), path: ["from"] });
+export type CampaignReportCsvQuery = z.input<typeof campaignReportCsvQuerySchema>;

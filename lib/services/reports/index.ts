@@ -1,0 +1,6 @@
+/** Reports (issue 16): the service report, campaign reports and their CSV, read from rollups, never from messages. */
+export * from "./schemas";
+export { getServiceReport } from "./get-service-report";
+export { getCampaignReport } from "./get-campaign-report";
+export { resolveRange, todayIn, type ReportRange } from "./resolve-range";
+export { serviceReportCsv, campaignReportCsv, SERVICE_CSV_TABLES, CAMPAIGN_CSV_TABLES, type ServiceCsvTable, type CampaignCsvTable } from "./csv";

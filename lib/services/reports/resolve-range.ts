@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { organizations } from "@/db/schema";
+import { ValidationError } from "@/lib/errors";
+import type { OrgContext } from "@/lib/tenancy/context";
+import { REPORT_MAX_DAYS, type ReportPreset } from "./schemas";
+
+const DAY_MS = 86_400_000;
+const PRESET_DAYS: Record<Exclude<ReportPreset, "custom">, number> = { today: 1, "7d": 7, "30d": 30 };
+
+/** A range of the organisation's days, inclusive, with the zone that turns them into instants (in SQL). */
+export interface ReportRange {
+  from: string;
+  to: string;
+  timeZone: string;
+  /** Every day of the range, in order (the charts' x axis, with zeros where nothing happened). */
+  days: string[];
+}
+
+/** The calendar day it is now in `timeZone` (YYYY-MM-DD). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Presets end today in the organisation's time zone (not the server's, not UTC): "today" in Shanghai starts at
+ * 16:00 UTC the evening before. `from` makes the range custom (`to` defaulting to today); a preset ends at `to`
+ * when one is given. Longer than 366 days is refused.
+ */
+export function resolveRange(query: { preset?: ReportPreset; from?: string; to?: string }, timeZone: string, now: Date = new Date()): ReportRange {
+  const to = query.to ?? todayIn(timeZone, now);
+  let from: string;
+  if (query.from) from = query.from;
+  else if (query.preset === "custom") throw ValidationError.forField("from", "reports.errors.date");
+  else from = addDays(to, -(PRESET_DAYS[query.preset ?? "7d"] - 1));
+  if (from > to) throw ValidationError.forField("from", "reports.errors.range");
+  const length = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+  if (length > REPORT_MAX_DAYS) throw ValidationError.forField("from", "reports.errors.tooLong");
+  const days = Array.from({ length }, (_, i) => addDays(from, i));
+  return { from, to, timeZone, days };
+}
+
+/** The organisation's time zone: from the context when it was built from a membership, else (an API key) stored. */
+export async function orgTimeZone(ctx: OrgContext): Promise<string> {
+  if (ctx.org.timeZone) return ctx.org.timeZone;
+  const db = await getDb();
+  const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, ctx.org.id)).limit(1);
+  return row?.timeZone ?? "UTC";
+}
