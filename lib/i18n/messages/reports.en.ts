@@ -124,4 +124,5 @@ export const reportsEn = {
   "reports.col.count": "Count",
   "reports.col.noCode": "No code",
   "reports.errors.table": "Choose one of the report's tables.",
+  "reports.totals": "Totals",
 };

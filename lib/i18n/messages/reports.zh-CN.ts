@@ -126,4 +126,5 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   "reports.col.count": "数量",
   "reports.col.noCode": "无错误码",
   "reports.errors.table": "请选择报表中的一张表。",
+  "reports.totals": "汇总",
 };

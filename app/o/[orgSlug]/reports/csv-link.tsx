@@ -1,12 +1,14 @@
 "use client";
 
 import { useI18n } from "@/lib/i18n/client";
+import type { CampaignCsvTable, ServiceCsvTable } from "@/lib/services/reports";
 
 /**
  * A table's CSV from the reports API (the same verb, range and filters as the screen, so the file equals the
  * table). A plain link: the browser downloads what the route names in Content-Disposition.
  */
-export function CsvLink({ kind, table, query, label }: { kind: "service" | "campaigns"; table: string; query: string; label: string }) {
+export function CsvLink({ query, label, ...which }: ({ kind: "service"; table: ServiceCsvTable } | { kind: "campaigns"; table: CampaignCsvTable }) & { query: string; label: string }) {
+  const { kind, table } = which;
   const { t } = useI18n();
   const params = new URLSearchParams(query);
   params.set("table", table);

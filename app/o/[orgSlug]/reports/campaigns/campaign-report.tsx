@@ -78,7 +78,7 @@ export function CampaignReportView({ orgSlug, report, csvQuery }: { orgSlug: str
             steps={(["linkClicks", "requestsSent", "subscribers", "sent"] as const).map((key) => ({ label: t(`reports.col.${key}`), value: total(key) }))}
           />
         </Card>
-        <Card title={t("reports.campaigns.subscribersByDay")} testId="campaign-subscribers" aside={<CsvLink kind="campaigns" table="subscribersByDay" query={csvQuery} label={t("reports.campaigns.subscribersByDay")} />}>
+        <Card title={t("reports.campaigns.subscribersByDay")} testId="campaign-subscribers" aside={<CsvLink kind="campaigns" table="subscribers" query={csvQuery} label={t("reports.campaigns.subscribersByDay")} />}>
           <SeriesChart
             kind="line"
             label={t("reports.campaigns.subscribersByDay")}

@@ -39,6 +39,9 @@ export function ServiceReportView({ report, csvQuery }: { report: ServiceReport;
   const hours = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`);
   return (
     <div className="space-y-6" data-testid="service-report">
+      <div className="-mb-3 flex justify-end print:hidden">
+        <CsvLink kind="service" table="totals" query={csvQuery} label={t("reports.totals")} />
+      </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
         {COUNTS.map((key) => (
           <Kpi key={key} title={t(`reports.kpi.${key}`)} definition={t(`reports.kpi.${key}.def` as MessageKey)} testId={`kpi-${key}`}>
