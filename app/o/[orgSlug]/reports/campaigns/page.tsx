@@ -74,7 +74,7 @@ export default async function CampaignReportPage({ params, searchParams }: Props
           </>
         )}
       </p>
-      <CampaignReportView orgSlug={ctx.org.slug} report={report} csvQuery={reportQueryString({ from: report.range.from, to: report.range.to, ...filters })} />
+      <CampaignReportView orgSlug={ctx.org.slug} report={report} csvQuery={reportQueryString({ org: ctx.org.slug, from: report.range.from, to: report.range.to, ...filters })} />
     </div>
   );
 }

@@ -74,7 +74,7 @@ export default async function ServiceReportPage({ params, searchParams }: Props)
       <p className="text-sm text-zinc-600" data-testid="report-range">
         {t("reports.range", { from: report.range.from, to: report.range.to, timeZone: report.range.timeZone })}
       </p>
-      <ServiceReportView report={report} csvQuery={reportQueryString({ from: report.range.from, to: report.range.to, ...filters })} />
+      <ServiceReportView report={report} csvQuery={reportQueryString({ org: ctx.org.slug, from: report.range.from, to: report.range.to, ...filters })} />
     </div>
   );
 }
