@@ -34,7 +34,7 @@ export const reportsEn = {
   "reports.print": "Print",
   "reports.csv": "Download CSV",
   "reports.csvOf": "Download CSV: {table}",
-  "reports.none": "–",
+  "reports.none": "—",
   "reports.kpi.conversationsNew": "New conversations",
   "reports.kpi.conversationsNew.def": "Conversations opened on the desk for the first time: the person's first message, or the bot's first handover.",
   "reports.kpi.conversationsResolved": "Resolved",

@@ -36,7 +36,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   "reports.print": "打印",
   "reports.csv": "下载 CSV",
   "reports.csvOf": "下载 CSV：{table}",
-  "reports.none": "–",
+  "reports.none": "—",
   "reports.kpi.conversationsNew": "新会话",
   "reports.kpi.conversationsNew.def": "首次在工作台打开的会话：用户的第一条消息，或机器人的首次转人工。",
   "reports.kpi.conversationsResolved": "已解决",
