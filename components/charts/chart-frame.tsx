@@ -53,7 +53,7 @@ export function ChartFrame({
         </div>
       )}
       <div className={cn(asTable ? "" : "hidden print:block")}>
-        <Table label={label}>
+        <Table label={label} wide>
           <THead>
             <TH>{rowHeader}</TH>
             {series.map((s) => (

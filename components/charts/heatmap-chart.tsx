@@ -30,12 +30,13 @@ export function HeatmapChart({
   const rows = rowLabels.map((r, ri) => ({ label: r, values: Object.fromEntries((cells[ri] ?? []).map((v, ci) => [String(ci), v])) }));
   return (
     <ChartFrame label={label} rowHeader={rowHeader} series={series} rows={rows} testId={testId}>
-      <div className="overflow-x-auto">
-        <div className="grid min-w-[560px] gap-px" style={{ gridTemplateColumns: `4rem repeat(${columnLabels.length}, minmax(0, 1fr))` }}>
+      {/* No sideways scroll: 24 narrow cells fit a phone, and a scrolling box here would need focus inside an image. */}
+      <div>
+        <div className="grid gap-px" style={{ gridTemplateColumns: `4rem repeat(${columnLabels.length}, minmax(0, 1fr))` }}>
           <span />
           {columnLabels.map((c, i) => (
             <span key={c} className="text-center text-[10px] text-zinc-500">
-              {i % 3 === 0 ? c : ""}
+              {i % 6 === 0 ? c : ""}
             </span>
           ))}
           {rowLabels.map((r, ri) => (

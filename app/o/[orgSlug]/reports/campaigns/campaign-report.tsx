@@ -25,7 +25,7 @@ export function CampaignReportView({ orgSlug, report, csvQuery }: { orgSlug: str
     <div className="space-y-6" data-testid="campaign-report">
       <p className="text-xs text-zinc-500">{t("reports.campaigns.def")}</p>
       <Card title={t("reports.campaigns.compare")} testId="campaigns-compare" aside={<CsvLink kind="campaigns" table="campaigns" query={csvQuery} label={t("reports.campaigns.compare")} />}>
-        <Table label={t("reports.campaigns.compare")}>
+        <Table label={t("reports.campaigns.compare")} wide>
           <THead>
             <TH>{t("reports.col.campaign")}</TH>
             <TH>{t("reports.col.status")}</TH>

@@ -193,7 +193,7 @@ function Breakdown({ title, rows, none, testId, csv }: { title: string; rows: Se
       {rows.length === 0 ? (
         <p className="text-sm text-zinc-500">{t("reports.empty")}</p>
       ) : (
-        <Table label={title}>
+        <Table label={title} wide>
           <THead>
             <TH>{t("reports.col.name")}</TH>
             {columns.map(([label]) => (
