@@ -13,6 +13,7 @@ import { skillGroupOperations } from "./operations/skill-groups";
 import { botConfigOperations } from "./operations/bot-configs";
 import { faqOperations } from "./operations/faqs";
 import { botOperations } from "./operations/bot";
+import { reportOperations } from "./operations/reports";
 
 const documentOperation: ApiOperation = {
   operationId: "getOpenApiDocument",
@@ -30,7 +31,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations, ...reportOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

@@ -563,6 +563,11 @@ const botCases: Record<string, Case> = {
     check: (answer) => expect(answer.body).toMatchObject({ saved: true, lastError: null, appliedAt: expect.any(String) }),
   },
   getBotAnalytics: { check: (answer) => expect(answer.body).toMatchObject({ totals: { answered: 0, unanswered: 0 }, entries: [], unanswered: [] }) },
+  // The last 7 days of the organisation (UTC here), one entry per day.
+  getServiceReport: { check: (answer) => expect(answer.body).toMatchObject({ range: { timeZone: "UTC" }, days: expect.arrayContaining([expect.objectContaining({ messagesIn: expect.any(Number) })]), heatmap: expect.any(Array) }) },
+  getCampaignReport: { check: (answer) => expect(answer.body.subscribersByDay).toHaveLength(7) },
+  downloadServiceReportCsv: { check: (answer) => expect(answer.body).toMatch(/^metric,value\r\nconversations_new,\d+\r\n/) },
+  downloadCampaignReportCsv: { check: (answer) => expect(answer.body).toMatch(/^campaign_id,name,status,channel_id,link_clicks,/) },
 };
 Object.assign(cases, botCases);
 /**

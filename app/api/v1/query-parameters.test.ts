@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, botEvents, campaigns as campaignsTable, contacts, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
+import { auditLog, botEvents, campaigns as campaignsTable, contacts, conversationActivities, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
 import { randomToken } from "@/db/ids";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
 import { apiErrorSchema, type ApiOperation } from "@/lib/api/operations/define";
@@ -140,6 +140,9 @@ beforeAll(async () => {
     await db.insert(messages).values(
       c.texts.map((text, j) => ({ orgId: a.org.id, channelId: c.channel.id, conversationId: conversation.id, mid: `desk-m-${i}-${j}`, direction: "inbound" as const, kind: "text", text, source: "webhook", timestamp: at - (c.texts.length - j) * 1000 })),
     );
+    // The resolved one was resolved by its agent that day: the service report's figure per agent.
+    if (c.status === "resolved")
+      await db.insert(conversationActivities).values({ orgId: a.org.id, conversationId: conversation.id, kind: "resolved", actorType: "member", fromMembershipId: c.assignee, toSkillGroupId: c.channel.skillGroupId, createdAt: new Date(at) });
     if (c.labels.length) await db.insert(conversationLabels).values(c.labels.map((labelId) => ({ orgId: a.org.id, conversationId: conversation.id, labelId })));
     searchable[conversation.id] = [...c.texts, c.name?.join(" ") ?? ""];
     if (i === 0) pathTargets.conversationId = conversation.id;
@@ -214,6 +217,51 @@ async function analyticsTotals(operation: ApiOperation, query: Record<string, st
   return { answered, unanswered };
 }
 
+const REPORT_OPERATIONS = ["getServiceReport", "downloadServiceReportCsv", "getCampaignReport", "downloadCampaignReportCsv"];
+const isReport = (operation: ApiOperation) => REPORT_OPERATIONS.includes(operation.operationId);
+const csvLines = (text: string) => text.split("\r\n").filter(Boolean).map((line) => line.split(","));
+
+/**
+ * What a report (JSON or a CSV table) says for a query: its days, a few totals of the service report (from the desk's
+ * messages of 2026-11-22 and the bot's events), and the campaigns compared with their new subscribers in the range.
+ */
+async function reportOf(operation: ApiOperation, query: Record<string, string> = {}) {
+  const get = async (extra: Record<string, string> = {}) => {
+    const answer = await call(operation, { ...query, ...extra });
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+    return answer.body;
+  };
+  const sum = (counts: number[]) => counts.reduce((x, y) => x + y, 0);
+  switch (operation.operationId) {
+    case "getServiceReport": {
+      const body = await get();
+      return { days: body.days.map((d: { date: string }) => d.date), messagesIn: body.totals.messagesIn, resolved: body.totals.conversationsResolved, botAnswered: body.totals.bot.answered, campaigns: [], subscribers: 0 };
+    }
+    case "downloadServiceReportCsv": {
+      const days = csvLines(await get({ table: "days" })).slice(1).map((row) => row[0]);
+      const totals = Object.fromEntries(csvLines(await get({ table: "totals" })).slice(1).map(([name, value]) => [name, Number(value)]));
+      return { days, messagesIn: totals.messages_in, resolved: totals.conversations_resolved, botAnswered: totals.bot_answered, campaigns: [], subscribers: 0 };
+    }
+    case "getCampaignReport": {
+      const body = await get();
+      const byDay = body.subscribersByDay as { date: string; counts: number[] }[];
+      return { days: byDay.map((d) => d.date), campaigns: body.campaigns.map((c: { campaignId: string }) => c.campaignId), subscribers: sum(byDay.flatMap((d) => d.counts)) };
+    }
+    default: {
+      const [header, ...rows] = csvLines(await get({ table: "subscribers" }));
+      return { days: rows.map((row) => row[0]), campaigns: header.slice(1), subscribers: sum(rows.flatMap((row) => row.slice(1).map(Number))) };
+    }
+  }
+}
+const isService = (operation: ApiOperation) => operation.operationId.includes("Service");
+/** A valid `table` where the operation needs one (the CSV downloads). */
+const tableOf = (operation: ApiOperation): Record<string, string> =>
+  operation.operationId === "downloadServiceReportCsv" ? { table: "totals" } : operation.operationId === "downloadCampaignReportCsv" ? { table: "campaigns" } : {};
+const campaignsOfChannel = async (channelId: string) => {
+  const db = await getDb();
+  return (await db.select({ id: campaignsTable.id }).from(campaignsTable).where(eq(campaignsTable.channelId, channelId))).map((c) => c.id).sort();
+};
+
 function rowsOf(operation: ApiOperation, answer: ApiAnswer): Row[] {
   expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
   if (operation.response.body?.kind !== "file") return answer.body.data;
@@ -276,6 +324,20 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     await expectFilter(operation, query, "skill_group_id", cannedReplyGroupIds, (row, value) => (value === "organization" ? row.skillGroupId === null : row.skillGroupId === value));
   },
   channelId: async (operation, query) => {
+    if (isReport(operation) && isService(operation)) {
+      // The desk's messages of 2026-11-22 (Grace's two came just before midnight): two in the shop's conversations, one in the outlet's.
+      const day = { from: "2026-11-22", to: "2026-11-22" };
+      expect((await reportOf(operation, day)).messagesIn).toBe(3);
+      expect((await reportOf(operation, { ...day, channelId: channelIds[0] })).messagesIn).toBe(2);
+      expect((await reportOf(operation, { ...day, channelId: channelIds[1] })).messagesIn).toBe(1);
+      return;
+    }
+    if (isReport(operation)) {
+      // Every campaign was created today: the range's activity; each channel keeps its own.
+      expect((await reportOf(operation, { preset: "today" })).campaigns.sort()).toEqual([...(await campaignsOfChannel(channelIds[0])), ...(await campaignsOfChannel(channelIds[1]))].sort());
+      for (const channelId of channelIds) expect((await reportOf(operation, { preset: "today", channelId })).campaigns.sort()).toEqual(await campaignsOfChannel(channelId));
+      return;
+    }
     if (operation.operationId === "getBotAnalytics") {
       expect(await analyticsTotals(operation)).toEqual({ answered: 3, unanswered: 1 });
       expect(await analyticsTotals(operation, { channelId: channelIds[0] })).toEqual({ answered: 2, unanswered: 1 });
@@ -285,11 +347,34 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     await expectFilter(operation, query, "channelId", channelIds, (row, value) => row.channelId === value);
   },
   from: async (operation) => {
+    if (isReport(operation) && isService(operation)) {
+      expect(await reportOf(operation, { from: "2026-11-22", to: "2026-11-22" })).toMatchObject({ days: ["2026-11-22"], messagesIn: 3, resolved: 1 });
+      expect(await reportOf(operation, { from: "2026-11-23", to: "2026-11-23" })).toMatchObject({ days: ["2026-11-23"], messagesIn: 0, resolved: 0 });
+      expect((await call(operation, { ...tableOf(operation), from: "2026-11-23", to: "2026-11-22" })).status).toBe(422);
+      return;
+    }
+    if (isReport(operation)) {
+      // The main campaign's subscribers: two on 2026-11-20, one on 2026-11-21.
+      expect(await reportOf(operation, { from: "2026-11-21", to: "2026-11-21" })).toEqual({ days: ["2026-11-21"], campaigns: [pathTargets.campaignId], subscribers: 1 });
+      expect(await reportOf(operation, { from: "2026-11-20", to: "2026-11-21" })).toEqual({ days: ["2026-11-20", "2026-11-21"], campaigns: [pathTargets.campaignId], subscribers: 3 });
+      expect((await call(operation, { ...tableOf(operation), from: "2026-11-23", to: "2026-11-22" })).status).toBe(422);
+      return;
+    }
     // From the day between the two: only the later day's events.
     expect(await analyticsTotals(operation, { from: isoDay(ANALYTICS_DAYS.early + 2 * 24 * HOUR) })).toEqual({ answered: 1, unanswered: 1 });
     expect(await analyticsTotals(operation, { from: isoDay(ANALYTICS_DAYS.early) })).toEqual({ answered: 3, unanswered: 1 });
   },
   to: async (operation) => {
+    if (isReport(operation) && isService(operation)) {
+      expect(await reportOf(operation, { from: "2026-11-20", to: "2026-11-21" })).toMatchObject({ days: ["2026-11-20", "2026-11-21"], messagesIn: 2 });
+      expect(await reportOf(operation, { from: "2026-11-20", to: "2026-11-22" })).toMatchObject({ messagesIn: 5 });
+      return;
+    }
+    if (isReport(operation)) {
+      expect((await reportOf(operation, { from: "2026-11-19", to: "2026-11-20" })).subscribers).toBe(2);
+      expect((await reportOf(operation, { from: "2026-11-19", to: "2026-11-21" })).subscribers).toBe(3);
+      return;
+    }
     // Up to the day between the two: only the earlier day's events; a range before both holds none.
     expect(await analyticsTotals(operation, { to: isoDay(ANALYTICS_DAYS.early + 2 * 24 * HOUR) })).toEqual({ answered: 2, unanswered: 0 });
     expect(await analyticsTotals(operation, { from: isoDay(ANALYTICS_DAYS.early - 5 * 24 * HOUR), to: isoDay(ANALYTICS_DAYS.early - 24 * HOUR) })).toEqual({ answered: 0, unanswered: 0 });
@@ -312,6 +397,12 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     );
   },
   skillGroupId: async (operation, query) => {
+    if (isReport(operation)) {
+      const day = { from: "2026-11-22", to: "2026-11-22" };
+      expect((await reportOf(operation, { ...day, skillGroupId: skillGroupIds[0] })).messagesIn).toBe(2);
+      expect((await reportOf(operation, { ...day, skillGroupId: skillGroupIds[1] })).messagesIn).toBe(1);
+      return;
+    }
     await expectFilter(operation, query, "skillGroupId", skillGroupIds, (row, value) => row.skillGroupId === value);
   },
   assigneeMembershipId: async (operation, query) => {
@@ -342,6 +433,59 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     }
     const [refund] = rowsOf(operation, await call(operation, { q: "退款" }));
     expect(refund).toMatchObject({ matchSnippet: "我想申请退款" });
+  },
+  preset: async (operation, _query, parameter) => {
+    expect(parameter.schema.enum).toEqual(["today", "7d", "30d", "custom"]);
+    const today = isoDay(Date.now());
+    for (const [preset, length] of [["today", 1], ["7d", 7], ["30d", 30]] as const) {
+      const { days } = await reportOf(operation, { preset });
+      expect(days, preset).toHaveLength(length);
+      expect(days.at(-1)).toBe(today);
+    }
+    // The default is 7d; custom takes from and to, and needs from.
+    expect((await reportOf(operation)).days).toEqual((await reportOf(operation, { preset: "7d" })).days);
+    expect((await reportOf(operation, { preset: "custom", from: "2026-11-21", to: "2026-11-22" })).days).toEqual(["2026-11-21", "2026-11-22"]);
+    expect((await call(operation, { ...tableOf(operation), preset: "custom" })).status).toBe(422);
+    if (isService(operation)) {
+      // The bot's answers of 6 and 2 days ago.
+      expect((await reportOf(operation, { preset: "today" })).botAnswered).toBe(0);
+      expect((await reportOf(operation, { preset: "7d" })).botAnswered).toBe(3);
+    }
+  },
+  membershipId: async (operation) => {
+    // The resolved conversation of 2026-11-22 was the agent's.
+    const day = { from: "2026-11-22", to: "2026-11-22" };
+    expect((await reportOf(operation, day)).resolved).toBe(1);
+    expect(await reportOf(operation, { ...day, membershipId: agentMembershipId })).toMatchObject({ resolved: 1, messagesIn: 0 });
+    expect((await reportOf(operation, { ...day, membershipId: ownerMembershipId })).resolved).toBe(0);
+  },
+  campaignIds: async (operation) => {
+    const all = (await reportOf(operation, { preset: "today" })).campaigns;
+    expect(all.length).toBeGreaterThan(2);
+    expect((await reportOf(operation, { preset: "today", campaignIds: all[2] })).campaigns).toEqual([all[2]]);
+    expect((await reportOf(operation, { preset: "today", campaignIds: `${all[2]},${all[0]}` })).campaigns).toEqual([all[2], all[0]]);
+    expect((await call(operation, { ...tableOf(operation), campaignIds: "nope" })).status).toBe(422);
+  },
+  table: async (operation, _query, parameter) => {
+    const headers: Record<string, string> = {
+      totals: "metric,value",
+      days: "date,conversations_new,conversations_resolved,conversations_reopened,messages_in,messages_out,csat_average",
+      heatmap: `weekday,${Array.from({ length: 24 }, (_, h) => `hour_${h}`).join(",")}`,
+      agents: "id,name,conversations_resolved,messages_out,first_response_count,first_response_median_ms,first_response_p90_ms,first_response_average_ms,handle_count,handle_median_ms,handle_p90_ms,handle_average_ms,resolution_count,resolution_median_ms,resolution_p90_ms,resolution_average_ms,csat_average,csat_rated",
+      campaigns: "campaign_id,name,status,channel_id,link_clicks,requests_sent,requests_skipped,subscribers,sent,failed,expired",
+      subscribers: "date",
+      failures: "campaign_id,name,code,reason,count",
+    };
+    headers.skillGroups = headers.agents;
+    for (const table of parameter.schema.enum!) {
+      const answer = await call(operation, { table, from: "2026-11-20", to: "2026-11-22" });
+      expect(answer.status, table).toBe(200);
+      expect(answer.contentType).toBe("text/csv; charset=utf-8");
+      expect((answer.body as string).split("\r\n")[0]!.startsWith(headers[table]!), table).toBe(true);
+    }
+    const days = csvLines((await call(operation, { table: parameter.schema.enum!.includes("days") ? "days" : "subscribers", from: "2026-11-20", to: "2026-11-22" })).body);
+    expect(days.slice(1).map((row) => row[0])).toEqual(["2026-11-20", "2026-11-21", "2026-11-22"]);
+    expect((await call(operation, { table: "nope" })).status).toBe(422);
   },
   bucket: async (operation, _query, parameter) => {
     expect(parameter.schema.enum).toEqual(["hour", "day"]);

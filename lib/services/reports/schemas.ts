@@ -186,7 +186,8 @@ export const serviceReportCsvQuerySchema = z
     ...serviceReportQuerySchema.shape,
     table: z
       .enum(["totals", "days", "heatmap", "agents", "skillGroups"], { error: say("reports.errors.table") })
-      .meta({ description: "Which table: totals (metric, value), days, heatmap (weekday 0 = Sunday by hour), agents or skillGroups.", examples: ["agents"] }),
+      .default("totals")
+      .meta({ description: "Which table: totals (metric, value; the default), days, heatmap (weekday 0 = Sunday by hour), agents or skillGroups.", examples: ["agents"] }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: say("reports.errors.range"), path: ["from"] });
 export type ServiceReportCsvQuery = z.input<typeof serviceReportCsvQuerySchema>;
@@ -196,7 +197,8 @@ export const campaignReportCsvQuerySchema = z
     ...campaignReportQuerySchema.shape,
     table: z
       .enum(["campaigns", "subscribers", "failures"], { error: say("reports.errors.table") })
-      .meta({ description: "Which table: campaigns (the funnels), subscribers (per day, a column per campaign id) or failures (by code).", examples: ["campaigns"] }),
+      .default("campaigns")
+      .meta({ description: "Which table: campaigns (the funnels; the default), subscribers (per day, a column per campaign id) or failures (by code).", examples: ["subscribers"] }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: say("reports.errors.range"), path: ["from"] });
 export type CampaignReportCsvQuery = z.input<typeof campaignReportCsvQuerySchema>;
