@@ -16,6 +16,7 @@ export default function DrawSeries({ kind, series, rows, height }: { kind: Serie
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
   const formatOf = new Map(series.map((s) => [s.key, s.format]));
   const axisFormat = series[0]?.format;
+  // One row draws no line or area, only its point: dots keep a single day visible.
   const common = { data, accessibilityLayer: false, margin: { top: 8, right: 8, bottom: 0, left: 0 } };
   const axes = (
     <>
@@ -39,7 +40,7 @@ export default function DrawSeries({ kind, series, rows, height }: { kind: Serie
         <AreaChart {...common}>
           {axes}
           {series.map((s, i) => (
-            <Area key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+            <Area key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} fillOpacity={0.15} strokeWidth={2} dot={rows.length === 1} isAnimationActive={false} />
           ))}
         </AreaChart>
       ) : (
