@@ -77,7 +77,6 @@ export const reportsEn = {
   "reports.bot.handovers": "Handovers",
   "reports.days.conversations": "Conversations per day",
   "reports.days.messages": "Messages per day",
-  "reports.days.csat": "Average rating per day",
   "reports.days.table": "Per day",
   "reports.heatmap.title": "Incoming messages by weekday and hour",
   "reports.heatmap.weekday": "Weekday",

@@ -79,7 +79,6 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   "reports.bot.handovers": "转人工",
   "reports.days.conversations": "每日会话",
   "reports.days.messages": "每日消息",
-  "reports.days.csat": "每日平均评分",
   "reports.days.table": "每日明细",
   "reports.heatmap.title": "按星期和小时统计的收到消息",
   "reports.heatmap.weekday": "星期",
