@@ -130,7 +130,10 @@ test("scheduled campaign: live subscriber count, each subscriber gets the conten
   await expect(page.getByTestId("funnel-sent").getByTestId("funnel-value")).toHaveText("3");
   await expect(page.getByTestId("progress-sent")).toHaveText("3 of 3 sent");
   await expect(page.getByTestId("recipient-row")).toHaveCount(3);
-  await expect(page.getByTestId("subscribers-chart")).toBeVisible();
+  // One day of subscribers: the area is that day's point.
+  await expect(page.getByTestId("subscribers-chart").locator(".recharts-area-dots .recharts-dot").first()).toBeVisible();
+  await page.getByTestId("subscribers-chart").getByRole("button", { name: /Table view/ }).click();
+  await expect(page.getByTestId("subscribers-chart").getByTestId("chart-row").last().locator("td").nth(1)).toHaveText("3");
   await context.close();
 });
 

@@ -9,11 +9,15 @@ import { cn } from "./cn";
  * alternative text, so they are not read a second time.
  */
 
-export function Table({ children, className, label }: { children: ReactNode; className?: string; label?: string }) {
+export function Table({ children, className, label, wide = false }: { children: ReactNode; className?: string; label?: string; wide?: boolean }) {
   return (
     // `relative` makes the scrolling box the containing block of positioned cells' content (sr-only labels),
-    // which otherwise escapes the box and widens a phone's page.
+    // which otherwise escapes the box and widens a phone's page. A `wide` table (many figures per row) may
+    // scroll sideways on a laptop too: its box takes focus, so the keyboard can scroll it (WCAG 2.1.1).
     <div
+      tabIndex={wide ? 0 : undefined}
+      role={wide ? "region" : undefined}
+      aria-label={wide ? label : undefined}
       className={cn(
         "relative overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-xs",
         "max-sm:rounded-none max-sm:border-0 max-sm:bg-transparent max-sm:shadow-none",

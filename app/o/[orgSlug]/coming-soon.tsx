@@ -10,7 +10,7 @@ import type { Permission } from "@/lib/permissions";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "./org-page";
 
-type Area = "channels" | "campaigns" | "conversations" | "reports";
+type Area = "channels" | "campaigns" | "conversations";
 
 export async function comingSoonMetadata(area: Area): Promise<Metadata> {
   const { t } = await getT();

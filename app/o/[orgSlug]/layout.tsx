@@ -45,7 +45,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   return (
     <div className="flex min-h-dvh">
       <SkipLink label={t("shell.skipToContent")} />
-      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/60 md:flex">
+      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/60 md:flex print:hidden">
         <Link href={`/o/${ctx.org.slug}`} className="flex h-14 items-center gap-2 px-4 text-sm font-semibold text-zinc-900">
           <Logo className="size-6" />
           {t("app.name")}
@@ -58,7 +58,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
         <QueryProvider>
           <LiveEventsProvider orgSlug={ctx.org.slug}>
             <div className="flex min-w-0 flex-1 flex-col">
-              <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/85 backdrop-blur">
+              <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/85 backdrop-blur print:hidden">
                 <div className="flex h-14 items-center justify-between gap-3 px-4 sm:px-6">
                   <div className="flex min-w-0 items-center gap-2">
                     <Logo className="size-6 shrink-0 md:hidden" />

@@ -123,6 +123,8 @@ export const campaignsEn = {
   "campaigns.chart.title": "Subscribers over time",
   "campaigns.chart.empty": "No subscribers yet.",
   "campaigns.chart.label": "Cumulative subscribers per day",
+  "campaigns.chart.cumulative": "Subscribers (cumulative)",
+  "campaigns.chart.new": "New that day",
   "campaigns.failures.title": "Failures by reason",
   "campaigns.failures.none": "No failures.",
   "campaigns.failures.reason": "Reason",
@@ -196,4 +198,5 @@ export const campaignsEn = {
   "campaigns.field.replyText": "Reply after subscribing",
   "campaigns.field.afterSendReply": "Reply once the campaign has ended",
   "campaigns.errors.bucket": "bucket must be hour or day.",
+  "campaigns.report.link": "Report",
 } as const;

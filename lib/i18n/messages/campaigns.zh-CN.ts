@@ -125,6 +125,8 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.chart.title": "订阅者增长趋势",
   "campaigns.chart.empty": "还没有订阅者。",
   "campaigns.chart.label": "每日累计订阅者",
+  "campaigns.chart.cumulative": "累计订阅者",
+  "campaigns.chart.new": "当日新增",
   "campaigns.failures.title": "失败原因",
   "campaigns.failures.none": "没有发送失败。",
   "campaigns.failures.reason": "原因",
@@ -198,4 +200,5 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   "campaigns.field.replyText": "订阅后的回复",
   "campaigns.field.afterSendReply": "活动结束后的回复",
   "campaigns.errors.bucket": "bucket 必须是 hour 或 day。",
+  "campaigns.report.link": "报表",
 };

@@ -113,7 +113,7 @@ export const channelsEn = {
   "channels.health.noFields": "None yet. Check the connection to subscribe the app to the fields.",
   "channels.health.missingField": "not subscribed",
   "channels.health.chart": "Events per hour, last 24 hours",
-  "channels.health.chartBar": "{hour}: {count} events",
+  "channels.health.events": "Events",
   "channels.health.errorCount": "×{count} in that minute",
   "channels.health.recentErrors": "Recent errors",
   "channels.health.noErrors": "No errors recorded.",

@@ -115,7 +115,7 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.health.noFields": "暂无。检查连接即可为应用订阅这些字段。",
   "channels.health.missingField": "未订阅",
   "channels.health.chart": "最近 24 小时每小时事件数",
-  "channels.health.chartBar": "{hour}：{count} 个事件",
+  "channels.health.events": "事件数",
   "channels.health.errorCount": "该分钟内 {count} 次",
   "channels.health.recentErrors": "最近错误",
   "channels.health.noErrors": "暂无错误记录。",

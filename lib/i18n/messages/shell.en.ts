@@ -19,6 +19,4 @@ export const shellEn = {
   "empty.campaigns.body": "Send broadcasts and message sequences to customers who opted in. This area is not available yet.",
   "empty.conversations.title": "Your team inbox",
   "empty.conversations.body": "Messages from your connected Pages will appear here for your agents to answer. This area is not available yet.",
-  "empty.reports.title": "See what works",
-  "empty.reports.body": "Response times, campaign results and agent performance will be reported here. This area is not available yet.",
 } as const;

@@ -21,6 +21,4 @@ export const shellZhCN: Record<keyof typeof shellEn, string> = {
   "empty.campaigns.body": "向已订阅的客户发送群发消息和消息序列。此功能尚未开放。",
   "empty.conversations.title": "团队收件箱",
   "empty.conversations.body": "已连接主页收到的消息将显示在这里，供客服回复。此功能尚未开放。",
-  "empty.reports.title": "洞察运营效果",
-  "empty.reports.body": "响应时长、营销活动效果和客服绩效将在这里呈现。此功能尚未开放。",
 };

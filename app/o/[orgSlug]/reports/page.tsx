@@ -1,9 +1,13 @@
-import { ReportsIcon } from "@/components/ui/icons";
-import { ComingSoonPage, comingSoonMetadata } from "../coming-soon";
+import { redirect } from "next/navigation";
+import { orgPageContext } from "../org-page";
+import { reportsTabsFor } from "./reports-page";
 
-export const generateMetadata = () => comingSoonMetadata("reports");
-
-export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+/** Reports opens on the first tab the member may read (a marketer's is Campaigns). */
+export default async function ReportsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  return <ComingSoonPage orgSlug={orgSlug} area="reports" permission="reports.read" icon={<ReportsIcon className="size-5" />} />;
+  const { ctx } = await orgPageContext(orgSlug);
+  const [first] = reportsTabsFor(ctx);
+  // The layout shows NoAccess when there is no tab; this page renders inside it.
+  if (!first) return null;
+  redirect(`/o/${ctx.org.slug}/reports/${first}`);
 }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader, SectionTitle } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -49,6 +50,11 @@ export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { o
           </span>
         }
         description={channelName}
+        actions={
+          <ButtonLink variant="secondary" size="sm" href={`/o/${orgSlug}/reports/campaigns?preset=30d&campaignIds=${campaign.id}`} data-testid="campaign-report-link">
+            {t("campaigns.report.link")}
+          </ButtonLink>
+        }
       />
       <CampaignActions
         orgSlug={orgSlug}
