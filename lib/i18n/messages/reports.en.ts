@@ -123,6 +123,5 @@ export const reportsEn = {
   "reports.col.reason": "Reason",
   "reports.col.count": "Count",
   "reports.col.noCode": "No code",
-  "reports.errors.table": "Choose one of the report's tables.",
   "reports.totals": "Totals",
 };

@@ -125,6 +125,5 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   "reports.col.reason": "原因",
   "reports.col.count": "数量",
   "reports.col.noCode": "无错误码",
-  "reports.errors.table": "请选择报表中的一张表。",
   "reports.totals": "汇总",
 };
