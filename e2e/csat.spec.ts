@@ -38,7 +38,7 @@ async function surveyChannel(owner: Page, request: APIRequestContext, tag: strin
 
 test.use({ storageState: storageStateOf("owner") });
 
-test("an agent resolves, the person rates 4 in Messenger, and the conversation shows the rating", async ({ page: owner, browser, request }) => {
+test("an agent resolves, the person rates 4 in Messenger, and the conversation and the service report show it", async ({ page: owner, browser, request }) => {
   test.setTimeout(180_000);
   const tag = digits(6);
   const { slug, pageId, channelId } = await surveyChannel(owner, request, tag);
@@ -48,7 +48,7 @@ test("an agent resolves, the person rates 4 in Messenger, and the conversation s
   await hydrated(owner);
   const panel = owner.getByTestId("csat-panel");
   await panel.getByLabel("Ask for a rating when a conversation is resolved").check();
-  await panel.getByRole("group", { name: "English" }).getByLabel("Thanks").fill(`Thanks, see you soon ${tag}`);
+  await panel.getByRole("group", { name: "English" }).getByLabel("Thanks", { exact: true }).fill(`Thanks, see you soon ${tag}`);
   await panel.getByRole("button", { name: "Save survey" }).click();
   await expect(panel).toContainText("Survey saved.");
   expect(await api(owner.request, slug, "GET", `/channels/${channelId}/csat`)).toMatchObject({ enabled: true, texts: { en: { thanks: `Thanks, see you soon ${tag}` } } });
@@ -80,6 +80,14 @@ test("an agent resolves, the person rates 4 in Messenger, and the conversation s
     // The agent sees the rating beside the thread, live; the answers did not reopen the conversation.
     await expect(andy.getByTestId("contact-satisfaction")).toContainText("Rated 4 / 5", { timeout: 30_000 });
     await expect(andy.getByTestId("desk-actions")).toContainText("Resolved");
+
+    // The owner's service report for today, on this channel, counts the rating for the agent who resolved it.
+    await owner.goto(`/o/${slug}/reports/service?preset=today&channelId=${channelId}`);
+    await hydrated(owner);
+    await expect(owner.getByTestId("csat-average")).toHaveText("4.00");
+    await expect(owner.getByTestId("csat-rated")).toHaveText("1");
+    await expect(owner.getByTestId("csat-asked")).toHaveText("1");
+    await expect(owner.getByTestId("agents").getByTestId("breakdown-row").filter({ hasText: "4.00" })).toHaveCount(1);
 
     // In Chinese too.
     const conversationUrl = andy.url();
