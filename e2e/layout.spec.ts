@@ -22,8 +22,6 @@ const SIZES = [
   { width: 390, height: 844 },
 ] as const;
 const LOCALES = ["en", "zh-CN"] as const;
-/** Pages laid out and scanned at the same time (each in its own browser context). */
-const CONCURRENT_PAGES = Number(process.env.LAYOUT_CONCURRENT_PAGES ?? 3);
 
 /** `open`: the catalog key of a button to press once the page shows, to check the dialog it opens. */
 type Visit = { name: string; path: string; as: Persona | null; open?: MessageKey };
@@ -174,7 +172,7 @@ for (const locale of LOCALES) {
     const dir = process.env.SCREENSHOT_DIR;
     if (dir) mkdirSync(dir, { recursive: true });
     const checked: string[] = [];
-    const check = async (visit: Visit) => {
+    for (const visit of pages()) {
       // One load per page: laid out and scanned on the laptop first, then narrowed to the phone (media queries
       // and container widths follow the viewport; nothing here measures the screen once at start-up).
       const [laptop, ...narrower] = SIZES;
@@ -206,13 +204,7 @@ for (const locale of LOCALES) {
       }
       checked.push(visit.name);
       await context.close();
-    };
-    // A few pages at once: while one page's axe scan keeps the browser busy, the next is rendered by the server
-    // (one at a time took about nine minutes of CI's sixty). Each page has its own context, so nothing is shared.
-    const queue = pages();
-    await Promise.all(Array.from({ length: CONCURRENT_PAGES }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await check(next);
-    }));
+    }
     test.info().annotations.push({ type: "pages checked", description: checked.join(", ") });
   });
 }
