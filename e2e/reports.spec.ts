@@ -112,7 +112,10 @@ test("the service report shows a known day's figures in English and Chinese, its
   const cells = await row.locator("td").allInnerTexts();
   const [download] = await Promise.all([owner.waitForEvent("download"), agents.getByTestId("csv-agents").click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
-  const csv = parseCsv(readFileSync((await download.path())!, "utf8"));
+  const body = readFileSync((await download.path())!, "utf8");
+  // A byte-order mark first: without it Excel reads UTF-8 as the system code page and garbles Chinese names.
+  expect(body.startsWith("\uFEFF"), "the CSV starts with a byte-order mark").toBe(true);
+  const csv = parseCsv(body.slice(1));
   const header = csv[0]!;
   const line = csv.find((r) => r[header.indexOf("name")] === ownerOrg().name)!;
   expect(line, "the owner's row in the CSV").toBeDefined();

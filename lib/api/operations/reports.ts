@@ -56,7 +56,7 @@ export const reportOperations: ApiOperation[] = [
     tags,
     permission: "reports.service",
     query: serviceReportCsvQuerySchema,
-    response: { status: 200, description: "The CSV file (UTF-8).", body: { kind: "file", contentType: "text/csv" } },
+    response: { status: 200, description: "The CSV file: UTF-8 with a byte-order mark, so Excel reads Chinese names right.", body: { kind: "file", contentType: "text/csv" } },
   },
   {
     operationId: "downloadCampaignReportCsv",
@@ -70,6 +70,6 @@ export const reportOperations: ApiOperation[] = [
     tags,
     permission: "reports.read",
     query: campaignReportCsvQuerySchema,
-    response: { status: 200, description: "The CSV file (UTF-8).", body: { kind: "file", contentType: "text/csv" } },
+    response: { status: 200, description: "The CSV file: UTF-8 with a byte-order mark, so Excel reads Chinese names right.", body: { kind: "file", contentType: "text/csv" } },
   },
 ];

@@ -8,7 +8,7 @@ export const GET = withOrg(
     const { table, ...input } = query;
     const report = await getCampaignReport({ ctx, input });
     const suffix = `-campaigns-${table}-${report.range.from}-${report.range.to}.csv`;
-    return new Response(campaignReportCsv(report, table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachmentDisposition(ctx.org.name, suffix) } });
+    return new Response(`\uFEFF${campaignReportCsv(report, table)}`, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachmentDisposition(ctx.org.name, suffix) } });
   },
   { permission: "reports.read", query: campaignReportCsvQuerySchema },
 );

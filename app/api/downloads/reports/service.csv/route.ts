@@ -8,7 +8,7 @@ export const GET = withOrg(
     const { table, ...input } = query;
     const report = await getServiceReport({ ctx, input });
     const suffix = `-service-${table}-${report.range.from}-${report.range.to}.csv`;
-    return new Response(serviceReportCsv(report, table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachmentDisposition(ctx.org.name, suffix) } });
+    return new Response(`\uFEFF${serviceReportCsv(report, table)}`, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachmentDisposition(ctx.org.name, suffix) } });
   },
   { permission: "reports.service", query: serviceReportCsvQuerySchema },
 );
