@@ -30,7 +30,7 @@ export interface RunningSandbox {
   core: SandboxCore;
   /** Shortcuts to the core's parts. */
   state: SandboxCore["store"];
-  controls: { users: SandboxCore["users"]; bulk: SandboxCore["bulk"]; webhooks: SandboxCore["webhooks"]; sendLog: SandboxCore["sendLog"]; clock: SandboxCore["clock"] };
+  controls: { users: SandboxCore["users"]; bulk: SandboxCore["bulk"]; webhooks: SandboxCore["webhooks"]; sendLog: SandboxCore["sendLog"]; clock: SandboxCore["clock"]; subscriptions: SandboxCore["subscriptions"] };
   server: http.Server;
   close(): Promise<void>;
 }
@@ -249,7 +249,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port,
     core,
     state: core.store,
-    controls: { users: core.users, bulk: core.bulk, webhooks: core.webhooks, sendLog: core.sendLog, clock: core.clock },
+    controls: { users: core.users, bulk: core.bulk, webhooks: core.webhooks, sendLog: core.sendLog, clock: core.clock, subscriptions: core.subscriptions },
     server,
     close: () =>
       new Promise<void>((resolve) => {

@@ -259,6 +259,8 @@ export class SandboxStore {
       lastInboundAt: input.lastInboundAt ?? null,
       createdAt: input.createdAt ?? now,
     };
+    if (input.timezone) user.timezone = input.timezone;
+    if (input.pageAdmin) user.pageAdmin = true;
     this.users.set(psid, user);
     let list = this.usersByPage.get(user.pageId);
     if (!list) this.usersByPage.set(user.pageId, (list = []));
