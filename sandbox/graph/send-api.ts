@@ -172,6 +172,8 @@ function record(
     page: SandboxPage | null;
     psid: string | null;
     token: string | null;
+    tokenKind?: TokenKind | null;
+    campaignId?: string | null;
     r: unknown;
     messagingType: string | null;
     tag: string | null;
@@ -189,8 +191,8 @@ function record(
     pageId: o.page?.id ?? null,
     psid: o.psid,
     token: o.token,
-    tokenKind: tokenKindOf(o.r),
-    campaignId: null,
+    tokenKind: o.tokenKind !== undefined ? o.tokenKind : tokenKindOf(o.r),
+    campaignId: o.campaignId ?? null,
     recipient: o.r,
     messagingType: o.messagingType,
     tag: o.tag,
@@ -208,6 +210,26 @@ function record(
 export function recordRejectedSend(ctx: GraphContext, page: SandboxPage | null, params: Params, error: GraphError): SendResult {
   const recipient = jsonParam(params.recipient);
   const r = (typeof recipient === "object" && recipient !== null ? recipient : {}) as Record<string, unknown>;
+  const delivery = jsonParam(params.messenger_delivery_data) as Record<string, unknown> | undefined;
+  if (typeof delivery === "object" && delivery !== null && typeof delivery.subscription_token === "string") {
+    // A Marketing Messages send (act_<id>/messages) refused before it was handled (rate limit, bad token).
+    return record(ctx, {
+      page,
+      psid: null,
+      token: delivery.subscription_token,
+      tokenKind: "subscription",
+      campaignId: typeof params.message_campaign_id === "string" ? params.message_campaign_id : null,
+      r: delivery,
+      messagingType: null,
+      tag: null,
+      kind: "rejected",
+      message: jsonParam(params.message),
+      now: ctx.clock.now(),
+      status: error.httpStatus,
+      body: error.toBody(),
+      error,
+    });
+  }
   return record(ctx, {
     page,
     psid: typeof r.id === "string" ? r.id : null,
