@@ -37,7 +37,6 @@ const send = (body: unknown) => graph(sandbox, "POST", `/v21.0/me/messages?acces
 const request = (title = "Weekly deals", frequency = "WEEKLY") => ({
   attachment: { type: "template", payload: { template_type: "notification_messages", title, payload: `topic:${title}`, notification_messages_frequency: frequency } },
 });
-const subs = () => sandbox.controls.subscriptions;
 
 /** A person who just wrote to the Page (open window). */
 async function engaged(timezone?: string) {
