@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, MINUTE_MS } from "../clock";
 import type { RunningSandbox } from "../server";
 import { DEMO } from "../state/demo";
+import { SandboxStore } from "../state/store";
 import { control, graph, withSandbox } from "../testing/harness";
 
 let sandbox: RunningSandbox;
@@ -200,5 +201,22 @@ describe("POST act_<id>/messages", () => {
     const limited = results.filter((r) => r.body.error?.code === 613);
     expect(limited.length).toBeGreaterThan(0);
     expect((await control(sandbox, "GET", `/send-calls/count?tokenKind=subscription&campaignId=${id}&errorCode=613`)).body.total).toBe(limited.length);
+  });
+});
+
+describe("persistence", () => {
+  it("a saved state keeps tokens (with their indexes), topics, ad accounts, campaigns and who was messaged", async () => {
+    const [a] = await subscribers(2, "Offers");
+    const id = await campaign();
+    expect((await sendTo(id, a.token)).status).toBe(200);
+    sandbox.state.notificationTopics.set(SandboxStore.topicKey(DEMO.pageId, "Offers"), { pageId: DEMO.pageId, title: "Offers", frequency: "WEEKLY", payload: "o", registeredAt: 1, registeredBy: a.psid });
+    const restored = new SandboxStore();
+    restored.restore(JSON.parse(JSON.stringify(sandbox.state.snapshot())));
+    expect(restored.notificationTokensOfPage(DEMO.pageId).map((t) => t.token)).toEqual(sandbox.state.notificationTokensOfPage(DEMO.pageId).map((t) => t.token));
+    expect(restored.notificationTokensOf(a.psid)[0]).toMatchObject({ token: a.token, title: "Offers", reoptin: "ENABLED" });
+    expect(restored.topic(DEMO.pageId, "Offers")).toMatchObject({ frequency: "WEEKLY" });
+    expect(restored.adAccounts.get(DEMO.adAccountId)).toMatchObject({ hasPaymentMethod: true });
+    expect(restored.campaigns.get(id)).toMatchObject({ name: "Spring sale", status: "ACTIVE" });
+    expect(restored.campaignDeliveriesOf(id).has(a.token)).toBe(true);
   });
 });
