@@ -87,6 +87,16 @@ describe("topics: registered by the Page's admin", () => {
     expect(event.optin).toMatchObject({ title: "Weekly deals", notification_messages_frequency: "WEEKLY", notification_messages_timezone: "Asia/Seoul" });
     expect((await control(sandbox, "POST", `/users/${psid}/rn-link`, { topic: "Weekly deals" })).status).toBe(409);
   });
+
+  it("the link itself opens the user page with Messenger's opt-in prompt for the topic", async () => {
+    const page = sandbox.state.pages.get(pageId)!;
+    const res = await fetch(`${sandbox.url}/m.me/rn/${page.username}?topic=Weekly%20deals&cadence=weekly`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    const target = new URL(res.headers.get("location")!, sandbox.url);
+    expect(Object.fromEntries(target.searchParams)).toEqual({ page: pageId, rnTopic: "Weekly deals", rnCadence: "weekly" });
+    const html = await (await fetch(`${sandbox.url}${target.pathname}${target.search}`)).text();
+    expect(html).toContain('data-testid="rn-allow"');
+  });
 });
 
 describe("opt-in, stop and resume webhooks", () => {
