@@ -16,7 +16,7 @@ import { ControlError, ControlRouter } from "./router";
 import * as s from "./schemas";
 
 const publicApp = (app: SandboxApp) => ({ ...app });
-const publicPage = (page: SandboxPage) => ({ ...page, mMeLink: `https://m.me/${page.username}` });
+const publicPage = (page: SandboxPage) => ({ ...page, region: page.region ?? "US", businessCountry: page.businessCountry ?? "US", mMeLink: `https://m.me/${page.username}` });
 const publicUser = (user: SandboxUser) => ({ ...user });
 
 function num(query: URLSearchParams, name: string): number | undefined {

@@ -164,6 +164,19 @@ describe("request limits", () => {
     expect((await send({ recipient: { id: psid }, message: request() })).body.error).toMatchObject({ code: 613, error_subcode: 1893016 });
   });
 
+  it("bad template fields are refused with 100; the request's time zone is the token's unless the person's Messenger says otherwise", async () => {
+    await registerTopic();
+    const psid = await engaged();
+    const bad = request();
+    (bad.attachment.payload as Record<string, unknown>).notification_messages_reoptin = "SOMETIMES";
+    expect((await send({ recipient: { id: psid }, message: bad })).body.error).toMatchObject({ code: 100 });
+    const withZone = request();
+    Object.assign(withZone.attachment.payload, { notification_messages_timezone: "Australia/Sydney", image_url: "https://example.com/deal.png" });
+    expect((await send({ recipient: { id: psid }, message: withZone })).status).toBe(200);
+    const { token } = (await control(sandbox, "POST", `/users/${psid}/notification-optin`, {})).body;
+    expect(sandbox.state.notificationTokens.get(token)).toMatchObject({ timezone: "Australia/Sydney" });
+  });
+
   it("requests only inside the 24 h window (10/2018278)", async () => {
     await registerTopic();
     const psid = await engaged();

@@ -55,7 +55,7 @@ export class SubscriptionSimulator {
       this.store.notificationTopics.set(SandboxStore.topicKey(user.pageId, title), { pageId: user.pageId, title, frequency, payload, registeredAt: now, registeredBy: psid });
     }
     const reoptin = template.notification_messages_reoptin === "DISABLED" ? "DISABLED" : "ENABLED";
-    const record = this.grant(user, { title, payload, frequency, timezone: timezone ?? user.timezone ?? "UTC", reoptin }, now);
+    const record = this.grant(user, { title, payload, frequency, timezone: timezone ?? templateTimezone(template) ?? user.timezone ?? "UTC", reoptin }, now);
     source.optedIn = true;
     this.note(user, `Opted in: ${title}`, now);
     this.emitOptin(record, now);
@@ -192,6 +192,10 @@ export class SubscriptionSimulator {
     if (!page) throw new SimulationError(`unknown page ${idOrUsername}`, 404);
     return page;
   }
+}
+
+function templateTimezone(template: Record<string, unknown>): string | undefined {
+  return typeof template.notification_messages_timezone === "string" ? template.notification_messages_timezone : undefined;
 }
 
 function bodyOf(t: NotificationMessagesToken): payloads.NotificationOptinBody {
