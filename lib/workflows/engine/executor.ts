@@ -238,7 +238,7 @@ export class WorkflowExecutor {
         didWork = (await resolveDueWaits(db)) > 0 || didWork;
         const free = this.maxConcurrentRuns - this.active.size;
         if (free > 0 && !this.halted) {
-          const claimed = await claimRuns(db, this.instanceId, this.context.leaseMs, free, [...this.driving]);
+          const claimed = await claimRuns(db, this.context.owner, this.context.leaseMs, free, [...this.driving]);
           for (const run of claimed) {
             this.driving.add(run.id);
             this.claimedAt.set(run.id, Date.now());
