@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { workflowRuns } from "@/db/schema/workflows";
 import { rowsOf } from "@/db/json-insert";
 import { createTestDatabase } from "@/tests/db";
@@ -30,10 +30,11 @@ if (serverUrl) {
       await database.exec(`create table if not exists crash_executions (run_id text not null, step text not null, at timestamptz not null default now());
         create table if not exists crash_ledger (run_id text not null, step text not null, primary key (run_id, step));`);
     });
-    afterAll(async () => {
-      for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) await worker.killHard();
-      await database?.close();
+    // Every test starts with no live worker: a survivor of the previous test would claim the next test's runs.
+    afterEach(async () => {
+      for (const worker of workers.splice(0)) if (worker.child.exitCode === null && worker.child.signalCode === null) await worker.killHard();
     });
+    afterAll(async () => database?.close());
 
     async function sendEvents(origin: string, eventKey: string, count: number) {
       const res = await fetch(`${origin}/e/${eventKey}`, { method: "POST", body: JSON.stringify(Array.from({ length: count }, (_, i) => ({ name: "test/crash", data: { i } }))) });
@@ -55,7 +56,9 @@ if (serverUrl) {
       const resumed = await second.next("step", (m) => m.name === "one" && m.runId === interrupted.runId);
       const { report } = await second.next("done");
       console.info(`[leases] restart with the same INSTANCE_ID: step resumed ${resumed.at - killedAt} ms after the kill, ${resumed.at - restartedAt} ms after the new process was ready (lease 30 s)`);
-      expect(resumed.at - killedAt).toBeLessThan(10_000);
+      // Old behaviour: the new process waited out the 30 s lease. Booting the process is not the executor's time.
+      expect(resumed.at - restartedAt).toBeLessThan(3_000);
+      expect(resumed.at - killedAt).toBeLessThan(20_000);
       expect(report.status).toBe("completed");
       expect(report.executions).toEqual([{ step: "one", n: 2 }, { step: "two", n: 1 }]);
       expect(report.ledger).toEqual([{ step: "one" }, { step: "two" }]);
