@@ -52,15 +52,16 @@ export class WorkflowExecutor {
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private lastBeatAt: number | null = null;
   private twinWarnedAt = 0;
-  /** Runs being driven here, with when they were claimed (a heartbeat older than the claim cannot see it). */
-  private readonly claimedAt = new Map<string, number>();
+  private beating = false;
+  /** Runs being driven here, with when they were claimed (a heartbeat that started before the claim cannot see it). */
+  private readonly driving = new Map<string, number>();
+  /** Driven runs a heartbeat found no longer leased to this incarnation: their drivers stop. */
   private readonly lostLeases = new Set<string>();
   private readonly context: DriverContext;
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
   private readonly maxConcurrentRuns: number;
   private readonly active = new Set<Promise<void>>();
-  private readonly driving = new Set<string>();
   private running = false;
   private halted = false;
   private loop: Promise<void> | undefined;
@@ -136,19 +137,23 @@ export class WorkflowExecutor {
 
   /** One heartbeat tick: renews every lease of this incarnation in one statement and notes the runs it lost. */
   private async beat(): Promise<void> {
-    if (this.halted || !this.running && this.active.size === 0) return;
+    // A tick still waiting for a slow database is not doubled: the next one would renew the same leases.
+    if (this.beating || this.halted || (!this.running && this.active.size === 0)) return;
+    this.beating = true;
     const tickStarted = Date.now();
     try {
       const { renewed, twin } = await heartbeat(this.options.db, this.instanceId, this.incarnation, this.context.leaseMs);
       if (this.halted) return;
       this.lastBeatAt = Date.now();
-      for (const [runId, claimed] of this.claimedAt) {
+      for (const [runId, claimed] of this.driving) {
         // Another instance took the run (our lease had expired) or it was handed back: stop driving it.
         if (claimed < tickStarted && !renewed.has(runId)) this.lostLeases.add(runId);
       }
       if (twin) this.warnTwin(twin);
     } catch {
       // The database is unreachable: the scheduler loop logs the outage; leases then expire as they should.
+    } finally {
+      this.beating = false;
     }
   }
 
@@ -238,16 +243,14 @@ export class WorkflowExecutor {
         didWork = (await resolveDueWaits(db)) > 0 || didWork;
         const free = this.maxConcurrentRuns - this.active.size;
         if (free > 0 && !this.halted) {
-          const claimed = await claimRuns(db, this.context.owner, this.context.leaseMs, free, [...this.driving]);
+          const claimed = await claimRuns(db, this.context.owner, this.context.leaseMs, free, [...this.driving.keys()]);
           for (const run of claimed) {
-            this.driving.add(run.id);
-            this.claimedAt.set(run.id, Date.now());
+            this.driving.set(run.id, Date.now());
             const drive: Promise<void> = driveRun(this.context, run)
               .catch((error: unknown) => this.context.log("error", `workflows: driving run ${run.id} failed; it is retried when its lease expires: ${describeError(error)}`))
               .finally(() => {
                 this.active.delete(drive);
                 this.driving.delete(run.id);
-                this.claimedAt.delete(run.id);
                 this.lostLeases.delete(run.id);
                 this.wake();
               });

@@ -41,6 +41,7 @@ export function leaseOwnerOf(instanceId: string, incarnation: string): string {
 }
 
 const identityKey = (instanceId: string) => `instance:${instanceId}`;
+const FORGET_AFTER_MS = 7 * 86_400_000;
 
 interface IdentityRecord {
   incarnation: string;
@@ -138,6 +139,10 @@ export async function takeOverIdentity(db: Db, instanceId: string, incarnation: 
     await tx.execute(sql`
       insert into ${workflowSettings} (key, value) values (${identityKey(instanceId)}, ${identityValue(incarnation)})
       on conflict (key) do update set value = excluded.value`);
+    // Ids not heard from for a week (replaced hosts, renamed pods) leave no record behind.
+    await tx.execute(sql`
+      delete from ${workflowSettings}
+      where key like 'instance:%' and (value::json ->> 'beatAt')::bigint < floor(extract(epoch from clock_timestamp()) * 1000) - ${FORGET_AFTER_MS}`);
     if (twin) return { reclaimed: 0, twin };
     const prefix = `${instanceId}/`;
     const freed = await tx
