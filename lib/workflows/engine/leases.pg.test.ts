@@ -56,8 +56,9 @@ if (serverUrl) {
       const resumed = await second.next("step", (m) => m.name === "one" && m.runId === interrupted.runId);
       const { report } = await second.next("done");
       console.info(`[leases] restart with the same INSTANCE_ID: step resumed ${resumed.at - killedAt} ms after the kill, ${resumed.at - restartedAt} ms after the new process was ready (lease 30 s)`);
-      // Old behaviour: the new process waited out the 30 s lease. Booting the process is not the executor's time.
-      expect(resumed.at - restartedAt).toBeLessThan(3_000);
+      // Old behaviour: the new process waited out the 30 s lease. Booting the process is not the executor's time;
+      // a process up within 2.5 s of its predecessor's last beat first waits for that beat to go stale.
+      expect(resumed.at - restartedAt).toBeLessThan(5_000);
       expect(resumed.at - killedAt).toBeLessThan(20_000);
       expect(report.status).toBe("completed");
       expect(report.executions).toEqual([{ step: "one", n: 2 }, { step: "two", n: 1 }]);
@@ -76,7 +77,7 @@ if (serverUrl) {
       const killedAt = await a.killHard();
       const picked = await b.next("step", (m) => m.name === "one" && m.runId === held.runId);
       console.info(`[leases] one of two instances killed: the survivor re-ran the held step ${picked.at - killedAt} ms after the kill (lease 5 s, heartbeat 1 s)`);
-      expect(picked.at - killedAt).toBeLessThan(8_000);
+      expect(picked.at - killedAt).toBeLessThan(10_000); // old behaviour: 30 s
 
       const deadline = Date.now() + 60_000;
       for (;;) {
