@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { workflowRuns } from "@/db/schema/workflows";
 import { createTestDatabase } from "@/tests/db";
 import { WorkflowExecutor } from "./executor";
-import { resolveInstanceId } from "./leases";
+import { newId } from "@/db/ids";
+import { heartbeat, leaseOwnerOf, resolveInstanceId, takeOverIdentity } from "./leases";
 import { startHarness, type Harness } from "../testing/harness";
 
 // A driver that lost its lease (stalled past it: a GC pause, a slow database) while its step ran must not
@@ -86,5 +87,58 @@ describe("the instance id", () => {
     expect(resolveInstanceId({ PORT: "3001" })).toMatch(/:3001$/);
     expect(resolveInstanceId({})).toMatch(/:3000$/);
     expect(() => resolveInstanceId({ INSTANCE_ID: "a/b" })).toThrow(/INSTANCE_ID "a\/b" is not valid/);
+  });
+});
+
+describe("the heartbeat and the start-up takeover", () => {
+  const leasedRun = async (owner: string, expiresInMs: number) => {
+    const id = newId();
+    const at = new Date(Date.now() + expiresInMs);
+    await handle.db.insert(workflowRuns).values({ id, functionId: "leases-probe", eventId: newId(), event: {}, status: "running", leaseOwner: owner, leaseExpiresAt: at, nextRunAt: at });
+    return id;
+  };
+  const runs = (ids: string[]) => handle.db.select().from(workflowRuns).where(inArray(workflowRuns.id, ids)).orderBy(workflowRuns.id);
+
+  it("renews every lease of the incarnation in one call, and no one else's", async () => {
+    const mine = await Promise.all([1, 2, 3].map(() => leasedRun(leaseOwnerOf("beat", "i1"), 2000)));
+    const other = await leasedRun(leaseOwnerOf("beat", "i0"), 2000);
+    const { renewed, twin } = await heartbeat(handle.db, "beat", "i1", 5000);
+    expect([...renewed].sort()).toEqual([...mine].sort());
+    expect(twin).toBeNull();
+    const after = await runs([...mine, other]);
+    for (const run of after.filter((r) => mine.includes(r.id))) {
+      expect(run.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 4000);
+      expect(run.nextRunAt!.getTime()).toBeGreaterThan(Date.now() + 4000);
+    }
+    const untouched = after.find((r) => r.id === other)!;
+    expect(untouched.leaseOwner).toBe(leaseOwnerOf("beat", "i0"));
+    expect(untouched.leaseExpiresAt!.getTime()).toBeLessThan(Date.now() + 2500);
+    // A second incarnation beating under the same id is seen as a twin.
+    expect((await heartbeat(handle.db, "beat", "i2", 5000)).twin).toBe("i1");
+  });
+
+  it("frees a dead predecessor's leases at once, leaves other instances' and a live twin's alone", async () => {
+    await heartbeat(handle.db, "restarted", "old", 30_000);
+    const predecessors = [await leasedRun(leaseOwnerOf("restarted", "old"), 30_000), await leasedRun(leaseOwnerOf("restarted", "older"), 30_000)];
+    const neighbour = await leasedRun(leaseOwnerOf("restarted-2", "x"), 30_000);
+    // The old incarnation's last beat is older than `staleMs` (100 ms here): it is dead.
+    await new Promise((r) => setTimeout(r, 150));
+    const started = Date.now();
+    expect(await takeOverIdentity(handle.db, "restarted", "new", 100)).toEqual({ reclaimed: 2, twin: null });
+    expect(Date.now() - started).toBeLessThan(1000);
+    const after = await runs([...predecessors, neighbour]);
+    expect(after.filter((r) => predecessors.includes(r.id)).map((r) => r.leaseOwner)).toEqual([null, null]);
+    expect(after.find((r) => r.id === neighbour)!.leaseOwner).toBe(leaseOwnerOf("restarted-2", "x"));
+
+    // A live process beating under the id: its lease stays, and it is reported as a twin.
+    const twinRun = await leasedRun(leaseOwnerOf("twinned", "alive"), 30_000);
+    await heartbeat(handle.db, "twinned", "alive", 30_000);
+    const beating = setInterval(() => void heartbeat(handle.db, "twinned", "alive", 30_000), 50);
+    try {
+      expect(await takeOverIdentity(handle.db, "twinned", "second", 300)).toEqual({ reclaimed: 0, twin: "alive" });
+    } finally {
+      clearInterval(beating);
+    }
+    expect((await runs([twinRun]))[0]!.leaseOwner).toBe(leaseOwnerOf("twinned", "alive"));
   });
 });
