@@ -48,7 +48,7 @@ export function startWorkflowsIfBuiltIn(): Promise<WorkflowExecutor | null> {
       pollMs: handle.kind === "pglite" ? 1000 : 250,
     });
     executor.start();
-    console.info(`workflows: built-in executor started (${handle.kind}), calling ${appUrl()}${SERVE_PATH}`);
+    console.info(`workflows: built-in executor started (${handle.kind}) as instance ${executor.instanceId} (incarnation ${executor.incarnation}), calling ${appUrl()}${SERVE_PATH}`);
     return executor;
   })();
   return slot.__workflowExecutor;
