@@ -5,7 +5,7 @@ import { rowsOf } from "@/db/json-insert";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
-import { orgTimeZone, resolveRange } from "./resolve-range";
+import { orgTimeZone, rangeBounds, resolveRange } from "./resolve-range";
 import { campaignReportQuerySchema, type CampaignReport, type CampaignReportQuery } from "./schemas";
 
 const MAX_COMPARED = 10;
@@ -31,8 +31,7 @@ export async function getCampaignReport({ ctx, input = {}, now }: { ctx: OrgCont
   const chosen = parseCampaignIds(query.campaignIds);
   const range = resolveRange(query, await orgTimeZone(ctx), now);
   const tz = range.timeZone;
-  const start = sql`((${range.from}::date)::timestamp at time zone ${tz})`;
-  const end = sql`((${range.to}::date + 1)::timestamp at time zone ${tz})`;
+  const { start, end } = rangeBounds(range);
   const org = ctx.org.id;
   const channel = query.channelId ? sql`and c.channel_id = ${query.channelId}::uuid` : sql``;
   const db = await getDb();

