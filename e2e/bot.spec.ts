@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { api, APP_URL, control, hydrated } from "./helpers";
-import { ownerOrg, storageStateOf } from "./personas";
+import { api, control, hydrated } from "./helpers";
+import { storageStateOf } from "./personas";
+import { connectSandboxChannel, pageMessagesTo } from "./sandbox-channel";
 
 /**
  * The FAQ bot (issue 15), as its "done when" says, in Chinese and in English: a person asks a question phrased
@@ -14,38 +15,20 @@ const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).joi
 const HELPFUL_YES = "MD_BOT_HELPFUL_YES";
 const FAQ_PREFIX = "MD_BOT_FAQ:";
 
-type PageMessage = { text?: string; quick_replies?: { title: string; payload: string }[] };
-
-/** What the Page sent the person, as Messenger shows it (the sandbox's thread). */
-async function fromPage(request: APIRequestContext, psid: string): Promise<PageMessage[]> {
-  const thread = await control<{ data: { direction: string; message?: PageMessage }[] }>(request, "GET", `/users/${psid}/thread`);
-  return thread.data.filter((m) => m.direction === "out" && m.message).map((m) => m.message!);
-}
-
 /** A sandbox Page connected as a channel of a new skill group with the agent persona in it, its bot first. */
 async function botChannel(owner: Page, request: APIRequestContext, tag: string) {
-  const { slug } = ownerOrg();
-  const app = await control<{ id: string; secret: string }>(request, "POST", "/apps", { name: `E2E bot app ${tag}`, secret: `e2e-bot-${tag}` });
-  const fbPage = await control<{ id: string; accessToken: string }>(request, "POST", "/pages", { appId: app.id, name: `Bot Page ${tag}` });
-  const group = await api<{ id: string }>(owner.request, slug, "POST", "/skill-groups", { name: `Bot ${tag}` });
-  const members = await api<{ data: { id: string; name: string }[] }>(owner.request, slug, "GET", "/members?limit=100");
-  const andy = members.data.find((m) => m.name === "Andy Agent");
-  expect(andy, "Andy Agent is a member").toBeDefined();
-  await api(owner.request, slug, "POST", `/skill-groups/${group.id}/members`, { membershipId: andy!.id });
-  const channel = await api<{ id: string }>(owner.request, slug, "POST", "/channels", { name: `Bot shop ${tag}`, pageId: fbPage.id, pageAccessToken: fbPage.accessToken, appId: app.id, appSecret: app.secret, skillGroupId: group.id });
-  const { verifyToken } = await api<{ verifyToken: string }>(owner.request, slug, "POST", `/channels/${channel.id}/verify-token`);
-  await control(request, "PUT", `/apps/${app.id}/webhook`, { callbackUrl: `${APP_URL}/facebook/webhook/${fbPage.id}`, verifyToken });
+  const { slug, pageId, channelId } = await connectSandboxChannel(owner, request, { tag, label: "Bot", agents: ["Andy Agent"] });
   // The knowledge base: entries of this channel only, so other specs' entries of the organisation stay apart.
   const faq = (language: "zh-CN" | "en", question: string, alternatives: string[], text: string) =>
-    api(owner.request, slug, "POST", "/faqs", { language, question, alternatives, answer: { kind: "text", text }, channelIds: [channel.id] });
+    api(owner.request, slug, "POST", "/faqs", { language, question, alternatives, answer: { kind: "text", text }, channelIds: [channelId] });
   await faq("zh-CN", "包邮吗？", ["运费怎么算", "免运费吗"], `满 99 元包邮，不满收 10 元运费。${tag}`);
   await faq("zh-CN", "怎么退货？", ["退货流程", "可以退货吗"], `收货 7 天内可在订单页申请退货。${tag}`);
   await faq("zh-CN", "多久发货？", ["什么时候发货", "下单后几天发货"], `下单后 48 小时内发货。${tag}`);
   await faq("en", "Where is my package?", ["track my order", "order tracking"], `Track it under My orders → Track. ${tag}`);
   await faq("en", "Do you ship to Spain?", ["international shipping countries"], `We ship to every EU country, Spain included. ${tag}`);
   await faq("en", "How do I return an item?", ["return policy", "refund for a return"], `Start a return within 30 days from My orders. ${tag}`);
-  await api(owner.request, slug, "PUT", `/bot/configs/channels/${channel.id}`, { mode: "bot_first", maxMisses: 3 });
-  return { slug, pageId: fbPage.id };
+  await api(owner.request, slug, "PUT", `/bot/configs/channels/${channelId}`, { mode: "bot_first", maxMisses: 3 });
+  return { slug, pageId };
 }
 
 test.use({ storageState: storageStateOf("owner") });
@@ -88,21 +71,21 @@ test("the bot answers paraphrases, suggests when unsure, and hands over to the o
 
       // A paraphrase: the entry's answer, then "was this helpful" with its buttons.
       await say(c.paraphrase);
-      await expect.poll(async () => (await fromPage(request, person.psid)).map((m) => m.text), { timeout: 30_000 }).toContain(c.answer);
-      const answered = await fromPage(request, person.psid);
+      await expect.poll(async () => (await pageMessagesTo(request, person.psid)).map((m) => m.text), { timeout: 30_000 }).toContain(c.answer);
+      const answered = await pageMessagesTo(request, person.psid);
       expect(answered.at(-1)!.quick_replies?.map((q) => q.payload)).toContain(HELPFUL_YES);
 
       // Unsure: related questions offered as quick replies.
       const before = answered.length;
       await say(c.unsure);
       await expect
-        .poll(async () => (await fromPage(request, person.psid)).slice(before).some((m) => m.quick_replies?.some((q) => q.payload.startsWith(FAQ_PREFIX))), { timeout: 30_000 })
+        .poll(async () => (await pageMessagesTo(request, person.psid)).slice(before).some((m) => m.quick_replies?.some((q) => q.payload.startsWith(FAQ_PREFIX))), { timeout: 30_000 })
         .toBe(true);
 
       // A person, please: the online agent gets it, with the bot's transcript.
       await say(c.human);
-      await expect.poll(async () => (await fromPage(request, person.psid)).at(-1)?.text, { timeout: 30_000 }).toBe(c.ack);
-      const handedOver = (await fromPage(request, person.psid)).length;
+      await expect.poll(async () => (await pageMessagesTo(request, person.psid)).at(-1)?.text, { timeout: 30_000 }).toBe(c.ack);
+      const handedOver = (await pageMessagesTo(request, person.psid)).length;
       const row = andy.getByTestId("conversation-row").filter({ hasText: `${c.name} B${tag}` });
       await expect(row).toBeVisible({ timeout: 30_000 });
       await row.click();
@@ -116,7 +99,7 @@ test("the bot answers paraphrases, suggests when unsure, and hands over to the o
       await say(c.after);
       await expect(andy.locator('[data-testid="message"][data-source="webhook"]').filter({ hasText: c.after })).toBeVisible({ timeout: 30_000 });
       await andy.waitForTimeout(1_000);
-      expect(await fromPage(request, person.psid)).toHaveLength(handedOver);
+      expect(await pageMessagesTo(request, person.psid)).toHaveLength(handedOver);
       await andy.goto(`/o/${slug}/conversations`);
       await hydrated(andy);
     }

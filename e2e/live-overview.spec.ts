@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { api, control, hydrated } from "./helpers";
+import { api, APP_URL, control, hydrated } from "./helpers";
 import { ownerOrg, storageStateOf } from "./personas";
+import { connectSandboxChannel } from "./sandbox-channel";
 
 /**
  * The live overview (issue 16): a supervisor watches agents and queues while the desk works. A person writes
@@ -10,36 +11,7 @@ import { ownerOrg, storageStateOf } from "./personas";
  * an agent, that agent's load rises on the open page without a reload; the supervisor hands it to the other
  * agent from the page, and both loads follow.
  */
-const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
-
-/** A sandbox Page connected as a channel of a new skill group, with the persona agents in it. */
-async function deskChannel(owner: Page, request: APIRequestContext, tag: string, agents: string[]) {
-  const { slug } = ownerOrg();
-  const app = await control<{ id: string; secret: string }>(request, "POST", "/apps", { name: `E2E live app ${tag}`, secret: `e2e-live-${tag}` });
-  const fbPage = await control<{ id: string; accessToken: string }>(request, "POST", "/pages", { appId: app.id, name: `Live Page ${tag}` });
-  const group = await api<{ id: string }>(owner.request, slug, "POST", "/skill-groups", { name: `Live ${tag}` });
-  const members = await api<{ data: { id: string; name: string }[] }>(owner.request, slug, "GET", "/members?limit=100");
-  const ids: Record<string, string> = {};
-  for (const name of agents) {
-    const member = members.data.find((m) => m.name === name);
-    expect(member, `${name} is a member`).toBeDefined();
-    ids[name] = member!.id;
-    await api(owner.request, slug, "POST", `/skill-groups/${group.id}/members`, { membershipId: member!.id });
-  }
-  const channel = await api<{ id: string }>(owner.request, slug, "POST", "/channels", {
-    name: `Live shop ${tag}`,
-    pageId: fbPage.id,
-    pageAccessToken: fbPage.accessToken,
-    appId: app.id,
-    appSecret: app.secret,
-    skillGroupId: group.id,
-  });
-  await api(owner.request, slug, "POST", `/channels/${channel.id}/check`);
-  const { verifyToken } = await api<{ verifyToken: string }>(owner.request, slug, "POST", `/channels/${channel.id}/verify-token`);
-  await control(request, "PUT", `/apps/${app.id}/webhook`, { callbackUrl: `${APP_URL}/facebook/webhook/${fbPage.id}`, verifyToken });
-  return { slug, pageId: fbPage.id, channelId: channel.id, groupId: group.id, ids };
-}
 
 /** "2 of 5" → 2 */
 const loadOf = async (row: ReturnType<Page["getByTestId"]>) => Number(/^\d+/.exec((await row.getByTestId("live-agent-load").innerText()).trim())![0]);
@@ -49,7 +21,7 @@ test.use({ storageState: storageStateOf("owner") });
 test("a supervisor sees a queue wait tick and an agent's load change live, and reassigns the conversation", async ({ page: owner, browser, request }) => {
   test.setTimeout(120_000);
   const tag = digits(6);
-  const { slug, pageId, groupId, ids } = await deskChannel(owner, request, tag, ["Andy Agent", "Bea Backup"]);
+  const { slug, pageId, groupId, ids } = await connectSandboxChannel(owner, request, { tag, label: "Live", agents: ["Andy Agent", "Bea Backup"] });
   const andyContext = await browser.newContext({ storageState: storageStateOf("agent") });
   const beaContext = await browser.newContext({ storageState: storageStateOf("agent2") });
   try {

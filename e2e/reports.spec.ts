@@ -1,9 +1,10 @@
 import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { APP_URL, SANDBOX_URL, api, control, hydrated } from "./helpers";
 import { ownerOrg, storageStateOf } from "./personas";
+import { connectSandboxChannel } from "./sandbox-channel";
 
 /**
  * Reports (issue 16) as people read them. A new channel of the owner's organisation gets a known day: a person
@@ -13,25 +14,6 @@ import { ownerOrg, storageStateOf } from "./personas";
  */
 const DEMO_PAGE = "1000000000000001";
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
-
-async function reportChannel(owner: Page, request: APIRequestContext, tag: string) {
-  const { slug } = ownerOrg();
-  const app = await control<{ id: string; secret: string }>(request, "POST", "/apps", { name: `E2E reports app ${tag}`, secret: `e2e-reports-${tag}` });
-  const fbPage = await control<{ id: string; accessToken: string }>(request, "POST", "/pages", { appId: app.id, name: `Reports Page ${tag}` });
-  const group = await api<{ id: string }>(owner.request, slug, "POST", "/skill-groups", { name: `Reports ${tag}` });
-  const channel = await api<{ id: string }>(owner.request, slug, "POST", "/channels", {
-    name: `Reports shop ${tag}`,
-    pageId: fbPage.id,
-    pageAccessToken: fbPage.accessToken,
-    appId: app.id,
-    appSecret: app.secret,
-    skillGroupId: group.id,
-  });
-  await api(owner.request, slug, "POST", `/channels/${channel.id}/check`);
-  const { verifyToken } = await api<{ verifyToken: string }>(owner.request, slug, "POST", `/channels/${channel.id}/verify-token`);
-  await control(request, "PUT", `/apps/${app.id}/webhook`, { callbackUrl: `${APP_URL}/facebook/webhook/${fbPage.id}`, verifyToken });
-  return { slug, pageId: fbPage.id, channelId: channel.id };
-}
 
 /** The value cell of a KPI card. */
 const kpi = (page: Page, key: string, part = "kpi-value") => page.getByTestId(`kpi-${key}`).getByTestId(part);
@@ -69,7 +51,7 @@ test.use({ storageState: storageStateOf("owner") });
 test("the service report shows a known day's figures in English and Chinese, its CSV equals the table, and it passes axe", async ({ page: owner, browser, request }) => {
   test.setTimeout(180_000);
   const tag = digits(6);
-  const { slug, pageId, channelId } = await reportChannel(owner, request, tag);
+  const { slug, pageId, channelId } = await connectSandboxChannel(owner, request, { tag, label: "Reports" });
 
   // The known day: two messages in, a claim, one reply out, a resolution.
   const person = await control<{ psid: string }>(request, "POST", `/pages/${pageId}/users`, { firstName: "Rui", lastName: `R${tag}` });
