@@ -73,7 +73,7 @@ function createMetrics() {
     }),
     workflowStepSeconds: new Histogram({
       name: "messenger_workflow_step_seconds",
-      help: "Built-in executor: one call of a function's serve endpoint (one step) until its answer",
+      help: "A step.run or step.sendEvent handler, from its start to its result (measured in the function, whichever executor calls it)",
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),

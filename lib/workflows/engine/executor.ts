@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { describeError } from "@/lib/log-error";
+import { componentLogger } from "@/lib/observability/logger";
 import type { Db } from "@/db/client";
 import { driveRun, type DriverContext } from "./driver";
 import { syncInBand } from "../protocol/serve-calls";
 import { registerApp, type SyncResult } from "./registry";
 import { claimRuns, fireDueCrons, nextDueAt, reclaimLeases, resolveDueWaits } from "./scheduler";
+import { recordExecutorLoop } from "./heartbeat";
 
 export interface ExecutorOptions {
   db: Db;
@@ -149,6 +151,7 @@ export class WorkflowExecutor {
     let failures = 0;
     let failingSince = 0;
     while (this.running) {
+      recordExecutorLoop();
       this.woken = false;
       let didWork = false;
       try {
@@ -216,5 +219,5 @@ export class WorkflowExecutor {
 }
 
 function defaultLog(level: "info" | "warn" | "error", message: string, extra?: Record<string, unknown>): void {
-  console[level](message, extra ?? "");
+  componentLogger("workflows")[level](message, extra);
 }
