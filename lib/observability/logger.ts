@@ -45,8 +45,8 @@ const slot = globalThis as unknown as { __messengerDeskLogger?: Logger; __messen
 function level(): string {
   const configured = process.env.LOG_LEVEL?.trim().toLowerCase();
   if (configured && ["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(configured)) return configured;
-  // Test runs print only what goes wrong; a test that reads the log captures it (captureLogOutput).
-  return process.env.NODE_ENV === "test" || process.env.VITEST ? "warn" : "info";
+  // Test runs print only errors; a test that reads the log captures it (captureLogOutput).
+  return process.env.NODE_ENV === "test" || process.env.VITEST ? "error" : "info";
 }
 
 function destination(): DestinationStream {

@@ -55,6 +55,7 @@ function routeOf(url: string): string {
 
 function logRequest(method: string, route: string, status: number, started: number, error?: unknown): void {
   const fields = { method, route, status, durationMs: Math.round((performance.now() - started) * 10) / 10, ...(error !== undefined && { err: error }) };
-  if (status >= 500) logger().error(fields, "request failed");
+  // warn, not error: an unhandled error is logged at error where it is caught (lib/api/respond.ts).
+  if (status >= 500) logger().warn(fields, "request failed");
   else logger().info(fields, "request");
 }
