@@ -6,12 +6,11 @@ const log = componentLogger("workflows");
 
 type RunContext = { runId: string; attempt: number; event: { name?: string; data?: unknown } };
 
-/** Ids only: the event's name and its orgId, never its data (message text, tokens). */
-function runFields(fn: { id(): string } | { opts?: { id?: string } }, ctx: RunContext): Record<string, unknown> {
-  const functionId = "id" in fn && typeof fn.id === "function" ? fn.id() : (fn as { opts?: { id?: string } }).opts?.id;
+/** Ids only: the function (as the app's id prefixes it), run, event name and orgId, never the event's data. */
+function runFields(appId: string, fn: { id(prefix?: string): string }, ctx: RunContext): Record<string, unknown> {
   const data = ctx.event?.data as { orgId?: unknown } | undefined;
   return {
-    functionId,
+    functionId: fn.id(appId),
     runId: ctx.runId,
     attempt: ctx.attempt,
     event: ctx.event?.name,
@@ -30,17 +29,17 @@ export class WorkflowLogging extends Middleware.BaseMiddleware {
   private readonly stepStarted = new Map<string, number>();
 
   onRunStart({ ctx, fn }: Middleware.OnRunStartArgs): void {
-    log.info("run started", runFields(fn as never, ctx as unknown as RunContext));
+    log.info("run started", this.fields(fn, ctx));
   }
 
   onRunComplete({ ctx, fn }: Middleware.OnRunCompleteArgs): void {
     metrics().workflowRunsFinished.inc({ state: "completed" });
-    log.info("run completed", runFields(fn as never, ctx as unknown as RunContext));
+    log.info("run completed", this.fields(fn, ctx));
   }
 
   onRunError({ ctx, fn, error, isFinalAttempt }: Middleware.OnRunErrorArgs): void {
     if (isFinalAttempt) metrics().workflowRunsFinished.inc({ state: "failed" });
-    log[isFinalAttempt ? "error" : "warn"](isFinalAttempt ? "run failed" : "run attempt failed; it is retried", { ...runFields(fn as never, ctx as unknown as RunContext), err: error });
+    log[isFinalAttempt ? "error" : "warn"](isFinalAttempt ? "run failed" : "run attempt failed; it is retried", { ...this.fields(fn, ctx), err: error });
   }
 
   onStepStart({ stepInfo }: Middleware.OnStepStartArgs): void {
@@ -49,12 +48,16 @@ export class WorkflowLogging extends Middleware.BaseMiddleware {
 
   onStepComplete({ ctx, fn, stepInfo }: Middleware.OnStepCompleteArgs): void {
     const durationMs = this.stepDuration(stepInfo.hashedId);
-    log.info("step completed", { ...runFields(fn as never, ctx as unknown as RunContext), step: stepInfo.options.id, stepId: stepInfo.hashedId, durationMs });
+    log.info("step completed", { ...this.fields(fn, ctx), step: stepInfo.options.id, stepId: stepInfo.hashedId, durationMs });
   }
 
   onStepError({ ctx, fn, stepInfo, error, isFinalAttempt }: Middleware.OnStepErrorArgs): void {
     const durationMs = this.stepDuration(stepInfo.hashedId);
-    log[isFinalAttempt ? "error" : "warn"]("step failed", { ...runFields(fn as never, ctx as unknown as RunContext), step: stepInfo.options.id, stepId: stepInfo.hashedId, durationMs, finalAttempt: isFinalAttempt, err: error });
+    log[isFinalAttempt ? "error" : "warn"]("step failed", { ...this.fields(fn, ctx), step: stepInfo.options.id, stepId: stepInfo.hashedId, durationMs, finalAttempt: isFinalAttempt, err: error });
+  }
+
+  private fields(fn: unknown, ctx: unknown): Record<string, unknown> {
+    return runFields(this.client.id, fn as { id(prefix?: string): string }, ctx as RunContext);
   }
 
   private stepDuration(hashedId: string): number | undefined {
