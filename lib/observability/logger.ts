@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import pinoPretty from "pino-pretty";
 import { describeError } from "@/lib/log-error";
 import { currentRequestContext } from "./request-context";
 
@@ -52,9 +53,7 @@ function level(): string {
 function destination(): DestinationStream {
   if (process.env.NODE_ENV === "development" && !process.env.VITEST) {
     // pino-pretty as a stream in this thread: pino's worker-thread transports do not survive Next's bundling.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const pretty = require("pino-pretty") as (options: Record<string, unknown>) => DestinationStream;
-    const stream = pretty({ colorize: true, sync: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" });
+    const stream = pinoPretty({ colorize: true, sync: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" });
     return { write: (line: string) => (slot.__messengerDeskLogSink ? slot.__messengerDeskLogSink(line) : stream.write(line)) };
   }
   return { write: (line: string) => void (slot.__messengerDeskLogSink ? slot.__messengerDeskLogSink(line) : process.stdout.write(line)) };
