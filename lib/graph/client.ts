@@ -106,7 +106,17 @@ export class GraphClient {
     return this.request({ path: psid, accessToken, query: { fields: "first_name,last_name,profile_pic,locale" } });
   }
 
-  async sendMessage(pageId: string, accessToken: string, body: Record<string, unknown>): Promise<{ recipient_id?: string; message_id?: string }> {
+  sendMessage(pageId: string, accessToken: string, body: Record<string, unknown>): Promise<{ recipient_id?: string; message_id?: string }> {
+    return this.sendApi(pageId, accessToken, body);
+  }
+
+  /** A sender action (typing_on, typing_off, mark_seen) in a person's thread: no message, no messaging_type. */
+  sendSenderAction(pageId: string, accessToken: string, psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<{ recipient_id?: string }> {
+    return this.sendApi(pageId, accessToken, { recipient: { id: psid }, sender_action: action });
+  }
+
+  /** POST /{page-id}/messages, counted per Page by outcome (messenger_send_api_calls_total). */
+  private async sendApi(pageId: string, accessToken: string, body: Record<string, unknown>): Promise<{ recipient_id?: string; message_id?: string }> {
     try {
       const answer = await this.request<{ recipient_id?: string; message_id?: string }>({ method: "POST", path: `${pageId}/messages`, accessToken, body });
       recordSendApiCall(pageId, "sent");
@@ -116,11 +126,6 @@ export class GraphClient {
       recordSendApiCall(pageId, error instanceof GraphError ? error.errorClass : "network");
       throw error;
     }
-  }
-
-  /** A sender action (typing_on, typing_off, mark_seen) in a person's thread: no message, no messaging_type. */
-  sendSenderAction(pageId: string, accessToken: string, psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<{ recipient_id?: string }> {
-    return this.request({ method: "POST", path: `${pageId}/messages`, accessToken, body: { recipient: { id: psid }, sender_action: action } });
   }
 
   /**
