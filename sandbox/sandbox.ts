@@ -13,6 +13,7 @@ import { StatePersistence } from "./state/persistence";
 import { SandboxStore } from "./state/store";
 import { BulkActions } from "./users/bulk";
 import { UserSimulator } from "./users/simulator";
+import { SubscriptionSimulator } from "./users/subscriptions";
 import { WebhookDispatcher, type DeliveryOptions } from "./webhooks/dispatcher";
 
 export interface SandboxCoreOptions {
@@ -38,6 +39,8 @@ export class SandboxCore {
   readonly webhooks: WebhookDispatcher;
   readonly users: UserSimulator;
   readonly bulk: BulkActions;
+  /** Recurring-notification opt-ins, m.me/rn links, stop/resume, re-opt-in, marketing subscribers. */
+  readonly subscriptions: SubscriptionSimulator;
   readonly graph: GraphContext;
   readonly threadControl: ThreadControl;
   readonly appUrl: string;
@@ -54,6 +57,8 @@ export class SandboxCore {
     this.webhooks = new WebhookDispatcher(this.store, this.clock, options.webhooks, options.random);
     this.users = new UserSimulator(this.store, this.clock, this.webhooks);
     this.bulk = new BulkActions(this.store, this.users, this.clock);
+    this.subscriptions = new SubscriptionSimulator(this.store, this.clock, this.webhooks, this.users);
+    this.users.subscriptions = this.subscriptions;
     this.autoReceipts = { delivery: options.autoReceipts?.delivery ?? false, read: options.autoReceipts?.read ?? false };
     this.threadControl = new ThreadControl(this.store, this.webhooks, () => this.clock.now());
     this.graph = {

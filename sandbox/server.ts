@@ -30,7 +30,7 @@ export interface RunningSandbox {
   core: SandboxCore;
   /** Shortcuts to the core's parts. */
   state: SandboxCore["store"];
-  controls: { users: SandboxCore["users"]; bulk: SandboxCore["bulk"]; webhooks: SandboxCore["webhooks"]; sendLog: SandboxCore["sendLog"]; clock: SandboxCore["clock"] };
+  controls: { users: SandboxCore["users"]; bulk: SandboxCore["bulk"]; webhooks: SandboxCore["webhooks"]; sendLog: SandboxCore["sendLog"]; clock: SandboxCore["clock"]; subscriptions: SandboxCore["subscriptions"] };
   server: http.Server;
   close(): Promise<void>;
 }
@@ -189,6 +189,7 @@ export function createSandboxServer(core: SandboxCore): http.Server {
     if (pathname.startsWith("/_sandbox/api")) work = handleControl(req, res, pathname, query);
     else if (pathname.startsWith("/_sandbox") && serveStatic(req, res, pathname)) return;
     else if (DIALOG_PATH.test(pathname)) work = serveDialog(req, res, query);
+    else if (/^(\/_sandbox)?\/m\.me\/rn\/[^/]+\/?$/.test(pathname)) work = redirectMmeLink(core, res, pathname, query, true);
     else if (/^(\/_sandbox)?\/m\.me\/[^/]+\/?$/.test(pathname)) work = redirectMmeLink(core, res, pathname, query);
     else if (pathname === "/" && !query.has("access_token") && req.method === "GET") {
       res.writeHead(302, { Location: "/_sandbox/" });
@@ -219,14 +220,19 @@ async function parseMultipart(body: Buffer, contentType: string): Promise<Record
   return fields;
 }
 
-/** m.me/<username>?ref=... opens the simulated Messenger page for that Page with the ref. */
-function redirectMmeLink(core: SandboxCore, res: ServerResponse, pathname: string, query: URLSearchParams): void {
+/** m.me/<username>?ref=... (or m.me/rn/<username>?topic=&cadence=) opens the simulated Messenger page for that Page. */
+function redirectMmeLink(core: SandboxCore, res: ServerResponse, pathname: string, query: URLSearchParams, recurring = false): void {
   const name = decodeURIComponent(pathname.replace(/\/$/, "").split("/").pop() ?? "");
   const page = core.store.pageByIdOrUsername(name);
   if (!page) return sendJson(res, 404, { error: `no Page ${name} in the sandbox` });
   const target = new URLSearchParams({ page: page.id });
   const ref = query.get("ref");
   if (ref !== null) target.set("ref", ref);
+  // m.me/rn/<page>?topic=&cadence=: Messenger shows the recurring-notification opt-in prompt for the topic.
+  if (recurring) {
+    target.set("rnTopic", query.get("topic") ?? "");
+    target.set("rnCadence", query.get("cadence") ?? "");
+  }
   res.writeHead(302, { Location: `/_sandbox/?${target}` });
   res.end();
 }
@@ -249,7 +255,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port,
     core,
     state: core.store,
-    controls: { users: core.users, bulk: core.bulk, webhooks: core.webhooks, sendLog: core.sendLog, clock: core.clock },
+    controls: { users: core.users, bulk: core.bulk, webhooks: core.webhooks, sendLog: core.sendLog, clock: core.clock, subscriptions: core.subscriptions },
     server,
     close: () =>
       new Promise<void>((resolve) => {

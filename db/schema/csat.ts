@@ -74,6 +74,8 @@ export const csatSurveys = pgTable(
   (t) => [
     uniqueIndex("csat_surveys_resolution_key").on(t.resolutionActivityId),
     index("csat_surveys_org_resolved_idx").on(t.orgId, t.resolvedAt),
+    // The contact panel's ratings of a conversation, and the cascade when a conversation is deleted.
+    index("csat_surveys_conversation_idx").on(t.conversationId, t.resolvedAt),
     index("csat_surveys_awaiting_idx").on(t.conversationId).where(sql`${t.awaiting} is not null`),
     check("csat_surveys_rating_range", sql`${t.rating} is null or (${t.rating} between 1 and 5)`),
   ],

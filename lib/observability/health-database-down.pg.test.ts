@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as live } from "@/app/api/health/live/route";
 import { GET as ready } from "@/app/api/health/ready/route";
 import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
-import { recordExecutorLoop } from "@/lib/workflows/engine/heartbeat";
+import { recordExecutorLoop } from "@/lib/workflows/engine/last-loop";
 import { createTestDatabase } from "@/tests/db";
 import { startTcpProxy, type TcpProxy } from "@/tests/tcp-proxy";
 import { forgetCachedReadiness, READY_TIMEOUT_MS } from "./health";

@@ -9,7 +9,7 @@ import { GET as live } from "@/app/api/health/live/route";
 import { GET as ready } from "@/app/api/health/ready/route";
 import { rowsOf } from "@/db/json-insert";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
-import { recordExecutorLoop } from "@/lib/workflows/engine/heartbeat";
+import { recordExecutorLoop } from "@/lib/workflows/engine/last-loop";
 import { useTestDatabase } from "@/tests/db";
 import { forgetCachedReadiness } from "./health";
 import { HEALTH_REQUESTS_PER_MINUTE, resetHealthRateLimit } from "./health-rate-limit";

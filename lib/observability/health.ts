@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { getDatabase, type DatabaseHandle } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
 import { logError } from "@/lib/log-error";
-import { lastExecutorLoopAt } from "@/lib/workflows/engine/heartbeat";
+import { lastExecutorLoopAt } from "@/lib/workflows/engine/last-loop";
 import { executorEnabled, workflowMode } from "@/lib/workflows/wiring/mode";
 
 /**

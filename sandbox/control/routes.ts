@@ -5,6 +5,8 @@
  */
 import type { SandboxCore } from "../sandbox";
 import { isTyping } from "../graph/send-api";
+import { effectiveStatus } from "../graph/marketing-messages";
+import { newNumericId } from "../ids";
 import { appsWithRole, PAGE_INBOX_NAME } from "../graph/thread-control";
 import { PLATFORM } from "../state/demo";
 import { PAGE_INBOX_APP_ID, type FacebookUser, type SandboxApp, type SandboxPage, type SandboxUser } from "../state/types";
@@ -14,7 +16,7 @@ import { ControlError, ControlRouter } from "./router";
 import * as s from "./schemas";
 
 const publicApp = (app: SandboxApp) => ({ ...app });
-const publicPage = (page: SandboxPage) => ({ ...page, mMeLink: `https://m.me/${page.username}` });
+const publicPage = (page: SandboxPage) => ({ ...page, region: page.region ?? "US", businessCountry: page.businessCountry ?? "US", mMeLink: `https://m.me/${page.username}` });
 const publicUser = (user: SandboxUser) => ({ ...user });
 
 function num(query: URLSearchParams, name: string): number | undefined {
@@ -41,7 +43,7 @@ function time(query: URLSearchParams, name: string): number | undefined {
 
 export function buildControlRoutes(core: SandboxCore): ControlRouter {
   const router = new ControlRouter();
-  const { store, users, bulk, webhooks, sendLog, clock, threadControl } = core;
+  const { store, users, bulk, webhooks, sendLog, clock, threadControl, subscriptions } = core;
 
   const publicFacebookUser = (user: FacebookUser) => ({
     id: user.id,
@@ -129,7 +131,10 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
     // Meta's Human Agent permission, granted (or not) through App Review.
     .on("PUT", "/apps/:appId/permissions", ({ params, body }) => {
       const app = appOf(params.appId);
-      app.humanAgentPermission = s.appPermissionsSchema.parse(body ?? {}).humanAgent;
+      const input = s.appPermissionsSchema.parse(body ?? {});
+      if (input.humanAgent !== undefined) app.humanAgentPermission = input.humanAgent;
+      if (input.marketingMessages !== undefined) app.marketingMessagesPermission = input.marketingMessages;
+      if (input.adsManagement !== undefined) app.adsManagementPermission = input.adsManagement;
       store.touch();
       return publicApp(app);
     })
@@ -360,6 +365,60 @@ export function buildControlRoutes(core: SandboxCore): ControlRouter {
       if (autoReadReceipts !== undefined) core.autoReceipts.read = autoReadReceipts;
       return { ...webhooks.options, autoDeliveryReceipts: core.autoReceipts.delivery, autoReadReceipts: core.autoReceipts.read };
     })
+    // ---- recurring notifications and Marketing Messages ----
+    .on("PUT", "/pages/:pageId/region", ({ params, body }) => {
+      const page = pageOf(params.pageId);
+      const input = s.pageRegionSchema.parse(body ?? {});
+      if (input.region) page.region = input.region;
+      if (input.businessCountry) page.businessCountry = input.businessCountry.toUpperCase();
+      store.touch();
+      return { pageId: page.id, region: page.region ?? "US", businessCountry: page.businessCountry ?? "US" };
+    })
+    .on("POST", "/pages/:pageId/admin-user", ({ params }) => publicUser(subscriptions.adminOf(params.pageId)))
+    .on("GET", "/pages/:pageId/topics", ({ params }) => ({ data: subscriptions.topicsOf(params.pageId) }))
+    .on("GET", "/pages/:pageId/notification-tokens", ({ params, query }) => {
+      const page = pageOf(params.pageId);
+      const psid = str(query, "psid");
+      const list = psid ? store.notificationTokensOf(psid).filter((t) => t.pageId === page.id) : store.notificationTokensOfPage(page.id);
+      const limit = num(query, "limit") ?? 1000;
+      return { total: list.length, data: list.slice(0, limit) };
+    })
+    .on("POST", "/pages/:pageId/bulk/subscription-tokens", ({ params, body }) => {
+      const { includeTokens, ...input } = s.bulkSubscriptionTokensSchema.parse(body ?? {});
+      const granted = subscriptions.grantBulk(params.pageId, input);
+      return includeTokens === false ? { count: granted.length } : { count: granted.length, granted };
+    })
+    .on("POST", "/users/:psid/rn-link", ({ params, body }) => subscriptions.openRecurringLink(params.psid, s.recurringLinkSchema.parse(body ?? {})))
+    .on("POST", "/users/:psid/notifications/stop", ({ params, body }) => subscriptions.setStopped(params.psid, s.tokenSelectorSchema.parse(body ?? {}), true))
+    .on("POST", "/users/:psid/notifications/resume", ({ params, body }) => subscriptions.setStopped(params.psid, s.tokenSelectorSchema.parse(body ?? {}), false))
+    .on("POST", "/users/:psid/notifications/reoptin", ({ params, body }) => {
+      const input = s.reoptinSchema.parse(body ?? {});
+      return subscriptions.reoptIn(params.psid, input.token, input.accept ?? true);
+    })
+    .on("GET", "/ad-accounts", () => ({ data: [...store.adAccounts.values()] }))
+    .on("POST", "/ad-accounts", ({ body }) => {
+      const input = s.adAccountSchema.parse(body ?? {});
+      const id = input.id ?? newNumericId("6");
+      if (store.adAccounts.has(id)) throw new ControlError(409, `ad account ${id} exists`);
+      const account = { id, name: input.name ?? `Ad account ${id.slice(-4)}`, hasPaymentMethod: input.hasPaymentMethod ?? true, currency: input.currency ?? "USD" };
+      store.adAccounts.set(id, account);
+      store.touch();
+      return account;
+    })
+    .on("PUT", "/ad-accounts/:accountId", ({ params, body }) => {
+      const account = store.adAccounts.get(params.accountId.replace(/^act_/, ""));
+      if (!account) throw new ControlError(404, `unknown ad account ${params.accountId}`);
+      Object.assign(account, s.adAccountUpdateSchema.parse(body ?? {}));
+      store.touch();
+      return account;
+    })
+    .on("GET", "/campaigns", ({ query }) => {
+      const pageId = str(query, "pageId");
+      const data = [...store.campaigns.values()]
+        .filter((c) => pageId === undefined || c.pageId === pageId)
+        .map((c) => ({ ...c, effectiveStatus: effectiveStatus(c, clock.now()), delivered: store.campaignDeliveries.get(c.id)?.size ?? 0 }));
+      return { data };
+    })
     // ---- inspection ----
     .on("GET", "/send-calls", ({ query }) => {
       const { total, records } = sendLog.query(sendQuery(query));
@@ -427,6 +486,8 @@ function sendQuery(query: URLSearchParams) {
     ok: bool(query, "ok"),
     errorCode: num(query, "errorCode"),
     kind: str(query, "kind"),
+    tokenKind: str(query, "tokenKind") as "one_time_notif" | "notification_messages" | "subscription" | undefined,
+    campaignId: str(query, "campaignId"),
     limit: num(query, "limit"),
     offset: num(query, "offset"),
   };

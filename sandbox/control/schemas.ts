@@ -1,6 +1,6 @@
 /** Input schemas of the control API (zod), so a malformed request answers 400 with a clear reason. */
 import { z } from "zod";
-import { WEBHOOK_FIELDS } from "../state/types";
+import { PAGE_REGIONS, WEBHOOK_FIELDS } from "../state/types";
 
 export const createAppSchema = z.object({
   id: z.string().regex(/^\d+$/).optional(),
@@ -28,6 +28,8 @@ export const createPageSchema = z.object({
   accessToken: z.string().min(1).optional(),
   subscribedFields: z.array(z.enum(WEBHOOK_FIELDS)).optional(),
   getStartedPayload: z.string().min(1).optional(),
+  region: z.enum(PAGE_REGIONS).optional(),
+  businessCountry: z.string().regex(/^[A-Za-z]{2}$/).optional(),
 });
 
 /** Subscribing the app's webhook for a Page: the app's callback (verified) and the Page's fields. */
@@ -54,6 +56,8 @@ export const faultsSchema = z.object({
 
 export const createUserSchema = z.object({
   psid: z.string().regex(/^\d+$/).optional(),
+  /** IANA time zone (notification_messages_timezone of the person's opt-ins). */
+  timezone: z.string().min(1).optional(),
   firstName: z.string().optional(),
   lastName: z.string().optional(),
   locale: z.string().optional(),
@@ -125,7 +129,40 @@ export const webhookOptionsSchema = z.object({
 
 export const clockSchema = z.object({ advanceMs: z.number().int() });
 
-export const appPermissionsSchema = z.object({ humanAgent: z.boolean() });
+/** Meta permissions granted through App Review: Human Agent, paid_marketing_messages, ads_management. */
+export const appPermissionsSchema = z
+  .object({ humanAgent: z.boolean().optional(), marketingMessages: z.boolean().optional(), adsManagement: z.boolean().optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "give at least one of humanAgent, marketingMessages, adsManagement");
+
+// ---- recurring notifications and Marketing Messages ----
+export const pageRegionSchema = z
+  .object({ region: z.enum(PAGE_REGIONS).optional(), businessCountry: z.string().regex(/^[A-Za-z]{2}$/).optional() })
+  .refine((v) => v.region !== undefined || v.businessCountry !== undefined, "give region and/or businessCountry");
+const frequencySchema = z.enum(["DAILY", "WEEKLY", "MONTHLY"]);
+export const recurringLinkSchema = z.object({
+  topic: z.string().min(1).max(65),
+  cadence: z.enum(["daily", "weekly", "monthly", "DAILY", "WEEKLY", "MONTHLY"]).optional(),
+  allow: z.boolean().optional(),
+  timezone: z.string().min(1).optional(),
+});
+export const tokenSelectorSchema = z.object({ token: z.string().min(1).optional(), title: z.string().min(1).optional() });
+export const reoptinSchema = z.object({ token: z.string().min(1), accept: z.boolean().optional() });
+export const bulkSubscriptionTokensSchema = z.object({
+  count: z.number().int().min(1).max(200_000),
+  title: z.string().min(1).max(65).optional(),
+  frequency: frequencySchema.optional(),
+  timezone: z.string().min(1).optional(),
+  namePrefix: z.string().optional(),
+  /** false: answer only the count (100,000 pairs are ~10 MB of JSON). */
+  includeTokens: z.boolean().optional(),
+});
+export const adAccountSchema = z.object({
+  id: z.string().regex(/^\d+$/).optional(),
+  name: z.string().min(1).optional(),
+  hasPaymentMethod: z.boolean().optional(),
+  currency: z.string().length(3).optional(),
+});
+export const adAccountUpdateSchema = z.object({ hasPaymentMethod: z.boolean().optional(), name: z.string().min(1).optional() });
 
 /** Another app connected to a Page (Conversation Routing): its own Page token and webhook fields. */
 export const connectAppSchema = z.object({

@@ -67,6 +67,26 @@ export const graphErrors = {
   notificationStopped: () => new GraphError(400, 10, "(#10) The person has stopped notifications for this topic.", 1893015),
   notificationTooSoon: () =>
     new GraphError(400, 4, "(#4) Marketing Messages - There has to be a minimum delay between 2 notifications for the given notification", 2018354),
+  /** At most one notification_messages request with the same title per person per week. */
+  notificationRequestLimit: () =>
+    new GraphError(400, 9, "(#9) Marketing Messages - Too many notification messages opt-in requests sent to this user for the same topic.", 2018352),
+  notificationDuplicateOptin: () =>
+    new GraphError(400, 613, "(#613) Marketing Messages - The user is already opted in to this topic.", 1893016),
+  /** Inferred (Meta documents the rule, not the error): a topic is usable only once the Page's admin opted in to it. */
+  notificationTopicNotRegistered: (title: string) =>
+    new GraphError(400, 100, `(#100) The notification_messages topic "${title}" is not registered for this Page: the Page's admin must opt in to it first.`),
+  // ---- Marketing Messages API (namespace MARKETING_MESSAGES_DIRECT; the codes are Meta's, the envelope placement inferred) ----
+  campaignInactive: () => new GraphError(400, 2300000, "You cannot send a message unless the message campaign under which the message exists is active."),
+  subscriptionTokenInvalid: (detail = "") =>
+    new GraphError(
+      400,
+      2300004,
+      `The subscription token you passed in could not be loaded. This could be because the token id you passed was invalid - or you may not have permissions to load it.${detail}`,
+    ),
+  subscriptionPageMismatch: () =>
+    new GraphError(400, 2300005, "The page id behind your message does not match the page id on the messenger subscription token. Pages can only message their own subscribers."),
+  conversationGap: () => new GraphError(400, 2300052, "This person is not available right now."),
+  missingPermission: (permission: string) => new GraphError(400, 200, `(#200) Requires ${permission} permission to manage the object`),
   rateLimited: () => new GraphError(400, 613, "(#613) Calls to this API have exceeded the rate limit.", 2534040),
   temporary: (code: number) => {
     const messages: Record<number, string> = {

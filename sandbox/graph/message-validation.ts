@@ -75,6 +75,15 @@ function validateAttachment(attachment: unknown, hasFile: boolean): string {
       if (payload.notification_messages_frequency !== undefined && !FREQUENCIES.has(String(payload.notification_messages_frequency))) {
         throw bad("param notification_messages_frequency must be one of {DAILY, WEEKLY, MONTHLY}");
       }
+      if (payload.notification_messages_reoptin !== undefined && payload.notification_messages_reoptin !== "ENABLED" && payload.notification_messages_reoptin !== "DISABLED") {
+        throw bad("param notification_messages_reoptin must be one of {ENABLED, DISABLED}");
+      }
+      if (payload.notification_messages_timezone !== undefined && typeof payload.notification_messages_timezone !== "string") {
+        throw bad("param notification_messages_timezone must be a time zone identifier");
+      }
+      if (payload.image_url !== undefined && (typeof payload.image_url !== "string" || !/^https?:\/\/\S+$/i.test(payload.image_url))) {
+        throw bad("param image_url must be a valid URL");
+      }
       break;
     case "button":
       if (typeof payload.text !== "string" || payload.text.length === 0) throw bad("param message[attachment][payload][text] is required");

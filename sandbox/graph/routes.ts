@@ -12,6 +12,7 @@ import { handleSend, recordRejectedSend } from "./send-api";
 import { handleAttachmentUpload } from "./attachments";
 import { handleThreadControl } from "./thread-control";
 import { handleMessengerProfile } from "./messenger-profile";
+import { campaignNode, createCampaign, listSubscriptionTokens, sendMarketingMessage, unsubscribe } from "./marketing-messages";
 
 export interface GraphRequest {
   method: string;
@@ -102,6 +103,8 @@ function route(ctx: GraphContext, req: GraphRequest, segments: string[], auth: A
     if (segments.length === 2 && second === "permissions") return userPermissions(auth.user);
     if (segments.length === 2 && second === "accounts") return userAccounts(ctx, auth.user, req.params);
   }
+  const marketing = routeMarketing(ctx, req, segments, auth);
+  if (marketing) return marketing;
   if (segments.length === 2 && second === "messages" && req.method === "POST") {
     if (auth.kind !== "page") throw graphErrors.invalidParameter("A page access token is required to request this resource.", 2018218);
     return handleSend(ctx, auth.page, first === "me" ? null : first, req.params, auth.appId);
@@ -124,6 +127,30 @@ function route(ctx: GraphContext, req: GraphRequest, segments: string[], auth: A
     return handleMessengerProfile(ctx, auth.page, req.method, req.params);
   }
   if (segments.length === 1 && req.method === "GET") return getNode(ctx, req, auth, first);
+  throw graphErrors.unknownPath(segments.slice(1).join("/") || first);
+}
+
+const AD_ACCOUNT = /^act_(\d+)$/;
+
+/** Marketing Messages: act_<id>/message_campaign, act_<id>/messages, campaign nodes, the token list, unsubscribe. */
+function routeMarketing(ctx: GraphContext, req: GraphRequest, segments: string[], auth: Auth): GraphResponse | null {
+  const [first, second, third] = segments;
+  const account = AD_ACCOUNT.exec(first ?? "");
+  const isTokens = segments.length === 2 && second === "notification_message_tokens";
+  const isUnsubscribe = segments.length === 3 && second === "messaging_customer_base" && third === "unsubscribe";
+  const campaign = segments.length === 1 ? ctx.store.campaigns.get(first) : undefined;
+  if (!account && !isTokens && !isUnsubscribe && !campaign) return null;
+  if (auth.kind !== "page") throw new GraphError(400, 210, "(#210) A page access token is required to request this resource.");
+  if (campaign && (req.method === "GET" || req.method === "POST")) return campaignNode(ctx, auth.page, campaign, req.method, req.params);
+  if (account && segments.length === 2 && req.method === "POST") {
+    if (second === "message_campaign") return createCampaign(ctx, auth.page, auth.appId, account[1], req.params);
+    if (second === "messages") return sendMarketingMessage(ctx, auth.page, auth.appId, account[1], req.params);
+  }
+  if ((isTokens && req.method === "GET") || (isUnsubscribe && req.method === "POST")) {
+    if (first !== "me" && first !== auth.page.id) throw graphErrors.unknownObject(first);
+    if (isTokens) return listSubscriptionTokens(ctx, auth.page, req.params, ctx.publicUrl?.() || "https://graph.facebook.com");
+    return unsubscribe(ctx, auth.page, req.params);
+  }
   throw graphErrors.unknownPath(segments.slice(1).join("/") || first);
 }
 

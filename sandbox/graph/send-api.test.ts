@@ -174,15 +174,4 @@ describe("Send API: policy errors as Meta enforces them", () => {
     await control(sandbox, "PUT", `/pages/${DEMO.pageId}/faults`, { temporaryErrorRate: 0, latency: { kind: "none" } });
     expect((await send({ recipient: { id: user.psid }, message: { text: "x" } })).status).toBe(200);
   });
-
-  it("notification_messages tokens: opt-in, send outside the window, minimum delay between sends", async () => {
-    const user = engagedUser();
-    const template = { template_type: "notification_messages", title: "Daily deals", payload: "deals", notification_messages_frequency: "DAILY" };
-    expect((await send({ recipient: { id: user.psid }, message: { attachment: { type: "template", payload: template } } })).status).toBe(200);
-    const { token } = sandbox.controls.users.optInNotifications(user.psid);
-    sandbox.controls.clock.advance(3 * DAY_MS);
-    expect((await send({ recipient: { notification_messages_token: token }, message: { text: "deal 1" } })).status).toBe(200);
-    const tooSoon = await send({ recipient: { notification_messages_token: token }, message: { text: "deal 2" } });
-    expect(tooSoon.body.error).toMatchObject({ code: 4, error_subcode: 2018354 });
-  });
 });

@@ -15,6 +15,8 @@ import { GraphError, graphErrors } from "./graph-error";
 import { validateMessage } from "./message-validation";
 import type { GraphContext } from "./context";
 import { jsonParam } from "./json-param";
+import { checkNotificationRequest, resolveNotificationToken } from "./recurring";
+import type { TokenKind } from "./send-log";
 
 const MESSAGING_TYPES = new Set(["RESPONSE", "UPDATE", "MESSAGE_TAG"]);
 /** Typing bubbles vanish after 20 s without a message (Meta's sender actions reference). */
@@ -23,7 +25,6 @@ const SENDER_ACTION_HISTORY = 50;
 const SENDER_ACTIONS = new Set(["typing_on", "typing_off", "mark_seen"]);
 const STANDARD_WINDOW_MS = DAY_MS;
 const HUMAN_AGENT_WINDOW_MS = 7 * DAY_MS;
-const FREQUENCY_MS = { DAILY: DAY_MS, WEEKLY: 7 * DAY_MS, MONTHLY: 30 * DAY_MS } as const;
 
 export interface SendResult {
   status: number;
@@ -69,6 +70,9 @@ export function handleSend(ctx: GraphContext, page: SandboxPage, pathPageId: str
     if (user.blocked) throw graphErrors.userUnavailable();
     if (ctx.store.threadOwner(user) !== appId) throw graphErrors.notThreadOwner();
     if (r.id !== undefined) checkWindow(user, now, messagingType, tag);
+    if (kind === "template:notification_messages") {
+      checkNotificationRequest(ctx, page, user, (message as { attachment: { payload: Record<string, unknown> } }).attachment.payload, now);
+    }
     if (senderAction !== undefined) {
       recordSenderAction(ctx, psid, String(senderAction), appId, now);
       return record(ctx, { page, psid, token, r, messagingType, tag, kind, message, now, status: 200, body: { recipient_id: psid } });
@@ -109,13 +113,7 @@ function resolveRecipient(ctx: GraphContext, page: SandboxPage, r: Record<string
     if (now > otn.expiresAt) throw graphErrors.otnTokenExpired();
     return ctx.store.users.get(otn.psid) ?? throwError(graphErrors.noMatchingUser());
   }
-  if (typeof r.notification_messages_token === "string") {
-    const nm = ctx.store.notificationTokens.get(r.notification_messages_token);
-    if (!nm || nm.pageId !== page.id || now > nm.expiresAt) throw graphErrors.notificationTokenInvalid();
-    if (nm.stopped) throw graphErrors.notificationStopped();
-    if (nm.lastSentAt !== null && now - nm.lastSentAt < FREQUENCY_MS[nm.frequency]) throw graphErrors.notificationTooSoon();
-    return ctx.store.users.get(nm.psid) ?? throwError(graphErrors.noMatchingUser());
-  }
+  if (typeof r.notification_messages_token === "string") return resolveNotificationToken(ctx, page, r.notification_messages_token, now).user;
   throw graphErrors.invalidParameter("param recipient: user_ref, post_id and comment_id recipients are not supported by the sandbox");
 }
 
@@ -155,6 +153,15 @@ function consumeToken(ctx: GraphContext, r: Record<string, unknown>, now: number
   }
 }
 
+/** Which kind of permission-to-message token the recipient used, for counting deliveries per kind. */
+export function tokenKindOf(r: unknown): TokenKind | null {
+  if (typeof r !== "object" || r === null) return null;
+  const recipient = r as Record<string, unknown>;
+  if (typeof recipient.one_time_notif_token === "string") return "one_time_notif";
+  if (typeof recipient.notification_messages_token === "string") return "notification_messages";
+  return null;
+}
+
 function throwError(error: GraphError): never {
   throw error;
 }
@@ -165,6 +172,8 @@ function record(
     page: SandboxPage | null;
     psid: string | null;
     token: string | null;
+    tokenKind?: TokenKind | null;
+    campaignId?: string | null;
     r: unknown;
     messagingType: string | null;
     tag: string | null;
@@ -182,6 +191,8 @@ function record(
     pageId: o.page?.id ?? null,
     psid: o.psid,
     token: o.token,
+    tokenKind: o.tokenKind !== undefined ? o.tokenKind : tokenKindOf(o.r),
+    campaignId: o.campaignId ?? null,
     recipient: o.r,
     messagingType: o.messagingType,
     tag: o.tag,
@@ -199,10 +210,30 @@ function record(
 export function recordRejectedSend(ctx: GraphContext, page: SandboxPage | null, params: Params, error: GraphError): SendResult {
   const recipient = jsonParam(params.recipient);
   const r = (typeof recipient === "object" && recipient !== null ? recipient : {}) as Record<string, unknown>;
+  const delivery = jsonParam(params.messenger_delivery_data) as Record<string, unknown> | undefined;
+  if (typeof delivery === "object" && delivery !== null && typeof delivery.subscription_token === "string") {
+    // A Marketing Messages send (act_<id>/messages) refused before it was handled (rate limit, bad token).
+    return record(ctx, {
+      page,
+      psid: null,
+      token: delivery.subscription_token,
+      tokenKind: "subscription",
+      campaignId: typeof params.message_campaign_id === "string" ? params.message_campaign_id : null,
+      r: delivery,
+      messagingType: null,
+      tag: null,
+      kind: "rejected",
+      message: jsonParam(params.message),
+      now: ctx.clock.now(),
+      status: error.httpStatus,
+      body: error.toBody(),
+      error,
+    });
+  }
   return record(ctx, {
     page,
     psid: typeof r.id === "string" ? r.id : null,
-    token: typeof r.one_time_notif_token === "string" ? r.one_time_notif_token : null,
+    token: typeof r.one_time_notif_token === "string" ? r.one_time_notif_token : typeof r.notification_messages_token === "string" ? r.notification_messages_token : null,
     r,
     messagingType: typeof params.messaging_type === "string" ? params.messaging_type : null,
     tag: typeof params.tag === "string" ? params.tag : null,

@@ -3,14 +3,20 @@
  * ("exactly one message reached PSID x", "3 calls failed with 613"). Records are appended in time order;
  * per-Page / per-recipient / per-token indexes keep filtered queries cheap at benchmark volumes.
  */
+/** The permission a message relied on: a one-time token, a recurring-notification token, a Marketing Messages subscription. */
+export type TokenKind = "one_time_notif" | "notification_messages" | "subscription";
+
 export interface SendCallRecord {
   seq: number;
   at: number;
   pageId: string | null;
   /** The PSID the message went (or would have gone) to, when known. */
   psid: string | null;
-  /** one_time_notif_token or notification_messages_token used as recipient, if any. */
+  /** one_time_notif_token, notification_messages_token or Marketing Messages subscription_token used, if any. */
   token: string | null;
+  tokenKind: TokenKind | null;
+  /** Marketing Messages: the campaign the message was sent in. */
+  campaignId: string | null;
   recipient: unknown;
   messagingType: string | null;
   tag: string | null;
@@ -32,6 +38,8 @@ export interface SendCallQuery {
   ok?: boolean;
   errorCode?: number;
   kind?: string;
+  tokenKind?: TokenKind;
+  campaignId?: string;
   limit?: number;
   offset?: number;
 }
@@ -77,7 +85,9 @@ export class SendLog {
         (q.until === undefined || r.at <= q.until) &&
         (q.ok === undefined || r.ok === q.ok) &&
         (q.errorCode === undefined || r.error?.code === q.errorCode) &&
-        (q.kind === undefined || r.kind === q.kind || r.kind.startsWith(`${q.kind}:`)),
+        (q.kind === undefined || r.kind === q.kind || r.kind.startsWith(`${q.kind}:`)) &&
+        (q.tokenKind === undefined || r.tokenKind === q.tokenKind) &&
+        (q.campaignId === undefined || r.campaignId === q.campaignId),
     );
     const offset = q.offset ?? 0;
     const limit = q.limit ?? matches.length;

@@ -14,6 +14,8 @@ export const DEMO = {
   pageAccessToken: "demo-page-token",
   /** A Facebook Login user token that can list the demo Page via /me/accounts. */
   userAccessToken: "demo-user-token",
+  /** The demo business's ad account (Marketing Messages), with a payment method. Graph path: act_<id>. */
+  adAccountId: "6000000000000006",
 } as const;
 
 /**
@@ -49,8 +51,11 @@ export function ensureDemo(store: SandboxStore, appUrl: string): void {
       name: "Messenger Desk (sandbox)",
       callbackUrl: demoCallbackUrl(appUrl),
       verifyToken: DEMO.verifyToken,
-      // The demo app is the agent desk: it has passed App Review for Human Agent (tests can turn it off).
+      // The demo app is the agent desk: it has passed App Review for Human Agent and for the Marketing
+      // Messages API (paid_marketing_messages, ads_management); tests can turn them off.
       humanAgentPermission: true,
+      marketingMessagesPermission: true,
+      adsManagementPermission: true,
     });
   }
   if (!store.pages.has(DEMO.pageId)) {
@@ -71,7 +76,12 @@ export function ensureDemo(store: SandboxStore, appUrl: string): void {
       callbackUrl: platformCallbackUrl(appUrl),
       verifyToken: PLATFORM.verifyToken,
       humanAgentPermission: true,
+      marketingMessagesPermission: true,
+      adsManagementPermission: true,
     });
+  }
+  if (!store.adAccounts.has(DEMO.adAccountId)) {
+    store.adAccounts.set(DEMO.adAccountId, { id: DEMO.adAccountId, name: "Demo ad account", hasPaymentMethod: true, currency: "USD" });
   }
   if (!store.facebookUsers.has(DEMO_FACEBOOK_USER.id)) {
     store.addFacebookUser({ id: DEMO_FACEBOOK_USER.id, name: DEMO_FACEBOOK_USER.name, pageIds: [DEMO.pageId] });

@@ -23,6 +23,9 @@ import {
   type DeadToken,
   type FacebookUser,
   type PageTokenGrant,
+  type AdAccount,
+  type MessageCampaign,
+  type NotificationTopic,
 } from "./types";
 
 export const DEFAULT_SUBSCRIBED_FIELDS: WebhookField[] = [
@@ -59,6 +62,12 @@ export interface StoreSnapshot {
   authCodes?: AuthCode[];
   deadTokens?: DeadToken[];
   pageTokenGrants?: PageTokenGrant[];
+  /** Recurring notifications and Marketing Messages. */
+  notificationTopics?: NotificationTopic[];
+  adAccounts?: AdAccount[];
+  campaigns?: MessageCampaign[];
+  /** Campaign id -> subscription tokens already messaged in it. */
+  campaignDeliveries?: Record<string, string[]>;
 }
 
 /** Who a Page token speaks for: the Page, through one of its apps. */
@@ -84,6 +93,15 @@ export class SandboxStore {
   readonly authCodes = new Map<string, AuthCode>();
   readonly deadTokens = new Map<string, DeadToken>();
   readonly pageTokenGrants = new Map<string, PageTokenGrant>();
+  /** Registered recurring-notification topics, keyed by topicKey(pageId, title). */
+  readonly notificationTopics = new Map<string, NotificationTopic>();
+  readonly adAccounts = new Map<string, AdAccount>();
+  readonly campaigns = new Map<string, MessageCampaign>();
+  /** Campaign id -> subscription tokens already messaged in it (each at most once). */
+  readonly campaignDeliveries = new Map<string, Set<string>>();
+  /** notification_messages tokens per Page in creation order (cursor paging) and per person. */
+  private readonly tokensByPage = new Map<string, NotificationMessagesToken[]>();
+  private readonly tokensByPsid = new Map<string, NotificationMessagesToken[]>();
   /** Bytes of uploaded files, served at /_sandbox/media/attachments/<id> (not persisted). */
   readonly attachmentFiles = new Map<string, Buffer>();
   private readonly pagesByToken = new Map<string, SandboxPage>();
@@ -114,6 +132,8 @@ export class SandboxStore {
       disabledAt: input.disabledAt ?? null,
       failingSince: input.failingSince ?? null,
       humanAgentPermission: input.humanAgentPermission ?? false,
+      marketingMessagesPermission: input.marketingMessagesPermission ?? false,
+      adsManagementPermission: input.adsManagementPermission ?? false,
     };
     this.apps.set(app.id, app);
     this.touch();
@@ -137,6 +157,9 @@ export class SandboxStore {
       connectedApps: input.connectedApps ?? [],
       routingEnabled: input.routingEnabled ?? true,
     };
+    if (input.messengerProfile) page.messengerProfile = input.messengerProfile;
+    if (input.region) page.region = input.region;
+    if (input.businessCountry) page.businessCountry = input.businessCountry;
     const previous = this.pages.get(id);
     if (previous) this.unindexPage(previous);
     this.pages.set(id, page);
@@ -236,6 +259,8 @@ export class SandboxStore {
       lastInboundAt: input.lastInboundAt ?? null,
       createdAt: input.createdAt ?? now,
     };
+    if (input.timezone) user.timezone = input.timezone;
+    if (input.pageAdmin) user.pageAdmin = true;
     this.users.set(psid, user);
     let list = this.usersByPage.get(user.pageId);
     if (!list) this.usersByPage.set(user.pageId, (list = []));
@@ -253,6 +278,38 @@ export class SandboxStore {
     let thread = this.threads.get(psid);
     if (!thread) this.threads.set(psid, (thread = []));
     return thread;
+  }
+
+  // ---- recurring notifications / marketing messages ----
+  addNotificationToken(record: NotificationMessagesToken): NotificationMessagesToken {
+    this.notificationTokens.set(record.token, record);
+    pushTo(this.tokensByPage, record.pageId, record);
+    pushTo(this.tokensByPsid, record.psid, record);
+    this.touch();
+    return record;
+  }
+
+  /** The Page's notification_messages tokens, oldest first (index = paging cursor). */
+  notificationTokensOfPage(pageId: string): readonly NotificationMessagesToken[] {
+    return this.tokensByPage.get(pageId) ?? [];
+  }
+
+  notificationTokensOf(psid: string): readonly NotificationMessagesToken[] {
+    return this.tokensByPsid.get(psid) ?? [];
+  }
+
+  static topicKey(pageId: string, title: string): string {
+    return `${pageId}\u0000${title}`;
+  }
+
+  topic(pageId: string, title: string): NotificationTopic | undefined {
+    return this.notificationTopics.get(SandboxStore.topicKey(pageId, title));
+  }
+
+  campaignDeliveriesOf(campaignId: string): Set<string> {
+    let set = this.campaignDeliveries.get(campaignId);
+    if (!set) this.campaignDeliveries.set(campaignId, (set = new Set()));
+    return set;
   }
 
   // ---- user access tokens (Facebook Login) ----
@@ -316,6 +373,10 @@ export class SandboxStore {
       authCodes: [...this.authCodes.values()],
       deadTokens: [...this.deadTokens.values()],
       pageTokenGrants: [...this.pageTokenGrants.values()],
+      notificationTopics: [...this.notificationTopics.values()],
+      adAccounts: [...this.adAccounts.values()],
+      campaigns: [...this.campaigns.values()],
+      campaignDeliveries: Object.fromEntries([...this.campaignDeliveries].map(([id, tokens]) => [id, [...tokens]])),
     };
   }
 
@@ -335,6 +396,12 @@ export class SandboxStore {
     this.authCodes.clear();
     this.deadTokens.clear();
     this.pageTokenGrants.clear();
+    this.notificationTopics.clear();
+    this.adAccounts.clear();
+    this.campaigns.clear();
+    this.campaignDeliveries.clear();
+    this.tokensByPage.clear();
+    this.tokensByPsid.clear();
     this.secondaryTokens.clear();
     this.pagesByToken.clear();
     this.pagesByUsername.clear();
@@ -349,7 +416,7 @@ export class SandboxStore {
     for (const user of snapshot.users) this.addUser(user, user.createdAt);
     for (const [psid, messages] of Object.entries(snapshot.threads ?? {})) this.threads.set(psid, messages);
     for (const t of snapshot.otnTokens ?? []) this.otnTokens.set(t.token, t);
-    for (const t of snapshot.notificationTokens ?? []) this.notificationTokens.set(t.token, t);
+    for (const t of snapshot.notificationTokens ?? []) this.addNotificationToken(t);
     for (const t of snapshot.userTokens ?? []) this.userTokens.set(t.token, t);
     for (const [psid, appId] of Object.entries(snapshot.threadOwners ?? {})) this.threadOwners.set(psid, appId);
     for (const a of snapshot.attachments ?? []) this.attachments.set(a.id, a);
@@ -357,6 +424,16 @@ export class SandboxStore {
     for (const c of snapshot.authCodes ?? []) this.authCodes.set(c.code, c);
     for (const d of snapshot.deadTokens ?? []) this.deadTokens.set(d.token, d);
     for (const g of snapshot.pageTokenGrants ?? []) this.pageTokenGrants.set(g.token, g);
+    for (const t of snapshot.notificationTopics ?? []) this.notificationTopics.set(SandboxStore.topicKey(t.pageId, t.title), t);
+    for (const a of snapshot.adAccounts ?? []) this.adAccounts.set(a.id, a);
+    for (const c of snapshot.campaigns ?? []) this.campaigns.set(c.id, c);
+    for (const [id, tokens] of Object.entries(snapshot.campaignDeliveries ?? {})) this.campaignDeliveries.set(id, new Set(tokens));
     this.touch();
   }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

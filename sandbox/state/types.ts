@@ -31,6 +31,12 @@ export interface SandboxApp {
    * HUMAN_AGENT fails. The demo app has it; new apps do not unless created with it.
    */
   humanAgentPermission: boolean;
+  /**
+   * App Review permissions of the Marketing Messages API: paid_marketing_messages (or marketing_messages_messenger)
+   * and ads_management. Absent in state saved before they existed: not granted.
+   */
+  marketingMessagesPermission?: boolean;
+  adsManagementPermission?: boolean;
 }
 
 /** Meta's Page Inbox, a possible thread owner on every Page (Conversation Routing / handover). */
@@ -76,7 +82,15 @@ export interface SandboxPage {
   routingEnabled: boolean;
   /** What POST /me/messenger_profile set (absent in state saved before it existed: nothing set). */
   messengerProfile?: SandboxMessengerProfile;
+  /** Where the Page's audience is (decides recurring notifications and marketing messages); absent: "US". */
+  region?: PageRegion;
+  /** ISO country of the business behind the Page (Marketing Messages serves only some); absent: "US". */
+  businessCountry?: string;
 }
+
+/** Meta's regions for recurring notifications and marketing messages ("EU" stands for the whole Union). */
+export const PAGE_REGIONS = ["US", "EU", "UK", "JP", "KR", "AU", "CN", "BR", "IN", "OTHER"] as const;
+export type PageRegion = (typeof PAGE_REGIONS)[number];
 
 export type SandboxMenuItem = { type: "postback"; title: string; payload: string } | { type: "web_url"; title: string; url: string; webview_height_ratio?: string };
 
@@ -100,6 +114,10 @@ export interface SandboxUser {
   /** Last interaction that opens the 24 h window (message, postback, referral, opt-in). */
   lastInboundAt: number | null;
   createdAt: number;
+  /** IANA time zone the person's Messenger reports (notification_messages_timezone); absent: "UTC". */
+  timezone?: string;
+  /** The Page admin's own Messenger account: opting in to a notification_messages request registers its topic. */
+  pageAdmin?: boolean;
 }
 
 /** What the Page's sender actions left in a thread: the typing bubble and the "seen" mark. */
@@ -138,6 +156,8 @@ export interface ThreadMessage {
   event?: string;
   /** Set once the user tapped Notify Me / opted in on this Page message. */
   optedIn?: boolean;
+  /** A Marketing Messages message: the campaign it was sent in (not organic thread activity). */
+  campaignId?: string;
   deliveredAt?: number;
   readAt?: number;
 }
@@ -153,17 +173,62 @@ export interface OneTimeNotifToken {
   usedAt: number | null;
 }
 
+export type NotificationFrequency = "DAILY" | "WEEKLY" | "MONTHLY";
+
+/**
+ * A recurring-notification opt-in (Meta's notification_messages token). The same token is the subscription
+ * token of the Marketing Messages API (GET /{page-id}/notification_message_tokens lists them).
+ */
 export interface NotificationMessagesToken {
   token: string;
   pageId: string;
   psid: string;
   title: string;
   payload: string;
-  frequency: "DAILY" | "WEEKLY" | "MONTHLY";
+  frequency: NotificationFrequency;
   createdAt: number;
   expiresAt: number;
+  /** The person tapped "Stop notifications" (or unsubscribed from the Page's marketing messages). */
   stopped: boolean;
+  /** Last recurring notification sent with the token (cadence and the 48 h gap count from it). */
   lastSentAt: number | null;
+  /** Absent in state saved before these existed: "UTC", "ENABLED", "NOT_REFRESHED". */
+  timezone?: string;
+  reoptin?: "ENABLED" | "DISABLED";
+  userTokenStatus?: "REFRESHED" | "NOT_REFRESHED";
+}
+
+/** A topic the Page may ask people to subscribe to: registered once the Page's admin opted in to it themselves. */
+export interface NotificationTopic {
+  pageId: string;
+  title: string;
+  frequency: NotificationFrequency;
+  payload: string;
+  registeredAt: number;
+  /** The admin's PSID whose opt-in registered it. */
+  registeredBy: string;
+}
+
+/** An ad account (act_<id>): Marketing Messages campaigns are billed to it, so it needs a payment method. */
+export interface AdAccount {
+  id: string;
+  name: string;
+  hasPaymentMethod: boolean;
+  currency: string;
+}
+
+/** A Marketing Messages campaign (POST act_<id>/message_campaign). Budgets in cents, times in epoch ms. */
+export interface MessageCampaign {
+  id: string;
+  adAccountId: string;
+  pageId: string;
+  name: string;
+  status: "ACTIVE" | "PAUSED";
+  dailyBudget: number | null;
+  lifetimeBudget: number | null;
+  startTime: number;
+  endTime: number | null;
+  createdAt: number;
 }
 
 /** A user access token (as from Facebook Login) granting access to some Pages via /me/accounts. */

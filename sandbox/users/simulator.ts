@@ -176,23 +176,13 @@ export class UserSimulator {
     return { token, mid: source.mid };
   }
 
-  /** Opts in to a notification_messages request (recurring notifications). Returns the new token. */
-  optInNotifications(psid: string, mid?: string, timezone = "UTC"): { token: string; mid: string } {
-    const user = this.user(psid);
-    const source = this.findPageMessage(psid, mid, (m) => templateOf(m)?.template_type === "notification_messages" && (mid !== undefined || !m.optedIn));
-    const template = templateOf(source)!;
-    const now = this.clock.now();
-    const frequency = (String(template.notification_messages_frequency ?? "DAILY") as "DAILY" | "WEEKLY" | "MONTHLY");
-    const lifetime = { DAILY: 182, WEEKLY: 273, MONTHLY: 365 }[frequency] * 86_400_000;
-    const token = `nm_${newOpaqueToken()}`;
-    const record = { token, pageId: user.pageId, psid, title: String(template.title), payload: String(template.payload), frequency, createdAt: now, expiresAt: now + lifetime, stopped: false, lastSentAt: null };
-    this.store.notificationTokens.set(token, record);
-    source.optedIn = true;
-    this.inbound(user, "optin", `Opted in: ${record.title}`);
-    this.dispatcher.emit(
-      payloads.notificationMessagesOptin(user.pageId, psid, now, { payload: record.payload, token, title: record.title, timezone, expiresAt: record.expiresAt, refreshed: false }),
-    );
-    return { token, mid: source.mid };
+  /** Set by the core: recurring notifications and marketing subscriptions (users/subscriptions.ts). */
+  subscriptions?: { optIn(psid: string, mid?: string, timezone?: string): { token: string; mid: string } };
+
+  /** Opts in to a notification_messages request (recurring notifications); does not reopen the window. */
+  optInNotifications(psid: string, mid?: string, timezone?: string): { token: string; mid: string } {
+    if (!this.subscriptions) throw new SimulationError("subscriptions are not wired", 500);
+    return this.subscriptions.optIn(psid, mid, timezone);
   }
 
   /** Marks the Page's undelivered messages as delivered and emits message_deliveries. */

@@ -239,6 +239,17 @@ function render() {
     el("button", { "data-testid": "quick-reply", onclick: () => act(() => api("POST", `/users/${state.psid}/quick-reply`, { mid: last.mid, index }), t("user.status.tapped", { title: q.title })) }, q.title || q.content_type)));
 }
 
+function showRecurringPrompt(topic, cadence) {
+  $("rn-text").textContent = t("user.rn.prompt", { topic, cadence: cadence || "–" });
+  $("rn-prompt").hidden = false;
+  const answer = (allow) => act(async () => {
+    await api("POST", `/users/${state.psid}/rn-link`, { topic, cadence: cadence || undefined, allow, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    $("rn-prompt").hidden = true;
+  }, t(allow ? "user.status.rnOptedIn" : "user.status.rnDismissed", { topic }));
+  $("rn-allow").onclick = () => answer(true);
+  $("rn-dismiss").onclick = () => answer(false);
+}
+
 async function main() {
   const { data } = await api("GET", "/pages");
   state.pages = data;
@@ -271,8 +282,10 @@ async function main() {
   $("block").addEventListener("click", () => act(() => api("POST", `/users/${state.psid}/block`, { blocked: !(state.user && state.user.blocked) })));
 
   await choosePage(params.get("page") || (data[0] && data[0].id));
+  // Arriving from an m.me/rn link: Messenger asks whether to get the topic's recurring notifications.
+  if (params.has("rnTopic")) showRecurringPrompt(params.get("rnTopic"), params.get("rnCadence") || "");
   // Arriving from an m.me link: open the thread with its ref.
-  if (params.has("ref") || params.has("page")) {
+  else if (params.has("ref") || params.has("page")) {
     $("ref-input").value = params.get("ref") || "";
     await openLink(params.get("ref") || "");
   }

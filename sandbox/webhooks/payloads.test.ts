@@ -32,7 +32,8 @@ beforeAll(async () => {
     body: JSON.stringify({ secret: "s", callbackUrl: receiver.url, verifyToken: "verify-me" }),
   });
   const app = (await res.json()) as { id: string };
-  const page = sandbox.state.addPage({ appId: app.id, subscribedFields: ["messages", "message_echoes", "messaging_postbacks", "messaging_referrals", "messaging_optins", "message_deliveries", "message_reads", "message_reactions"] });
+  // EU: recurring notifications still exist there after 2026-02-10.
+  const page = sandbox.state.addPage({ appId: app.id, region: "EU", subscribedFields: ["messages", "message_echoes", "messaging_postbacks", "messaging_referrals", "messaging_optins", "message_deliveries", "message_reads", "message_reactions"] });
   pageId = page.id;
   pageToken = page.accessToken;
 });
@@ -97,9 +98,19 @@ describe("webhook payloads match Meta's documented examples", () => {
     expect(shape(otn)).toEqual(shape(fixtures.messaging_optins_one_time_notif_req));
     expect(otn.optin.payload).toBe("sku-1");
 
-    await sendAsPage({ recipient: { id: user.psid }, message: { attachment: { type: "template", payload: { template_type: "notification_messages", title: "Deals", payload: "deals" } } } });
-    const nm = await captured(() => sandbox.controls.users.optInNotifications(user.psid), (e) => e.optin?.type === "notification_messages");
+    // The topic exists once the Page's admin opted in to it themselves.
+    const request = { attachment: { type: "template", payload: { template_type: "notification_messages", title: "Deals", payload: "deals", notification_messages_frequency: "WEEKLY" } } };
+    const admin = sandbox.controls.subscriptions.adminOf(pageId);
+    await sendAsPage({ recipient: { id: admin.psid }, message: request });
+    sandbox.controls.subscriptions.optIn(admin.psid);
+    await sendAsPage({ recipient: { id: user.psid }, message: request });
+    const nm = await captured(() => sandbox.controls.users.optInNotifications(user.psid, undefined, "Asia/Tokyo"), (e) => e.optin?.type === "notification_messages" && e.sender.id === user.psid);
     expect(shape(nm)).toEqual(shape(fixtures.messaging_optins_notification_messages));
+    expect(nm.optin).toMatchObject({ payload: "deals", title: "Deals", notification_messages_frequency: "WEEKLY", notification_messages_timezone: "Asia/Tokyo", user_token_status: "NOT_REFRESHED" });
+
+    const stop = await captured(() => sandbox.controls.subscriptions.setStopped(user.psid, { title: "Deals" }, true), (e) => e.optin?.notification_messages_status);
+    expect(shape(stop)).toEqual(shape(fixtures.messaging_optins_notification_messages_status));
+    expect(stop.optin).toMatchObject({ notification_messages_status: "STOP NOTIFICATIONS", notification_messages_token: nm.optin.notification_messages_token });
   });
 
   it("message_deliveries and message_reads", async () => {

@@ -86,56 +86,40 @@ export function oneTimeNotifOptin(pageId: string, psid: string, timestamp: numbe
   };
 }
 
+/** What a notification_messages opt-in webhook says about the token (Meta's messaging_optins reference). */
+export interface NotificationOptinBody {
+  token: string;
+  payload: string;
+  title: string;
+  frequency: string;
+  timezone: string;
+  expiresAt: number;
+  userTokenStatus: "REFRESHED" | "NOT_REFRESHED";
+}
+
+/**
+ * messaging_optins for recurring notifications: an opt-in, a re-opt-in (user_token_status REFRESHED) or, with
+ * `status`, the person stopping or resuming notifications. Field order as in Meta's reference example.
+ */
 export function notificationMessagesOptin(
   pageId: string,
   psid: string,
   timestamp: number,
-  body: { payload: string; token: string; title: string; timezone: string; expiresAt: number; refreshed: boolean },
+  body: NotificationOptinBody,
+  status?: "STOP NOTIFICATIONS" | "RESUME NOTIFICATIONS",
 ): MessagingEvent {
-  return {
-    field: "messaging_optins",
-    pageId,
-    psid,
-    event: {
-      sender: { id: psid },
-      recipient: { id: pageId },
-      timestamp,
-      optin: {
-        type: "notification_messages",
-        payload: body.payload,
-        notification_messages_token: body.token,
-        notification_messages_timezone: body.timezone,
-        token_expiry_timestamp: body.expiresAt,
-        user_token_status: body.refreshed ? "REFRESHED" : "NOT_REFRESHED",
-        title: body.title,
-      },
-    },
+  const optin: Record<string, unknown> = {
+    type: "notification_messages",
+    payload: body.payload,
+    notification_messages_token: body.token,
+    notification_messages_frequency: body.frequency,
+    notification_messages_timezone: body.timezone,
+    token_expiry_timestamp: body.expiresAt,
+    user_token_status: body.userTokenStatus,
   };
-}
-
-export function notificationMessagesStatus(
-  pageId: string,
-  psid: string,
-  timestamp: number,
-  body: { payload: string; token: string; title: string; status: "STOP NOTIFICATIONS" | "RESUME NOTIFICATIONS" },
-): MessagingEvent {
-  return {
-    field: "messaging_optins",
-    pageId,
-    psid,
-    event: {
-      sender: { id: psid },
-      recipient: { id: pageId },
-      timestamp,
-      optin: {
-        type: "notification_messages",
-        payload: body.payload,
-        notification_messages_token: body.token,
-        notification_messages_status: body.status,
-        title: body.title,
-      },
-    },
-  };
+  if (status) optin.notification_messages_status = status;
+  optin.title = body.title;
+  return { field: "messaging_optins", pageId, psid, event: { sender: { id: psid }, recipient: { id: pageId }, timestamp, optin } };
 }
 
 /** Documented without a top-level timestamp; `watermark` says "everything before this was delivered". */

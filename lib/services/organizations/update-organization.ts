@@ -1,8 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
 import { organizations, orgSlugRedirects } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { isUniqueViolation, ValidationError } from "@/lib/errors";
+import { logError } from "@/lib/log-error";
+import { rebuildReportDays } from "@/lib/services/reports";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { getOrganizationRow, slugIsFree, toOrganizationSettings } from "./queries";
@@ -13,6 +15,7 @@ const FIELDS = ["name", "slug", "color", "timeZone", "defaultLocale"] as const;
 /**
  * Renames the organisation or changes its slug, colour, time zone or default language (owners and admins).
  * A new slug leaves the old one behind as a redirect, so bookmarks and shared links keep working for members.
+ * A new time zone moves the reports' day layer to it afterwards, in a transaction of its own (see rebuildReportDays).
  */
 export async function updateOrganization({ ctx, input }: { ctx: OrgContext; input: unknown }): Promise<OrganizationSettings> {
   const changes = parseInput(updateOrganizationSchema, input);
@@ -23,6 +26,8 @@ export async function updateOrganization({ ctx, input }: { ctx: OrgContext; inpu
       const before = await getOrganizationRow(tx, ctx.org.id, { forUpdate: true });
       const changed = FIELDS.filter((field) => changes[field] !== undefined && changes[field] !== before[field]);
       if (changed.length === 0) return before;
+      // The database must know the zone too: reports and their rollups turn instants into its days.
+      if (changed.includes("timeZone")) await assertDatabaseKnowsZone(tx, changes.timeZone!);
       const set = Object.fromEntries(changed.map((field) => [field, changes[field]]));
       if (changes.slug !== undefined && changed.includes("slug")) {
         if (!(await slugIsFree(tx, changes.slug, before.id))) throw ValidationError.forField("slug", "orgSettings.errors.slugTaken", { slug: changes.slug });
@@ -39,10 +44,24 @@ export async function updateOrganization({ ctx, input }: { ctx: OrgContext; inpu
       });
       return after;
     });
+    if (changes.timeZone !== undefined) {
+      // A no-op when the zone did not change. Reports heal a layer left in the old zone themselves: a failure
+      // here costs only the first report's speed.
+      await rebuildReportDays(row.id).catch((error) => logError("organization: moving the reports' day layer to the new time zone failed", error, "warn"));
+    }
     return toOrganizationSettings(row);
   } catch (error) {
     // Another organisation took the slug between our check and our write.
     if (isUniqueViolation(error) && changes.slug !== undefined) throw ValidationError.forField("slug", "orgSettings.errors.slugTaken", { slug: changes.slug });
     throw error;
+  }
+}
+
+/** PostgreSQL's and the runtime's zone databases differ at the edges: a zone only one of them knows is refused. */
+async function assertDatabaseKnowsZone(tx: Tx, zone: string) {
+  try {
+    await tx.execute(sql`select now() at time zone ${zone}`);
+  } catch {
+    throw ValidationError.forField("timeZone", "orgSettings.errors.timeZone");
   }
 }

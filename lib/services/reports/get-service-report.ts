@@ -5,7 +5,8 @@ import { channels, memberships, skillGroups, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
-import { orgTimeZone, resolveRange, type ReportRange } from "./resolve-range";
+import { dayLayerZone } from "./day-layer-zone";
+import { resolveRange, type ReportRange } from "./resolve-range";
 import { serviceReportQuerySchema, type DurationStats, type ServiceBreakdownRow, type ServiceReport, type ServiceReportQuery } from "./schemas";
 
 type Filters = { channelId?: string; skillGroupId?: string; membershipId?: string };
@@ -20,7 +21,17 @@ type Metric =
   | "bot_suggested"
   | "bot_unanswered"
   | "bot_helpful"
-  | "bot_unhelpful";
+  | "bot_unhelpful"
+  | "csat_asked"
+  | "csat_skipped"
+  | "csat_rated"
+  | "csat_rating_sum"
+  | "csat_rating_1"
+  | "csat_rating_2"
+  | "csat_rating_3"
+  | "csat_rating_4"
+  | "csat_rating_5"
+  | "csat_comments";
 
 /** The instants that bound the range: midnight of `from` and of the day after `to`, in the organisation's zone. */
 function bounds(range: ReportRange) {
@@ -49,7 +60,8 @@ function statsOf(row: Record<string, unknown> | undefined, name: string): Durati
   const [p50, p90] = row[`${name}_p`] as (number | string)[];
   return { count: Number(row[`${name}_n`]), medianMs: ms(p50), p90Ms: ms(p90), averageMs: ms(row[`${name}_avg`]) };
 }
-const elapsed = (to: string, from: string) => sql.raw(`extract(epoch from (${to} - ${from})) * 1000`);
+/** Milliseconds between two instants, in float8: `extract(epoch ...)` is numeric, measurably slower to sort and average. */
+const elapsed = (to: string, from: string) => sql.raw(`(date_part('epoch', ${to}) - date_part('epoch', ${from})) * 1000`);
 
 /** Another organisation's channel, group or member is "not found", as if it did not exist. */
 async function assertFiltersInOrg(ctx: OrgContext, f: Filters) {
@@ -86,9 +98,10 @@ function filterSql(f: Filters, columns: { channel: string; skillGroup: string; m
 }
 
 /**
- * The service report over a range of the organisation's days: volumes and bot figures summed from the
- * quarter-hour rollups, the clocks (first response, wait, handle, resolution) from conversation cycles, each on
- * the day it stopped, and satisfaction from the surveys of the resolutions in the range. Never reads messages.
+ * The service report over a range of the organisation's days: volumes, the bot and satisfaction summed from the
+ * day layer (report_daily_counters, in the organisation's zone), the heat map from report_inbound_hours, the
+ * clocks (first response, wait, handle, resolution) from conversation cycles, each on the day it stopped. Never
+ * reads messages.
  * Filters narrow everything to a channel, a skill group or an agent (a membership): with an agent, figures that
  * belong to no agent (messages in, new and reopened conversations, the bot) are zero, as they are not theirs.
  * Owners and admins (reports.service).
@@ -97,28 +110,26 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
   requirePermission(ctx, "reports.service");
   const query = parseInput(serviceReportQuerySchema, input);
   const filters: Filters = { channelId: query.channelId, skillGroupId: query.skillGroupId, membershipId: query.membershipId };
-  const [timeZone] = await Promise.all([orgTimeZone(ctx), assertFiltersInOrg(ctx, filters)]);
+  const [timeZone] = await Promise.all([dayLayerZone(ctx.org.id), assertFiltersInOrg(ctx, filters)]);
   const range = resolveRange(query, timeZone, now);
   const { start, end } = bounds(range);
   const org = ctx.org.id;
-  const tz = range.timeZone;
   const db = await getDb();
+  const dayFilter = filterSql(filters, { channel: "channel_id", skillGroup: "skill_group_id", membership: "membership_id" });
 
-  // One pass over the rollups, four groupings: per day, per agent, per skill group, per weekday and hour.
+  // The day layer, three groupings: per day, per agent, per skill group (volumes, the bot, satisfaction).
   const countersQuery = sql`
-    with c as (
-      select metric::text as metric, membership_id, skill_group_id, value,
-             (bucket at time zone ${tz})::date as day,
-             extract(dow from bucket at time zone ${tz})::int as dow,
-             extract(hour from bucket at time zone ${tz})::int as hour
-        from report_counters
-       where org_id = ${org}::uuid and bucket >= ${start} and bucket < ${end}
-         ${filterSql(filters, { channel: "channel_id", skillGroup: "skill_group_id", membership: "membership_id" })}
-    )
-    select grouping(day, membership_id, skill_group_id, dow, hour)::int as g, metric, to_char(day, 'YYYY-MM-DD') as day,
-           membership_id, skill_group_id, dow, hour, sum(value)::bigint as n
-      from c
-     group by grouping sets ((metric, day), (metric, membership_id), (metric, skill_group_id), (metric, dow, hour))`;
+    select grouping(day, membership_id, skill_group_id)::int as g, metric, to_char(day, 'YYYY-MM-DD') as day, membership_id, skill_group_id, sum(value)::bigint as n
+      from report_daily_counters
+     where org_id = ${org}::uuid and day between ${range.from}::date and ${range.to}::date ${dayFilter}
+     group by grouping sets ((metric, day), (metric, membership_id), (metric, skill_group_id))`;
+  // Messages in by weekday and hour. They belong to no agent: with an agent chosen the map is empty.
+  const heatmapQuery = sql`
+    select date_part('dow', day)::int as dow, hour, sum(value)::bigint as n
+      from report_inbound_hours
+     where org_id = ${org}::uuid and day between ${range.from}::date and ${range.to}::date
+       ${filterSql({ channelId: filters.channelId, skillGroupId: filters.skillGroupId }, { channel: "channel_id", skillGroup: "skill_group_id", membership: "" })}
+     group by 1, 2`;
 
   const cycleFilter = filterSql(filters, { channel: "channel_id", skillGroup: "skill_group_id", membership: "membership_id" });
   const responderFilter = filterSql(filters, { channel: "channel_id", skillGroup: "skill_group_id", membership: "first_responder_membership_id" });
@@ -142,63 +153,45 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
       from conversation_cycles
      where org_id = ${org}::uuid and resolved_at >= ${start} and resolved_at < ${end} ${cycleFilter}
      group by grouping sets ((), (membership_id), (skill_group_id))`;
-  // Surveys of the resolutions in the range, asked or skipped.
-  const csatQuery = sql`
-    select grouping(membership_id, skill_group_id, day)::int as g, membership_id, skill_group_id, to_char(day, 'YYYY-MM-DD') as day,
-           count(*) filter (where status in ('asked', 'rated'))::int as asked,
-           count(*) filter (where status = 'skipped')::int as skipped,
-           count(*) filter (where status = 'rated')::int as rated,
-           avg(rating) filter (where status = 'rated')::float8 as average,
-           count(*) filter (where rating = 1)::int as r1, count(*) filter (where rating = 2)::int as r2, count(*) filter (where rating = 3)::int as r3,
-           count(*) filter (where rating = 4)::int as r4, count(*) filter (where rating = 5)::int as r5,
-           count(*) filter (where comment is not null and comment <> '')::int as comments
-      from (select *, (resolved_at at time zone ${tz})::date as day from csat_surveys
-             where org_id = ${org}::uuid and resolved_at >= ${start} and resolved_at < ${end} ${cycleFilter}) s
-     group by grouping sets ((), (membership_id), (skill_group_id), (day))`;
 
-  type CounterRow = { g: number; metric: Metric; day: string | null; membership_id: string | null; skill_group_id: string | null; dow: number | null; hour: number | null; n: string | number };
-  type Row = Record<string, unknown> & { g: number; membership_id: string | null; skill_group_id: string | null; day?: string | null };
-  const [counterRows, frRows, waitRows, resolvedRows, csatRows] = await Promise.all([
+  type CounterRow = { g: number; metric: Metric; day: string | null; membership_id: string | null; skill_group_id: string | null; n: string | number };
+  type Row = Record<string, unknown> & { g: number; membership_id: string | null; skill_group_id: string | null };
+  const [counterRows, heatRows, frRows, waitRows, resolvedRows] = await Promise.all([
     db.execute(countersQuery).then((r) => rowsOf<CounterRow>(r)),
+    filters.membershipId ? Promise.resolve([]) : db.execute(heatmapQuery).then((r) => rowsOf<{ dow: number; hour: number; n: string | number }>(r)),
     db.execute(firstResponseQuery).then((r) => rowsOf<Row>(r)),
     db.execute(waitQuery).then((r) => rowsOf<Record<string, unknown>>(r)),
     db.execute(resolvedQuery).then((r) => rowsOf<Row>(r)),
-    db.execute(csatQuery).then((r) => rowsOf<Row>(r)),
   ]);
 
-  // grouping() bits, left to right: (day, membership, skill group, dow, hour) — 0 where the column is grouped.
-  const BY_DAY = 0b01111, BY_MEMBER = 0b10111, BY_GROUP = 0b11011, BY_HOUR = 0b11100;
+  // grouping() bits, left to right: (day, membership, skill group) — 0 where the column is grouped.
+  const BY_DAY = 0b011, BY_MEMBER = 0b101, BY_GROUP = 0b110;
   const total = (metric: Metric) => counterRows.filter((r) => r.g === BY_DAY && r.metric === metric).reduce((s, r) => s + Number(r.n), 0);
   const dayCount = (day: string, metric: Metric) => Number(counterRows.find((r) => r.g === BY_DAY && r.day === day && r.metric === metric)?.n ?? 0);
+  const average = (sum: number, count: number) => (count ? sum / count : null);
 
   const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const r of counterRows) if (r.g === BY_HOUR && r.metric === "messages_in") heatmap[r.dow!]![r.hour!]! += Number(r.n);
-
-  const csatTotal = csatRows.find((r) => r.g === 0b111);
-  const n = (row: Row | undefined, key: string) => Number(row?.[key] ?? 0);
-  const csatDay = (day: string) => csatRows.find((r) => r.g === 0b110 && r.day === day);
+  for (const r of heatRows) heatmap[r.dow]![r.hour]! += Number(r.n);
 
   const breakdown = async (kind: "member" | "group"): Promise<ServiceBreakdownRow[]> => {
     const col = kind === "member" ? "membership_id" : "skill_group_id";
     const counterG = kind === "member" ? BY_MEMBER : BY_GROUP;
     const cyclesG = kind === "member" ? 0b01 : 0b10;
-    const csatG = kind === "member" ? 0b011 : 0b101;
     const key = (id: string | null) => id ?? "";
     const ids = new Set<string>();
-    const counters = new Map<string, { resolved: number; out: number }>();
+    const wanted: Metric[] = ["conversations_resolved", "messages_out", "csat_rated", "csat_rating_sum"];
+    const counters = new Map<string, Partial<Record<Metric, number>>>();
     for (const r of counterRows) {
-      if (r.g !== counterG || (r.metric !== "conversations_resolved" && r.metric !== "messages_out")) continue;
+      if (r.g !== counterG || !wanted.includes(r.metric)) continue;
       const id = key(r[col]);
-      const entry = counters.get(id) ?? { resolved: 0, out: 0 };
-      if (r.metric === "conversations_resolved") entry.resolved += Number(r.n);
-      else entry.out += Number(r.n);
+      const entry = counters.get(id) ?? {};
+      entry[r.metric] = (entry[r.metric] ?? 0) + Number(r.n);
       counters.set(id, entry);
       ids.add(id);
     }
     const fr = new Map(frRows.filter((r) => r.g === cyclesG).map((r) => [key(r[col]), r]));
     const resolved = new Map(resolvedRows.filter((r) => r.g === cyclesG).map((r) => [key(r[col]), r]));
-    const csat = new Map(csatRows.filter((r) => r.g === csatG).map((r) => [key(r[col]), r]));
-    for (const m of [fr, resolved, csat]) for (const id of m.keys()) ids.add(id);
+    for (const m of [fr, resolved]) for (const id of m.keys()) ids.add(id);
     const named = [...ids].filter(Boolean);
     const names = new Map<string, string>();
     if (named.length) {
@@ -214,17 +207,17 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
     }
     return [...ids]
       .map((id) => {
-        const c = csat.get(id);
+        const c = counters.get(id) ?? {};
         return {
           id: id || null,
           name: names.get(id) ?? null,
-          conversationsResolved: counters.get(id)?.resolved ?? 0,
-          messagesOut: counters.get(id)?.out ?? 0,
+          conversationsResolved: c.conversations_resolved ?? 0,
+          messagesOut: c.messages_out ?? 0,
           firstResponse: statsOf(fr.get(id), "fr"),
           handle: statsOf(resolved.get(id), "handle"),
           resolution: statsOf(resolved.get(id), "res"),
-          csatAverage: c && n(c, "rated") ? Number(c.average) : null,
-          csatRated: n(c, "rated"),
+          csatAverage: average(c.csat_rating_sum ?? 0, c.csat_rated ?? 0),
+          csatRated: c.csat_rated ?? 0,
         };
       })
       .sort((a, b) => Number(a.id === null) - Number(b.id === null) || b.conversationsResolved - a.conversationsResolved || (a.name ?? "").localeCompare(b.name ?? "") || (a.id ?? "").localeCompare(b.id ?? ""));
@@ -233,8 +226,8 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
 
   const helpful = total("bot_helpful");
   const unhelpful = total("bot_unhelpful");
-  const asked = n(csatTotal, "asked");
-  const rated = n(csatTotal, "rated");
+  const asked = total("csat_asked");
+  const rated = total("csat_rated");
   return {
     range: { from: range.from, to: range.to, timeZone: range.timeZone },
     totals: {
@@ -249,12 +242,12 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
       resolution: statsOf(resolvedRows.find((r) => r.g === 0b11), "res"),
       csat: {
         asked,
-        skipped: n(csatTotal, "skipped"),
+        skipped: total("csat_skipped"),
         rated,
         responseRate: ratio(rated, asked),
-        average: rated ? Number(csatTotal!.average) : null,
-        distribution: [1, 2, 3, 4, 5].map((k) => n(csatTotal, `r${k}`)),
-        comments: n(csatTotal, "comments"),
+        average: average(total("csat_rating_sum"), rated),
+        distribution: ([1, 2, 3, 4, 5] as const).map((k) => total(`csat_rating_${k}`)),
+        comments: total("csat_comments"),
       },
       bot: {
         answered: total("bot_answered"),
@@ -266,18 +259,15 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
         handovers: total("bot_handovers"),
       },
     },
-    days: range.days.map((date) => {
-      const c = csatDay(date);
-      return {
-        date,
-        conversationsNew: dayCount(date, "conversations_new"),
-        conversationsResolved: dayCount(date, "conversations_resolved"),
-        conversationsReopened: dayCount(date, "conversations_reopened"),
-        messagesIn: dayCount(date, "messages_in"),
-        messagesOut: dayCount(date, "messages_out"),
-        csatAverage: c && n(c, "rated") ? Number(c.average) : null,
-      };
-    }),
+    days: range.days.map((date) => ({
+      date,
+      conversationsNew: dayCount(date, "conversations_new"),
+      conversationsResolved: dayCount(date, "conversations_resolved"),
+      conversationsReopened: dayCount(date, "conversations_reopened"),
+      messagesIn: dayCount(date, "messages_in"),
+      messagesOut: dayCount(date, "messages_out"),
+      csatAverage: average(dayCount(date, "csat_rating_sum"), dayCount(date, "csat_rated")),
+    })),
     heatmap,
     agents,
     skillGroups: groups,

@@ -17,6 +17,8 @@ export interface DriverContext {
   retryDelayMs: (attempt: number) => number;
   /** True once this executor is stopping or was killed: stop driving, write nothing more. */
   halted: () => boolean;
+  /** True once a heartbeat found this run's lease gone (taken over after it expired): stop driving it. */
+  leaseLost: (runId: string) => boolean;
   log: (level: "info" | "warn" | "error", message: string, extra?: Record<string, unknown>) => void;
   /** Optional timing probe (benchmark): the SDK call and the executor's own bookkeeping per answer. */
   onTiming?: (timing: { callMs: number; applyMs: number }) => void;

@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { describeError } from "@/lib/log-error";
 import type { Db } from "@/db/client";
-import { workflowRuns, workflowSteps } from "@/db/schema/workflows";
+import { workflowSteps } from "@/db/schema/workflows";
 import type { FunctionSpec } from "../parsers/function-config";
 import { callFunction, type CallResult } from "../protocol/serve-calls";
 import { loadFunction } from "./registry";
@@ -12,7 +12,7 @@ export type { ClaimedRun, DriverContext };
 
 /**
  * Drives one claimed run: calls the function, applies what it answers (memoize steps, schedule sleeps and
- * waits, retry, finish) and goes on while there is progress, holding the lease (renewed by a heartbeat).
+ * waits, retry, finish) and goes on while there is progress, holding the lease (renewed by the executor's heartbeat).
  * Every write happens in a transaction that first re-checks the lease, so a driver that lost its lease
  * (crashed, stalled) can never apply anything after another instance took the run over.
  */
@@ -22,19 +22,8 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
     await ctx.db.transaction((tx) => failRun(ctx, tx, run, { name: "FunctionNotFound", message: `Function ${run.functionId} is no longer synced` }));
     return;
   }
-  let lost = false;
-  const heartbeat = setInterval(() => {
-    if (ctx.halted()) return;
-    ctx.db
-      .update(workflowRuns)
-      .set({ leaseExpiresAt: new Date(Date.now() + ctx.leaseMs) })
-      .where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.leaseOwner, ctx.owner)))
-      .returning({ id: workflowRuns.id })
-      .then((rows) => {
-        if (!rows.length) lost = true;
-      })
-      .catch(() => {});
-  }, Math.max(50, Math.floor(ctx.leaseMs / 3)));
+  // The executor's heartbeat renews this run's lease with all its others; `lost` is its verdict.
+  const lost = () => ctx.leaseLost(run.id);
   const startedAt = Date.now();
   let attempt = run.attempt;
   // The memoized state lives in memory while this driver holds the run; it is re-read only when
@@ -48,18 +37,18 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
   };
   try {
     for (;;) {
-      if (lost || ctx.halted()) return;
+      if (lost() || ctx.halted()) return;
       const callStarted = performance.now();
       const result = await call(ctx, fn, run, "step", attempt, known);
       const applyStarted = performance.now();
-      if (lost || ctx.halted()) return;
+      if (lost() || ctx.halted()) return;
       let outcome = await applyAnswer(ctx, fn, run, result.result, result.startedAt, attempt);
       ctx.onTiming?.({ callMs: applyStarted - callStarted, applyMs: performance.now() - applyStarted });
       learn(outcome);
       while (outcome.next === "execute") {
         // Parallel steps: the SDK planned them; execute each by id, then discover again.
         const executions = await Promise.all(outcome.planned.map((op) => call(ctx, fn, run, op.id, attempt, known)));
-        if (lost || ctx.halted()) return;
+        if (lost() || ctx.halted()) return;
         let merged: Outcome = { next: "continue" };
         for (const execution of executions) {
           const applied = await applyAnswer(ctx, fn, run, execution.result, execution.startedAt, attempt, true);
@@ -78,8 +67,6 @@ export async function driveRun(ctx: DriverContext, run: ClaimedRun): Promise<voi
     }
   } catch (error) {
     ctx.log("error", "workflow driver failed; the run is retried when its lease expires", { runId: run.id, error: describeError(error) });
-  } finally {
-    clearInterval(heartbeat);
   }
 }
 

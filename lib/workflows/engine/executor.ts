@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { describeError } from "@/lib/log-error";
 import { componentLogger } from "@/lib/observability/logger";
 import type { Db } from "@/db/client";
@@ -6,17 +5,24 @@ import { driveRun, type DriverContext } from "./driver";
 import { syncInBand } from "../protocol/serve-calls";
 import { registerApp, type SyncResult } from "./registry";
 import { claimRuns, fireDueCrons, nextDueAt, reclaimLeases, resolveDueWaits } from "./scheduler";
-import { recordExecutorLoop } from "./heartbeat";
+import { heartbeat, leaseOwnerOf, newIncarnation, resolveInstanceId, takeOverIdentity } from "./leases";
+import { recordExecutorLoop } from "./last-loop";
 
 export interface ExecutorOptions {
   db: Db;
   /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest */
   serveUrl: string;
   signingKey: string;
-  /** Unique per process; appears as the lease owner. */
+  /**
+   * Stable across restarts of this instance, unique among live instances (default: INSTANCE_ID, else
+   * `<hostname>:<PORT>`). Leases are owned by `<instanceId>/<incarnation>`; a restart frees its dead
+   * predecessor's leases at once.
+   */
   instanceId?: string;
-  /** Lease of a claimed run; renewed every third of it while the run is driven. */
+  /** Lease of a claimed run (default 5 s), renewed by the heartbeat. */
   leaseMs?: number;
+  /** Heartbeat: renews all of this instance's leases in one statement (default every second, at most a third of the lease). */
+  heartbeatMs?: number;
   /** Longest pause between looks at the database (other instances' work, clock-driven wake-ups). */
   pollMs?: number;
   /** Runs driven at once by this instance. */
@@ -42,12 +48,22 @@ export interface ExecutorOptions {
  */
 export class WorkflowExecutor {
   readonly instanceId: string;
+  /** This process's incarnation of the instance: `lease_owner` is `<instanceId>/<incarnation>`. */
+  readonly incarnation = newIncarnation();
+  private readonly heartbeatMs: number;
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  private lastBeatAt: number | null = null;
+  private twinWarnedAt = 0;
+  private beating = false;
+  /** Runs being driven here, with when they were claimed (a heartbeat that started before the claim cannot see it). */
+  private readonly driving = new Map<string, number>();
+  /** Driven runs a heartbeat found no longer leased to this incarnation: their drivers stop. */
+  private readonly lostLeases = new Set<string>();
   private readonly context: DriverContext;
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
   private readonly maxConcurrentRuns: number;
   private readonly active = new Set<Promise<void>>();
-  private readonly driving = new Set<string>();
   private running = false;
   private halted = false;
   private loop: Promise<void> | undefined;
@@ -56,7 +72,9 @@ export class WorkflowExecutor {
   private syncing: Promise<SyncResult> | undefined;
 
   constructor(private readonly options: ExecutorOptions) {
-    this.instanceId = options.instanceId ?? `wf-${process.pid}-${randomBytes(4).toString("hex")}`;
+    this.instanceId = options.instanceId ?? resolveInstanceId();
+    const leaseMs = options.leaseMs ?? 5_000;
+    this.heartbeatMs = options.heartbeatMs ?? Math.max(50, Math.min(1_000, Math.floor(leaseMs / 3)));
     this.pollMs = options.pollMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.maxConcurrentRuns = options.maxConcurrentRuns ?? 32;
@@ -64,10 +82,10 @@ export class WorkflowExecutor {
     const cap = options.maxRetryDelayMs ?? 3_600_000;
     this.context = {
       db: options.db,
-      owner: this.instanceId,
+      owner: leaseOwnerOf(this.instanceId, this.incarnation),
       signingKey: options.signingKey,
       serveUrl: options.serveUrl,
-      leaseMs: options.leaseMs ?? 30_000,
+      leaseMs,
       maxDriveMs: options.maxDriveMs ?? 30_000,
       // Exponential back-off with "equal jitter": half fixed, half random, so retries of many runs spread out.
       retryDelayMs: (attempt) => {
@@ -75,6 +93,7 @@ export class WorkflowExecutor {
         return Math.round(exp / 2 + Math.random() * (exp / 2));
       },
       halted: () => this.halted,
+      leaseLost: (runId) => this.lostLeases.has(runId),
       log: options.log ?? defaultLog,
       ...(options.onTiming ? { onTiming: options.onTiming } : {}),
     };
@@ -83,9 +102,75 @@ export class WorkflowExecutor {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    this.loop = (this.options.reclaimLeasesOnStart ? reclaimLeases(this.options.db, this.instanceId) : Promise.resolve()).then(() => this.run());
+    this.loop = this.takeOver().then(() => {
+      if (!this.running) return;
+      this.heartbeatTimer = setInterval(() => void this.beat(), this.heartbeatMs);
+      return this.run();
+    });
     if (this.options.syncOnStart) void this.syncWithRetry();
     return this;
+  }
+
+  /**
+   * Before claiming anything: frees the leases of this instance's dead predecessor (same id, older
+   * incarnation) at once, or, with PGlite (one process per database), every lease. A database that is
+   * down here only costs the shortcut: the leases then expire by themselves.
+   */
+  private async takeOver(): Promise<void> {
+    const { db } = this.options;
+    const owner = this.context.owner;
+    try {
+      if (this.options.reclaimLeasesOnStart) {
+        await reclaimLeases(db, owner);
+        return;
+      }
+      const { reclaimed, twin } = await takeOverIdentity(db, this.instanceId, this.incarnation, this.staleAfterMs());
+      if (twin) this.warnTwin(twin);
+      else if (reclaimed) this.context.log("info", `workflows: instance ${this.instanceId} took back ${reclaimed} run(s) its previous process held`);
+    } catch (error) {
+      this.context.log("warn", `workflows: could not take back the previous process's leases; they expire within ${this.context.leaseMs} ms: ${describeError(error)}`);
+    }
+  }
+
+  /** A beat older than this means its process is dead (or stalled so long that its leases are forfeit anyway). */
+  private staleAfterMs(): number {
+    return Math.min(this.context.leaseMs, Math.round(this.heartbeatMs * 2.5));
+  }
+
+  /** One heartbeat tick: renews every lease of this incarnation in one statement and notes the runs it lost. */
+  private async beat(): Promise<void> {
+    // A tick still waiting for a slow database is not doubled: the next one would renew the same leases.
+    if (this.beating || this.halted || (!this.running && this.active.size === 0)) return;
+    this.beating = true;
+    const tickStarted = Date.now();
+    try {
+      const { renewed, twin } = await heartbeat(this.options.db, this.instanceId, this.incarnation, this.context.leaseMs);
+      if (this.halted) return;
+      this.lastBeatAt = Date.now();
+      for (const [runId, claimed] of this.driving) {
+        // Another instance took the run (our lease had expired) or it was handed back: stop driving it.
+        if (claimed < tickStarted && !renewed.has(runId)) this.lostLeases.add(runId);
+      }
+      if (twin) this.warnTwin(twin);
+    } catch {
+      // The database is unreachable: the scheduler loop logs the outage; leases then expire as they should.
+    } finally {
+      this.beating = false;
+    }
+  }
+
+  private warnTwin(twin: string): void {
+    if (Date.now() - this.twinWarnedAt < 60_000) return;
+    this.twinWarnedAt = Date.now();
+    this.context.log(
+      "error",
+      `workflows: another live process runs as instance ${this.instanceId} (incarnation ${twin}; this one is ${this.incarnation}). Each keeps its own leases, but a restart cannot take back its predecessor's runs at once: give every instance its own INSTANCE_ID (or PORT on one host).`,
+    );
+  }
+
+  /** When the heartbeat last renewed this instance's leases (ms since epoch), or null before the first beat. */
+  get lastHeartbeatAt(): number | null {
+    return this.lastBeatAt;
   }
 
   /** In-band sync with the serve endpoint: stores the function configs, refusing unsupported features. */
@@ -130,12 +215,14 @@ export class WorkflowExecutor {
     this.wake();
     await this.loop;
     await Promise.allSettled([...this.active]);
+    clearInterval(this.heartbeatTimer);
   }
 
   /** Simulates a crash: stops at once, writes nothing more and leaves leases to expire. */
   kill(): void {
     this.halted = true;
     this.running = false;
+    clearInterval(this.heartbeatTimer);
     this.wake();
   }
 
@@ -159,14 +246,15 @@ export class WorkflowExecutor {
         didWork = (await resolveDueWaits(db)) > 0 || didWork;
         const free = this.maxConcurrentRuns - this.active.size;
         if (free > 0 && !this.halted) {
-          const claimed = await claimRuns(db, this.instanceId, this.context.leaseMs, free, [...this.driving]);
+          const claimed = await claimRuns(db, this.context.owner, this.context.leaseMs, free, [...this.driving.keys()]);
           for (const run of claimed) {
-            this.driving.add(run.id);
+            this.driving.set(run.id, Date.now());
             const drive: Promise<void> = driveRun(this.context, run)
               .catch((error: unknown) => this.context.log("error", `workflows: driving run ${run.id} failed; it is retried when its lease expires: ${describeError(error)}`))
               .finally(() => {
                 this.active.delete(drive);
                 this.driving.delete(run.id);
+                this.lostLeases.delete(run.id);
                 this.wake();
               });
             this.active.add(drive);

@@ -29,7 +29,7 @@ beforeAll(async () => {
     ],
     { maxConcurrentRuns: 4, onTiming: () => calls.first++ },
   );
-  second = new WorkflowExecutor({ db: handle.db, serveUrl: h.serveUrl, signingKey: h.signingKey, pollMs: 20, maxConcurrentRuns: 4, log: () => {}, onTiming: () => calls.second++ }).start();
+  second = new WorkflowExecutor({ db: handle.db, instanceId: "second", serveUrl: h.serveUrl, signingKey: h.signingKey, pollMs: 20, maxConcurrentRuns: 4, log: () => {}, onTiming: () => calls.second++ }).start();
 });
 afterAll(async () => {
   await second?.stop();

@@ -27,7 +27,8 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
       .where(
         and(
           lte(workflowRuns.nextRunAt, now),
-          or(isNull(workflowRuns.leaseExpiresAt), lt(workflowRuns.leaseExpiresAt, now)),
+          // Lease times are the database's clock (see leases.ts): host clock skew cannot expire a lease early.
+          or(isNull(workflowRuns.leaseExpiresAt), lt(workflowRuns.leaseExpiresAt, sql`now()`)),
           // A run this instance is still driving may show an expired lease (a starved event loop missed a
           // heartbeat); re-claiming it here would drive it twice under the same owner.
           driving.length ? notInArray(workflowRuns.id, driving) : undefined,
@@ -49,7 +50,7 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
             and(
               eq(workflowRuns.functionId, run.functionId),
               eq(workflowRuns.concurrencyKey, run.concurrencyKey),
-              gt(workflowRuns.leaseExpiresAt, now),
+              gt(workflowRuns.leaseExpiresAt, sql`now()`),
               ne(workflowRuns.id, run.id),
             ),
           );
@@ -68,8 +69,8 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
         .update(workflowRuns)
         .set({
           leaseOwner: owner,
-          leaseExpiresAt: leaseUntil,
-          nextRunAt: leaseUntil,
+          leaseExpiresAt: sql`now() + ${leaseMs} * interval '1 millisecond'`,
+          nextRunAt: sql`now() + ${leaseMs} * interval '1 millisecond'`,
           wakePending: false,
           status: sql`case when ${workflowRuns.status} in ('queued', 'waiting') then 'running' else ${workflowRuns.status} end`,
         })
@@ -164,7 +165,7 @@ export async function nextDueAt(db: Db): Promise<number | null> {
   return times.length ? Math.min(...times) : null;
 }
 
-/** Makes runs leased by other (dead) owners due now. Only for a database no other live instance uses. */
+/** Makes runs leased by other (dead) owners due now. Only for a database no other live instance uses (PGlite). */
 export async function reclaimLeases(db: Db, owner: string): Promise<void> {
   await db
     .update(workflowRuns)

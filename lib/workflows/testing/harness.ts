@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
@@ -70,8 +71,10 @@ export async function startHarness(
   const inngest = new Inngest({ id: "conformance", isDev: false, signingKey, eventKey, baseUrl: `${origin}/`, logger: quietLogger });
   routes.serve = serve({ client: inngest, functions: defineFunctions(inngest), servePath: "/api/inngest" }) as unknown as typeof routes.serve;
 
+  // One instance id for the harness's executor and its restarts (as a restarted process keeps its INSTANCE_ID).
+  const instanceId = `harness-${randomBytes(4).toString("hex")}`;
   const makeExecutor = (overrides: Partial<ExecutorOptions> = {}) =>
-    new WorkflowExecutor({ db, serveUrl, signingKey, pollMs: 100, retryBaseMs: 50, leaseMs: 3000, log: () => {}, ...executorOptions, ...overrides });
+    new WorkflowExecutor({ db, serveUrl, signingKey, instanceId, pollMs: 100, retryBaseMs: 50, leaseMs: 3000, log: () => {}, ...executorOptions, ...overrides });
   executor = makeExecutor();
   await executor.sync();
   executor.start();

@@ -51,7 +51,10 @@ export function startWorkflowsIfBuiltIn(): Promise<WorkflowExecutor | null> {
       pollMs: handle.kind === "pglite" ? 1000 : 250,
     });
     executor.start();
-    log.info(`built-in executor started (${handle.kind}), calling ${appUrl()}${SERVE_PATH}`, { instanceId: executor.instanceId });
+    log.info(`built-in executor started (${handle.kind}) as instance ${executor.instanceId} (incarnation ${executor.incarnation}), calling ${appUrl()}${SERVE_PATH}`, {
+      instanceId: executor.instanceId,
+      incarnation: executor.incarnation,
+    });
     return executor;
   })();
   return slot.__workflowExecutor;

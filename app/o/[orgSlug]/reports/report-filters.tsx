@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChangeEvent } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import { Input, Select } from "@/components/ui/input";
 import { buttonClass } from "@/components/ui/button";
 import { useI18n } from "@/lib/i18n/client";
@@ -75,5 +75,25 @@ export function PrintButton() {
     <button type="button" onClick={() => window.print()} className={buttonClass("secondary", "sm", "print:hidden")}>
       {t("reports.print")}
     </button>
+  );
+}
+
+/** The top of a report page: its filters and the print button, why a query was refused, and the range shown. */
+export function ReportHeader({ filters, refused, children }: { filters: ReactNode; refused: string | null; children: ReactNode }) {
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        {filters}
+        <PrintButton />
+      </div>
+      {refused && (
+        <p role="alert" className="text-sm text-red-700">
+          {refused}
+        </p>
+      )}
+      <p className="text-sm text-zinc-600" data-testid="report-range">
+        {children}
+      </p>
+    </>
   );
 }

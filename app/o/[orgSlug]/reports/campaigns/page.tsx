@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/shell/no-access";
-import { DomainError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { translateMessage } from "@/lib/i18n/translate";
-import { getCampaignReport, type CampaignReport, type CampaignReportQuery } from "@/lib/services/reports";
+import { getCampaignReport } from "@/lib/services/reports";
 import { can } from "@/lib/tenancy/context";
 import { listAllChannels } from "../../channels/queries";
 import { orgPageContext } from "../../org-page";
 import { sectionMetadata } from "../../page-metadata";
-import { PrintButton, ReportFilters } from "../report-filters";
-import { param, reportQueryString } from "../reports-page";
+import { ReportFilters, ReportHeader } from "../report-filters";
+import { param, rangeFromQuery, reportOrDefault, reportQueryString } from "../reports-page";
 import { CampaignReportView } from "./campaign-report";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,45 +22,27 @@ export default async function CampaignReportPage({ params, searchParams }: Props
   const [{ orgSlug }, query, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const { ctx } = await orgPageContext(orgSlug);
   if (!can(ctx, "reports.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
-  const preset = param(query.preset);
-  const custom = preset === "custom" || (!preset && Boolean(param(query.from)));
-  const input: CampaignReportQuery = {
-    preset: preset as CampaignReportQuery["preset"],
-    from: custom ? param(query.from) : undefined,
-    to: custom ? param(query.to) : undefined,
-    channelId: param(query.channelId),
-    campaignIds: param(query.campaignIds),
-  };
-  let report: CampaignReport;
-  let refused: string | null = null;
-  try {
-    report = await getCampaignReport({ ctx, input });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    refused = translateMessage(error.localizable, locale);
-    report = await getCampaignReport({ ctx });
-  }
+  const range = rangeFromQuery(query);
+  const { custom, preset } = range;
+  const input = { ...range.input, channelId: param(query.channelId), campaignIds: param(query.campaignIds) };
+  const { report, refused } = await reportOrDefault((i) => getCampaignReport({ ctx, input: i as typeof input | undefined }), input, locale);
   const channels = can(ctx, "channels.read") ? await listAllChannels(ctx) : [];
   const filters = refused ? {} : { channelId: input.channelId, campaignIds: input.campaignIds };
   const chosen = filters.campaignIds ? filters.campaignIds.split(",").length : 0;
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <ReportFilters
-          preset={refused ? "7d" : custom ? "custom" : (preset ?? "7d")}
-          from={report.range.from}
-          to={report.range.to}
-          keep={filters.campaignIds ? { campaignIds: filters.campaignIds } : {}}
-          choices={[{ name: "channelId", label: t("reports.filters.channel"), value: filters.channelId ?? "", options: channels.map((c) => ({ id: c.id, name: c.name })) }]}
-        />
-        <PrintButton />
-      </div>
-      {refused && (
-        <p role="alert" className="text-sm text-red-700">
-          {refused}
-        </p>
-      )}
-      <p className="text-sm text-zinc-600" data-testid="report-range">
+      <ReportHeader
+        refused={refused}
+        filters={
+          <ReportFilters
+            preset={refused ? "7d" : range.shown}
+            from={report.range.from}
+            to={report.range.to}
+            keep={filters.campaignIds ? { campaignIds: filters.campaignIds } : {}}
+            choices={[{ name: "channelId", label: t("reports.filters.channel"), value: filters.channelId ?? "", options: channels.map((c) => ({ id: c.id, name: c.name })) }]}
+          />
+        }
+      >
         {t("reports.range", { from: report.range.from, to: report.range.to, timeZone: report.range.timeZone })}
         {chosen > 0 && (
           <>
@@ -73,7 +53,7 @@ export default async function CampaignReportPage({ params, searchParams }: Props
             </Link>
           </>
         )}
-      </p>
+      </ReportHeader>
       <CampaignReportView orgSlug={ctx.org.slug} report={report} csvQuery={reportQueryString({ org: ctx.org.slug, from: report.range.from, to: report.range.to, ...filters })} />
     </div>
   );

@@ -1,6 +1,7 @@
 /**
- * When the built-in executor's loop last went round in this process: readiness (/api/health/ready) calls an
- * executor stuck when this is old. Process-wide on globalThis, as the executor itself is (wiring/runtime.ts).
+ * When the built-in executor's scheduling loop last went round in this process (not the lease heartbeat of
+ * leases.ts): readiness (/api/health/ready) calls an executor stuck when this is old. Process-wide on
+ * globalThis, as the executor itself is (wiring/runtime.ts).
  */
 const slot = globalThis as unknown as { __messengerDeskExecutorLoopAt?: number };
 
