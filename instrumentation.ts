@@ -8,7 +8,8 @@ export async function register(): Promise<void> {
     const problem = productionConfigProblem(process.env);
     if (problem) {
       // Exit rather than throw: a throw here is logged and the server would still serve requests.
-      console.error(problem);
+      const { logger } = await import("./lib/observability/logger");
+      logger().fatal(problem);
       process.exit(1);
     }
     // Before any request: per-IP limits need the real TCP peer (lib/http/client-ip.ts).

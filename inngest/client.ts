@@ -1,5 +1,6 @@
 import { Inngest, type ClientOptions } from "inngest";
 import { safeConsoleLogger } from "@/lib/log-error";
+import { WorkflowLogging } from "@/lib/observability/workflow-logging";
 import { appUrl, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, workflowMode } from "@/lib/workflows/wiring/mode";
 import { builtInFetch } from "@/lib/workflows/wiring/runtime";
 
@@ -21,4 +22,5 @@ function clientOptions(): Omit<ClientOptions, "id"> {
 
 // The SDK logs the errors it catches (a failing step, a failed request) as objects: through our logger,
 // a database error shows its code and message, never its parameters.
-export const inngest = new Inngest({ id: "messenger-desk", logger: safeConsoleLogger, ...clientOptions() });
+// WorkflowLogging writes each run and step with its ids (never its data) and times the steps.
+export const inngest = new Inngest({ id: "messenger-desk", logger: safeConsoleLogger, middleware: [WorkflowLogging], ...clientOptions() });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { errorResponse } from "@/lib/api/respond";
 import { useTestDatabase } from "@/tests/db";
+import { captureLogOutput } from "@/lib/observability/logger";
 import { logError, safeConsoleLogger } from "./log-error";
 
 // Database errors carry their query parameters (postgres.js on the error, drizzle in its message); the
@@ -10,14 +11,19 @@ import { logError, safeConsoleLogger } from "./log-error";
 const database = useTestDatabase();
 const SECRET = "$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0LXNhbHQ$SECRET-HASH-MARKER-7f3a";
 
-/** Everything written to the console while `fn` runs, rendered the way the console renders it. */
+/** Everything the server's logger writes while `fn` runs (JSON lines), and the console too. */
 async function captureLogs(fn: () => unknown): Promise<string> {
   const lines: string[] = [];
   for (const level of ["error", "warn", "info", "log"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(format(...args)));
   }
-  await fn();
-  return lines.join("\n");
+  const captured = captureLogOutput();
+  try {
+    await fn();
+  } finally {
+    captured.stop();
+  }
+  return [...lines, ...captured.lines].join("\n");
 }
 
 let taken = 0;

@@ -1,3 +1,5 @@
+import { logger } from "@/lib/observability/logger";
+
 /**
  * The one way the server logs an error: its name, code and message, never the error object. Database
  * errors carry their query and parameters (postgres.js puts them on the error, drizzle wraps it in a
@@ -40,7 +42,7 @@ export function describeError(error: unknown): string {
 }
 
 export function logError(context: string, error: unknown, level: "error" | "warn" = "error"): void {
-  console[level](`${context}: ${describeError(error)}`);
+  logger()[level]({ err: describeError(error) }, context);
 }
 
 /** A log argument with every error in it (top level, or an `err`/`error` field) reduced to describeError. */
@@ -55,10 +57,20 @@ function safeArg(arg: unknown): unknown {
   return arg;
 }
 
-/** A console logger for libraries that log error objects themselves (the Inngest SDK); debug is dropped. */
+/** The SDK's (message, ...args) or (fields, message) as one safe log call; debug is dropped. */
+function sdkLog(level: "info" | "warn" | "error") {
+  return (...args: unknown[]) => {
+    const safe = args.map(safeArg);
+    const fields = safe.find((arg): arg is Record<string, unknown> => !!arg && typeof arg === "object" && !Array.isArray(arg)) ?? {};
+    const words = safe.filter((arg) => typeof arg === "string" || typeof arg === "number").join(" ");
+    logger()[level]({ component: "inngest-sdk", ...fields }, words);
+  };
+}
+
+/** The logger for libraries that log error objects themselves (the Inngest SDK): every error reduced first. */
 export const safeConsoleLogger = {
-  info: (...args: unknown[]) => console.info(...args.map(safeArg)),
-  warn: (...args: unknown[]) => console.warn(...args.map(safeArg)),
-  error: (...args: unknown[]) => console.error(...args.map(safeArg)),
+  info: sdkLog("info"),
+  warn: sdkLog("warn"),
+  error: sdkLog("error"),
   debug: () => {},
 };

@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
+import { setRequestOrg } from "@/lib/observability/request-context";
+import { withRequestLog } from "@/lib/observability/request-log";
 import { BadRequestError, PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { authenticateApiKey } from "@/lib/services/api-keys";
@@ -27,16 +29,17 @@ export function withOrg<P extends Params = Params, S extends z.ZodObject = typeo
   handler: OrgRouteHandler<P, z.infer<S>>,
   options: { permission?: Permission; query?: S } = {},
 ) {
-  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+  return withRequestLog(async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const ctx = await resolveRequestContext(req);
+      setRequestOrg(ctx.org.id);
       if (options.permission) requirePermission(ctx, options.permission);
       const query = parseQuery(req, (options.query ?? NO_QUERY) as S, { sessionOrg: !req.headers.get("authorization") });
       return await handler(req, { ctx, params: await context.params, query });
     } catch (error) {
       return errorResponse(error);
     }
-  };
+  });
 }
 
 async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Secrets at rest (Page access tokens, app secrets, verify tokens, OTN tokens) are sealed with AES-256-GCM.
@@ -42,7 +43,7 @@ function loadKeyring(): Keyring {
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
-    console.warn(`ENCRYPTION_KEY is not set: generated a development key in ${file}. Set ENCRYPTION_KEY in production.`);
+    logger().warn({ file }, "ENCRYPTION_KEY is not set: generated a development key. Set ENCRYPTION_KEY in production.");
   }
   return parseKeyring(readFileSync(file, "utf8"));
 }

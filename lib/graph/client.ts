@@ -1,5 +1,6 @@
 import { GraphError, GraphNetworkError } from "./errors";
 import { send, type TransportResponse } from "./transport";
+import { recordSendApiCall } from "@/lib/observability/send-api-metrics";
 
 /**
  * The one way the app talks to Meta's Graph API. The base URL alone decides whether that is Meta
@@ -106,12 +107,25 @@ export class GraphClient {
   }
 
   sendMessage(pageId: string, accessToken: string, body: Record<string, unknown>): Promise<{ recipient_id?: string; message_id?: string }> {
-    return this.request({ method: "POST", path: `${pageId}/messages`, accessToken, body });
+    return this.sendApi(pageId, accessToken, body);
   }
 
   /** A sender action (typing_on, typing_off, mark_seen) in a person's thread: no message, no messaging_type. */
   sendSenderAction(pageId: string, accessToken: string, psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<{ recipient_id?: string }> {
-    return this.request({ method: "POST", path: `${pageId}/messages`, accessToken, body: { recipient: { id: psid }, sender_action: action } });
+    return this.sendApi(pageId, accessToken, { recipient: { id: psid }, sender_action: action });
+  }
+
+  /** POST /{page-id}/messages, counted per Page by outcome (messenger_send_api_calls_total). */
+  private async sendApi(pageId: string, accessToken: string, body: Record<string, unknown>): Promise<{ recipient_id?: string; message_id?: string }> {
+    try {
+      const answer = await this.request<{ recipient_id?: string; message_id?: string }>({ method: "POST", path: `${pageId}/messages`, accessToken, body });
+      recordSendApiCall(pageId, "sent");
+      return answer;
+    } catch (error) {
+      // By the class of Meta's error (rate_limit, auth, outside_window...): a handful of label values.
+      recordSendApiCall(pageId, error instanceof GraphError ? error.errorClass : "network");
+      throw error;
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { metrics } from "@/lib/observability/metrics";
 
 // Meta's deliveries are a few kilobytes; anything far larger is refused before it is buffered.
 export const MAX_WEBHOOK_BODY_BYTES = 5 * 1024 * 1024;
@@ -47,6 +48,13 @@ export async function serveMetaWebhook<T extends WebhookAnswer>(
     afterReply?: (result: T) => void;
   },
 ): Promise<void> {
+  const started = performance.now();
+  // Counted once the answer is written, whichever branch wrote it; the latency is of POSTs (deliveries).
+  res.once("finish", () => {
+    const m = metrics();
+    m.webhookRequests.inc({ method: req.method === "GET" || req.method === "POST" ? req.method : "other", status: String(res.statusCode) });
+    if (req.method === "POST") m.webhookAckSeconds.observe((performance.now() - started) / 1000);
+  });
   if (req.method === "GET") {
     const answer = await handlers.verify(new URL(req.url ?? "/", "http://localhost").searchParams);
     return replyText(res, answer.status, answer.body);

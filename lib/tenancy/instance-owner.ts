@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { instanceOwners, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Instance owners run the installation itself. Where a page says so (Settings → Workflows, the outbox) they
@@ -45,6 +46,6 @@ export async function revokeInstanceOwner(db: DbOrTx, emailInput: string): Promi
 /** INSTANCE_OWNER_EMAILS trusted an address anyone could sign up with first; it is ignored now, and says so. */
 export function warnIfInstanceOwnerEmailsSet(env: Record<string, string | undefined> = process.env): void {
   if (env.INSTANCE_OWNER_EMAILS) {
-    console.warn("INSTANCE_OWNER_EMAILS is ignored: grant instance owners with `npm run admin:grant-owner -- <email>` (see README).");
+    logger().warn("INSTANCE_OWNER_EMAILS is ignored: grant instance owners with `npm run admin:grant-owner -- <email>` (see README).");
   }
 }

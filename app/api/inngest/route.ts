@@ -7,6 +7,7 @@ import { functions } from "@/inngest/functions";
 import { appUrl, SERVE_PATH, workflowMode } from "@/lib/workflows/wiring/mode";
 import { workflowKeys } from "@/lib/workflows/wiring/runtime";
 import { signedByAny, staleCallReason, staleCallResponse, unsignedSyncResponse } from "@/lib/workflows/protocol/serve-guard";
+import { logger } from "@/lib/observability/logger";
 
 // The Inngest serve endpoint: Inngest (or the built-in executor) syncs functions with a signed PUT and runs
 // steps with signed POSTs. Unsigned calls and unsigned syncs get 401 in every mode except an explicit
@@ -48,7 +49,7 @@ const put: Handler = async (request, context) => {
   if (mode === "inngest-dev") return (handlers.PUT as Handler)(request, context);
   const body = await request.text();
   if (!signedByAny(body, request.headers.get("x-inngest-signature"), await signingKeys())) {
-    console.warn("workflows: refused an unsigned sync of /api/inngest");
+    logger().warn({ component: "workflows" }, "refused an unsigned sync of /api/inngest");
     return unsignedSyncResponse();
   }
   return (handlers.PUT as Handler)(again(request, body), context);

@@ -5,6 +5,7 @@ import { sendEmail, type Email } from "@/lib/email/send";
 import { RateLimitedError, type ErrorMessage } from "@/lib/errors";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { EMAIL_TOKEN_TTL_HOURS, issueEmailToken } from "./email-tokens";
+import { logError } from "@/lib/log-error";
 
 /**
  * Mail anyone can make us send (sign-up, "resend the link", "forgot password", a new address) is bounded per hour: per account
@@ -53,7 +54,7 @@ export async function deliverAfterCommit(email: Email): Promise<boolean> {
     await sendEmail(email);
     return true;
   } catch (error) {
-    console.error("email: could not deliver a message:", error instanceof Error ? error.message : "unknown error");
+    logError("email: could not deliver a message", error);
     return false;
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { channelErrors } from "@/db/schema";
+import { logError } from "@/lib/log-error";
 
 type ChannelErrorKind = (typeof channelErrors.$inferInsert)["kind"];
 
@@ -20,6 +21,6 @@ export async function countChannelError(orgId: string, channelId: string, kind: 
         set: { count: sql`${channelErrors.count} + excluded.count`, reason: sql`excluded.reason`, at: sql`now()` },
       });
   } catch (error) {
-    console.error("could not count channel error", (error as Error).message);
+    logError("could not count a channel error", error);
   }
 }

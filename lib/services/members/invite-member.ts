@@ -12,6 +12,7 @@ import { assignableRoles } from "@/lib/permissions";
 import { actingUserId, requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { inviteMemberSchema, type Invitation } from "./schemas";
+import { logError } from "@/lib/log-error";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -59,7 +60,7 @@ export async function inviteMember({ ctx, input }: { ctx: OrgContext; input: unk
   const link = `${appUrl()}/invite/${token}`;
   // After the commit: a mail server that is down does not undo the invitation (the inviter still has the link).
   await sendEmail(invitationEmail(email, { org: ctx.org.name, role, link, days: INVITATION_TTL_DAYS })).catch((error: unknown) => {
-    console.error("email: could not send an invitation:", error instanceof Error ? error.message : "unknown error");
+    logError("email: could not send an invitation", error);
   });
   return {
     invitation: { id: row.id, email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString() },

@@ -1,10 +1,12 @@
 import { describeError } from "@/lib/log-error";
+import { componentLogger } from "@/lib/observability/logger";
 import type { Db } from "@/db/client";
 import { driveRun, type DriverContext } from "./driver";
 import { syncInBand } from "../protocol/serve-calls";
 import { registerApp, type SyncResult } from "./registry";
 import { claimRuns, fireDueCrons, nextDueAt, reclaimLeases, resolveDueWaits } from "./scheduler";
 import { heartbeat, leaseOwnerOf, newIncarnation, resolveInstanceId, takeOverIdentity } from "./leases";
+import { recordExecutorLoop } from "./last-loop";
 
 export interface ExecutorOptions {
   db: Db;
@@ -236,6 +238,7 @@ export class WorkflowExecutor {
     let failures = 0;
     let failingSince = 0;
     while (this.running) {
+      recordExecutorLoop();
       this.woken = false;
       let didWork = false;
       try {
@@ -304,5 +307,5 @@ export class WorkflowExecutor {
 }
 
 function defaultLog(level: "info" | "warn" | "error", message: string, extra?: Record<string, unknown>): void {
-  console[level](message, extra ?? "");
+  componentLogger("workflows")[level](message, extra);
 }

@@ -2,6 +2,9 @@ import { getDatabase, getDb } from "@/db/client";
 import { WorkflowExecutor } from "../engine/executor";
 import { appUrl, executorEnabled, EXECUTOR_API_PATH, PLACEHOLDER_EVENT_KEY, SERVE_PATH, workflowMode } from "./mode";
 import { loadOrCreateKeys, type WorkflowKeys } from "../protocol/signing";
+import { componentLogger } from "@/lib/observability/logger";
+
+const log = componentLogger("workflows");
 
 // Process-wide state on globalThis: Next may load this module once per bundle layer (instrumentation,
 // route handlers) in one process, and they must share one executor and one set of keys.
@@ -26,16 +29,16 @@ export function startWorkflowsIfBuiltIn(): Promise<WorkflowExecutor | null> {
   slot.__workflowExecutor ??= (async () => {
     const mode = workflowMode();
     if (mode.kind !== "built-in") {
-      console.info(`workflows: run by Inngest (${mode.kind === "inngest-dev" ? `dev server ${mode.url ?? "default"}` : "INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY"})`);
+      log.info(`run by Inngest (${mode.kind === "inngest-dev" ? `dev server ${mode.url ?? "default"}` : "INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY"})`);
       return null;
     }
     const handle = await getDatabase();
     if (!executorEnabled()) {
       if (handle.kind === "postgres") {
-        console.info("workflows: WORKFLOW_EXECUTOR=off, so this instance only records events; instances with the executor run them");
+        log.info("WORKFLOW_EXECUTOR=off, so this instance only records events; instances with the executor run them");
         return null;
       }
-      console.warn("workflows: WORKFLOW_EXECUTOR=off is ignored with PGlite (one process holds the database), so the executor starts here");
+      log.warn("WORKFLOW_EXECUTOR=off is ignored with PGlite (one process holds the database), so the executor starts here");
     }
     const { signingKey } = await workflowKeys();
     const executor = new WorkflowExecutor({
@@ -48,7 +51,10 @@ export function startWorkflowsIfBuiltIn(): Promise<WorkflowExecutor | null> {
       pollMs: handle.kind === "pglite" ? 1000 : 250,
     });
     executor.start();
-    console.info(`workflows: built-in executor started (${handle.kind}) as instance ${executor.instanceId} (incarnation ${executor.incarnation}), calling ${appUrl()}${SERVE_PATH}`);
+    log.info(`built-in executor started (${handle.kind}) as instance ${executor.instanceId} (incarnation ${executor.incarnation}), calling ${appUrl()}${SERVE_PATH}`, {
+      instanceId: executor.instanceId,
+      incarnation: executor.incarnation,
+    });
     return executor;
   })();
   return slot.__workflowExecutor;

@@ -6,6 +6,7 @@ import { recordSystemAudit } from "@/lib/audit";
 import { open } from "@/lib/crypto/secrets";
 import { GraphClient } from "@/lib/graph/client";
 import { GraphError } from "@/lib/graph/errors";
+import { recordSendApiLimit } from "@/lib/observability/send-api-metrics";
 import { newId } from "@/db/ids";
 import { flagReconnectNeeded } from "@/lib/services/channel-health";
 import { recordChannelError } from "@/lib/services/channel-health";
@@ -96,6 +97,7 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   const message = contentMessage(campaign.content as CampaignContent);
   const limiter = new RateLimiter(rate);
   limiter.carryOver(options.recentCalls);
+  recordSendApiLimit(channel.pageId, rate);
   type Stop = { kind: "pause"; reason: string; code: number; subcode: number | null } | { kind: "stopped" };
   // Held in an object: workers and flushes set it from callbacks.
   const control: { stop: Stop | null } = { stop: null };

@@ -10,6 +10,10 @@ import { contactPsid, dedupeKey, eventKind, standbyDedupeKey, storablePayload, t
 import { malformedEventReason } from "./malformed-event";
 import { signatureMatches } from "./signature";
 import { logError } from "@/lib/log-error";
+import { componentLogger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+
+const log = componentLogger("webhook");
 
 export interface StoredEvent {
   id: string;
@@ -104,7 +108,7 @@ async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signat
   // no channel to count them for (and before the signature, no proof they came from Meta at all).
   const countForChannel = async (kind: "signature" | "unparseable", reason: string) => {
     if (signer.channel) await countChannelError(signer.channel.orgId, signer.channel.channelId, kind, reason);
-    else console.warn(`webhook: app-level callback: ${reason}`);
+    else log.warn("app-level callback refused a delivery", { reason });
   };
 
   if (!signatureMatches(input.rawBody, input.signature, signer.appSecret)) {
@@ -147,7 +151,7 @@ async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signat
     const pageId = String(entry?.id ?? "");
     const target = routings.get(pageId);
     if (!target || !signer.accepts(target)) {
-      console.warn(`webhook: dropped an entry for Page ${pageId.slice(0, 25)} ${signer.refusal}`);
+      log.warn(`dropped an entry ${signer.refusal}`, { pageId: pageId.slice(0, 25) });
       continue;
     }
     if (!target.active) continue;
@@ -190,12 +194,16 @@ async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signat
     }
   }
   if (rows.length === 0) {
+    countEvents({ dropped: dropped.total });
     await dropped.record();
     return reply(200, "EVENT_RECEIVED");
   }
 
   try {
+    const droppedBefore = dropped.total;
     const stored = await storeEvents(rows, dropped);
+    const refused = dropped.total - droppedBefore;
+    countEvents({ stored: stored.length, redelivered: rows.length - stored.length - refused, dropped: dropped.total });
     await dropped.record();
     // Every opt-in of the body, redeliveries included (idempotent by token hash): a token must be in the
     // send ledger before Meta hears 200, and a failure here answers 503 so Meta delivers it again.
@@ -205,6 +213,11 @@ async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signat
     logError("webhook: storing events failed", error);
     return reply(503, "Temporarily unavailable");
   }
+}
+
+/** messenger_webhook_events_total: what became of the events of one signed delivery. */
+function countEvents(counts: { stored?: number; redelivered?: number; dropped?: number }): void {
+  for (const [outcome, count] of Object.entries(counts)) if (count) metrics().webhookEvents.inc({ outcome }, count);
 }
 
 function isEntry(entry: unknown): entry is { id: string | number; messaging?: unknown; standby?: unknown } {
@@ -256,7 +269,11 @@ function isDataException(error: unknown): boolean {
 class DroppedEvents {
   private readonly counts = new Map<string, { orgId: string; channelId: string; reason: string; times: number }>();
 
+  /** Events dropped so far. */
+  total = 0;
+
   add(channel: { orgId: string; channelId: string }, reason: string): void {
+    this.total++;
     const key = `${channel.channelId}\n${reason}`;
     const seen = this.counts.get(key);
     if (seen) seen.times++;
@@ -265,7 +282,7 @@ class DroppedEvents {
 
   async record(): Promise<void> {
     for (const { orgId, channelId, reason, times } of this.counts.values()) {
-      console.warn(`webhook: ${reason} (${times}x, channel ${channelId})`);
+      log.warn(reason, { times, channelId });
       await countChannelError(orgId, channelId, "unparseable", reason, times);
     }
   }

@@ -2,6 +2,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { dispatchStoredEvents, ingestWebhook, answerVerification } from "@/lib/services/webhook";
 import { isPageId } from "@/lib/services/channels";
 import { replyText, serveMetaWebhook } from "@/lib/http/webhook-body";
+import { observeNodeRequest } from "@/lib/observability/request-log";
 
 /**
  * Meta's webhook, `/facebook/webhook/{pageId}` (rewritten here in next.config.mjs): the per-Page callback URL
@@ -13,7 +14,11 @@ import { replyText, serveMetaWebhook } from "@/lib/http/webhook-body";
  */
 export const config = { api: { bodyParser: false } };
 
-export default async function facebookWebhook(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+export default function facebookWebhook(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+  return observeNodeRequest(req, res, () => serve(req, res));
+}
+
+async function serve(req: NextApiRequest, res: NextApiResponse): Promise<void> {
   const pageId = String(req.query.pageId ?? "");
   // Refused before any lookup or body read: an arbitrary path segment must cost nothing to answer.
   if (!isPageId(pageId)) return replyText(res, 404, "Unknown Page");

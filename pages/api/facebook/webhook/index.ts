@@ -1,6 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { answerPlatformVerification, dispatchStoredEvents, ingestPlatformWebhook } from "@/lib/services/webhook";
 import { serveMetaWebhook } from "@/lib/http/webhook-body";
+import { observeNodeRequest } from "@/lib/observability/request-log";
 
 /**
  * The platform app's app-level webhook, `/facebook/webhook` (rewritten here in next.config.mjs): the one
@@ -10,7 +11,11 @@ import { serveMetaWebhook } from "@/lib/http/webhook-body";
  */
 export const config = { api: { bodyParser: false } };
 
-export default async function platformWebhook(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+export default function platformWebhook(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+  return observeNodeRequest(req, res, () => serve(req, res));
+}
+
+async function serve(req: NextApiRequest, res: NextApiResponse): Promise<void> {
   // GET: Meta's verification handshake with the operator's META_WEBHOOK_VERIFY_TOKEN.
   await serveMetaWebhook(req, res, {
     verify: answerPlatformVerification,
