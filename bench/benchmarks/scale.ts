@@ -186,6 +186,10 @@ async function seed(handle: DatabaseHandle, sandbox: SandboxProcess) {
     for (let i = 0; i < rows.length; i += 2000) await handle.db.insert(otnTokens).values(rows.slice(i, i + 2000));
   }
   await handle.db.update(campaigns).set({ subscribers: SUBSCRIBERS }).where(eq(campaigns.id, campaign.id));
+  // Statistics as autovacuum would have gathered them on a live database. Without them (tokens bulk-inserted
+  // a moment ago) the planner expects one pending token, and the sender's claim query becomes a nested loop
+  // over every pending token per token: 20,000 tokens ran into the 30 s statement timeout.
+  await handle.exec("analyze otn_tokens");
   return { apiKey, campaignId: campaign.id, payload };
 }
 
