@@ -107,14 +107,21 @@ function watchPostgres(handle: DatabaseHandle) {
   const firstCpu = new Map<number, number>();
   const lastCpu = new Map<number, number>();
   const active: number[] = [];
+  // What the running statements were waiting for, summed over samples: "CPU" (no wait: running or queued for
+  // a core), "Lock" (row and table locks), "LWLock", "IO", "Client"...
+  const waits: Record<string, number> = {};
   let connections = 0;
   let stopped = false;
   const sample = async () => {
-    const rows = rowsOf<{ pid: number; state: string | null }>(
-      await handle.db.execute(sql`select pid, state from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`),
+    const rows = rowsOf<{ pid: number; state: string | null; wait: string | null }>(
+      await handle.db.execute(
+        sql`select pid, state, wait_event_type as wait from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      ),
     );
     connections = Math.max(connections, rows.length);
-    active.push(rows.filter((r) => r.state === "active").length);
+    const running = rows.filter((r) => r.state === "active");
+    active.push(running.length);
+    for (const { wait } of running) waits[wait ?? "CPU"] = (waits[wait ?? "CPU"] ?? 0) + 1;
     for (const { pid } of rows) {
       const seconds = cpuSeconds(pid);
       if (!firstCpu.has(pid)) firstCpu.set(pid, seconds);
@@ -136,6 +143,7 @@ function watchPostgres(handle: DatabaseHandle) {
       peakConnections: connections,
       activeBackendsMean: round(active.reduce((s, n) => s + n, 0) / Math.max(1, active.length)),
       activeBackendsP95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+      activeBackendsWaitingFor: Object.fromEntries(Object.entries(waits).map(([kind, n]) => [kind, round(n / Math.max(1, active.length), 2)])),
     };
   };
 }
@@ -275,6 +283,7 @@ async function runDeployment(name: string, instances: Instance[], sandbox: Sandb
         peakConnections: postgres.peakConnections,
         activeBackendsMean: postgres.activeBackendsMean,
         activeBackendsP95: postgres.activeBackendsP95,
+        activeBackendsWaitingFor: postgres.activeBackendsWaitingFor,
       },
       loadAverageBefore: loadBefore,
       loadAverageAfter: loadAverage(),
