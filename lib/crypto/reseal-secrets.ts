@@ -76,7 +76,7 @@ async function resealWebhookPayloads(db: Db): Promise<ResealCount> {
   const count = { where: "webhook_events.payload optin.*_sealed", resealed: 0, changedMeanwhile: 0 };
   let after: string | null = null;
   for (;;) {
-    const rows = rowsOf<{ id: string; payload: { optin: Record<string, unknown> } }>(
+    const rows: { id: string; payload: { optin: Record<string, unknown> } }[] = rowsOf(
       await db.execute(sql`
         select ${webhookEvents.id} as id, ${webhookEvents.payload} as payload from ${webhookEvents}
          where ${webhookEvents.payload} -> 'optin' is not null and ${webhookEvents.payload}::text like '%\\_sealed%'
