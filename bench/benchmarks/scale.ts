@@ -253,6 +253,7 @@ async function runDeployment(name: string, instances: Instance[], sandbox: Sandb
         lost: sentEvents - events.stored,
         processed: events.processed,
         processedTwice: events.messages - events.distinctMids,
+        // First received to last processed: at most the offered rate; below it when processing fell behind.
         processedPerSecond: round(events.processed / events.processingSeconds),
         pacedAcknowledgement: summarise(paced, EVENTS_PER_POST),
         burstAcknowledgement: summarise(burst, EVENTS_PER_POST),
