@@ -76,6 +76,11 @@ export function open(sealed: string): string {
   return Buffer.concat([decipher.update(Buffer.from(match[4], "base64url")), decipher.final()]).toString("utf8");
 }
 
+/** The version new secrets are sealed with (the first key of ENCRYPTION_KEY). */
+export function currentKeyVersion(): number {
+  return getKeyring().current;
+}
+
 /** True when `sealed` was sealed with an older key and should be re-sealed (key rotation). */
 export function needsResealing(sealed: string): boolean {
   return !sealed.startsWith(`v${getKeyring().current}.`);
