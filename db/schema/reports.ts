@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, pgEnum, pgTable, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, doublePrecision, index, pgEnum, pgTable, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { id } from "./columns";
 import { conversations } from "./messaging";
 import { organizations } from "./tenancy";
@@ -163,6 +163,12 @@ export const conversationCycles = pgTable(
     firstAssignedAt: timestamp({ withTimezone: true }),
     firstResponseAt: timestamp({ withTimezone: true }),
     resolvedAt: timestamp({ withTimezone: true }),
+    // The four clocks in milliseconds, stored: a 30-day report sorts ~100,000 of each, and computing them per row
+    // from the instants cost as much as the sorts (bench: 360 → 195 ms of CPU for handle and resolution).
+    firstResponseMs: doublePrecision().generatedAlwaysAs(sql`extract(epoch from (first_response_at - opened_at)) * 1000`),
+    waitMs: doublePrecision().generatedAlwaysAs(sql`extract(epoch from (first_assigned_at - queued_at)) * 1000`),
+    handleMs: doublePrecision().generatedAlwaysAs(sql`extract(epoch from (resolved_at - first_assigned_at)) * 1000`),
+    resolutionMs: doublePrecision().generatedAlwaysAs(sql`extract(epoch from (resolved_at - opened_at)) * 1000`),
   },
   (t) => [
     index("conversation_cycles_conversation_idx").on(t.conversationId, t.openedAt),

@@ -1,0 +1,4 @@
+ALTER TABLE "conversation_cycles" ADD COLUMN "first_response_ms" double precision GENERATED ALWAYS AS (extract(epoch from (first_response_at - opened_at)) * 1000) STORED;--> statement-breakpoint
+ALTER TABLE "conversation_cycles" ADD COLUMN "wait_ms" double precision GENERATED ALWAYS AS (extract(epoch from (first_assigned_at - queued_at)) * 1000) STORED;--> statement-breakpoint
+ALTER TABLE "conversation_cycles" ADD COLUMN "handle_ms" double precision GENERATED ALWAYS AS (extract(epoch from (resolved_at - first_assigned_at)) * 1000) STORED;--> statement-breakpoint
+ALTER TABLE "conversation_cycles" ADD COLUMN "resolution_ms" double precision GENERATED ALWAYS AS (extract(epoch from (resolved_at - opened_at)) * 1000) STORED;
