@@ -45,3 +45,14 @@ export function commandCpuSeconds(name: string): number {
   }
   return total;
 }
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends connected to the database `db` reaches (its pool's
+ * connections and any other client's, e.g. an app server's), read from /proc: the server must run on this machine.
+ */
+export async function databaseBackendsCpuSeconds(db: { execute: (q: ReturnType<typeof import("drizzle-orm").sql>) => Promise<unknown> }): Promise<number> {
+  const { sql } = await import("drizzle-orm");
+  const { rowsOf } = await import("@/db/json-insert");
+  const pids = rowsOf<{ pid: number }>(await db.execute(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`));
+  return pids.reduce((sum, { pid }) => sum + cpuSeconds(pid), 0);
+}
