@@ -1,11 +1,13 @@
 import { inngest } from "@/inngest/client";
-import { drainAllQueues, markIdleAgentsAway, publishDeskEvents } from "@/lib/services/routing";
+import { findUnaskedResolutions } from "@/lib/services/csat";
+import { drainAllQueues, emitResolutions, markIdleAgentsAway, publishDeskEvents } from "@/lib/services/routing";
 
 /**
  * Every minute, the agent desk's housekeeping (instance-wide, no org): online agents idle past IDLE_AFTER_MS
  * become away (routing stops giving them work; they keep what they have), then every skill group with a
  * waiting conversation is drained, so nothing stays queued while an online agent has room (a drain lost to a
- * crash, working hours that just began). Both are safe to run twice; dashboards hear of what changed.
+ * crash, working hours that just began); and resolutions whose satisfaction survey was never handed to its
+ * workflow (a lost event) are handed over again. All are safe to run twice; dashboards hear of what changed.
  */
 export const deskSweep = inngest.createFunction(
   { id: "desk-sweep", retries: 1, concurrency: { limit: 1 }, triggers: [{ cron: "* * * * *" }] },
@@ -20,6 +22,11 @@ export const deskSweep = inngest.createFunction(
       await publishDeskEvents(events);
       return { groups, assigned: events.filter((e) => e.type === "conversation.changed" && e.kind === "assigned").length };
     });
-    return { away, ...drained };
+    const surveysHandedOver = await step.run("hand-over-unasked-surveys", async () => {
+      const unasked = await findUnaskedResolutions();
+      await emitResolutions(unasked);
+      return unasked.length;
+    });
+    return { away, ...drained, surveysHandedOver };
   },
 );
