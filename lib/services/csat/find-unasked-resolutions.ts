@@ -32,7 +32,7 @@ export async function findUnaskedResolutions({ now = new Date(), limit = 500 }: 
         join lateral (
               select a.id, a.org_id, a.conversation_id, a.created_at
                 from conversation_activities a
-               where a.org_id = o.org_id and a.created_at >= ${from} and a.created_at < ${to} and a.kind = 'resolved'
+               where a.org_id = o.org_id and a.created_at >= ${from.toISOString()}::timestamptz and a.created_at < ${to.toISOString()}::timestamptz and a.kind = 'resolved'
              ) a on true
         join conversations c on c.id = a.conversation_id
         join channel_csat_settings s on s.channel_id = c.channel_id and s.enabled and a.created_at >= s.updated_at
