@@ -76,6 +76,8 @@ export const workflowRuns = pgTable(
   },
   (t) => [
     index("workflow_runs_next_run_at_idx").on(t.nextRunAt).where(sql`${t.nextRunAt} is not null`),
+    // The metrics' runs-by-state gauge counts the unfinished ones at every scrape; finished runs pile up.
+    index("workflow_runs_active_status_idx").on(t.status).where(sql`${t.status} in ('queued', 'running', 'waiting')`),
     index("workflow_runs_org_idx").on(t.orgId, t.id),
     index("workflow_runs_function_idx").on(t.functionId, t.id),
     index("workflow_runs_concurrency_idx").on(t.functionId, t.concurrencyKey).where(sql`${t.leaseExpiresAt} is not null`),
