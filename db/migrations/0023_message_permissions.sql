@@ -18,6 +18,7 @@ CREATE TABLE "message_permissions" (
 	"opted_in_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone,
 	"stopped_at" timestamp with time zone,
+	"status_changed_at" timestamp with time zone,
 	"last_sent_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -17,7 +17,7 @@ export const messagePermissionStatusEnum = pgEnum("message_permission_status", [
  * - stored before the opt-in webhook is acknowledged (Meta shows a token once); the token is sealed at rest
  *   (lib/crypto/secrets) and `tokenHash` (sha256) is unique, so a redelivered opt-in stores nothing;
  * - status moves active ⇄ stopped only from the person's STOP / RESUME NOTIFICATIONS webhooks (`stoppedAt` set
- *   while stopped), and active | stopped → expired once `expiresAt` passes (the expiry sweep); a REFRESHED
+ *   while stopped), each applied only if newer than `statusChangedAt`, and active | stopped → expired once `expiresAt` passes (the expiry sweep); a REFRESHED
  *   re-opt-in moves `expiresAt` (and an expired row back to active); a STOP/RESUME never creates a row;
  * - `topic` and `frequency` are set for kind recurring (Meta's title and DAILY/WEEKLY/MONTHLY, lower-cased),
  *   null for marketing; `userTimeZone` is the opt-in's notification_messages_timezone as Meta gives it;
@@ -50,6 +50,11 @@ export const messagePermissions = pgTable(
     optedInAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }),
     stoppedAt: timestamp({ withTimezone: true }),
+    /**
+     * Meta's time of the last STOP / RESUME applied: an older or redelivered one changes nothing (webhooks may
+     * arrive late and twice).
+     */
+    statusChangedAt: timestamp({ withTimezone: true }),
     /** The last message sent with the token (for the cadence and Marketing Messages' conversation gap). */
     lastSentAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
