@@ -10,3 +10,4 @@ export { captureRecurringChanges, recurringChangeOf, type RecurringChange } from
 export { EXPIRE_BATCH_SIZE, expireMessagePermissionsBatch } from "./expire-message-permissions";
 export { listContactPermissions } from "./list-contact-permissions";
 export { summarizeChannelPermissions } from "./summarize-channel-permissions";
+export { contactPermissionSchema } from "./schemas";

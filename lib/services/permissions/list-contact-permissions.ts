@@ -1,7 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaigns, messagePermissions, otnTokens } from "@/db/schema";
-import { getContactInScope } from "@/lib/services/contacts";
+import { campaigns, channels, contacts, messagePermissions, otnTokens } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import { conversationChannelScope } from "@/lib/tenancy/conversation-scope";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { OTN_TOKEN_LIFETIME_MS, type ContactPermission, type PermissionStatus } from "./constants";
 
@@ -17,7 +18,14 @@ const LIMIT_PER_KIND = 100;
 export async function listContactPermissions({ ctx, contactId, now = new Date() }: { ctx: OrgContext; contactId: string; now?: Date }): Promise<ContactPermission[]> {
   requirePermission(ctx, "conversations.read");
   const db = await getDb();
-  const contact = await getContactInScope(db, ctx, contactId);
+  // The contact panel's scope: of the organisation and, for agents, of a channel of their skill groups.
+  if (!/^[0-9a-f-]{36}$/i.test(contactId)) throw new NotFoundError("contacts.errors.notFound");
+  const [contact] = await db
+    .select({ id: contacts.id, channelId: contacts.channelId, psid: contacts.psid })
+    .from(contacts)
+    .innerJoin(channels, eq(channels.id, contacts.channelId))
+    .where(and(eq(contacts.orgId, ctx.org.id), eq(contacts.id, contactId), conversationChannelScope(db, ctx)));
+  if (!contact) throw new NotFoundError("contacts.errors.notFound");
 
   const otn = await db
     .select({ id: otnTokens.id, campaignId: otnTokens.campaignId, campaignName: campaigns.name, status: otnTokens.status, optedInAt: otnTokens.optedInAt, sentAt: otnTokens.sentAt })
