@@ -26,14 +26,15 @@ export async function summarizeChannelPermissions({ ctx, channelId, now = new Da
     .from(otnTokens)
     .innerJoin(campaigns, eq(campaigns.id, otnTokens.campaignId))
     .where(and(eq(campaigns.orgId, ctx.org.id), eq(campaigns.channelId, channel.id)))
-    .groupBy(otnStatus);
+    // By position: the expression binds its time as a parameter, so repeating it would not match the select list.
+    .groupBy(sql`1`);
 
   const otherStatus = sql<PermissionStatus>`case when ${messagePermissions.status} <> 'expired' and ${messagePermissions.expiresAt} <= ${now} then 'expired' else ${messagePermissions.status}::text end`;
   const others = await db
     .select({ kind: messagePermissions.kind, status: otherStatus, n: sql<number>`count(*)::int` })
     .from(messagePermissions)
     .where(and(eq(messagePermissions.orgId, ctx.org.id), eq(messagePermissions.channelId, channel.id)))
-    .groupBy(messagePermissions.kind, otherStatus);
+    .groupBy(sql`1`, sql`2`);
 
   const summary = Object.fromEntries(PERMISSION_KINDS.map((kind) => [kind, Object.fromEntries(PERMISSION_STATUSES.map((s) => [s, 0]))])) as ChannelPermissionSummary;
   for (const row of otn) summary.otn[row.status] += Number(row.n);
