@@ -19,7 +19,7 @@ import { createCampaign } from "@/lib/services/campaigns";
 import { createChannel, revealVerifyToken, updateChannel } from "@/lib/services/channels";
 import { getContactPanel } from "@/lib/services/contacts";
 import { createSkillGroup } from "@/lib/services/skill-groups";
-import { ingestWebhook } from "@/lib/services/webhook/ingest/ingest-webhook";
+import { ingestWebhook } from "@/lib/services/webhook";
 import { DEMO, signatureSha256, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { SandboxStore } from "@/sandbox/state/store";
 import { callApi } from "@/tests/api-v1";
@@ -321,6 +321,8 @@ describe("the ledger as one list", () => {
 
   it("another organisation's contact is not found, through the service and the API", async () => {
     await expect(listContactPermissions({ ctx: other.as.owner, contactId })).rejects.toBeInstanceOf(NotFoundError);
+    // An agent sees only the contacts of their skill groups' channels (this one is in none).
+    await expect(listContactPermissions({ ctx: org.as.agent, contactId })).rejects.toBeInstanceOf(NotFoundError);
     const operation = apiOperations.find((o) => o.operationId === "listContactPermissions")!;
     const otherKey = (await createApiKey({ ctx: other.as.owner, input: { name: "neighbour", role: "admin" } })).secret;
     expect((await callApi(operation, { key: otherKey, params: { contactId } })).status).toBe(404);

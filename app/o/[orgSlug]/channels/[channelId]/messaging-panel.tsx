@@ -57,7 +57,14 @@ export function MessagingPanel({
               <label htmlFor="messaging-region" className="block text-zinc-700">
                 {t("permissions.channel.region")}
               </label>
-              <Select id="messaging-region" value={region} onChange={(e) => { setSaved(false); setRegion(e.target.value); }}>
+              <Select
+                id="messaging-region"
+                value={region}
+                onChange={(e) => {
+                  setSaved(false);
+                  setRegion(e.target.value);
+                }}
+              >
                 <option value="">{t("permissions.channel.notSet")}</option>
                 {MESSAGING_REGIONS.map((r) => (
                   <option key={r} value={r}>
@@ -70,7 +77,16 @@ export function MessagingPanel({
               <label htmlFor="business-country" className="block text-zinc-700">
                 {t("permissions.channel.businessCountry")}
               </label>
-              <Input id="business-country" value={country} maxLength={2} placeholder="US" onChange={(e) => { setSaved(false); setCountry(e.target.value); }} />
+              <Input
+                id="business-country"
+                value={country}
+                maxLength={2}
+                placeholder="US"
+                onChange={(e) => {
+                  setSaved(false);
+                  setCountry(e.target.value);
+                }}
+              />
             </div>
             <p className="text-xs text-zinc-500 sm:col-span-2">{t("permissions.channel.hint")}</p>
           </div>
