@@ -147,8 +147,7 @@ const FREQUENCIES = new Set(["daily", "weekly", "monthly"]);
 export function notificationMessagesChangeOf(event: MessagingEvent): NotificationMessagesChange | null {
   const optin = event.optin;
   if (!optin || optin.type !== "notification_messages" || typeof optin.notification_messages_token !== "string" || optin.notification_messages_token === "") return null;
-  const status = optin.notification_messages_status;
-  const change = status === "STOP NOTIFICATIONS" ? "stop" : status === "RESUME NOTIFICATIONS" ? "resume" : optin.user_token_status === "REFRESHED" ? "refresh" : "optin";
+  const change = notificationMessagesChangeKind(optin);
   const frequency = typeof optin.notification_messages_frequency === "string" ? optin.notification_messages_frequency.toLowerCase() : "";
   const expiry = Number(optin.token_expiry_timestamp);
   return {
@@ -160,4 +159,12 @@ export function notificationMessagesChangeOf(event: MessagingEvent): Notificatio
     expiresAt: Number.isFinite(expiry) && expiry > 0 ? expiry : null,
     payload: typeof optin.payload === "string" ? optin.payload : null,
   };
+}
+
+/** Which change a notification_messages opt-in is, from its status fields (the token is not needed: stored payloads have it sealed). */
+export function notificationMessagesChangeKind(optin: NonNullable<MessagingEvent["optin"]>): NotificationMessagesChange["change"] {
+  const status = optin.notification_messages_status;
+  if (status === "STOP NOTIFICATIONS") return "stop";
+  if (status === "RESUME NOTIFICATIONS") return "resume";
+  return optin.user_token_status === "REFRESHED" ? "refresh" : "optin";
 }

@@ -9,7 +9,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
-import { contacts, conversations, messagePermissions, otnTokens, webhookEvents } from "@/db/schema";
+import { contacts, conversations, messagePermissions, messages, otnTokens, webhookEvents } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
 import { NotFoundError } from "@/lib/errors";
@@ -19,7 +19,7 @@ import { createCampaign } from "@/lib/services/campaigns";
 import { createChannel, revealVerifyToken, updateChannel } from "@/lib/services/channels";
 import { getContactPanel } from "@/lib/services/contacts";
 import { createSkillGroup } from "@/lib/services/skill-groups";
-import { ingestWebhook } from "@/lib/services/webhook";
+import { ingestWebhook, processStoredWebhookEvents, type StoredEvent } from "@/lib/services/webhook";
 import { DEMO, signatureSha256, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { SandboxStore } from "@/sandbox/state/store";
 import { callApi } from "@/tests/api-v1";
@@ -53,7 +53,15 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const raw = Buffer.concat(chunks);
   received.push(raw.toString("utf8"));
   const answer = await ingestWebhook({ pageId: match[1], rawBody: new Uint8Array(raw), signature: (req.headers["x-hub-signature-256"] as string | undefined) ?? null });
+  await processStored(answer.stored);
   res.writeHead(answer.status).end(answer.body);
+}
+
+/** Stands in for the processing workflow, before answering, so an idle sandbox means everything is processed. */
+async function processStored(stored: StoredEvent[]): Promise<void> {
+  const byChannel = new Map<string, StoredEvent[]>();
+  for (const event of stored) byChannel.set(event.channelId, [...(byChannel.get(event.channelId) ?? []), event]);
+  for (const events of byChannel.values()) await processStoredWebhookEvents({ orgId: events[0].orgId, channelId: events[0].channelId }, events.map((e) => e.id));
 }
 
 async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
@@ -216,8 +224,15 @@ describe("recurring opt-ins from the webhook", () => {
     expect(await permissionOf(token)).toMatchObject({ status: "active", stoppedAt: null });
     expect(await permissionCount()).toBe(count);
 
-    // Three events of one token, three stored events (the stop and resume are not redeliveries of the opt-in).
+    // The thread says what happened, and none of it opened the 24-hour window (the person never wrote).
     const db = await getDb();
+    const [contact] = await db.select().from(contacts).where(eq(contacts.psid, psid));
+    expect(contact.lastInboundAt).toBeNull();
+    const thread = await db.select({ postback: messages.postback }).from(messages).where(eq(messages.channelId, channelId));
+    const changes = thread.map((m) => m.postback as { change?: string; title?: string } | null).filter((p) => p?.title === TOPIC);
+    expect(changes.map((p) => p!.change)).toEqual(expect.arrayContaining(["optin", "stop", "resume"]));
+
+    // Three events of one token, three stored events (the stop and resume are not redeliveries of the opt-in).
     const keys = (await db.select({ key: webhookEvents.dedupeKey }).from(webhookEvents).where(eq(webhookEvents.channelId, channelId))).map((r) => r.key).filter((k) => k.startsWith(`optin:${sha256Hex(token)}`));
     expect(keys).toHaveLength(3);
 
@@ -314,7 +329,8 @@ describe("the ledger as one list", () => {
 
   it("the contact panel shows the same list", async () => {
     const db = await getDb();
-    const [conversation] = await db.insert(conversations).values({ orgId: org.org.id, channelId, contactId, status: "open" }).returning();
+    // Processing the opt-in made the person's conversation (one per contact).
+    const [conversation] = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.contactId, contactId));
     const panel = await getContactPanel({ ctx: org.as.owner, conversationId: conversation.id });
     expect(panel.permissions).toEqual(await listContactPermissions({ ctx: org.as.owner, contactId }));
   });
