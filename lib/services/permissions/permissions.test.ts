@@ -381,9 +381,18 @@ describe("the channel's region", () => {
     await expect(updateChannel({ ctx: org.as.owner, channelId, input: { messagingRegion: "Mars" } })).rejects.toThrow();
     await expect(updateChannel({ ctx: org.as.owner, channelId, input: { businessCountry: "France" } })).rejects.toThrow();
     await expect(updateChannel({ ctx: org.as.agent, channelId, input: { messagingRegion: "US" } })).rejects.toThrow();
+    // Through the API: the same verb, the same refusal in words.
+    const updateOperation = apiOperations.find((o) => o.operationId === "updateChannel")!;
+    const key = (await createApiKey({ ctx: org.as.owner, input: { name: "regions", role: "admin" } })).secret;
+    const refused = await callApi(updateOperation, { key, params: { channelId }, body: { businessCountry: "France" } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain("two-letter ISO code");
+    const cleared = await callApi(updateOperation, { key, params: { channelId }, body: { businessCountry: null, messagingRegion: "UK" } });
+    expect(cleared.body).toMatchObject({ messagingRegion: "UK", businessCountry: null });
+
     const db = await getDb();
     const audit = rowsOf<{ after: { messagingRegion?: string } }>(await db.execute(sql`select after from audit_log where resource_id = ${channelId} and action = 'channel.updated' order by at desc, id desc limit 1`));
-    expect(audit[0]?.after.messagingRegion).toBe("EU");
+    expect(audit[0]?.after.messagingRegion).toBe("UK");
   });
 });
 
