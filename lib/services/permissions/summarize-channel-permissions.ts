@@ -18,7 +18,7 @@ export async function summarizeChannelPermissions({ ctx, channelId, now = new Da
 
   const otnStatus = sql<PermissionStatus>`case
     when ${otnTokens.status} in ('sending', 'sent', 'failed') then 'used'
-    when ${otnTokens.status} = 'expired' or ${otnTokens.optedInAt} <= ${lapsedBefore} then 'expired'
+    when ${otnTokens.status} = 'expired' or ${otnTokens.optedInAt} <= ${lapsedBefore.toISOString()}::timestamptz then 'expired'
     else 'active' end`;
   // Through the channel's campaigns, so the count walks the (campaign, status) index rather than every token.
   const otn = await db
@@ -29,7 +29,7 @@ export async function summarizeChannelPermissions({ ctx, channelId, now = new Da
     // By position: the expression binds its time as a parameter, so repeating it would not match the select list.
     .groupBy(sql`1`);
 
-  const otherStatus = sql<PermissionStatus>`case when ${messagePermissions.status} <> 'expired' and ${messagePermissions.expiresAt} <= ${now} then 'expired' else ${messagePermissions.status}::text end`;
+  const otherStatus = sql<PermissionStatus>`case when ${messagePermissions.status} <> 'expired' and ${messagePermissions.expiresAt} <= ${now.toISOString()}::timestamptz then 'expired' else ${messagePermissions.status}::text end`;
   const others = await db
     .select({ kind: messagePermissions.kind, status: otherStatus, n: sql<number>`count(*)::int` })
     .from(messagePermissions)
