@@ -2,4 +2,3 @@
 export * from "./schemas";
 export { getContactPanel } from "./get-contact-panel";
 export { updateContactAttributes } from "./update-contact-attributes";
-export { getContactInScope } from "./queries";
