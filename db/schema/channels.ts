@@ -59,6 +59,13 @@ export const channels = pgTable(
      * the tag otherwise, so the composer is closed in that span.
      */
     humanAgentEnabled: boolean().notNull().default(false),
+    /**
+     * Where the Page's audience is, as Meta groups it for recurring notifications and Marketing Messages
+     * (lib/services/channels/schemas MESSAGING_REGIONS: EU, UK, JP, KR, AU, US, CN, BR, IN, other); null: not set yet.
+     */
+    messagingRegion: text(),
+    /** The Page's business's country (ISO 3166-1 alpha-2), which Marketing Messages eligibility depends on; null: not set. */
+    businessCountry: text(),
     /** When the daily token check (Graph `debug_token`) last ran for this channel's Page token. */
     tokenCheckedAt: timestamp({ withTimezone: true }),
     /** Set by Disconnect (app unsubscribed, token removed); cleared by Reconnect. */

@@ -9,7 +9,23 @@ export interface MessagingEvent {
   message?: { mid?: string; is_echo?: boolean; text?: string; app_id?: number | string };
   postback?: { mid?: string; title?: string; payload?: string; referral?: { ref?: string } };
   referral?: { ref?: string; source?: string; type?: string };
-  optin?: { type?: string; payload?: string; one_time_notif_token?: string; notification_messages_token?: string };
+  optin?: {
+    type?: string;
+    payload?: string;
+    one_time_notif_token?: string;
+    notification_messages_token?: string;
+    /** notification_messages: DAILY | WEEKLY | MONTHLY. */
+    notification_messages_frequency?: string;
+    notification_messages_timezone?: string;
+    /** notification_messages: when the token expires (ms). */
+    token_expiry_timestamp?: number;
+    /** notification_messages: REFRESHED when the person accepted the re-opt-in (same token, new expiry). */
+    user_token_status?: string;
+    /** notification_messages: present only when the person stops or resumes notifications. */
+    notification_messages_status?: string;
+    /** notification_messages: the topic. */
+    title?: string;
+  };
   delivery?: { mids?: string[]; watermark?: number };
   read?: { watermark?: number };
   reaction?: { mid?: string; action?: string; reaction?: string; emoji?: string };
@@ -85,6 +101,9 @@ export function dedupeKey(pageId: string, event: MessagingEvent, kind: EventKind
       return `handover:${psid}:${handover?.type}:${event.timestamp}:${handover?.newOwnerAppId ?? ""}`;
     }
     case "optin": {
+      const change = notificationMessagesChangeOf(event);
+      // One token makes several events (opt-in, stops, resumes, refreshes): only its opt-in keys on the token alone.
+      if (change && change.change !== "optin") return `optin:${sha256Hex(change.token)}:${change.change}:${change.change === "refresh" ? change.expiresAt : event.timestamp}`;
       const token = event.optin?.one_time_notif_token ?? event.optin?.notification_messages_token;
       if (token) return `optin:${sha256Hex(token)}`;
       break;
@@ -104,4 +123,48 @@ export function storablePayload(event: MessagingEvent): MessagingEvent {
     }
   }
   return { ...event, optin } as MessagingEvent;
+}
+
+/** What a `notification_messages` opt-in event does to its token (recurring notifications, platform-facts). */
+export interface NotificationMessagesChange {
+  /** optin: a new token; stop / resume: the person's STOP / RESUME NOTIFICATIONS; refresh: the re-opt-in (REFRESHED). */
+  change: "optin" | "stop" | "resume" | "refresh";
+  token: string;
+  topic: string | null;
+  frequency: "daily" | "weekly" | "monthly" | null;
+  timeZone: string | null;
+  /** Null when Meta gave no (numeric) expiry. */
+  expiresAt: number | null;
+  payload: string | null;
+}
+
+const FREQUENCIES = new Set(["daily", "weekly", "monthly"]);
+
+/**
+ * The recurring-notification change an event carries, if it is one. STOP and RESUME carry the token too: they
+ * are never opt-ins (the status field says so, and it wins over user_token_status).
+ */
+export function notificationMessagesChangeOf(event: MessagingEvent): NotificationMessagesChange | null {
+  const optin = event.optin;
+  if (!optin || optin.type !== "notification_messages" || typeof optin.notification_messages_token !== "string" || optin.notification_messages_token === "") return null;
+  const change = notificationMessagesChangeKind(optin);
+  const frequency = typeof optin.notification_messages_frequency === "string" ? optin.notification_messages_frequency.toLowerCase() : "";
+  const expiry = Number(optin.token_expiry_timestamp);
+  return {
+    change,
+    token: optin.notification_messages_token,
+    topic: typeof optin.title === "string" && optin.title !== "" ? optin.title : null,
+    frequency: FREQUENCIES.has(frequency) ? (frequency as NotificationMessagesChange["frequency"]) : null,
+    timeZone: typeof optin.notification_messages_timezone === "string" && optin.notification_messages_timezone !== "" ? optin.notification_messages_timezone : null,
+    expiresAt: Number.isFinite(expiry) && expiry > 0 ? expiry : null,
+    payload: typeof optin.payload === "string" ? optin.payload : null,
+  };
+}
+
+/** Which change a notification_messages opt-in is, from its status fields (the token is not needed: stored payloads have it sealed). */
+export function notificationMessagesChangeKind(optin: NonNullable<MessagingEvent["optin"]>): NotificationMessagesChange["change"] {
+  const status = optin.notification_messages_status;
+  if (status === "STOP NOTIFICATIONS") return "stop";
+  if (status === "RESUME NOTIFICATIONS") return "resume";
+  return optin.user_token_status === "REFRESHED" ? "refresh" : "optin";
 }

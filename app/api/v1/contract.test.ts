@@ -1085,5 +1085,9 @@ function routingCases(): Record<string, Case> {
       invalid: { body: { attributes: [{ key: "order", value: "x".repeat(501) }] }, message: "attributes.0.value: An attribute value is text of at most 500 characters." },
       check: (answer) => expect(answer.body).toEqual({ attributes: { order: "A-1042" } }),
     },
+    listContactPermissions: {
+      params: (t) => ({ contactId: t.contactId }),
+      check: (answer) => expect(answer.body).toEqual({ data: [], nextCursor: null }),
+    },
   };
 }

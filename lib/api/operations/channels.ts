@@ -92,7 +92,8 @@ export const channelOperations: ApiOperation[] = [
     summary: "Change a channel",
     description:
       "Changes only the fields sent. Secrets are replace-only: leave `pageAccessToken` or `appSecret` out (or empty) to keep " +
-      "the stored ones. A new Page access token must prove the channel's Page (as on creation) and clears `reconnectNeeded`.",
+      "the stored ones. A new Page access token must prove the channel's Page (as on creation) and clears `reconnectNeeded`. " +
+      "`messagingRegion` and `businessCountry` (null clears them) decide whether recurring notifications and Marketing Messages are offered.",
     tags: ["Channels"],
     permission: "channels.manage",
     pathParams: channelId,

@@ -1,6 +1,7 @@
 import { contactAttributesPatchSchema, contactAttributesSchema, contactPanelSchema } from "@/lib/services/contacts/schemas";
 import { assignInputSchema, deskConversationSchema, presenceInputSchema, presenceSchema, transferInputSchema } from "@/lib/services/routing/schemas";
-import { named, type ApiOperation } from "./define";
+import { contactPermissionSchema } from "@/lib/services/permissions/schemas";
+import { named, pageOf, type ApiOperation } from "./define";
 
 const tags = ["Agent desk"];
 const conversationId = { conversationId: "The conversation's id." };
@@ -137,5 +138,17 @@ export const deskOperations: ApiOperation[] = [
     pathParams: { contactId: "The contact's id (`contact.id` of the conversation's contact)." },
     body: named("ContactAttributesPatch", contactAttributesPatchSchema.meta({ examples: [{ attributes: [{ key: "order", value: "A-1042" }, { key: "tier", value: null }] }] })),
     response: { status: 200, description: "The contact's attributes after the change.", body: named("ContactAttributes", contactAttributesSchema) },
+  },
+  {
+    operationId: "listContactPermissions",
+    method: "GET",
+    path: "/contacts/{contactId}/permissions",
+    summary: "List a contact's permissions to message",
+    description:
+      "Every permission the person gave the Page to message them outside the 24-hour window, newest opt-in first: One-Time Notification tokens (kind otn, topic = the campaign's name), recurring-notification topics and Marketing Messages subscriptions, with status (active, used, stopped, expired) and expiry. Tokens themselves are never returned. At most 100 of each kind; `nextCursor` is always null.",
+    tags,
+    permission: "conversations.read",
+    pathParams: { contactId: "The contact's id (`contact.id` of the conversation's contact)." },
+    response: { status: 200, description: "The contact's permissions to message.", body: pageOf(named("ContactPermission", contactPermissionSchema)) },
   },
 ];

@@ -160,6 +160,8 @@ export const channelsEn = {
   "channels.errors.notPageManager": "The token's user does not manage Page {pageId}.",
   "channels.errors.numericId": "{field} must be the numeric ID shown in Meta's dashboard.",
   "channels.errors.graphApiVersion": "Graph API version looks like v21.0.",
+  "channels.errors.messagingRegion": "Choose one of the listed audience regions.",
+  "channels.errors.businessCountry": "Business country is a two-letter ISO code, such as US or CN.",
   "channels.errors.skillGroupRequired": "Choose the skill group that answers this channel.",
   "channels.field.pageId": "Page ID",
   "channels.field.appId": "App ID",

@@ -162,6 +162,8 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.errors.notPageManager": "该令牌所属用户未管理主页 {pageId}。",
   "channels.errors.numericId": "{field}必须是 Meta 后台显示的数字 ID。",
   "channels.errors.graphApiVersion": "Graph API 版本格式应类似 v21.0。",
+  "channels.errors.messagingRegion": "请选择列表中的受众地区。",
+  "channels.errors.businessCountry": "企业所在国家应为两个字母的 ISO 代码，例如 US 或 CN。",
   "channels.errors.skillGroupRequired": "请选择负责此渠道的技能组。",
   "channels.field.pageId": "主页 ID",
   "channels.field.appId": "应用 ID",

@@ -1,5 +1,6 @@
 import { liveOverviewEn } from "./live-overview.en";
 import { csatEn } from "./csat.en";
+import { permissionsEn } from "./permissions.en";
 import { reportsEn } from "./reports.en";
 import { messengerProfileEn } from "./messenger-profile.en";
 import { botAnalyticsEn } from "./bot-analytics.en";
@@ -71,6 +72,7 @@ export const catalogPartsEn = {
   messengerProfileEn,
   reportsEn,
   csatEn,
+  permissionsEn,
   liveOverviewEn,
 };
 
@@ -107,6 +109,7 @@ export const en = {
   ...messengerProfileEn,
   ...reportsEn,
   ...csatEn,
+  ...permissionsEn,
   ...liveOverviewEn,
 };
 

@@ -1,5 +1,6 @@
 import { liveOverviewZhCN } from "./live-overview.zh-CN";
 import { csatZhCN } from "./csat.zh-CN";
+import { permissionsZhCN } from "./permissions.zh-CN";
 import { reportsZhCN } from "./reports.zh-CN";
 import { messengerProfileZhCN } from "./messenger-profile.zh-CN";
 import { botAnalyticsZhCN } from "./bot-analytics.zh-CN";
@@ -67,5 +68,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...messengerProfileZhCN,
   ...reportsZhCN,
   ...csatZhCN,
+  ...permissionsZhCN,
   ...liveOverviewZhCN,
 };

@@ -19,3 +19,11 @@ export function channelBadge(channel: Pick<Channel, "status" | "reconnectNeeded"
 
 // Why a token died, in words (Graph's 190 subcodes): channel health decides, the channel screens show it.
 export { RECONNECT_REASONS, reconnectReasonOf, type ReconnectReason } from "@/lib/services/channel-health/constants";
+
+/**
+ * Where a Page's audience is, in the groups Meta uses for recurring notifications and Marketing Messages
+ * (platform-facts; the sandbox's Page regions): EU, UK, JP, KR and AU keep recurring notifications after
+ * 2026-02-10 and are closed to Marketing Messages; the rest is the other way round.
+ */
+export const MESSAGING_REGIONS = ["EU", "UK", "JP", "KR", "AU", "US", "CN", "BR", "IN", "other"] as const;
+export type MessagingRegion = (typeof MESSAGING_REGIONS)[number];

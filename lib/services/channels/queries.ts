@@ -6,6 +6,7 @@ import { maskSecret, open } from "@/lib/crypto/secrets";
 import { NotFoundError } from "@/lib/errors";
 import { can, type OrgContext } from "@/lib/tenancy/context";
 import type { Channel } from "./schemas";
+import type { MessagingRegion } from "./constants";
 
 export type ChannelRow = typeof channels.$inferSelect;
 
@@ -29,6 +30,8 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     graphApiVersion: row.graphApiVersion,
     humanAgentEnabled: row.humanAgentEnabled,
     status: row.status,
+    messagingRegion: (row.messagingRegion as MessagingRegion | null) ?? null,
+    businessCountry: row.businessCountry,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
     reconnectSubcode: row.reconnectSubcode,
@@ -67,5 +70,5 @@ export async function assertSkillGroupInOrg(db: DbOrTx, ctx: OrgContext, skillGr
 
 /** What the audit log keeps of a channel: no secrets. */
 export function auditView(row: ChannelRow) {
-  return { name: row.name, pageId: row.pageId, appId: row.appId, skillGroupId: row.skillGroupId, graphApiVersion: row.graphApiVersion, humanAgentEnabled: row.humanAgentEnabled, status: row.status };
+  return { name: row.name, pageId: row.pageId, appId: row.appId, skillGroupId: row.skillGroupId, graphApiVersion: row.graphApiVersion, humanAgentEnabled: row.humanAgentEnabled, status: row.status, messagingRegion: row.messagingRegion, businessCountry: row.businessCountry };
 }

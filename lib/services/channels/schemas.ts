@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { atLeastOneField, inputString, required, say } from "@/lib/validation";
 import type { MessageKey } from "@/lib/i18n/translate";
+import { MESSAGING_REGIONS } from "./constants";
 
 /** The webhook fields a channel subscribes its app to (platform-facts: Fields). */
 export const SUBSCRIBED_FIELDS = [
@@ -47,6 +48,12 @@ export const channelUpdateSchema = atLeastOneField(z.object({
   skillGroupId: channelCreateSchema.shape.skillGroupId.optional(),
   graphApiVersion: graphApiVersion().optional(),
   humanAgentEnabled: z.boolean().optional(),
+  /** Where the Page's audience is (Meta's groups for recurring notifications and Marketing Messages); null: not set. */
+  messagingRegion: z.enum(MESSAGING_REGIONS, { error: say("channels.errors.messagingRegion") }).nullable().optional(),
+  /** The business's country, ISO 3166-1 alpha-2 ("US", "CN"); upper-cased; null: not set. */
+  businessCountry: z
+    .preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toUpperCase()) : v), z.string().regex(/^[A-Z]{2}$/, { error: say("channels.errors.businessCountry") }).nullable())
+    .optional(),
 }));
 export type ChannelUpdateInput = z.input<typeof channelUpdateSchema>;
 
@@ -67,6 +74,8 @@ export const channelSchema = z.object({
   graphApiVersion: z.string(),
   humanAgentEnabled: z.boolean().describe("Meta granted the app the Human Agent permission: replies may use the HUMAN_AGENT tag up to 7 days."),
   status: z.enum(["active", "disabled"]),
+  messagingRegion: z.enum(MESSAGING_REGIONS).nullable().describe("Where the Page's audience is, as Meta groups it for recurring notifications and Marketing Messages; null: not set."),
+  businessCountry: z.string().nullable().describe("The Page's business's country (ISO 3166-1 alpha-2); Marketing Messages are not offered to businesses in mainland China (CN)."),
   reconnectNeeded: z.boolean(),
   reconnectReason: z.string().nullable(),
   reconnectSubcode: z.number().int().nullable().describe("Graph's error_subcode with the 190 that flagged reconnectNeeded (458 app removed, 460 password changed, 463 expired, 467 invalid)."),

@@ -1,4 +1,5 @@
 /** The contact panel's limits and shapes, browser-safe (no zod). */
+import type { ContactPermission } from "@/lib/services/permissions/constants";
 
 export const ATTRIBUTE_KEY_MAX = 40;
 export const ATTRIBUTE_VALUE_MAX = 500;
@@ -27,6 +28,8 @@ export interface ContactPanel {
   labels: { id: string; name: string; color: string }[];
   /** The person's "Notify Me" subscriptions (One-Time Notification tokens), newest first. */
   subscriptions: { id: string; campaignId: string; campaignName: string; state: OtnTokenState; optedInAt: string; usedAt: string | null }[];
+  /** Every permission to message the person (OTN, recurring topics, Marketing Messages), newest opt-in first. */
+  permissions: ContactPermission[];
   /** Earlier cycles of the conversation (opened … resolved), newest first. */
   pastCycles: { openedAt: string; resolvedAt: string; resolvedBy: string | null; handledBy: string | null }[];
   /** The conversation's satisfaction surveys (one per resolution on a channel that asks), newest first. */

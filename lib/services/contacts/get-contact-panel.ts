@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, conversationActivities, conversationLabels, conversations, csatSurveys, labels, memberships, otnTokens, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { listContactPermissions } from "@/lib/services/permissions";
 import { can, requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { OTN_TOKEN_LIFETIME_MS, type ContactPanel, type OtnTokenState } from "./constants";
 import { getContactInScope } from "./queries";
@@ -39,6 +40,8 @@ export async function getContactPanel({ ctx, conversationId, now = new Date() }:
     .where(and(eq(otnTokens.orgId, ctx.org.id), eq(otnTokens.channelId, contact.channelId), eq(otnTokens.psid, contact.psid)))
     .orderBy(desc(otnTokens.optedInAt), desc(otnTokens.id))
     .limit(50);
+
+  const permissions = await listContactPermissions({ ctx, contactId: contact.id, now });
 
   const activities = await db
     .select({ kind: conversationActivities.kind, actorMembershipId: conversationActivities.actorMembershipId, toMembershipId: conversationActivities.toMembershipId, at: conversationActivities.createdAt })
@@ -85,6 +88,7 @@ export async function getContactPanel({ ctx, conversationId, now = new Date() }:
       optedInAt: t.optedInAt.toISOString(),
       usedAt: t.sentAt?.toISOString() ?? null,
     })),
+    permissions,
     pastCycles: cycles.reverse().map((c) => ({
       openedAt: c.openedAt.toISOString(),
       resolvedAt: c.resolvedAt.toISOString(),

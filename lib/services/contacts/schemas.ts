@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contactPermissionSchema } from "@/lib/services/permissions/schemas";
 import { say } from "@/lib/validation";
 import { ATTRIBUTE_KEY_MAX, ATTRIBUTE_VALUE_MAX } from "./constants";
 
@@ -42,9 +43,12 @@ export const contactPanelSchema = z.object({
     attributes: z.record(z.string(), z.string()),
   }),
   labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })),
-  subscriptions: z.array(
-    z.object({ id: z.uuid(), campaignId: z.uuid(), campaignName: z.string(), state: z.enum(["unused", "used", "expired"]), optedInAt: isoTime, usedAt: isoTime.nullable() }),
-  ),
+  subscriptions: z
+    .array(z.object({ id: z.uuid(), campaignId: z.uuid(), campaignName: z.string(), state: z.enum(["unused", "used", "expired"]), optedInAt: isoTime, usedAt: isoTime.nullable() }))
+    .describe("The person's \"Notify Me\" (OTN) tokens only; kept for existing clients, `permissions` lists every kind."),
+  permissions: z
+    .array(contactPermissionSchema)
+    .describe("Every permission to message the person, newest opt-in first: OTN tokens, recurring topics, Marketing Messages subscriptions (as GET /contacts/{contactId}/permissions)."),
   pastCycles: z.array(z.object({ openedAt: isoTime, resolvedAt: isoTime, resolvedBy: z.string().nullable(), handledBy: z.string().nullable() })),
   satisfaction: z
     .array(

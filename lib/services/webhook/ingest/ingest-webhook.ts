@@ -4,6 +4,7 @@ import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { captureOneTimeNotifTokens, oneTimeNotifOptinOf, type OneTimeNotifOptin } from "@/lib/services/campaigns";
 import { webhookEvents } from "@/db/schema";
 import { countChannelError } from "@/lib/services/channel-health";
+import { captureRecurringChanges, recurringChangeOf, type RecurringChange } from "@/lib/services/permissions";
 import { getChannelRouting, getChannelRoutings, isPageId, type ChannelRouting } from "@/lib/services/channels";
 import { platformApp } from "@/lib/meta/platform-app";
 import { contactPsid, dedupeKey, eventKind, standbyDedupeKey, storablePayload, type MessagingEvent } from "@/lib/graph/webhook-events";
@@ -146,6 +147,8 @@ async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signat
   const rows: (typeof webhookEvents.$inferInsert)[] = [];
   // OTN tokens are read here in plain text, before storablePayload seals them, for the campaign ledger.
   const optins: OneTimeNotifOptin[] = [];
+  // Likewise recurring-notification opt-ins, stops, resumes and refreshes, for the permissions ledger.
+  const recurring: RecurringChange[] = [];
   const dropped = new DroppedEvents();
   for (const entry of entries) {
     const pageId = String(entry?.id ?? "");
@@ -164,6 +167,8 @@ async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signat
       const kind = eventKind(event);
       const optin = kind === "optin" ? oneTimeNotifOptinOf(event, { orgId: target.orgId, channelId: target.channelId }) : null;
       if (optin) optins.push(optin);
+      const recurringChange = kind === "optin" ? recurringChangeOf(event, { orgId: target.orgId, channelId: target.channelId }) : null;
+      if (recurringChange) recurring.push(recurringChange);
       rows.push({
         orgId: target.orgId,
         channelId: target.channelId,
@@ -208,6 +213,7 @@ async function ingestSigned(signer: Signer, input: { rawBody: Uint8Array; signat
     // Every opt-in of the body, redeliveries included (idempotent by token hash): a token must be in the
     // send ledger before Meta hears 200, and a failure here answers 503 so Meta delivers it again.
     if (optins.length > 0) await captureOneTimeNotifTokens(optins);
+    if (recurring.length > 0) await captureRecurringChanges(recurring);
     return reply(200, "EVENT_RECEIVED", stored);
   } catch (error) {
     logError("webhook: storing events failed", error);

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { insertFromJson, rowsOf } from "@/db/json-insert";
 import { channels, contacts, conversationActivities, conversations, messages, webhookEvents } from "@/db/schema";
-import { eventKind, handoverOf, type EventKind, type MessagingEvent } from "@/lib/graph/webhook-events";
+import { eventKind, handoverOf, notificationMessagesChangeKind, type EventKind, type MessagingEvent } from "@/lib/graph/webhook-events";
 import { publishRealtime } from "@/lib/realtime";
 import { openOnInbound, routeConversations, toRealtimeEvents, type DeskEvent, type RouteOutcome } from "@/lib/services/routing";
 import { UNKNOWN_APP_OWNER } from "@/lib/services/conversations";
@@ -149,7 +149,9 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
         }
         case "optin": {
           const o = event.optin!;
-          newMessages.push({ ...base, mid: null, direction: "inbound", kind: "optin", text: null, postback: { type: o.type, payload: o.payload }, source: "webhook" });
+          // A recurring-notification event says which change it was (opt-in, stop, resume, refresh) and its topic.
+          const recurring = o.type === "notification_messages" ? { change: notificationMessagesChangeKind(o), title: o.title ?? null } : {};
+          newMessages.push({ ...base, mid: null, direction: "inbound", kind: "optin", text: null, postback: { type: o.type, payload: o.payload, ...recurring }, source: "webhook" });
           if (!standby) result.signals.push(signal("optin", row, contact.id, { optinType: o.type, optinPayload: o.payload }));
           break;
         }
@@ -183,8 +185,10 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
         const p = kind === "postback" ? event.postback! : null;
         botInbound.push({ conversationId, key: (m ? m.mid : p?.mid) ?? row.id, text: m ? (m.text ?? null) : (p?.title ?? null), quickReplyPayload: m?.quick_reply?.payload ?? null, postbackPayload: p?.payload ?? null, timestamp: row.timestamp });
       }
-      // Any message, postback, referral or opt-in from the user (re)opens the 24 h window.
-      if (inbound && kind !== "reaction") lastInbound.set(contact.id, Math.max(lastInbound.get(contact.id) ?? 0, row.timestamp));
+      // Any message, postback, referral or One-Time Notification opt-in from the user (re)opens the 24 h window;
+      // recurring-notification opt-ins, stops and resumes do not (platform-facts).
+      const recurringOptin = kind === "optin" && event.optin?.type === "notification_messages";
+      if (inbound && kind !== "reaction" && !recurringOptin) lastInbound.set(contact.id, Math.max(lastInbound.get(contact.id) ?? 0, row.timestamp));
       result.processed++;
     }
 

@@ -2,6 +2,8 @@
 
 import type { CsatSettings } from "@/lib/services/csat/schemas";
 import { CsatPanel } from "./csat-panel";
+import { MessagingPanel } from "./messaging-panel";
+import type { ChannelAvailability, ChannelPermissionSummary } from "@/lib/services/permissions/constants";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { ChevronLeftIcon } from "@/components/ui/icons";
@@ -30,6 +32,7 @@ export function ChannelDetail({
   renderedAt,
   reconnected = false,
   csat = null,
+  messaging,
 }: {
   orgSlug: string;
   initial: ChannelState;
@@ -42,6 +45,8 @@ export function ChannelDetail({
   reconnected?: boolean;
   /** The satisfaction survey's setting, for those who manage it (owners and admins); null hides the section. */
   csat?: CsatSettings | null;
+  /** Whether recurring notifications and Marketing Messages are offered (and why not), and the permissions held. */
+  messaging: { availability: ChannelAvailability; summary: ChannelPermissionSummary };
 }) {
   const { t } = useI18n();
   const state = useChannel({ orgSlug, initial, initialVerifyToken, renderedAt });
@@ -89,6 +94,13 @@ export function ChannelDetail({
           <DetailsPanel channel={channel} skillGroupName={skillGroupName} />
           {canManage && <Link href={`/o/${orgSlug}/channels/${channel.id}/messenger-profile`} className="block text-sm font-medium text-accent-700 hover:underline" data-testid="messenger-profile-link">{t("messengerProfile.link")}</Link>}
           {canManage && <TokenExchangePanel state={state} />}
+          <MessagingPanel
+            orgSlug={orgSlug}
+            channelId={channel.id}
+            initial={{ messagingRegion: channel.messagingRegion, businessCountry: channel.businessCountry, availability: messaging.availability }}
+            summary={messaging.summary}
+            canManage={canManage}
+          />
           {csat && <CsatPanel orgSlug={orgSlug} initial={csat} />}
         </div>
       </div>

@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { getChannelHealth, getChannel, revealVerifyToken } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { getCsatSettings } from "@/lib/services/csat";
+import { messagingAvailability, summarizeChannelPermissions } from "@/lib/services/permissions";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
 import { orNotFound } from "../../or-not-found";
@@ -25,7 +26,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
   const { ctx } = await orgPageContext(orgSlug);
   if (!can(ctx, "channels.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const canManage = can(ctx, "channels.manage");
-  const [channel, health, verifyToken, groups, renderedAt, csat] = await orNotFound(channelId, () =>
+  const [channel, health, verifyToken, groups, renderedAt, csat, permissionSummary] = await orNotFound(channelId, () =>
     Promise.all([
       getChannel({ ctx, channelId }),
       getChannelHealth({ ctx, channelId }),
@@ -33,6 +34,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
       listAllSkillGroups(ctx),
       loadedAt(),
       can(ctx, "csat.manage") ? getCsatSettings({ ctx, channelId }) : Promise.resolve(null),
+      summarizeChannelPermissions({ ctx, channelId }),
     ]),
   );
   return (
@@ -46,6 +48,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
       renderedAt={renderedAt}
       reconnected={reconnected === "1"}
       csat={csat}
+      messaging={{ availability: messagingAvailability(channel), summary: permissionSummary }}
     />
   );
 }

@@ -1,27 +1,25 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { Avatar } from "@/components/ui/avatar";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TrashIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Time } from "@/components/ui/time";
 import { useI18n } from "@/lib/i18n/client";
-import { ATTRIBUTE_KEY_MAX, ATTRIBUTE_VALUE_MAX, type OtnTokenState } from "@/lib/services/contacts/constants";
+import { ATTRIBUTE_KEY_MAX, ATTRIBUTE_VALUE_MAX } from "@/lib/services/contacts/constants";
 import { updateContactAttributesAction } from "../actions";
 import { useLiveRefetch } from "../_components/use-live-conversations";
 import { conversationQueries } from "../query-options";
+import { ContactPermissions } from "./contact-permissions";
 import { ConversationLabels } from "./conversation-labels";
-
-const STATE_TONE: Record<OtnTokenState, BadgeTone> = { unused: "accent", used: "neutral", expired: "warning" };
 
 /**
  * Who the conversation is with, beside the thread: profile, time zone, PSID, first and last seen, labels,
- * the attributes agents keep, "Notify Me" subscriptions and the conversation's past cycles.
+ * the attributes agents keep, the permissions to message (every kind) and the conversation's past cycles.
  */
 export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; conversationId: string }) {
   const { t } = useI18n();
@@ -76,32 +74,7 @@ export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; con
 
       <Attributes orgSlug={orgSlug} conversationId={conversationId} contactId={c.id} attributes={c.attributes} editable={panel.may.editAttributes} />
 
-      <section aria-labelledby="contact-otn" className="space-y-1.5">
-        <h3 id="contact-otn" className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
-          {t("contactPanel.subscriptions")}
-        </h3>
-        {panel.subscriptions.length === 0 ? (
-          <p className="text-zinc-500">{t("contactPanel.noSubscriptions")}</p>
-        ) : (
-          <ul className="space-y-1.5" data-testid="contact-subscriptions">
-            {panel.subscriptions.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2">
-                {panel.may.readCampaigns ? (
-                  <Link href={`/o/${orgSlug}/campaigns/${s.campaignId}`} className="max-w-full min-w-0 truncate font-medium text-accent-700 hover:underline">
-                    {s.campaignName}
-                  </Link>
-                ) : (
-                  <span className="max-w-full min-w-0 truncate font-medium text-zinc-900">{s.campaignName}</span>
-                )}
-                <span className="flex items-center gap-2 text-xs text-zinc-500">
-                  <Badge tone={STATE_TONE[s.state]}>{t(`contactPanel.state.${s.state}`)}</Badge>
-                  <Time iso={s.optedInAt} withTime={false} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ContactPermissions orgSlug={orgSlug} permissions={panel.permissions} linkCampaigns={panel.may.readCampaigns} />
 
       <section aria-labelledby="contact-satisfaction" className="space-y-1.5">
         <h3 id="contact-satisfaction" className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">

@@ -14,7 +14,15 @@ describe("opt-ins and referrals in words", () => {
     expect(optinSentence(optin("otn:c1", spring), en)).toBe("Subscribed to “Spring sale” via link spring-2026");
     expect(optinSentence(optin("otn:c1", spring), zh)).toBe("通过链接 spring-2026 订阅了“Spring sale”");
     expect(optinSentence(optin("otn:gone", null), en)).toBe("Tapped Notify Me");
-    expect(optinSentence(optin("x", null, "notification_messages"), en)).toBe("Opted in (notification_messages)");
+    expect(optinSentence(optin("x", null, "something_new"), en)).toBe("Opted in (something_new)");
+  });
+
+  it("tells a recurring-notification opt-in from a stop, a resume and a re-opt-in, with the topic", () => {
+    const recurring = (change: string) => ({ postback: { type: "notification_messages", payload: "deals", change, title: "Weekly deals" }, campaign: null });
+    expect(optinSentence(recurring("optin"), en)).toBe("Subscribed to the notifications “Weekly deals”");
+    expect(optinSentence(recurring("stop"), en)).toBe("Stopped the notifications “Weekly deals”");
+    expect(optinSentence(recurring("resume"), zh)).toBe("恢复了通知“Weekly deals”");
+    expect(optinSentence(recurring("refresh"), en)).toBe("Chose to keep receiving the notifications “Weekly deals”");
   });
 
   it("says which link was opened, with its campaign when known", () => {

@@ -14,6 +14,11 @@ export function referralSentence(referral: Record<string, unknown>, campaign: Co
 /** An opt-in in words: the campaign subscribed to and its link, when the payload names one of ours. */
 export function optinSentence(message: Pick<ConversationMessage, "postback" | "campaign">, t: Translate): string {
   const type = str(message.postback?.type);
+  if (type === "notification_messages") {
+    const change = str(message.postback?.change);
+    const topic = str(message.postback?.title) || "—";
+    return t(change === "stop" ? "conversations.optin.recurringStop" : change === "resume" ? "conversations.optin.recurringResume" : change === "refresh" ? "conversations.optin.recurringRefresh" : "conversations.optin.recurring", { topic });
+  }
   if (type !== "one_time_notif_req") return t("conversations.optin.other", { type: type || "—" });
   return message.campaign ? t("conversations.optin.campaign", { campaign: message.campaign.name, ref: message.campaign.ref }) : t("conversations.optin.notifyMe");
 }

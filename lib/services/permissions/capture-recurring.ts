@@ -1,0 +1,120 @@
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { contacts, messagePermissions } from "@/db/schema";
+import { sha256Hex } from "@/lib/crypto/hash";
+import { seal } from "@/lib/crypto/secrets";
+import { notificationMessagesChangeOf, type MessagingEvent, type NotificationMessagesChange } from "@/lib/graph/webhook-events";
+
+/** One recurring-notification webhook event, token still in plain text (sealed here), with where it came from. */
+export interface RecurringChange extends NotificationMessagesChange {
+  orgId: string;
+  channelId: string;
+  psid: string;
+  /** Meta's event time (ms). */
+  timestamp: number;
+}
+
+/** The recurring-notification change carried by a webhook event, if any (read before the payload is sealed for storage). */
+export function recurringChangeOf(event: MessagingEvent, scope: { orgId: string; channelId: string }): RecurringChange | null {
+  const change = notificationMessagesChangeOf(event);
+  if (!change || !event.sender?.id) return null;
+  return { ...change, ...scope, psid: event.sender.id, timestamp: Number(event.timestamp ?? Date.now()) };
+}
+
+/**
+ * Applies the recurring-notification events of one webhook body to the permissions ledger, called by webhook
+ * ingestion before it answers 200 (Meta shows a token once). In event order:
+ * - an opt-in stores the token (sealed), idempotent by token hash: a redelivery stores nothing; the contact is
+ *   created when processing has not made it yet;
+ * - STOP / RESUME NOTIFICATIONS change the status of a known token, only when newer than the last change
+ *   applied; they never create a permission (an unknown token's STOP is nothing to remember);
+ * - a refresh (REFRESHED) moves the expiry, and the token if Meta gave a new one for the same person and topic;
+ *   a refresh of a token we never saw is stored like an opt-in.
+ * Throws when the database fails, so the webhook answers 503 and Meta retries.
+ */
+export async function captureRecurringChanges(changes: RecurringChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    for (const change of [...changes].sort((a, b) => a.timestamp - b.timestamp)) {
+      if (change.change === "optin") await storeOptin(tx, change);
+      else if (change.change === "refresh") await refresh(tx, change);
+      else await stopOrResume(tx, change);
+    }
+  });
+}
+
+async function storeOptin(tx: Tx, change: RecurringChange): Promise<void> {
+  const [contact] = await tx
+    .insert(contacts)
+    .values({ orgId: change.orgId, channelId: change.channelId, psid: change.psid })
+    .onConflictDoUpdate({ target: [contacts.channelId, contacts.psid], set: { updatedAt: sql`${contacts.updatedAt}` } })
+    .returning({ id: contacts.id });
+  await tx
+    .insert(messagePermissions)
+    .values({
+      orgId: change.orgId,
+      channelId: change.channelId,
+      contactId: contact?.id ?? null,
+      psid: change.psid,
+      kind: "recurring",
+      topic: change.topic,
+      frequency: change.frequency,
+      userTimeZone: change.timeZone,
+      tokenSealed: seal(change.token),
+      tokenHash: sha256Hex(change.token),
+      status: change.expiresAt !== null && change.expiresAt <= Date.now() ? "expired" : "active",
+      source: "optin",
+      sourceRef: { payload: change.payload, eventTime: change.timestamp },
+      optedInAt: new Date(change.timestamp),
+      expiresAt: change.expiresAt === null ? null : new Date(change.expiresAt),
+    })
+    .onConflictDoNothing({ target: messagePermissions.tokenHash });
+}
+
+async function refresh(tx: Tx, change: RecurringChange): Promise<void> {
+  const expiresAt = change.expiresAt === null ? null : new Date(change.expiresAt);
+  const revived = { expiresAt, status: sql`case when ${messagePermissions.status} = 'expired' then 'active'::message_permission_status else ${messagePermissions.status} end` };
+  const same = await tx
+    .update(messagePermissions)
+    .set(revived)
+    .where(eq(messagePermissions.tokenHash, sha256Hex(change.token)))
+    .returning({ id: messagePermissions.id });
+  if (same.length > 0) return;
+  // A new token for the same person and topic replaces the old one (the row keeps its history).
+  const [previous] = await tx
+    .select({ id: messagePermissions.id })
+    .from(messagePermissions)
+    .where(
+      and(
+        eq(messagePermissions.channelId, change.channelId),
+        eq(messagePermissions.psid, change.psid),
+        eq(messagePermissions.kind, "recurring"),
+        change.topic === null ? isNull(messagePermissions.topic) : eq(messagePermissions.topic, change.topic),
+      ),
+    )
+    .orderBy(desc(messagePermissions.optedInAt))
+    .limit(1);
+  if (!previous) return storeOptin(tx, change);
+  await tx
+    .update(messagePermissions)
+    .set({ ...revived, tokenSealed: seal(change.token), tokenHash: sha256Hex(change.token) })
+    .where(eq(messagePermissions.id, previous.id));
+}
+
+async function stopOrResume(tx: Tx, change: RecurringChange): Promise<void> {
+  const at = new Date(change.timestamp);
+  const newer = or(isNull(messagePermissions.statusChangedAt), lt(messagePermissions.statusChangedAt, at));
+  const token = eq(messagePermissions.tokenHash, sha256Hex(change.token));
+  if (change.change === "stop") {
+    await tx
+      .update(messagePermissions)
+      .set({ status: sql`case when ${messagePermissions.status} = 'expired' then 'expired'::message_permission_status else 'stopped'::message_permission_status end`, stoppedAt: at, statusChangedAt: at })
+      .where(and(token, newer));
+  } else {
+    await tx
+      .update(messagePermissions)
+      .set({ status: "active", stoppedAt: null, statusChangedAt: at })
+      .where(and(token, newer, ne(messagePermissions.status, "expired"), or(isNull(messagePermissions.expiresAt), gt(messagePermissions.expiresAt, new Date()))));
+  }
+}
