@@ -13,3 +13,4 @@ export * from "./facebook-login";
 export * from "./bot";
 export * from "./reports";
 export * from "./csat";
+export * from "./segments";
