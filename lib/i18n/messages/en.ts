@@ -25,6 +25,7 @@ import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
+import { segmentsEn } from "./segments.en";
 import { botSettingsEn } from "./bot-settings.en";
 import { faqsEn } from "./faqs.en";
 import { routingEn } from "./routing.en";
@@ -49,6 +50,7 @@ export const catalogPartsEn = {
   membersEn,
   skillGroupsEn,
   labelsEn,
+  segmentsEn,
   botSettingsEn,
   faqsEn,
   inboxEn,
@@ -85,6 +87,7 @@ export const en = {
   ...membersEn,
   ...skillGroupsEn,
   ...labelsEn,
+  ...segmentsEn,
   ...botSettingsEn,
   ...faqsEn,
   ...inboxEn,
