@@ -54,6 +54,7 @@ export const segmentsEn = {
   "segments.errors.days": "Days must be a whole number from 1 to {max}.",
   "segments.errors.labelId": "labelId must be a label id.",
   "segments.errors.channelId": "channelId must be a channel id.",
+  "segments.errors.segmentId": "segmentId must be a segment id or null.",
   "segments.errors.campaignId": "campaignId must be a campaign id.",
   "segments.errors.unknownLabel": "This label does not exist in the organisation.",
   "segments.errors.unknownChannel": "This channel does not exist in the organisation.",

@@ -56,6 +56,7 @@ export const segmentsZhCN: Record<keyof typeof segmentsEn, string> = {
   "segments.errors.days": "天数必须是 1 到 {max} 之间的整数。",
   "segments.errors.labelId": "labelId 必须是标签 ID。",
   "segments.errors.channelId": "channelId 必须是渠道 ID。",
+  "segments.errors.segmentId": "segmentId 必须是分群 ID 或 null。",
   "segments.errors.campaignId": "campaignId 必须是活动 ID。",
   "segments.errors.unknownLabel": "该组织中不存在此标签。",
   "segments.errors.unknownChannel": "该组织中不存在此渠道。",
