@@ -10,7 +10,7 @@ import { campaigns, channels, contacts, conversationLabels, conversations, label
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { createSegment, deleteSegment, getSegment, countSegment, listSegments, previewSegment, segmentWhere, SEGMENT_PREVIEWS_PER_MINUTE, updateSegment, type SegmentDefinition } from ".";
+import { createSegment, deleteSegment, getSegment, countSegment, listSegments, previewSegment, segmentDefinitionSchema, segmentWhere, SEGMENT_PREVIEWS_PER_MINUTE, updateSegment, type SegmentDefinition } from ".";
 
 useTestDatabase();
 
@@ -126,8 +126,8 @@ async function matching(definition: SegmentDefinition): Promise<string[]> {
 }
 
 /** The preview's count and the list agree; returns the list. */
-async function select(conditions: SegmentDefinition["conditions"], match: "all" | "any" = "all"): Promise<string[]> {
-  const definition = { match, conditions };
+async function select(conditions: unknown[], match: "all" | "any" = "all"): Promise<string[]> {
+  const definition = segmentDefinitionSchema.parse({ match, conditions });
   const list = await matching(definition);
   const { contactCount } = await previewSegment({ ctx: a.as.owner, input: { definition } });
   expect(contactCount).toBe(list.length);
