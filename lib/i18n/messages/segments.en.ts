@@ -49,6 +49,8 @@ export const segmentsEn = {
   "segments.field.days": "Days",
   "segments.audience.everyone": "Everyone subscribed",
   "segments.audience.label": "Audience",
+  "segments.recipients.segment": "Will be sent to {count} subscribers in the segment.",
+  "segments.recipients.everyone": "Will be sent to {count} subscribers.",
   "segments.errors.notFound": "Segment not found.",
   "segments.errors.nameTaken": "A segment named “{name}” already exists (names ignore case).",
   "segments.errors.days": "Days must be a whole number from 1 to {max}.",

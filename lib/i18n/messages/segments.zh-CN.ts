@@ -51,6 +51,8 @@ export const segmentsZhCN: Record<keyof typeof segmentsEn, string> = {
   "segments.field.days": "天数",
   "segments.audience.everyone": "所有订阅者",
   "segments.audience.label": "受众",
+  "segments.recipients.segment": "将发送给分群中的 {count} 位订阅者。",
+  "segments.recipients.everyone": "将发送给 {count} 位订阅者。",
   "segments.errors.notFound": "找不到该分群。",
   "segments.errors.nameTaken": "已存在名为“{name}”的分群（名称不区分大小写）。",
   "segments.errors.days": "天数必须是 1 到 {max} 之间的整数。",
