@@ -223,7 +223,7 @@ type FieldErrorOf = (...paths: string[]) => string | null;
 function MatchSelect({ register, name }: { register: Register; name: "definition.match" | `definition.conditions.${number}.match` }) {
   const { t } = useI18n();
   return (
-    <Select {...register(name)} aria-label={t("segments.match.all")}>
+    <Select {...register(name)} aria-label={t("segments.field.match")}>
       {SEGMENT_MATCHES.map((m) => (
         <option key={m} value={m}>
           {t(`segments.match.${m}`)}
@@ -269,7 +269,7 @@ function LeafEditor({ path, control, register, setValue, options, fieldError }: 
     <div className="flex flex-1 flex-wrap items-center gap-2">
       <Select
         {...kindField}
-        aria-label={t("segments.addCondition")}
+        aria-label={t("segments.field.kind")}
         onChange={(event) => {
           void kindField.onChange(event);
           setValue(path as "name", newLeaf(event.target.value as SegmentConditionKind, options) as unknown as string);
@@ -282,7 +282,7 @@ function LeafEditor({ path, control, register, setValue, options, fieldError }: 
         ))}
       </Select>
       {OPS[kind] && (
-        <Select {...register(p("op"))} aria-label={t(`segments.kind.${kind}`)}>
+        <Select {...register(p("op"))} aria-label={t("segments.field.operator")}>
           {OPS[kind]!.map((o) => (
             <option key={o} value={o}>
               {t(`segments.op.${o}` as "segments.op.has")}
