@@ -13,16 +13,16 @@ test("build a segment with a group, watch the live count, save it, and edit it",
 
   await page.getByRole("button", { name: "New segment" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Gold in Chinese");
+  await dialog.getByLabel("Name", { exact: true }).fill("Gold in Chinese");
   // The first condition: attribute tier equals gold.
   await dialog.getByLabel("Attribute name").fill("tier");
-  await dialog.getByLabel("Value").fill("gold");
+  await dialog.getByLabel("Value", { exact: true }).fill("gold");
   // A group: language starts with zh, or first seen within 7 days.
   await dialog.getByRole("button", { name: "Add group" }).click();
   const kinds = dialog.getByLabel("Condition");
   await kinds.nth(1).selectOption({ label: "Language" });
   await dialog.getByLabel("Operator").nth(1).selectOption({ label: "starts with" });
-  await dialog.getByLabel("Value").nth(1).fill("zh");
+  await dialog.getByLabel("Value", { exact: true }).nth(1).fill("zh");
   await dialog.getByRole("button", { name: "Add condition" }).nth(0).click();
   await kinds.nth(2).selectOption({ label: "First seen" });
   await dialog.getByLabel("Days").fill("7");
@@ -49,10 +49,10 @@ test("build a segment with a group, watch the live count, save it, and edit it",
   // Edit: OR at the top, then the empty value is refused under its field.
   await row.getByRole("button", { name: "Edit" }).click();
   await dialog.getByLabel("Match").first().selectOption({ label: "Match any of these conditions (OR)" });
-  await dialog.getByLabel("Value").first().fill("");
+  await dialog.getByLabel("Value", { exact: true }).first().fill("");
   await dialog.getByRole("button", { name: "Save segment" }).click();
   await expect(dialog.getByText("A value is required for equals and contains.")).toBeVisible();
-  await dialog.getByLabel("Value").first().fill("platinum");
+  await dialog.getByLabel("Value", { exact: true }).first().fill("platinum");
   await dialog.getByRole("button", { name: "Save segment" }).click();
   await expect(dialog).toBeHidden();
   const edited = await api<{ data: { definition: { match: string; conditions: { value?: string }[] } }[] }>(page.request, slug, "GET", "/segments");
