@@ -140,7 +140,8 @@ export async function pendingRecipientCount(db: Db, campaignId: string, audience
      where t.campaign_id = ${campaignId}::uuid and t.status = 'pending'
        and not exists (
              select 1 from otn_tokens u
-              where u.campaign_id = t.campaign_id and u.psid = t.psid and u.status in ('sending', 'sent', 'failed', 'expired'))
+              where u.campaign_id = t.campaign_id and u.psid = t.psid and u.status in ('sending', 'sent', 'failed', 'expired')
+             offset 0) -- a per-row lookup by (campaign, psid) whatever the statistics say
        and ${audience ?? sql`true`}`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
