@@ -10,6 +10,7 @@ import { channelCreateSchema, channelUpdateSchema } from "@/lib/services/channel
 import { acceptInvitationSchema, inviteMemberSchema } from "@/lib/services/members/schemas";
 import { createOrganizationSchema, scheduleOrganizationDeletionSchema, updateOrganizationSchema } from "@/lib/services/organizations/schemas";
 import { labelInputSchema } from "@/lib/services/labels/schemas";
+import { segmentInputSchema } from "@/lib/services/segments/schemas";
 import { skillGroupInputSchema } from "@/lib/services/skill-groups/schemas";
 import { ValidationError } from "@/lib/errors";
 import { englishMessage } from "@/lib/i18n/translate";
@@ -32,6 +33,7 @@ const FORM_SCHEMAS = {
   inviteMember: inviteMemberSchema,
   skillGroup: skillGroupInputSchema,
   label: labelInputSchema,
+  segment: segmentInputSchema,
   cannedReply: cannedReplyInputSchema,
   faq: faqInputSchema,
   botConnector: connectorInputSchema,

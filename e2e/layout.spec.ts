@@ -106,6 +106,8 @@ function pages(): Visit[] {
     { name: "campaign-new", path: `${o}/campaigns/new`, as: "demo" },
     { name: "campaign", path: `${o}/campaigns/${ids.campaign}`, as: "demo" },
     { name: "campaign-edit", path: `${o}/campaigns/${ids.campaign}/edit`, as: "demo" },
+    { name: "audiences", path: `${o}/audiences`, as: "marketer" },
+    { name: "segment-dialog", path: `${o}/audiences`, as: "demo", open: "segments.create" },
     { name: "conversations", path: `${o}/conversations`, as: "demo" },
     { name: "reports-service", path: `${o}/reports/service`, as: "demo" },
     { name: "reports-campaigns", path: `${o}/reports/campaigns`, as: "demo" },

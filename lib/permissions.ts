@@ -28,6 +28,10 @@ export const PERMISSIONS = {
    * Without it a member claims, transfers and resolves only within their own skill groups.
    */
   "conversations.assign": ["owner", "admin"],
+  /** See the organisation's audiences (saved segments) and their live counts. */
+  "segments.read": ["owner", "admin", "marketer"],
+  /** Create, edit and delete segments (and target campaigns at them, with `campaigns.manage`). */
+  "segments.manage": ["owner", "admin", "marketer"],
   /** Create, rename, recolour and delete the organisation's conversation labels (applying them is `conversations.reply`). */
   "labels.manage": ["owner", "admin"],
   /**

@@ -1,15 +1,16 @@
 "use client";
 
-import { BotIcon, CampaignsIcon, ChannelsIcon, ConversationsIcon, ReportsIcon, SettingsIcon } from "@/components/ui/icons";
+import { BotIcon, CampaignsIcon, UsersIcon, ChannelsIcon, ConversationsIcon, ReportsIcon, SettingsIcon } from "@/components/ui/icons";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { NavLinks, type NavLink } from "./nav-links";
 
-export type NavSection = "channels" | "campaigns" | "conversations" | "bot" | "reports" | "settings";
+export type NavSection = "channels" | "campaigns" | "audiences" | "conversations" | "bot" | "reports" | "settings";
 
 const items: Record<NavSection, { label: MessageKey; icon: NavLink["icon"] }> = {
   channels: { label: "nav.channels", icon: ChannelsIcon },
   campaigns: { label: "nav.campaigns", icon: CampaignsIcon },
+  audiences: { label: "nav.audiences", icon: UsersIcon },
   conversations: { label: "nav.conversations", icon: ConversationsIcon },
   bot: { label: "nav.bot", icon: BotIcon },
   reports: { label: "nav.reports", icon: ReportsIcon },

@@ -3,6 +3,7 @@ import { index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIn
 import { channels } from "./channels";
 import { createdAt, id, updatedAt } from "./columns";
 import { contacts } from "./messaging";
+import { segments } from "./segments";
 import { organizations } from "./tenancy";
 
 export const campaignStatusEnum = pgEnum("campaign_status", ["draft", "scheduled", "sending", "paused", "sent", "sent_with_failures", "cancelled"]);
@@ -17,6 +18,7 @@ export const campaignStatusEnum = pgEnum("campaign_status", ["draft", "scheduled
  * - `scheduleVersion` grows on every schedule change (reschedule, send now, cancel, delete); a scheduled
  *   run whose version is no longer current does nothing when it wakes.
  * - Content is editable only while the status is draft or scheduled; deleting sets `deletedAt`.
+ * - `segmentId`, when set, is a segment of the same organisation (checked by the services).
  * - `ratePerSecond` is 1–300 from the API; 0 ("unlimited") is reserved for benchmarks.
  */
 export const campaigns = pgTable(
@@ -39,6 +41,11 @@ export const campaigns = pgTable(
     scheduledAt: timestamp({ withTimezone: true }),
     scheduleVersion: integer().notNull().default(0),
     ratePerSecond: integer().notNull().default(40),
+    /**
+     * Who receives it: null, everyone subscribed (an unused token); else only subscribers whose contact
+     * matches this segment when the sender claims them. Tokens of people outside it stay unused (spare).
+     */
+    segmentId: uuid().references(() => segments.id, { onDelete: "set null" }),
     /** Anti-spam: at most one OTN request per user per campaign within this many hours. */
     requestCooldownHours: integer().notNull().default(24),
     linkClicks: integer().notNull().default(0),

@@ -14,3 +14,4 @@ export * from "./bot";
 export * from "./reports";
 export * from "./csat";
 export * from "./permissions";
+export * from "./segments";

@@ -16,6 +16,7 @@ import { botOperations } from "./operations/bot";
 import { csatOperations } from "./operations/csat";
 import { reportsLiveOperations } from "./operations/reports-live";
 import { reportOperations } from "./operations/reports";
+import { segmentOperations } from "./operations/segments";
 
 const documentOperation: ApiOperation = {
   operationId: "getOpenApiDocument",
@@ -33,7 +34,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations, ...csatOperations, ...reportsLiveOperations, ...reportOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations, ...csatOperations, ...reportsLiveOperations, ...reportOperations, ...segmentOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

@@ -4,7 +4,7 @@
  * must label each one, so a new action that is not added here, or not translated, fails the type check.
  * Client-safe: no imports, the audit log screen reads it too.
  */
-export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector", "faq", "bot_config"] as const;
+export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector", "faq", "bot_config", "segment"] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 const vocabulary = {
@@ -62,6 +62,10 @@ const vocabulary = {
   "label.updated": "label",
   /** The label was taken off every conversation it was on. */
   "label.deleted": "label",
+  "segment.created": "segment",
+  "segment.updated": "segment",
+  /** Soft delete: campaigns that were sent to it keep pointing at it. */
+  "segment.deleted": "segment",
   "canned_reply.created": "canned_reply",
   "canned_reply.updated": "canned_reply",
   "canned_reply.deleted": "canned_reply",

@@ -19,6 +19,7 @@ import { cancelCampaign, deleteCampaign, resumeCampaign, sendCampaignNow, getCam
 import { getCampaign, listCampaigns } from "@/lib/services/campaigns";
 import { addConversationNote, countConversationViews, deleteConversationNote, getConversation, getConversationSummary, listConversationMessages, listConversationNotes, listConversations, listMentionableMembers } from "@/lib/services/conversations";
 import { createLabel, deleteLabel, listLabels, setConversationLabels, updateLabel } from "@/lib/services/labels";
+import { countSegment, createSegment, deleteSegment, getSegment, listSegments, previewSegment, updateSegment } from "@/lib/services/segments";
 import { createCannedReply, deleteCannedReply, listCannedReplies, searchCannedReplies, updateCannedReply } from "@/lib/services/canned-replies";
 import { cancelWorkflowRun, getWorkflowRun, listWorkflowRuns, retryWorkflowRun } from "@/lib/services/workflows";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -40,6 +41,7 @@ interface Targets {
   campaignId: string;
   conversationId: string;
   labelId: string;
+  segmentId: string;
   workflowRunId: string;
   cannedReplyId: string;
   noteId: string;
@@ -82,6 +84,7 @@ beforeAll(async () => {
     campaignId: campaign.id,
     conversationId: conversation.id,
     labelId: (await createLabel({ ctx: a.as.owner, input: { name: "VIP" } })).id,
+    segmentId: (await createSegment({ ctx: a.as.owner, input: { name: "Everyone", definition: { match: "all", conditions: [] } } })).id,
     workflowRunId: run.id,
   };
 });
@@ -129,6 +132,10 @@ const byIdVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext, t: Ta
   "conversation.setLabels": { deniedTo: [], run: (ctx, t) => setConversationLabels({ ctx, conversationId: t.conversationId, input: { labelIds: [] } }) },
   "label.update": { deniedTo: ["marketer", "agent"], run: (ctx, t) => updateLabel({ ctx, labelId: t.labelId, input: { color: "red" } }) },
   "label.delete": { deniedTo: ["marketer", "agent"], run: (ctx, t) => deleteLabel({ ctx, labelId: t.labelId }) },
+  "segment.get": { deniedTo: ["agent"], run: (ctx, t) => getSegment({ ctx, segmentId: t.segmentId }) },
+  "segment.count": { deniedTo: ["agent"], run: (ctx, t) => countSegment({ ctx, segmentId: t.segmentId }) },
+  "segment.update": { deniedTo: ["agent"], run: (ctx, t) => updateSegment({ ctx, segmentId: t.segmentId, input: { name: "Renamed" } }) },
+  "segment.delete": { deniedTo: ["agent"], run: (ctx, t) => deleteSegment({ ctx, segmentId: t.segmentId }) },
   "conversation.listAfter": { deniedTo: [], run: (ctx, t) => listConversations({ ctx, input: { cursor: t.conversationId } }) },
   "conversation.addNote": { deniedTo: [], run: (ctx, t) => addConversationNote({ ctx, conversationId: t.conversationId, input: { body: "hi" } }) },
   "conversation.listNotes": { deniedTo: [], run: (ctx, t) => listConversationNotes({ ctx, conversationId: t.conversationId }) },
@@ -164,6 +171,9 @@ const scopedVerbs: Record<string, { deniedTo: Role[]; run: (ctx: OrgContext) => 
   "conversation.countViews": { deniedTo: [], run: (ctx) => countConversationViews({ ctx }) },
   "label.list": { deniedTo: [], run: (ctx) => listLabels({ ctx }), ids: (r) => (r as { id: string }[]).map((l) => l.id) },
   "label.create": { deniedTo: ["marketer", "agent"], run: (ctx) => createLabel({ ctx, input: { name: `L ${Math.random()}` } }) },
+  "segment.list": { deniedTo: ["agent"], run: (ctx) => listSegments({ ctx }), ids: (r) => (r as { id: string }[]).map((s) => s.id) },
+  "segment.create": { deniedTo: ["agent"], run: (ctx) => createSegment({ ctx, input: { name: `S ${Math.random()}`, definition: { match: "all", conditions: [] } } }) },
+  "segment.preview": { deniedTo: ["agent"], run: (ctx) => previewSegment({ ctx, input: { definition: { match: "all", conditions: [] } } }) },
   "workflowRun.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listWorkflowRuns({ ctx }), ids: (r) => (r as { data: { id: string }[] }).data.map((x) => x.id) },
   "auditLog.list": { deniedTo: ["marketer", "agent"], run: (ctx) => listAuditLog({ ctx }), ids: (r) => (r as { data: { resourceId: string }[] }).data.map((e) => e.resourceId) },
   "organization.settings": { deniedTo: [], run: (ctx) => getOrganizationSettings({ ctx }), ids: (r) => [(r as { id: string }).id] },

@@ -25,6 +25,7 @@ import { createCannedReply } from "@/lib/services/canned-replies";
 import { createFaq } from "@/lib/services/faqs";
 import { createConnector } from "@/lib/services/bot-connectors";
 import { addConversationNote } from "@/lib/services/conversations";
+import { createSegment } from "@/lib/services/segments";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
@@ -95,6 +96,9 @@ interface Targets {
   disabledConversationId: string;
   /** An external bot connector whose endpoint refuses connections (a test call fails fast, as unreachable). */
   connectorId: string;
+  /** A segment of the organisation (VIP-labelled contacts), and one a draft campaign targets. */
+  segmentId: string;
+  targetedSegmentId: string;
 }
 
 interface Case {
@@ -141,10 +145,12 @@ async function freshTargets(): Promise<Targets> {
   const routing = await routingTargets(channel.id, channelGroup.id);
   const replies = await replyTargets();
   const faq = await createFaq({ ctx: a.as.owner, input: { question: "是否包邮？", alternatives: ["包邮吗"], answer: { kind: "text", text: "满 49 美元包邮。" }, language: "zh-CN", category: "运费" } });
+  const segments = await segmentTargets(channel.id, desk.labelId);
   const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
   return {
     connectorId: connector.connector.id,
     faqId: faq.id,
+    ...segments,
     ...campaigns,
     ...desk,
     ...notes,
@@ -411,6 +417,53 @@ const deskCases: Record<string, Case> = {
   deleteLabel: {
     params: (t) => ({ labelId: t.labelId }),
     check: async (_answer, t) => expect((await asAdmin("listLabels")).body.data.map((l: { id: string }) => l.id)).not.toContain(t.labelId),
+  },
+};
+
+/** A segment of VIP-labelled contacts, and one a draft campaign of the channel targets (it cannot be deleted). */
+async function segmentTargets(channelId: string, labelId: string) {
+  const vip = await createSegment({ ctx: a.as.owner, input: { name: `VIP ${randomToken(6)}`, definition: { match: "all", conditions: [{ kind: "label", op: "has", labelId }] } } });
+  const targeted = await createSegment({ ctx: a.as.owner, input: { name: `Targeted ${randomToken(6)}`, definition: { match: "all", conditions: [] } } });
+  await createCampaign({ ctx: a.as.owner, input: { name: "Targeted sale", channelId, requestTitle: "Notify me", content: { type: "text", text: "Hi" }, segmentId: targeted.id } });
+  return { segmentId: vip.id, targetedSegmentId: targeted.id };
+}
+
+const segmentDefinitionBody = (t: Targets) => ({ match: "any", conditions: [{ kind: "label", op: "has", labelId: t.labelId }, { kind: "group", match: "all", conditions: [{ kind: "channel", channelId: t.channelId }, { kind: "firstSeen", days: 30 }] }] });
+const badDays = { match: "all", conditions: [{ kind: "firstSeen", days: 0 }] };
+
+const segmentCases: Record<string, Case> = {
+  listSegments: {
+    check: (answer, t) => {
+      expect(answer.body.data.find((s: { id: string }) => s.id === t.segmentId)).toMatchObject({ contactCount: 0 });
+      expect(answer.body.nextCursor).toBeNull();
+    },
+  },
+  createSegment: {
+    body: (t) => ({ name: `  Recent ${randomToken(4)} `, definition: segmentDefinitionBody(t) }),
+    invalid: { body: { name: "Recent", definition: badDays }, message: "definition.conditions.0.days: Days must be a whole number from 1 to 3650." },
+    conflict: () => ({ body: { name: "TAKEN SEGMENT", definition: { match: "all", conditions: [] } } }),
+    check: (answer) => expect(answer.body).toMatchObject({ name: expect.stringMatching(/^Recent \S+$/), definition: { match: "any" } }),
+  },
+  previewSegment: {
+    body: (t) => ({ definition: segmentDefinitionBody(t) }),
+    invalid: { body: { definition: badDays }, message: "definition.conditions.0.days: Days must be a whole number from 1 to 3650." },
+    check: (answer) => expect(answer.body.contactCount).toBeGreaterThanOrEqual(1),
+  },
+  getSegment: {
+    params: (t) => ({ segmentId: t.segmentId }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.segmentId, contactCount: 0, definition: { conditions: [{ kind: "label", labelId: t.labelId }] } }),
+  },
+  updateSegment: {
+    params: (t) => ({ segmentId: t.segmentId }),
+    body: () => ({ name: `Renamed ${randomToken(4)}` }),
+    invalid: { body: {}, message: "Send at least one field to change." },
+    conflict: (t) => ({ params: { segmentId: t.segmentId }, body: { name: "taken segment" } }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ name: expect.stringMatching(/^Renamed /), definition: { conditions: [{ labelId: t.labelId }] } }),
+  },
+  deleteSegment: {
+    params: (t) => ({ segmentId: t.segmentId }),
+    conflict: (t) => ({ params: { segmentId: t.targetedSegmentId } }),
+    check: async (_answer, t) => expect((await asAdmin("getSegment", { segmentId: t.segmentId })).status).toBe(404),
   },
 };
 
@@ -769,7 +822,7 @@ const faqCases: Record<string, Case> = {
   downloadFaqsCsv: { check: (answer) => expect(answer.body).toMatch(/^\uFEFF?question,alternatives,answer,language,category,enabled\r\n/) },
   downloadFaqsJson: { check: (answer) => expect(answer.body).toEqual(expect.arrayContaining([expect.objectContaining({ question: "是否包邮？", language: "zh-CN" })])) },
 };
-Object.assign(cases, campaignCases, deskCases, replyCases, faqCases);
+Object.assign(cases, campaignCases, deskCases, replyCases, faqCases, segmentCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 
@@ -823,6 +876,7 @@ beforeAll(async () => {
   await createSkillGroup({ ctx: a.as.owner, input: { name: "Taken" } });
   await getDb().then((db) => db.insert(labels).values({ orgId: a.org.id, name: "Taken label" }));
   await createCannedReply({ ctx: a.as.owner, input: { shortcut: "Taken", content: "Already here" } });
+  await createSegment({ ctx: a.as.owner, input: { name: "Taken segment", definition: { match: "all", conditions: [] } } });
   shared = await freshTargets();
 });
 

@@ -11,6 +11,7 @@ import { getDb } from "@/db/client";
 import { auditLog, botEvents, campaigns as campaignsTable, contacts, conversationActivities, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
 import { randomToken } from "@/db/ids";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
+import { createSegment } from "@/lib/services/segments";
 import { apiErrorSchema, type ApiOperation } from "@/lib/api/operations/define";
 import { appUrl } from "@/lib/app-url";
 import { sha256Hex } from "@/lib/crypto/hash";
@@ -182,6 +183,7 @@ beforeAll(async () => {
     skillGroupId: group.id,
     channelId: shop.id,
     campaignId: main.id,
+    segmentId: (await createSegment({ ctx: a.as.owner, input: { name: "VIP", definition: { match: "all", conditions: [{ kind: "label", op: "has", labelId: vip.id }] } } })).id,
   };
   channelIds = [shop.id, outlet.id];
 });

@@ -25,6 +25,7 @@ import { listMyNotificationsAction, markNotificationsReadAction, recordActivityA
 const SECTIONS: [NavSection, Permission][] = [
   ["channels", "channels.read"],
   ["campaigns", "campaigns.read"],
+  ["audiences", "segments.read"],
   ["conversations", "conversations.read"],
   ["bot", "faqs.read"],
   ["reports", "reports.read"],

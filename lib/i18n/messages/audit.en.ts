@@ -20,6 +20,9 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.label.created": "Label created",
   "audit.action.label.updated": "Label updated",
   "audit.action.label.deleted": "Label deleted",
+  "audit.action.segment.created": "Segment created",
+  "audit.action.segment.updated": "Segment updated",
+  "audit.action.segment.deleted": "Segment deleted",
   "audit.action.skill_group.created": "Skill group created",
   "audit.action.skill_group.updated": "Skill group updated",
   "audit.action.skill_group.deleted": "Skill group deleted",
@@ -85,4 +88,5 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.resource.contact": "Contact",
   "audit.resource.conversation": "Conversation",
   "audit.resource.faq": "FAQ",
+  "audit.resource.segment": "Segment",
 };

@@ -17,6 +17,9 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.label.created": "创建标签",
   "audit.action.label.updated": "编辑标签",
   "audit.action.label.deleted": "删除标签",
+  "audit.action.segment.created": "创建分群",
+  "audit.action.segment.updated": "修改分群",
+  "audit.action.segment.deleted": "删除分群",
   "audit.action.skill_group.created": "创建技能组",
   "audit.action.skill_group.updated": "编辑技能组",
   "audit.action.skill_group.deleted": "删除技能组",
@@ -82,4 +85,5 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.resource.contact": "联系人",
   "audit.resource.conversation": "会话",
   "audit.resource.faq": "常见问题",
+  "audit.resource.segment": "分群",
 };

@@ -26,6 +26,7 @@ import { shellEn } from "./shell.en";
 import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
+import { segmentsEn } from "./segments.en";
 import { botSettingsEn } from "./bot-settings.en";
 import { faqsEn } from "./faqs.en";
 import { routingEn } from "./routing.en";
@@ -50,6 +51,7 @@ export const catalogPartsEn = {
   membersEn,
   skillGroupsEn,
   labelsEn,
+  segmentsEn,
   botSettingsEn,
   faqsEn,
   inboxEn,
@@ -87,6 +89,7 @@ export const en = {
   ...membersEn,
   ...skillGroupsEn,
   ...labelsEn,
+  ...segmentsEn,
   ...botSettingsEn,
   ...faqsEn,
   ...inboxEn,

@@ -27,6 +27,7 @@ import { shellZhCN } from "./shell.zh-CN";
 import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
+import { segmentsZhCN } from "./segments.zh-CN";
 import { botSettingsZhCN } from "./bot-settings.zh-CN";
 import { faqsZhCN } from "./faqs.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
@@ -46,6 +47,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...membersZhCN,
   ...skillGroupsZhCN,
   ...labelsZhCN,
+  ...segmentsZhCN,
   ...botSettingsZhCN,
   ...faqsZhCN,
   ...inboxZhCN,

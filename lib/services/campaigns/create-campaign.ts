@@ -3,6 +3,7 @@ import { campaigns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { randomToken } from "@/db/ids";
 import { getChannelInOrg } from "@/lib/services/channels";
+import { getSegmentInOrg } from "@/lib/services/segments";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { auditView, toCampaign } from "./queries";
@@ -24,6 +25,7 @@ export async function createCampaign({ ctx, input }: { ctx: OrgContext; input: u
   const db = await getDb();
   const { row, page } = await db.transaction(async (tx) => {
     const channel = await getChannelInOrg(tx, ctx, data.channelId);
+    if (data.segmentId) await getSegmentInOrg(tx, ctx.org.id, data.segmentId);
     const [created] = await tx
       .insert(campaigns)
       .values({
@@ -37,6 +39,7 @@ export async function createCampaign({ ctx, input }: { ctx: OrgContext; input: u
         replyText: data.replyText,
         afterSendReply: data.afterSendReply,
         content: data.content,
+        segmentId: data.segmentId,
         scheduledAt,
         scheduleVersion: scheduledAt ? 1 : 0,
         ratePerSecond: data.ratePerSecond,

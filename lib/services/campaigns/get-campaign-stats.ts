@@ -5,10 +5,18 @@ import { rowsOf } from "@/db/json-insert";
 import { otnTokens } from "@/db/schema";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { getCampaignInOrg } from "./queries";
+import { audienceOf, pendingRecipientCount } from "./sender/ledger";
 import { CAMPAIGN_STATUSES } from "./schemas";
 
 export const campaignStatsSchema = z.object({
   status: z.enum(CAMPAIGN_STATUSES),
+  audience: z.object({
+    segmentId: z.uuid().nullable().describe("The segment the campaign is sent to; null: everyone subscribed."),
+    recipients: z
+      .number()
+      .int()
+      .describe("People the send will still reach: one per subscriber with an unused token not yet sent to, in the segment now. Before sending, the number it will send to."),
+  }),
   funnel: z.object({
     linkClicks: z.number().int(),
     requestsSent: z.number().int(),
@@ -59,11 +67,15 @@ export async function getCampaignStats({ ctx, campaignId }: { ctx: OrgContext; c
     .groupBy(otnTokens.failureCode, otnTokens.failureReason)
     .orderBy(desc(sql`count(*)`))
     .limit(50);
+  const recipients = await pendingRecipientCount(db, c.id, await audienceOf(db, c));
   const settled = c.sent + c.failed + c.expired;
-  const remaining = Math.max(0, c.subscribers - settled);
+  // A segment leaves some subscribers out: the send's total is who was reached plus who will be.
+  const total = c.segmentId ? settled + recipients : c.subscribers;
+  const remaining = Math.max(0, total - settled);
   const sending = c.status === "sending";
   return {
     status: c.status,
+    audience: { segmentId: c.segmentId, recipients },
     funnel: {
       linkClicks: c.linkClicks,
       requestsSent: c.requestsSent,
@@ -74,12 +86,12 @@ export async function getCampaignStats({ ctx, campaignId }: { ctx: OrgContext; c
       read: r?.read ?? 0,
     },
     progress: {
-      total: c.subscribers,
+      total,
       sent: c.sent,
       failed: c.failed,
       expired: c.expired,
       remaining,
-      percent: c.subscribers === 0 ? 0 : Math.round((settled / c.subscribers) * 1000) / 10,
+      percent: total === 0 ? 0 : Math.round((settled / total) * 1000) / 10,
       ratePerSecond: sending ? c.currentRate : 0,
       secondsLeft: sending && c.currentRate > 0 ? Math.ceil(remaining / c.currentRate) : null,
       startedAt: c.startedAt?.toISOString() ?? null,

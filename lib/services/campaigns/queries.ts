@@ -29,6 +29,7 @@ export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
     replyText: row.replyText,
     afterSendReply: row.afterSendReply,
     content: row.content as CampaignContent,
+    segmentId: row.segmentId,
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     ratePerSecond: row.ratePerSecond,
     requestCooldownHours: row.requestCooldownHours,
@@ -76,6 +77,7 @@ export function auditView(row: CampaignRow) {
     afterSendReply: row.afterSendReply,
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     ratePerSecond: row.ratePerSecond,
+    segmentId: row.segmentId,
     contentType: (row.content as CampaignContent).type,
   };
 }

@@ -63,6 +63,11 @@ const fields = {
       "Sent to someone who opens the link or taps Notify Me after the campaign was sent or cancelled (at most once an hour per person). Null: a default text in the person's language (English or Simplified Chinese).",
     ),
   content: contentSchema,
+  segmentId: z
+    .uuid({ error: say("segments.errors.segmentId") })
+    .nullable()
+    .default(null)
+    .describe("Send only to subscribers in this segment (GET /segments), evaluated when each is sent to; null: everyone subscribed."),
   scheduledAt: scheduledAt.default(null),
   ratePerSecond: z.coerce
     .number()
@@ -93,6 +98,7 @@ export const campaignUpdateSchema = z
     replyText: text("campaigns.field.replyText", TEXT_MAX).nullable().optional(),
     afterSendReply: fields.afterSendReply.removeDefault().optional(),
     content: contentSchema.optional(),
+    segmentId: fields.segmentId.removeDefault().optional(),
     scheduledAt: scheduledAt.optional(),
     ratePerSecond: fields.ratePerSecond.removeDefault().optional(),
     requestCooldownHours: fields.requestCooldownHours.removeDefault().optional(),
@@ -129,6 +135,7 @@ export const campaignSchema = z.object({
   replyText: z.string().nullable(),
   afterSendReply: z.string().nullable().describe("The reply once the campaign has ended; null: the default text."),
   content: contentSchema,
+  segmentId: z.uuid().nullable().describe("The segment it is sent to; null: everyone subscribed."),
   scheduledAt: z.iso.datetime().nullable(),
   ratePerSecond: z.number().int(),
   requestCooldownHours: z.number().int(),

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
+import { getSegmentInOrg } from "@/lib/services/segments";
 import { auditView, getCampaignInOrg, toCampaign } from "./queries";
 import { campaignUpdateSchema, EDITABLE_STATUSES, type Campaign } from "./schemas";
 import { campaignScheduledEvent, campaignUnscheduledEvent } from "@/inngest/events/campaigns";
@@ -24,6 +25,7 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
     const { campaign: before, page } = await getCampaignInOrg(tx, ctx, campaignId, { forUpdate: true });
     const onlyAfterSendReply = Object.entries(data).every(([field, value]) => field === "afterSendReply" || value === undefined);
     if (!EDITABLE_STATUSES.includes(before.status) && !onlyAfterSendReply) throw new ConflictError("campaigns.errors.notEditable");
+    if (data.segmentId) await getSegmentInOrg(tx, ctx.org.id, data.segmentId);
     const newTime = data.scheduledAt === undefined ? undefined : assertFuture(data.scheduledAt);
     const timeChanged = newTime !== undefined && (newTime?.getTime() ?? null) !== (before.scheduledAt?.getTime() ?? null);
     const [after] = await tx
@@ -35,6 +37,7 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
         ...(data.replyText !== undefined && { replyText: data.replyText }),
         ...(data.afterSendReply !== undefined && { afterSendReply: data.afterSendReply }),
         ...(data.content !== undefined && { content: data.content }),
+        ...(data.segmentId !== undefined && { segmentId: data.segmentId }),
         ...(data.ratePerSecond !== undefined && { ratePerSecond: data.ratePerSecond }),
         ...(data.requestCooldownHours !== undefined && { requestCooldownHours: data.requestCooldownHours }),
         ...(timeChanged && { scheduledAt: newTime, status: newTime ? ("scheduled" as const) : ("draft" as const), scheduleVersion: before.scheduleVersion + 1 }),

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
 import { campaigns, otnTokens } from "@/db/schema";
+import { segmentAudience } from "@/lib/services/segments";
 
 /**
  * The send ledger's transitions, each one statement. Only one sender works on a campaign at a time (the
@@ -52,8 +53,10 @@ export async function recoverInterrupted(db: Db, campaignId: string, claimId: st
  * (the newest of their pending ones: the latest consent, the last to expire), none for a person whose token
  * is already sending or settled. In the same statement the person's other pending tokens become `spare`,
  * so a person who tapped "Notify Me" twice gets the campaign once and keeps the other token unused.
+ * With an audience (a segment's condition over `t.contact_id`, see audienceOf) only people in it are claimed;
+ * the others' tokens stay pending here and become spare when the campaign runs dry (spareOutsideAudience).
  */
-export async function claimPending(db: Db, campaignId: string, claimId: string, limit: number): Promise<ClaimedToken[]> {
+export async function claimPending(db: Db, campaignId: string, claimId: string, limit: number, audience: SQL | null = null): Promise<ClaimedToken[]> {
   if (limit <= 0) return [];
   const result = await db.execute(sql`
     with picked as (
@@ -73,6 +76,7 @@ export async function claimPending(db: Db, campaignId: string, claimId: string, 
                select 1 from otn_tokens u
                 where u.campaign_id = t.campaign_id and u.psid = t.psid and u.status in ('sending', 'sent', 'failed', 'expired')
                offset 0)
+         and ${audience ?? sql`true`}
        order by t.id
        limit ${limit}
          for update skip locked
@@ -116,6 +120,42 @@ export async function spareLateTokens(db: Db, campaignId: string): Promise<numbe
              offset 0) -- a per-row lookup whatever the statistics say (see claimPending)
     returning t.id`);
   return rowsOf(result).length;
+}
+
+/**
+ * pending → spare for the tokens of people outside the campaign's audience, once the claims run dry: they
+ * were not sent to (nor failed), the tokens stay usable, and the campaign can finish.
+ */
+export async function spareOutsideAudience(db: Db, campaignId: string, audience: SQL | null): Promise<number> {
+  if (!audience) return 0;
+  const result = await db.execute(sql`
+    update otn_tokens t set status = 'spare'
+     where t.campaign_id = ${campaignId}::uuid and t.status = 'pending' and not (${audience})
+    returning t.id`);
+  return rowsOf(result).length;
+}
+
+/**
+ * How many people the campaign's send would reach now: one per person with an unused (pending) token who was
+ * not already reached, and who is in the audience. It counts exactly what claimPending would claim, so the
+ * number shown before sending is the number sent to (tokens older than a year expire instead).
+ */
+export async function pendingRecipientCount(db: Db, campaignId: string, audience: SQL | null): Promise<number> {
+  const result = await db.execute(sql`
+    select count(distinct t.psid)::int as n
+      from otn_tokens t
+     where t.campaign_id = ${campaignId}::uuid and t.status = 'pending'
+       and not exists (
+             select 1 from otn_tokens u
+              where u.campaign_id = t.campaign_id and u.psid = t.psid and u.status in ('sending', 'sent', 'failed', 'expired')
+             offset 0) -- a per-row lookup by (campaign, psid) whatever the statistics say
+       and ${audience ?? sql`true`}`);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}
+
+/** A campaign's audience as a condition over the claiming statements' token row `t`; null: everyone subscribed. */
+export function audienceOf(db: Db, campaign: { orgId: string; segmentId: string | null }): Promise<SQL | null> {
+  return segmentAudience(db, campaign.orgId, campaign.segmentId, sql`t.contact_id`);
 }
 
 /**

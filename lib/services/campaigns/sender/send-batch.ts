@@ -12,7 +12,7 @@ import { flagReconnectNeeded } from "@/lib/services/channel-health";
 import { recordChannelError } from "@/lib/services/channel-health";
 import { contentMessage } from "../messages";
 import type { CampaignContent } from "../schemas";
-import { claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, spareLateTokens, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
+import { audienceOf, claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, spareLateTokens, spareOutsideAudience, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
 import { RateLimiter, type RecentCalls } from "./rate-limiter";
 
 export const TOKEN_LIFETIME_MS = 365 * 86_400_000;
@@ -82,11 +82,14 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   const rate = options.ratePerSecond ?? campaign.ratePerSecond;
   const batchSize = options.batchSize ?? (rate > 0 ? Math.min(5000, Math.max(100, rate * 20)) : 5000);
   const claimId = newId();
+  // The segment as it is now: someone who left it since the last batch is not sent to, someone who joined is.
+  const audience = await audienceOf(db, campaign);
   const recovered = await recoverInterrupted(db, campaign.id, claimId, batchSize);
-  const claimed = [...recovered, ...(await claimPending(db, campaign.id, claimId, batchSize - recovered.length))];
+  const claimed = [...recovered, ...(await claimPending(db, campaign.id, claimId, batchSize - recovered.length, audience))];
   result.claimed = claimed.length;
   if (claimed.length === 0) {
     await spareLateTokens(db, campaign.id);
+    await spareOutsideAudience(db, campaign.id, audience);
     if ((await unsettledCount(db, campaign.id)) > 0) return result; // another claim is still settling
     await finish(campaign.id);
     return { ...result, state: "finished" };

@@ -90,9 +90,15 @@ export function CampaignDetail({ orgSlug, channelName, initial, canManage }: { o
 
       <Card title={t("campaigns.progress.title")} aside={<CampaignStatusBadge status={campaign.status} />} testId="campaign-progress">
         {campaign.status === "draft" || campaign.status === "scheduled" ? (
-          <p className="text-sm text-zinc-500" suppressHydrationWarning>
-            {campaign.scheduledAt ? t("campaigns.progress.scheduledFor", { time: format.dateTime(campaign.scheduledAt) }) : t("campaigns.progress.notStarted")}
-          </p>
+          <>
+            <p className="text-sm text-zinc-500" suppressHydrationWarning>
+              {campaign.scheduledAt ? t("campaigns.progress.scheduledFor", { time: format.dateTime(campaign.scheduledAt) }) : t("campaigns.progress.notStarted")}
+            </p>
+            {/* The number the send will reach: subscribers with an unused token, in the segment when there is one. */}
+            <p className="mt-1 text-sm text-zinc-700" data-testid="campaign-recipients">
+              {t(stats.audience.segmentId ? "segments.recipients.segment" : "segments.recipients.everyone", { count: stats.audience.recipients })}
+            </p>
+          </>
         ) : (
           <>
             <div className="h-2.5 overflow-hidden rounded-full bg-zinc-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={p.percent}>

@@ -29,6 +29,8 @@ type ContentType = CampaignContent["type"];
 type CampaignFormValues = {
   name: string;
   channelId: string;
+  /** "" sends to everyone subscribed. */
+  segmentId: string;
   invitationType: InvitationType;
   invitation: { text: string; url: string };
   requestTitle: string;
@@ -58,6 +60,7 @@ function toInput(v: CampaignFormValues, editing: boolean, timeZone: string): Rec
   return {
     name: v.name,
     ...(editing ? {} : { channelId: v.channelId }),
+    segmentId: v.segmentId || null,
     invitation,
     requestTitle: v.requestTitle,
     replyText: v.replyText.trim() ? v.replyText : null,
@@ -73,6 +76,7 @@ function initialValues(campaign: Campaign | undefined, channels: ChannelOption[]
   return {
     name: campaign?.name ?? "",
     channelId: campaign?.channelId ?? channels[0]?.id ?? "",
+    segmentId: campaign?.segmentId ?? "",
     invitationType: i?.type ?? "none",
     invitation: { text: i?.type === "text" ? i.text : "", url: i?.type === "image" ? i.url : "" },
     requestTitle: campaign?.requestTitle ?? "",
@@ -101,10 +105,13 @@ function initialValues(campaign: Campaign | undefined, channels: ChannelOption[]
 export function CampaignForm({
   orgSlug,
   channels,
+  segments = [],
   campaign,
   timeZone,
   save,
 }: {
+  /** The organisation's segments (Audiences) the campaign may be sent to instead of everyone subscribed. */
+  segments?: { id: string; name: string; contactCount: number }[];
   orgSlug: string;
   /** The organisation's IANA time zone (Settings → General): the send time is typed and shown in it. */
   timeZone: string;
@@ -156,6 +163,16 @@ export function CampaignForm({
               {channels.map((ch) => (
                 <option key={ch.id} value={ch.id}>
                   {ch.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="campaign-segment" label={t("segments.audience.label")} error={fieldError("segmentId")}>
+            <Select {...register("segmentId")}>
+              <option value="">{t("segments.audience.everyone")}</option>
+              {segments.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({t("segments.contactCount", { count: s.contactCount })})
                 </option>
               ))}
             </Select>

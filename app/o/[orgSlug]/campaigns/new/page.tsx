@@ -8,7 +8,7 @@ import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
 import { CampaignForm } from "../_components/campaign-form";
 import { createCampaignAction } from "../actions";
-import { channelOptions } from "../queries";
+import { channelOptions, segmentOptions } from "../queries";
 import { sectionMetadata } from "../../page-metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
   const { orgSlug } = await params;
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "campaigns.manage")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
-  const [channels, { timeZone }] = await Promise.all([channelOptions(ctx), getOrganizationSettings({ ctx })]);
+  const [channels, segments, { timeZone }] = await Promise.all([channelOptions(ctx), segmentOptions(ctx), getOrganizationSettings({ ctx })]);
   if (channels.length === 0) redirect(`/o/${ctx.org.slug}/campaigns`);
   const slug = ctx.org.slug;
   async function save(input: Record<string, unknown>) {
@@ -29,7 +29,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
   return (
     <>
       <PageHeader title={t("campaigns.new")} />
-      <CampaignForm orgSlug={slug} channels={channels} timeZone={timeZone} save={save} />
+      <CampaignForm orgSlug={slug} channels={channels} segments={segments} timeZone={timeZone} save={save} />
     </>
   );
 }

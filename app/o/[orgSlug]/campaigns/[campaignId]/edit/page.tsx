@@ -11,7 +11,7 @@ import { orNotFound } from "../../../or-not-found";
 import { orgPageContext } from "../../../org-page";
 import { CampaignForm } from "../../_components/campaign-form";
 import { updateCampaignAction } from "../../actions";
-import { channelOptions } from "../../queries";
+import { channelOptions, segmentOptions } from "../../queries";
 import { namedMetadata } from "../../../page-metadata";
 
 export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string; campaignId: string }> }): Promise<Metadata> {
@@ -24,7 +24,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ o
   const [{ ctx }, { t }] = await Promise.all([orgPageContext(orgSlug), getT()]);
   if (!can(ctx, "campaigns.manage")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const campaign = await orNotFound(campaignId, () => getCampaign({ ctx, campaignId }));
-  const [channels, { timeZone }] = await Promise.all([channelOptions(ctx), getOrganizationSettings({ ctx })]);
+  const [channels, segments, { timeZone }] = await Promise.all([channelOptions(ctx), segmentOptions(ctx), getOrganizationSettings({ ctx })]);
   const slug = ctx.org.slug;
   async function save(input: Record<string, unknown>) {
     "use server";
@@ -33,7 +33,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ o
   return (
     <>
       <PageHeader title={t("campaigns.edit.title", { name: campaign.name })} />
-      {EDITABLE_STATUSES.includes(campaign.status) ? <CampaignForm orgSlug={slug} channels={channels} timeZone={timeZone} campaign={campaign} save={save} /> : <Alert tone="warning">{t("campaigns.form.notEditable")}</Alert>}
+      {EDITABLE_STATUSES.includes(campaign.status) ? <CampaignForm orgSlug={slug} channels={channels} segments={segments} timeZone={timeZone} campaign={campaign} save={save} /> : <Alert tone="warning">{t("campaigns.form.notEditable")}</Alert>}
     </>
   );
 }
