@@ -20,7 +20,7 @@ import { getCampaignReport, getServiceReport } from "@/lib/services/reports";
 import { processStoredWebhookEvents } from "@/lib/services/webhook";
 import { buildContext } from "@/lib/tenancy/context";
 import { ensureBuild, startApp } from "../lib/app-server";
-import { databaseBackendsCpuSeconds } from "../lib/cpu";
+import { backendsCpuSecondsBetween, databaseBackendsCpu } from "../lib/cpu";
 import { benchDatabase } from "../lib/database";
 import { percentile } from "../lib/load";
 
@@ -198,13 +198,13 @@ async function requestTimes(url: string, key: string, path: string, db: Database
   for (let i = 0; i < 3; i++) await get();
   const times: number[] = [];
   let bytes = 0;
-  const cpuBefore = await databaseBackendsCpuSeconds(db);
+  const cpuBefore = await databaseBackendsCpu(db);
   for (let i = 0; i < REQUESTS; i++) {
     const [size, ms] = await timed(get);
     bytes = size;
     times.push(ms);
   }
-  const databaseCpuMs = ((await databaseBackendsCpuSeconds(db)) - cpuBefore) * 1000;
+  const databaseCpuMs = backendsCpuSecondsBetween(cpuBefore, await databaseBackendsCpu(db)) * 1000;
   times.sort((a, b) => a - b);
   // The database's CPU per request holds when other work shares the machine; the times do not.
   return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), databaseCpuMsPerRequest: round(databaseCpuMs / REQUESTS), bytes };
@@ -220,9 +220,9 @@ async function timeVerbs(seeded: Seeded) {
   })) {
     const times: number[] = [];
     const db = await getDb();
-    const cpuBefore = await databaseBackendsCpuSeconds(db);
+    const cpuBefore = await databaseBackendsCpu(db);
     for (let i = 0; i < REQUESTS; i++) times.push((await timed(call))[1]);
-    const databaseCpuMs = ((await databaseBackendsCpuSeconds(db)) - cpuBefore) * 1000;
+    const databaseCpuMs = backendsCpuSecondsBetween(cpuBefore, await databaseBackendsCpu(db)) * 1000;
     times.sort((a, b) => a - b);
     verbs[name] = { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), databaseCpuMsPerCall: round(databaseCpuMs / REQUESTS) };
   }

@@ -46,13 +46,20 @@ export function commandCpuSeconds(name: string): number {
   return total;
 }
 
-/**
- * CPU seconds used so far by the PostgreSQL backends connected to the database `db` reaches (its pool's
- * connections and any other client's, e.g. an app server's), read from /proc: the server must run on this machine.
- */
-export async function databaseBackendsCpuSeconds(db: { execute: (q: ReturnType<typeof import("drizzle-orm").sql>) => Promise<unknown> }): Promise<number> {
+/** Per-process CPU seconds of the PostgreSQL backends connected to the database `db` reaches, read from /proc. */
+export async function databaseBackendsCpu(db: { execute: (q: ReturnType<typeof import("drizzle-orm").sql>) => Promise<unknown> }): Promise<Map<number, number>> {
   const { sql } = await import("drizzle-orm");
   const { rowsOf } = await import("@/db/json-insert");
   const pids = rowsOf<{ pid: number }>(await db.execute(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`));
-  return pids.reduce((sum, { pid }) => sum + cpuSeconds(pid), 0);
+  return new Map(pids.map(({ pid }) => [pid, cpuSeconds(pid)]));
+}
+
+/**
+ * CPU seconds the database's backends used between two readings: each live backend's growth, and all of a
+ * backend that connected meanwhile (one that ended meanwhile is not counted: keep the pools open while measuring).
+ */
+export function backendsCpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }
