@@ -72,8 +72,9 @@ test("the bot answers paraphrases, suggests when unsure, and hands over to the o
       // A paraphrase: the entry's answer, then "was this helpful" with its buttons.
       await say(c.paraphrase);
       await expect.poll(async () => (await pageMessagesTo(request, person.psid)).map((m) => m.text), { timeout: 30_000 }).toContain(c.answer);
+      // "Was this helpful" may follow the answer as a message of its own: wait for it rather than read too soon.
+      await expect.poll(async () => (await pageMessagesTo(request, person.psid)).at(-1)?.quick_replies?.map((q) => q.payload) ?? [], { timeout: 30_000 }).toContain(HELPFUL_YES);
       const answered = await pageMessagesTo(request, person.psid);
-      expect(answered.at(-1)!.quick_replies?.map((q) => q.payload)).toContain(HELPFUL_YES);
 
       // Unsure: related questions offered as quick replies.
       const before = answered.length;

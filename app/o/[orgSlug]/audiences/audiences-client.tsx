@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -10,7 +11,11 @@ import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
 import type { Segment } from "@/lib/services/segments/schemas";
 import { createSegmentAction, deleteSegmentAction, updateSegmentAction } from "./actions";
-import { SegmentDialog, type SegmentOptions } from "./segment-form";
+import type { SegmentOptions } from "./segment-form";
+
+// The segment form (react-hook-form's field arrays) loads when a dialog opens: kept out of the first load, and
+// out of the react-hook-form chunk every other form page shares (it grew 1.5 KB gzip with it, past the budget).
+const SegmentDialog = dynamic(() => import("./segment-form").then((m) => m.SegmentDialog), { ssr: false });
 
 /** The segments with their live counts, to create, edit (conditions with a live count) and delete. */
 export function AudiencesClient({ orgSlug, segments, options, canManage }: { orgSlug: string; segments: Segment[]; options: SegmentOptions; canManage: boolean }) {
