@@ -66,6 +66,11 @@ export const channels = pgTable(
     messagingRegion: text(),
     /** The Page's business's country (ISO 3166-1 alpha-2), which Marketing Messages eligibility depends on; null: not set. */
     businessCountry: text(),
+    /**
+     * The Meta ad account (digits, without `act_`) that pays for this Page's Marketing Messages campaigns; null:
+     * not configured, so Marketing Messages are not offered on the channel.
+     */
+    adAccountId: text(),
     /** When the daily token check (Graph `debug_token`) last ran for this channel's Page token. */
     tokenCheckedAt: timestamp({ withTimezone: true }),
     /** Set by Disconnect (app unsubscribed, token removed); cleared by Reconnect. */

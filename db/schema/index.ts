@@ -13,5 +13,6 @@ export * from "./facebook-login";
 export * from "./bot";
 export * from "./reports";
 export * from "./csat";
+export * from "./topics";
 export * from "./permissions";
 export * from "./segments";

@@ -4,6 +4,7 @@ import { channels } from "./channels";
 import { createdAt, id, updatedAt } from "./columns";
 import { contacts } from "./messaging";
 import { organizations } from "./tenancy";
+import { recurringTopics } from "./topics";
 
 /** The permissions to message that are not One-Time Notifications (those stay in otn_tokens, the OTN sender's ledger). */
 export const messagePermissionKindEnum = pgEnum("message_permission_kind", ["recurring", "marketing"]);
@@ -38,6 +39,8 @@ export const messagePermissions = pgTable(
     psid: text().notNull(),
     kind: messagePermissionKindEnum().notNull(),
     topic: text(),
+    /** The recurring topic the opt-in was for (matched by its payload, else its title); null for marketing or an unknown topic. */
+    topicId: uuid().references(() => recurringTopics.id, { onDelete: "set null" }),
     /** 'daily' | 'weekly' | 'monthly' for recurring; null for marketing. */
     frequency: text(),
     userTimeZone: text(),
@@ -64,6 +67,7 @@ export const messagePermissions = pgTable(
     uniqueIndex("message_permissions_token_hash_key").on(t.tokenHash),
     index("message_permissions_contact_idx").on(t.orgId, t.contactId),
     index("message_permissions_send_idx").on(t.channelId, t.kind, t.status, t.topic),
+    index("message_permissions_topic_idx").on(t.topicId, t.status).where(sql`${t.topicId} is not null`),
     index("message_permissions_expiry_idx").on(t.expiresAt).where(sql`${t.status} <> 'expired'`),
   ],
 );
