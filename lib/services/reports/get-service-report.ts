@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { dayLayerZone } from "./day-layer-zone";
-import { rangeBounds, resolveRange } from "./resolve-range";
+import { rangeInstants, resolveRange } from "./resolve-range";
 import { serviceReportQuerySchema, type DurationStats, type ServiceBreakdownRow, type ServiceReport, type ServiceReportQuery } from "./schemas";
 
 type Filters = { channelId?: string; skillGroupId?: string; membershipId?: string };
@@ -54,14 +54,44 @@ function statsOf(row: Record<string, unknown> | undefined, name: string): Durati
 }
 
 /**
- * Runs a percentile query with room to sort in memory. A 30-day range of a busy organisation sorts ~100,000
- * durations per clock and grouping; in PostgreSQL's default 4 MB they spill to disk ("external merge"), which
- * measured 30 % slower. Scoped to the query's own transaction.
+ * A clock's figures per agent or per skill group (`key`), one row per key with cycles in the range and `key` (null:
+ * no agent or group). Each key's cycles are read on their own from the index (organisation, key, the instant
+ * the clock stopped, the clocks) — an index-only range scan, already in key order — so only each key's own
+ * durations are sorted. Grouping the range's cycles by key instead sorted their full rows by the key first, and
+ * once the table held more history than the range, read them from the table. The keys come from the same
+ * index, one probe per key ("loose index scan"): every agent or group that ever stopped this clock, so that a
+ * deleted one keeps its history; those without cycles in the range give no row.
+ */
+function perKey(org: string, key: "membership_id" | "first_responder_membership_id" | "skill_group_id", stop: "resolved_at" | "first_response_at", where: SQL, clocks: SQL, filtered: boolean): SQL {
+  const k = sql.raw(key);
+  // Filtered to a channel, a group or an agent, the range holds a fraction of the cycles, and the filter's column
+  // is not in the key's index: grouping them is cheaper than reading each key's cycles from the table.
+  if (filtered) return sql`select ${k} as key, ${clocks} from conversation_cycles where ${where} group by ${k}`;
+  const stopped = sql`org_id = ${org}::uuid and ${sql.raw(stop)} is not null`;
+  return sql`
+    with recursive keys(id) as (
+      (select ${k} from conversation_cycles where ${stopped} and ${k} is not null order by ${k} limit 1)
+      union all
+      select (select ${k} from conversation_cycles where ${stopped} and ${k} > keys.id order by ${k} limit 1) from keys where keys.id is not null
+    )
+    select keys.id as key, figures.* from keys
+      cross join lateral (select ${clocks} from conversation_cycles where ${where} and ${k} = keys.id having count(*) > 0) figures
+     where keys.id is not null
+    union all
+    select null::uuid, ${clocks} from conversation_cycles where ${where} and ${k} is null having count(*) > 0`;
+}
+
+/**
+ * Runs a percentile query with room to sort in memory, planned for its own bounds. A 30-day range of a busy
+ * organisation sorts ~100,000 durations per clock; in PostgreSQL's default 4 MB they spill to disk ("external
+ * merge"), which measured 30 % slower. postgres.js prepares statements, and after five runs PostgreSQL may
+ * reuse a generic plan that guesses 500 rows for any range, which reads the cycles through the heap instead of
+ * the ordered clock indexes. Both settings are scoped to the query's own transaction.
  */
 async function sortingInMemory(query: SQL) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '32MB'`);
+    await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('plan_cache_mode', 'force_custom_plan', true)`);
     return tx.execute(query);
   });
 }
@@ -115,7 +145,7 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
   const filters: Filters = { channelId: query.channelId, skillGroupId: query.skillGroupId, membershipId: query.membershipId };
   const [timeZone] = await Promise.all([dayLayerZone(ctx.org.id), assertFiltersInOrg(ctx, filters)]);
   const range = resolveRange(query, timeZone, now);
-  const { start, end } = rangeBounds(range);
+  const { start, end } = await rangeInstants(range);
   const org = ctx.org.id;
   const db = await getDb();
   const dayFilter = filterSql(filters, { channel: "channel_id", skillGroup: "skill_group_id", membership: "membership_id" });
@@ -137,34 +167,33 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
   const cycleFilter = filterSql(filters, { channel: "channel_id", skillGroup: "skill_group_id", membership: "membership_id" });
   const responderFilter = filterSql(filters, { channel: "channel_id", skillGroup: "skill_group_id", membership: "first_responder_membership_id" });
   // First response: on the day of the reply, by who replied.
-  const firstResponseQuery = sql`
-    select grouping(first_responder_membership_id, skill_group_id)::int as g, first_responder_membership_id as membership_id, skill_group_id,
-           ${clock(sql.raw("first_response_ms"), "fr")}
-      from conversation_cycles
-     where org_id = ${org}::uuid and first_response_at >= ${start} and first_response_at < ${end} ${responderFilter}
-     group by grouping sets ((), (first_responder_membership_id), (skill_group_id))`;
-  // Wait: on the day an agent first took it; only cycles that waited in a queue.
+  const firstResponseWhere = sql`org_id = ${org}::uuid and first_response_at >= ${start} and first_response_at < ${end} ${responderFilter}`;
+  const firstResponseClock = clock(sql.raw("first_response_ms"), "fr");
+  // Wait: on the day an agent first took it; only cycles that waited in a queue (wait_ms is null otherwise).
   const waitQuery = sql`
     select ${clock(sql.raw("wait_ms"), "wait")}
       from conversation_cycles
-     where org_id = ${org}::uuid and first_assigned_at >= ${start} and first_assigned_at < ${end} and queued_at is not null ${cycleFilter}`;
+     where org_id = ${org}::uuid and first_assigned_at >= ${start} and first_assigned_at < ${end} and wait_ms is not null ${cycleFilter}`;
   // Handle and resolution: on the day of the resolution, by who held it then.
-  const resolvedQuery = sql`
-    select grouping(membership_id, skill_group_id)::int as g, membership_id, skill_group_id,
-           ${clock(sql.raw("handle_ms"), "handle")},
-           ${clock(sql.raw("resolution_ms"), "res")}
-      from conversation_cycles
-     where org_id = ${org}::uuid and resolved_at >= ${start} and resolved_at < ${end} ${cycleFilter}
-     group by grouping sets ((), (membership_id), (skill_group_id))`;
+  const resolvedWhere = sql`org_id = ${org}::uuid and resolved_at >= ${start} and resolved_at < ${end} ${cycleFilter}`;
+  const resolvedClocks = sql`${clock(sql.raw("handle_ms"), "handle")}, ${clock(sql.raw("resolution_ms"), "res")}`;
+  const everyone = (where: SQL, clocks: SQL) => sql`select ${clocks} from conversation_cycles where ${where}`;
 
   type CounterRow = { g: number; metric: Metric; day: string | null; membership_id: string | null; skill_group_id: string | null; n: string | number };
-  type Row = Record<string, unknown> & { g: number; membership_id: string | null; skill_group_id: string | null };
-  const [counterRows, heatRows, frRows, waitRows, resolvedRows] = await Promise.all([
+  const filtered = Boolean(filters.channelId || filters.skillGroupId || filters.membershipId);
+  type Row = Record<string, unknown>;
+  type KeyRow = Row & { key: string | null };
+  const rows = <T,>(query: SQL) => sortingInMemory(query).then((r) => rowsOf<T>(r));
+  const [counterRows, heatRows, frTotalRows, frAgentRows, frGroupRows, waitRows, resolvedTotalRows, resolvedAgentRows, resolvedGroupRows] = await Promise.all([
     db.execute(countersQuery).then((r) => rowsOf<CounterRow>(r)),
     filters.membershipId ? Promise.resolve([]) : db.execute(heatmapQuery).then((r) => rowsOf<{ dow: number; hour: number; n: string | number }>(r)),
-    sortingInMemory(firstResponseQuery).then((r) => rowsOf<Row>(r)),
-    sortingInMemory(waitQuery).then((r) => rowsOf<Record<string, unknown>>(r)),
-    sortingInMemory(resolvedQuery).then((r) => rowsOf<Row>(r)),
+    rows<Row>(everyone(firstResponseWhere, firstResponseClock)),
+    rows<KeyRow>(perKey(org, "first_responder_membership_id", "first_response_at", firstResponseWhere, firstResponseClock, filtered)),
+    rows<KeyRow>(perKey(org, "skill_group_id", "first_response_at", firstResponseWhere, firstResponseClock, filtered)),
+    rows<Row>(waitQuery),
+    rows<Row>(everyone(resolvedWhere, resolvedClocks)),
+    rows<KeyRow>(perKey(org, "membership_id", "resolved_at", resolvedWhere, resolvedClocks, filtered)),
+    rows<KeyRow>(perKey(org, "skill_group_id", "resolved_at", resolvedWhere, resolvedClocks, filtered)),
   ]);
 
   // grouping() bits, left to right: (day, membership, skill group) — 0 where the column is grouped.
@@ -179,7 +208,6 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
   const breakdown = async (kind: "member" | "group"): Promise<ServiceBreakdownRow[]> => {
     const col = kind === "member" ? "membership_id" : "skill_group_id";
     const counterG = kind === "member" ? BY_MEMBER : BY_GROUP;
-    const cyclesG = kind === "member" ? 0b01 : 0b10;
     const key = (id: string | null) => id ?? "";
     const ids = new Set<string>();
     const wanted: Metric[] = ["conversations_resolved", "messages_out", "csat_rated", "csat_rating_sum"];
@@ -192,8 +220,9 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
       counters.set(id, entry);
       ids.add(id);
     }
-    const fr = new Map(frRows.filter((r) => r.g === cyclesG).map((r) => [key(r[col]), r]));
-    const resolved = new Map(resolvedRows.filter((r) => r.g === cyclesG).map((r) => [key(r[col]), r]));
+    const byId = (rows: KeyRow[]) => new Map(rows.map((r) => [key(r.key), r]));
+    const fr = byId(kind === "member" ? frAgentRows : frGroupRows);
+    const resolved = byId(kind === "member" ? resolvedAgentRows : resolvedGroupRows);
     for (const m of [fr, resolved]) for (const id of m.keys()) ids.add(id);
     const named = [...ids].filter(Boolean);
     const names = new Map<string, string>();
@@ -239,10 +268,10 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
       conversationsReopened: total("conversations_reopened"),
       messagesIn: total("messages_in"),
       messagesOut: total("messages_out"),
-      firstResponse: statsOf(frRows.find((r) => r.g === 0b11), "fr"),
+      firstResponse: statsOf(frTotalRows[0], "fr"),
       wait: statsOf(waitRows[0], "wait"),
-      handle: statsOf(resolvedRows.find((r) => r.g === 0b11), "handle"),
-      resolution: statsOf(resolvedRows.find((r) => r.g === 0b11), "res"),
+      handle: statsOf(resolvedTotalRows[0], "handle"),
+      resolution: statsOf(resolvedTotalRows[0], "res"),
       csat: {
         asked,
         skipped: total("csat_skipped"),

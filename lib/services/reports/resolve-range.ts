@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/json-insert";
 import { organizations } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -63,4 +64,18 @@ export function rangeBounds(range: ReportRange) {
     start: sql`(select (${range.from}::date)::timestamp at time zone ${range.timeZone})`,
     end: sql`(select (${range.to}::date + 1)::timestamp at time zone ${range.timeZone})`,
   };
+}
+
+/**
+ * The same instants, computed first and passed to the queries as constants (`::timestamptz` parameters). A scalar
+ * subquery is computed once, but the planner cannot see its value: it guesses a range selects 0.5 % of the rows
+ * (500 of a 30-day range's 100,000 cycles), and picks plans made for 500 rows.
+ */
+export async function rangeInstants(range: ReportRange): Promise<{ start: SQL; end: SQL }> {
+  const db = await getDb();
+  const [row] = rowsOf<{ start: string; end: string }>(
+    await db.execute(sql`select ((${range.from}::date)::timestamp at time zone ${range.timeZone})::text as start,
+                                ((${range.to}::date + 1)::timestamp at time zone ${range.timeZone})::text as "end"`),
+  );
+  return { start: sql`${row!.start}::timestamptz`, end: sql`${row!.end}::timestamptz` };
 }

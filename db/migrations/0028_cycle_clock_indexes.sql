@@ -1,0 +1,10 @@
+DROP INDEX "conversation_cycles_org_resolved_idx";--> statement-breakpoint
+DROP INDEX "conversation_cycles_org_first_response_idx";--> statement-breakpoint
+DROP INDEX "conversation_cycles_org_assigned_idx";--> statement-breakpoint
+CREATE INDEX "conversation_cycles_org_member_resolved_idx" ON "conversation_cycles" USING btree ("org_id","membership_id","resolved_at","handle_ms","resolution_ms") WHERE "conversation_cycles"."resolved_at" is not null;--> statement-breakpoint
+CREATE INDEX "conversation_cycles_org_group_resolved_idx" ON "conversation_cycles" USING btree ("org_id","skill_group_id","resolved_at","handle_ms","resolution_ms") WHERE "conversation_cycles"."resolved_at" is not null;--> statement-breakpoint
+CREATE INDEX "conversation_cycles_org_responder_first_response_idx" ON "conversation_cycles" USING btree ("org_id","first_responder_membership_id","first_response_at","first_response_ms") WHERE "conversation_cycles"."first_response_at" is not null;--> statement-breakpoint
+CREATE INDEX "conversation_cycles_org_group_first_response_idx" ON "conversation_cycles" USING btree ("org_id","skill_group_id","first_response_at","first_response_ms") WHERE "conversation_cycles"."first_response_at" is not null;--> statement-breakpoint
+CREATE INDEX "conversation_cycles_org_resolved_idx" ON "conversation_cycles" USING btree ("org_id","resolved_at","handle_ms","resolution_ms") WHERE "conversation_cycles"."resolved_at" is not null;--> statement-breakpoint
+CREATE INDEX "conversation_cycles_org_first_response_idx" ON "conversation_cycles" USING btree ("org_id","first_response_at","first_response_ms") WHERE "conversation_cycles"."first_response_at" is not null;--> statement-breakpoint
+CREATE INDEX "conversation_cycles_org_assigned_idx" ON "conversation_cycles" USING btree ("org_id","first_assigned_at","wait_ms") WHERE "conversation_cycles"."first_assigned_at" is not null;
