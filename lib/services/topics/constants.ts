@@ -25,3 +25,11 @@ export const TOPIC_REQUEST_MAX_CONTACTS = 1000;
  */
 export const TOPIC_REQUEST_OUTCOMES = ["sent", "outside_window", "asked_recently", "already_subscribed", "unavailable", "failed"] as const;
 export type TopicRequestOutcome = (typeof TOPIC_REQUEST_OUTCOMES)[number];
+
+/** One of a Page's people the registration request may go to (the admin's own Messenger account is among them). */
+export interface RegistrationContact {
+  id: string;
+  name: string;
+  /** Wrote to the Page within 24 hours: the registration request can reach them now. */
+  windowOpen: boolean;
+}

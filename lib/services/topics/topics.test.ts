@@ -267,7 +267,7 @@ describe("the m.me/rn link", () => {
     expect(opened.headers.get("location")).toMatch(/rnTopic=Weekly(%20|\+)deals&rnCadence=weekly/);
     expect(share.qrSvgPath).toBe(`/api/downloads/topics/${topic.id}/qr.svg`);
     expect(String(await renderTopicQr({ ctx: org.as.marketer, topicId: topic.id, format: "svg" }))).toMatch(/^<svg/);
-    expect((await renderTopicQr({ ctx: org.as.marketer, topicId: topic.id, format: "png" })).subarray(1, 4).toString()).toBe("PNG");
+    expect(((await renderTopicQr({ ctx: org.as.marketer, topicId: topic.id, format: "png" })) as Buffer).subarray(1, 4).toString()).toBe("PNG");
   });
 
   it("an opt-in through the link lands in the ledger with its topic, and stops count as stopped", async () => {
