@@ -9,6 +9,7 @@ export { createTopic } from "./create-topic";
 export { deleteTopic } from "./delete-topic";
 export { getTopic } from "./get-topic";
 export { getTopicShare } from "./get-topic-share";
+export { listContactTopics } from "./list-contact-topics";
 export { listRegistrationContacts } from "./list-registration-contacts";
 export { listTopics } from "./list-topics";
 export { getTopicInOrg } from "./queries";

@@ -19,7 +19,7 @@ import { sandboxLinkOf } from "@/app/o/[orgSlug]/campaigns/_components/sandbox-l
 import { DEMO, startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
-import { createTopic, deleteTopic, getTopic, getTopicShare, listTopics, registerTopic, renderTopicQr, requestTopicOptin, updateTopic, type Topic } from ".";
+import { createTopic, deleteTopic, getTopic, getTopicShare, listContactTopics, listTopics, registerTopic, renderTopicQr, requestTopicOptin, updateTopic, type Topic } from ".";
 
 useTestDatabase();
 
@@ -316,6 +316,10 @@ describe("opt-in requests to people", () => {
     expect(permission.topicId).toBe(topic.id);
     const third = await requestTopicOptin({ ctx: org.as.marketer, topicId: topic.id, input: { contactIds: [ann.contactId] } });
     expect(third.counts).toEqual(outcomes({ already_subscribed: 1 }));
+    // The contact panel offers the Page's registered topics to managers only.
+    expect((await listContactTopics({ ctx: org.as.marketer, contactId: ann.contactId })).map((t) => t.id)).toEqual([topic.id]);
+    expect((await refusal(listContactTopics({ ctx: org.as.agent, contactId: ann.contactId }))).error).toBeInstanceOf(ForbiddenError);
+    expect((await refusal(listContactTopics({ ctx: other.as.owner, contactId: ann.contactId }))).error).toBeInstanceOf(NotFoundError);
   });
 
   it("counts Meta's own refusals: outside the window (10/2018278), asked too often (9/2018352), duplicate opt-in (613/1893016)", async () => {

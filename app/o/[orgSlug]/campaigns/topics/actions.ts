@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createTopic, deleteTopic, registerTopic, requestTopicOptin } from "@/lib/services/topics";
+import { createTopic, deleteTopic, listContactTopics, registerTopic, requestTopicOptin } from "@/lib/services/topics";
 import { orgAction } from "@/lib/tenancy/action";
+import { can } from "@/lib/tenancy/context";
 
 const topicsPath = (slug: string) => `/o/${slug}/campaigns/topics`;
 
@@ -34,4 +35,9 @@ export async function registerTopicAction(orgSlug: string, topicId: string, cont
 /** Opt-in requests to a segment's people, everyone in the window, or named contacts (the contact panel). */
 export async function requestTopicOptinAction(orgSlug: string, topicId: string, input: unknown) {
   return orgAction(orgSlug, "campaigns.manage", (ctx) => requestTopicOptin({ ctx, topicId, input }));
+}
+
+/** The contact panel's "Ask to subscribe to a topic": the registered topics of the contact's Page (managers only; others see none). */
+export async function contactTopicsAction(orgSlug: string, contactId: string) {
+  return orgAction(orgSlug, null, async (ctx) => (can(ctx, "campaigns.manage") ? (await listContactTopics({ ctx, contactId })).map((t) => ({ id: t.id, title: t.title })) : []));
 }
