@@ -920,7 +920,7 @@ const topicCases: Record<string, Case> = {
   requestTopicOptins: {
     params: (t) => ({ topicId: t.registeredTopicId }),
     body: (t) => ({ contactIds: [t.topicContactId] }),
-    invalid: { body: { contactIds: [] }, message: "Send contactIds, segmentId or everyone: true." },
+    invalid: { body: { contactIds: [] }, message: "contactIds: Name between 1 and 1000 contacts." },
     conflict: (t) => ({ params: { topicId: t.topicId }, body: { everyone: true } }),
     check: (answer) => expect(answer.body).toMatchObject({ total: 1, counts: { sent: 1 }, reconnectNeeded: false }),
   },

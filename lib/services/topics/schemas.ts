@@ -55,7 +55,7 @@ export const topicSchema = z.object({
 });
 export type Topic = z.infer<typeof topicSchema>;
 
-export const topicListQuerySchema = z.object({ channelId: z.uuid({ error: say("topics.errors.channelId") }).optional().describe("Only this channel's topics.") });
+export const topicListQuerySchema = z.object({ channelId: z.uuid({ error: say("topics.errors.channelId") }).optional().describe("Only this channel's topics.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7e"] }) });
 
 export const topicRegistrationInputSchema = z.object({
   contactId: z.uuid({ error: say("topics.errors.contactId") }).describe("The Page admin's own Messenger account, a contact of the topic's channel who wrote to the Page within 24 hours."),
