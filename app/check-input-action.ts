@@ -12,6 +12,7 @@ import { createOrganizationSchema, scheduleOrganizationDeletionSchema, updateOrg
 import { labelInputSchema } from "@/lib/services/labels/schemas";
 import { segmentInputSchema } from "@/lib/services/segments/schemas";
 import { skillGroupInputSchema } from "@/lib/services/skill-groups/schemas";
+import { topicInputSchema } from "@/lib/services/topics/schemas";
 import { ValidationError } from "@/lib/errors";
 import { englishMessage } from "@/lib/i18n/translate";
 import { publicAction, type ActionResult } from "@/lib/tenancy/action";
@@ -34,6 +35,7 @@ const FORM_SCHEMAS = {
   skillGroup: skillGroupInputSchema,
   label: labelInputSchema,
   segment: segmentInputSchema,
+  topic: topicInputSchema,
   cannedReply: cannedReplyInputSchema,
   faq: faqInputSchema,
   botConnector: connectorInputSchema,

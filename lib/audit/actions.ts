@@ -4,7 +4,7 @@
  * must label each one, so a new action that is not added here, or not translated, fails the type check.
  * Client-safe: no imports, the audit log screen reads it too.
  */
-export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector", "faq", "bot_config", "segment"] as const;
+export const AUDIT_RESOURCE_TYPES = ["organization", "member", "invitation", "skill_group", "api_key", "channel", "campaign", "workflow_run", "label", "canned_reply", "contact", "conversation", "bot_connector", "faq", "bot_config", "segment", "topic"] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 const vocabulary = {
@@ -66,6 +66,15 @@ const vocabulary = {
   "segment.updated": "segment",
   /** Soft delete: campaigns that were sent to it keep pointing at it. */
   "segment.deleted": "segment",
+  "topic.created": "topic",
+  /** Title (only before anyone subscribed), cadence or image changed. */
+  "topic.updated": "topic",
+  /** Soft delete: its permissions and campaigns keep pointing at it. */
+  "topic.deleted": "topic",
+  /** The registration request went to the Page admin's own Messenger account (after holds the contact). */
+  "topic.registration_requested": "topic",
+  /** Opt-in requests sent to people (after holds the audience and the count of each outcome). */
+  "topic.optins_requested": "topic",
   "canned_reply.created": "canned_reply",
   "canned_reply.updated": "canned_reply",
   "canned_reply.deleted": "canned_reply",

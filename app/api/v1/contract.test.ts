@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, campaigns as campaignsTable, channels as channelsTable, contacts, conversations, labels, messages, otnTokens, skillGroupMembers } from "@/db/schema";
+import { auditLog, campaigns as campaignsTable, channels as channelsTable, contacts, conversations, labels, messages, otnTokens, recurringTopics, skillGroupMembers } from "@/db/schema";
 import { apiOperations } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/app-url";
 import { cancelCampaign, createCampaign } from "@/lib/services/campaigns";
@@ -26,6 +26,7 @@ import { createFaq } from "@/lib/services/faqs";
 import { createConnector } from "@/lib/services/bot-connectors";
 import { addConversationNote } from "@/lib/services/conversations";
 import { createSegment } from "@/lib/services/segments";
+import { createTopic } from "@/lib/services/topics";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
@@ -99,6 +100,11 @@ interface Targets {
   /** A segment of the organisation (VIP-labelled contacts), and one a draft campaign targets. */
   segmentId: string;
   targetedSegmentId: string;
+  /** Recurring topics of the channel (its Page in the EU): unregistered, registered, one a draft recurring campaign uses; the Page admin's contact (window open). */
+  topicId: string;
+  registeredTopicId: string;
+  usedTopicId: string;
+  topicContactId: string;
 }
 
 interface Case {
@@ -146,11 +152,13 @@ async function freshTargets(): Promise<Targets> {
   const replies = await replyTargets();
   const faq = await createFaq({ ctx: a.as.owner, input: { question: "是否包邮？", alternatives: ["包邮吗"], answer: { kind: "text", text: "满 49 美元包邮。" }, language: "zh-CN", category: "运费" } });
   const segments = await segmentTargets(channel.id, desk.labelId);
+  const topics = await topicTargets(channel.id, page.pageId);
   const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
   return {
     connectorId: connector.connector.id,
     faqId: faq.id,
     ...segments,
+    ...topics,
     ...campaigns,
     ...desk,
     ...notes,
@@ -857,6 +865,77 @@ function expectNoSecrets(answer: ApiAnswer, secrets: string[]) {
   for (const secret of secrets) expect(text).not.toContain(secret);
 }
 
+/** Topics of a channel whose Page is in the EU (recurring notifications live on there), and the Page admin as a contact who just wrote. */
+async function topicTargets(channelId: string, pageId: string) {
+  const db = await getDb();
+  await sandbox.control("PUT", `/pages/${pageId}/region`, { region: "EU", businessCountry: "FR" });
+  await db.update(channelsTable).set({ messagingRegion: "EU", businessCountry: "FR" }).where(eq(channelsTable.id, channelId));
+  const topic = await createTopic({ ctx: a.as.owner, input: { channelId, title: `Deals ${randomToken(6)}`, cadence: "weekly" } });
+  const registered = await createTopic({ ctx: a.as.owner, input: { channelId, title: `News ${randomToken(6)}`, cadence: "monthly" } });
+  await db.update(recurringTopics).set({ registration: "registered", registeredAt: new Date() }).where(eq(recurringTopics.id, registered.id));
+  const used = await createTopic({ ctx: a.as.owner, input: { channelId, title: `Used ${randomToken(6)}`, cadence: "daily" } });
+  await db.insert(campaignsTable).values({ orgId: a.org.id, channelId, name: "Weekly send", kind: "recurring", topicId: used.id, ref: `rc-${randomToken(8)}`, requestTitle: "Used", content: { type: "text", text: "Hi" } });
+  await createTopic({ ctx: a.as.owner, input: { channelId, title: "Taken topic", cadence: "weekly" } });
+  const admin = await sandbox.control<{ psid: string }>("POST", `/pages/${pageId}/admin-user`);
+  const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId, psid: admin.psid, firstName: "Page", lastName: "Admin", lastInboundAt: new Date() }).returning();
+  return { topicId: topic.id, registeredTopicId: registered.id, usedTopicId: used.id, topicContactId: contact.id };
+}
+
+const topicCases: Record<string, Case> = {
+  listTopics: {
+    check: (answer, t) => {
+      expect(answer.body.data.map((topic: { id: string }) => topic.id)).toContain(t.topicId);
+      expect(answer.body.nextCursor).toBeNull();
+    },
+  },
+  createTopic: {
+    body: (t) => ({ channelId: t.channelId, title: `  Flash ${randomToken(4)} `, cadence: "daily", imageUrl: "https://shop.example/flash.png" }),
+    invalid: { body: { channelId: "00000000-0000-4000-8000-000000000000", title: "", cadence: "weekly" }, message: "title: Title is required." },
+    conflict: (t) => ({ body: { channelId: t.channelId, title: "TAKEN TOPIC", cadence: "daily" } }),
+    check: (answer) => expect(answer.body).toMatchObject({ title: expect.stringMatching(/^Flash \S+$/), cadence: "daily", registration: "unregistered", available: true, subscribers: { active: 0, stopped: 0, expired: 0 } }),
+  },
+  getTopic: {
+    params: (t) => ({ topicId: t.topicId }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ id: t.topicId, cadence: "weekly", registration: "unregistered" }),
+  },
+  updateTopic: {
+    params: (t) => ({ topicId: t.topicId }),
+    body: () => ({ cadence: "monthly" }),
+    invalid: { body: {}, message: "Send at least one field to change." },
+    conflict: (t) => ({ params: { topicId: t.topicId }, body: { title: "taken topic" } }),
+    check: (answer) => expect(answer.body.cadence).toBe("monthly"),
+  },
+  deleteTopic: {
+    params: (t) => ({ topicId: t.topicId }),
+    conflict: (t) => ({ params: { topicId: t.usedTopicId } }),
+    check: async (_answer, t) => expect((await asAdmin("getTopic", { topicId: t.topicId })).status).toBe(404),
+  },
+  registerTopic: {
+    params: (t) => ({ topicId: t.topicId }),
+    body: (t) => ({ contactId: t.topicContactId }),
+    invalid: { body: { contactId: "someone" }, message: "contactId: contactId must be a contact id." },
+    conflict: (t) => ({ params: { topicId: t.registeredTopicId }, body: { contactId: t.topicContactId } }),
+    check: (answer) => expect(answer.body).toMatchObject({ registration: "pending", registeredAt: null }),
+  },
+  requestTopicOptins: {
+    params: (t) => ({ topicId: t.registeredTopicId }),
+    body: (t) => ({ contactIds: [t.topicContactId] }),
+    invalid: { body: { contactIds: [] }, message: "contactIds: Name between 1 and 1000 contacts." },
+    conflict: (t) => ({ params: { topicId: t.topicId }, body: { everyone: true } }),
+    check: (answer) => expect(answer.body).toMatchObject({ total: 1, counts: { sent: 1 }, reconnectNeeded: false }),
+  },
+  getTopicShare: {
+    params: (t) => ({ topicId: t.topicId }),
+    check: (answer, t) => {
+      expect(answer.body.link).toMatch(/^https:\/\/m\.me\/rn\/\d+\?topic=Deals%20\S+&cadence=weekly$/);
+      expect(answer.body.qrSvgUrl).toBe(`${appUrl()}/api/downloads/topics/${t.topicId}/qr.svg`);
+    },
+  },
+  downloadTopicQrSvg: { params: (t) => ({ topicId: t.topicId }), check: (answer) => expect(answer.body).toMatch(/^<(\?xml|svg)/) },
+  downloadTopicQrPng: { params: (t) => ({ topicId: t.topicId }), check: (answer) => expect(answer.body.length).toBeGreaterThan(100) },
+};
+
+Object.assign(cases, topicCases);
 const keyedOperations = apiOperations.filter((o) => o.permission !== null);
 
 /** A request for `operation` on `t` that would succeed with the right key. */

@@ -95,7 +95,7 @@ describe("the document", () => {
     expect(doc.servers).toEqual([{ url: `${appUrl()}/api/v1` }]);
     expect(doc.servers[0].url).toMatch(/^https?:\/\//);
     const downloads = apiOperations.filter((o) => o.base === "downloads");
-    expect(downloads.map((o) => o.path).sort()).toEqual(["/campaigns/{campaignId}/qr.png", "/campaigns/{campaignId}/qr.svg", "/campaigns/{campaignId}/recipients.csv", "/faqs.csv", "/faqs.json", "/reports/campaigns.csv", "/reports/service.csv"]);
+    expect(downloads.map((o) => o.path).sort()).toEqual(["/campaigns/{campaignId}/qr.png", "/campaigns/{campaignId}/qr.svg", "/campaigns/{campaignId}/recipients.csv", "/faqs.csv", "/faqs.json", "/reports/campaigns.csv", "/reports/service.csv", "/topics/{topicId}/qr.png", "/topics/{topicId}/qr.svg"]);
     for (const o of downloads) expect((doc.paths[o.path] as Record<string, unknown>).servers).toEqual([{ url: `${appUrl()}/api/downloads` }]);
     for (const [p, item] of Object.entries(doc.paths)) if (!downloads.some((o) => o.path === p)) expect(item, p).not.toHaveProperty("servers");
   });

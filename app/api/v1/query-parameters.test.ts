@@ -6,12 +6,13 @@
  * here fails "every declared query parameter has a check". Unknown /api/v1 paths answer the JSON 404.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, botEvents, campaigns as campaignsTable, contacts, conversationActivities, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
+import { auditLog, botEvents, campaigns as campaignsTable, channels as channelsTable, contacts, conversationActivities, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
 import { randomToken } from "@/db/ids";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
 import { createSegment } from "@/lib/services/segments";
+import { createTopic } from "@/lib/services/topics";
 import { apiErrorSchema, type ApiOperation } from "@/lib/api/operations/define";
 import { appUrl } from "@/lib/app-url";
 import { sha256Hex } from "@/lib/crypto/hash";
@@ -186,6 +187,11 @@ beforeAll(async () => {
     segmentId: (await createSegment({ ctx: a.as.owner, input: { name: "VIP", definition: { match: "all", conditions: [{ kind: "label", op: "has", labelId: vip.id }] } } })).id,
   };
   channelIds = [shop.id, outlet.id];
+  // Recurring topics on both channels (their audiences in the EU, where Meta keeps recurring notifications).
+  await (await getDb()).update(channelsTable).set({ messagingRegion: "EU" }).where(inArray(channelsTable.id, channelIds));
+  for (const [i, channelId] of channelIds.entries()) {
+    for (const title of ["Weekly deals", "Daily digest"]) await createTopic({ ctx: a.as.owner, input: { channelId, title: `${title} ${i}`, cadence: "weekly" } });
+  }
 });
 let channelIds: string[];
 let cannedReplyGroupIds: string[];

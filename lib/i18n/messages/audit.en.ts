@@ -23,6 +23,11 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.action.segment.created": "Segment created",
   "audit.action.segment.updated": "Segment updated",
   "audit.action.segment.deleted": "Segment deleted",
+  "audit.action.topic.created": "Recurring topic created",
+  "audit.action.topic.updated": "Recurring topic updated",
+  "audit.action.topic.deleted": "Recurring topic deleted",
+  "audit.action.topic.registration_requested": "Topic registration requested",
+  "audit.action.topic.optins_requested": "Topic opt-in requests sent",
   "audit.action.skill_group.created": "Skill group created",
   "audit.action.skill_group.updated": "Skill group updated",
   "audit.action.skill_group.deleted": "Skill group deleted",
@@ -89,4 +94,5 @@ export const auditEn: Record<AuditActionLabelKey | AuditResourceLabelKey, string
   "audit.resource.conversation": "Conversation",
   "audit.resource.faq": "FAQ",
   "audit.resource.segment": "Segment",
+  "audit.resource.topic": "Recurring topic",
 };

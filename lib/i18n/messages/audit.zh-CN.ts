@@ -20,6 +20,11 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.action.segment.created": "创建分群",
   "audit.action.segment.updated": "修改分群",
   "audit.action.segment.deleted": "删除分群",
+  "audit.action.topic.created": "创建定期通知主题",
+  "audit.action.topic.updated": "修改定期通知主题",
+  "audit.action.topic.deleted": "删除定期通知主题",
+  "audit.action.topic.registration_requested": "发送主题注册请求",
+  "audit.action.topic.optins_requested": "发送主题订阅请求",
   "audit.action.skill_group.created": "创建技能组",
   "audit.action.skill_group.updated": "编辑技能组",
   "audit.action.skill_group.deleted": "删除技能组",
@@ -86,4 +91,5 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   "audit.resource.conversation": "会话",
   "audit.resource.faq": "常见问题",
   "audit.resource.segment": "分群",
+  "audit.resource.topic": "定期通知主题",
 };

@@ -2,18 +2,16 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { mMeRefLink, type PageIdentity } from "@/lib/messenger-links";
 import type { OrgContext } from "@/lib/tenancy/context";
 import type { Campaign, CampaignContent, Invitation } from "./schemas";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
-export interface PageIdentity {
-  pageId: string;
-  pageUsername: string | null;
-}
+export type { PageIdentity };
 
-/** The share link: m.me with the Page's username when known (shorter, readable), else its id. */
+/** The share link: m.me with the campaign's ref. */
 export function shareLink(page: PageIdentity, ref: string): string {
-  return `https://m.me/${encodeURIComponent(page.pageUsername || page.pageId)}?ref=${encodeURIComponent(ref)}`;
+  return mMeRefLink(page, ref);
 }
 
 export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { contacts, messagePermissions } from "@/db/schema";
+import { contacts, messagePermissions, recurringTopics } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { seal } from "@/lib/crypto/secrets";
 import { notificationMessagesChangeOf, type MessagingEvent, type NotificationMessagesChange } from "@/lib/graph/webhook-events";
@@ -25,7 +25,8 @@ export function recurringChangeOf(event: MessagingEvent, scope: { orgId: string;
  * Applies the recurring-notification events of one webhook body to the permissions ledger, called by webhook
  * ingestion before it answers 200 (Meta shows a token once). In event order:
  * - an opt-in stores the token (sealed), idempotent by token hash: a redelivery stores nothing; the contact is
- *   created when processing has not made it yet;
+ *   created when processing has not made it yet; the permission is linked to its recurring topic (`topicId`:
+ *   by the opt-in's payload, else the channel's topic with its title) and that topic marked registered;
  * - STOP / RESUME NOTIFICATIONS change the status of a known token, only when newer than the last change
  *   applied; they never create a permission (an unknown token's STOP is nothing to remember);
  * - a refresh (REFRESHED) moves the expiry, and the token if Meta gave a new one for the same person and topic;
@@ -45,6 +46,7 @@ export async function captureRecurringChanges(changes: RecurringChange[]): Promi
 }
 
 async function storeOptin(tx: Tx, change: RecurringChange): Promise<void> {
+  const topicId = await topicOfOptin(tx, change);
   const [contact] = await tx
     .insert(contacts)
     .values({ orgId: change.orgId, channelId: change.channelId, psid: change.psid })
@@ -59,6 +61,7 @@ async function storeOptin(tx: Tx, change: RecurringChange): Promise<void> {
       psid: change.psid,
       kind: "recurring",
       topic: change.topic,
+      topicId,
       frequency: change.frequency,
       userTimeZone: change.timeZone,
       tokenSealed: seal(change.token),
@@ -70,6 +73,31 @@ async function storeOptin(tx: Tx, change: RecurringChange): Promise<void> {
       expiresAt: change.expiresAt === null ? null : new Date(change.expiresAt),
     })
     .onConflictDoNothing({ target: messagePermissions.tokenHash });
+}
+
+/**
+ * The recurring topic an opt-in is for: the topic whose payload the opt-in carries (only our requests carry
+ * one, and it is unguessable), else the channel's live topic with the opt-in's title regardless of case (an
+ * m.me/rn link, or a request sent before the topic existed here). Any opt-in to a topic proves Meta knows its
+ * title, so the topic is marked registered (once: the first opt-in's time stays).
+ */
+async function topicOfOptin(tx: Tx, change: RecurringChange): Promise<string | null> {
+  const sameChannel = and(eq(recurringTopics.orgId, change.orgId), eq(recurringTopics.channelId, change.channelId));
+  let [topic] = change.payload
+    ? await tx.select({ id: recurringTopics.id }).from(recurringTopics).where(and(sameChannel, eq(recurringTopics.payload, change.payload)))
+    : [];
+  if (!topic && change.topic) {
+    [topic] = await tx
+      .select({ id: recurringTopics.id })
+      .from(recurringTopics)
+      .where(and(sameChannel, isNull(recurringTopics.deletedAt), sql`lower(${recurringTopics.title}) = lower(${change.topic})`));
+  }
+  if (!topic) return null;
+  await tx
+    .update(recurringTopics)
+    .set({ registration: "registered", registeredAt: new Date(change.timestamp) })
+    .where(and(eq(recurringTopics.id, topic.id), ne(recurringTopics.registration, "registered")));
+  return topic.id;
 }
 
 async function refresh(tx: Tx, change: RecurringChange): Promise<void> {

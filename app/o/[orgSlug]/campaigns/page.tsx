@@ -7,6 +7,7 @@ import { listCampaigns } from "@/lib/services/campaigns";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../org-page";
+import { CampaignTabs } from "./campaign-tabs";
 import { CampaignsList } from "./campaigns-client";
 import { channelOptions } from "./queries";
 
@@ -32,6 +33,7 @@ async function CampaignsContent({ params }: { params: Promise<{ orgSlug: string 
   return (
     <>
       <PageHeader title={t("nav.campaigns")} description={t("campaigns.description")} />
+      <CampaignTabs orgSlug={ctx.org.slug} current="campaigns" />
       <CampaignsList orgSlug={ctx.org.slug} channels={channels} initial={initial} canManage={can(ctx, "campaigns.manage")} />
     </>
   );

@@ -14,6 +14,7 @@ import { ATTRIBUTE_KEY_MAX, ATTRIBUTE_VALUE_MAX } from "@/lib/services/contacts/
 import { updateContactAttributesAction } from "../actions";
 import { useLiveRefetch } from "../_components/use-live-conversations";
 import { conversationQueries } from "../query-options";
+import { AskTopic } from "./ask-topic";
 import { ContactPermissions } from "./contact-permissions";
 import { ConversationLabels } from "./conversation-labels";
 
@@ -75,6 +76,7 @@ export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; con
       <Attributes orgSlug={orgSlug} conversationId={conversationId} contactId={c.id} attributes={c.attributes} editable={panel.may.editAttributes} />
 
       <ContactPermissions orgSlug={orgSlug} permissions={panel.permissions} linkCampaigns={panel.may.readCampaigns} />
+      {panel.may.readCampaigns && <AskTopic orgSlug={orgSlug} contactId={c.id} />}
 
       <section aria-labelledby="contact-satisfaction" className="space-y-1.5">
         <h3 id="contact-satisfaction" className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
