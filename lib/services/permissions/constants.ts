@@ -46,3 +46,8 @@ export type AvailabilityReason =
 
 export type Availability = { available: true } | { available: false; reason: AvailabilityReason };
 export type ChannelAvailability = { recurring: Availability; marketing: Availability };
+
+/** The channel's latest subscription-token import (from the audit log): still running, or how it ended. */
+export type LastTokenImport =
+  | { state: "running"; at: string }
+  | { state: "completed" | "refused"; at: string; seen: number; imported: number; alreadyKnown: number; reason: AvailabilityReason | null; trigger: "member" | "daily" };
