@@ -26,6 +26,7 @@ import { createFaq } from "@/lib/services/faqs";
 import { createConnector } from "@/lib/services/bot-connectors";
 import { addConversationNote } from "@/lib/services/conversations";
 import { createSegment } from "@/lib/services/segments";
+import { setTokenImportEventSender } from "@/lib/services/permissions";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
@@ -99,6 +100,9 @@ interface Targets {
   /** A segment of the organisation (VIP-labelled contacts), and one a draft campaign targets. */
   segmentId: string;
   targetedSegmentId: string;
+  /** A disconnected channel (no Page token) with no region or ad account, and a contact on it. */
+  disconnectedChannelId: string;
+  disconnectedContactId: string;
 }
 
 interface Case {
@@ -147,7 +151,9 @@ async function freshTargets(): Promise<Targets> {
   const faq = await createFaq({ ctx: a.as.owner, input: { question: "是否包邮？", alternatives: ["包邮吗"], answer: { kind: "text", text: "满 49 美元包邮。" }, language: "zh-CN", category: "运费" } });
   const segments = await segmentTargets(channel.id, desk.labelId);
   const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
+  const marketing = await marketingTargets(channel.id, channelGroup.id);
   return {
+    ...marketing,
     connectorId: connector.connector.id,
     faqId: faq.id,
     ...segments,
@@ -822,7 +828,32 @@ const faqCases: Record<string, Case> = {
   downloadFaqsCsv: { check: (answer) => expect(answer.body).toMatch(/^\uFEFF?question,alternatives,answer,language,category,enabled\r\n/) },
   downloadFaqsJson: { check: (answer) => expect(answer.body).toEqual(expect.arrayContaining([expect.objectContaining({ question: "是否包邮？", language: "zh-CN" })])) },
 };
-Object.assign(cases, campaignCases, deskCases, replyCases, faqCases, segmentCases);
+/** Marketing Messages: the channel is made eligible (US audience and business, the sandbox's ad account); another is disconnected. */
+async function marketingTargets(channelId: string, skillGroupId: string) {
+  const db = await getDb();
+  await db.update(channelsTable).set({ messagingRegion: "US", businessCountry: "US", adAccountId: DEMO.adAccountId }).where(eq(channelsTable.id, channelId));
+  const [disconnected] = await db
+    .insert(channelsTable)
+    .values({ orgId: a.org.id, name: "Gone", pageId: freshPageId(), appId: DEMO.appId, skillGroupId, pageAccessTokenSealed: null, appSecretSealed: seal("x-secret"), verifyTokenSealed: seal("x-verify"), disconnectedAt: new Date() })
+    .returning();
+  const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId: disconnected.id, psid: `gone-${randomToken(6)}` }).returning();
+  return { disconnectedChannelId: disconnected.id, disconnectedContactId: contact.id };
+}
+
+const marketingCases: Record<string, Case> = {
+  importChannelSubscriptionTokens: {
+    params: (t) => ({ channelId: t.channelId }),
+    conflict: (t) => ({ params: { channelId: t.disconnectedChannelId } }),
+    check: (answer, t) => expect(answer.body).toEqual({ channelId: t.channelId, requestedAt: expect.any(String) }),
+  },
+  unsubscribeContact: {
+    params: (t) => ({ contactId: t.contactId }),
+    conflict: (t) => ({ params: { contactId: t.disconnectedContactId } }),
+    // The person never subscribed: Meta stops nothing, nothing is stopped here.
+    check: (answer, t) => expect(answer.body).toEqual({ contactId: t.contactId, stopped: 0, unsubscribedOnMeta: 0 }),
+  },
+};
+Object.assign(cases, campaignCases, deskCases, replyCases, faqCases, segmentCases, marketingCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 
@@ -866,6 +897,8 @@ function requestFor(operation: ApiOperation, t: Targets) {
 }
 
 beforeAll(async () => {
+  // Import requests are recorded, not run: the import itself is tested with the permissions ledger.
+  setTokenImportEventSender(async () => {});
   a = await createOrgFixture("Org A");
   b = await createOrgFixture("Org B");
   keysA = await createKeys(a);
