@@ -100,7 +100,9 @@ interface Targets {
   /** A segment of the organisation (VIP-labelled contacts), and one a draft campaign targets. */
   segmentId: string;
   targetedSegmentId: string;
-  /** A disconnected channel (no Page token) with no region or ad account, and a contact on it. */
+  /** Made once: a channel eligible for Marketing Messages with a contact (its Page token is never rotated), and a disconnected one with a contact. */
+  marketingChannelId: string;
+  marketingContactId: string;
   disconnectedChannelId: string;
   disconnectedContactId: string;
 }
@@ -124,6 +126,7 @@ let keysA: Record<KeyRole, string>;
 let keyB: string;
 let revokedKey: string;
 let shared: Targets;
+let marketing: Awaited<ReturnType<typeof marketingTargets>>;
 
 const op = (operationId: string): ApiOperation => apiOperations.find((o) => o.operationId === operationId)!;
 const asAdmin = (operationId: string, params?: Record<string, string>) => callApi(op(operationId), { key: keysA.admin, params });
@@ -151,7 +154,6 @@ async function freshTargets(): Promise<Targets> {
   const faq = await createFaq({ ctx: a.as.owner, input: { question: "是否包邮？", alternatives: ["包邮吗"], answer: { kind: "text", text: "满 49 美元包邮。" }, language: "zh-CN", category: "运费" } });
   const segments = await segmentTargets(channel.id, desk.labelId);
   const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
-  const marketing = await marketingTargets(channel.id, channelGroup.id);
   return {
     ...marketing,
     connectorId: connector.connector.id,
@@ -828,29 +830,39 @@ const faqCases: Record<string, Case> = {
   downloadFaqsCsv: { check: (answer) => expect(answer.body).toMatch(/^\uFEFF?question,alternatives,answer,language,category,enabled\r\n/) },
   downloadFaqsJson: { check: (answer) => expect(answer.body).toEqual(expect.arrayContaining([expect.objectContaining({ question: "是否包邮？", language: "zh-CN" })])) },
 };
-/** Marketing Messages: the channel is made eligible (US audience and business, the sandbox's ad account); another is disconnected. */
-async function marketingTargets(channelId: string, skillGroupId: string) {
+/**
+ * Marketing Messages, made once (more channels per fresh target would push the new one off the first page of
+ * the channel list): a channel eligible for them (US audience and business, the sandbox's ad account) and one
+ * disconnected, each with a contact; the owner, whom keys act for, answers their group.
+ */
+async function marketingTargets() {
   const db = await getDb();
-  await db.update(channelsTable).set({ messagingRegion: "US", businessCountry: "US", adAccountId: DEMO.adAccountId }).where(eq(channelsTable.id, channelId));
+  const group = await createSkillGroup({ ctx: a.as.owner, input: { name: `Marketing ${randomToken(4)}` } });
+  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: a.as.owner.membershipId! } });
+  const skillGroupId = group.id;
+  const page = await sandbox.newPage();
+  const channel = await createChannel({ ctx: a.as.owner, input: { name: "Marketing", pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId } });
+  await db.update(channelsTable).set({ messagingRegion: "US", businessCountry: "US", adAccountId: DEMO.adAccountId }).where(eq(channelsTable.id, channel.id));
+  const [person] = await db.insert(contacts).values({ orgId: a.org.id, channelId: channel.id, psid: `mkt-${randomToken(6)}` }).returning();
   const [disconnected] = await db
     .insert(channelsTable)
     .values({ orgId: a.org.id, name: "Gone", pageId: freshPageId(), appId: DEMO.appId, skillGroupId, pageAccessTokenSealed: null, appSecretSealed: seal("x-secret"), verifyTokenSealed: seal("x-verify"), disconnectedAt: new Date() })
     .returning();
   const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId: disconnected.id, psid: `gone-${randomToken(6)}` }).returning();
-  return { disconnectedChannelId: disconnected.id, disconnectedContactId: contact.id };
+  return { marketingChannelId: channel.id, marketingContactId: person.id, disconnectedChannelId: disconnected.id, disconnectedContactId: contact.id };
 }
 
 const marketingCases: Record<string, Case> = {
   importChannelSubscriptionTokens: {
-    params: (t) => ({ channelId: t.channelId }),
+    params: (t) => ({ channelId: t.marketingChannelId }),
     conflict: (t) => ({ params: { channelId: t.disconnectedChannelId } }),
-    check: (answer, t) => expect(answer.body).toEqual({ channelId: t.channelId, requestedAt: expect.any(String) }),
+    check: (answer, t) => expect(answer.body).toEqual({ channelId: t.marketingChannelId, requestedAt: expect.any(String) }),
   },
   unsubscribeContact: {
-    params: (t) => ({ contactId: t.contactId }),
+    params: (t) => ({ contactId: t.marketingContactId }),
     conflict: (t) => ({ params: { contactId: t.disconnectedContactId } }),
     // The person never subscribed: Meta stops nothing, nothing is stopped here.
-    check: (answer, t) => expect(answer.body).toEqual({ contactId: t.contactId, stopped: 0, unsubscribedOnMeta: 0 }),
+    check: (answer, t) => expect(answer.body).toEqual({ contactId: t.marketingContactId, stopped: 0, unsubscribedOnMeta: 0 }),
   },
 };
 Object.assign(cases, campaignCases, deskCases, replyCases, faqCases, segmentCases, marketingCases);
@@ -910,6 +922,7 @@ beforeAll(async () => {
   await getDb().then((db) => db.insert(labels).values({ orgId: a.org.id, name: "Taken label" }));
   await createCannedReply({ ctx: a.as.owner, input: { shortcut: "Taken", content: "Already here" } });
   await createSegment({ ctx: a.as.owner, input: { name: "Taken segment", definition: { match: "all", conditions: [] } } });
+  marketing = await marketingTargets();
   shared = await freshTargets();
 });
 

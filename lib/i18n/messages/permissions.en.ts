@@ -49,7 +49,7 @@ export const permissionsEn = {
   "permissions.channel.adAccountHint": "The ad account that pays for this Page's marketing messages, as Ads Manager shows it: act_1234567890.",
   "permissions.channel.counts": "{active} active · {stopped} stopped · {expired} expired",
   "permissions.import.button": "Import subscribers from Meta",
-  "permissions.import.requested": "Import started. The counts update when it ends.",
+  "permissions.import.requested": "Import started. Reload the page when it has ended to see the new counts.",
   "permissions.import.running": "An import is running (asked {at}).",
   "permissions.import.completed": "Last import {at}: {seen} listed by Meta, {imported} new, {alreadyKnown} already known.",
   "permissions.import.refused": "Last import {at} was stopped: {reason}",

@@ -51,7 +51,7 @@ export const permissionsZhCN: Record<keyof typeof permissionsEn, string> = {
   "permissions.channel.adAccountHint": "为此主页营销消息付费的广告账户，按广告管理工具中的格式填写：act_1234567890。",
   "permissions.channel.counts": "{active} 个有效 · {stopped} 个已停止 · {expired} 个已过期",
   "permissions.import.button": "从 Meta 导入订阅者",
-  "permissions.import.requested": "已开始导入。完成后数量会更新。",
+  "permissions.import.requested": "已开始导入。导入完成后刷新页面即可看到新的数量。",
   "permissions.import.running": "导入进行中（{at} 请求）。",
   "permissions.import.completed": "上次导入 {at}：Meta 列出 {seen} 个，新增 {imported} 个，{alreadyKnown} 个已存在。",
   "permissions.import.refused": "{at} 的导入已停止：{reason}",

@@ -42,6 +42,7 @@ export function MessagingPanel({
   const [adAccount, setAdAccount] = useState(initial.adAccountId ? `act_${initial.adAccountId}` : "");
   const [lastImport, setLastImport] = useState(initialImport);
   const [importError, setImportError] = useState<ActionError | null>(null);
+  const [importAsked, setImportAsked] = useState(false);
   const [importing, startImport] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -63,6 +64,7 @@ export function MessagingPanel({
       if (result.ok) {
         setLastImport(result.data);
         setImportError(null);
+        setImportAsked(true);
       } else setImportError(result.error);
     });
   const marketing = state.availability.marketing;
@@ -168,9 +170,10 @@ export function MessagingPanel({
         </ul>
         <div className="space-y-2 border-t border-zinc-100 pt-3" data-testid="token-import">
           <ImportStatus lastImport={lastImport} />
+          {importAsked && <Alert tone="success">{t("permissions.import.requested")}</Alert>}
           {importError && <Alert>{serverMessage(importError)}</Alert>}
           {canImport && (
-            <Button variant="secondary" onClick={importSubscribers} loading={importing} disabled={!marketing.available || lastImport?.state === "running"} data-testid="token-import-button">
+            <Button variant="secondary" onClick={importSubscribers} loading={importing} disabled={!marketing.available} data-testid="token-import-button">
               {t("permissions.import.button")}
             </Button>
           )}

@@ -85,12 +85,13 @@ export function ContactPermissions({
           })}
         </ul>
       )}
-      {canUnsubscribe && subscribed && <Unsubscribe orgSlug={orgSlug} conversationId={conversationId} contactId={contactId} />}
+      {canUnsubscribe && <Unsubscribe orgSlug={orgSlug} conversationId={conversationId} contactId={contactId} subscribed={subscribed} />}
     </section>
   );
 }
 
-function Unsubscribe({ orgSlug, conversationId, contactId }: { orgSlug: string; conversationId: string; contactId: string }) {
+/** The action while the person holds an active marketing or recurring permission; what it did stays said after. */
+function Unsubscribe({ orgSlug, conversationId, contactId, subscribed }: { orgSlug: string; conversationId: string; contactId: string; subscribed: boolean }) {
   const { t, serverMessage } = useI18n();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -109,11 +110,14 @@ function Unsubscribe({ orgSlug, conversationId, contactId }: { orgSlug: string; 
       setDone(t("permissions.unsubscribe.done", { stopped: result.data.stopped }));
       await client.invalidateQueries({ queryKey: conversationQueries.contact(orgSlug, conversationId).queryKey });
     });
+  if (!subscribed && !done) return null;
   return (
     <div className="pt-1">
-      <Button size="sm" variant="secondary" onClick={() => setOpen(true)} data-testid="unsubscribe-marketing">
-        {t("permissions.unsubscribe.button")}
-      </Button>
+      {subscribed && (
+        <Button size="sm" variant="secondary" onClick={() => setOpen(true)} data-testid="unsubscribe-marketing">
+          {t("permissions.unsubscribe.button")}
+        </Button>
+      )}
       {done && (
         <p role="status" className="pt-1 text-xs text-zinc-600">
           {done}
