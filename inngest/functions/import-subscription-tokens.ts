@@ -3,6 +3,11 @@ import { subscriptionTokenImportEvent, subscriptionTokenImportRequested } from "
 import { addCounts, importSubscriptionTokenPage, listTokenImportChannels, NO_TOKENS, recordSubscriptionTokenImport, type TokenImportCounts } from "@/lib/services/permissions";
 
 type ChannelBatch = Awaited<ReturnType<typeof listTokenImportChannels>>;
+/** What onFailure receives: the failed run's error and the event that started it. */
+type FailureArgs = {
+  event: { data: { error?: { name?: string; message?: string }; event?: { data?: { orgId?: string; channelId?: string; trigger?: "member" | "daily" } } } };
+  step: { run: (id: string, fn: () => Promise<void>) => Promise<unknown> };
+};
 import { recheckEventOrg } from "./check-org";
 
 /** Pages (of up to 1,000 tokens) per run before the import goes on in a fresh run, well below the step limit. */
@@ -16,7 +21,19 @@ const MAX_PLANNER_BATCHES = 100;
  * leaves the ledger partly filled, which the next import completes. One import per channel at a time.
  */
 export const importSubscriptionTokensFunction = inngest.createFunction(
-  { id: "import-subscription-tokens", retries: 5, concurrency: { limit: 1, key: "event.data.channelId" }, triggers: [subscriptionTokenImportRequested] },
+  {
+    id: "import-subscription-tokens",
+    retries: 5,
+    concurrency: { limit: 1, key: "event.data.channelId" },
+    triggers: [subscriptionTokenImportRequested],
+    // Failed for good (Meta kept refusing, a permission is missing): the channel page says so, with Meta's words.
+    onFailure: async ({ event, step }: FailureArgs) => {
+      const { orgId, channelId, trigger = "member" } = event.data.event?.data ?? {};
+      if (!orgId || !channelId) return;
+      const error = event.data.error?.name === "GraphError" ? (event.data.error.message ?? "").slice(0, 300) : null;
+      await step.run("record-failure", () => recordSubscriptionTokenImport({ orgId, channelId, result: { outcome: "failed", error, trigger, ...NO_TOKENS } }));
+    },
+  },
   async ({ event, step }) => {
     const { orgId, channelId, trigger } = event.data;
     await recheckEventOrg(step, orgId, { channelId });

@@ -58,4 +58,6 @@ export const permissionsEn = {
   "permissions.unsubscribe.confirm": "Unsubscribe this person from the Page's marketing messages? Meta stops their subscription tokens and their recurring topics; only they can subscribe again.",
   "permissions.unsubscribe.done": "Unsubscribed: {stopped} permissions stopped.",
   "permissions.errors.unsubscribeRefused": "Meta did not unsubscribe the person: {reason}",
+  "permissions.import.failed": "Last import {at} failed: {error} Tokens imported before the failure are kept; importing again completes it.",
+  "permissions.import.failedUnknown": "something went wrong on our side.",
 } as const;

@@ -60,4 +60,6 @@ export const permissionsZhCN: Record<keyof typeof permissionsEn, string> = {
   "permissions.unsubscribe.confirm": "确定让此用户退订本主页的营销消息吗？Meta 将停用其订阅令牌和定期通知主题；只有用户本人可以重新订阅。",
   "permissions.unsubscribe.done": "已退订：停止了 {stopped} 个许可。",
   "permissions.errors.unsubscribeRefused": "Meta 未能为该用户退订：{reason}",
+  "permissions.import.failed": "{at} 的导入失败：{error} 失败前已导入的令牌会保留；再次导入即可补全。",
+  "permissions.import.failedUnknown": "系统内部出错。",
 } as const;

@@ -50,4 +50,14 @@ export type ChannelAvailability = { recurring: Availability; marketing: Availabi
 /** The channel's latest subscription-token import (from the audit log): still running, or how it ended. */
 export type LastTokenImport =
   | { state: "running"; at: string }
-  | { state: "completed" | "refused"; at: string; seen: number; imported: number; alreadyKnown: number; reason: AvailabilityReason | null; trigger: "member" | "daily" };
+  | {
+      state: "completed" | "refused" | "failed";
+      at: string;
+      seen: number;
+      imported: number;
+      alreadyKnown: number;
+      reason: AvailabilityReason | null;
+      /** Meta's words when it kept refusing (failed); null otherwise or when the failure was not Meta's. */
+      error: string | null;
+      trigger: "member" | "daily";
+    };

@@ -37,6 +37,7 @@ export async function getLastTokenImport({ ctx, channelId }: { ctx: OrgContext; 
     imported: result.imported,
     alreadyKnown: result.alreadyKnown,
     reason: result.reason ?? null,
+    error: result.error ?? null,
     trigger: result.trigger,
   };
 }

@@ -118,15 +118,21 @@ export async function importSubscriptionTokens({ orgId, channelId, after = null 
   }
 }
 
-/** The audit row of a finished import (or one refused on the way): the channel page shows the latest. */
+/**
+ * The audit row of a finished import (completed, refused on the way, or failed for good): the channel page shows
+ * the latest. Only for a channel of that organisation (a failure handler may hold any event).
+ */
 export async function recordSubscriptionTokenImport({ orgId, channelId, result }: { orgId: string; channelId: string; result: TokenImportResult }): Promise<void> {
   const db = await getDb();
-  await recordSystemAudit(db, orgId, { action: "channel.subscription_tokens_imported", resourceId: channelId, after: result });
+  const [channel] = await db.select({ id: channels.id }).from(channels).where(and(eq(channels.orgId, orgId), eq(channels.id, channelId)));
+  if (!channel) return;
+  await recordSystemAudit(db, orgId, { action: "channel.subscription_tokens_imported", resourceId: channel.id, after: result });
 }
 
-/** What the audit log keeps of an import: how it ended (with the reason when refused), who started it, its counts. */
+/** What the audit log keeps of an import: how it ended (with the reason when refused, Meta's words when failed), who started it, its counts. */
 export interface TokenImportResult extends TokenImportCounts {
-  outcome: "completed" | "refused";
+  outcome: "completed" | "refused" | "failed";
   reason?: AvailabilityReason;
+  error?: string | null;
   trigger: "member" | "daily";
 }

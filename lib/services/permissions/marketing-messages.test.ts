@@ -32,6 +32,7 @@ import {
   listTokenImportChannels,
   marketingEligibility,
   messagingAvailability,
+  recordSubscriptionTokenImport,
   requestSubscriptionTokenImport,
   setTokenImportEventSender,
   summarizeChannelPermissions,
@@ -257,6 +258,16 @@ describe("an import interrupted half-way", () => {
     const { result } = await t.execute();
     expect(result).toEqual({ outcome: "completed", pages: 2, seen: 1200, imported: 1200, alreadyKnown: 0 });
     expect(await getLastTokenImport({ ctx: org.as.agent, channelId })).toMatchObject({ state: "completed", seen: 1200, imported: 1200, alreadyKnown: 0, trigger: "member", reason: null });
+  });
+
+  it("an import that failed for good says so with Meta's words; a failure naming another organisation's channel records nothing", async () => {
+    const { channelId } = await eligibleChannel("Failed");
+    const failed = { outcome: "failed" as const, error: "(#200) Requires paid_marketing_messages permission", trigger: "daily" as const, seen: 0, imported: 0, alreadyKnown: 0 };
+    await recordSubscriptionTokenImport({ orgId: org.org.id, channelId, result: failed });
+    expect(await getLastTokenImport({ ctx: org.as.agent, channelId })).toMatchObject({ state: "failed", error: failed.error, trigger: "daily" });
+    await recordSubscriptionTokenImport({ orgId: other.org.id, channelId, result: { ...failed, error: "not theirs" } });
+    const db = await getDb();
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.orgId, other.org.id), eq(auditLog.action, "channel.subscription_tokens_imported")))).toEqual([]);
   });
 
   it("the workflow refuses an event naming another organisation's channel", async () => {

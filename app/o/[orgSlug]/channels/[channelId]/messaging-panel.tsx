@@ -199,7 +199,9 @@ function ImportStatus({ lastImport }: { lastImport: LastTokenImport | null }) {
       ? t("permissions.import.running", { at: "\u0000" })
       : lastImport.state === "completed"
         ? t("permissions.import.completed", { at: "\u0000", seen: lastImport.seen, imported: lastImport.imported, alreadyKnown: lastImport.alreadyKnown })
-        : t("permissions.import.refused", { at: "\u0000", reason: lastImport.reason ? t(lastImport.reason) : "" });
+        : lastImport.state === "refused"
+          ? t("permissions.import.refused", { at: "\u0000", reason: lastImport.reason ? t(lastImport.reason) : "" })
+          : t("permissions.import.failed", { at: "\u0000", error: lastImport.error ?? t("permissions.import.failedUnknown") });
   // The time is a <Time> element (the reader's time zone and language), put where the sentence has it.
   const [before, after] = text.split("\u0000");
   return (
