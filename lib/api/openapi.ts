@@ -18,6 +18,7 @@ import { reportsLiveOperations } from "./operations/reports-live";
 import { reportOperations } from "./operations/reports";
 import { segmentOperations } from "./operations/segments";
 import { topicOperations } from "./operations/topics";
+import { marketingMessageOperations } from "./operations/marketing-messages";
 
 const documentOperation: ApiOperation = {
   operationId: "getOpenApiDocument",
@@ -35,7 +36,7 @@ const documentOperation: ApiOperation = {
  * lib/api/operations/ and spreads it in here; app/api/v1/openapi.test.ts fails while any
  * exported route function under app/api/v1 is missing from this list, or listed but not there.
  */
-export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations, ...csatOperations, ...reportsLiveOperations, ...reportOperations, ...segmentOperations, ...topicOperations];
+export const apiOperations: readonly ApiOperation[] = [documentOperation, ...memberOperations, ...skillGroupOperations, ...channelOperations, ...campaignOperations, ...conversationOperations, ...deskNoteOperations, ...deskOperations, ...conversationReplyOperations, ...botConfigOperations, ...faqOperations, ...botOperations, ...csatOperations, ...reportsLiveOperations, ...reportOperations, ...segmentOperations, ...topicOperations, ...marketingMessageOperations];
 
 type JsonSchema = Record<string, unknown>;
 type Io = "input" | "output";

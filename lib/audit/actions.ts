@@ -104,6 +104,12 @@ const vocabulary = {
   "channel.messenger_profile_updated": "channel",
   /** The channel's satisfaction survey turned on or off, or its words changed (before/after hold both). */
   "channel.csat_updated": "channel",
+  /** A member asked for the channel's Marketing Messages subscribers to be imported from Meta. */
+  "channel.subscription_tokens_import_requested": "channel",
+  /** System: an import of subscription tokens ended (after holds the outcome, the counts and what started it). */
+  "channel.subscription_tokens_imported": "channel",
+  /** The person was unsubscribed from the Page's marketing messages (Meta told; their marketing and recurring permissions stopped). */
+  "contact.marketing_unsubscribed": "contact",
   "workflow_run.retried": "workflow_run",
   "workflow_run.cancelled": "workflow_run",
 } as const satisfies Record<string, AuditResourceType>;

@@ -27,6 +27,7 @@ import { createConnector } from "@/lib/services/bot-connectors";
 import { addConversationNote } from "@/lib/services/conversations";
 import { createSegment } from "@/lib/services/segments";
 import { createTopic } from "@/lib/services/topics";
+import { setTokenImportEventSender } from "@/lib/services/permissions";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { DEMO } from "@/sandbox/server";
@@ -105,6 +106,11 @@ interface Targets {
   registeredTopicId: string;
   usedTopicId: string;
   topicContactId: string;
+  /** Made once: a channel eligible for Marketing Messages with a contact (its Page token is never rotated), and a disconnected one with a contact. */
+  marketingChannelId: string;
+  marketingContactId: string;
+  disconnectedChannelId: string;
+  disconnectedContactId: string;
 }
 
 interface Case {
@@ -126,6 +132,7 @@ let keysA: Record<KeyRole, string>;
 let keyB: string;
 let revokedKey: string;
 let shared: Targets;
+let marketing: Awaited<ReturnType<typeof marketingTargets>>;
 
 const op = (operationId: string): ApiOperation => apiOperations.find((o) => o.operationId === operationId)!;
 const asAdmin = (operationId: string, params?: Record<string, string>) => callApi(op(operationId), { key: keysA.admin, params });
@@ -155,6 +162,7 @@ async function freshTargets(): Promise<Targets> {
   const topics = await topicTargets(channel.id, page.pageId);
   const connector = await createConnector({ ctx: a.as.owner, input: { name: `Bot ${randomToken(4)}`, url: "http://127.0.0.1:9/bot", timeoutMs: 500 } });
   return {
+    ...marketing,
     connectorId: connector.connector.id,
     faqId: faq.id,
     ...segments,
@@ -830,7 +838,42 @@ const faqCases: Record<string, Case> = {
   downloadFaqsCsv: { check: (answer) => expect(answer.body).toMatch(/^\uFEFF?question,alternatives,answer,language,category,enabled\r\n/) },
   downloadFaqsJson: { check: (answer) => expect(answer.body).toEqual(expect.arrayContaining([expect.objectContaining({ question: "是否包邮？", language: "zh-CN" })])) },
 };
-Object.assign(cases, campaignCases, deskCases, replyCases, faqCases, segmentCases);
+/**
+ * Marketing Messages, made once (more channels per fresh target would push the new one off the first page of
+ * the channel list): a channel eligible for them (US audience and business, the sandbox's ad account) and one
+ * disconnected, each with a contact; the owner, whom keys act for, answers their group.
+ */
+async function marketingTargets() {
+  const db = await getDb();
+  const group = await createSkillGroup({ ctx: a.as.owner, input: { name: `Marketing ${randomToken(4)}` } });
+  await addSkillGroupMember({ ctx: a.as.owner, skillGroupId: group.id, input: { membershipId: a.as.owner.membershipId! } });
+  const skillGroupId = group.id;
+  const page = await sandbox.newPage();
+  const channel = await createChannel({ ctx: a.as.owner, input: { name: "Marketing", pageId: page.pageId, pageAccessToken: page.pageAccessToken, appId: DEMO.appId, appSecret: DEMO.appSecret, skillGroupId } });
+  await db.update(channelsTable).set({ messagingRegion: "US", businessCountry: "US", adAccountId: DEMO.adAccountId }).where(eq(channelsTable.id, channel.id));
+  const [person] = await db.insert(contacts).values({ orgId: a.org.id, channelId: channel.id, psid: `mkt-${randomToken(6)}` }).returning();
+  const [disconnected] = await db
+    .insert(channelsTable)
+    .values({ orgId: a.org.id, name: "Gone", pageId: freshPageId(), appId: DEMO.appId, skillGroupId, pageAccessTokenSealed: null, appSecretSealed: seal("x-secret"), verifyTokenSealed: seal("x-verify"), disconnectedAt: new Date() })
+    .returning();
+  const [contact] = await db.insert(contacts).values({ orgId: a.org.id, channelId: disconnected.id, psid: `gone-${randomToken(6)}` }).returning();
+  return { marketingChannelId: channel.id, marketingContactId: person.id, disconnectedChannelId: disconnected.id, disconnectedContactId: contact.id };
+}
+
+const marketingCases: Record<string, Case> = {
+  importChannelSubscriptionTokens: {
+    params: (t) => ({ channelId: t.marketingChannelId }),
+    conflict: (t) => ({ params: { channelId: t.disconnectedChannelId } }),
+    check: (answer, t) => expect(answer.body).toEqual({ channelId: t.marketingChannelId, requestedAt: expect.any(String) }),
+  },
+  unsubscribeContact: {
+    params: (t) => ({ contactId: t.marketingContactId }),
+    conflict: (t) => ({ params: { contactId: t.disconnectedContactId } }),
+    // The person never subscribed: Meta stops nothing, nothing is stopped here.
+    check: (answer, t) => expect(answer.body).toEqual({ contactId: t.marketingContactId, stopped: 0, unsubscribedOnMeta: 0 }),
+  },
+};
+Object.assign(cases, campaignCases, deskCases, replyCases, faqCases, segmentCases, marketingCases);
 
 const newChannelBody = { name: "  New shop ", appId: DEMO.appId, appSecret: "new-app-secret" };
 
@@ -945,6 +988,8 @@ function requestFor(operation: ApiOperation, t: Targets) {
 }
 
 beforeAll(async () => {
+  // Import requests are recorded, not run: the import itself is tested with the permissions ledger.
+  setTokenImportEventSender(async () => {});
   a = await createOrgFixture("Org A");
   b = await createOrgFixture("Org B");
   keysA = await createKeys(a);
@@ -956,6 +1001,7 @@ beforeAll(async () => {
   await getDb().then((db) => db.insert(labels).values({ orgId: a.org.id, name: "Taken label" }));
   await createCannedReply({ ctx: a.as.owner, input: { shortcut: "Taken", content: "Already here" } });
   await createSegment({ ctx: a.as.owner, input: { name: "Taken segment", definition: { match: "all", conditions: [] } } });
+  marketing = await marketingTargets();
   shared = await freshTargets();
 });
 

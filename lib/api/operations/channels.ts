@@ -93,7 +93,8 @@ export const channelOperations: ApiOperation[] = [
     description:
       "Changes only the fields sent. Secrets are replace-only: leave `pageAccessToken` or `appSecret` out (or empty) to keep " +
       "the stored ones. A new Page access token must prove the channel's Page (as on creation) and clears `reconnectNeeded`. " +
-      "`messagingRegion` and `businessCountry` (null clears them) decide whether recurring notifications and Marketing Messages are offered.",
+      "`messagingRegion` and `businessCountry` (null clears them) decide whether recurring notifications and Marketing Messages are offered; " +
+      "Marketing Messages also need `adAccountId`, the ad account that pays for them (`act_1234567890` or its digits; stored as digits).",
     tags: ["Channels"],
     permission: "channels.manage",
     pathParams: channelId,

@@ -51,7 +51,7 @@ export interface ApiOperation {
   pathParams?: Record<string, string>;
   query?: z.ZodObject;
   body?: NamedSchema;
-  response: { status: 200 | 201 | 204; description: string; body?: NamedSchema | PageOfSchema | FileBody };
+  response: { status: 200 | 201 | 202 | 204; description: string; body?: NamedSchema | PageOfSchema | FileBody };
   /** Why this operation can answer 409, when it can. */
   conflict?: string;
 }

@@ -162,6 +162,7 @@ export const channelsEn = {
   "channels.errors.graphApiVersion": "Graph API version looks like v21.0.",
   "channels.errors.messagingRegion": "Choose one of the listed audience regions.",
   "channels.errors.businessCountry": "Business country is a two-letter ISO code, such as US or CN.",
+  "channels.errors.adAccountId": "Ad account is the ID Ads Manager shows, such as act_1234567890 or 1234567890.",
   "channels.errors.skillGroupRequired": "Choose the skill group that answers this channel.",
   "channels.field.pageId": "Page ID",
   "channels.field.appId": "App ID",

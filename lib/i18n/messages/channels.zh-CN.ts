@@ -164,6 +164,7 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.errors.graphApiVersion": "Graph API 版本格式应类似 v21.0。",
   "channels.errors.messagingRegion": "请选择列表中的受众地区。",
   "channels.errors.businessCountry": "企业所在国家应为两个字母的 ISO 代码，例如 US 或 CN。",
+  "channels.errors.adAccountId": "广告账户应为广告管理工具中显示的编号，例如 act_1234567890 或 1234567890。",
   "channels.errors.skillGroupRequired": "请选择负责此渠道的技能组。",
   "channels.field.pageId": "主页 ID",
   "channels.field.appId": "应用 ID",

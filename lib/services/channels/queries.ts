@@ -32,6 +32,7 @@ export function toChannel(row: ChannelRow, viewer: OrgContext): Channel {
     status: row.status,
     messagingRegion: (row.messagingRegion as MessagingRegion | null) ?? null,
     businessCountry: row.businessCountry,
+    adAccountId: row.adAccountId,
     reconnectNeeded: row.reconnectReason !== null,
     reconnectReason: row.reconnectReason,
     reconnectSubcode: row.reconnectSubcode,
@@ -70,5 +71,5 @@ export async function assertSkillGroupInOrg(db: DbOrTx, ctx: OrgContext, skillGr
 
 /** What the audit log keeps of a channel: no secrets. */
 export function auditView(row: ChannelRow) {
-  return { name: row.name, pageId: row.pageId, appId: row.appId, skillGroupId: row.skillGroupId, graphApiVersion: row.graphApiVersion, humanAgentEnabled: row.humanAgentEnabled, status: row.status, messagingRegion: row.messagingRegion, businessCountry: row.businessCountry };
+  return { name: row.name, pageId: row.pageId, appId: row.appId, skillGroupId: row.skillGroupId, graphApiVersion: row.graphApiVersion, humanAgentEnabled: row.humanAgentEnabled, status: row.status, messagingRegion: row.messagingRegion, businessCountry: row.businessCountry, adAccountId: row.adAccountId };
 }

@@ -54,6 +54,16 @@ export const channelUpdateSchema = atLeastOneField(z.object({
   businessCountry: z
     .preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toUpperCase()) : v), z.string().regex(/^[A-Z]{2}$/, { error: say("channels.errors.businessCountry") }).nullable())
     .optional(),
+  /**
+   * The Meta ad account that pays for the Page's Marketing Messages campaigns, as Ads Manager shows it
+   * ("act_1234567890") or its digits; stored as digits; null or empty: none.
+   */
+  adAccountId: z
+    .preprocess(
+      (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().replace(/^act_/i, "")) : v),
+      z.string().regex(/^\d{1,25}$/, { error: say("channels.errors.adAccountId") }).nullable(),
+    )
+    .optional(),
 }));
 export type ChannelUpdateInput = z.input<typeof channelUpdateSchema>;
 
@@ -76,6 +86,7 @@ export const channelSchema = z.object({
   status: z.enum(["active", "disabled"]),
   messagingRegion: z.enum(MESSAGING_REGIONS).nullable().describe("Where the Page's audience is, as Meta groups it for recurring notifications and Marketing Messages; null: not set."),
   businessCountry: z.string().nullable().describe("The Page's business's country (ISO 3166-1 alpha-2); Marketing Messages are not offered to businesses in mainland China (CN)."),
+  adAccountId: z.string().nullable().describe("The Meta ad account (digits, without `act_`) that pays for the Page's Marketing Messages; null: none, so Marketing Messages are not offered."),
   reconnectNeeded: z.boolean(),
   reconnectReason: z.string().nullable(),
   reconnectSubcode: z.number().int().nullable().describe("Graph's error_subcode with the 190 that flagged reconnectNeeded (458 app removed, 460 password changed, 463 expired, 467 invalid)."),

@@ -33,6 +33,7 @@ export async function updateChannel({ ctx, channelId, input }: { ctx: OrgContext
         ...(data.humanAgentEnabled !== undefined && { humanAgentEnabled: data.humanAgentEnabled }),
         ...(data.messagingRegion !== undefined && { messagingRegion: data.messagingRegion }),
         ...(data.businessCountry !== undefined && { businessCountry: data.businessCountry }),
+        ...(data.adAccountId !== undefined && { adAccountId: data.adAccountId }),
         // A new token is also how a disconnected channel of the organisation's own app is connected again.
         ...(tokenReplaced && { pageAccessTokenSealed: seal(data.pageAccessToken!), reconnectReason: null, reconnectSubcode: null, lastCheckFailure: null, disconnectedAt: null }),
         ...(data.appSecret !== undefined && { appSecretSealed: seal(data.appSecret) }),

@@ -7,17 +7,21 @@ export const RECURRING_DISCONTINUED_AT = new Date("2026-02-10T00:00:00Z");
 /** Business countries Meta serves with Marketing Messages (Meta's list, as the sandbox README quotes it); never mainland China. */
 const MARKETING_COUNTRIES = new Set(["AU", "BR", "CL", "CO", "HK", "IN", "ID", "IL", "MY", "MX", "NZ", "PE", "PH", "SA", "SG", "TW", "TH", "AE", "US", "VN"]);
 
+/** What availability reads of a channel (a channel row and the API's channel both fit). */
+export interface AvailabilityChannel {
+  messagingRegion: string | null;
+  businessCountry: string | null;
+  /** The Meta ad account paying for Marketing Messages (digits); missing or null: none configured. */
+  adAccountId?: string | null;
+}
+
 /**
  * Whether a channel may offer recurring notifications and Marketing Messages, and why not. Decided by the
  * channel's region (where its audience is) and business country as the operator set them; Marketing Messages
- * also need the operator's ad account, which the product cannot configure yet (so they are never offered today).
+ * also need the channel's ad account (campaigns are created and paid on it).
  */
-export function messagingAvailability(
-  channel: { messagingRegion: string | null; businessCountry: string | null },
-  now: Date = new Date(),
-  operator: { adAccountConfigured: boolean } = { adAccountConfigured: false },
-): ChannelAvailability {
-  return { recurring: recurring(channel, now), marketing: marketing(channel, operator) };
+export function messagingAvailability(channel: AvailabilityChannel, now: Date = new Date()): ChannelAvailability {
+  return { recurring: recurring(channel, now), marketing: marketing(channel) };
 }
 
 function recurring(channel: { messagingRegion: string | null }, now: Date): Availability {
@@ -27,12 +31,12 @@ function recurring(channel: { messagingRegion: string | null }, now: Date): Avai
   return { available: true };
 }
 
-function marketing(channel: { messagingRegion: string | null; businessCountry: string | null }, operator: { adAccountConfigured: boolean }): Availability {
+function marketing(channel: AvailabilityChannel): Availability {
   if (!channel.messagingRegion) return { available: false, reason: "permissions.reason.regionNotSet" };
   if (PROTECTED_REGIONS.has(channel.messagingRegion)) return { available: false, reason: "permissions.reason.marketingRegion" };
   if (!channel.businessCountry) return { available: false, reason: "permissions.reason.businessCountryNotSet" };
   if (channel.businessCountry === "CN") return { available: false, reason: "permissions.reason.marketingChina" };
   if (!MARKETING_COUNTRIES.has(channel.businessCountry)) return { available: false, reason: "permissions.reason.marketingCountry" };
-  if (!operator.adAccountConfigured) return { available: false, reason: "permissions.reason.noAdAccount" };
+  if (!channel.adAccountId) return { available: false, reason: "permissions.reason.noAdAccount" };
   return { available: true };
 }

@@ -46,3 +46,18 @@ export type AvailabilityReason =
 
 export type Availability = { available: true } | { available: false; reason: AvailabilityReason };
 export type ChannelAvailability = { recurring: Availability; marketing: Availability };
+
+/** The channel's latest subscription-token import (from the audit log): still running, or how it ended. */
+export type LastTokenImport =
+  | { state: "running"; at: string }
+  | {
+      state: "completed" | "refused" | "failed";
+      at: string;
+      seen: number;
+      imported: number;
+      alreadyKnown: number;
+      reason: AvailabilityReason | null;
+      /** Meta's words when it kept refusing (failed); null otherwise or when the failure was not Meta's. */
+      error: string | null;
+      trigger: "member" | "daily";
+    };

@@ -11,3 +11,21 @@ export { EXPIRE_BATCH_SIZE, expireMessagePermissionsBatch } from "./expire-messa
 export { listContactPermissions } from "./list-contact-permissions";
 export { summarizeChannelPermissions } from "./summarize-channel-permissions";
 export { contactPermissionSchema } from "./schemas";
+export { marketingEligibility } from "./marketing-eligibility";
+export type { AvailabilityChannel } from "./availability";
+export {
+  addCounts,
+  importSubscriptionTokenPage,
+  importSubscriptionTokens,
+  NO_TOKENS,
+  recordSubscriptionTokenImport,
+  type TokenImportCounts,
+  type TokenImportPage,
+  type TokenImportResult,
+} from "./import-subscription-tokens";
+export { requestSubscriptionTokenImport } from "./request-subscription-token-import";
+export { setTokenImportEventSender } from "./emit-token-import";
+export { getLastTokenImport } from "./get-last-token-import";
+export { IMPORT_CHANNEL_BATCH, listTokenImportChannels } from "./list-token-import-channels";
+export { unsubscribeContact, type UnsubscribeResult } from "./unsubscribe-contact";
+export { tokenImportRequestedSchema, unsubscribeResultSchema } from "./schemas";

@@ -415,6 +415,6 @@ describe("messagingAvailability", () => {
   });
 
   it("offers marketing messages to a US business with the operator's ad account", () => {
-    expect(messagingAvailability({ messagingRegion: "US", businessCountry: "US" }, after, { adAccountConfigured: true }).marketing).toEqual({ available: true });
+    expect(messagingAvailability({ messagingRegion: "US", businessCountry: "US", adAccountId: "6000000000000006" }, after).marketing).toEqual({ available: true });
   });
 });

@@ -16,3 +16,16 @@ export const contactPermissionSchema = z.object({
   stoppedAt: z.iso.datetime().nullable(),
   lastSentAt: z.iso.datetime().nullable().describe("When a message last went out with it (an OTN token's only one)."),
 });
+
+/** `POST /channels/{channelId}/subscription-tokens/import`: the import was asked for; it runs in the background. */
+export const tokenImportRequestedSchema = z.object({
+  channelId: z.uuid(),
+  requestedAt: z.iso.datetime().describe("When the import was asked for. Its result is in the audit log (`channel.subscription_tokens_imported`) and on the channel page."),
+});
+
+/** `POST /contacts/{contactId}/permissions/unsubscribe`. */
+export const unsubscribeResultSchema = z.object({
+  contactId: z.uuid(),
+  stopped: z.number().int().describe("The person's active marketing and recurring permissions on the Page now marked stopped."),
+  unsubscribedOnMeta: z.number().int().nullable().describe("How many tokens Meta says it stopped; null when Meta did not say."),
+});

@@ -15,6 +15,7 @@ import {
 } from "@/lib/services/conversations";
 import { listLabels, setConversationLabels } from "@/lib/services/labels";
 import { getContactPanel, updateContactAttributes } from "@/lib/services/contacts";
+import { unsubscribeContact } from "@/lib/services/permissions";
 import {
   assignConversation,
   claimConversation,
@@ -93,6 +94,11 @@ export async function setConversationPendingAction(orgSlug: string, conversation
 
 export async function getContactPanelAction(orgSlug: string, conversationId: string) {
   return orgAction(orgSlug, "conversations.read", (ctx) => getContactPanel({ ctx, conversationId }));
+}
+
+/** "Unsubscribe from marketing" in the contact panel (after a confirmation). */
+export async function unsubscribeContactAction(orgSlug: string, contactId: string) {
+  return orgAction(orgSlug, "conversations.reply", (ctx) => unsubscribeContact({ ctx, contactId }));
 }
 
 export async function updateContactAttributesAction(orgSlug: string, contactId: string, input: { attributes: { key: string; value: string | null }[] }) {

@@ -3,7 +3,7 @@
 import type { CsatSettings } from "@/lib/services/csat/schemas";
 import { CsatPanel } from "./csat-panel";
 import { MessagingPanel } from "./messaging-panel";
-import type { ChannelAvailability, ChannelPermissionSummary } from "@/lib/services/permissions/constants";
+import type { ChannelAvailability, ChannelPermissionSummary, LastTokenImport } from "@/lib/services/permissions/constants";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { ChevronLeftIcon } from "@/components/ui/icons";
@@ -46,7 +46,7 @@ export function ChannelDetail({
   /** The satisfaction survey's setting, for those who manage it (owners and admins); null hides the section. */
   csat?: CsatSettings | null;
   /** Whether recurring notifications and Marketing Messages are offered (and why not), and the permissions held. */
-  messaging: { availability: ChannelAvailability; summary: ChannelPermissionSummary };
+  messaging: { availability: ChannelAvailability; summary: ChannelPermissionSummary; lastImport: LastTokenImport | null; canImport: boolean };
 }) {
   const { t } = useI18n();
   const state = useChannel({ orgSlug, initial, initialVerifyToken, renderedAt });
@@ -97,8 +97,10 @@ export function ChannelDetail({
           <MessagingPanel
             orgSlug={orgSlug}
             channelId={channel.id}
-            initial={{ messagingRegion: channel.messagingRegion, businessCountry: channel.businessCountry, availability: messaging.availability }}
+            initial={{ messagingRegion: channel.messagingRegion, businessCountry: channel.businessCountry, adAccountId: channel.adAccountId, availability: messaging.availability }}
             summary={messaging.summary}
+            lastImport={messaging.lastImport}
+            canImport={messaging.canImport}
             canManage={canManage}
           />
           {csat && <CsatPanel orgSlug={orgSlug} initial={csat} />}

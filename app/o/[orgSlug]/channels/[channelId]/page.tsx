@@ -3,7 +3,7 @@ import { NoAccess } from "@/components/shell/no-access";
 import { getChannelHealth, getChannel, revealVerifyToken } from "@/lib/services/channels";
 import { SUBSCRIBED_FIELDS } from "@/lib/services/channels/schemas";
 import { getCsatSettings } from "@/lib/services/csat";
-import { messagingAvailability, summarizeChannelPermissions } from "@/lib/services/permissions";
+import { getLastTokenImport, messagingAvailability, summarizeChannelPermissions } from "@/lib/services/permissions";
 import { can } from "@/lib/tenancy/context";
 import { orgPageContext } from "../../org-page";
 import { orNotFound } from "../../or-not-found";
@@ -26,7 +26,8 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
   const { ctx } = await orgPageContext(orgSlug);
   if (!can(ctx, "channels.read")) return <NoAccess orgName={ctx.org.name} orgSlug={ctx.org.slug} area="page" />;
   const canManage = can(ctx, "channels.manage");
-  const [channel, health, verifyToken, groups, renderedAt, csat, permissionSummary] = await orNotFound(channelId, () =>
+  const canImport = can(ctx, "campaigns.manage");
+  const [channel, health, verifyToken, groups, renderedAt, csat, permissionSummary, lastImport] = await orNotFound(channelId, () =>
     Promise.all([
       getChannel({ ctx, channelId }),
       getChannelHealth({ ctx, channelId }),
@@ -35,6 +36,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
       loadedAt(),
       can(ctx, "csat.manage") ? getCsatSettings({ ctx, channelId }) : Promise.resolve(null),
       summarizeChannelPermissions({ ctx, channelId }),
+      getLastTokenImport({ ctx, channelId }),
     ]),
   );
   return (
@@ -48,7 +50,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
       renderedAt={renderedAt}
       reconnected={reconnected === "1"}
       csat={csat}
-      messaging={{ availability: messagingAvailability(channel), summary: permissionSummary }}
+      messaging={{ availability: messagingAvailability(channel), summary: permissionSummary, lastImport, canImport }}
     />
   );
 }

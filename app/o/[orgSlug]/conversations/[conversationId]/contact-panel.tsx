@@ -75,7 +75,8 @@ export function ContactPanel({ orgSlug, conversationId }: { orgSlug: string; con
 
       <Attributes orgSlug={orgSlug} conversationId={conversationId} contactId={c.id} attributes={c.attributes} editable={panel.may.editAttributes} />
 
-      <ContactPermissions orgSlug={orgSlug} permissions={panel.permissions} linkCampaigns={panel.may.readCampaigns} />
+      {/* Unsubscribing needs conversations.reply, the permission editAttributes stands for. */}
+      <ContactPermissions orgSlug={orgSlug} conversationId={conversationId} contactId={c.id} permissions={panel.permissions} linkCampaigns={panel.may.readCampaigns} canUnsubscribe={panel.may.editAttributes} />
       {panel.may.readCampaigns && <AskTopic orgSlug={orgSlug} contactId={c.id} />}
 
       <section aria-labelledby="contact-satisfaction" className="space-y-1.5">
