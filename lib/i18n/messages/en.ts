@@ -27,6 +27,7 @@ import { skillGroupsEn } from "./skill-groups.en";
 import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
 import { segmentsEn } from "./segments.en";
+import { broadcastEn } from "./broadcast.en";
 import { botSettingsEn } from "./bot-settings.en";
 import { faqsEn } from "./faqs.en";
 import { routingEn } from "./routing.en";
@@ -52,6 +53,7 @@ export const catalogPartsEn = {
   skillGroupsEn,
   labelsEn,
   segmentsEn,
+  broadcastEn,
   botSettingsEn,
   faqsEn,
   inboxEn,
@@ -90,6 +92,7 @@ export const en = {
   ...skillGroupsEn,
   ...labelsEn,
   ...segmentsEn,
+  ...broadcastEn,
   ...botSettingsEn,
   ...faqsEn,
   ...inboxEn,

@@ -28,6 +28,7 @@ import { skillGroupsZhCN } from "./skill-groups.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { segmentsZhCN } from "./segments.zh-CN";
+import { broadcastZhCN } from "./broadcast.zh-CN";
 import { botSettingsZhCN } from "./bot-settings.zh-CN";
 import { faqsZhCN } from "./faqs.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
@@ -48,6 +49,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...skillGroupsZhCN,
   ...labelsZhCN,
   ...segmentsZhCN,
+  ...broadcastZhCN,
   ...botSettingsZhCN,
   ...faqsZhCN,
   ...inboxZhCN,

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenancy/context";
-import type { Campaign, CampaignContent, Invitation } from "./schemas";
+import type { Campaign, CampaignBudget, CampaignContent, Invitation } from "./schemas";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export interface PageIdentity {
@@ -21,6 +21,7 @@ export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
     id: row.id,
     channelId: row.channelId,
     name: row.name,
+    kind: row.kind,
     status: row.status,
     ref: row.ref,
     shareLink: shareLink(page, row.ref),
@@ -30,6 +31,10 @@ export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
     afterSendReply: row.afterSendReply,
     content: row.content as CampaignContent,
     segmentId: row.segmentId,
+    topicId: row.topicId,
+    localSendTime: row.localSendTime,
+    budget: (row.budget as CampaignBudget | null) ?? null,
+    metaCampaignId: row.metaCampaignId,
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     ratePerSecond: row.ratePerSecond,
     requestCooldownHours: row.requestCooldownHours,
@@ -41,6 +46,7 @@ export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
       sent: row.sent,
       failed: row.failed,
       expired: row.expired,
+      held: row.held,
     },
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -71,6 +77,7 @@ export async function getCampaignInOrg(
 export function auditView(row: CampaignRow) {
   return {
     name: row.name,
+    kind: row.kind,
     channelId: row.channelId,
     status: row.status,
     requestTitle: row.requestTitle,
@@ -78,6 +85,7 @@ export function auditView(row: CampaignRow) {
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     ratePerSecond: row.ratePerSecond,
     segmentId: row.segmentId,
+    ...(row.kind !== "otn" && { topicId: row.topicId, localSendTime: row.localSendTime, budget: row.budget }),
     contentType: (row.content as CampaignContent).type,
   };
 }
