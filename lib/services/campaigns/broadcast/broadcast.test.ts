@@ -53,7 +53,7 @@ beforeEach(async () => {
   await control("PUT", `/pages/${DEMO.pageId}/faults`, { rateLimitPerSecond: 300, temporaryErrorRate: 0 });
   await control("POST", `/pages/${DEMO.pageId}/token/restore`);
   const db = await getDb();
-  await db.update(channels).set({ reconnectReason: null, reconnectNeededAt: null }).where(eq(channels.id, flow.channelId));
+  await db.update(channels).set({ reconnectReason: null, reconnectSubcode: null }).where(eq(channels.id, flow.channelId));
 });
 
 async function control(method: string, path: string, body?: unknown) {
@@ -118,7 +118,7 @@ async function retireEveryone() {
 
 const content = (text: string) => ({ type: "text" as const, text });
 
-function sends(filter: { tokenKind?: string; campaignId?: string } = {}) {
+function sends(filter: { tokenKind?: "one_time_notif" | "notification_messages" | "subscription"; campaignId?: string } = {}) {
   return flow.sandbox.controls.sendLog.query({ pageId: DEMO.pageId, limit: 1_000_000, ...filter }).records;
 }
 
@@ -249,8 +249,10 @@ describe("recurring campaigns", () => {
     const people = await subscribe(6, { title: "Answers", topicId: t.id });
     // Stopped on Meta's side only (the STOP webhook has not arrived): 10/1893015.
     flow.sandbox.controls.subscriptions.setStopped(people[0].psid, { token: people[0].token }, true);
-    // A token Meta does not know: 100.
+    await flow.sandbox.controls.webhooks.idle();
     const db = await getDb();
+    await db.update(messagePermissions).set({ status: "active", stoppedAt: null }).where(eq(messagePermissions.id, people[0].permissionId)); // its STOP webhook was lost
+    // A token Meta does not know: 100.
     const bogus = `nm_bogus_${newId()}`;
     await db.update(messagePermissions).set({ tokenSealed: seal(bogus), tokenHash: sha256Hex(bogus) }).where(eq(messagePermissions.id, people[1].permissionId));
     flow.sandbox.controls.users.setBlocked(people[2].psid, true);
@@ -291,7 +293,7 @@ describe("recurring campaigns", () => {
     await expect(resumeCampaign({ ctx: f.as.marketer, campaignId: campaign.id })).rejects.toBeInstanceOf(ConflictError); // reconnect first
     await control("POST", `/pages/${DEMO.pageId}/token/restore`);
     const db = await getDb();
-    await db.update(channels).set({ reconnectReason: null, reconnectNeededAt: null }).where(eq(channels.id, flow.channelId));
+    await db.update(channels).set({ reconnectReason: null, reconnectSubcode: null }).where(eq(channels.id, flow.channelId));
     await resumeCampaign({ ctx: f.as.marketer, campaignId: campaign.id });
     expect(await runCampaignSend({ campaignId: campaign.id })).toMatchObject({ state: "finished", sent: 2 });
   });

@@ -6,10 +6,10 @@ import { DELIVERY_STATUSES } from "../constants";
 /** The audience count of a recurring or marketing campaign before it exists (the campaign form). */
 export const audiencePreviewQuerySchema = z
   .object({
-    kind: z.enum(["recurring", "marketing"], { error: say("broadcast.errors.kind") }).describe("recurring: a topic's subscribers; marketing: the Page's subscribers."),
-    channelId: z.uuid({ error: say("campaigns.errors.channelRequired") }).describe("The channel (Page) that would send it."),
-    topicId: z.uuid({ error: say("broadcast.errors.topicRequired") }).optional().describe("Recurring: the topic (required)."),
-    segmentId: z.uuid({ error: say("segments.errors.segmentId") }).optional().describe("Only subscribers in this segment."),
+    kind: z.enum(["recurring", "marketing"], { error: say("broadcast.errors.kind") }).describe("recurring: a topic's subscribers; marketing: the Page's subscribers.").meta({ examples: ["marketing"] }),
+    channelId: z.uuid({ error: say("campaigns.errors.channelRequired") }).describe("The channel (Page) that would send it.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7e"] }),
+    topicId: z.uuid({ error: say("broadcast.errors.topicRequired") }).optional().describe("Recurring: the topic (required).").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7f"] }),
+    segmentId: z.uuid({ error: say("segments.errors.segmentId") }).optional().describe("Only subscribers in this segment.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d80"] }),
   })
   .refine((v) => v.kind !== "recurring" || v.topicId !== undefined, { error: say("broadcast.errors.topicRequired"), path: ["topicId"] });
 export type AudiencePreviewQuery = z.input<typeof audiencePreviewQuerySchema>;

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { openPageToken } from "@/lib/services/channels";
 import { getDb } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
