@@ -8,6 +8,7 @@ import { auditView, getCampaignInOrg, toCampaign } from "./queries";
 import { type Campaign } from "./schemas";
 import { campaignSendStartedEvent } from "@/inngest/events/campaigns";
 import { emitCampaignEvents } from "./emit-campaign-events";
+import { syncMetaCampaignStatus } from "./broadcast/meta-campaign-status";
 import { planDeliveries } from "./broadcast/plan-deliveries";
 import { assertKindAvailable } from "./broadcast/topic";
 
@@ -31,6 +32,7 @@ export async function resumeCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
     await recordAudit(tx, ctx, { action: "campaign.resumed", resourceId: before.id, before: auditView(before), after: auditView(after) });
     return { after, page };
   });
+  await syncMetaCampaignStatus(after, "ACTIVE");
   await emitCampaignEvents([campaignSendStartedEvent(after)]);
   return toCampaign(after, page);
 }

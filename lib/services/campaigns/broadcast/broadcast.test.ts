@@ -431,6 +431,14 @@ describe("marketing campaigns", () => {
     expect((await graph(row.metaCampaignId!, { status: "PAUSED" })).status).toBe(200);
     expect(await runCampaignSend({ campaignId: second.id })).toMatchObject({ state: "paused" });
     expect(await getCampaign({ ctx: f.as.marketer, campaignId: second.id })).toMatchObject({ status: "paused", pauseReason: "broadcast.pause.campaignNotActive" });
+    // Resuming reactivates the Meta campaign, and the send goes on; cancelling pauses it on Meta.
+    await resumeCampaign({ ctx: f.as.marketer, campaignId: second.id });
+    const metaStatus = async () => ((await control("GET", `/campaigns?pageId=${DEMO.pageId}`)).data as { id: string; status: string }[]).find((c) => c.id === row.metaCampaignId)!.status;
+    expect(await metaStatus()).toBe("ACTIVE");
+    const { sendCampaignBatch: batch } = await import("../sender/send-batch");
+    expect(await batch({ campaignId: second.id, batchSize: 1 })).toMatchObject({ state: "more", sent: 1 });
+    await cancelCampaign({ ctx: f.as.marketer, campaignId: second.id });
+    expect(await metaStatus()).toBe("PAUSED");
   });
 
   it("is refused where Marketing Messages are not available, with the reason", async () => {
