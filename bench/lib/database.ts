@@ -19,7 +19,8 @@ export async function benchDatabase(tag: string, serverUrl = process.env.DATABAS
     const handle = await openDatabase({ dataDir: "memory://" });
     return { handle, drop: () => handle.close() };
   }
-  const name = `md_bench_${tag}_${randomBytes(4).toString("hex")}`;
+  // BENCH_DATABASE_PREFIX: a machine shared by several runs names each one's databases apart.
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? "md_bench"}_${tag}_${randomBytes(4).toString("hex")}`;
   const { default: postgres } = await import("postgres");
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);

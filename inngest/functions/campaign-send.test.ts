@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
 import { useTestDatabase } from "@/tests/db";
 import { createOrgFixture } from "@/tests/fixtures";
-import { campaignSchedule } from "./campaign-send";
+import { campaignSchedule, campaignSend } from "./campaign-send";
 
 useTestDatabase();
 
@@ -65,5 +65,25 @@ describe("campaign-schedule re-checks the event's organisation", () => {
     const { result } = await t.execute();
     expect(result).toEqual({ started: true });
     expect(await statusOf(campaign.id)).toBe("sending");
+  });
+});
+
+describe("campaign-send with deliveries due later (recurring, marketing)", () => {
+  it("sleeps until the next delivery is due, then sends on in the same run", async () => {
+    const f = await createOrgFixture("Waiting");
+    const campaign = await scheduledCampaignOf(f.org.id, "8200000000000009");
+    const nextDueAt = new Date(Date.now() + 3_600_000).toISOString();
+    const t = new InngestTestEngine({
+      function: campaignSend,
+      events: [{ name: "campaigns/campaign.send-started", data: { orgId: f.org.id, campaignId: campaign.id, channelId: campaign.channelId, scheduleVersion: 1 } }],
+      steps: [
+        { id: "send-batch-0", handler: () => ({ state: "waiting", claimed: 0, sent: 0, failed: 0, expired: 0, released: 0, nextDueAt }) },
+        { id: "wait-for-due-0", handler() {} },
+        { id: "send-batch-1", handler: () => ({ state: "finished", claimed: 2, sent: 2, failed: 0, expired: 0, released: 0 }) },
+      ],
+    });
+    const { result, ctx } = await t.execute();
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-due-0", nextDueAt);
+    expect(result).toMatchObject({ state: "finished", batches: 2, sent: 2 });
   });
 });

@@ -32,7 +32,7 @@ export const campaignSchedule = inngest.createFunction(
 
 /**
  * Sends a campaign batch by batch, one run per Page at a time (the Page's rate is shared by its
- * campaigns). Each batch is a step the sender makes safe to repeat: after a crash it re-sends only what
+ * campaigns, of every kind: OTN, recurring and marketing share this function and its concurrency key). Each batch is a step the sender makes safe to repeat: after a crash it re-sends only what
  * is unresolved, and a used token proves a send went through. Cancel or delete stops it between batches.
  */
 export const campaignSend = inngest.createFunction(
@@ -55,6 +55,13 @@ export const campaignSend = inngest.createFunction(
       const batch = await step.run(`send-batch-${n}`, () => sendCampaignBatch({ campaignId, scheduleVersion, recentCalls: carried }));
       recentCalls = batch.recentCalls;
       totals = { sent: totals.sent + batch.sent, failed: totals.failed + batch.failed, expired: totals.expired + batch.expired };
+      if (batch.state === "waiting" && batch.nextDueAt) {
+        // Recurring, marketing: only deliveries due later remain (local send times, holds). Sleeping holds no
+        // concurrency slot, so the Page's other campaigns send meanwhile; a cancel stops the run while it sleeps.
+        await step.sleepUntil(`wait-for-due-${n}`, batch.nextDueAt);
+        recentCalls = undefined;
+        continue;
+      }
       if (batch.state !== "more") return { state: batch.state, batches: n + 1, ...totals };
     }
     const part = (event.data.part ?? 0) + 1;

@@ -115,6 +115,8 @@ interface Targets {
 
 interface Case {
   params?: (t: Targets) => Record<string, string>;
+  /** Query parameters the operation needs (its required ones). */
+  query?: (t: Targets) => Record<string, string>;
   body?: (t: Targets) => unknown;
   invalid?: { body: unknown; message: string };
   /**
@@ -784,6 +786,11 @@ const campaignCases: Record<string, Case> = {
   },
   getCampaignStats: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.funnel.subscribers).toBe(1) },
   getCampaignSubscribersOverTime: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.points.at(-1).cumulative).toBe(1) },
+  previewCampaignAudience: {
+    query: (t) => ({ kind: "marketing", channelId: t.channelId }),
+    check: (answer, t) => expect(answer.body).toMatchObject({ kind: "marketing", channelId: t.channelId, recipients: 0, availability: { available: false } }),
+  },
+  listCampaignDeliveries: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body).toEqual({ data: [], nextCursor: null }) },
   listCampaignRecipients: { params: (t) => ({ campaignId: t.campaignId }), check: (answer) => expect(answer.body.data).toEqual([expect.objectContaining({ psid: "contract-psid", status: "pending" })]) },
   getCampaignShare: {
     params: (t) => ({ campaignId: t.campaignId }),
@@ -984,7 +991,7 @@ const keyedOperations = apiOperations.filter((o) => o.permission !== null);
 /** A request for `operation` on `t` that would succeed with the right key. */
 function requestFor(operation: ApiOperation, t: Targets) {
   const c = cases[operation.operationId];
-  return { params: c.params?.(t), body: c.body?.(t) };
+  return { params: c.params?.(t), body: c.body?.(t), query: c.query?.(t) };
 }
 
 beforeAll(async () => {

@@ -105,7 +105,9 @@ describe("the document", () => {
     expect(queryNames("/campaigns/{campaignId}/recipients").sort()).toEqual(["cursor", "limit", "search", "status"]);
     expect(queryNames("/campaigns/{campaignId}/subscribers-over-time")).toEqual(["bucket"]);
     expect(queryNames("/campaigns/{campaignId}/recipients.csv").sort()).toEqual(["search", "status"]);
-    expect(queryNames("/campaigns").sort()).toEqual(["channelId", "cursor", "limit", "status"]);
+    expect(queryNames("/campaigns").sort()).toEqual(["channelId", "cursor", "kind", "limit", "status"]);
+    expect(queryNames("/campaigns/audience-preview").sort()).toEqual(["channelId", "kind", "segmentId", "topicId"]);
+    expect(queryNames("/campaigns/{campaignId}/deliveries").sort()).toEqual(["cursor", "limit", "status"]);
     for (const { name, operation } of operations) {
       for (const parameter of operation.parameters ?? []) expect(parameter.description, `${name} ${parameter.name}`).toBeTruthy();
     }
@@ -113,7 +115,10 @@ describe("the document", () => {
 
   it("states the request template's payload and how to clear \"reconnect needed\" before resuming", () => {
     const schemas = doc.components.schemas as Record<string, any>;
-    expect(schemas.CreateCampaign.properties.requestTitle.description).toContain("`otn:{campaignId}`");
+    // CreateCampaign is one of its kinds; the OTN one carries the request title.
+    const variants = (schemas.CreateCampaign.oneOf ?? schemas.CreateCampaign.anyOf) as Record<string, any>[];
+    const otn = variants.map((v) => (v.$ref ? schemas[v.$ref.split("/").pop()] : v)).find((v) => v.properties?.requestTitle);
+    expect(otn.properties.requestTitle.description).toContain("`otn:{campaignId}`");
     const resume = (doc.paths["/campaigns/{campaignId}/resume"] as Record<string, any>).post.description as string;
     for (const step of ["PATCH /channels/{channelId}", "POST /channels/{channelId}/exchange-token", "POST /channels/{channelId}/check", "reconnectNeeded"]) expect(resume).toContain(step);
   });

@@ -8,7 +8,22 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, botEvents, campaigns as campaignsTable, channels as channelsTable, contacts, conversationActivities, conversationLabels, conversations, labels, messages, otnTokens } from "@/db/schema";
+import {
+  auditLog,
+  botEvents,
+  campaignDeliveries,
+  campaigns as campaignsTable,
+  channels as channelsTable,
+  contacts,
+  conversationActivities,
+  conversationLabels,
+  conversations,
+  labels,
+  messagePermissions,
+  messages,
+  otnTokens,
+  recurringTopics,
+} from "@/db/schema";
 import { randomToken } from "@/db/ids";
 import { apiOperations, buildOpenApiDocument } from "@/lib/api/openapi";
 import { createSegment } from "@/lib/services/segments";
@@ -49,6 +64,9 @@ let a: OrgFixture;
 let key: string;
 /** Ids every path parameter of the registry can take, in organisation A. */
 let pathTargets: Record<string, string> = {};
+/** A marketing campaign with three deliveries (sent, held, failed), and the shop's recurring topic. */
+let broadcastCampaignId: string;
+let topicId: string;
 /** The desk's fixture: what each conversation's search may match, and the ids its filters take. */
 const searchable: Record<string, string[]> = {};
 let ownerMembershipId: string;
@@ -191,17 +209,47 @@ beforeAll(async () => {
   await (await getDb()).update(channelsTable).set({ messagingRegion: "EU" }).where(inArray(channelsTable.id, channelIds));
   for (const [i, channelId] of channelIds.entries()) {
     for (const title of ["Weekly deals", "Daily digest"]) await createTopic({ ctx: a.as.owner, input: { channelId, title: `${title} ${i}`, cadence: "weekly" } });
+    }
+
+  // The shop's permissions to message: three people, two on a recurring topic, one of them Grace (tagged VIP, so in
+  // the VIP segment); a marketing campaign planned to all three with three outcomes.
+  const [topic] = await db.insert(recurringTopics).values({ orgId: a.org.id, channelId: shop.id, title: "Deals", cadence: "weekly", payload: `tp_${randomToken(8)}`, registration: "registered" }).returning();
+  topicId = topic.id;
+  const [grace] = await db.select().from(contacts).where(eq(contacts.psid, "desk-psid-0"));
+  const [broadcast] = await db
+    .insert(campaignsTable)
+    .values({ orgId: a.org.id, channelId: shop.id, name: "Deals", kind: "marketing", ref: randomToken(12), requestTitle: "Deals", content: { type: "text", text: "Hi" }, status: "sending", budget: { type: "daily", amountCents: 1000 } })
+    .returning();
+  broadcastCampaignId = broadcast.id;
+  const outcomes = ["sent", "held", "failed"] as const;
+  for (const [i, status] of outcomes.entries()) {
+    const psid = i === 0 ? grace.psid : `perm-psid-${i}`;
+    const token = `nm_${randomToken(8)}`;
+    const [permission] = await db
+      .insert(messagePermissions)
+      .values({ orgId: a.org.id, channelId: shop.id, contactId: i === 0 ? grace.id : null, psid, kind: i < 2 ? "recurring" : "marketing", topicId: i < 2 ? topic.id : null, tokenSealed: seal(token), tokenHash: sha256Hex(token), source: "optin", optedInAt: new Date() })
+      .returning();
+    await db.insert(campaignDeliveries).values({ orgId: a.org.id, campaignId: broadcast.id, channelId: shop.id, permissionId: permission.id, contactId: permission.contactId, psid, status, dueAt: new Date() });
   }
 });
 let channelIds: string[];
 let cannedReplyGroupIds: string[];
 
-const paramsOf = (operation: ApiOperation) => Object.fromEntries(Object.keys(operation.pathParams ?? {}).map((name) => [name, pathTargets[name]]));
+const paramsOf = (operation: ApiOperation) =>
+  Object.fromEntries(Object.keys(operation.pathParams ?? {}).map((name) => [name, operation.operationId === "listCampaignDeliveries" ? broadcastCampaignId : pathTargets[name]]));
 const call = (operation: ApiOperation, query: Record<string, string> = {}) => callApi(operation, { key, params: paramsOf(operation), query });
+/** The audience preview's count for a query (marketing on the shop unless the query says otherwise). */
+const previewCount = async (operation: ApiOperation, query: Record<string, string>) => {
+  const answer = await call(operation, { kind: "marketing", channelId: channelIds[0], ...query });
+  expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+  return answer.body.recipients as number;
+};
+const isPreview = (operation: ApiOperation) => operation.operationId === "previewCampaignAudience";
 
 /** One row of a list or of the CSV, with what the filters look at. */
 type Row = {
   id?: string;
+  kind?: string;
   status?: string;
   name?: string | null;
   channelId?: string;
@@ -328,10 +376,34 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
     // Part of a first or last name, in any case; a name nobody has keeps nothing.
     await expectFilter(operation, query, "search", ["ada", "TURING", "Ada Love", "nobody"], (row, value) => (row.name ?? "").toLowerCase().includes(value.toLowerCase()));
   },
+  kind: async (operation, query) => {
+    if (isPreview(operation)) {
+      // Marketing reaches every permission of the Page; recurring only the topic's.
+      expect(await previewCount(operation, { kind: "marketing" })).toBe(3);
+      expect(await previewCount(operation, { kind: "recurring", topicId })).toBe(2);
+      expect((await call(operation, { kind: "otn", channelId: channelIds[0] })).status).toBe(422);
+      return;
+    }
+    await expectFilter(operation, query, "kind", ["otn", "recurring", "marketing"], (row, value) => row.kind === value);
+  },
+  topicId: async (operation) => {
+    expect(await previewCount(operation, { kind: "recurring", topicId })).toBe(2);
+    expect((await call(operation, { kind: "recurring", channelId: channelIds[0] })).status).toBe(422);
+  },
+  segmentId: async (operation) => {
+    // The VIP segment holds Grace only.
+    expect(await previewCount(operation, { segmentId: pathTargets.segmentId })).toBe(1);
+    expect(await previewCount(operation, { kind: "recurring", topicId, segmentId: pathTargets.segmentId })).toBe(1);
+  },
   skill_group_id: async (operation, query) => {
     await expectFilter(operation, query, "skill_group_id", cannedReplyGroupIds, (row, value) => (value === "organization" ? row.skillGroupId === null : row.skillGroupId === value));
   },
   channelId: async (operation, query) => {
+    if (isPreview(operation)) {
+      expect(await previewCount(operation, { channelId: channelIds[0] })).toBe(3);
+      expect(await previewCount(operation, { channelId: channelIds[1] })).toBe(0);
+      return;
+    }
     if (isReport(operation) && isService(operation)) {
       // The desk's messages of 2026-11-22 (Grace's two came just before midnight): two in the shop's conversations, one in the outlet's.
       const day = { from: "2026-11-22", to: "2026-11-22" };

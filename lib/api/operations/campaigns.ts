@@ -1,4 +1,13 @@
-import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema, campaignShareSchema } from "@/lib/services/campaigns";
+import {
+  audiencePreviewQuerySchema,
+  audiencePreviewSchema,
+  campaignDeliverySchema,
+  campaignStatsSchema,
+  deliveryQuerySchema,
+  subscribersOverTimeQuerySchema,
+  subscribersOverTimeSchema,
+  campaignShareSchema,
+} from "@/lib/services/campaigns";
 import {
   campaignCreateSchema,
   campaignListQuerySchema,
@@ -20,8 +29,8 @@ export const campaignOperations: ApiOperation[] = [
     operationId: "listCampaigns",
     method: "GET",
     path: "/campaigns",
-    summary: "List OTN campaigns",
-    description: "Newest first, with live counts (link clicks, subscribers, sent, failed).",
+    summary: "List campaigns",
+    description: "OTN, recurring and marketing campaigns together, newest first, with live counts (link clicks, subscribers, sent, failed, held).",
     tags,
     permission: "campaigns.read",
     query: campaignListQuerySchema,
@@ -31,8 +40,12 @@ export const campaignOperations: ApiOperation[] = [
     operationId: "createCampaign",
     method: "POST",
     path: "/campaigns",
-    summary: "Create an OTN campaign",
-    description: "With `scheduledAt` (ISO 8601 with offset, stored in UTC) it is scheduled; without, it is a draft sent with `POST /campaigns/{campaignId}/send`.",
+    summary: "Create a campaign",
+    description:
+      "`kind` otn (the default: a One-Time Notification campaign with its share link), recurring (the active subscribers of a registered topic of the " +
+      "channel) or marketing (the Page's subscribers through Meta's Marketing Messages, paid from the channel's ad account with `budget`). With " +
+      "`scheduledAt` (ISO 8601 with offset, stored in UTC) it is scheduled; without, it is a draft sent with `POST /campaigns/{campaignId}/send`. " +
+      "A kind the channel may not send (its region, business country or ad account) answers 409 with the reason.",
     tags,
     permission: "campaigns.manage",
     body: named("CreateCampaign", campaignCreateSchema),
@@ -82,7 +95,7 @@ export const campaignOperations: ApiOperation[] = [
     permission: "campaigns.manage",
     pathParams: campaignId,
     response: { status: 200, description: "The campaign, now sending.", body: campaign },
-    conflict: "The campaign has no subscribers, is already sending, or has ended.",
+    conflict: "The campaign has no subscribers, is already sending, has ended, or its kind is not available on the channel (with the reason).",
   },
   {
     operationId: "cancelCampaign",
@@ -146,6 +159,33 @@ export const campaignOperations: ApiOperation[] = [
     pathParams: campaignId,
     query: recipientQuerySchema,
     response: { status: 200, description: "One page of recipients.", body: pageOf(named("CampaignRecipient", recipientSchema)) },
+  },
+  {
+    operationId: "previewCampaignAudience",
+    method: "GET",
+    path: "/campaigns/audience-preview",
+    summary: "Audience of a recurring or marketing campaign",
+    description:
+      "How many people a recurring (`topicId`) or marketing campaign of the channel, optionally narrowed by `segmentId`, would be sent to if it " +
+      "started now — exactly the number planned at the start — and whether the channel may send that kind (with the reason when not).",
+    tags,
+    permission: "campaigns.read",
+    query: audiencePreviewQuerySchema,
+    response: { status: 200, description: "The count and the kind's availability.", body: named("CampaignAudiencePreview", audiencePreviewSchema) },
+  },
+  {
+    operationId: "listCampaignDeliveries",
+    method: "GET",
+    path: "/campaigns/{campaignId}/deliveries",
+    summary: "Delivery log (recurring, marketing)",
+    description:
+      "One row per recipient planned when the send started: its state (pending, sending, sent, failed, held, skipped), when it is due (the start or " +
+      "the recipient's local send time), why it is held or skipped, and when it was sent. An OTN campaign has none (see its recipient log).",
+    tags,
+    permission: "campaigns.read",
+    pathParams: campaignId,
+    query: deliveryQuerySchema,
+    response: { status: 200, description: "One page of deliveries.", body: pageOf(named("CampaignDelivery", campaignDeliverySchema)) },
   },
   {
     operationId: "getCampaignShare",

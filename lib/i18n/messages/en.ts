@@ -28,6 +28,7 @@ import { inboxEn } from "./inbox.en";
 import { labelsEn } from "./labels.en";
 import { segmentsEn } from "./segments.en";
 import { topicsEn } from "./topics.en";
+import { broadcastEn } from "./broadcast.en";
 import { botSettingsEn } from "./bot-settings.en";
 import { faqsEn } from "./faqs.en";
 import { routingEn } from "./routing.en";
@@ -54,6 +55,7 @@ export const catalogPartsEn = {
   labelsEn,
   segmentsEn,
   topicsEn,
+  broadcastEn,
   botSettingsEn,
   faqsEn,
   inboxEn,
@@ -93,6 +95,7 @@ export const en = {
   ...labelsEn,
   ...segmentsEn,
   ...topicsEn,
+  ...broadcastEn,
   ...botSettingsEn,
   ...faqsEn,
   ...inboxEn,

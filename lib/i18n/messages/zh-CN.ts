@@ -29,6 +29,7 @@ import { inboxZhCN } from "./inbox.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { segmentsZhCN } from "./segments.zh-CN";
 import { topicsZhCN } from "./topics.zh-CN";
+import { broadcastZhCN } from "./broadcast.zh-CN";
 import { botSettingsZhCN } from "./bot-settings.zh-CN";
 import { faqsZhCN } from "./faqs.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
@@ -50,6 +51,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...labelsZhCN,
   ...segmentsZhCN,
   ...topicsZhCN,
+  ...broadcastZhCN,
   ...botSettingsZhCN,
   ...faqsZhCN,
   ...inboxZhCN,

@@ -7,6 +7,7 @@ import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { auditView, getCampaignInOrg, toCampaign } from "./queries";
 import { type Campaign } from "./schemas";
 import { emitCampaignEvents } from "./emit-campaign-events";
+import { syncMetaCampaignStatus } from "./broadcast/meta-campaign-status";
 import { CANCELLABLE, stopEvents } from "./stop-campaign";
 
 /** Stops a campaign for good: its schedule is cancelled and a running send stops after the batch in flight. */
@@ -25,5 +26,6 @@ export async function cancelCampaign({ ctx, campaignId }: { ctx: OrgContext; cam
     return { before, after, page };
   });
   await emitCampaignEvents(stopEvents(before, after, "cancelled"));
+  await syncMetaCampaignStatus(after, "PAUSED");
   return toCampaign(after, page);
 }

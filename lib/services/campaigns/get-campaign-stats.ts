@@ -2,11 +2,12 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/json-insert";
-import { otnTokens } from "@/db/schema";
+import { campaignDeliveries, otnTokens } from "@/db/schema";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { getCampaignInOrg } from "./queries";
 import { audienceOf, pendingRecipientCount } from "./sender/ledger";
-import { CAMPAIGN_STATUSES } from "./schemas";
+import { CAMPAIGN_STATUSES, EDITABLE_STATUSES } from "./schemas";
+import { countAudience } from "./broadcast/audience";
 
 export const campaignStatsSchema = z.object({
   status: z.enum(CAMPAIGN_STATUSES),
@@ -53,24 +54,39 @@ export async function getCampaignStats({ ctx, campaignId }: { ctx: OrgContext; c
   requirePermission(ctx, "campaigns.read");
   const db = await getDb();
   const { campaign: c } = await getCampaignInOrg(db, ctx, campaignId);
+  // OTN sends from its tokens; recurring and marketing from their delivery ledger.
+  const broadcast = c.kind !== "otn";
+  const ledger = broadcast ? sql`campaign_deliveries` : sql`otn_tokens`;
   const receipts = await db.execute(sql`
     select count(*) filter (where cv.delivered_watermark >= (extract(epoch from t.sent_at) * 1000)::bigint or cv.read_watermark >= (extract(epoch from t.sent_at) * 1000)::bigint)::int as delivered,
            count(*) filter (where cv.read_watermark >= (extract(epoch from t.sent_at) * 1000)::bigint)::int as read
-      from otn_tokens t
+      from ${ledger} t
       join conversations cv on cv.contact_id = t.contact_id
      where t.campaign_id = ${c.id}::uuid and t.status = 'sent'`);
   const [r] = rowsOf<{ delivered: number; read: number }>(receipts);
+  const table = broadcast ? campaignDeliveries : otnTokens;
   const failures = await db
-    .select({ code: otnTokens.failureCode, reason: sql<string>`coalesce(${otnTokens.failureReason}, 'Unknown')`, count: sql<number>`count(*)::int` })
-    .from(otnTokens)
-    .where(and(eq(otnTokens.campaignId, c.id), eq(otnTokens.status, "failed")))
-    .groupBy(otnTokens.failureCode, otnTokens.failureReason)
+    .select({ code: table.failureCode, reason: sql<string>`coalesce(${table.failureReason}, 'Unknown')`, count: sql<number>`count(*)::int` })
+    .from(table)
+    .where(and(eq(table.campaignId, c.id), eq(table.status, "failed")))
+    .groupBy(table.failureCode, table.failureReason)
     .orderBy(desc(sql`count(*)`))
     .limit(50);
-  const recipients = await pendingRecipientCount(db, c.id, await audienceOf(db, c));
+  let recipients: number;
+  if (!broadcast) recipients = await pendingRecipientCount(db, c.id, await audienceOf(db, c));
+  else if (EDITABLE_STATUSES.includes(c.status)) {
+    // Not started: the audience as planning would see it now (the number it will be sent to).
+    recipients = await countAudience(db, { orgId: c.orgId, channelId: c.channelId, kind: c.kind === "marketing" ? "marketing" : "recurring", topicId: c.topicId, segmentId: c.segmentId }, new Date());
+  } else {
+    const [left] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(campaignDeliveries)
+      .where(and(eq(campaignDeliveries.campaignId, c.id), sql`${campaignDeliveries.status} in ('pending', 'held', 'sending')`));
+    recipients = Number(left?.n ?? 0);
+  }
   const settled = c.sent + c.failed + c.expired;
   // A segment leaves some subscribers out: the send's total is who was reached plus who will be.
-  const total = c.segmentId ? settled + recipients : c.subscribers;
+  const total = broadcast ? (EDITABLE_STATUSES.includes(c.status) ? recipients : c.subscribers) : c.segmentId ? settled + recipients : c.subscribers;
   const remaining = Math.max(0, total - settled);
   const sending = c.status === "sending";
   return {

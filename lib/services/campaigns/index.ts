@@ -28,3 +28,20 @@ export { type OptinSignal, handleCampaignOptin } from "./subscription/handle-opt
 export { type ReferralSignal, type ReferralOutcome, handleCampaignReferral, decideCampaignReferral, sendCampaignRequest } from "./subscription/handle-referral";
 export { updateCampaign } from "./update-campaign";
 export { sendAfterSendReply } from "./subscription/after-send-reply";
+export {
+  audiencePreviewQuerySchema,
+  audiencePreviewSchema,
+  campaignDeliverySchema,
+  deliveryQuerySchema,
+  type AudiencePreview,
+  type AudiencePreviewQuery,
+  type CampaignDelivery,
+  type DeliveryQuery,
+  kindAvailability,
+  listCampaignDeliveries,
+  previewBroadcastAudience,
+  runBroadcastSend,
+  sendBroadcastBatch,
+  type BroadcastBatchOptions,
+  type BroadcastBatchResult,
+} from "./broadcast";

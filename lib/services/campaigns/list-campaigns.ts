@@ -13,7 +13,7 @@ import { campaignListQuerySchema, type Campaign, type CampaignListQuery } from "
  */
 export async function listCampaigns({ ctx, input = {} }: { ctx: OrgContext; input?: CampaignListQuery }): Promise<Page<Campaign>> {
   requirePermission(ctx, "campaigns.read");
-  const { cursor, limit, channelId, status } = parseInput(campaignListQuerySchema, input);
+  const { cursor, limit, channelId, status, kind } = parseInput(campaignListQuerySchema, input);
   const db = await getDb();
   const rows = await db
     .select({ campaign: campaigns, pageId: channels.pageId, pageUsername: channels.pageUsername })
@@ -25,6 +25,7 @@ export async function listCampaigns({ ctx, input = {} }: { ctx: OrgContext; inpu
         isNull(campaigns.deletedAt),
         channelId ? eq(campaigns.channelId, channelId) : undefined,
         status ? eq(campaigns.status, status) : undefined,
+        kind ? eq(campaigns.kind, kind) : undefined,
         cursor ? lt(campaigns.id, cursor) : undefined,
       ),
     )

@@ -4,7 +4,7 @@ import { campaigns, channels } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { mMeRefLink, type PageIdentity } from "@/lib/messenger-links";
 import type { OrgContext } from "@/lib/tenancy/context";
-import type { Campaign, CampaignContent, Invitation } from "./schemas";
+import type { Campaign, CampaignBudget, CampaignContent, Invitation } from "./schemas";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type { PageIdentity };
@@ -19,6 +19,7 @@ export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
     id: row.id,
     channelId: row.channelId,
     name: row.name,
+    kind: row.kind,
     status: row.status,
     ref: row.ref,
     shareLink: shareLink(page, row.ref),
@@ -28,6 +29,10 @@ export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
     afterSendReply: row.afterSendReply,
     content: row.content as CampaignContent,
     segmentId: row.segmentId,
+    topicId: row.topicId,
+    localSendTime: row.localSendTime,
+    budget: (row.budget as CampaignBudget | null) ?? null,
+    metaCampaignId: row.metaCampaignId,
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     ratePerSecond: row.ratePerSecond,
     requestCooldownHours: row.requestCooldownHours,
@@ -39,6 +44,7 @@ export function toCampaign(row: CampaignRow, page: PageIdentity): Campaign {
       sent: row.sent,
       failed: row.failed,
       expired: row.expired,
+      held: row.held,
     },
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -69,6 +75,7 @@ export async function getCampaignInOrg(
 export function auditView(row: CampaignRow) {
   return {
     name: row.name,
+    kind: row.kind,
     channelId: row.channelId,
     status: row.status,
     requestTitle: row.requestTitle,
@@ -76,6 +83,7 @@ export function auditView(row: CampaignRow) {
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     ratePerSecond: row.ratePerSecond,
     segmentId: row.segmentId,
+    ...(row.kind !== "otn" && { topicId: row.topicId, localSendTime: row.localSendTime, budget: row.budget }),
     contentType: (row.content as CampaignContent).type,
   };
 }

@@ -2,7 +2,17 @@ import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
 import { inputString, required, say } from "@/lib/validation";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { CAMPAIGN_STATUSES, RECIPIENT_STATUSES, REQUEST_TITLE_MAX, TEXT_MAX, MAX_RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND } from "./constants";
+import {
+  BUDGET_MAX_CENTS,
+  BUDGET_MIN_CENTS,
+  CAMPAIGN_KINDS,
+  CAMPAIGN_STATUSES,
+  RECIPIENT_STATUSES,
+  REQUEST_TITLE_MAX,
+  TEXT_MAX,
+  MAX_RATE_PER_SECOND,
+  DEFAULT_RATE_PER_SECOND,
+} from "./constants";
 
 /**
  * The zod schemas of OTN campaigns, shared by the services (which parse with them), the API's OpenAPI
@@ -83,8 +93,56 @@ const fields = {
     .default(24),
 };
 
-export const campaignCreateSchema = z.object(fields);
+/** "HH:MM", 24-hour: send at this time of day in each recipient's own time zone (recurring, marketing). */
+export const localSendTimeSchema = z
+  .string({ error: say("broadcast.errors.localSendTime") })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: say("broadcast.errors.localSendTime") })
+  .nullable()
+  .describe(
+    "\"HH:MM\" (24-hour): each recipient gets it at this time in their own time zone (the opt-in's; the organisation's when unknown), on or after " +
+      "the start; someone for whom it is already between HH:MM and HH:MM + 1 hour when the send starts gets it at once. Null: everyone at the start.",
+  );
+
+/** A marketing campaign's budget on Meta, in cents of the ad account's currency. */
+export const budgetSchema = z
+  .object({
+    type: z.enum(["daily", "lifetime"], { error: say("broadcast.errors.budgetType") }),
+    amountCents: z.coerce
+      .number()
+      .int({ error: say("broadcast.errors.budgetAmount", { min: BUDGET_MIN_CENTS, max: BUDGET_MAX_CENTS }) })
+      .min(BUDGET_MIN_CENTS, { error: say("broadcast.errors.budgetAmount", { min: BUDGET_MIN_CENTS, max: BUDGET_MAX_CENTS }) })
+      .max(BUDGET_MAX_CENTS, { error: say("broadcast.errors.budgetAmount", { min: BUDGET_MIN_CENTS, max: BUDGET_MAX_CENTS }) }),
+  })
+  .describe("Meta's message_campaign budget: daily, or for the campaign's lifetime (30 days from its start), in cents.");
+export type CampaignBudget = z.infer<typeof budgetSchema>;
+
+/** The fields every kind that sends from the permissions ledger shares (recurring, marketing). */
+const broadcastFields = {
+  name: fields.name,
+  channelId: fields.channelId,
+  content: contentSchema,
+  segmentId: fields.segmentId,
+  scheduledAt: fields.scheduledAt,
+  localSendTime: localSendTimeSchema.default(null),
+  ratePerSecond: fields.ratePerSecond,
+};
+
+/** An OTN campaign, as before kinds existed: `kind` may be left out. */
+export const otnCampaignCreateSchema = z.object({ kind: z.literal("otn").default("otn"), ...fields });
+/** A recurring-notification campaign: the active subscribers of one registered topic of the channel. */
+export const recurringCampaignCreateSchema = z.object({
+  kind: z.literal("recurring"),
+  ...broadcastFields,
+  topicId: z.uuid({ error: say("broadcast.errors.topicRequired") }).describe("The recurring topic (of the same channel, registered) whose subscribers receive it."),
+});
+/** A Marketing Messages campaign: the Page's subscribers, sent through a paid campaign on the channel's ad account. */
+export const marketingCampaignCreateSchema = z.object({ kind: z.literal("marketing"), ...broadcastFields, budget: budgetSchema });
+
+export const campaignCreateSchema = z.discriminatedUnion("kind", [otnCampaignCreateSchema, recurringCampaignCreateSchema, marketingCampaignCreateSchema], {
+  error: say("broadcast.errors.kind"),
+});
 export type CampaignCreateInput = z.input<typeof campaignCreateSchema>;
+export type CampaignCreateData = z.output<typeof campaignCreateSchema>;
 
 /**
  * Only the fields sent change; the channel is fixed once created (the ref and tokens belong to its Page).
@@ -102,11 +160,15 @@ export const campaignUpdateSchema = z
     scheduledAt: scheduledAt.optional(),
     ratePerSecond: fields.ratePerSecond.removeDefault().optional(),
     requestCooldownHours: fields.requestCooldownHours.removeDefault().optional(),
+    topicId: z.uuid({ error: say("broadcast.errors.topicRequired") }).optional().describe("Recurring campaigns only."),
+    localSendTime: localSendTimeSchema.optional().describe("Recurring and marketing campaigns only."),
+    budget: budgetSchema.optional().describe("Marketing campaigns only."),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { error: say("validation.atLeastOneField") });
 export type CampaignUpdateInput = z.input<typeof campaignUpdateSchema>;
 
 export const campaignListQuerySchema = pageQuerySchema.extend({
+  kind: z.enum(CAMPAIGN_KINDS, { error: say("validation.oneOf", { field: "kind", values: CAMPAIGN_KINDS.join(", ") }) }).optional().describe("Only campaigns of this kind.").meta({ examples: ["recurring"] }),
   channelId: z.uuid({ error: say("validation.channelIdWithStop") }).optional().describe("Only this channel's campaigns.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7e"] }),
   status: z.enum(CAMPAIGN_STATUSES, { error: say("validation.oneOf", { field: "status", values: CAMPAIGN_STATUSES.join(", ") }) }).optional().describe("Only campaigns in this status.").meta({ examples: ["sending"] }),
 });
@@ -119,7 +181,8 @@ export const campaignCountsSchema = z.object({
   subscribers: z.number().int(),
   sent: z.number().int(),
   failed: z.number().int(),
-  expired: z.number().int(),
+  expired: z.number().int().describe("OTN: tokens that expired. Recurring, marketing: recipients skipped because their permission ended (expired, invalid, stopped, unsubscribed)."),
+  held: z.number().int().describe("Recurring, marketing: recipients waiting for the topic's cadence, Meta's 48-hour gap or Meta's conversation gap."),
 });
 
 /** A campaign as the dashboard and the API show it. */
@@ -127,6 +190,7 @@ export const campaignSchema = z.object({
   id: z.uuid(),
   channelId: z.uuid(),
   name: z.string(),
+  kind: z.enum(CAMPAIGN_KINDS),
   status: z.enum(CAMPAIGN_STATUSES),
   ref: z.string(),
   shareLink: z.string().describe("https://m.me/{page}?ref={ref}"),
@@ -136,6 +200,10 @@ export const campaignSchema = z.object({
   afterSendReply: z.string().nullable().describe("The reply once the campaign has ended; null: the default text."),
   content: contentSchema,
   segmentId: z.uuid().nullable().describe("The segment it is sent to; null: everyone subscribed."),
+  topicId: z.uuid().nullable().describe("Recurring: the topic whose subscribers receive it; null for the other kinds."),
+  localSendTime: z.string().nullable().describe("Recurring, marketing: \"HH:MM\" in each recipient's time zone; null: at the start."),
+  budget: budgetSchema.nullable().describe("Marketing: the budget given to Meta; null for the other kinds."),
+  metaCampaignId: z.string().nullable().describe("Marketing: Meta's message_campaign id, once created (when the send starts)."),
   scheduledAt: z.iso.datetime().nullable(),
   ratePerSecond: z.number().int(),
   requestCooldownHours: z.number().int(),

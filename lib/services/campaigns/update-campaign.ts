@@ -11,6 +11,10 @@ import { campaignUpdateSchema, EDITABLE_STATUSES, type Campaign } from "./schema
 import { campaignScheduledEvent, campaignUnscheduledEvent } from "@/inngest/events/campaigns";
 import { emitCampaignEvents } from "./emit-campaign-events";
 import { assertFuture } from "./scheduled-at";
+import { ValidationError } from "@/lib/errors";
+import { assertSendableTopic } from "./broadcast/topic";
+
+const OTN_ONLY = ["invitation", "requestTitle", "replyText", "afterSendReply", "requestCooldownHours"] as const;
 
 /**
  * Changes only the fields sent, while the campaign is a draft or scheduled (not once sending started);
@@ -26,6 +30,13 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
     const onlyAfterSendReply = Object.entries(data).every(([field, value]) => field === "afterSendReply" || value === undefined);
     if (!EDITABLE_STATUSES.includes(before.status) && !onlyAfterSendReply) throw new ConflictError("campaigns.errors.notEditable");
     if (data.segmentId) await getSegmentInOrg(tx, ctx.org.id, data.segmentId);
+    // Each kind's own fields only: a field of another kind is refused rather than silently kept.
+    const foreign =
+      before.kind === "otn"
+        ? (["topicId", "localSendTime", "budget"] as const).find((f) => data[f] !== undefined)
+        : (OTN_ONLY.find((f) => data[f] !== undefined) ?? (before.kind !== "recurring" && data.topicId !== undefined ? "topicId" : before.kind !== "marketing" && data.budget !== undefined ? "budget" : undefined));
+    if (foreign) throw ValidationError.forField(foreign, "broadcast.errors.fieldNotForKind", { kind: before.kind });
+    if (data.topicId !== undefined) await assertSendableTopic(tx, ctx.org.id, before.channelId, data.topicId);
     const newTime = data.scheduledAt === undefined ? undefined : assertFuture(data.scheduledAt);
     const timeChanged = newTime !== undefined && (newTime?.getTime() ?? null) !== (before.scheduledAt?.getTime() ?? null);
     const [after] = await tx
@@ -40,6 +51,9 @@ export async function updateCampaign({ ctx, campaignId, input }: { ctx: OrgConte
         ...(data.segmentId !== undefined && { segmentId: data.segmentId }),
         ...(data.ratePerSecond !== undefined && { ratePerSecond: data.ratePerSecond }),
         ...(data.requestCooldownHours !== undefined && { requestCooldownHours: data.requestCooldownHours }),
+        ...(data.topicId !== undefined && { topicId: data.topicId }),
+        ...(data.localSendTime !== undefined && { localSendTime: data.localSendTime }),
+        ...(data.budget !== undefined && { budget: data.budget }),
         ...(timeChanged && { scheduledAt: newTime, status: newTime ? ("scheduled" as const) : ("draft" as const), scheduleVersion: before.scheduleVersion + 1 }),
       })
       .where(eq(campaigns.id, before.id))

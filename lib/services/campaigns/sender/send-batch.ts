@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { openPageToken } from "@/lib/services/channels";
 import { getDb } from "@/db/client";
 import { campaigns, channels } from "@/db/schema";
@@ -14,6 +14,8 @@ import { contentMessage } from "../messages";
 import type { CampaignContent } from "../schemas";
 import { audienceOf, claimPending, recordOutcomes, recoverInterrupted, releaseUnsent, spareLateTokens, spareOutsideAudience, unsettledCount, type ClaimedToken, type Outcome } from "./ledger";
 import { RateLimiter, type RecentCalls } from "./rate-limiter";
+import { finish } from "./finish";
+import { sendBroadcastBatch } from "../broadcast/send-broadcast-batch";
 
 export const TOKEN_LIFETIME_MS = 365 * 86_400_000;
 const FLUSH_EVERY = 200;
@@ -36,11 +38,16 @@ export interface SendBatchOptions {
    * the one-second ceiling across the boundary. Without it the batch first waits out a full second.
    */
   recentCalls?: RecentCalls;
+  /** Recurring, marketing: what "now" is for due times and holds (tests move it; the default is the clock). */
+  now?: Date;
 }
 
 export interface BatchResult {
-  /** more: call again; finished: every token settled; paused: the Page token was refused (190); stopped: cancelled, deleted or overtaken. */
-  state: "more" | "finished" | "paused" | "stopped";
+  /**
+   * more: call again; finished: every token settled; paused: the Page token was refused (190); stopped: cancelled,
+   * deleted or overtaken; waiting (recurring, marketing): only deliveries due later remain, until `nextDueAt`.
+   */
+  state: "more" | "finished" | "paused" | "stopped" | "waiting";
   claimed: number;
   sent: number;
   failed: number;
@@ -49,6 +56,10 @@ export interface BatchResult {
   released: number;
   /** This batch's last second of calls, for the next batch (`SendBatchOptions.recentCalls`); absent when unknown. */
   recentCalls?: RecentCalls;
+  /** Recurring, marketing: deliveries held by this batch (cadence, gap, recently messaged). */
+  held?: number;
+  /** state waiting: when the next delivery is due (ISO). */
+  nextDueAt?: string;
 }
 
 type Attempt =
@@ -77,6 +88,8 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
     .where(eq(campaigns.id, options.campaignId));
   if (!row || row.campaign.deletedAt || row.campaign.status !== "sending") return { ...result, state: "stopped" };
   if (options.scheduleVersion !== undefined && row.campaign.scheduleVersion !== options.scheduleVersion) return { ...result, state: "stopped" };
+  // Recurring and marketing campaigns send from the permissions ledger (campaign_deliveries): their own sender.
+  if (row.campaign.kind !== "otn") return sendBroadcastBatch(options);
   const { campaign, channel } = row;
 
   const rate = options.ratePerSecond ?? campaign.ratePerSecond;
@@ -195,27 +208,6 @@ export async function sendCampaignBatch(options: SendBatchOptions): Promise<Batc
   return result;
 }
 
-/** Every token settled: sent, or sent with failures when any failed. Two batches may both get here; one writes. */
-async function finish(campaignId: string): Promise<void> {
-  const db = await getDb();
-  const [row] = await db.select({ failed: campaigns.failed, status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId));
-  if (row?.status !== "sending") return;
-  await db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(campaigns)
-      .set({ status: row.failed > 0 ? "sent_with_failures" : "sent", finishedAt: new Date(), currentRate: 0 })
-      .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "sending")))
-      .returning();
-    if (!after) return;
-    await recordSystemAudit(tx, after.orgId, {
-      action: "campaign.finished",
-      resourceId: after.id,
-      before: { status: "sending" },
-      after: { status: after.status, sent: after.sent, failed: after.failed, expired: after.expired },
-    });
-  });
-}
-
 /** One token, with Meta's errors classified: temporary → back-off and retry; rate limit → slow down and retry. */
 async function sendOne(
   graph: GraphClient,
@@ -290,6 +282,8 @@ export async function runCampaignSend(options: SendBatchOptions): Promise<BatchR
     total.released += r.released;
     total.state = r.state;
     total.recentCalls = r.recentCalls;
+    if (r.held !== undefined) total.held = (total.held ?? 0) + r.held;
+    total.nextDueAt = r.nextDueAt;
     if (r.state !== "more") return total;
   }
 }
