@@ -3,14 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { checkInputAction } from "@/app/check-input-action";
+import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
+import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
 import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { KeyIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
+import { KeyIcon } from "@/components/ui/icons";
 import { Input, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
@@ -28,12 +29,9 @@ type Revealed = { name: string; secret: string };
 export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; connectors: Connector[] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<Connector | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [tests, setTests] = useState<Record<string, ConnectorTestResult | "running">>({});
   const [, startTransition] = useTransition();
-  const remove = useConfirmRow((c: Connector) => deleteConnectorAction(orgSlug, c.id));
   const rotate = useConfirmRow(async (c: Connector) => {
     const result = await rotateConnectorSecretAction(orgSlug, c.id);
     if (result.ok) setRevealed(result.data);
@@ -63,30 +61,59 @@ export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; con
       </span>
     );
   };
-  const createButton = (
-    <Button onClick={() => setCreating(true)}>
-      <PlusIcon className="size-4" />
-      {t("botConnectors.create")}
-    </Button>
-  );
   return (
-    <div>
-      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <p className="max-w-2xl text-sm text-zinc-500">{t("botConnectors.description")}</p>
-        {connectors.length > 0 && createButton}
-      </div>
-      {connectors.length === 0 ? (
-        <EmptyState icon={<KeyIcon className="size-5" />} title={t("botConnectors.empty.title")} body={t("botConnectors.empty.body")} action={createButton} />
-      ) : (
+    <ListWithDialogs
+      rows={connectors}
+      description={t("botConnectors.description")}
+      createLabel={t("botConnectors.create")}
+      createTitle={t("botConnectors.create.title")}
+      editTitle={t("botConnectors.edit.title")}
+      empty={{ icon: <KeyIcon className="size-5" />, title: t("botConnectors.empty.title"), body: t("botConnectors.empty.body") }}
+      dialog={({ row, ...props }) => (
+        <ConnectorDialog
+          {...props}
+          initial={row ? { name: row.name, url: row.url, timeoutMs: String(row.timeoutMs), fallback: row.fallback, enabled: row.enabled } : undefined}
+          save={async (values) => {
+            if (row) {
+              const result = await updateConnectorAction(orgSlug, row.id, values);
+              if (result.ok) router.refresh();
+              return result;
+            }
+            const result = await createConnectorAction(orgSlug, values);
+            if (result.ok) {
+              setRevealed(result.data);
+              router.refresh();
+            }
+            return result;
+          }}
+        />
+      )}
+      remove={(c) => deleteConnectorAction(orgSlug, c.id)}
+      deleteTitle={(c) => t("botConnectors.delete.title", { name: c?.name ?? "" })}
+      deleteBody={t("botConnectors.delete.body")}
+      dialogs={
+        <>
+          <Dialog
+            open={revealed !== null}
+            onClose={() => setRevealed(null)}
+            title={t("botConnectors.secret.title")}
+            description={t("botConnectors.secret.body")}
+            footer={<Button onClick={() => setRevealed(null)}>{t("botConnectors.secret.done")}</Button>}
+          >
+            {revealed && <CopyField id="connector-secret" value={revealed.secret} label={revealed.name} copyName={t("botConnectors.secret.title")} wrap />}
+          </Dialog>
+          <ConfirmDialog {...rotate.dialog} title={t("botConnectors.rotate.title", { name: rotate.row?.name ?? "" })} body={t("botConnectors.rotate.body")} confirmLabel={t("botConnectors.rotate")} />
+        </>
+      }
+    >
+      {({ edit, remove }) => (
         <Table label={t("botConnectors.title")}>
           <THead>
             <TH>{t("botConnectors.col.name")}</TH>
             <TH className="hidden md:table-cell">{t("botConnectors.col.url")}</TH>
             <TH>{t("botConnectors.col.status")}</TH>
             <TH className="hidden lg:table-cell">{t("botConnectors.col.lastError")}</TH>
-            <TH className="w-64">
-              <span className="sr-only">{t("common.actions")}</span>
-            </TH>
+            <RowActionsHeader className="w-64" />
           </THead>
           <TBody>
             {connectors.map((c) => (
@@ -111,67 +138,24 @@ export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; con
                   )}
                 </TD>
                 <TD stack="end">
-                  <div className="flex flex-wrap justify-end gap-1">
+                  <RowActions wrap deleteName={c.name} onDelete={() => remove(c)}>
                     <Button variant="secondary" size="sm" onClick={() => runTest(c)} disabled={tests[c.id] === "running"}>
                       {t("botConnectors.test")}
                     </Button>
-                    <Button variant="secondary" size="sm" onClick={() => setEditing(c)}>
+                    <Button variant="secondary" size="sm" onClick={() => edit(c)}>
                       {t("botConnectors.edit")}
                     </Button>
                     <Button variant="ghost" size="sm" onClick={() => rotate.ask(c)}>
                       {t("botConnectors.rotate")}
                     </Button>
-                    <Button variant="ghost" size="sm" aria-label={`${t("common.delete")} ${c.name}`} title={t("common.delete")} onClick={() => remove.ask(c)}>
-                      <TrashIcon className="size-4" />
-                    </Button>
-                  </div>
+                  </RowActions>
                 </TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
-      <ConnectorDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        title={t("botConnectors.create.title")}
-        submitLabel={t("common.create")}
-        save={async (values) => {
-          const result = await createConnectorAction(orgSlug, values);
-          if (result.ok) {
-            setRevealed(result.data);
-            router.refresh();
-          }
-          return result;
-        }}
-      />
-      {editing && (
-        <ConnectorDialog
-          key={editing.id}
-          open
-          onClose={() => setEditing(null)}
-          title={t("botConnectors.edit.title")}
-          submitLabel={t("common.save")}
-          initial={{ name: editing.name, url: editing.url, timeoutMs: String(editing.timeoutMs), fallback: editing.fallback, enabled: editing.enabled }}
-          save={async (values) => {
-            const result = await updateConnectorAction(orgSlug, editing.id, values);
-            if (result.ok) router.refresh();
-            return result;
-          }}
-        />
-      )}
-      <Dialog
-        open={revealed !== null}
-        onClose={() => setRevealed(null)}
-        title={t("botConnectors.secret.title")}
-        description={t("botConnectors.secret.body")}
-        footer={<Button onClick={() => setRevealed(null)}>{t("botConnectors.secret.done")}</Button>}
-      >
-        {revealed && <CopyField id="connector-secret" value={revealed.secret} label={revealed.name} copyName={t("botConnectors.secret.title")} wrap />}
-      </Dialog>
-      <ConfirmDialog {...rotate.dialog} title={t("botConnectors.rotate.title", { name: rotate.row?.name ?? "" })} body={t("botConnectors.rotate.body")} confirmLabel={t("botConnectors.rotate")} />
-      <ConfirmDialog {...remove.dialog} title={t("botConnectors.delete.title", { name: remove.row?.name ?? "" })} body={t("botConnectors.delete.body")} confirmLabel={t("common.delete")} />
-    </div>
+    </ListWithDialogs>
   );
 }
 
