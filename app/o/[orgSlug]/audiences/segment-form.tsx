@@ -4,9 +4,8 @@ import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useWatch, type Control, type UseFormGetValues, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
 import { checkInputAction } from "@/app/check-input-action";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogFormActions } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/settings/form-dialog";
 import { Field } from "@/components/ui/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { Input, Select } from "@/components/ui/input";
@@ -197,9 +196,7 @@ export function SegmentDialog({
     staleTime: 30_000,
   });
   return (
-    <Dialog open onClose={onClose} title={title}>
-      <form className="space-y-4" noValidate onSubmit={onSubmit}>
-        {formError && <Alert>{formError}</Alert>}
+    <FormDialog onClose={onClose} title={title} onSubmit={onSubmit} formError={formError} submitLabel={t("segments.save")} pending={pending}>
         <Field id="segment-name" label={t("common.name")} error={fieldError("name")}>
           <Input {...form.register("name")} required autoFocus maxLength={SEGMENT_NAME_MAX} />
         </Field>
@@ -233,9 +230,7 @@ export function SegmentDialog({
         <p className="text-sm font-medium text-zinc-700" aria-live="polite" data-testid="segment-live-count">
           {count.data == null ? t("segments.liveCount.pending") : t("segments.liveCount", { count: count.data })}
         </p>
-        <DialogFormActions onCancel={onClose} submitLabel={t("segments.save")} pending={pending} />
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }
 

@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { checkInputAction } from "@/app/check-input-action";
+import { FormDialog, type FormDialogProps } from "@/components/settings/form-dialog";
 import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
 import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
-import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { KeyIcon } from "@/components/ui/icons";
 import { Input, Select } from "@/components/ui/input";
@@ -20,7 +20,6 @@ import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
 import { CONNECTOR_NAME_MAX, CONNECTOR_TIMEOUT_DEFAULT_MS, CONNECTOR_URL_MAX } from "@/lib/services/bot-connectors/constants";
 import type { Connector, ConnectorTestResult } from "@/lib/services/bot-connectors/schemas";
-import type { ActionResult } from "@/lib/tenancy/action";
 import { createConnectorAction, deleteConnectorAction, rotateConnectorSecretAction, testConnectorAction, updateConnectorAction, type ConnectorFormValues } from "./actions";
 
 type Revealed = { name: string; secret: string };
@@ -166,14 +165,7 @@ function ConnectorDialog({
   submitLabel,
   initial,
   save,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  submitLabel: string;
-  initial?: ConnectorFormValues;
-  save: (values: ConnectorFormValues) => Promise<ActionResult<unknown>>;
-}) {
+}: FormDialogProps<ConnectorFormValues>) {
   const { t } = useI18n();
   const values: ConnectorFormValues = initial ?? { name: "", url: "", timeoutMs: String(CONNECTOR_TIMEOUT_DEFAULT_MS), fallback: "queue", enabled: true };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<ConnectorFormValues>({
@@ -182,14 +174,8 @@ function ConnectorDialog({
     submit: save,
     onSuccess: () => onClose(),
   });
-  const close = () => {
-    form.reset(values);
-    onClose();
-  };
   return (
-    <Dialog open={open} onClose={close} title={title}>
-      <form className="space-y-4" noValidate onSubmit={onSubmit}>
-        {formError && <Alert>{formError}</Alert>}
+    <FormDialog open={open} onClose={onClose} reset={() => form.reset(values)} title={title} onSubmit={onSubmit} formError={formError} submitLabel={submitLabel} pending={pending}>
         <Field id="connector-name" label={t("field.name")} error={fieldError("name")}>
           <Input {...form.register("name")} placeholder={t("botConnectors.namePlaceholder")} required autoFocus maxLength={CONNECTOR_NAME_MAX} autoComplete="off" />
         </Field>
@@ -209,8 +195,6 @@ function ConnectorDialog({
           <input type="checkbox" {...form.register("enabled")} className="size-4 rounded border-zinc-300" />
           {t("botConnectors.enabled")}
         </label>
-        <DialogFormActions onCancel={close} submitLabel={submitLabel} pending={pending} />
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
 
 import { checkInputAction } from "@/app/check-input-action";
-import { Alert } from "@/components/ui/alert";
-import { Dialog, DialogFormActions } from "@/components/ui/dialog";
+import { FormDialog, type FormDialogProps } from "@/components/settings/form-dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
 import { CANNED_REPLY_CONTENT_MAX, renderCannedReply, SHORTCUT_MAX } from "@/lib/services/canned-replies/constants";
-import type { ActionResult } from "@/lib/tenancy/action";
 import type { CannedReplyFormValues } from "./actions";
 
 /** Create or edit a canned reply: its shortcut, where it is offered, its words, and a preview with sample values. */
@@ -20,15 +18,7 @@ export function CannedReplyDialog({
   initial,
   groups,
   save,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  submitLabel: string;
-  initial?: CannedReplyFormValues;
-  groups: { id: string; name: string }[];
-  save: (values: CannedReplyFormValues) => Promise<ActionResult<unknown>>;
-}) {
+}: FormDialogProps<CannedReplyFormValues> & { groups: { id: string; name: string }[] }) {
   const { t } = useI18n();
   const values: CannedReplyFormValues = initial ?? { shortcut: "", content: "", skillGroupId: "" };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<CannedReplyFormValues>({
@@ -37,10 +27,6 @@ export function CannedReplyDialog({
     submit: save,
     onSuccess: () => onClose(),
   });
-  const close = () => {
-    form.reset(values);
-    onClose();
-  };
   const shortcut = form.watch("shortcut").replace(/^\//, "");
   const content = form.watch("content");
   const sample = {
@@ -50,9 +36,7 @@ export function CannedReplyDialog({
     page_name: t("cannedReplies.preview.sample.page"),
   };
   return (
-    <Dialog open={open} onClose={close} title={title}>
-      <form className="space-y-4" noValidate onSubmit={onSubmit}>
-        {formError && <Alert>{formError}</Alert>}
+    <FormDialog open={open} onClose={onClose} reset={() => form.reset(values)} title={title} onSubmit={onSubmit} formError={formError} submitLabel={submitLabel} pending={pending}>
         <Field id="canned-reply-shortcut" label={t("field.shortcut")} hint={t("cannedReplies.shortcutHint", { shortcut: shortcut || "thanks" })} error={fieldError("shortcut")}>
           <Input {...form.register("shortcut")} placeholder={t("cannedReplies.shortcutPlaceholder")} required autoFocus maxLength={SHORTCUT_MAX + 1} autoComplete="off" />
         </Field>
@@ -75,8 +59,6 @@ export function CannedReplyDialog({
             <p className="mt-1 whitespace-pre-wrap text-sm text-zinc-900">{renderCannedReply(content, sample)}</p>
           </div>
         )}
-        <DialogFormActions onCancel={close} submitLabel={submitLabel} pending={pending} />
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,15 +1,13 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogFormActions } from "@/components/ui/dialog";
+import { FormDialog, type FormDialogProps } from "@/components/settings/form-dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
 import { LABEL_COLORS, LABEL_DESCRIPTION_MAX, LABEL_NAME_MAX } from "@/lib/services/labels/constants";
-import type { ActionResult } from "@/lib/tenancy/action";
 import { LabelChip, SWATCH_CLASSES } from "../../conversations/_components/label-chip";
 
 /** Create or edit a label's name, colour and description, in a dialog. */
@@ -20,14 +18,7 @@ export function LabelDialog({
   submitLabel,
   initial,
   save,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  submitLabel: string;
-  initial?: { name: string; color: string; description: string };
-  save: (values: Record<string, string>) => Promise<ActionResult<unknown>>;
-}) {
+}: FormDialogProps<Record<string, string>, { name: string; color: string; description: string }>) {
   const { t } = useI18n();
   const values = { name: initial?.name ?? "", color: initial?.color ?? "zinc", description: initial?.description ?? "" };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
@@ -36,15 +27,9 @@ export function LabelDialog({
     submit: save,
     onSuccess: onClose,
   });
-  const close = () => {
-    form.reset(values);
-    onClose();
-  };
   const [name, color] = [form.watch("name"), form.watch("color")];
   return (
-    <Dialog open={open} onClose={close} title={title}>
-      <form className="space-y-4" noValidate onSubmit={onSubmit}>
-        {formError && <Alert>{formError}</Alert>}
+    <FormDialog open={open} onClose={onClose} reset={() => form.reset(values)} title={title} onSubmit={onSubmit} formError={formError} submitLabel={submitLabel} pending={pending}>
         <Field id="label-name" label={t("common.name")} error={fieldError("name")}>
           <Input {...form.register("name")} placeholder={t("labels.namePlaceholder")} required autoFocus maxLength={LABEL_NAME_MAX} />
         </Field>
@@ -70,8 +55,6 @@ export function LabelDialog({
         <Field id="label-description" label={t("common.description")} optionalLabel={t("common.optional")} error={fieldError("description")}>
           <Textarea {...form.register("description")} placeholder={t("labels.descriptionPlaceholder")} rows={2} maxLength={LABEL_DESCRIPTION_MAX} />
         </Field>
-        <DialogFormActions onCancel={close} submitLabel={submitLabel} pending={pending} />
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }
