@@ -158,24 +158,17 @@ export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; con
   );
 }
 
-function ConnectorDialog({
-  open,
-  onClose,
-  title,
-  submitLabel,
-  initial,
-  save,
-}: FormDialogProps<ConnectorFormValues>) {
+function ConnectorDialog({ initial, save, ...dialog }: FormDialogProps<ConnectorFormValues>) {
   const { t } = useI18n();
   const values: ConnectorFormValues = initial ?? { name: "", url: "", timeoutMs: String(CONNECTOR_TIMEOUT_DEFAULT_MS), fallback: "queue", enabled: true };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<ConnectorFormValues>({
     check: (input) => checkInputAction("botConnector", { ...input, timeoutMs: Number(input.timeoutMs) }),
     defaultValues: values,
     submit: save,
-    onSuccess: () => onClose(),
+    onSuccess: () => dialog.onClose(),
   });
   return (
-    <FormDialog open={open} onClose={onClose} reset={() => form.reset(values)} title={title} onSubmit={onSubmit} formError={formError} submitLabel={submitLabel} pending={pending}>
+    <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
         <Field id="connector-name" label={t("field.name")} error={fieldError("name")}>
           <Input {...form.register("name")} placeholder={t("botConnectors.namePlaceholder")} required autoFocus maxLength={CONNECTOR_NAME_MAX} autoComplete="off" />
         </Field>

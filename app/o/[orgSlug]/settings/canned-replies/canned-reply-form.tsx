@@ -10,22 +10,14 @@ import { CANNED_REPLY_CONTENT_MAX, renderCannedReply, SHORTCUT_MAX } from "@/lib
 import type { CannedReplyFormValues } from "./actions";
 
 /** Create or edit a canned reply: its shortcut, where it is offered, its words, and a preview with sample values. */
-export function CannedReplyDialog({
-  open,
-  onClose,
-  title,
-  submitLabel,
-  initial,
-  groups,
-  save,
-}: FormDialogProps<CannedReplyFormValues> & { groups: { id: string; name: string }[] }) {
+export function CannedReplyDialog({ initial, groups, save, ...dialog }: FormDialogProps<CannedReplyFormValues> & { groups: { id: string; name: string }[] }) {
   const { t } = useI18n();
   const values: CannedReplyFormValues = initial ?? { shortcut: "", content: "", skillGroupId: "" };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<CannedReplyFormValues>({
     check: (input) => checkInputAction("cannedReply", { ...input, skillGroupId: input.skillGroupId || null }),
     defaultValues: values,
     submit: save,
-    onSuccess: () => onClose(),
+    onSuccess: () => dialog.onClose(),
   });
   const shortcut = form.watch("shortcut").replace(/^\//, "");
   const content = form.watch("content");
@@ -36,7 +28,7 @@ export function CannedReplyDialog({
     page_name: t("cannedReplies.preview.sample.page"),
   };
   return (
-    <FormDialog open={open} onClose={onClose} reset={() => form.reset(values)} title={title} onSubmit={onSubmit} formError={formError} submitLabel={submitLabel} pending={pending}>
+    <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
         <Field id="canned-reply-shortcut" label={t("field.shortcut")} hint={t("cannedReplies.shortcutHint", { shortcut: shortcut || "thanks" })} error={fieldError("shortcut")}>
           <Input {...form.register("shortcut")} placeholder={t("cannedReplies.shortcutPlaceholder")} required autoFocus maxLength={SHORTCUT_MAX + 1} autoComplete="off" />
         </Field>

@@ -11,25 +11,18 @@ import { LABEL_COLORS, LABEL_DESCRIPTION_MAX, LABEL_NAME_MAX } from "@/lib/servi
 import { LabelChip, SWATCH_CLASSES } from "../../conversations/_components/label-chip";
 
 /** Create or edit a label's name, colour and description, in a dialog. */
-export function LabelDialog({
-  open,
-  onClose,
-  title,
-  submitLabel,
-  initial,
-  save,
-}: FormDialogProps<Record<string, string>, { name: string; color: string; description: string }>) {
+export function LabelDialog({ initial, save, ...dialog }: FormDialogProps<Record<string, string>, { name: string; color: string; description: string }>) {
   const { t } = useI18n();
   const values = { name: initial?.name ?? "", color: initial?.color ?? "zinc", description: initial?.description ?? "" };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
     check: (input) => checkInputAction("label", input),
     defaultValues: values,
     submit: save,
-    onSuccess: onClose,
+    onSuccess: dialog.onClose,
   });
   const [name, color] = [form.watch("name"), form.watch("color")];
   return (
-    <FormDialog open={open} onClose={onClose} reset={() => form.reset(values)} title={title} onSubmit={onSubmit} formError={formError} submitLabel={submitLabel} pending={pending}>
+    <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
         <Field id="label-name" label={t("common.name")} error={fieldError("name")}>
           <Input {...form.register("name")} placeholder={t("labels.namePlaceholder")} required autoFocus maxLength={LABEL_NAME_MAX} />
         </Field>

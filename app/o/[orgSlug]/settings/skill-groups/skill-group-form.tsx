@@ -8,15 +8,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { useI18n } from "@/lib/i18n/client";
 
 /** Create or edit a skill group's name and description, in a dialog. */
-export function SkillGroupDialog({
-  open,
-  onClose,
-  title,
-  submitLabel,
-  initial,
-  save,
-  onSaved,
-}: FormDialogProps<Record<string, string>, { name: string; description: string }> & { onSaved?: () => void }) {
+export function SkillGroupDialog({ initial, save, onSaved, ...dialog }: FormDialogProps<Record<string, string>, { name: string; description: string }> & { onSaved?: () => void }) {
   const { t } = useI18n();
   const values = { name: initial?.name ?? "", description: initial?.description ?? "" };
   const { form, onSubmit, fieldError, formError, pending } = useActionForm({
@@ -24,12 +16,12 @@ export function SkillGroupDialog({
     defaultValues: values,
     submit: save,
     onSuccess: () => {
-      onClose();
+      dialog.onClose();
       onSaved?.();
     },
   });
   return (
-    <FormDialog open={open} onClose={onClose} reset={() => form.reset(values)} title={title} onSubmit={onSubmit} formError={formError} submitLabel={submitLabel} pending={pending}>
+    <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
         <Field id="skill-group-name" label={t("common.name")} error={fieldError("name")}>
           <Input {...form.register("name")} placeholder={t("skillGroups.namePlaceholder")} required autoFocus maxLength={60} />
         </Field>
