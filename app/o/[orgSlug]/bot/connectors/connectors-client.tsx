@@ -1,26 +1,25 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { checkInputAction } from "@/app/check-input-action";
-import { FormDialog, type FormDialogProps } from "@/components/settings/form-dialog";
 import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
 import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
 import { KeyIcon } from "@/components/ui/icons";
-import { Input, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { useActionForm } from "@/components/ui/use-action-form";
 import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
-import { CONNECTOR_NAME_MAX, CONNECTOR_TIMEOUT_DEFAULT_MS, CONNECTOR_URL_MAX } from "@/lib/services/bot-connectors/constants";
 import type { Connector, ConnectorTestResult } from "@/lib/services/bot-connectors/schemas";
-import { createConnectorAction, deleteConnectorAction, rotateConnectorSecretAction, testConnectorAction, updateConnectorAction, type ConnectorFormValues } from "./actions";
+import { createConnectorAction, deleteConnectorAction, rotateConnectorSecretAction, testConnectorAction, updateConnectorAction } from "./actions";
+
+// The form (react-hook-form) loads after the page, when its always-mounted create dialog first renders: it is
+// out of the first load, the largest of the settings lists' (the bundle budget).
+const ConnectorDialog = dynamic(() => import("./connector-form").then((m) => m.ConnectorDialog), { ssr: false });
 
 type Revealed = { name: string; secret: string };
 
@@ -155,39 +154,5 @@ export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; con
         </Table>
       )}
     </ListWithDialogs>
-  );
-}
-
-function ConnectorDialog({ initial, save, ...dialog }: FormDialogProps<ConnectorFormValues>) {
-  const { t } = useI18n();
-  const values: ConnectorFormValues = initial ?? { name: "", url: "", timeoutMs: String(CONNECTOR_TIMEOUT_DEFAULT_MS), fallback: "queue", enabled: true };
-  const { form, onSubmit, fieldError, formError, pending } = useActionForm<ConnectorFormValues>({
-    check: (input) => checkInputAction("botConnector", { ...input, timeoutMs: Number(input.timeoutMs) }),
-    defaultValues: values,
-    submit: save,
-    onSuccess: () => dialog.onClose(),
-  });
-  return (
-    <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
-        <Field id="connector-name" label={t("field.name")} error={fieldError("name")}>
-          <Input {...form.register("name")} placeholder={t("botConnectors.namePlaceholder")} required autoFocus maxLength={CONNECTOR_NAME_MAX} autoComplete="off" />
-        </Field>
-        <Field id="connector-url" label={t("field.connectorUrl")} error={fieldError("url")}>
-          <Input {...form.register("url")} type="url" placeholder={t("botConnectors.urlPlaceholder")} required maxLength={CONNECTOR_URL_MAX} autoComplete="off" />
-        </Field>
-        <Field id="connector-timeout" label={t("field.connectorTimeout")} error={fieldError("timeoutMs")}>
-          <Input {...form.register("timeoutMs")} type="number" min={500} max={10000} step={100} inputMode="numeric" />
-        </Field>
-        <Field id="connector-fallback" label={t("field.connectorFallback")} error={fieldError("fallback")}>
-          <Select {...form.register("fallback")}>
-            <option value="queue">{t("botConnectors.fallback.queue")}</option>
-            <option value="builtin">{t("botConnectors.fallback.builtin")}</option>
-          </Select>
-        </Field>
-        <label className="flex items-center gap-2 text-sm text-zinc-700">
-          <input type="checkbox" {...form.register("enabled")} className="size-4 rounded border-zinc-300" />
-          {t("botConnectors.enabled")}
-        </label>
-    </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
@@ -11,7 +12,9 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useI18n } from "@/lib/i18n/client";
 import type { CannedReply } from "@/lib/services/canned-replies/schemas";
 import { createCannedReplyAction, deleteCannedReplyAction, updateCannedReplyAction } from "./actions";
-import { CannedReplyDialog } from "./canned-reply-form";
+
+// The form (react-hook-form) loads after the page, when its always-mounted dialog first renders: out of the first load.
+const CannedReplyDialog = dynamic(() => import("./canned-reply-form").then((m) => m.CannedReplyDialog), { ssr: false });
 
 type Scope = "organization" | string;
 

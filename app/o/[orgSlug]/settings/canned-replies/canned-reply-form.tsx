@@ -29,28 +29,28 @@ export function CannedReplyDialog({ initial, groups, save, ...dialog }: FormDial
   };
   return (
     <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
-        <Field id="canned-reply-shortcut" label={t("field.shortcut")} hint={t("cannedReplies.shortcutHint", { shortcut: shortcut || "thanks" })} error={fieldError("shortcut")}>
-          <Input {...form.register("shortcut")} placeholder={t("cannedReplies.shortcutPlaceholder")} required autoFocus maxLength={SHORTCUT_MAX + 1} autoComplete="off" />
-        </Field>
-        <Field id="canned-reply-scope" label={t("field.scope")} error={fieldError("skillGroupId")}>
-          <Select {...form.register("skillGroupId")}>
-            <option value="">{t("cannedReplies.scope.organization")}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {t("cannedReplies.scope.group", { group: g.name })}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="canned-reply-content" label={t("field.content")} hint={t("cannedReplies.variables")} error={fieldError("content")}>
-          <Textarea {...form.register("content")} placeholder={t("cannedReplies.contentPlaceholder")} rows={5} maxLength={CANNED_REPLY_CONTENT_MAX} required />
-        </Field>
-        {content.trim() && (
-          <div className="rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2" data-testid="canned-reply-preview">
-            <p className="text-xs font-medium text-zinc-500">{t("cannedReplies.preview")}</p>
-            <p className="mt-1 whitespace-pre-wrap text-sm text-zinc-900">{renderCannedReply(content, sample)}</p>
-          </div>
-        )}
+      <Field id="canned-reply-shortcut" label={t("field.shortcut")} hint={t("cannedReplies.shortcutHint", { shortcut: shortcut || "thanks" })} error={fieldError("shortcut")}>
+        <Input {...form.register("shortcut")} placeholder={t("cannedReplies.shortcutPlaceholder")} required autoFocus maxLength={SHORTCUT_MAX + 1} autoComplete="off" />
+      </Field>
+      <Field id="canned-reply-scope" label={t("field.scope")} error={fieldError("skillGroupId")}>
+        <Select {...form.register("skillGroupId")}>
+          <option value="">{t("cannedReplies.scope.organization")}</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {t("cannedReplies.scope.group", { group: g.name })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="canned-reply-content" label={t("field.content")} hint={t("cannedReplies.variables")} error={fieldError("content")}>
+        <Textarea {...form.register("content")} placeholder={t("cannedReplies.contentPlaceholder")} rows={5} maxLength={CANNED_REPLY_CONTENT_MAX} required />
+      </Field>
+      {content.trim() && (
+        <div className="rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2" data-testid="canned-reply-preview">
+          <p className="text-xs font-medium text-zinc-500">{t("cannedReplies.preview")}</p>
+          <p className="mt-1 whitespace-pre-wrap text-sm text-zinc-900">{renderCannedReply(content, sample)}</p>
+        </div>
+      )}
     </FormDialog>
   );
 }

@@ -23,31 +23,31 @@ export function LabelDialog({ initial, save, ...dialog }: FormDialogProps<Record
   const [name, color] = [form.watch("name"), form.watch("color")];
   return (
     <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
-        <Field id="label-name" label={t("common.name")} error={fieldError("name")}>
-          <Input {...form.register("name")} placeholder={t("labels.namePlaceholder")} required autoFocus maxLength={LABEL_NAME_MAX} />
-        </Field>
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-zinc-800">{t("labels.color")}</legend>
-          <div className="flex flex-wrap gap-2">
-            {LABEL_COLORS.map((c) => (
-              <label key={c} className="cursor-pointer" title={t(`labels.color.${c}`)}>
-                <input type="radio" value={c} {...form.register("color")} className="peer sr-only" />
-                <span
-                  className={cn(
-                    "block size-7 rounded-full ring-2 ring-transparent ring-offset-2 peer-checked:ring-zinc-900 peer-focus-visible:ring-accent-500",
-                    SWATCH_CLASSES[c],
-                  )}
-                />
-                <span className="sr-only">{t(`labels.color.${c}`)}</span>
-              </label>
-            ))}
-          </div>
-          {fieldError("color") && <p className="text-sm text-red-600">{fieldError("color")}</p>}
-          <div aria-hidden>{name.trim() && <LabelChip name={name.trim()} color={color} />}</div>
-        </fieldset>
-        <Field id="label-description" label={t("common.description")} optionalLabel={t("common.optional")} error={fieldError("description")}>
-          <Textarea {...form.register("description")} placeholder={t("labels.descriptionPlaceholder")} rows={2} maxLength={LABEL_DESCRIPTION_MAX} />
-        </Field>
+      <Field id="label-name" label={t("common.name")} error={fieldError("name")}>
+        <Input {...form.register("name")} placeholder={t("labels.namePlaceholder")} required autoFocus maxLength={LABEL_NAME_MAX} />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-zinc-800">{t("labels.color")}</legend>
+        <div className="flex flex-wrap gap-2">
+          {LABEL_COLORS.map((c) => (
+            <label key={c} className="cursor-pointer" title={t(`labels.color.${c}`)}>
+              <input type="radio" value={c} {...form.register("color")} className="peer sr-only" />
+              <span
+                className={cn(
+                  "block size-7 rounded-full ring-2 ring-transparent ring-offset-2 peer-checked:ring-zinc-900 peer-focus-visible:ring-accent-500",
+                  SWATCH_CLASSES[c],
+                )}
+              />
+              <span className="sr-only">{t(`labels.color.${c}`)}</span>
+            </label>
+          ))}
+        </div>
+        {fieldError("color") && <p className="text-sm text-red-600">{fieldError("color")}</p>}
+        <div aria-hidden>{name.trim() && <LabelChip name={name.trim()} color={color} />}</div>
+      </fieldset>
+      <Field id="label-description" label={t("common.description")} optionalLabel={t("common.optional")} error={fieldError("description")}>
+        <Textarea {...form.register("description")} placeholder={t("labels.descriptionPlaceholder")} rows={2} maxLength={LABEL_DESCRIPTION_MAX} />
+      </Field>
     </FormDialog>
   );
 }

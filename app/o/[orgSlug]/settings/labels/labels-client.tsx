@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
 import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
 import { TagIcon } from "@/components/ui/icons";
@@ -8,7 +9,9 @@ import { useI18n } from "@/lib/i18n/client";
 import type { Label } from "@/lib/services/labels/schemas";
 import { LabelChip } from "../../conversations/_components/label-chip";
 import { createLabelAction, deleteLabelAction, updateLabelAction } from "./actions";
-import { LabelDialog } from "./label-form";
+
+// The form (react-hook-form) loads after the page, when its always-mounted dialog first renders: out of the first load.
+const LabelDialog = dynamic(() => import("./label-form").then((m) => m.LabelDialog), { ssr: false });
 
 /** Settings → Labels: the organisation's labels, to create, rename, recolour and delete (with a confirmation). */
 export function LabelsClient({ orgSlug, labels }: { orgSlug: string; labels: Label[] }) {

@@ -22,12 +22,12 @@ export function SkillGroupDialog({ initial, save, onSaved, ...dialog }: FormDial
   });
   return (
     <FormDialog {...dialog} reset={() => form.reset(values)} onSubmit={onSubmit} formError={formError} pending={pending}>
-        <Field id="skill-group-name" label={t("common.name")} error={fieldError("name")}>
-          <Input {...form.register("name")} placeholder={t("skillGroups.namePlaceholder")} required autoFocus maxLength={60} />
-        </Field>
-        <Field id="skill-group-description" label={t("common.description")} optionalLabel={t("common.optional")} error={fieldError("description")}>
-          <Textarea {...form.register("description")} placeholder={t("skillGroups.descriptionPlaceholder")} rows={3} maxLength={500} />
-        </Field>
+      <Field id="skill-group-name" label={t("common.name")} error={fieldError("name")}>
+        <Input {...form.register("name")} placeholder={t("skillGroups.namePlaceholder")} required autoFocus maxLength={60} />
+      </Field>
+      <Field id="skill-group-description" label={t("common.description")} optionalLabel={t("common.optional")} error={fieldError("description")}>
+        <Textarea {...form.register("description")} placeholder={t("skillGroups.descriptionPlaceholder")} rows={3} maxLength={500} />
+      </Field>
     </FormDialog>
   );
 }

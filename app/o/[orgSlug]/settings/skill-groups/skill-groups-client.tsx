@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
@@ -10,7 +11,9 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useI18n } from "@/lib/i18n/client";
 import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
 import { createSkillGroupAction, deleteSkillGroupAction } from "./actions";
-import { SkillGroupDialog } from "./skill-group-form";
+
+// The form (react-hook-form) loads after the page, when its always-mounted dialog first renders: out of the first load.
+const SkillGroupDialog = dynamic(() => import("./skill-group-form").then((m) => m.SkillGroupDialog), { ssr: false });
 
 /** Settings → Skill groups: created here (then managed on the group's own page, where it is edited too) and deleted. */
 export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups: SkillGroup[] }) {
