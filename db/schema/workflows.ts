@@ -47,7 +47,9 @@ export const workflowEvents = pgTable(
  * its lease is free or expired (claimed `FOR UPDATE SKIP LOCKED`). Claiming pushes `next_run_at` to the
  * lease expiry, so a run whose driver died reappears by itself. `next_run_at` is null while the run only
  * waits (sleep, waitForEvent) and once it has finished. `wake_pending` records a wake-up that arrived while
- * the run was leased. `org_id` comes from the triggering event's `data.orgId`.
+ * the run was leased. `org_id` comes from the triggering event's `data.orgId`. `priority` is the function's
+ * `priority.run` factor for this run, -600..600 seconds, fixed at creation: due runs are claimed in the order
+ * of `next_run_at - priority` (a negative factor also delays the run by as much); see engine/scheduler.ts.
  */
 export const workflowRuns = pgTable(
   "workflow_runs",
@@ -65,6 +67,7 @@ export const workflowRuns = pgTable(
     concurrencyKey: text(),
     concurrencyLimit: integer(),
     idempotencyKey: text(),
+    priority: integer().notNull().default(0),
     nextRunAt: timestamp({ withTimezone: true }),
     wakePending: boolean().notNull().default(false),
     leaseOwner: text(),
@@ -76,6 +79,9 @@ export const workflowRuns = pgTable(
   },
   (t) => [
     index("workflow_runs_next_run_at_idx").on(t.nextRunAt).where(sql`${t.nextRunAt} is not null`),
+    // The few runs with a priority, read apart from the many without (see claimRuns): the usual claim stays an
+    // index range in `next_run_at` order.
+    index("workflow_runs_prioritised_idx").on(t.nextRunAt).where(sql`${t.nextRunAt} is not null and ${t.priority} <> 0`),
     // The metrics' runs-by-state gauge counts the unfinished ones at every scrape; finished runs pile up.
     index("workflow_runs_active_status_idx").on(t.status).where(sql`${t.status} in ('queued', 'running', 'waiting')`),
     index("workflow_runs_org_idx").on(t.orgId, t.id),

@@ -16,6 +16,10 @@ export const campaignSchedule = inngest.createFunction(
   {
     id: "campaign-schedule",
     retries: 3,
+    // Ahead of up to two minutes of queued routine runs (a burst of webhook processing) when it wakes: the send
+    // time is the one the marketer was shown. Mostly asleep, one run per scheduled campaign: it cannot crowd
+    // anyone out, and the factor is bounded, so nothing waits behind it for more than 120 s.
+    priority: { run: "120" },
     cancelOn: [{ event: campaignUnscheduled.name, if: "async.data.campaignId == event.data.campaignId && async.data.scheduleVersion > event.data.scheduleVersion" }],
     triggers: [campaignScheduled],
   },
@@ -39,6 +43,10 @@ export const campaignSend = inngest.createFunction(
   {
     id: "campaign-send",
     retries: 5,
+    // A "send now" or a campaign whose time came waited ~25 s behind a burst of webhook-processing runs: it
+    // goes first among runs queued up to 120 s before it. One run per Page at a time (the concurrency below),
+    // so it never takes more than one slot per Page from the webhooks.
+    priority: { run: "120" },
     concurrency: { limit: 1, key: "event.data.channelId" },
     cancelOn: [{ event: campaignStopped.name, if: "async.data.campaignId == event.data.campaignId" }],
     triggers: [campaignSendStarted],

@@ -9,7 +9,14 @@ import { recheckEventOrg } from "./check-org";
  * steps, so a failed send is retried without counting again.
  */
 export const campaignReferral = inngest.createFunction(
-  { id: "campaign-referral", retries: 3, triggers: [referralReceived] },
+  {
+    id: "campaign-referral",
+    retries: 3,
+    // Interactive: the person who opened the link is in the conversation waiting for the invitation, so this
+    // goes ahead of up to five minutes of queued routine work (the webhook burst their own click may be part of).
+    priority: { run: "300" },
+    triggers: [referralReceived],
+  },
   async ({ event, step }) => {
     const { orgId, channelId, contactId } = event.data;
     await recheckEventOrg(step, orgId, { channelId, contactId });
@@ -26,7 +33,13 @@ export const campaignReferral = inngest.createFunction(
 
 /** "Notify Me" was tapped (the token is already stored by ingestion): send the reply after subscribing. */
 export const campaignOptin = inngest.createFunction(
-  { id: "campaign-optin", retries: 3, triggers: [optinReceived] },
+  {
+    id: "campaign-optin",
+    retries: 3,
+    // Interactive, as above: the person just tapped "Notify Me" and expects the confirmation at once.
+    priority: { run: "300" },
+    triggers: [optinReceived],
+  },
   async ({ event, step }) => {
     const { orgId, channelId, contactId } = event.data;
     await recheckEventOrg(step, orgId, { channelId, contactId });

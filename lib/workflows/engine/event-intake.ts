@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { workflowEvents, workflowRuns, workflowWaits } from "@/db/schema/workflows";
 import { newId } from "@/db/ids";
 import { EventApiError } from "../workflow-errors";
-import { evaluateKey, matches } from "../parsers/expression";
+import { evaluateKey, evaluatePriority, matches } from "../parsers/expression";
 import { eventNameMatches, type FunctionSpec } from "../parsers/function-config";
 import { loadFunctions } from "./registry";
 import { cancelRunInTx, lockKey, resolveWait, TERMINAL_STATUSES } from "./run-state";
@@ -103,6 +103,7 @@ export async function createRun(tx: DbOrTx, fn: FunctionSpec, event: RunEvent, e
     concurrencyKey,
     concurrencyLimit: fn.concurrency?.limit ?? null,
     idempotencyKey,
+    priority: evaluatePriority(fn.priority, vars),
     nextRunAt: now,
     startedAt: now,
   });

@@ -12,7 +12,19 @@ import { lockKey, TERMINAL_STATUSES } from "./run-state";
 const CONCURRENCY_RECHECK_MS = 100;
 
 /**
- * Claims up to `max` due runs for `owner`: `FOR UPDATE SKIP LOCKED` so instances never claim the same row,
+ * A run's place in the queue (ms): when it became due, moved ahead by its priority factor (Inngest's
+ * `priority.run`, seconds) or, for a negative factor, behind — and then it is not due before that place either,
+ * as Inngest delays such a run. The factor is bounded (±600 s), so a run without priority waits behind
+ * prioritised ones enqueued at most 600 s after it: nothing starves. Unlike Inngest, whose runs queue per
+ * function, our executor has one queue for all functions, so the factor also orders runs across functions;
+ * and it counts each time the run is due (after a sleep, a retry, a concurrency wait), not only on first attempts.
+ */
+export function placeInQueue(run: { nextRunAt: Date | null; priority: number }): number {
+  return (run.nextRunAt?.getTime() ?? 0) - run.priority * 1000;
+}
+
+/**
+ * Claims up to `max` due runs for `owner`, in the order of their place in the queue (placeInQueue): `FOR UPDATE SKIP LOCKED` so instances never claim the same row,
  * then a per-key advisory lock around the concurrency count so two instances cannot both fill the last slot.
  * A claim sets the lease and moves `next_run_at` to the lease expiry: if this instance dies the run
  * becomes due again by itself when the lease runs out.
@@ -21,22 +33,31 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
   if (max <= 0) return [];
   return db.transaction(async (tx) => {
     const now = new Date();
-    const candidates = await tx
+    const due = and(
+      lte(workflowRuns.nextRunAt, now),
+      // Lease times are the database's clock (see leases.ts): host clock skew cannot expire a lease early.
+      or(isNull(workflowRuns.leaseExpiresAt), lt(workflowRuns.leaseExpiresAt, sql`now()`)),
+      // A run this instance is still driving may show an expired lease (a starved event loop missed a
+      // heartbeat); re-claiming it here would drive it twice under the same owner.
+      driving.length ? notInArray(workflowRuns.id, driving) : undefined,
+    );
+    // Routine runs (no priority: nearly all) in `next_run_at` order, an index range as before priorities; the
+    // few prioritised ones apart, by their place. Both lists are locked; the merge keeps the best `max * 4`.
+    const routine = await tx
       .select()
       .from(workflowRuns)
-      .where(
-        and(
-          lte(workflowRuns.nextRunAt, now),
-          // Lease times are the database's clock (see leases.ts): host clock skew cannot expire a lease early.
-          or(isNull(workflowRuns.leaseExpiresAt), lt(workflowRuns.leaseExpiresAt, sql`now()`)),
-          // A run this instance is still driving may show an expired lease (a starved event loop missed a
-          // heartbeat); re-claiming it here would drive it twice under the same owner.
-          driving.length ? notInArray(workflowRuns.id, driving) : undefined,
-        ),
-      )
+      .where(and(due, eq(workflowRuns.priority, 0)))
       .orderBy(asc(workflowRuns.nextRunAt))
       .limit(max * 4)
       .for("update", { skipLocked: true });
+    const prioritised = await tx
+      .select()
+      .from(workflowRuns)
+      .where(and(due, ne(workflowRuns.priority, 0), lte(sql`${workflowRuns.nextRunAt} - least(${workflowRuns.priority}, 0) * interval '1 second'`, sql`${now.toISOString()}::timestamptz`)))
+      .orderBy(sql`${workflowRuns.nextRunAt} - ${workflowRuns.priority} * interval '1 second'`)
+      .limit(max * 4)
+      .for("update", { skipLocked: true });
+    const candidates = prioritised.length ? [...routine, ...prioritised].sort((a, b) => placeInQueue(a) - placeInQueue(b)).slice(0, max * 4) : routine;
     const claimed: ClaimedRun[] = [];
     const leaseUntil = new Date(now.getTime() + leaseMs);
     for (const run of candidates) {
@@ -156,7 +177,10 @@ export async function fireDueCrons(db: Db): Promise<number> {
 export async function nextDueAt(db: Db): Promise<number | null> {
   const [row] = await db
     .select({
-      runs: sql<string | null>`(select min(${workflowRuns.nextRunAt}) from ${workflowRuns})`,
+      // A run with a negative priority is due that much later (claimRuns).
+      runs: sql<string | null>`least(
+        (select min(${workflowRuns.nextRunAt}) from ${workflowRuns} where ${workflowRuns.priority} >= 0),
+        (select min(${workflowRuns.nextRunAt} - ${workflowRuns.priority} * interval '1 second') from ${workflowRuns} where ${workflowRuns.priority} < 0 and ${workflowRuns.nextRunAt} is not null))`,
       waits: sql<string | null>`(select min(${workflowWaits.wakeAt}) from ${workflowWaits})`,
       crons: sql<string | null>`(select min(${workflowCrons.nextAt}) from ${workflowCrons})`,
     })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExpressionError } from "../workflow-errors";
-import { compileExpression, evaluateKey, matches } from "./expression";
+import { compileExpression, evaluateKey, evaluatePriority, matches } from "./expression";
 
 const event = {
   name: "a/b.c",
@@ -90,6 +90,22 @@ describe("CEL expressions", () => {
     expect(evaluateKey("event.data.tags", { event })).toBe('["vip","new"]');
     expect(evaluateKey("size(event.data.tags)", { event })).toBe("2");
     expect(evaluateKey("event.data.n + '1'", { event })).toBeNull();
+  });
+
+  it("evaluates priority factors as Inngest does: ints clamped to ±600 s, anything else 0", () => {
+    expect(evaluatePriority("event.data.n > 1 ? 120 : 0", { event })).toBe(120);
+    expect(evaluatePriority("event.data.n > 9 ? 120 : 0", { event })).toBe(0);
+    expect(evaluatePriority("event.data.n", { event })).toBe(5); // a whole JSON number is the int it spells
+    expect(evaluatePriority("-30", { event })).toBe(-30);
+    expect(evaluatePriority("5000", { event })).toBe(600);
+    expect(evaluatePriority("-5000", { event })).toBe(-600);
+    expect(evaluatePriority("int(event.data.n) * 1000", { event })).toBe(600);
+    expect(evaluatePriority("event.data.n * 1000", { event })).toBe(0); // double times int: a CEL error
+    expect(evaluatePriority("1.5", { event })).toBe(0); // a double is not an int
+    expect(evaluatePriority("event.data.pageId", { event })).toBe(0);
+    expect(evaluatePriority("event.data.none", { event })).toBe(0);
+    expect(evaluatePriority("event.data.n + 'x'", { event })).toBe(0); // an evaluation error
+    expect(evaluatePriority(null, { event })).toBe(0);
   });
 
   it("compiles each expression once", () => {

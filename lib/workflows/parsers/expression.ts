@@ -74,6 +74,23 @@ export function evaluateKey(source: string, variables: Record<string, unknown>):
   return typeof plain === "string" ? plain : JSON.stringify(plain);
 }
 
+/** Inngest's bounds of a priority factor, in seconds (its default account range). */
+export const PRIORITY_FACTOR_MAX = 600;
+
+/**
+ * A `priority.run` expression's factor, as Inngest computes it: an int, clamped to ±600 s; any other result (a
+ * double, a string, null, an evaluation error) counts as 0, the run queued without priority (Inngest logs the
+ * error and carries on). JSON numbers reach CEL as doubles here, so a whole one (`event.data.priority`) counts
+ * as the int it spells, as the docs' own example expects; a fraction does not.
+ */
+export function evaluatePriority(source: string | null | undefined, variables: Record<string, unknown>): number {
+  if (!source) return 0;
+  const value = compileExpression(source).evaluate(variables);
+  const whole = typeof value === "bigint" ? Number(value) : typeof value === "number" && Number.isInteger(value) ? value : null;
+  if (whole === null) return 0;
+  return Math.max(-PRIORITY_FACTOR_MAX, Math.min(PRIORITY_FACTOR_MAX, whole));
+}
+
 /** A CEL value as JSON would hold it (ints and uints as numbers, maps as objects). */
 function toPlain(value: CelValue): unknown {
   if (typeof value === "bigint") return Number(value);

@@ -21,6 +21,8 @@ describe("function configs at sync", () => {
     expect(spec).toMatchObject({ maxAttempts: 3, concurrency: { limit: 1, key: "event.data.pageId" }, idempotency: "event.data.userId" });
     expect(spec.cancel[0]!.timeoutMs).toBe(3_600_000);
     expect(toFunctionSpec({ ...base, concurrency: 3 }).concurrency).toEqual({ limit: 3 });
+    expect(toFunctionSpec({ ...base, priority: { run: "event.data.plan == 'paid' ? 120 : 0" } }).priority).toBe("event.data.plan == 'paid' ? 120 : 0");
+    expect(toFunctionSpec(base).priority).toBeNull();
   });
 
   it.each([
@@ -28,7 +30,8 @@ describe("function configs at sync", () => {
     ["throttle", { throttle: { limit: 1, period: "1m" } }],
     ["debounce", { debounce: { period: "1m" } }],
     ["batchEvents", { batchEvents: { maxSize: 10, timeout: "1s" } }],
-    ["priority", { priority: { run: "event.data.p" } }],
+    ["a priority option other than run", { priority: { run: "1", weight: 2 } }],
+    ["a priority expression that does not parse", { priority: { run: "event.data.p >" } }],
     ["singleton", { singleton: { mode: "skip" } }],
     ["timeouts", { timeouts: { finish: "1h" } }],
     ["an unknown option", { somethingNew: true }],

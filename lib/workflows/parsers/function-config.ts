@@ -15,11 +15,13 @@ export interface FunctionSpec {
   concurrency: { limit: number; key?: string } | null;
   idempotency: string | null;
   cancel: Array<{ event: string; if?: string; timeoutMs?: number }>;
+  /** `priority.run`: CEL over the triggering event, seconds the run moves ahead in the queue (engine/priority.ts). */
+  priority: string | null;
 }
 
 const DEFAULT_RETRIES = 3;
 /** Keys the executor implements; any other key in a config is refused, never ignored. */
-const SUPPORTED_KEYS = new Set(["id", "name", "triggers", "steps", "idempotency", "cancel", "concurrency"]);
+const SUPPORTED_KEYS = new Set(["id", "name", "triggers", "steps", "idempotency", "cancel", "concurrency", "priority"]);
 const REFUSED_FEATURES: Record<string, string> = {
   batchEvents: "batchEvents",
   rateLimit: "rateLimit",
@@ -27,7 +29,6 @@ const REFUSED_FEATURES: Record<string, string> = {
   singleton: "singleton",
   debounce: "debounce",
   timeouts: "timeouts",
-  priority: "priority",
 };
 
 /** Validates one raw config from a sync; throws UnsupportedFeatureError for anything not implemented. */
@@ -87,7 +88,18 @@ export function toFunctionSpec(raw: Record<string, unknown>): FunctionSpec {
     return { event: c.event, ...(c.if ? { if: c.if } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
   });
 
-  return { id, name: String(raw.name ?? id), url: step.runtime.url, triggers, maxAttempts: retries + 1, concurrency, idempotency, cancel };
+  let priority: string | null = null;
+  if (raw.priority !== undefined && raw.priority !== null) {
+    const { run, ...rest } = raw.priority as { run?: unknown };
+    if (Object.keys(rest).length) throw new UnsupportedFeatureError(id, `the priority option "${Object.keys(rest)[0]}"`);
+    if (run !== undefined && run !== null && run !== "") {
+      if (typeof run !== "string") throw new UnsupportedFeatureError(id, "a priority.run that is not an expression");
+      check("a priority expression", () => compileExpression(run));
+      priority = run;
+    }
+  }
+
+  return { id, name: String(raw.name ?? id), url: step.runtime.url, triggers, maxAttempts: retries + 1, concurrency, idempotency, cancel, priority };
 }
 
 /** True when a trigger's event name (which may end in `*`) matches. */

@@ -1,13 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PlusIcon, TrashIcon, UsersIcon } from "@/components/ui/icons";
+import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
+import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
+import { UsersIcon } from "@/components/ui/icons";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
 import type { Segment } from "@/lib/services/segments/schemas";
 import { createSegmentAction, deleteSegmentAction, updateSegmentAction } from "./actions";
@@ -20,28 +17,36 @@ const SegmentDialog = dynamic(() => import("./segment-form").then((m) => m.Segme
 /** The segments with their live counts, to create, edit (conditions with a live count) and delete. */
 export function AudiencesClient({ orgSlug, segments, options, canManage }: { orgSlug: string; segments: Segment[]; options: SegmentOptions; canManage: boolean }) {
   const { t } = useI18n();
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<Segment | null>(null);
-  const remove = useConfirmRow((segment: Segment) => deleteSegmentAction(orgSlug, segment.id));
-  const createButton = canManage ? (
-    <Button onClick={() => setCreating(true)}>
-      <PlusIcon className="size-4" />
-      {t("segments.create")}
-    </Button>
-  ) : undefined;
   return (
-    <div>
-      {segments.length > 0 && <div className="mb-4 flex justify-end">{createButton}</div>}
-      {segments.length === 0 ? (
-        <EmptyState icon={<UsersIcon className="size-5" />} title={t("segments.empty.title")} body={t("segments.empty.body")} action={createButton} />
-      ) : (
+    <ListWithDialogs
+      rows={segments}
+      canCreate={canManage}
+      createLabel={t("segments.create")}
+      createTitle={t("segments.create.title")}
+      editTitle={t("segments.edit.title")}
+      empty={{ icon: <UsersIcon className="size-5" />, title: t("segments.empty.title"), body: t("segments.empty.body") }}
+      dialog={({ row, open, onClose, title }) =>
+        open && (
+          <SegmentDialog
+            orgSlug={orgSlug}
+            options={options}
+            onClose={onClose}
+            title={title}
+            initial={row ? { name: row.name, definition: row.definition } : undefined}
+            save={(input) => (row ? updateSegmentAction(orgSlug, row.id, input) : createSegmentAction(orgSlug, input))}
+          />
+        )
+      }
+      remove={(segment) => deleteSegmentAction(orgSlug, segment.id)}
+      deleteTitle={(segment) => t("segments.delete.title", { name: segment?.name ?? "" })}
+      deleteBody={t("segments.delete.body")}
+    >
+      {({ edit, remove }) => (
         <Table label={t("segments.title")}>
           <THead>
             <TH>{t("segments.col.name")}</TH>
             <TH>{t("segments.col.contacts")}</TH>
-            <TH className="w-32">
-              <span className="sr-only">{t("common.actions")}</span>
-            </TH>
+            <RowActionsHeader />
           </THead>
           <TBody>
             {segments.map((s) => (
@@ -50,38 +55,12 @@ export function AudiencesClient({ orgSlug, segments, options, canManage }: { org
                 <TD label={t("segments.col.contacts")} className="tabular-nums text-zinc-600">
                   {t("segments.contactCount", { count: s.contactCount })}
                 </TD>
-                <TD stack="end">
-                  {canManage && (
-                    <div className="flex justify-end gap-1">
-                      <Button variant="secondary" size="sm" onClick={() => setEditing(s)}>
-                        {t("segments.edit")}
-                      </Button>
-                      <Button variant="ghost" size="sm" aria-label={`${t("common.delete")} ${s.name}`} title={t("common.delete")} onClick={() => remove.ask(s)}>
-                        <TrashIcon className="size-4" />
-                      </Button>
-                    </div>
-                  )}
-                </TD>
+                <TD stack="end">{canManage && <RowActions editLabel={t("segments.edit")} onEdit={() => edit(s)} deleteName={s.name} onDelete={() => remove(s)} />}</TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
-      {creating && (
-        <SegmentDialog orgSlug={orgSlug} options={options} onClose={() => setCreating(false)} title={t("segments.create.title")} save={(input) => createSegmentAction(orgSlug, input)} />
-      )}
-      {editing && (
-        <SegmentDialog
-          key={editing.id}
-          orgSlug={orgSlug}
-          options={options}
-          onClose={() => setEditing(null)}
-          title={t("segments.edit.title")}
-          initial={{ name: editing.name, definition: editing.definition }}
-          save={(input) => updateSegmentAction(orgSlug, editing.id, input)}
-        />
-      )}
-      <ConfirmDialog {...remove.dialog} title={t("segments.delete.title", { name: remove.row?.name ?? "" })} body={t("segments.delete.body")} confirmLabel={t("common.delete")} />
-    </div>
+    </ListWithDialogs>
   );
 }

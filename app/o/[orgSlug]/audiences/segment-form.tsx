@@ -4,9 +4,8 @@ import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useWatch, type Control, type UseFormGetValues, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
 import { checkInputAction } from "@/app/check-input-action";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogFormActions } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/settings/form-dialog";
 import { Field } from "@/components/ui/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { Input, Select } from "@/components/ui/input";
@@ -197,45 +196,41 @@ export function SegmentDialog({
     staleTime: 30_000,
   });
   return (
-    <Dialog open onClose={onClose} title={title}>
-      <form className="space-y-4" noValidate onSubmit={onSubmit}>
-        {formError && <Alert>{formError}</Alert>}
-        <Field id="segment-name" label={t("common.name")} error={fieldError("name")}>
-          <Input {...form.register("name")} required autoFocus maxLength={SEGMENT_NAME_MAX} />
-        </Field>
-        <MatchSelect register={form.register} name="definition.match" />
-        <ul className="space-y-2">
-          {conditions.items.map((item, index) => (
-            <li key={conditions.keyOf(index)} className="rounded-lg border border-zinc-200 p-2">
-              {item.kind === "group" ? (
-                <GroupEditor index={index} control={form.control} register={form.register} setValue={form.setValue} getValues={form.getValues} options={options} fieldError={fieldError} />
-              ) : (
-                <LeafEditor path={`definition.conditions.${index}`} control={form.control} register={form.register} setValue={form.setValue} options={options} fieldError={fieldError} />
-              )}
-              <Button type="button" variant="ghost" size="sm" onClick={() => conditions.remove(index)}>
-                <TrashIcon className="size-4" />
-                {t("segments.removeCondition")}
-              </Button>
-            </li>
-          ))}
-        </ul>
-        <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" size="sm" onClick={() => conditions.append(newLeaf("attribute", options))}>
-            <PlusIcon className="size-4" />
-            {t("segments.addCondition")}
-          </Button>
-          <Button type="button" variant="secondary" size="sm" onClick={() => conditions.append({ kind: "group", match: "any", conditions: [newLeaf("attribute", options)] })}>
-            <PlusIcon className="size-4" />
-            {t("segments.addGroup")}
-          </Button>
-        </div>
-        {fieldError("definition.conditions", "definition") && <p className="text-sm text-red-600">{fieldError("definition.conditions", "definition")}</p>}
-        <p className="text-sm font-medium text-zinc-700" aria-live="polite" data-testid="segment-live-count">
-          {count.data == null ? t("segments.liveCount.pending") : t("segments.liveCount", { count: count.data })}
-        </p>
-        <DialogFormActions onCancel={onClose} submitLabel={t("segments.save")} pending={pending} />
-      </form>
-    </Dialog>
+    <FormDialog onClose={onClose} title={title} onSubmit={onSubmit} formError={formError} submitLabel={t("segments.save")} pending={pending}>
+      <Field id="segment-name" label={t("common.name")} error={fieldError("name")}>
+        <Input {...form.register("name")} required autoFocus maxLength={SEGMENT_NAME_MAX} />
+      </Field>
+      <MatchSelect register={form.register} name="definition.match" />
+      <ul className="space-y-2">
+        {conditions.items.map((item, index) => (
+          <li key={conditions.keyOf(index)} className="rounded-lg border border-zinc-200 p-2">
+            {item.kind === "group" ? (
+              <GroupEditor index={index} control={form.control} register={form.register} setValue={form.setValue} getValues={form.getValues} options={options} fieldError={fieldError} />
+            ) : (
+              <LeafEditor path={`definition.conditions.${index}`} control={form.control} register={form.register} setValue={form.setValue} options={options} fieldError={fieldError} />
+            )}
+            <Button type="button" variant="ghost" size="sm" onClick={() => conditions.remove(index)}>
+              <TrashIcon className="size-4" />
+              {t("segments.removeCondition")}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="secondary" size="sm" onClick={() => conditions.append(newLeaf("attribute", options))}>
+          <PlusIcon className="size-4" />
+          {t("segments.addCondition")}
+        </Button>
+        <Button type="button" variant="secondary" size="sm" onClick={() => conditions.append({ kind: "group", match: "any", conditions: [newLeaf("attribute", options)] })}>
+          <PlusIcon className="size-4" />
+          {t("segments.addGroup")}
+        </Button>
+      </div>
+      {fieldError("definition.conditions", "definition") && <p className="text-sm text-red-600">{fieldError("definition.conditions", "definition")}</p>}
+      <p className="text-sm font-medium text-zinc-700" aria-live="polite" data-testid="segment-live-count">
+        {count.data == null ? t("segments.liveCount.pending") : t("segments.liveCount", { count: count.data })}
+      </p>
+    </FormDialog>
   );
 }
 

@@ -1,26 +1,25 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { checkInputAction } from "@/app/check-input-action";
-import { Alert } from "@/components/ui/alert";
+import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
+import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
-import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { KeyIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
-import { Input, Select } from "@/components/ui/input";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { KeyIcon } from "@/components/ui/icons";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { useActionForm } from "@/components/ui/use-action-form";
 import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
-import { CONNECTOR_NAME_MAX, CONNECTOR_TIMEOUT_DEFAULT_MS, CONNECTOR_URL_MAX } from "@/lib/services/bot-connectors/constants";
 import type { Connector, ConnectorTestResult } from "@/lib/services/bot-connectors/schemas";
-import type { ActionResult } from "@/lib/tenancy/action";
-import { createConnectorAction, deleteConnectorAction, rotateConnectorSecretAction, testConnectorAction, updateConnectorAction, type ConnectorFormValues } from "./actions";
+import { createConnectorAction, deleteConnectorAction, rotateConnectorSecretAction, testConnectorAction, updateConnectorAction } from "./actions";
+
+// The form (react-hook-form) loads after the page, when its always-mounted create dialog first renders: it is
+// out of the first load, the largest of the settings lists' (the bundle budget).
+const ConnectorDialog = dynamic(() => import("./connector-form").then((m) => m.ConnectorDialog), { ssr: false });
 
 type Revealed = { name: string; secret: string };
 
@@ -28,12 +27,9 @@ type Revealed = { name: string; secret: string };
 export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; connectors: Connector[] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<Connector | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [tests, setTests] = useState<Record<string, ConnectorTestResult | "running">>({});
   const [, startTransition] = useTransition();
-  const remove = useConfirmRow((c: Connector) => deleteConnectorAction(orgSlug, c.id));
   const rotate = useConfirmRow(async (c: Connector) => {
     const result = await rotateConnectorSecretAction(orgSlug, c.id);
     if (result.ok) setRevealed(result.data);
@@ -63,30 +59,59 @@ export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; con
       </span>
     );
   };
-  const createButton = (
-    <Button onClick={() => setCreating(true)}>
-      <PlusIcon className="size-4" />
-      {t("botConnectors.create")}
-    </Button>
-  );
   return (
-    <div>
-      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <p className="max-w-2xl text-sm text-zinc-500">{t("botConnectors.description")}</p>
-        {connectors.length > 0 && createButton}
-      </div>
-      {connectors.length === 0 ? (
-        <EmptyState icon={<KeyIcon className="size-5" />} title={t("botConnectors.empty.title")} body={t("botConnectors.empty.body")} action={createButton} />
-      ) : (
+    <ListWithDialogs
+      rows={connectors}
+      description={t("botConnectors.description")}
+      createLabel={t("botConnectors.create")}
+      createTitle={t("botConnectors.create.title")}
+      editTitle={t("botConnectors.edit.title")}
+      empty={{ icon: <KeyIcon className="size-5" />, title: t("botConnectors.empty.title"), body: t("botConnectors.empty.body") }}
+      dialog={({ row, ...props }) => (
+        <ConnectorDialog
+          {...props}
+          initial={row ? { name: row.name, url: row.url, timeoutMs: String(row.timeoutMs), fallback: row.fallback, enabled: row.enabled } : undefined}
+          save={async (values) => {
+            if (row) {
+              const result = await updateConnectorAction(orgSlug, row.id, values);
+              if (result.ok) router.refresh();
+              return result;
+            }
+            const result = await createConnectorAction(orgSlug, values);
+            if (result.ok) {
+              setRevealed(result.data);
+              router.refresh();
+            }
+            return result;
+          }}
+        />
+      )}
+      remove={(c) => deleteConnectorAction(orgSlug, c.id)}
+      deleteTitle={(c) => t("botConnectors.delete.title", { name: c?.name ?? "" })}
+      deleteBody={t("botConnectors.delete.body")}
+      dialogs={
+        <>
+          <Dialog
+            open={revealed !== null}
+            onClose={() => setRevealed(null)}
+            title={t("botConnectors.secret.title")}
+            description={t("botConnectors.secret.body")}
+            footer={<Button onClick={() => setRevealed(null)}>{t("botConnectors.secret.done")}</Button>}
+          >
+            {revealed && <CopyField id="connector-secret" value={revealed.secret} label={revealed.name} copyName={t("botConnectors.secret.title")} wrap />}
+          </Dialog>
+          <ConfirmDialog {...rotate.dialog} title={t("botConnectors.rotate.title", { name: rotate.row?.name ?? "" })} body={t("botConnectors.rotate.body")} confirmLabel={t("botConnectors.rotate")} />
+        </>
+      }
+    >
+      {({ edit, remove }) => (
         <Table label={t("botConnectors.title")}>
           <THead>
             <TH>{t("botConnectors.col.name")}</TH>
             <TH className="hidden md:table-cell">{t("botConnectors.col.url")}</TH>
             <TH>{t("botConnectors.col.status")}</TH>
             <TH className="hidden lg:table-cell">{t("botConnectors.col.lastError")}</TH>
-            <TH className="w-64">
-              <span className="sr-only">{t("common.actions")}</span>
-            </TH>
+            <RowActionsHeader className="w-64" />
           </THead>
           <TBody>
             {connectors.map((c) => (
@@ -111,122 +136,23 @@ export function ConnectorsClient({ orgSlug, connectors }: { orgSlug: string; con
                   )}
                 </TD>
                 <TD stack="end">
-                  <div className="flex flex-wrap justify-end gap-1">
+                  <RowActions wrap deleteName={c.name} onDelete={() => remove(c)}>
                     <Button variant="secondary" size="sm" onClick={() => runTest(c)} disabled={tests[c.id] === "running"}>
                       {t("botConnectors.test")}
                     </Button>
-                    <Button variant="secondary" size="sm" onClick={() => setEditing(c)}>
+                    <Button variant="secondary" size="sm" onClick={() => edit(c)}>
                       {t("botConnectors.edit")}
                     </Button>
                     <Button variant="ghost" size="sm" onClick={() => rotate.ask(c)}>
                       {t("botConnectors.rotate")}
                     </Button>
-                    <Button variant="ghost" size="sm" aria-label={`${t("common.delete")} ${c.name}`} title={t("common.delete")} onClick={() => remove.ask(c)}>
-                      <TrashIcon className="size-4" />
-                    </Button>
-                  </div>
+                  </RowActions>
                 </TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
-      <ConnectorDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        title={t("botConnectors.create.title")}
-        submitLabel={t("common.create")}
-        save={async (values) => {
-          const result = await createConnectorAction(orgSlug, values);
-          if (result.ok) {
-            setRevealed(result.data);
-            router.refresh();
-          }
-          return result;
-        }}
-      />
-      {editing && (
-        <ConnectorDialog
-          key={editing.id}
-          open
-          onClose={() => setEditing(null)}
-          title={t("botConnectors.edit.title")}
-          submitLabel={t("common.save")}
-          initial={{ name: editing.name, url: editing.url, timeoutMs: String(editing.timeoutMs), fallback: editing.fallback, enabled: editing.enabled }}
-          save={async (values) => {
-            const result = await updateConnectorAction(orgSlug, editing.id, values);
-            if (result.ok) router.refresh();
-            return result;
-          }}
-        />
-      )}
-      <Dialog
-        open={revealed !== null}
-        onClose={() => setRevealed(null)}
-        title={t("botConnectors.secret.title")}
-        description={t("botConnectors.secret.body")}
-        footer={<Button onClick={() => setRevealed(null)}>{t("botConnectors.secret.done")}</Button>}
-      >
-        {revealed && <CopyField id="connector-secret" value={revealed.secret} label={revealed.name} copyName={t("botConnectors.secret.title")} wrap />}
-      </Dialog>
-      <ConfirmDialog {...rotate.dialog} title={t("botConnectors.rotate.title", { name: rotate.row?.name ?? "" })} body={t("botConnectors.rotate.body")} confirmLabel={t("botConnectors.rotate")} />
-      <ConfirmDialog {...remove.dialog} title={t("botConnectors.delete.title", { name: remove.row?.name ?? "" })} body={t("botConnectors.delete.body")} confirmLabel={t("common.delete")} />
-    </div>
-  );
-}
-
-function ConnectorDialog({
-  open,
-  onClose,
-  title,
-  submitLabel,
-  initial,
-  save,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  submitLabel: string;
-  initial?: ConnectorFormValues;
-  save: (values: ConnectorFormValues) => Promise<ActionResult<unknown>>;
-}) {
-  const { t } = useI18n();
-  const values: ConnectorFormValues = initial ?? { name: "", url: "", timeoutMs: String(CONNECTOR_TIMEOUT_DEFAULT_MS), fallback: "queue", enabled: true };
-  const { form, onSubmit, fieldError, formError, pending } = useActionForm<ConnectorFormValues>({
-    check: (input) => checkInputAction("botConnector", { ...input, timeoutMs: Number(input.timeoutMs) }),
-    defaultValues: values,
-    submit: save,
-    onSuccess: () => onClose(),
-  });
-  const close = () => {
-    form.reset(values);
-    onClose();
-  };
-  return (
-    <Dialog open={open} onClose={close} title={title}>
-      <form className="space-y-4" noValidate onSubmit={onSubmit}>
-        {formError && <Alert>{formError}</Alert>}
-        <Field id="connector-name" label={t("field.name")} error={fieldError("name")}>
-          <Input {...form.register("name")} placeholder={t("botConnectors.namePlaceholder")} required autoFocus maxLength={CONNECTOR_NAME_MAX} autoComplete="off" />
-        </Field>
-        <Field id="connector-url" label={t("field.connectorUrl")} error={fieldError("url")}>
-          <Input {...form.register("url")} type="url" placeholder={t("botConnectors.urlPlaceholder")} required maxLength={CONNECTOR_URL_MAX} autoComplete="off" />
-        </Field>
-        <Field id="connector-timeout" label={t("field.connectorTimeout")} error={fieldError("timeoutMs")}>
-          <Input {...form.register("timeoutMs")} type="number" min={500} max={10000} step={100} inputMode="numeric" />
-        </Field>
-        <Field id="connector-fallback" label={t("field.connectorFallback")} error={fieldError("fallback")}>
-          <Select {...form.register("fallback")}>
-            <option value="queue">{t("botConnectors.fallback.queue")}</option>
-            <option value="builtin">{t("botConnectors.fallback.builtin")}</option>
-          </Select>
-        </Field>
-        <label className="flex items-center gap-2 text-sm text-zinc-700">
-          <input type="checkbox" {...form.register("enabled")} className="size-4 rounded border-zinc-300" />
-          {t("botConnectors.enabled")}
-        </label>
-        <DialogFormActions onCancel={close} submitLabel={submitLabel} pending={pending} />
-      </form>
-    </Dialog>
+    </ListWithDialogs>
   );
 }

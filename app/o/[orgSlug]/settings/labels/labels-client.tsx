@@ -1,47 +1,43 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PlusIcon, TagIcon, TrashIcon } from "@/components/ui/icons";
+import dynamic from "next/dynamic";
+import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
+import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
+import { TagIcon } from "@/components/ui/icons";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
 import type { Label } from "@/lib/services/labels/schemas";
 import { LabelChip } from "../../conversations/_components/label-chip";
 import { createLabelAction, deleteLabelAction, updateLabelAction } from "./actions";
-import { LabelDialog } from "./label-form";
+
+// The form (react-hook-form) loads after the page, when its always-mounted dialog first renders: out of the first load.
+const LabelDialog = dynamic(() => import("./label-form").then((m) => m.LabelDialog), { ssr: false });
 
 /** Settings → Labels: the organisation's labels, to create, rename, recolour and delete (with a confirmation). */
 export function LabelsClient({ orgSlug, labels }: { orgSlug: string; labels: Label[] }) {
   const { t } = useI18n();
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<Label | null>(null);
-  const remove = useConfirmRow((label: Label) => deleteLabelAction(orgSlug, label.id));
-  const createButton = (
-    <Button onClick={() => setCreating(true)}>
-      <PlusIcon className="size-4" />
-      {t("labels.create")}
-    </Button>
-  );
   return (
-    <div>
-      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <p className="max-w-2xl text-sm text-zinc-500">{t("labels.description")}</p>
-        {labels.length > 0 && createButton}
-      </div>
-      {labels.length === 0 ? (
-        <EmptyState icon={<TagIcon className="size-5" />} title={t("labels.empty.title")} body={t("labels.empty.body")} action={createButton} />
-      ) : (
+    <ListWithDialogs
+      rows={labels}
+      description={t("labels.description")}
+      createLabel={t("labels.create")}
+      createTitle={t("labels.create.title")}
+      editTitle={t("labels.edit.title")}
+      empty={{ icon: <TagIcon className="size-5" />, title: t("labels.empty.title"), body: t("labels.empty.body") }}
+      dialog={({ row, ...props }) => (
+        <LabelDialog {...props} initial={row ?? undefined} save={(values) => (row ? updateLabelAction(orgSlug, row.id, values) : createLabelAction(orgSlug, values))} />
+      )}
+      remove={(label) => deleteLabelAction(orgSlug, label.id)}
+      deleteTitle={(label) => t("labels.delete.title", { name: label?.name ?? "" })}
+      deleteBody={t("labels.delete.body")}
+    >
+      {({ edit, remove }) => (
         <Table label={t("settings.nav.labels")}>
           <THead>
             <TH>{t("common.name")}</TH>
             <TH className="hidden md:table-cell">{t("common.description")}</TH>
             <TH>{t("labels.col.conversations")}</TH>
-            <TH className="w-32">
-              <span className="sr-only">{t("common.actions")}</span>
-            </TH>
+            <RowActionsHeader />
           </THead>
           <TBody>
             {labels.map((l) => (
@@ -56,33 +52,13 @@ export function LabelsClient({ orgSlug, labels }: { orgSlug: string; labels: Lab
                   {l.conversationCount === 1 ? t("labels.conversationCountOne") : t("labels.conversationCount", { count: l.conversationCount })}
                 </TD>
                 <TD stack="end">
-                  <div className="flex justify-end gap-1">
-                    <Button variant="secondary" size="sm" onClick={() => setEditing(l)}>
-                      {t("labels.edit")}
-                    </Button>
-                    <Button variant="ghost" size="sm" aria-label={`${t("common.delete")} ${l.name}`} title={t("common.delete")} onClick={() => remove.ask(l)}>
-                      <TrashIcon className="size-4" />
-                    </Button>
-                  </div>
+                  <RowActions editLabel={t("labels.edit")} onEdit={() => edit(l)} deleteName={l.name} onDelete={() => remove(l)} />
                 </TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
-      <LabelDialog open={creating} onClose={() => setCreating(false)} title={t("labels.create.title")} submitLabel={t("common.create")} save={(values) => createLabelAction(orgSlug, values)} />
-      {editing && (
-        <LabelDialog
-          key={editing.id}
-          open
-          onClose={() => setEditing(null)}
-          title={t("labels.edit.title")}
-          submitLabel={t("common.save")}
-          initial={editing}
-          save={(values) => updateLabelAction(orgSlug, editing.id, values)}
-        />
-      )}
-      <ConfirmDialog {...remove.dialog} title={t("labels.delete.title", { name: remove.row?.name ?? "" })} body={t("labels.delete.body")} confirmLabel={t("common.delete")} />
-    </div>
+    </ListWithDialogs>
   );
 }

@@ -1,48 +1,53 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PlusIcon, TagIcon, TrashIcon } from "@/components/ui/icons";
+import { ListWithDialogs } from "@/components/settings/list-with-dialogs";
+import { RowActions, RowActionsHeader } from "@/components/settings/row-actions";
+import { ButtonLink } from "@/components/ui/button";
+import { TagIcon } from "@/components/ui/icons";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useConfirmRow } from "@/components/ui/use-confirm-row";
 import { useI18n } from "@/lib/i18n/client";
 import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
 import { createSkillGroupAction, deleteSkillGroupAction } from "./actions";
-import { SkillGroupDialog } from "./skill-group-form";
 
+// The form (react-hook-form) loads after the page, when its always-mounted dialog first renders: out of the first load.
+const SkillGroupDialog = dynamic(() => import("./skill-group-form").then((m) => m.SkillGroupDialog), { ssr: false });
+
+/** Settings → Skill groups: created here (then managed on the group's own page, where it is edited too) and deleted. */
 export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups: SkillGroup[] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [creating, setCreating] = useState(false);
-  const remove = useConfirmRow((group: SkillGroup) => deleteSkillGroupAction(orgSlug, group.id));
   const base = `/o/${orgSlug}/settings/skill-groups`;
-  const createButton = (
-    <Button onClick={() => setCreating(true)}>
-      <PlusIcon className="size-4" />
-      {t("skillGroups.create")}
-    </Button>
-  );
   return (
-    <div>
-      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <p className="max-w-2xl text-sm text-zinc-500">{t("skillGroups.description")}</p>
-        {groups.length > 0 && createButton}
-      </div>
-      {groups.length === 0 ? (
-        <EmptyState icon={<TagIcon className="size-5" />} title={t("skillGroups.empty.title")} body={t("skillGroups.empty.body")} action={createButton} />
-      ) : (
+    <ListWithDialogs
+      rows={groups}
+      description={t("skillGroups.description")}
+      createLabel={t("skillGroups.create")}
+      createTitle={t("skillGroups.create.title")}
+      empty={{ icon: <TagIcon className="size-5" />, title: t("skillGroups.empty.title"), body: t("skillGroups.empty.body") }}
+      dialog={({ row: _row, ...props }) => (
+        <SkillGroupDialog
+          {...props}
+          save={async (values) => {
+            const result = await createSkillGroupAction(orgSlug, values);
+            if (result.ok) router.push(`${base}/${result.data.id}`);
+            return result;
+          }}
+        />
+      )}
+      remove={(group) => deleteSkillGroupAction(orgSlug, group.id)}
+      deleteTitle={(group) => t("skillGroups.delete.title", { name: group?.name ?? "" })}
+      deleteBody={t("skillGroups.delete.body")}
+    >
+      {({ remove }) => (
         <Table label={t("settings.nav.skillGroups")}>
           <THead>
             <TH>{t("common.name")}</TH>
             <TH className="hidden md:table-cell">{t("common.description")}</TH>
             <TH>{t("settings.nav.members")}</TH>
-            <TH className="w-32">
-              <span className="sr-only">{t("common.actions")}</span>
-            </TH>
+            <RowActionsHeader />
           </THead>
           <TBody>
             {groups.map((g) => (
@@ -55,43 +60,17 @@ export function SkillGroupsClient({ orgSlug, groups }: { orgSlug: string; groups
                 <TD stack="omit" className="hidden max-w-sm truncate text-zinc-500 md:table-cell">{g.description || <span className="text-zinc-500">{t("skillGroups.noDescription")}</span>}</TD>
                 <TD label={t("settings.nav.members")} className="text-zinc-600">{g.memberCount === 1 ? t("skillGroups.memberCountOne") : t("skillGroups.memberCount", { count: g.memberCount })}</TD>
                 <TD stack="end">
-                  <div className="flex justify-end gap-1">
+                  <RowActions deleteName={g.name} onDelete={() => remove(g)}>
                     <ButtonLink href={`${base}/${g.id}`} variant="secondary" size="sm">
                       {t("skillGroups.manage")}
                     </ButtonLink>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      aria-label={`${t("common.delete")} ${g.name}`}
-                      title={t("common.delete")}
-                      onClick={() => remove.ask(g)}
-                    >
-                      <TrashIcon className="size-4" />
-                    </Button>
-                  </div>
+                  </RowActions>
                 </TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
-      <SkillGroupDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        title={t("skillGroups.create.title")}
-        submitLabel={t("common.create")}
-        save={async (values) => {
-          const result = await createSkillGroupAction(orgSlug, values);
-          if (result.ok) router.push(`${base}/${result.data.id}`);
-          return result;
-        }}
-      />
-      <ConfirmDialog
-        {...remove.dialog}
-        title={t("skillGroups.delete.title", { name: remove.row?.name ?? "" })}
-        body={t("skillGroups.delete.body")}
-        confirmLabel={t("common.delete")}
-      />
-    </div>
+    </ListWithDialogs>
   );
 }

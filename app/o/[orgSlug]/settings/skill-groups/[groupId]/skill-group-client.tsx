@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -16,7 +17,9 @@ import { useI18n } from "@/lib/i18n/client";
 import type { Member } from "@/lib/services/members/schemas";
 import type { SkillGroup } from "@/lib/services/skill-groups/schemas";
 import { addSkillGroupMemberAction, removeSkillGroupMemberAction, updateSkillGroupAction } from "../actions";
-import { SkillGroupDialog } from "../skill-group-form";
+
+// The form (react-hook-form) loads after the page, when its always-mounted dialog first renders: out of the first load.
+const SkillGroupDialog = dynamic(() => import("../skill-group-form").then((m) => m.SkillGroupDialog), { ssr: false });
 
 export function SkillGroupClient({ orgSlug, group, groupMembers, members }: { orgSlug: string; group: SkillGroup; groupMembers: Member[]; members: Member[] }) {
   const { t } = useI18n();

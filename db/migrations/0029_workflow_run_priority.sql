@@ -1,0 +1,2 @@
+ALTER TABLE "workflow_runs" ADD COLUMN "priority" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "workflow_runs_prioritised_idx" ON "workflow_runs" USING btree ("next_run_at") WHERE "workflow_runs"."next_run_at" is not null and "workflow_runs"."priority" <> 0;
