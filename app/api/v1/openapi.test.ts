@@ -105,7 +105,7 @@ describe("the document", () => {
     expect(queryNames("/campaigns/{campaignId}/recipients").sort()).toEqual(["cursor", "limit", "search", "status"]);
     expect(queryNames("/campaigns/{campaignId}/subscribers-over-time")).toEqual(["bucket"]);
     expect(queryNames("/campaigns/{campaignId}/recipients.csv").sort()).toEqual(["search", "status"]);
-    expect(queryNames("/campaigns").sort()).toEqual(["channelId", "cursor", "limit", "status"]);
+    expect(queryNames("/campaigns").sort()).toEqual(["channelId", "cursor", "kind", "limit", "status"]);
     for (const { name, operation } of operations) {
       for (const parameter of operation.parameters ?? []) expect(parameter.description, `${name} ${parameter.name}`).toBeTruthy();
     }

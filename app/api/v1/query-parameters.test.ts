@@ -81,6 +81,10 @@ beforeAll(async () => {
   await campaign(shop.id);
   await cancelCampaign({ ctx: a.as.owner, campaignId: (await campaign(shop.id)).id });
   await campaign(outlet.id);
+  // A campaign of another kind (as the broadcast services create it), for the list's kind filter.
+  await (await getDb())
+    .insert(campaignsTable)
+    .values({ orgId: a.org.id, channelId: outlet.id, name: "Promo", kind: "marketing", ref: randomToken(16), requestTitle: "Promo", content: { type: "text", text: "Hi" } });
 
   // Subscribers of the main campaign: two named ones and one without a contact, in three hours of two days,
   // with three different send outcomes.
@@ -197,6 +201,7 @@ const call = (operation: ApiOperation, query: Record<string, string> = {}) => ca
 type Row = {
   id?: string;
   status?: string;
+  kind?: string;
   name?: string | null;
   channelId?: string;
   skillGroupId?: string | null;
@@ -317,6 +322,10 @@ const checks: Record<string, (operation: ApiOperation, query: Parameter[], param
   },
   status: async (operation, query, parameter) => {
     await expectFilter(operation, query, "status", parameter.schema.enum!, (row, value) => row.status === value);
+  },
+  kind: async (operation, query, parameter) => {
+    expect(parameter.schema.enum).toEqual(["otn", "recurring", "marketing"]);
+    await expectFilter(operation, query, "kind", parameter.schema.enum!, (row, value) => row.kind === value);
   },
   search: async (operation, query) => {
     // Part of a first or last name, in any case; a name nobody has keeps nothing.

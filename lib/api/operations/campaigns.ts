@@ -1,6 +1,7 @@
 import { campaignStatsSchema, subscribersOverTimeQuerySchema, subscribersOverTimeSchema, campaignShareSchema } from "@/lib/services/campaigns";
 import {
   campaignCreateSchema,
+  campaignListItemSchema,
   campaignListQuerySchema,
   campaignSchema,
   campaignUpdateSchema,
@@ -20,12 +21,14 @@ export const campaignOperations: ApiOperation[] = [
     operationId: "listCampaigns",
     method: "GET",
     path: "/campaigns",
-    summary: "List OTN campaigns",
-    description: "Newest first, with live counts (link clicks, subscribers, sent, failed).",
+    summary: "List campaigns of every kind",
+    description:
+      "One-Time Notification, recurring-topic and Marketing Messages campaigns together, newest first, with their kind, audience (topic, segment), " +
+      "schedule and live counts (link clicks, subscribers, sent, failed, held). `kind` narrows the list to one kind.",
     tags,
     permission: "campaigns.read",
     query: campaignListQuerySchema,
-    response: { status: 200, description: "One page of campaigns.", body: pageOf(campaign) },
+    response: { status: 200, description: "One page of campaigns.", body: pageOf(named("CampaignListItem", campaignListItemSchema)) },
   },
   {
     operationId: "createCampaign",

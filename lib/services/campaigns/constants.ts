@@ -3,6 +3,33 @@
  * the preview renders and the failure wording. No zod here (schemas.ts re-exports all of it for the server), so
  * importing a constant never ships the schemas to the browser.
  */
+/** What a campaign sends through: One-Time Notification tokens, a recurring topic's tokens, or Meta's Marketing Messages. */
+export const CAMPAIGN_KINDS = ["otn", "recurring", "marketing"] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+/** A recipient's place in the send ledger of recurring and marketing campaigns (campaign_deliveries). */
+export const DELIVERY_STATUSES = ["pending", "sending", "sent", "failed", "held", "skipped"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** Why a held delivery waits: the topic's cadence, Meta's 48-hour gap, Meta's "recently messaged" (2300052). */
+export const HELD_REASONS = ["cadence", "gap", "recently_messaged"] as const;
+export type HeldReason = (typeof HELD_REASONS)[number];
+/** Why a delivery was skipped (its permission ended) or failed. */
+export const DELIVERY_REASONS = [
+  "stopped",
+  "unsubscribed",
+  "invalid_token",
+  "expired",
+  "blocked",
+  "wrong_page",
+  "recently_messaged",
+  "unknown_after_crash",
+  "unknown_outcome",
+  "already_received",
+] as const;
+export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
+/** Marketing campaigns' budget limits, in cents of the ad account's currency. */
+export const BUDGET_MIN_CENTS = 100;
+export const BUDGET_MAX_CENTS = 100_000_000;
+
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "sent", "sent_with_failures", "cancelled"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 /** Statuses in which the campaign may still be edited, rescheduled or sent. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
 import { inputString, required, say } from "@/lib/validation";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { CAMPAIGN_STATUSES, RECIPIENT_STATUSES, REQUEST_TITLE_MAX, TEXT_MAX, MAX_RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND } from "./constants";
+import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, RECIPIENT_STATUSES, REQUEST_TITLE_MAX, TEXT_MAX, MAX_RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND } from "./constants";
 
 /**
  * The zod schemas of OTN campaigns, shared by the services (which parse with them), the API's OpenAPI
@@ -107,6 +107,7 @@ export const campaignUpdateSchema = z
 export type CampaignUpdateInput = z.input<typeof campaignUpdateSchema>;
 
 export const campaignListQuerySchema = pageQuerySchema.extend({
+  kind: z.enum(CAMPAIGN_KINDS, { error: say("validation.oneOf", { field: "kind", values: CAMPAIGN_KINDS.join(", ") }) }).optional().describe("Only campaigns of this kind.").meta({ examples: ["recurring"] }),
   channelId: z.uuid({ error: say("validation.channelIdWithStop") }).optional().describe("Only this channel's campaigns.").meta({ examples: ["0194f0c2-7a10-7c3e-9b1d-2f3a4b5c6d7e"] }),
   status: z.enum(CAMPAIGN_STATUSES, { error: say("validation.oneOf", { field: "status", values: CAMPAIGN_STATUSES.join(", ") }) }).optional().describe("Only campaigns in this status.").meta({ examples: ["sending"] }),
 });
@@ -147,6 +148,29 @@ export const campaignSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
+
+/**
+ * A campaign in the list of every kind: the campaign, plus what the list shows of its kind, audience, schedule
+ * and results (read from the campaign row and its topic and segment, never by counting tokens).
+ */
+export const campaignListItemSchema = campaignSchema.extend({
+  kind: z.enum(CAMPAIGN_KINDS).describe("otn: One-Time Notification tokens from its share link; recurring: a recurring topic's subscribers; marketing: Meta's Marketing Messages."),
+  topic: z
+    .object({ id: z.uuid(), title: z.string(), cadence: z.enum(["daily", "weekly", "monthly"]) })
+    .nullable()
+    .describe("The recurring topic it is sent to (kind recurring); null otherwise."),
+  segment: z.object({ id: z.uuid(), name: z.string() }).nullable().describe("The segment narrowing the audience; null: everyone subscribed."),
+  localSendTime: z
+    .string()
+    .nullable()
+    .describe("\"HH:MM\": sent at that time in each recipient's own time zone, on or after the start; null: everyone at the start."),
+  budget: z
+    .object({ type: z.enum(["daily", "lifetime"]), amountCents: z.number().int() })
+    .nullable()
+    .describe("Kind marketing: the budget as given to Meta, in cents of the ad account's currency; null for the other kinds."),
+  counts: campaignCountsSchema.extend({ held: z.number().int().describe("Deliveries waiting for the topic's cadence, Meta's gap or the recipient's local time.") }),
+});
+export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
 
 
 export const recipientQuerySchema = pageQuerySchema.extend({
