@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { campaigns, recurringTopics } from "@/db/schema";
-import { ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createChannel } from "@/lib/services/channels";
 import { createSegment } from "@/lib/services/segments";
 import { createSkillGroup } from "@/lib/services/skill-groups";
@@ -16,6 +16,7 @@ import { useGraphSandbox } from "@/tests/graph-sandbox";
 import { createOrgFixture, type OrgFixture } from "@/tests/fixtures";
 import { createCampaign } from "./create-campaign";
 import { setCampaignEventSender } from "./emit-campaign-events";
+import { getCampaignSummary } from "./get-campaign-summary";
 import { listCampaigns } from "./list-campaigns";
 
 useTestDatabase();
@@ -109,5 +110,14 @@ describe("the campaign list of every kind", () => {
 
   it("is refused to a role without campaigns.read", async () => {
     await expect(listCampaigns({ ctx: f.as.agent, input: { kind: "recurring" } })).rejects.toThrow();
+  });
+});
+
+describe("one campaign's summary (the campaign page)", () => {
+  it("is the list's row, and NotFound for another organisation or a role without campaigns.read", async () => {
+    const listed = (await listCampaigns({ ctx: f.as.marketer, input: { kind: "recurring" } })).data[0];
+    expect(await getCampaignSummary({ ctx: f.as.marketer, campaignId: ids.recurring })).toEqual(listed);
+    await expect(getCampaignSummary({ ctx: other.as.owner, campaignId: ids.recurring })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCampaignSummary({ ctx: f.as.agent, campaignId: ids.recurring })).rejects.toThrow();
   });
 });
