@@ -63,6 +63,7 @@ export const campaignsAreaEn = {
   "campaigns.form.createAndSend": "Create and send",
   "campaigns.form.contentHint": "The message each subscriber receives.",
   "campaigns.detail.kindAudience": "{kind} · {audience}",
+  "campaigns.detail.notStarted": "Created as a draft: it could not start now. Check the audience and the channel, then send it from here.",
   "campaigns.detail.schedule": "Schedule",
   "campaigns.detail.budget": "Budget",
   "campaigns.detail.metaCampaign": "Meta campaign {id}",

@@ -61,6 +61,7 @@ export const campaignsAreaZhCN: Record<keyof typeof campaignsAreaEn, string> = {
   "campaigns.form.createAndSend": "创建并发送",
   "campaigns.form.contentHint": "每位订阅者收到的消息。",
   "campaigns.detail.kindAudience": "{kind} · {audience}",
+  "campaigns.detail.notStarted": "已创建为草稿：暂时无法开始发送。请检查受众和渠道，然后在此处发送。",
   "campaigns.detail.schedule": "发送安排",
   "campaigns.detail.budget": "预算",
   "campaigns.detail.metaCampaign": "Meta 活动 {id}",
