@@ -45,7 +45,7 @@ export function CampaignsList({
   const router = useRouter();
   const pathname = usePathname();
   const [, startFiltering] = useTransition();
-  const setKind = (value: CampaignKind | "") => startFiltering(() => router.replace(value ? `${pathname}?kind=${value}` : pathname, { scroll: false }));
+  const setKind = (value: CampaignKind | "") => startFiltering(() => router.replace(value ? `${pathname ?? ""}?kind=${value}` : (pathname ?? "."), { scroll: false }));
   const [channelId, setChannelId] = useState("");
   const [status, setStatus] = useState<CampaignStatus | "">("");
   const [limit, setLimit] = useState(PAGE_SIZE);

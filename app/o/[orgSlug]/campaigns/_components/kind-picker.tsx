@@ -1,11 +1,8 @@
-"use client";
-
-import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
 import type { CampaignKind } from "@/lib/services/campaigns/constants";
 import type { AvailabilityReason } from "@/lib/services/permissions/constants";
-import { useI18n } from "@/lib/i18n/client";
-import { cn } from "@/components/ui/cn";
+import { getT } from "@/lib/i18n/server";
 
 export interface KindChoice {
   kind: CampaignKind;
@@ -16,60 +13,63 @@ export interface KindChoice {
 }
 
 /**
- * The new campaign's first step: One-Time Notification, Recurring topic or Marketing Messages, as radio buttons.
- * A kind no channel offers is disabled, and every channel that does not offer a kind says why in words. The choice
- * is in the address (?kind=), so the form below is the one the server renders for it.
+ * The new campaign's first step: One-Time Notification, Recurring topic or Marketing Messages. Each is a link to
+ * its form (?kind=), the chosen one marked current; a kind no channel offers is not a link, and every channel that
+ * does not offer a kind says why in words. A server component: choosing costs the page no JavaScript.
  */
-export function KindPicker({ value, choices }: { value: CampaignKind; choices: KindChoice[] }) {
-  const { t } = useI18n();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [pending, startChoosing] = useTransition();
+export async function KindPicker({ value, choices }: { value: CampaignKind; choices: KindChoice[] }) {
+  const { t } = await getT();
   return (
-    <fieldset className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs" data-testid="kind-picker" aria-busy={pending || undefined}>
-      <legend className="px-1 text-sm font-semibold text-zinc-900">{t("campaigns.kind.choose")}</legend>
-      <div className="grid gap-3 md:grid-cols-3">
+    <nav aria-labelledby="campaign-kind-title" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs" data-testid="kind-picker">
+      <h2 id="campaign-kind-title" className="mb-3 text-sm font-semibold text-zinc-900">
+        {t("campaigns.kind.choose")}
+      </h2>
+      <ul className="grid gap-3 md:grid-cols-3">
         {choices.map((c) => {
-          const id = `campaign-kind-${c.kind}`;
+          const selected = value === c.kind;
+          const title = t(`campaigns.kind.${c.kind}`);
+          const hintId = `campaign-kind-${c.kind}-hint`;
           return (
-            <label
+            <li
               key={c.kind}
-              htmlFor={id}
               className={cn(
-                "flex gap-3 rounded-lg border p-3 text-sm",
-                c.disabled ? "cursor-not-allowed border-zinc-200 bg-zinc-50 text-zinc-500" : "cursor-pointer border-zinc-200 hover:border-accent-300",
-                value === c.kind && "border-accent-500 ring-1 ring-accent-500",
+                "relative rounded-lg border p-3 text-sm",
+                c.disabled ? "border-zinc-200 bg-zinc-50" : "border-zinc-200 hover:border-accent-300",
+                selected && "border-accent-500 ring-1 ring-accent-500",
               )}
               data-testid="kind-choice"
               data-kind={c.kind}
+              data-selected={selected || undefined}
               data-disabled={c.disabled || undefined}
             >
-              <input
-                id={id}
-                type="radio"
-                name="campaign-kind"
-                value={c.kind}
-                checked={value === c.kind}
-                disabled={c.disabled}
-                aria-describedby={`${id}-hint`}
-                onChange={() => startChoosing(() => router.replace(`${pathname}?kind=${c.kind}`, { scroll: false }))}
-                className="mt-0.5 accent-accent-600"
-              />
-              <span className="min-w-0">
-                <span className="block font-medium text-zinc-900">{t(`campaigns.kind.${c.kind}`)}</span>
-                <span id={`${id}-hint`} className="mt-0.5 block text-[13px] text-zinc-600">
-                  {t(`campaigns.kind.${c.kind}Hint`)}
-                  {c.unavailable.map((u) => (
-                    <span key={u.channelName} className="mt-1 block text-amber-800" data-testid="kind-unavailable">
-                      {t("campaigns.kind.unavailable", { channel: u.channelName, reason: t(u.reason) })}
-                    </span>
-                  ))}
+              {c.disabled ? (
+                <span className="block font-medium text-zinc-600" aria-disabled="true" aria-describedby={hintId}>
+                  {title}
                 </span>
+              ) : (
+                <Link
+                  href={`?kind=${c.kind}`}
+                  replace
+                  scroll={false}
+                  aria-current={selected ? "page" : undefined}
+                  aria-describedby={hintId}
+                  className="block font-medium text-zinc-900 after:absolute after:inset-0 hover:text-accent-700"
+                >
+                  {title}
+                </Link>
+              )}
+              <span id={hintId} className="mt-0.5 block text-[13px] text-zinc-600">
+                {t(`campaigns.kind.${c.kind}Hint`)}
+                {c.unavailable.map((u) => (
+                  <span key={u.channelName} className="mt-1 block text-amber-800" data-testid="kind-unavailable">
+                    {t("campaigns.kind.unavailable", { channel: u.channelName, reason: t(u.reason) })}
+                  </span>
+                ))}
               </span>
-            </label>
+            </li>
           );
         })}
-      </div>
-    </fieldset>
+      </ul>
+    </nav>
   );
 }
