@@ -10,6 +10,7 @@ import {
 } from "@/lib/services/campaigns";
 import {
   campaignCreateSchema,
+  campaignListItemSchema,
   campaignListQuerySchema,
   campaignSchema,
   campaignUpdateSchema,
@@ -29,12 +30,14 @@ export const campaignOperations: ApiOperation[] = [
     operationId: "listCampaigns",
     method: "GET",
     path: "/campaigns",
-    summary: "List campaigns",
-    description: "OTN, recurring and marketing campaigns together, newest first, with live counts (link clicks, subscribers, sent, failed, held).",
+    summary: "List campaigns of every kind",
+    description:
+      "One-Time Notification, recurring-topic and Marketing Messages campaigns together, newest first, with their kind, audience (topic, segment), " +
+      "schedule and live counts (link clicks, subscribers, sent, failed, held). `kind` narrows the list to one kind.",
     tags,
     permission: "campaigns.read",
     query: campaignListQuerySchema,
-    response: { status: 200, description: "One page of campaigns.", body: pageOf(campaign) },
+    response: { status: 200, description: "One page of campaigns.", body: pageOf(named("CampaignListItem", campaignListItemSchema)) },
   },
   {
     operationId: "createCampaign",

@@ -1,6 +1,6 @@
 /** Marketing center: One-Time Notification campaigns (dashboard UI). Spread into the English catalog; keys are checked against campaigns.zh-CN.ts. */
 export const campaignsEn = {
-  "campaigns.description": "One-Time Notification campaigns: people tap “Notify Me” in Messenger, and each of them receives your message once.",
+  "campaigns.description": "Campaigns of every kind: One-Time Notifications (people tap “Notify Me”, each receives your message once), recurring topics and Meta's Marketing Messages.",
   "campaigns.new": "New campaign",
   "campaigns.empty.title": "No campaigns yet",
   "campaigns.empty.body": "Create a campaign, share its link or QR code, and send one message to everyone who asked to be notified.",

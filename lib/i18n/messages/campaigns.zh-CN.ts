@@ -2,7 +2,7 @@ import type { campaignsEn } from "./campaigns.en";
 
 /** 营销中心：一次性通知（OTN）营销活动（控制台界面）。键必须与 campaigns.en.ts 完全一致。 */
 export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
-  "campaigns.description": "一次性通知营销活动：用户在 Messenger 中点击“通知我”，每位订阅者都会收到一次您的消息。",
+  "campaigns.description": "各类营销活动：一次性通知（用户点击“通知我”，每位订阅者收到一次您的消息）、定期话题和 Meta 营销消息。",
   "campaigns.new": "新建营销活动",
   "campaigns.empty.title": "还没有营销活动",
   "campaigns.empty.body": "创建营销活动，分享其链接或二维码，然后向所有订阅通知的用户发送一条消息。",

@@ -14,6 +14,7 @@ import { auditLogEn } from "./audit-log.en";
 import { auditEn } from "./audit.en";
 import { authEn } from "./auth.en";
 import { campaignsEn } from "./campaigns.en";
+import { campaignsAreaEn } from "./campaigns-area.en";
 import { channelsEn } from "./channels.en";
 import { facebookLoginEn } from "./facebook-login.en";
 import { conversationsEn } from "./conversations.en";
@@ -70,6 +71,7 @@ export const catalogPartsEn = {
   conversationsEn,
   composerEn,
   campaignsEn,
+  campaignsAreaEn,
   workflowsEn,
   validationEn,
   apiEn,
@@ -110,6 +112,7 @@ export const en = {
   ...conversationsEn,
   ...composerEn,
   ...campaignsEn,
+  ...campaignsAreaEn,
   ...workflowsEn,
   ...validationEn,
   ...apiEn,

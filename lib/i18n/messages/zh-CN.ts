@@ -14,6 +14,7 @@ import { auditLogZhCN } from "./audit-log.zh-CN";
 import { auditZhCN } from "./audit.zh-CN";
 import { authZhCN } from "./auth.zh-CN";
 import { campaignsZhCN } from "./campaigns.zh-CN";
+import { campaignsAreaZhCN } from "./campaigns-area.zh-CN";
 import { channelsZhCN } from "./channels.zh-CN";
 import { facebookLoginZhCN } from "./facebook-login.zh-CN";
 import { conversationsZhCN } from "./conversations.zh-CN";
@@ -66,6 +67,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...conversationsZhCN,
   ...composerZhCN,
   ...campaignsZhCN,
+  ...campaignsAreaZhCN,
   ...workflowsZhCN,
   ...validationZhCN,
   ...apiZhCN,

@@ -12,6 +12,7 @@ export { exportCampaignRecipientsCsv } from "./export-campaign-recipients-csv";
 export { campaignShareSchema, type CampaignShare, getCampaignShare } from "./get-campaign-share";
 export { campaignStatsSchema, type CampaignStats, getCampaignStats } from "./get-campaign-stats";
 export { getCampaign } from "./get-campaign";
+export { getCampaignSummary } from "./get-campaign-summary";
 export { subscribersOverTimeQuerySchema, subscribersOverTimeSchema, type SubscribersOverTime, getSubscribersOverTime } from "./get-subscribers-over-time";
 export { listCampaignRecipients } from "./list-campaign-recipients";
 export { listCampaigns } from "./list-campaigns";

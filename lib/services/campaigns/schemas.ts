@@ -216,6 +216,29 @@ export const campaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
+/**
+ * A campaign in the list of every kind: the campaign, plus what the list shows of its kind, audience, schedule
+ * and results (read from the campaign row and its topic and segment, never by counting tokens).
+ */
+export const campaignListItemSchema = campaignSchema.extend({
+  kind: z.enum(CAMPAIGN_KINDS).describe("otn: One-Time Notification tokens from its share link; recurring: a recurring topic's subscribers; marketing: Meta's Marketing Messages."),
+  topic: z
+    .object({ id: z.uuid(), title: z.string(), cadence: z.enum(["daily", "weekly", "monthly"]) })
+    .nullable()
+    .describe("The recurring topic it is sent to (kind recurring); null otherwise."),
+  segment: z.object({ id: z.uuid(), name: z.string() }).nullable().describe("The segment narrowing the audience; null: everyone subscribed."),
+  localSendTime: z
+    .string()
+    .nullable()
+    .describe("\"HH:MM\": sent at that time in each recipient's own time zone, on or after the start; null: everyone at the start."),
+  budget: z
+    .object({ type: z.enum(["daily", "lifetime"]), amountCents: z.number().int() })
+    .nullable()
+    .describe("Kind marketing: the budget as given to Meta, in cents of the ad account's currency; null for the other kinds."),
+  counts: campaignCountsSchema.extend({ held: z.number().int().describe("Deliveries waiting for the topic's cadence, Meta's gap or the recipient's local time.") }),
+});
+export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
+
 
 export const recipientQuerySchema = pageQuerySchema.extend({
   search: inputString("field.search", 100).optional().describe("Part of the subscriber's first or last name.").meta({ examples: ["Ada"] }),

@@ -5,6 +5,8 @@ import { getCampaignStats, getSubscribersOverTime, cancelCampaign, deleteCampaig
 import { getCampaign, listCampaigns } from "@/lib/services/campaigns";
 import type { CampaignListQuery, RecipientQuery } from "@/lib/services/campaigns/schemas";
 import { orgAction } from "@/lib/tenancy/action";
+import { listDeliveries, previewAudienceCount, type AudiencePreviewInput, type DeliveryListQuery } from "./broadcast-adapter";
+import { broadcastState } from "./queries";
 
 const campaignsPath = (slug: string) => `/o/${slug}/campaigns`;
 
@@ -15,6 +17,35 @@ export async function createCampaignAction(orgSlug: string, input: unknown) {
     revalidatePath(campaignsPath(ctx.org.slug), "layout");
     return { id: campaign.id };
   });
+}
+
+/**
+ * Create a recurring or marketing campaign (the same verb, `kind` in the input) and, with `sendNow`, start it at
+ * once. The campaign exists once created: a start that is refused (nobody in the audience yet, the region) leaves
+ * it a draft and says so (`started: false`), so the form never creates it twice.
+ */
+export async function createBroadcastCampaignAction(orgSlug: string, input: unknown, sendNow: boolean) {
+  return orgAction(orgSlug, "campaigns.manage", async (ctx) => {
+    const campaign = await createCampaign({ ctx, input });
+    let started = false;
+    if (sendNow) started = await sendCampaignNow({ ctx, campaignId: campaign.id }).then(() => true, () => false);
+    revalidatePath(campaignsPath(ctx.org.slug), "layout");
+    return { id: campaign.id, started };
+  });
+}
+
+/** The recurring and marketing forms' live recipient count (null: not counted). */
+export async function audiencePreviewAction(orgSlug: string, input: AudiencePreviewInput) {
+  return orgAction(orgSlug, "campaigns.read", (ctx) => previewAudienceCount(ctx, input));
+}
+
+export async function broadcastStateAction(orgSlug: string, campaignId: string) {
+  return orgAction(orgSlug, "campaigns.read", (ctx) => broadcastState(ctx, campaignId));
+}
+
+/** A recurring or marketing campaign's deliveries, polled by its page. */
+export async function campaignDeliveriesAction(orgSlug: string, campaignId: string, input: DeliveryListQuery) {
+  return orgAction(orgSlug, "campaigns.read", (ctx) => listDeliveries(ctx, campaignId, input));
 }
 
 export async function updateCampaignAction(orgSlug: string, campaignId: string, input: unknown) {

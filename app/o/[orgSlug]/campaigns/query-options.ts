@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/components/query/unwrap";
 import type { CampaignListQuery, RecipientQuery } from "@/lib/services/campaigns/schemas";
-import { campaignRecipientsAction, campaignStateAction, listCampaignsAction } from "./actions";
+import { audiencePreviewAction, broadcastStateAction, campaignDeliveriesAction, campaignRecipientsAction, campaignStateAction, listCampaignsAction } from "./actions";
+import type { AudiencePreviewInput, DeliveryListQuery } from "./broadcast-adapter";
 
 /** How often the marketing center's live numbers refresh. */
 export const POLL_MS = 2_000;
@@ -30,5 +31,27 @@ export const campaignQueries = {
       queryFn: () => unwrap(campaignRecipientsAction(orgSlug, campaignId, input)),
       placeholderData: keepPreviousData,
       refetchInterval: POLL_MS * 2,
+    }),
+  broadcast: (orgSlug: string, campaignId: string) =>
+    queryOptions({
+      queryKey: [...campaignQueries.all(orgSlug), "broadcast", campaignId] as const,
+      queryFn: () => unwrap(broadcastStateAction(orgSlug, campaignId)),
+      refetchInterval: POLL_MS,
+      gcTime: 0,
+    }),
+  deliveries: (orgSlug: string, campaignId: string, input: DeliveryListQuery) =>
+    queryOptions({
+      queryKey: [...campaignQueries.all(orgSlug), "deliveries", campaignId, input] as const,
+      queryFn: () => unwrap(campaignDeliveriesAction(orgSlug, campaignId, input)),
+      placeholderData: keepPreviousData,
+      refetchInterval: POLL_MS * 2,
+    }),
+  audience: (orgSlug: string, input: AudiencePreviewInput) =>
+    queryOptions({
+      queryKey: [...campaignQueries.all(orgSlug), "audience", input] as const,
+      queryFn: () => unwrap(audiencePreviewAction(orgSlug, input)),
+      placeholderData: keepPreviousData,
+      // Live: people opt in, stop and unsubscribe while the marketer writes.
+      refetchInterval: POLL_MS * 5,
     }),
 };

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaignDeliveries, contacts } from "@/db/schema";
+import { campaignDeliveries, contacts, messagePermissions } from "@/db/schema";
 import type { Page } from "@/lib/pagination";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
@@ -14,9 +14,10 @@ export async function listCampaignDeliveries({ ctx, campaignId, input = {} }: { 
   const db = await getDb();
   const { campaign } = await getCampaignInOrg(db, ctx, campaignId);
   const rows = await db
-    .select({ d: campaignDeliveries, firstName: contacts.firstName, lastName: contacts.lastName })
+    .select({ d: campaignDeliveries, firstName: contacts.firstName, lastName: contacts.lastName, timeZone: messagePermissions.userTimeZone })
     .from(campaignDeliveries)
     .leftJoin(contacts, eq(contacts.id, campaignDeliveries.contactId))
+    .leftJoin(messagePermissions, eq(messagePermissions.id, campaignDeliveries.permissionId))
     .where(
       and(
         eq(campaignDeliveries.campaignId, campaign.id),
@@ -26,7 +27,7 @@ export async function listCampaignDeliveries({ ctx, campaignId, input = {} }: { 
     )
     .orderBy(asc(campaignDeliveries.id))
     .limit(query.limit + 1);
-  const data = rows.slice(0, query.limit).map(({ d, firstName, lastName }) => ({
+  const data = rows.slice(0, query.limit).map(({ d, firstName, lastName, timeZone }) => ({
     id: d.id,
     psid: d.psid,
     contactId: d.contactId,
@@ -38,6 +39,7 @@ export async function listCampaignDeliveries({ ctx, campaignId, input = {} }: { 
     failureReason: d.failureReason,
     sentAt: d.sentAt?.toISOString() ?? null,
     messageId: d.messageId,
+    timeZone,
   }));
   return { data, nextCursor: rows.length > query.limit ? data[data.length - 1].id : null };
 }

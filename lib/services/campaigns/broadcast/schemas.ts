@@ -49,5 +49,6 @@ export const campaignDeliverySchema = z.object({
     .describe("skipped: stopped | unsubscribed | invalid_token; failed: blocked | wrong_page | recently_messaged | unknown_after_crash | unknown_outcome | Meta's message; sent: already_received when Meta said so."),
   sentAt: z.iso.datetime().nullable(),
   messageId: z.string().nullable(),
+  timeZone: z.string().nullable().describe("The recipient's time zone as their opt-in gave it (IANA); null when unknown (the organisation's is used)."),
 });
 export type CampaignDelivery = z.infer<typeof campaignDeliverySchema>;

@@ -9,7 +9,7 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { MoreIcon } from "@/components/ui/icons";
 import { Menu, MenuItem, MenuSeparator } from "@/components/ui/menu";
 import { useAction } from "@/components/ui/use-submit";
-import type { Campaign } from "@/lib/services/campaigns/schemas";
+import type { Campaign, CampaignKind } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import { cancelCampaignAction, deleteCampaignAction, resumeCampaignAction, sendCampaignNowAction } from "../actions";
 import { isCancellable, isEditable } from "./campaign-status";
@@ -67,20 +67,25 @@ type Open = null | "send" | "cancel" | "delete" | "qr";
  * Edit, copy link, QR code, send now (confirmation with the subscriber count), cancel and delete
  * (confirmations), resume when paused. The campaign page's header shows them as buttons; a list row
  * (`compact`) shows one primary action (Resume when paused, otherwise Copy link) and the rest in a menu, so the
- * row stays narrow enough for a phone.
+ * row stays narrow enough for a phone. A recurring or marketing campaign has no share link (no copy, no QR
+ * code) and no edit form here; its "Send now" confirms with the audience's count when the caller knows it.
  */
 export function CampaignActions({
   orgSlug,
   campaign,
   canManage,
   compact = false,
+  recipients = null,
   onChanged,
   afterDelete,
 }: {
   orgSlug: string;
-  campaign: Campaign;
+  /** `kind` absent: an OTN campaign (as before kinds existed). */
+  campaign: Campaign & { kind?: CampaignKind };
   canManage: boolean;
   compact?: boolean;
+  /** Recurring, marketing: how many people the send would reach now; null when not counted. */
+  recipients?: number | null;
   onChanged?: () => void;
   afterDelete?: () => void;
 }) {
@@ -98,6 +103,7 @@ export function CampaignActions({
     onChanged?.();
     router.refresh();
   };
+  const otn = (campaign.kind ?? "otn") === "otn";
   const editable = isEditable(campaign.status);
   const subscribers = campaign.counts.subscribers;
   const resume = () => action.run(() => resumeCampaignAction(orgSlug, campaign.id), done);
@@ -112,16 +118,16 @@ export function CampaignActions({
             <Button size="sm" onClick={resume} loading={action.pending && open === null}>
               {t("campaigns.action.resume")}
             </Button>
-          ) : (
+          ) : otn ? (
             <CopyButton size="sm" text={campaign.shareLink} label={t("campaigns.action.copyLink")} name={t("campaigns.action.copyLinkOf", { name: campaign.name })} />
-          )}
+          ) : null}
           <Menu align="right" label={t("campaigns.action.more", { name: campaign.name })} className="size-8 justify-center text-zinc-500 hover:text-zinc-900" trigger={<MoreIcon className="size-4" />}>
-            {canManage && editable && (
+            {canManage && editable && otn && (
               <MenuItem asChild>
                 <Link href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>{t("campaigns.action.edit")}</Link>
               </MenuItem>
             )}
-            {paused && (
+            {paused && otn && (
               <MenuItem
                 onSelect={() =>
                   void copyText(campaign.shareLink).then((ok) => {
@@ -133,7 +139,7 @@ export function CampaignActions({
                 {t("campaigns.action.copyLink")}
               </MenuItem>
             )}
-            <MenuItem onSelect={() => setOpen("qr")}>{t("campaigns.action.qr")}</MenuItem>
+            {otn && <MenuItem onSelect={() => setOpen("qr")}>{t("campaigns.action.qr")}</MenuItem>}
             {canManage && editable && <MenuItem onSelect={() => setOpen("send")}>{t("campaigns.action.sendNow")}</MenuItem>}
             {canManage && (
               <>
@@ -155,15 +161,19 @@ export function CampaignActions({
         </div>
       ) : (
         <>
-          {canManage && editable && (
+          {canManage && editable && otn && (
             <ButtonLink size={size} variant="secondary" href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>
               {t("campaigns.action.edit")}
             </ButtonLink>
           )}
-          <CopyButton size={size} text={campaign.shareLink} label={t("campaigns.action.copyLink")} />
-          <Button size={size} variant="secondary" onClick={() => setOpen("qr")}>
-            {t("campaigns.action.qr")}
-          </Button>
+          {otn && (
+            <>
+              <CopyButton size={size} text={campaign.shareLink} label={t("campaigns.action.copyLink")} />
+              <Button size={size} variant="secondary" onClick={() => setOpen("qr")}>
+                {t("campaigns.action.qr")}
+              </Button>
+            </>
+          )}
           {canManage && editable && (
             <Button size={size} onClick={() => setOpen("send")}>
               {t("campaigns.action.sendNow")}
@@ -200,14 +210,22 @@ export function CampaignActions({
         onClose={close}
         size="sm"
         title={t("campaigns.sendNow.title", { name: campaign.name })}
-        description={subscribers > 0 ? t("campaigns.sendNow.body", { count: subscribers }) : t("campaigns.sendNow.noSubscribers")}
+        description={
+          !otn
+            ? recipients === null
+              ? t("campaigns.sendNow.bodyBroadcastUnknown")
+              : t("campaigns.sendNow.bodyBroadcast", { count: recipients })
+            : subscribers > 0
+              ? t("campaigns.sendNow.body", { count: subscribers })
+              : t("campaigns.sendNow.noSubscribers")
+        }
         footer={
           <>
             <Button variant="secondary" onClick={close} disabled={action.pending}>
               {t("campaigns.sendNow.dismiss")}
             </Button>
-            <Button onClick={() => action.run(() => sendCampaignNowAction(orgSlug, campaign.id), done)} loading={action.pending} disabled={subscribers === 0}>
-              {t("campaigns.sendNow.confirm", { count: subscribers })}
+            <Button onClick={() => action.run(() => sendCampaignNowAction(orgSlug, campaign.id), done)} loading={action.pending} disabled={otn ? subscribers === 0 : recipients === 0}>
+              {otn ? t("campaigns.sendNow.confirm", { count: subscribers }) : t("campaigns.sendNow.confirmBroadcast")}
             </Button>
           </>
         }

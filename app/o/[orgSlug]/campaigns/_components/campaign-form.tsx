@@ -10,11 +10,12 @@ import { focusLost } from "@/components/ui/focus";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { REQUEST_TITLE_MAX, TEXT_MAX } from "@/lib/services/campaigns/constants";
+import { REQUEST_TITLE_MAX } from "@/lib/services/campaigns/constants";
 import type { Campaign, CampaignContent, Invitation } from "@/lib/services/campaigns/schemas";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/tenancy/action";
 import { CampaignPreview } from "./campaign-preview";
+import { ContentFields, contentValues, toContent, type ContentValues } from "./content-fields";
 import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./local-time";
 
 export interface ChannelOption {
@@ -23,10 +24,8 @@ export interface ChannelOption {
 }
 
 type InvitationType = "none" | "text" | "image";
-type ContentType = CampaignContent["type"];
-
 /** What the fields hold; `toInput` builds the campaign input the service parses (and the preview shows). */
-type CampaignFormValues = {
+type CampaignFormValues = ContentValues & {
   name: string;
   channelId: string;
   /** "" sends to everyone subscribed. */
@@ -36,8 +35,6 @@ type CampaignFormValues = {
   requestTitle: string;
   replyText: string;
   afterSendReply: string;
-  contentType: ContentType;
-  content: { text: string; url: string; imageUrl: string; title: string; subtitle: string; button: { title: string; url: string } };
   /** The send time as typed, in the organisation's time zone ("" sends only on demand). */
   scheduledAt: string;
 };
@@ -45,18 +42,7 @@ type CampaignFormValues = {
 function toInput(v: CampaignFormValues, editing: boolean, timeZone: string): Record<string, unknown> {
   const invitation: Invitation | null =
     v.invitationType === "text" ? { type: "text", text: v.invitation.text } : v.invitationType === "image" ? { type: "image", url: v.invitation.url } : null;
-  const content: CampaignContent =
-    v.contentType === "text"
-      ? { type: "text", text: v.content.text }
-      : v.contentType === "image"
-        ? { type: "image", url: v.content.url }
-        : {
-            type: "card",
-            title: v.content.title,
-            ...(v.content.imageUrl.trim() && { imageUrl: v.content.imageUrl }),
-            ...(v.content.subtitle.trim() && { subtitle: v.content.subtitle }),
-            button: { title: v.content.button.title, url: v.content.button.url },
-          };
+  const content = toContent(v);
   return {
     name: v.name,
     ...(editing ? {} : { channelId: v.channelId }),
@@ -82,15 +68,7 @@ function initialValues(campaign: Campaign | undefined, channels: ChannelOption[]
     requestTitle: campaign?.requestTitle ?? "",
     replyText: campaign?.replyText ?? "",
     afterSendReply: campaign?.afterSendReply ?? "",
-    contentType: c?.type ?? "text",
-    content: {
-      text: c?.type === "text" ? c.text : "",
-      url: c?.type === "image" ? c.url : "",
-      imageUrl: c?.type === "card" ? (c.imageUrl ?? "") : "",
-      title: c?.type === "card" ? c.title : "",
-      subtitle: c?.type === "card" ? (c.subtitle ?? "") : "",
-      button: { title: c?.type === "card" ? c.button.title : "", url: c?.type === "card" ? c.button.url : "" },
-    },
+    ...contentValues(c),
     // Filled in once hydrated: the browser's zone is known only in the browser.
     scheduledAt: "",
   };
@@ -220,47 +198,7 @@ export function CampaignForm({
         </Section>
 
         <Section title={t("campaigns.form.section.content")}>
-          <Field id="campaign-content-type" label={t("campaigns.form.contentType")} error={fieldError("content")}>
-            <Select {...register("contentType")}>
-              <option value="text">{t("campaigns.form.content.text")}</option>
-              <option value="image">{t("campaigns.form.content.image")}</option>
-              <option value="card">{t("campaigns.form.content.card")}</option>
-            </Select>
-          </Field>
-          {values.contentType === "text" && (
-            <Field
-              id="campaign-content-text"
-              label={t("campaigns.form.contentText")}
-              error={fieldError("content.text")}
-              hint={t("campaigns.form.contentTextHint", { count: values.content.text.length, max: TEXT_MAX })}
-            >
-              <Textarea {...register("content.text")} rows={4} maxLength={TEXT_MAX} />
-            </Field>
-          )}
-          {values.contentType === "image" && (
-            <Field id="campaign-content-image" label={t("campaigns.form.imageUrl")} error={fieldError("content.url")}>
-              <Input type="url" {...register("content.url")} placeholder="https://" />
-            </Field>
-          )}
-          {values.contentType === "card" && (
-            <>
-              <Field id="campaign-card-image" label={t("campaigns.form.cardImageUrl")} error={fieldError("content.imageUrl")} optionalLabel={t("campaigns.form.optional")}>
-                <Input type="url" {...register("content.imageUrl")} placeholder="https://" />
-              </Field>
-              <Field id="campaign-card-title" label={t("campaigns.form.cardTitle")} error={fieldError("content.title")}>
-                <Input {...register("content.title")} maxLength={80} />
-              </Field>
-              <Field id="campaign-card-subtitle" label={t("campaigns.form.cardSubtitle")} error={fieldError("content.subtitle")} optionalLabel={t("campaigns.form.optional")}>
-                <Input {...register("content.subtitle")} maxLength={80} />
-              </Field>
-              <Field id="campaign-button-title" label={t("campaigns.form.buttonTitle")} error={fieldError("content.button.title", "content.button")}>
-                <Input {...register("content.button.title")} maxLength={20} />
-              </Field>
-              <Field id="campaign-button-url" label={t("campaigns.form.buttonUrl")} error={fieldError("content.button.url")}>
-                <Input type="url" {...register("content.button.url")} placeholder="https://" />
-              </Field>
-            </>
-          )}
+          <ContentFields register={register} values={values} fieldError={fieldError} />
         </Section>
 
         <Section title={t("campaigns.form.section.schedule")}>

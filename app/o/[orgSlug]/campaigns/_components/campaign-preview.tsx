@@ -52,6 +52,20 @@ export function CampaignPreview({
   );
 }
 
+/** A recurring or marketing campaign's one message, as its recipient sees it (no subscription flow before it). */
+export function MessagePreview({ content, pageName }: { content: CampaignContent; pageName?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="mt-3 rounded-2xl border border-zinc-200 bg-zinc-50 p-4" data-testid="campaign-preview">
+      <div className="mb-3 flex items-center gap-2 border-b border-zinc-200 pb-3">
+        <div className="flex size-8 items-center justify-center rounded-full bg-accent-600 text-xs font-semibold text-white">{(pageName ?? "P").slice(0, 1)}</div>
+        <div className="text-sm font-medium text-zinc-800">{pageName ?? t("campaigns.preview.page")}</div>
+      </div>
+      <Bubble message={contentMessage(content)} testId="preview-content" />
+    </div>
+  );
+}
+
 function UserEvent({ children }: { children: ReactNode }) {
   return <p className="py-1 text-center text-[11px] font-medium tracking-wide text-zinc-500 uppercase">{children}</p>;
 }
