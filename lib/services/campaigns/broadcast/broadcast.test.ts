@@ -421,7 +421,9 @@ describe("marketing campaigns", () => {
     const [unsubscribed] = await db.select().from(messagePermissions).where(eq(messagePermissions.id, people[0].permissionId));
     expect(unsubscribed.status).toBe("stopped");
 
-    // Campaign not active on Meta (paused there): the send pauses with the reason.
+    // Campaign not active on Meta (paused there): the send pauses with the reason. Its audience is two new people
+    // only (the first campaign's blocked and foreign-token recipients would otherwise be claimed in any order).
+    await retireEveryone();
     await subscribe(2, { title: "Later", kind: "marketing" });
     const second = await createCampaign({ ctx: f.as.marketer, input: { kind: "marketing", name: "Paused on Meta", channelId: flow.channelId, content: content("Hi"), budget: { type: "daily", amountCents: 1000 } } });
     await sendCampaignNow({ ctx: f.as.marketer, campaignId: second.id });
