@@ -28,7 +28,8 @@ export function recurringChangeOf(event: MessagingEvent, scope: { orgId: string;
  *   created when processing has not made it yet; the permission is linked to its recurring topic (`topicId`:
  *   by the opt-in's payload, else the channel's topic with its title) and that topic marked registered;
  * - STOP / RESUME NOTIFICATIONS change the status of a known token, only when newer than the last change
- *   applied; they never create a permission (an unknown token's STOP is nothing to remember);
+ *   applied; one that arrives before its opt-in (Meta does not keep order) stores the token with that status, so
+ *   the late opt-in cannot make a stopped person active again;
  * - a refresh (REFRESHED) moves the expiry, and the token if Meta gave a new one for the same person and topic;
  *   a refresh of a token we never saw is stored like an opt-in.
  * Throws when the database fails, so the webhook answers 503 and Meta retries.
@@ -45,7 +46,11 @@ export async function captureRecurringChanges(changes: RecurringChange[]): Promi
   });
 }
 
-async function storeOptin(tx: Tx, change: RecurringChange): Promise<void> {
+/**
+ * Stores the token of an opt-in, or of a STOP / RESUME that arrived before its opt-in (`settled`: the status that
+ * event set, and when). An opt-in delivered after its STOP then finds the token stored and changes nothing.
+ */
+async function storeOptin(tx: Tx, change: RecurringChange, settled?: { status: "stopped" | "active"; at: Date }): Promise<void> {
   const topicId = await topicOfOptin(tx, change);
   const [contact] = await tx
     .insert(contacts)
@@ -66,7 +71,9 @@ async function storeOptin(tx: Tx, change: RecurringChange): Promise<void> {
       userTimeZone: change.timeZone,
       tokenSealed: seal(change.token),
       tokenHash: sha256Hex(change.token),
-      status: change.expiresAt !== null && change.expiresAt <= Date.now() ? "expired" : "active",
+      status: change.expiresAt !== null && change.expiresAt <= Date.now() ? "expired" : (settled?.status ?? "active"),
+      stoppedAt: settled?.status === "stopped" ? settled.at : null,
+      statusChangedAt: settled?.at ?? null,
       source: "optin",
       sourceRef: { payload: change.payload, eventTime: change.timestamp },
       optedInAt: new Date(change.timestamp),
@@ -145,4 +152,8 @@ async function stopOrResume(tx: Tx, change: RecurringChange): Promise<void> {
       .set({ status: "active", stoppedAt: null, statusChangedAt: at })
       .where(and(token, newer, ne(messagePermissions.status, "expired"), or(isNull(messagePermissions.expiresAt), gt(messagePermissions.expiresAt, new Date()))));
   }
+  // Meta does not keep order: a STOP (or RESUME) may come before the opt-in it follows. It carries the token, so
+  // the permission is stored with the status it set; the late opt-in then stores nothing (same token).
+  const [known] = await tx.select({ id: messagePermissions.id }).from(messagePermissions).where(token).limit(1);
+  if (!known) await storeOptin(tx, change, { status: change.change === "stop" ? "stopped" : "active", at });
 }

@@ -243,15 +243,21 @@ describe("recurring opt-ins from the webhook", () => {
     expect(await permissionCount()).toBe(count);
   });
 
-  it("a STOP for a token never opted in here stores nothing", async () => {
+  it("a STOP delivered before its opt-in (Meta does not keep order) stores the permission stopped, and the late opt-in leaves it so", async () => {
     const count = await permissionCount();
     const now = Date.now();
-    const raw = JSON.stringify({
-      object: "page",
-      entry: [{ id: DEMO.pageId, time: now, messaging: [{ sender: { id: "4000000000000999" }, recipient: { id: DEMO.pageId }, timestamp: now, optin: { type: "notification_messages", notification_messages_token: "nm_unknown", notification_messages_status: "STOP NOTIFICATIONS", user_token_status: "NOT_REFRESHED", title: TOPIC } }] }],
-    });
-    expect((await ingestWebhook({ pageId: DEMO.pageId, rawBody: Buffer.from(raw), signature: signatureSha256(DEMO.appSecret, raw) })).status).toBe(200);
-    expect(await permissionCount()).toBe(count);
+    const psid = "4000000000000999";
+    const token = `nm_early_stop_${now}`;
+    const optin = (status?: string) => ({ type: "notification_messages", notification_messages_token: token, notification_messages_frequency: "WEEKLY", notification_messages_timezone: "Europe/Paris", token_expiry_timestamp: now + 90 * DAY, user_token_status: "NOT_REFRESHED", title: TOPIC, payload: "deals", ...(status ? { notification_messages_status: status } : {}) });
+    const deliver = async (at: number, body: Record<string, unknown>) => {
+      const raw = JSON.stringify({ object: "page", entry: [{ id: DEMO.pageId, time: at, messaging: [{ sender: { id: psid }, recipient: { id: DEMO.pageId }, timestamp: at, optin: body }] }] });
+      expect((await ingestWebhook({ pageId: DEMO.pageId, rawBody: Buffer.from(raw), signature: signatureSha256(DEMO.appSecret, raw) })).status).toBe(200);
+    };
+    await deliver(now + 1000, optin("STOP NOTIFICATIONS"));
+    expect(await permissionOf(token)).toMatchObject({ status: "stopped", psid, frequency: "weekly" });
+    await deliver(now, optin());
+    expect(await permissionOf(token)).toMatchObject({ status: "stopped" });
+    expect(await permissionCount()).toBe(count + 1);
   });
 
   it("the re-opt-in (REFRESHED) moves the expiry of the same permission", async () => {
