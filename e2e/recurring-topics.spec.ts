@@ -45,7 +45,7 @@ async function sendWeeklyCampaign(owner: Page, slug: string, channelName: string
   await owner.getByLabel("Message text").fill(text);
   await owner.getByLabel("As soon as it is created").check();
   await owner.getByLabel("Send at a time of day in each subscriber's time zone").check();
-  await expect(owner.getByLabel("Time of day")).toHaveValue("10:00");
+  await expect(owner.getByRole("textbox", { name: "Time of day" })).toHaveValue("10:00");
   // The count before sending: the one active subscriber (the stopped one and the admin's registration aside).
   await expect(owner.getByText(/Will be sent to \d+ subscribers? now\./)).toBeVisible({ timeout: 15_000 });
   const shown = Number((await owner.getByText(/Will be sent to \d+ subscribers? now\./).textContent())!.match(/\d+/)![0]);
