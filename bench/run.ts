@@ -31,10 +31,11 @@ for (const file of files) {
   const name = path.basename(file, ".ts");
   console.log(`\n== ${name}`);
   try {
-    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<Record<string, unknown>> };
+    // `resultName` lets a partial run (e.g. only the campaigns bench's marketing run) keep the full run's figures.
+    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<Record<string, unknown>>; resultName?: () => string };
     const figures = await mod.default();
     const record = { name, at: new Date().toISOString(), machine, figures };
-    writeFileSync(path.join(resultsDir, `${name}.json`), JSON.stringify(record, null, 2) + "\n");
+    writeFileSync(path.join(resultsDir, `${mod.resultName?.() ?? name}.json`), JSON.stringify(record, null, 2) + "\n");
     console.log(JSON.stringify(figures, null, 2));
   } catch (error) {
     failed++;

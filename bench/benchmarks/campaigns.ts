@@ -40,6 +40,11 @@ const CRASH_TOKENS = Number(process.env.CAMPAIGN_BENCH_CRASH_TOKENS ?? 30_000);
 const LIST_TOKENS = Number(process.env.CAMPAIGN_BENCH_LIST_TOKENS ?? 1_000_000);
 const MARKETING_TOKENS = Number(process.argv.find((a) => a.startsWith("--marketing-count="))?.split("=")[1] ?? process.env.CAMPAIGN_BENCH_MARKETING_TOKENS ?? 100_000);
 const ONLY_MARKETING = process.env.CAMPAIGN_BENCH_ONLY === "marketing";
+
+/** The marketing run alone writes bench/results/campaigns-marketing.json, leaving the full run's campaigns.json. */
+export function resultName(): string {
+  return ONLY_MARKETING ? "campaigns-marketing" : "campaigns";
+}
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3311);
 const FINAL = new Set(["sent", "sent_with_failures", "paused", "cancelled"]);
 
