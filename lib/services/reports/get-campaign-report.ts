@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
 import { orgTimeZone, rangeBounds, resolveRange } from "./resolve-range";
+import { sortingInMemory } from "./sorting-in-memory";
 import { campaignReportQuerySchema, type CampaignReport, type CampaignReportQuery } from "./schemas";
 
 const MAX_COMPARED = 10;
@@ -85,15 +86,16 @@ export async function getCampaignReport({ ctx, input = {}, now }: { ctx: OrgCont
       )
       .then((r) => rowsOf<{ campaign_id: string; code: number | null; reason: string | null; n: number }>(r)),
     // A subscriber is counted on the day of their first token of the campaign (a second tap is a spare token):
-    // one aggregate over the compared campaigns' tokens, as the campaign page's chart does.
-    db
-      .execute(
-        sql`select campaign_id, to_char((first_at at time zone ${tz})::date, 'YYYY-MM-DD') as day, count(*)::int as n
-              from (select campaign_id, psid, min(opted_in_at) as first_at from otn_tokens where campaign_id in (${idList}) group by campaign_id, psid) people
-             where first_at >= ${start} and first_at < ${end}
-             group by 1, 2`,
-      )
-      .then((r) => rowsOf<{ campaign_id: string; day: string; n: number }>(r)),
+    // one aggregate over the compared campaigns' tokens, as the campaign page's chart does. Grouped by the date
+    // and formatted after (hundreds of rows, not one to_char per person), with memory to hash ~100,000 people
+    // (in the default 4 MB they spilled to disk: 510 ms, now ~200).
+    sortingInMemory(
+      sql`select campaign_id, to_char(day, 'YYYY-MM-DD') as day, n
+            from (select campaign_id, (first_at at time zone ${tz})::date as day, count(*)::int as n
+                    from (select campaign_id, min(opted_in_at) as first_at from otn_tokens where campaign_id in (${idList}) group by campaign_id, psid) people
+                   where first_at >= ${start} and first_at < ${end}
+                   group by 1, 2) days`,
+    ).then((r) => rowsOf<{ campaign_id: string; day: string; n: number }>(r)),
   ]);
 
   const perDay = new Map(subscriberRows.map((r) => [`${r.campaign_id}:${r.day}`, Number(r.n)]));
