@@ -47,7 +47,7 @@ export const campaignsAreaEn = {
   "campaigns.form.startAt": "Start at",
   "campaigns.form.localTime": "Send at a time of day in each subscriber's time zone",
   "campaigns.form.localTimeValue": "Time of day",
-  "campaigns.form.localTimeHint": "Each subscriber gets it at {time} in their own time zone, on or after the start.",
+  "campaigns.form.localTimeHint": "Each subscriber gets it at {time} in their own time zone (the organisation's when theirs is unknown), on or after the start; someone for whom it is already past {time}, but within the hour, gets it at once.",
   "campaigns.form.cadence.daily": "Daily topic: a subscriber gets at most one message a day and never within 48 hours of the previous.",
   "campaigns.form.cadence.weekly": "Weekly topic: a subscriber gets at most one message a week and never within 48 hours of the previous.",
   "campaigns.form.cadence.monthly": "Monthly topic: a subscriber gets at most one message a month and never within 48 hours of the previous.",

@@ -45,7 +45,7 @@ export const campaignsAreaZhCN: Record<keyof typeof campaignsAreaEn, string> = {
   "campaigns.form.startAt": "开始时间",
   "campaigns.form.localTime": "按每位订阅者所在时区的某个时刻发送",
   "campaigns.form.localTimeValue": "时刻",
-  "campaigns.form.localTimeHint": "每位订阅者会在其所在时区的 {time} 收到，时间不早于开始时间。",
+  "campaigns.form.localTimeHint": "每位订阅者会在其所在时区（未知时按组织时区）的 {time} 收到，时间不早于开始时间；开始时已过 {time} 但未满一小时的订阅者会立即收到。",
   "campaigns.form.cadence.daily": "每日话题：每位订阅者每天最多收到一条消息，且与上一条至少间隔 48 小时。",
   "campaigns.form.cadence.weekly": "每周话题：每位订阅者每周最多收到一条消息，且与上一条至少间隔 48 小时。",
   "campaigns.form.cadence.monthly": "每月话题：每位订阅者每月最多收到一条消息，且与上一条至少间隔 48 小时。",

@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
  * "At HH:MM in each recipient's time zone", as SQL, so planning 100,000 recipients is one statement and the
  * sender re-dates a held delivery by the same rule.
  *
- * The rule (the campaign form words it the same way, `broadcast.localTime.rule`): a delivery is due at the first
+ * The rule (the campaign form words it the same way, `campaigns.form.localTimeHint`): a delivery is due at the first
  * instant at or after `from` when the recipient's local clock reads HH:MM, except that a recipient whose local
  * time at `from` is already within [HH:MM, HH:MM + 1 hour) is due at once. Without that hour of grace, a campaign
  * started at 10:05 to "10:00 local" would wait almost a day for the people it was meant for "now"; a later start
