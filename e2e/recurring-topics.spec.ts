@@ -34,8 +34,8 @@ async function notificationSends(request: APIRequestContext, pageId: string): Pr
   return calls.data;
 }
 
-/** Creates a recurring campaign to the topic through the new-campaign form, sent at once, and opens its page. */
-async function sendWeeklyCampaign(owner: Page, slug: string, channelName: string, topic: string, name: string, text: string) {
+/** Creates a recurring campaign to the topic through the new-campaign form, sent at once or saved as a draft, and opens its page. */
+async function createWeeklyCampaign(owner: Page, slug: string, channelName: string, topic: string, name: string, text: string, when: "now" | "draft" = "now") {
   await owner.goto(`/o/${slug}/campaigns/new?kind=recurring`);
   await hydrated(owner);
   await owner.getByLabel("Campaign name").fill(name);
@@ -43,13 +43,13 @@ async function sendWeeklyCampaign(owner: Page, slug: string, channelName: string
   await owner.getByLabel("Topic").selectOption({ label: topic });
   await expect(owner.getByTestId("cadence-rule")).toContainText("48 hours");
   await owner.getByLabel("Message text").fill(text);
-  await owner.getByLabel("As soon as it is created").check();
+  await owner.getByLabel(when === "now" ? "As soon as it is created" : "Save as a draft (send it later)").check();
   await owner.getByLabel("Send at a time of day in each subscriber's time zone").check();
   await expect(owner.getByRole("textbox", { name: "Time of day" })).toHaveValue("10:00");
   // The count before sending: the one active subscriber (the stopped one and the admin's registration aside).
   await expect(owner.getByText(/Will be sent to \d+ subscribers? now\./)).toBeVisible({ timeout: 15_000 });
   const shown = Number((await owner.getByText(/Will be sent to \d+ subscribers? now\./).textContent())!.match(/\d+/)![0]);
-  await owner.getByRole("button", { name: "Create and send" }).click();
+  await owner.getByRole("button", { name: when === "now" ? "Create and send" : "Create campaign" }).click();
   await expect(owner).toHaveURL(new RegExp(`/o/${slug}/campaigns/[0-9a-f-]{36}`), { timeout: 20_000 });
   return shown;
 }
@@ -128,7 +128,7 @@ test("a weekly topic: registered, shared, two opt-ins and a stop; 10:00 local re
   }).toPass({ timeout: 30_000 });
 
   // The weekly send at 10:00 in each subscriber's time zone: Ada only, at 10:xx on her clock.
-  const shown = await sendWeeklyCampaign(owner, slug, channelName, title, `Weekly ${tag}`, "This week: 20% off everything");
+  const shown = await createWeeklyCampaign(owner, slug, channelName, title, `Weekly ${tag}`, "This week: 20% off everything");
   expect(shown).toBe(1);
   const detail = owner.getByTestId("campaign-detail");
   await expect(detail).toHaveAttribute("data-kind", "recurring");
@@ -144,8 +144,22 @@ test("a weekly topic: registered, shared, two opt-ins and a stop; 10:00 local re
   await expect(adaRow).toHaveAttribute("data-status", "sent");
   await expect(owner.getByTestId("delivery-row")).toHaveCount(1);
 
-  // A second weekly send the same day: held for the topic's cadence, with the reason, and Meta is not called.
-  await sendWeeklyCampaign(owner, slug, channelName, title, `Weekly again ${tag}`, "One more thing");
+  // A second weekly campaign the same day, saved as a draft and edited (its own form, the topic and the time of day
+  // kept), then sent from its page: held for the topic's cadence, with the reason, and Meta is not called.
+  await createWeeklyCampaign(owner, slug, channelName, title, `Weekly again ${tag}`, "One more thing", "draft");
+  await expect(detail).toHaveAttribute("data-status", "draft");
+  await owner.getByRole("link", { name: "Edit" }).click();
+  await hydrated(owner);
+  await expect(owner.getByTestId("broadcast-form")).toHaveAttribute("data-kind", "recurring");
+  await expect(owner.getByLabel("Channel")).toBeDisabled();
+  await expect(owner.getByLabel("Topic")).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(owner.getByRole("textbox", { name: "Time of day" })).toHaveValue("10:00");
+  await owner.getByLabel("Message text").fill("One more thing, edited");
+  await owner.getByRole("button", { name: "Save changes" }).click();
+  await expect(owner).toHaveURL(new RegExp(`/o/${slug}/campaigns/[0-9a-f-]{36}$`), { timeout: 20_000 });
+  await expect(detail).toContainText("One more thing, edited");
+  await owner.getByRole("button", { name: "Send now" }).click();
+  await owner.getByRole("dialog").getByRole("button", { name: "Send now" }).click();
   const heldRow = owner.locator(`[data-testid="delivery-row"][data-psid="${ada.psid}"]`);
   await expect(heldRow).toHaveAttribute("data-status", "held", { timeout: 30_000 });
   await expect(heldRow.getByTestId("delivery-reason")).toContainText("Waiting for the topic's cadence");

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { channels, contacts, conversations } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { getConversationInOrg } from "./queries";
+import { conversationChannelScope } from "@/lib/tenancy/conversation-scope";
 
 /** What a send to the person of a conversation needs: the person, the Page and its token, the window's facts. */
 export interface ReplyTarget {
@@ -22,10 +22,12 @@ export interface ReplyTarget {
   threadOwnerAppId: string | null;
 }
 
-/** The conversation (within the actor's scope: 404 otherwise), its person and its channel. */
+/**
+ * The conversation (within the actor's scope, as getConversationInOrg checks it: 404 otherwise), its person and its
+ * channel, in one query: it is on the path of every reply, before Meta is called.
+ */
 export async function replyTarget(ctx: OrgContext, conversationId: string): Promise<ReplyTarget> {
   const db = await getDb();
-  await getConversationInOrg(db, ctx, conversationId);
   const [row] = await db
     .select({
       conversationId: conversations.id,
@@ -44,7 +46,7 @@ export async function replyTarget(ctx: OrgContext, conversationId: string): Prom
     .from(conversations)
     .innerJoin(channels, eq(channels.id, conversations.channelId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId)));
+    .where(and(eq(conversations.orgId, ctx.org.id), eq(conversations.id, conversationId), conversationChannelScope(db, ctx)));
   if (!row) throw new NotFoundError("conversations.errors.notFound");
   const { status, deletedAt, ...rest } = row;
   return { ...rest, channelUsable: status === "active" && deletedAt === null && rest.pageAccessTokenSealed !== null };

@@ -108,7 +108,7 @@ export async function sendReply({ ctx, conversationId, input }: { ctx: OrgContex
     await publishRealtime(tx, { type: "message.created", orgId: ctx.org.id, channelId: target.channelId, conversationId, at: now });
     return row;
   });
-  return deliver(ctx, target, stored.id, window);
+  return deliver(ctx, target, stored, window);
 }
 
 /**
@@ -130,10 +130,10 @@ export async function retryReply({ ctx, messageId, conversationId }: { ctx: OrgC
     .update(messages)
     .set({ sendStatus: "sending", failureCode: null, failureReason: null, messagingType: window.messagingType, tag: window.state === "human_agent" ? window.tag : null })
     .where(and(eq(messages.id, messageId), eq(messages.sendStatus, "failed")))
-    .returning({ id: messages.id });
+    .returning();
   // Two retries at once: the first one sends, the second finds it no longer failed.
   if (!claimed) throw new ConflictError("conversations.reply.notFailed");
-  return deliver(ctx, target, messageId, window);
+  return deliver(ctx, target, claimed, window);
 }
 
 type SendableWindow = Extract<ReplyWindow, { state: "open" | "human_agent" }>;
@@ -164,9 +164,10 @@ async function uploadOf(ctx: OrgContext, target: ReplyTarget, uploadId: string):
   return { type: upload.type, payload: { attachment_id: upload.attachmentId, title: upload.fileName, upload_id: upload.id } };
 }
 
-async function deliver(ctx: OrgContext, target: ReplyTarget, messageId: string, window: SendableWindow): Promise<SentReply> {
+/** Sends the stored reply (the row as stored or claimed: no read again on the way to Meta) and records Meta's answer. */
+async function deliver(ctx: OrgContext, target: ReplyTarget, message: typeof messages.$inferSelect, window: SendableWindow): Promise<SentReply> {
   const db = await getDb();
-  const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
+  const messageId = message.id;
   const attachment = (message.attachments as StoredAttachment[] | null)?.[0] ?? null;
   const quickReplies = (message.quickReplies as GraphQuickReply[] | null) ?? null;
   const graph = new GraphClient({ version: target.graphApiVersion });

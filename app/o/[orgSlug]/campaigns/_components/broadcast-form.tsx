@@ -14,12 +14,13 @@ import { Input, Select } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { AvailabilityReason } from "@/lib/services/permissions/constants";
 import { useI18n } from "@/lib/i18n/client";
+import type { Campaign } from "@/lib/services/campaigns/schemas";
 import type { ActionResult } from "@/lib/tenancy/action";
 import { campaignQueries } from "../query-options";
 import type { BroadcastKind, TopicOption } from "../broadcast-adapter";
 import { ContentFields, contentValues, toContent, type ContentValues } from "./content-fields";
 import { MessagePreview } from "./campaign-preview";
-import { localToIsoWithOffset, timeZoneLabel } from "./local-time";
+import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./local-time";
 
 export interface BroadcastChannel {
   id: string;
@@ -52,11 +53,11 @@ export function amountToCents(amount: string): number | null {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) : null;
 }
 
-function toInput(v: Values, kind: BroadcastKind, timeZone: string): Record<string, unknown> {
+function toInput(v: Values, kind: BroadcastKind, timeZone: string, editing: boolean): Record<string, unknown> {
   return {
-    kind,
+    // A campaign keeps its kind and channel: the update schema has neither.
+    ...(!editing && { kind, channelId: v.channelId }),
     name: v.name,
-    channelId: v.channelId,
     ...(kind === "recurring" && { topicId: v.topicId || undefined }),
     content: toContent(v),
     segmentId: v.segmentId || null,
@@ -66,8 +67,25 @@ function toInput(v: Values, kind: BroadcastKind, timeZone: string): Record<strin
   };
 }
 
+function initialValues(campaign: Campaign | undefined, channelId: string): Values {
+  return {
+    name: campaign?.name ?? "",
+    channelId: campaign?.channelId ?? channelId,
+    topicId: campaign?.topicId ?? "",
+    segmentId: campaign?.segmentId ?? "",
+    ...contentValues(campaign?.content),
+    when: campaign?.scheduledAt ? "later" : "draft",
+    // Filled in once hydrated, in the organisation's zone (as the OTN form does).
+    scheduledAt: "",
+    useLocalTime: Boolean(campaign?.localSendTime),
+    localSendTime: campaign?.localSendTime ?? "10:00",
+    budgetType: campaign?.budget?.type ?? "daily",
+    budgetAmount: campaign?.budget ? (campaign.budget.amountCents / 100).toFixed(2) : "",
+  };
+}
+
 /**
- * A recurring-topic or Marketing Messages campaign: channel, topic (recurring), content, audience with the live
+ * A recurring-topic or Marketing Messages campaign, new or (with `campaign`, while a draft or scheduled) edited: channel, topic (recurring), content, audience with the live
  * recipient count, when (now, at a time, or a draft) with the optional "at HH:MM in each subscriber's time zone",
  * the topic's cadence rule in words, and the budget and Meta's per-message charge (marketing). A channel that does
  * not offer the kind says why and the form cannot be sent.
@@ -79,15 +97,18 @@ export function BroadcastForm({
   topics,
   segments,
   timeZone,
+  campaign,
   save,
 }: {
   orgSlug: string;
   kind: BroadcastKind;
+  /** The campaign being edited; its channel stays, and "send now" is its page's action rather than the form's. */
+  campaign?: Campaign;
   channels: BroadcastChannel[];
   topics: TopicOption[];
   segments: { id: string; name: string; contactCount: number }[];
   timeZone: string;
-  save: (input: Record<string, unknown>, sendNow: boolean) => Promise<ActionResult<{ id: string; started: boolean }>>;
+  save: (input: Record<string, unknown>, sendNow: boolean) => Promise<ActionResult<{ id: string; started?: boolean }>>;
 }) {
   const { t, serverMessage } = useI18n();
   const router = useRouter();
@@ -95,32 +116,25 @@ export function BroadcastForm({
   // Whether the submit also starts the send ("As soon as it is created"), kept from the last render's values.
   const sendNow = useRef(false);
   const firstChannel = channels.find((c) => c.unavailable === null) ?? channels[0];
-  const { form, onSubmit, fieldError, formError, pending } = useActionForm<Values, Record<string, unknown>, { id: string; started: boolean }>({
-    check: (input) => checkInputAction("campaignCreate", input),
-    defaultValues: {
-      name: "",
-      channelId: firstChannel?.id ?? "",
-      topicId: "",
-      segmentId: "",
-      ...contentValues(undefined),
-      when: "draft",
-      scheduledAt: "",
-      useLocalTime: false,
-      localSendTime: "10:00",
-      budgetType: "daily",
-      budgetAmount: "",
-    },
-    toInput: (v) => toInput(v, kind, timeZone),
+  const editing = campaign !== undefined;
+  const { form, onSubmit, fieldError, formError, pending } = useActionForm<Values, Record<string, unknown>, { id: string; started?: boolean }>({
+    check: (input) => checkInputAction(editing ? "campaignUpdate" : "campaignCreate", input),
+    defaultValues: initialValues(campaign, firstChannel?.id ?? ""),
+    toInput: (v) => toInput(v, kind, timeZone, editing),
     submit: (input) => save(input, sendNow.current),
     onSuccess: (data) => {
       router.push(`/o/${orgSlug}/campaigns/${data.id}${sendNow.current && !data.started ? "?notStarted=1" : ""}`);
       router.refresh();
     },
   });
-  const { register, control, setFocus, setValue } = form;
+  const { register, control, setFocus, setValue, resetField } = form;
   useEffect(() => {
-    if (hydrated && focusLost()) setFocus("name");
-  }, [hydrated, setFocus]);
+    if (hydrated && !editing && focusLost()) setFocus("name");
+  }, [hydrated, editing, setFocus]);
+  const scheduledIso = campaign?.scheduledAt ?? null;
+  useEffect(() => {
+    if (scheduledIso) resetField("scheduledAt", { defaultValue: isoToLocal(scheduledIso, timeZone) });
+  }, [scheduledIso, resetField, timeZone]);
   const values = useWatch({ control }) as Values;
   useEffect(() => {
     sendNow.current = values.when === "now";
@@ -152,8 +166,8 @@ export function BroadcastForm({
             <Field id="campaign-name" label={t("campaigns.form.name")} error={fieldError("name")}>
               <Input {...register("name")} placeholder={t("campaigns.form.namePlaceholder")} maxLength={100} autoFocus />
             </Field>
-            <Field id="campaign-channel" label={t("campaigns.form.channel")} error={fieldError("channelId")}>
-              <Select {...register("channelId")}>
+            <Field id="campaign-channel" label={t("campaigns.form.channel")} error={fieldError("channelId")} hint={editing ? t("campaigns.form.channelFixed") : undefined}>
+              <Select {...register("channelId")} disabled={editing}>
                 {channels.map((ch) => (
                   <option key={ch.id} value={ch.id}>
                     {ch.name}
@@ -233,7 +247,7 @@ export function BroadcastForm({
           <Section title={t("campaigns.form.section.schedule")}>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium text-zinc-800">{t("campaigns.form.when")}</legend>
-              {(["draft", "now", "later"] as const).map((w) => (
+              {(editing ? (["draft", "later"] as const) : (["draft", "now", "later"] as const)).map((w) => (
                 <label key={w} className="flex items-center gap-2 text-sm text-zinc-800">
                   <input type="radio" value={w} {...register("when")} className="accent-accent-600" />
                   {t(w === "now" ? "campaigns.form.whenNow" : w === "later" ? "campaigns.form.whenLater" : "campaigns.form.whenDraft")}
@@ -283,9 +297,9 @@ export function BroadcastForm({
 
           <div className="flex gap-2">
             <Button type="submit" loading={pending} disabled={Boolean(blocked)}>
-              {values.when === "now" ? t("campaigns.form.createAndSend") : t("campaigns.form.create")}
+              {editing ? t("campaigns.form.save") : values.when === "now" ? t("campaigns.form.createAndSend") : t("campaigns.form.create")}
             </Button>
-            <ButtonLink variant="secondary" href={`/o/${orgSlug}/campaigns`}>
+            <ButtonLink variant="secondary" href={campaign ? `/o/${orgSlug}/campaigns/${campaign.id}` : `/o/${orgSlug}/campaigns`}>
               {t("common.cancel")}
             </ButtonLink>
           </div>

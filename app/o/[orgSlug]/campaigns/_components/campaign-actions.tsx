@@ -68,7 +68,7 @@ type Open = null | "send" | "cancel" | "delete" | "qr";
  * (confirmations), resume when paused. The campaign page's header shows them as buttons; a list row
  * (`compact`) shows one primary action (Resume when paused, otherwise Copy link) and the rest in a menu, so the
  * row stays narrow enough for a phone. A recurring or marketing campaign has no share link (no copy, no QR
- * code) and no edit form here; its "Send now" confirms with the audience's count when the caller knows it.
+ * code); its "Send now" confirms with the audience's count when the caller knows it.
  */
 export function CampaignActions({
   orgSlug,
@@ -122,7 +122,7 @@ export function CampaignActions({
             <CopyButton size="sm" text={campaign.shareLink} label={t("campaigns.action.copyLink")} name={t("campaigns.action.copyLinkOf", { name: campaign.name })} />
           ) : null}
           <Menu align="right" label={t("campaigns.action.more", { name: campaign.name })} className="size-8 justify-center text-zinc-500 hover:text-zinc-900" trigger={<MoreIcon className="size-4" />}>
-            {canManage && editable && otn && (
+            {canManage && editable && (
               <MenuItem asChild>
                 <Link href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>{t("campaigns.action.edit")}</Link>
               </MenuItem>
@@ -161,7 +161,7 @@ export function CampaignActions({
         </div>
       ) : (
         <>
-          {canManage && editable && otn && (
+          {canManage && editable && (
             <ButtonLink size={size} variant="secondary" href={`/o/${orgSlug}/campaigns/${campaign.id}/edit`}>
               {t("campaigns.action.edit")}
             </ButtonLink>
