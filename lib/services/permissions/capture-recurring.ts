@@ -48,7 +48,9 @@ export async function captureRecurringChanges(changes: RecurringChange[]): Promi
 
 /**
  * Stores the token of an opt-in, or of a STOP / RESUME that arrived before its opt-in (`settled`: the status that
- * event set, and when). An opt-in delivered after its STOP then finds the token stored and changes nothing.
+ * event set, and when). An opt-in delivered after its STOP then finds the token stored and changes nothing. A
+ * settled change whose opt-in is being stored at this very moment (two webhook POSTs at once) waits for it on the
+ * token's unique index and then applies its status to that row, when newer: doing nothing there would lose the STOP.
  */
 async function storeOptin(tx: Tx, change: RecurringChange, settled?: { status: "stopped" | "active"; at: Date }): Promise<void> {
   const topicId = await topicOfOptin(tx, change);
@@ -57,29 +59,42 @@ async function storeOptin(tx: Tx, change: RecurringChange, settled?: { status: "
     .values({ orgId: change.orgId, channelId: change.channelId, psid: change.psid })
     .onConflictDoUpdate({ target: [contacts.channelId, contacts.psid], set: { updatedAt: sql`${contacts.updatedAt}` } })
     .returning({ id: contacts.id });
-  await tx
-    .insert(messagePermissions)
-    .values({
-      orgId: change.orgId,
-      channelId: change.channelId,
-      contactId: contact?.id ?? null,
-      psid: change.psid,
-      kind: "recurring",
-      topic: change.topic,
-      topicId,
-      frequency: change.frequency,
-      userTimeZone: change.timeZone,
-      tokenSealed: seal(change.token),
-      tokenHash: sha256Hex(change.token),
-      status: change.expiresAt !== null && change.expiresAt <= Date.now() ? "expired" : (settled?.status ?? "active"),
-      stoppedAt: settled?.status === "stopped" ? settled.at : null,
-      statusChangedAt: settled?.at ?? null,
-      source: "optin",
-      sourceRef: { payload: change.payload, eventTime: change.timestamp },
-      optedInAt: new Date(change.timestamp),
-      expiresAt: change.expiresAt === null ? null : new Date(change.expiresAt),
-    })
-    .onConflictDoNothing({ target: messagePermissions.tokenHash });
+  const insert = tx.insert(messagePermissions).values({
+    orgId: change.orgId,
+    channelId: change.channelId,
+    contactId: contact?.id ?? null,
+    psid: change.psid,
+    kind: "recurring",
+    topic: change.topic,
+    topicId,
+    frequency: change.frequency,
+    userTimeZone: change.timeZone,
+    tokenSealed: seal(change.token),
+    tokenHash: sha256Hex(change.token),
+    status: change.expiresAt !== null && change.expiresAt <= Date.now() ? "expired" : (settled?.status ?? "active"),
+    stoppedAt: settled?.status === "stopped" ? settled.at : null,
+    statusChangedAt: settled?.at ?? null,
+    source: "optin",
+    sourceRef: { payload: change.payload, eventTime: change.timestamp },
+    optedInAt: new Date(change.timestamp),
+    expiresAt: change.expiresAt === null ? null : new Date(change.expiresAt),
+  });
+  if (!settled) await insert.onConflictDoNothing({ target: messagePermissions.tokenHash });
+  else await insert.onConflictDoUpdate({ target: messagePermissions.tokenHash, ...statusChange(settled.status, settled.at) });
+}
+
+/** What a STOP or RESUME sets on a stored token, and when it may (newer than the last change; RESUME not past expiry). */
+function statusChange(status: "stopped" | "active", at: Date) {
+  const newer = or(isNull(messagePermissions.statusChangedAt), lt(messagePermissions.statusChangedAt, at));
+  return status === "stopped"
+    ? {
+        set: { status: sql`case when ${messagePermissions.status} = 'expired' then 'expired'::message_permission_status else 'stopped'::message_permission_status end`, stoppedAt: at, statusChangedAt: at },
+        setWhere: newer,
+      }
+    : {
+        set: { status: "active" as const, stoppedAt: null, statusChangedAt: at },
+        setWhere: and(newer, ne(messagePermissions.status, "expired"), or(isNull(messagePermissions.expiresAt), gt(messagePermissions.expiresAt, new Date()))),
+      };
 }
 
 /**
@@ -139,21 +154,14 @@ async function refresh(tx: Tx, change: RecurringChange): Promise<void> {
 
 async function stopOrResume(tx: Tx, change: RecurringChange): Promise<void> {
   const at = new Date(change.timestamp);
-  const newer = or(isNull(messagePermissions.statusChangedAt), lt(messagePermissions.statusChangedAt, at));
+  const status = change.change === "stop" ? "stopped" : "active";
   const token = eq(messagePermissions.tokenHash, sha256Hex(change.token));
-  if (change.change === "stop") {
-    await tx
-      .update(messagePermissions)
-      .set({ status: sql`case when ${messagePermissions.status} = 'expired' then 'expired'::message_permission_status else 'stopped'::message_permission_status end`, stoppedAt: at, statusChangedAt: at })
-      .where(and(token, newer));
-  } else {
-    await tx
-      .update(messagePermissions)
-      .set({ status: "active", stoppedAt: null, statusChangedAt: at })
-      .where(and(token, newer, ne(messagePermissions.status, "expired"), or(isNull(messagePermissions.expiresAt), gt(messagePermissions.expiresAt, new Date()))));
-  }
-  // Meta does not keep order: a STOP (or RESUME) may come before the opt-in it follows. It carries the token, so
-  // the permission is stored with the status it set; the late opt-in then stores nothing (same token).
-  const [known] = await tx.select({ id: messagePermissions.id }).from(messagePermissions).where(token).limit(1);
-  if (!known) await storeOptin(tx, change, { status: change.change === "stop" ? "stopped" : "active", at });
+  const { set, setWhere } = statusChange(status, at);
+  const changed = await tx.update(messagePermissions).set(set).where(and(token, setWhere)).returning({ id: messagePermissions.id });
+  if (changed.length > 0) return;
+  // Nothing changed: the token is unknown, or its opt-in is being stored right now by another POST, or this change
+  // is older than the last one. Meta does not keep order, and a STOP (or RESUME) carries the token: stored with the
+  // status it set (the late opt-in then stores nothing), or applied to the row that appears meanwhile, when newer.
+  // One upsert decides all three; a look first and an insert after would lose the STOP to an opt-in committed between.
+  await storeOptin(tx, change, { status, at });
 }

@@ -260,6 +260,19 @@ describe("recurring opt-ins from the webhook", () => {
     expect(await permissionCount()).toBe(count + 1);
   });
 
+  it("an opt-in and its STOP delivered at the same moment (two POSTs racing) always end stopped", async () => {
+    const now = Date.now();
+    const pairs = Array.from({ length: 20 }, (_, i) => ({ psid: `40000000000${String(1000 + i)}`, token: `nm_race_${now}_${i}` }));
+    const post = async (psid: string, at: number, optin: Record<string, unknown>) => {
+      const raw = JSON.stringify({ object: "page", entry: [{ id: DEMO.pageId, time: at, messaging: [{ sender: { id: psid }, recipient: { id: DEMO.pageId }, timestamp: at, optin }] }] });
+      return (await ingestWebhook({ pageId: DEMO.pageId, rawBody: Buffer.from(raw), signature: signatureSha256(DEMO.appSecret, raw) })).status;
+    };
+    const body = (token: string, status?: string) => ({ type: "notification_messages", notification_messages_token: token, notification_messages_frequency: "WEEKLY", notification_messages_timezone: "Europe/Paris", token_expiry_timestamp: now + 90 * DAY, user_token_status: "NOT_REFRESHED", title: TOPIC, ...(status ? { notification_messages_status: status } : {}) });
+    const statuses = await Promise.all(pairs.flatMap(({ psid, token }) => [post(psid, now, body(token)), post(psid, now + 1000, body(token, "STOP NOTIFICATIONS"))]));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    for (const { token } of pairs) expect((await permissionOf(token)).status, token).toBe("stopped");
+  });
+
   it("the re-opt-in (REFRESHED) moves the expiry of the same permission", async () => {
     const { psid, token } = await optIn("Dario");
     const before = await permissionOf(token);
