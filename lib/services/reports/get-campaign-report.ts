@@ -95,6 +95,7 @@ export async function getCampaignReport({ ctx, input = {}, now }: { ctx: OrgCont
                     from (select campaign_id, min(opted_in_at) as first_at from otn_tokens where campaign_id in (${idList}) group by campaign_id, psid) people
                    where first_at >= ${start} and first_at < ${end}
                    group by 1, 2) days`,
+      { hashGroups: true },
     ).then((r) => rowsOf<{ campaign_id: string; day: string; n: number }>(r)),
   ]);
 

@@ -5,6 +5,7 @@ import { channels, memberships, skillGroups, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { requirePermission, type OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/validation";
+import type { ServiceCsvTable } from "./csv";
 import { dayLayerZone } from "./day-layer-zone";
 import { rangeInstants, resolveRange } from "./resolve-range";
 import { sortingInMemory } from "./sorting-in-memory";
@@ -125,7 +126,18 @@ function filterSql(f: Filters, columns: { channel: string; skillGroup: string; m
  * belong to no agent (messages in, new and reopened conversations, the bot) are zero, as they are not theirs.
  * Owners and admins (reports.service).
  */
-export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgContext; input?: ServiceReportQuery; now?: Date }): Promise<ServiceReport> {
+export async function getServiceReport({
+  ctx,
+  input = {},
+  now,
+  only,
+}: {
+  ctx: OrgContext;
+  input?: ServiceReportQuery;
+  now?: Date;
+  /** One table's figures only (a CSV download): the queries the other tables need are not run, and their parts are empty. */
+  only?: ServiceCsvTable;
+}): Promise<ServiceReport> {
   requirePermission(ctx, "reports.service");
   const query = parseInput(serviceReportQuerySchema, input);
   const filters: Filters = { channelId: query.channelId, skillGroupId: query.skillGroupId, membershipId: query.membershipId };
@@ -170,16 +182,18 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
   type Row = Record<string, unknown>;
   type KeyRow = Row & { key: string | null };
   const rows = <T,>(query: SQL) => sortingInMemory(query).then((r) => rowsOf<T>(r));
+  const needs = (...tables: ServiceCsvTable[]) => only === undefined || tables.includes(only);
+  const none = Promise.resolve([]);
   const [counterRows, heatRows, frTotalRows, frAgentRows, frGroupRows, waitRows, resolvedTotalRows, resolvedAgentRows, resolvedGroupRows] = await Promise.all([
-    db.execute(countersQuery).then((r) => rowsOf<CounterRow>(r)),
-    filters.membershipId ? Promise.resolve([]) : db.execute(heatmapQuery).then((r) => rowsOf<{ dow: number; hour: number; n: string | number }>(r)),
-    rows<Row>(everyone(firstResponseWhere, firstResponseClock)),
-    rows<KeyRow>(perKey(org, "first_responder_membership_id", "first_response_at", firstResponseWhere, firstResponseClock, filtered)),
-    rows<KeyRow>(perKey(org, "skill_group_id", "first_response_at", firstResponseWhere, firstResponseClock, filtered)),
-    rows<Row>(waitQuery),
-    rows<Row>(everyone(resolvedWhere, resolvedClocks)),
-    rows<KeyRow>(perKey(org, "membership_id", "resolved_at", resolvedWhere, resolvedClocks, filtered)),
-    rows<KeyRow>(perKey(org, "skill_group_id", "resolved_at", resolvedWhere, resolvedClocks, filtered)),
+    needs("totals", "days", "agents", "skillGroups") ? db.execute(countersQuery).then((r) => rowsOf<CounterRow>(r)) : none,
+    filters.membershipId || !needs("heatmap") ? none : db.execute(heatmapQuery).then((r) => rowsOf<{ dow: number; hour: number; n: string | number }>(r)),
+    needs("totals") ? rows<Row>(everyone(firstResponseWhere, firstResponseClock)) : none,
+    needs("agents") ? rows<KeyRow>(perKey(org, "first_responder_membership_id", "first_response_at", firstResponseWhere, firstResponseClock, filtered)) : none,
+    needs("skillGroups") ? rows<KeyRow>(perKey(org, "skill_group_id", "first_response_at", firstResponseWhere, firstResponseClock, filtered)) : none,
+    needs("totals") ? rows<Row>(waitQuery) : none,
+    needs("totals") ? rows<Row>(everyone(resolvedWhere, resolvedClocks)) : none,
+    needs("agents") ? rows<KeyRow>(perKey(org, "membership_id", "resolved_at", resolvedWhere, resolvedClocks, filtered)) : none,
+    needs("skillGroups") ? rows<KeyRow>(perKey(org, "skill_group_id", "resolved_at", resolvedWhere, resolvedClocks, filtered)) : none,
   ]);
 
   // grouping() bits, left to right: (day, membership, skill group) — 0 where the column is grouped.
@@ -240,7 +254,7 @@ export async function getServiceReport({ ctx, input = {}, now }: { ctx: OrgConte
       })
       .sort((a, b) => Number(a.id === null) - Number(b.id === null) || b.conversationsResolved - a.conversationsResolved || (a.name ?? "").localeCompare(b.name ?? "") || (a.id ?? "").localeCompare(b.id ?? ""));
   };
-  const [agents, groups] = await Promise.all([breakdown("member"), breakdown("group")]);
+  const [agents, groups] = await Promise.all([needs("agents") ? breakdown("member") : [], needs("skillGroups") ? breakdown("group") : []]);
 
   const helpful = total("bot_helpful");
   const unhelpful = total("bot_unhelpful");

@@ -340,6 +340,16 @@ describe("service report", () => {
     expect(heatmap.slice(1).map((row) => row.slice(1).map(Number))).toEqual(report.heatmap);
     for (const table of SERVICE_CSV_TABLES) expect(serviceReportCsv(report, table).endsWith("\r\n")).toBe(true);
   });
+
+  it("a download of one table computes that table only, and it equals the same table of the whole report", async () => {
+    for (const input of [range, { ...range, skillGroupId: G2 }, { ...range, membershipId: A1 }]) {
+      const whole = await getServiceReport({ ctx: ny.as.admin, input });
+      for (const table of SERVICE_CSV_TABLES) {
+        const one = await getServiceReport({ ctx: ny.as.admin, input, only: table });
+        expect(serviceReportCsv(one, table), `${table} of ${JSON.stringify(input)}`).toBe(serviceReportCsv(whole, table));
+      }
+    }
+  });
 });
 
 describe("campaign report", () => {

@@ -11,12 +11,16 @@ import { getDb } from "@/db/client";
  * priced as SSD or cache reads (1.1, not the spinning disk's 4): at 4, PostgreSQL read a whole range's cycles
  * from the table (a sequential scan) rather than from the stop's index holding the clocks, which cost a third
  * more CPU. The settings are scoped to the query's own transaction.
+ *
+ * `hashGroups`: for a query that groups many rows into few groups with no order asked for (subscribers per day).
+ * PostgreSQL cannot estimate how many rows survive a filter on an aggregate (it guesses 50) and sorts ~100,000
+ * rows to group them; hashing them is what it would choose with the right count (measured 300 -> ~215 ms).
  */
-export async function sortingInMemory(query: SQL) {
+export async function sortingInMemory(query: SQL, options: { hashGroups?: boolean } = {}) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true),
-                            set_config('random_page_cost', '1.1', true)`);
+                            set_config('random_page_cost', '1.1', true), set_config('enable_sort', ${options.hashGroups ? "off" : "on"}, true)`);
     return tx.execute(query);
   });
 }

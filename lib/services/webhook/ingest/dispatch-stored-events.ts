@@ -3,8 +3,13 @@ import { webhookEventsStoredEvent } from "@/inngest/events/messenger";
 import type { StoredEvent } from "./ingest-webhook";
 import { logError } from "@/lib/log-error";
 
-/** Events stored within one window are processed together by one run, which starts when the window closes. */
-export const DRAIN_WINDOW_MS = 1000;
+/**
+ * Events stored within one window are processed together by one run, which starts when the window closes. The
+ * window is most of the time from Meta's POST to an agent's screen (half of it on average): 1 s made the live
+ * p95 1.23 s at 1,000 events/s; a quarter of a second keeps batches of ~250 events there (one run at a time per
+ * channel, so a busy channel's runs simply drain more each) for four runs a second instead of one.
+ */
+export const DRAIN_WINDOW_MS = 250;
 
 // The window each channel was last handed off for, in this process: later POSTs of the same window need no
 // hand-off (the workflow engine would drop the duplicate event id anyway; this saves the call).

@@ -6,7 +6,7 @@ import { getServiceReport, serviceReportCsv, serviceReportCsvQuerySchema } from 
 export const GET = withOrg(
   async (_req, { ctx, query }) => {
     const { table, ...input } = query;
-    const report = await getServiceReport({ ctx, input });
+    const report = await getServiceReport({ ctx, input, only: table });
     const suffix = `-service-${table}-${report.range.from}-${report.range.to}.csv`;
     return new Response(`\uFEFF${serviceReportCsv(report, table)}`, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachmentDisposition(ctx.org.name, suffix) } });
   },
