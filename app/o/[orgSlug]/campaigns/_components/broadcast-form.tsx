@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useRef } from "react";
 import { useWatch } from "react-hook-form";
 import { checkInputAction } from "@/app/check-input-action";
 import { Alert } from "@/components/ui/alert";
@@ -21,6 +21,7 @@ import type { BroadcastKind, TopicOption } from "../broadcast-adapter";
 import { ContentFields, contentValues, toContent, type ContentValues } from "./content-fields";
 import { MessagePreview } from "./campaign-preview";
 import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./local-time";
+import { FormSection, useHydrated } from "./form-section";
 
 export interface BroadcastChannel {
   id: string;
@@ -112,7 +113,7 @@ export function BroadcastForm({
 }) {
   const { t, serverMessage } = useI18n();
   const router = useRouter();
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useHydrated();
   // Whether the submit also starts the send ("As soon as it is created"), kept from the last render's values.
   const sendNow = useRef(false);
   const firstChannel = channels.find((c) => c.unavailable === null) ?? channels[0];
@@ -162,7 +163,7 @@ export function BroadcastForm({
       <form className="space-y-6" noValidate onSubmit={onSubmit} data-testid="broadcast-form" data-kind={kind}>
         <fieldset disabled={!hydrated} className="min-w-0 space-y-6">
           {formError && <Alert>{formError}</Alert>}
-          <Section title={t("campaigns.form.section.basics")}>
+          <FormSection title={t("campaigns.form.section.basics")}>
             <Field id="campaign-name" label={t("campaigns.form.name")} error={fieldError("name")}>
               <Input {...register("name")} placeholder={t("campaigns.form.namePlaceholder")} maxLength={100} autoFocus />
             </Field>
@@ -211,14 +212,14 @@ export function BroadcastForm({
                 {t(`campaigns.form.cadence.${topic.cadence}`)} {t("campaigns.form.cadenceHeld")}
               </p>
             )}
-          </Section>
+          </FormSection>
 
-          <Section title={t("campaigns.form.section.content")}>
+          <FormSection title={t("campaigns.form.section.content")}>
             <p className="text-[13px] text-zinc-500">{t("campaigns.form.contentHint")}</p>
             <ContentFields register={register} values={values} fieldError={fieldError} />
-          </Section>
+          </FormSection>
 
-          <Section title={t("campaigns.form.section.audience")}>
+          <FormSection title={t("campaigns.form.section.audience")}>
             <Field id="campaign-segment" label={t("segments.audience.label")} error={fieldError("segmentId")}>
               <Select {...register("segmentId")}>
                 <option value="">{t(kind === "recurring" ? "campaigns.form.audienceTopic" : "campaigns.form.audiencePage")}</option>
@@ -242,9 +243,9 @@ export function BroadcastForm({
                       ? ""
                       : t("campaigns.form.recipients", { count: audience.data })}
             </p>
-          </Section>
+          </FormSection>
 
-          <Section title={t("campaigns.form.section.schedule")}>
+          <FormSection title={t("campaigns.form.section.schedule")}>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium text-zinc-800">{t("campaigns.form.when")}</legend>
               {(editing ? (["draft", "later"] as const) : (["draft", "now", "later"] as const)).map((w) => (
@@ -271,10 +272,10 @@ export function BroadcastForm({
             <p id="campaign-local-time-hint" className="text-[13px] text-zinc-500">
               {t("campaigns.form.localTimeHint", { time: values.localSendTime || "10:00" })}
             </p>
-          </Section>
+          </FormSection>
 
           {kind === "marketing" && (
-            <Section title={t("campaigns.form.section.budget")}>
+            <FormSection title={t("campaigns.form.section.budget")}>
               <Field id="campaign-budget-type" label={t("campaigns.form.budgetType")} error={fieldError("budget.type")}>
                 <Select {...register("budgetType")} className="w-52">
                   <option value="daily">{t("campaigns.form.budgetDaily")}</option>
@@ -292,7 +293,7 @@ export function BroadcastForm({
               <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-900" data-testid="paid-note">
                 {t("campaigns.form.paidNote")}
               </p>
-            </Section>
+            </FormSection>
           )}
 
           <div className="flex gap-2">
@@ -310,16 +311,5 @@ export function BroadcastForm({
         <MessagePreview content={toContent(values)} pageName={channel?.name} />
       </aside>
     </div>
-  );
-}
-
-const noop = () => () => {};
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs">
-      <legend className="px-1 text-sm font-semibold text-zinc-900">{title}</legend>
-      {children}
-    </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -17,6 +17,7 @@ import type { ActionResult } from "@/lib/tenancy/action";
 import { CampaignPreview } from "./campaign-preview";
 import { ContentFields, contentValues, toContent, type ContentValues } from "./content-fields";
 import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./local-time";
+import { FormSection, useHydrated } from "./form-section";
 
 export interface ChannelOption {
   id: string;
@@ -101,7 +102,7 @@ export function CampaignForm({
   const router = useRouter();
   const editing = Boolean(campaign);
   const zone = timeZoneLabel(timeZone);
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useHydrated();
   const { form, onSubmit, fieldError, formError, pending } = useActionForm<CampaignFormValues, Record<string, unknown>, { id: string }>({
     check: (input) => checkInputAction(editing ? "campaignUpdate" : "campaignCreate", input),
     defaultValues: initialValues(campaign, channels),
@@ -132,7 +133,7 @@ export function CampaignForm({
             the browser's zone only after hydration), so they stay disabled until then. */}
         <fieldset disabled={!hydrated} className="min-w-0 space-y-6">
         {formError && <Alert>{formError}</Alert>}
-        <Section title={t("campaigns.form.section.basics")}>
+        <FormSection title={t("campaigns.form.section.basics")}>
           <Field id="campaign-name" label={t("campaigns.form.name")} error={fieldError("name")}>
             <Input {...register("name")} placeholder={t("campaigns.form.namePlaceholder")} maxLength={100} autoFocus={!editing} />
           </Field>
@@ -155,9 +156,9 @@ export function CampaignForm({
               ))}
             </Select>
           </Field>
-        </Section>
+        </FormSection>
 
-        <Section title={t("campaigns.form.section.subscription")}>
+        <FormSection title={t("campaigns.form.section.subscription")}>
           <Field id="campaign-invitation-type" label={t("campaigns.form.invitationType")} error={fieldError("invitation")}>
             <Select {...register("invitationType")}>
               <option value="none">{t("campaigns.form.invitation.none")}</option>
@@ -195,13 +196,13 @@ export function CampaignForm({
           >
             <Textarea {...register("afterSendReply")} rows={2} placeholder={t("campaigns.afterSend.defaultReply")} />
           </Field>
-        </Section>
+        </FormSection>
 
-        <Section title={t("campaigns.form.section.content")}>
+        <FormSection title={t("campaigns.form.section.content")}>
           <ContentFields register={register} values={values} fieldError={fieldError} />
-        </Section>
+        </FormSection>
 
-        <Section title={t("campaigns.form.section.schedule")}>
+        <FormSection title={t("campaigns.form.section.schedule")}>
           <Field
             id="campaign-scheduled-at"
             label={t("campaigns.form.scheduledAt")}
@@ -211,7 +212,7 @@ export function CampaignForm({
           >
             <Input type="datetime-local" {...register("scheduledAt")} />
           </Field>
-        </Section>
+        </FormSection>
 
         <div className="flex gap-2">
           <Button type="submit" loading={pending}>
@@ -235,16 +236,5 @@ export function CampaignForm({
         />
       </aside>
     </div>
-  );
-}
-
-const noop = () => () => {};
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs">
-      <legend className="px-1 text-sm font-semibold text-zinc-900">{title}</legend>
-      {children}
-    </fieldset>
   );
 }
