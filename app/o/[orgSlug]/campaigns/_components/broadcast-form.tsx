@@ -9,7 +9,6 @@ import { checkInputAction } from "@/app/check-input-action";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { focusLost } from "@/components/ui/focus";
 import { Input, Select } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { AvailabilityReason } from "@/lib/services/permissions/constants";
@@ -20,8 +19,8 @@ import { campaignQueries } from "../query-options";
 import type { BroadcastKind, TopicOption } from "../broadcast-adapter";
 import { ContentFields, contentValues, toContent, type ContentValues } from "./content-fields";
 import { MessagePreview } from "./campaign-preview";
-import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./local-time";
-import { FormSection, useHydrated } from "./form-section";
+import { localToIsoWithOffset, timeZoneLabel } from "./local-time";
+import { FormSection, useFormStart, useHydrated } from "./form-section";
 
 export interface BroadcastChannel {
   id: string;
@@ -128,14 +127,8 @@ export function BroadcastForm({
       router.refresh();
     },
   });
-  const { register, control, setFocus, setValue, resetField } = form;
-  useEffect(() => {
-    if (hydrated && !editing && focusLost()) setFocus("name");
-  }, [hydrated, editing, setFocus]);
-  const scheduledIso = campaign?.scheduledAt ?? null;
-  useEffect(() => {
-    if (scheduledIso) resetField("scheduledAt", { defaultValue: isoToLocal(scheduledIso, timeZone) });
-  }, [scheduledIso, resetField, timeZone]);
+  const { register, control, setValue } = form;
+  useFormStart(form, { hydrated, editing, scheduledIso: campaign?.scheduledAt ?? null, timeZone });
   const values = useWatch({ control }) as Values;
   useEffect(() => {
     sendNow.current = values.when === "now";

@@ -1,12 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { focusLost } from "@/components/ui/focus";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { checkInputAction } from "@/app/check-input-action";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -16,8 +14,8 @@ import { useI18n } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/tenancy/action";
 import { CampaignPreview } from "./campaign-preview";
 import { ContentFields, contentValues, toContent, type ContentValues } from "./content-fields";
-import { isoToLocal, localToIsoWithOffset, timeZoneLabel } from "./local-time";
-import { FormSection, useHydrated } from "./form-section";
+import { localToIsoWithOffset, timeZoneLabel } from "./local-time";
+import { FormSection, useFormStart, useHydrated } from "./form-section";
 
 export interface ChannelOption {
   id: string;
@@ -113,16 +111,8 @@ export function CampaignForm({
       router.refresh();
     },
   });
-  const { register, control, resetField, setFocus } = form;
-  // autoFocus does nothing on a field disabled at hydration (the fieldset below): focus the name once the
-  // fields are enabled, unless the user has already gone somewhere else.
-  useEffect(() => {
-    if (hydrated && !editing && focusLost()) setFocus("name");
-  }, [hydrated, editing, setFocus]);
-  const scheduledIso = campaign?.scheduledAt ?? null;
-  useEffect(() => {
-    if (scheduledIso) resetField("scheduledAt", { defaultValue: isoToLocal(scheduledIso, timeZone) });
-  }, [scheduledIso, resetField, timeZone]);
+  const { register, control } = form;
+  useFormStart(form, { hydrated, editing, scheduledIso: campaign?.scheduledAt ?? null, timeZone });
   const values = useWatch({ control }) as CampaignFormValues;
   const preview = toInput(values, true, timeZone) as { invitation: Invitation | null; replyText: string | null; content: CampaignContent };
 
