@@ -70,6 +70,11 @@ export const workflowRuns = pgTable(
     priority: integer().notNull().default(0),
     nextRunAt: timestamp({ withTimezone: true }),
     wakePending: boolean().notNull().default(false),
+    /**
+     * Due, but its concurrency key had no free slot: parked until a run of the key lets go of its slot (which
+     * makes the oldest parked ones due at once), with `next_run_at` as a late safety recheck meanwhile.
+     */
+    awaitingSlot: boolean().notNull().default(false),
     leaseOwner: text(),
     leaseExpiresAt: timestamp({ withTimezone: true }),
     output: jsonb(),
@@ -87,6 +92,7 @@ export const workflowRuns = pgTable(
     index("workflow_runs_org_idx").on(t.orgId, t.id),
     index("workflow_runs_function_idx").on(t.functionId, t.id),
     index("workflow_runs_concurrency_idx").on(t.functionId, t.concurrencyKey).where(sql`${t.leaseExpiresAt} is not null`),
+    index("workflow_runs_awaiting_slot_idx").on(t.functionId, t.concurrencyKey, t.id).where(sql`${t.awaitingSlot}`),
     index("workflow_runs_idempotency_idx").on(t.functionId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
 );

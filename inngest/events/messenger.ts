@@ -4,8 +4,8 @@ import { orgId } from "./org";
 
 /**
  * Webhook events of one channel were stored and wait to be processed. One event per channel per second at
- * most (its id names the second): the run waits until `drainAfter` (ms since epoch), then drains every
- * waiting event of the channel, so busy Pages cost one run a second, not one per webhook POST.
+ * most (its id names the second): the run starts at `drainAfter` (ms since epoch; the event's `ts`), then
+ * drains every waiting event of the channel, so busy Pages cost one run a second, not one per webhook POST.
  */
 export const webhookEventsStored = eventType("messenger/webhook.stored", {
   schema: z.object({ orgId, channelId: z.uuid(), drainAfter: z.number() }),
@@ -34,8 +34,9 @@ export const optinReceived = eventType("messenger/optin.received", {
  * `id` names the hand-off: the drain window for webhook POSTs, the sweep's minute, or the run that
  * continues, so every instance handing off the same channel in the same window starts one run.
  */
+/** Stamped `drainAfter`: the run starts once the window has closed (a future `ts` delays a run's start). */
 export function webhookEventsStoredEvent(data: { orgId: string; channelId: string; drainAfter: number }, id: string) {
-  return webhookEventsStored.create(data, { id });
+  return webhookEventsStored.create(data, { id, ...(data.drainAfter > 0 ? { ts: data.drainAfter } : {}) });
 }
 
 interface Signal {

@@ -21,10 +21,11 @@ export const processWebhookEvents = inngest.createFunction(
     triggers: [webhookEventsStored],
   },
   async ({ event, step }) => {
-    const { orgId, channelId, drainAfter } = event.data;
+    const { orgId, channelId } = event.data;
+    // The run starts once its window has closed (the event is stamped `drainAfter`), so the window's other POSTs
+    // are processed by it. Not a sleep: a sleeping run gives its slot back, and a backlog's runs then took turns
+    // at it, one step each, instead of the first draining everything.
     await recheckEventOrg(step, orgId, { channelId });
-    // Let the window's other POSTs land first, so they are processed by this run.
-    await step.sleepUntil("gather-window", new Date(drainAfter));
     let processed = 0;
     for (let round = 0; round < STEPS_PER_RUN; round++) {
       const batch = await step.run(`process-events-${round}`, () => processStoredWebhookEvents({ orgId, channelId }, undefined, EVENTS_PER_STEP));

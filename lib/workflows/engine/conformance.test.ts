@@ -13,7 +13,10 @@ import { hashSigningKey, sign } from "../protocol/signing";
 // Conformance of the built-in executor with Inngest semantics: one small function per feature, on the
 // database the suite runs with (PGlite by default, PostgreSQL with DATABASE_URL).
 const counters = new Map<string, number>();
+/** When each counter was last bumped (this process's clock). */
+const ranAt = new Map<string, number>();
 const bump = (key: string) => {
+  ranAt.set(key, Date.now());
   counters.set(key, (counters.get(key) ?? 0) + 1);
   return counters.get(key)!;
 };
@@ -230,6 +233,16 @@ describe("built-in executor conformance", () => {
     }
     expect((await h.runsOf(fid("per-page"))).every((r) => r.status === "completed")).toBe(true);
     expect(concurrentMax).toBe(1);
+  });
+
+  it("starts a run of an event stamped in the future at that time, as Inngest does", async () => {
+    const ts = Date.now() + 1200;
+    await h.inngest.send({ name: "test/plain", data: { tag: "later" }, ts });
+    const deadline = Date.now() + 10_000;
+    while (counters.get("plain:later") === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    expect(counters.get("plain:later")).toBe(1);
+    // Not before its time (the function ran at or after ts, by this process's clock).
+    expect(ranAt.get("plain:later")!).toBeGreaterThanOrEqual(ts);
   });
 
   it("filters triggers with an `if` expression", async () => {

@@ -104,7 +104,9 @@ export async function createRun(tx: DbOrTx, fn: FunctionSpec, event: RunEvent, e
     concurrencyLimit: fn.concurrency?.limit ?? null,
     idempotencyKey,
     priority: evaluatePriority(fn.priority, vars),
-    nextRunAt: now,
+    // An event stamped in the future starts its runs then, as Inngest does ("the same effect as sleeping at
+    // the start of the function"), without a sleep step and its wake-up.
+    nextRunAt: event.ts > now.getTime() ? new Date(event.ts) : now,
     startedAt: now,
   });
   for (const [index, cancel] of fn.cancel.entries()) {

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { driveRun, type DriverContext } from "./driver";
 import { syncInBand } from "../protocol/serve-calls";
 import { registerApp, type SyncResult } from "./registry";
-import { claimRuns, fireDueCrons, nextDueAt, reclaimLeases, resolveDueWaits } from "./scheduler";
+import { claimRuns, fireDueCrons, nextDueAt, reclaimLeases, resolveDueWaits, wakeSlotWaiters } from "./scheduler";
 import { heartbeat, leaseOwnerOf, newIncarnation, resolveInstanceId, takeOverIdentity } from "./leases";
 import { recordExecutorLoop } from "./last-loop";
 
@@ -251,6 +251,11 @@ export class WorkflowExecutor {
             this.driving.set(run.id, Date.now());
             const drive: Promise<void> = driveRun(this.context, run)
               .catch((error: unknown) => this.context.log("error", `workflows: driving run ${run.id} failed; it is retried when its lease expires: ${describeError(error)}`))
+              // Its slot is free now: the runs parked for it need not wait for their recheck (a killed executor writes nothing).
+              .then(async () => {
+                if (!this.halted) await wakeSlotWaiters(db, run);
+              })
+              .catch((error: unknown) => this.context.log("warn", `workflows: waking runs waiting for run ${run.id}'s slot failed; they are looked at again within seconds: ${describeError(error)}`))
               .finally(() => {
                 this.active.delete(drive);
                 this.driving.delete(run.id);

@@ -74,7 +74,7 @@ export async function resolveWait(tx: DbOrTx, waitId: string, output: unknown): 
 export async function cancelRunInTx(tx: DbOrTx, runId: string, reason: string): Promise<boolean> {
   const updated = await tx
     .update(workflowRuns)
-    .set({ status: "cancelled", nextRunAt: null, wakePending: false, endedAt: new Date(), error: { name: "Cancelled", message: reason } })
+    .set({ status: "cancelled", nextRunAt: null, wakePending: false, awaitingSlot: false, endedAt: new Date(), error: { name: "Cancelled", message: reason } })
     .where(and(eq(workflowRuns.id, runId), notInArray(workflowRuns.status, TERMINAL_STATUSES)))
     .returning({ id: workflowRuns.id });
   if (!updated.length) return false;

@@ -8,8 +8,12 @@ import { createRun, type RunEvent } from "./event-intake";
 import { loadFunctions } from "./registry";
 import { lockKey, TERMINAL_STATUSES } from "./run-state";
 
-/** How long a run blocked by its concurrency limit waits before it is looked at again. */
-const CONCURRENCY_RECHECK_MS = 100;
+/**
+ * How long a run parked for a concurrency slot waits at most before it is looked at again. Normally a run of
+ * its key wakes it sooner (wakeSlotWaiters, when that run lets go of its slot); this covers a holder whose
+ * instance died, whose slot frees only when its lease expires, which wakes no one.
+ */
+const SLOT_RECHECK_MS = 2_000;
 
 /**
  * A run's place in the queue (ms): when it became due, moved ahead by its priority factor (Inngest's
@@ -59,30 +63,38 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
       .for("update", { skipLocked: true });
     const candidates = prioritised.length ? [...routine, ...prioritised].sort((a, b) => placeInQueue(a) - placeInQueue(b)).slice(0, max * 4) : routine;
     const claimed: ClaimedRun[] = [];
+    const parked: string[] = [];
+    // Free slots per concurrency key in this pass: each key is locked and counted once, however many of its
+    // runs are due (a backlog of one channel's runs must not cost a count per run, every pass).
+    const room = new Map<string, number>();
     const leaseUntil = new Date(now.getTime() + leaseMs);
     for (const run of candidates) {
       if (claimed.length >= max) break;
       if (run.concurrencyLimit !== null && run.concurrencyKey !== null) {
-        await lockKey(tx, `wf-conc:${run.functionId}:${run.concurrencyKey}`);
-        const [{ value: busy } = { value: 0 }] = await tx
-          .select({ value: count() })
-          .from(workflowRuns)
-          .where(
-            and(
-              eq(workflowRuns.functionId, run.functionId),
-              eq(workflowRuns.concurrencyKey, run.concurrencyKey),
-              gt(workflowRuns.leaseExpiresAt, sql`now()`),
-              ne(workflowRuns.id, run.id),
-            ),
-          );
-        const takenHere = claimed.filter((c) => c.functionId === run.functionId && c.concurrencyKey === run.concurrencyKey).length;
-        if (Number(busy) + takenHere >= run.concurrencyLimit) {
-          await tx.update(workflowRuns).set({ nextRunAt: new Date(now.getTime() + CONCURRENCY_RECHECK_MS) }).where(eq(workflowRuns.id, run.id));
+        const key = `${run.functionId}:${run.concurrencyKey}`;
+        let free = room.get(key);
+        if (free === undefined) {
+          await lockKey(tx, `wf-conc:${key}`);
+          const [{ value: busy } = { value: 0 }] = await tx
+            .select({ value: count() })
+            .from(workflowRuns)
+            .where(and(eq(workflowRuns.functionId, run.functionId), eq(workflowRuns.concurrencyKey, run.concurrencyKey), gt(workflowRuns.leaseExpiresAt, sql`now()`)));
+          free = run.concurrencyLimit - Number(busy);
+        }
+        room.set(key, free - 1);
+        if (free <= 0) {
+          parked.push(run.id);
           continue;
         }
       }
       // `status` stays as it was before the claim: "queued" tells the driver the run never ran (no steps to load).
-      claimed.push({ ...run, leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false });
+      claimed.push({ ...run, leaseOwner: owner, leaseExpiresAt: leaseUntil, nextRunAt: leaseUntil, wakePending: false, awaitingSlot: false });
+    }
+    if (parked.length) {
+      await tx
+        .update(workflowRuns)
+        .set({ awaitingSlot: true, nextRunAt: new Date(now.getTime() + SLOT_RECHECK_MS) })
+        .where(inArray(workflowRuns.id, parked));
     }
     if (claimed.length) {
       // One statement for the whole batch: claiming must not cost a round trip per run.
@@ -93,11 +105,42 @@ export async function claimRuns(db: Db, owner: string, leaseMs: number, max: num
           leaseExpiresAt: sql`now() + ${leaseMs} * interval '1 millisecond'`,
           nextRunAt: sql`now() + ${leaseMs} * interval '1 millisecond'`,
           wakePending: false,
+          awaitingSlot: false,
           status: sql`case when ${workflowRuns.status} in ('queued', 'waiting') then 'running' else ${workflowRuns.status} end`,
         })
         .where(inArray(workflowRuns.id, claimed.map((c) => c.id)));
     }
     return claimed;
+  });
+}
+
+/**
+ * A run of a concurrency key let go of its slot (it finished, failed, went to sleep or to wait, or was handed
+ * back): the oldest runs parked for the key's slots become due now, as many as the key has slots. Takes the
+ * claimers' lock for the key first, so runs a claim is parking at this moment are seen once it commits.
+ */
+export async function wakeSlotWaiters(db: Db, run: { functionId: string; concurrencyKey: string | null; concurrencyLimit: number | null }): Promise<number> {
+  const { functionId, concurrencyKey, concurrencyLimit } = run;
+  if (concurrencyKey === null || concurrencyLimit === null) return 0;
+  return db.transaction(async (tx) => {
+    await lockKey(tx, `wf-conc:${functionId}:${concurrencyKey}`);
+    const woken = await tx
+      .update(workflowRuns)
+      // Their place in the queue is their age: ahead of runs that became due meanwhile but are younger.
+      .set({ awaitingSlot: false, nextRunAt: sql`least(${workflowRuns.startedAt}, now())` })
+      .where(
+        inArray(
+          workflowRuns.id,
+          tx
+            .select({ id: workflowRuns.id })
+            .from(workflowRuns)
+            .where(and(eq(workflowRuns.functionId, functionId), eq(workflowRuns.concurrencyKey, concurrencyKey), eq(workflowRuns.awaitingSlot, true), notInArray(workflowRuns.status, TERMINAL_STATUSES)))
+            .orderBy(asc(workflowRuns.id))
+            .limit(concurrencyLimit),
+        ),
+      )
+      .returning({ id: workflowRuns.id });
+    return woken.length;
   });
 }
 

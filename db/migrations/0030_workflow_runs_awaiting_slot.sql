@@ -1,0 +1,2 @@
+ALTER TABLE "workflow_runs" ADD COLUMN "awaiting_slot" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "workflow_runs_awaiting_slot_idx" ON "workflow_runs" USING btree ("function_id","concurrency_key","id") WHERE "workflow_runs"."awaiting_slot";
