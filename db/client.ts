@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
 import { healingClient } from "./healing-postgres";
+import { preparedStatementsEnabled, preparingStatements } from "./prepared-statements";
 import { migratePglite, migratePostgres, withStartupLock } from "./migrate";
 
 /** The one database type the app codes against, whichever driver is underneath. */
@@ -90,7 +91,7 @@ async function openPostgres(url: string, options: OpenOptions, migrate = true): 
     Math.max(5, connectTimeout) * 1000,
   );
   const client = pool.sql;
-  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzle(preparedStatementsEnabled() ? preparingStatements(client) : client, { schema, casing: "snake_case" }) as unknown as Db;
   // LISTEN holds its connection for as long as the process listens: a client of its own, so it neither takes
   // a slot of the query pool nor goes away when the healing pool replaces itself.
   let listener: ReturnType<typeof postgres> | undefined;
