@@ -65,6 +65,23 @@ describe("replying within Meta's windows", () => {
     const rows = await rowsOf(conversationId);
     expect(rows.map((r) => [r.mid, r.sendStatus, r.source, r.text])).toEqual([[reply.mid, "sent", "app", "Yes, it ships today 📦"]]);
     expect(rows[0]!.sentByMembershipId).toBe(f.as.owner.membershipId);
+    // The inbox lists the conversation with the reply as its last message.
+    const [listed] = await (await getDb()).select().from(conversations).where(eq(conversations.id, conversationId));
+    expect(listed).toMatchObject({ lastMessagePreview: "Yes, it ships today 📦", lastMessageKind: "text" });
+    expect(listed!.lastMessageAt!.getTime()).toBe(reply.timestamp);
+  });
+
+  it("a reply does not take the last message's place from what the person wrote after it was stored", async () => {
+    const { conversationId } = await personWhoWrote(HOUR);
+    const db = await getDb();
+    // The person's next message is stored (by webhook processing) with a later time than the reply's.
+    const later = new Date(Date.now() + 60_000);
+    await db.update(conversations).set({ lastMessageAt: later, lastMessagePreview: "Thanks!", lastMessageKind: "text" }).where(eq(conversations.id, conversationId));
+    const reply = await sendReply({ ctx: f.as.owner, conversationId, input: { text: "You're welcome" } });
+    expect(reply.sendStatus).toBe("sent");
+    const [listed] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
+    expect(listed).toMatchObject({ lastMessagePreview: "Thanks!" });
+    expect(listed!.lastMessageAt!.getTime()).toBe(later.getTime());
   });
 
   it("from 24 hours to 7 days: HUMAN_AGENT when the channel has the permission; refused with the rule and no call to Meta when not", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { openPageToken } from "@/lib/services/channels";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -101,10 +101,6 @@ export async function sendReply({ ctx, conversationId, input }: { ctx: OrgContex
         sentByMembershipId: ctx.membershipId,
       })
       .returning();
-    await tx
-      .update(conversations)
-      .set({ lastMessageAt: new Date(now), lastMessagePreview: text?.slice(0, 140) ?? null, lastMessageKind: attachment ? attachment.type : "text" })
-      .where(eq(conversations.id, conversationId));
     await publishRealtime(tx, { type: "message.created", orgId: ctx.org.id, channelId: target.channelId, conversationId, at: now });
     return row;
   });
@@ -201,6 +197,15 @@ async function deliver(ctx: OrgContext, target: ReplyTarget, message: typeof mes
       .set(outcome.mid ? { ...outcome, mid: outcome.mid } : outcome)
       .where(eq(messages.id, messageId))
       .returning();
+    // The conversation's last message moves here, after Meta's answer, not with the insert before the call: the
+    // webhook's processing holds the rows of the conversations it is writing to until its batch commits, and
+    // waiting for that before calling Meta put up to a batch's time (a second under load) on every reply.
+    // Only forward in time: a person's message stored meanwhile stays the last one (and a retry changes nothing).
+    const sentAt = new Date(message.timestamp);
+    await tx
+      .update(conversations)
+      .set({ lastMessageAt: sentAt, lastMessagePreview: message.text?.slice(0, 140) ?? null, lastMessageKind: attachment ? attachment.type : "text" })
+      .where(and(eq(conversations.id, target.conversationId), or(isNull(conversations.lastMessageAt), lte(conversations.lastMessageAt, sentAt))));
     // Meta says another app controls the thread (a handover we never heard of): lock the composer until it is back.
     if (otherAppControls) {
       await tx
