@@ -11,6 +11,8 @@
  * - the webhook's acknowledgement p99 with the 200 agents connected and without (goal: ratio at most 1.2), and
  *   while the agents also reply (10/s) and probes are timed, for comparison.
  * Everyone shares the machine's cores: the app, PostgreSQL, the sandbox, this load generator and the 200 clients.
+ * `pipeline` reads the workflow engine's records of the processing steps (see pipelineBreakdown). Progress goes
+ * to stderr with the time, to line up with other measurements; BENCH_KEEP_DATABASE=1 keeps the database.
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import http from "node:http";
@@ -155,6 +157,34 @@ function groupRssKb(pgid: number): number {
   return total;
 }
 
+/**
+ * Where a webhook event's time to the streams goes, from the workflow engine's own records of the processing
+ * steps since `since`: events processed per second of step time, step durations, and the events still
+ * waiting for processing when the timed load ended (a backlog means processing fell behind the webhook:
+ * then the backlog, not the window or the fan-out, sets the live latency).
+ */
+async function pipelineBreakdown(handle: DatabaseHandle, since: Date) {
+  const steps = rowsOf<{ ms: number; events: number }>(
+    await handle.db.execute(sql`
+      select extract(epoch from s.ended_at - s.started_at) * 1000 as ms, coalesce((s.output ->> 'processed')::int, 0) as events
+        from workflow_steps s join workflow_runs r on r.id = s.run_id
+       where r.function_id like '%process-webhook-events' and s.name like 'process-events-%' and s.started_at >= ${since.toISOString()}::timestamptz`),
+  ).map((r) => ({ ms: Number(r.ms), events: Number(r.events) }));
+  const [{ waiting }] = rowsOf<{ waiting: number }>(await handle.db.execute(sql`select count(*)::int as waiting from webhook_events where status = 'received'`));
+  const stepMs = steps.map((step) => step.ms).sort((a, b) => a - b);
+  const events = steps.reduce((sum, step) => sum + step.events, 0);
+  const busyMs = steps.reduce((sum, step) => sum + step.ms, 0);
+  return {
+    processingSteps: steps.length,
+    eventsProcessed: events,
+    stepMs: { p50: round(percentile(stepMs, 50)), p95: round(percentile(stepMs, 95)), max: round(stepMs[stepMs.length - 1] ?? NaN) },
+    stepMsPer1000Events: round((busyMs / Math.max(1, events)) * 1000),
+    eventsWaitingWhenLoadEnded: Number(waiting),
+  };
+}
+
+/** Progress on stderr (the figures go to stdout), to line up with other measurements taken meanwhile. */
+const phase = (name: string) => console.error(`${new Date().toISOString().slice(11, 23)} inbox bench: ${name}`);
 const round = (n: number) => Math.round(n * 10) / 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -199,11 +229,13 @@ export default async function inboxBenchmark() {
     const conversationIds = [...conversationOf.keys()];
 
     // 1. The acknowledgement without agents connected.
+    phase("load without agents");
     const alone = await runLoad({ url: app.url, total: SECONDS * POSTS_PER_SECOND, concurrency: 32, ratePerSecond: POSTS_PER_SECOND, makeRequest: backgroundPost("alone") });
     // The baseline is taken after the same load has warmed the heap, so the streams are charged only for themselves.
     await sleep(3000);
     const rssBefore = groupRssKb(app.process.pid!);
 
+    phase("agents connect");
     // 2. 200 agents connect; timed streams note each probe conversation's first message.created after the probe's send.
     const arrivals = new Map<string, number[]>(); // conversation id -> arrival times on timed streams
     const streams = agentKeys.map((key, i) =>
@@ -224,6 +256,7 @@ export default async function inboxBenchmark() {
     await sleep(3000);
     const rssWith = groupRssKb(app.process.pid!);
 
+    phase("load with agents listening");
     // 3. The same load with the agents connected: every event of it reaches their 200 streams.
     const listening = await runLoad({ url: app.url, total: SECONDS * POSTS_PER_SECOND, concurrency: 32, ratePerSecond: POSTS_PER_SECOND, makeRequest: backgroundPost("listening") });
 
@@ -262,8 +295,11 @@ export default async function inboxBenchmark() {
         await sleep(1000 / REPLIES_PER_SECOND);
       }
     })();
+    phase("load with agents working");
+    const workingFrom = new Date();
     const working = await runLoad({ url: app.url, total: SECONDS * POSTS_PER_SECOND, concurrency: 32, ratePerSecond: POSTS_PER_SECOND, makeRequest: backgroundPost("working") });
     await Promise.all([probing, replying]);
+    const pipeline = await pipelineBreakdown(database.handle, workingFrom);
     await sleep(5000); // the last probes' events
     for (const s of streams) s.close();
 
@@ -298,6 +334,7 @@ export default async function inboxBenchmark() {
       liveLatencyMs: { samples: latencies.length, probes: probeResults.length, probesNeverHeard: missed, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(latencies[latencies.length - 1] ?? NaN), goalP95: 1000 },
       replyToGraphCallMs: { calls: toGraphCall.length, p50: round(percentile(toGraphCall, 50)), p95: round(percentile(toGraphCall, 95)), goalP95: 300 },
       replyAnsweredMs: { replies: replyLatencies.length, statuses: replyStatuses, p50: round(percentile(replyLatencies, 50)), p95: round(percentile(replyLatencies, 95)) },
+      pipeline,
       memory: { appRssMiBWithoutStreams: round(rssBefore / 1024), appRssMiBWith200Streams: round(rssWith / 1024), kibPerConnectedAgent: round((rssWith - rssBefore) / AGENTS) },
       webhookAck: {
         withoutAgents: aloneSummary,
@@ -310,8 +347,10 @@ export default async function inboxBenchmark() {
       },
     };
   } finally {
+    phase("stopping the app");
     await app.stop();
-    await database.drop();
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`kept ${database.url}`);
+    else await database.drop();
     await sandbox.close();
   }
 }
