@@ -200,7 +200,10 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
       const m = (row.payload as MessagingEvent).message as { text?: string; attachments?: unknown };
       newMessages.push({ orgId: row.orgId, channelId: row.channelId, conversationId: echo.conversationId, timestamp: row.timestamp, mid: echo.mid, direction: "outbound", kind: m.attachments ? "attachments" : "text", text: m.text ?? null, attachments: m.attachments ?? null, source: "app" });
     }
-    const touched = await insertMessages(tx, newMessages);
+    // The messages are inserted here, but the conversations they move forward are written last (below): from
+    // their first update to the commit this transaction holds those rows, and an agent's reply to one of them
+    // waits for it.
+    const inserted = await insertMessageRows(tx, newMessages);
     if (lastInbound.size > 0) {
       const values = JSON.stringify([...lastInbound].map(([id, at]) => ({ id, at: new Date(at).toISOString() })));
       await tx.execute(sql`
@@ -208,24 +211,8 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
           from json_to_recordset(${values}::json) as v(id uuid, at timestamptz)
          where c.id = v.id and (c.last_inbound_at is null or c.last_inbound_at < v.at)`);
     }
-    if (watermarks.size > 0) {
-      const values = JSON.stringify([...watermarks].map(([id, mark]) => ({ id, ...mark })));
-      await tx.execute(sql`
-        update conversations c
-           set delivered_watermark = case when v.delivered is null then c.delivered_watermark else greatest(coalesce(c.delivered_watermark, 0), v.delivered) end,
-               read_watermark = case when v.read is null then c.read_watermark else greatest(coalesce(c.read_watermark, 0), v.read) end
-          from json_to_recordset(${values}::json) as v(id uuid, delivered bigint, read bigint)
-         where c.id = v.id`);
-    }
     const ownerChanged = await recordThreadOwners(tx, scope.orgId, handovers, standbyOwners);
     await tx.update(webhookEvents).set({ status: "processed", processedAt: new Date() }).where(inArray(webhookEvents.id, events.map((row) => row.id)));
-    // Open dashboards hear of it once this transaction commits: one event per conversation, not per message.
-    const at = Date.now();
-    await publishRealtime(tx, [
-      ...[...touched.conversationIds].map((conversationId) => ({ type: "message.created" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
-      ...[...new Set([...watermarks.keys(), ...echoedReplies.filter((e) => confirmed.has(e.id)).map((e) => e.conversationId)])].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
-      ...[...ownerChanged].map((conversationId) => ({ type: "conversation.updated" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
-    ]);
     result.contactsNeedingProfile = [...needing];
     // Answers to a satisfaction survey are recorded, not opened nor given to the bot: the rest goes on.
     const survey = await takeSurveyAnswers(tx, scope, botInbound);
@@ -236,8 +223,27 @@ export async function processStoredWebhookEvents(scope: { orgId: string; channel
     // wrote to again) enter their skill group's queue.
     const bot = await claimForBot(tx, scope, unanswered);
     result.bot = bot.turns;
+    // Last, the conversations themselves (their rows stay locked until the commit): last message, first
+    // response, delivery and read watermarks, and (re)opening.
+    const touched = await advanceConversations(tx, inserted);
+    if (watermarks.size > 0) {
+      const values = JSON.stringify([...watermarks].map(([id, mark]) => ({ id, ...mark })));
+      await tx.execute(sql`
+        update conversations c
+           set delivered_watermark = case when v.delivered is null then c.delivered_watermark else greatest(coalesce(c.delivered_watermark, 0), v.delivered) end,
+               read_watermark = case when v.read is null then c.read_watermark else greatest(coalesce(c.read_watermark, 0), v.read) end
+          from json_to_recordset(${values}::json) as v(id uuid, delivered bigint, read bigint)
+         where c.id = v.id`);
+    }
     const opened = await openOnInbound(tx, scope.orgId, [...written].filter((id) => stillWritten.has(id) && !bot.taken.has(id)));
     result.events.push(...opened.events);
+    // Open dashboards hear of it once this transaction commits: one event per conversation, not per message.
+    const at = Date.now();
+    await publishRealtime(tx, [
+      ...[...touched].map((conversationId) => ({ type: "message.created" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+      ...[...new Set([...watermarks.keys(), ...echoedReplies.filter((e) => confirmed.has(e.id)).map((e) => e.conversationId)])].map((conversationId) => ({ type: "message.status" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+      ...[...ownerChanged].map((conversationId) => ({ type: "conversation.updated" as const, orgId: scope.orgId, channelId: scope.channelId, conversationId, at })),
+    ]);
     return { result, toRoute: opened.toRoute };
   });
   // After the commit: routing takes the skill groups' locks, which the batch's transaction must not hold.
@@ -385,16 +391,32 @@ async function insertOrRead<T>(tx: Tx, statement: SQL, reread: SQL, expected: nu
   return rows.length >= expected ? rows : rowsOf<T>(await tx.execute(reread));
 }
 
+type InsertedMessage = { id: string; conversationId: string; timestamp: number; kind: string; text: string | null; attachments: unknown; outbound: boolean };
+
 /**
  * Inserts messages once each (by mid; a redelivered mid inserts nothing) and moves each conversation's
  * "last message" forward in event time. Returns the ids inserted and the conversations they went to.
  */
 export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<{ ids: string[]; conversationIds: Set<string> }> {
-  if (list.length === 0) return { ids: [], conversationIds: new Set() };
-  const inserted = rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null; attachments: unknown; direction: string }>(
+  const inserted = await insertMessageRows(tx, list);
+  return { ids: inserted.map((m) => m.id), conversationIds: await advanceConversations(tx, inserted) };
+}
+
+/** Inserts messages once each (by mid); returns those inserted. Their conversations are advanceConversations's. */
+async function insertMessageRows(tx: Tx, list: NewMessage[]): Promise<InsertedMessage[]> {
+  if (list.length === 0) return [];
+  return rowsOf<{ id: string; conversation_id: string; timestamp: number | string; kind: string; text: string | null; attachments: unknown; direction: string }>(
     await tx.execute(sql`${insertFromJson(messages, list)} on conflict do nothing returning id, conversation_id, timestamp, kind, text, attachments, direction`),
   ).map((m) => ({ id: m.id, conversationId: m.conversation_id, timestamp: Number(m.timestamp), kind: m.kind, text: m.text, attachments: m.attachments, outbound: m.direction === "outbound" }));
-  const latest = new Map<string, (typeof inserted)[number]>();
+}
+
+/**
+ * Moves each conversation's "last message" forward in event time to the newest of the inserted messages,
+ * and sets the desk's first response where one of them is the Page's first reply since the conversation
+ * last (re)opened. Returns the conversations the messages went to.
+ */
+async function advanceConversations(tx: Tx, inserted: InsertedMessage[]): Promise<Set<string>> {
+  const latest = new Map<string, InsertedMessage>();
   for (const m of inserted) {
     const current = latest.get(m.conversationId);
     if (!current || m.timestamp >= current.timestamp) latest.set(m.conversationId, m);
@@ -421,7 +443,7 @@ export async function insertMessages(tx: Tx, list: NewMessage[]): Promise<{ ids:
         from json_to_recordset(${values}::json) as v(id uuid, at timestamptz)
        where c.id = v.id and c.status <> 'resolved' and c.first_response_at is null`);
   }
-  return { ids: inserted.map((m) => m.id), conversationIds: new Set(latest.keys()) };
+  return new Set(latest.keys());
 }
 
 /** Inserts one message once (by mid) and moves its conversation's "last message" forward in event time. */
