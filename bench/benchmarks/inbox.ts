@@ -188,6 +188,14 @@ const phase = (name: string) => console.error(`${new Date().toISOString().slice(
 const round = (n: number) => Math.round(n * 10) / 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * BENCH_INBOX_WORKER=1: the split deployment the README offers for high volume (as the webhook bench measures
+ * it): the instance Meta and the agents talk to runs with WORKFLOW_EXECUTOR=off, and a second instance on the
+ * same machine runs the processing functions. Its figures go to inbox-web-and-worker.json.
+ */
+const WITH_WORKER = Boolean(process.env.BENCH_INBOX_WORKER);
+export const resultName = () => (WITH_WORKER ? "inbox-web-and-worker" : "inbox");
+
 export default async function inboxBenchmark() {
   await ensureBuild();
   const sandbox = await startSandbox({ port: 0, appUrl: "http://127.0.0.1:9" });
@@ -203,7 +211,8 @@ export default async function inboxBenchmark() {
   const database = await benchDatabase("inbox", SERVER);
   const { agentKeys } = await seed(database.handle);
   const port = Number(process.env.BENCH_APP_PORT ?? 3320);
-  const app = await startApp(port, { DATABASE_URL: database.url!, GRAPH_API_URL: sandbox.url });
+  const app = await startApp(port, { DATABASE_URL: database.url!, GRAPH_API_URL: sandbox.url, ...(WITH_WORKER ? { WORKFLOW_EXECUTOR: "off" } : {}) });
+  const worker = WITH_WORKER ? await startApp(port + 1, { DATABASE_URL: database.url!, GRAPH_API_URL: sandbox.url }) : null;
   await waitForWorkflowSync(database.handle);
   let sequence = 0;
   const backgroundPost = (tag: string) => (i: number) =>
@@ -330,7 +339,7 @@ export default async function inboxBenchmark() {
     const workingSummary = summarise(working, EVENTS_PER_POST);
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
     return {
-      setup: `next start + PostgreSQL + the sandbox on one machine; ${AGENTS} agents of one skill group with a stream each; ${POSTS_PER_SECOND * EVENTS_PER_POST} webhook events/s for ${SECONDS} s; ${PROBES_PER_SECOND} probes/s timed on ${TIMED_STREAMS} streams; ${REPLIES_PER_SECOND} replies/s`,
+      setup: `${WITH_WORKER ? "two next start instances (the agents' and Meta's with the workflow executor off, a worker running the processing)" : "next start"} + PostgreSQL + the sandbox on one machine; ${AGENTS} agents of one skill group with a stream each; ${POSTS_PER_SECOND * EVENTS_PER_POST} webhook events/s for ${SECONDS} s; ${PROBES_PER_SECOND} probes/s timed on ${TIMED_STREAMS} streams; ${REPLIES_PER_SECOND} replies/s`,
       liveLatencyMs: { samples: latencies.length, probes: probeResults.length, probesNeverHeard: missed, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(latencies[latencies.length - 1] ?? NaN), goalP95: 1000 },
       replyToGraphCallMs: { calls: toGraphCall.length, p50: round(percentile(toGraphCall, 50)), p95: round(percentile(toGraphCall, 95)), goalP95: 300 },
       replyAnsweredMs: { replies: replyLatencies.length, statuses: replyStatuses, p50: round(percentile(replyLatencies, 50)), p95: round(percentile(replyLatencies, 95)) },
@@ -349,6 +358,7 @@ export default async function inboxBenchmark() {
   } finally {
     phase("stopping the app");
     await app.stop();
+    await worker?.stop();
     if (process.env.BENCH_KEEP_DATABASE) console.log(`kept ${database.url}`);
     else await database.drop();
     await sandbox.close();
