@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -34,13 +35,31 @@ const appEnv: Record<string, string> = {
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };
 
+/**
+ * Debian's Chromium (scripts/ensure-chromium.sh): its headless shell where installed, as Playwright itself uses for
+ * headless runs (the full browser in headless mode spent about a third more time on the same pages); the full
+ * browser for headed runs (`--headed`) or when the shell is missing. CHROMIUM_PATH overrides both.
+ */
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const shell = "/usr/bin/chromium-headless-shell";
+  const headed = process.argv.includes("--headed") || process.argv.includes("--debug") || process.argv.includes("--ui");
+  return !headed && existsSync(shell) ? shell : "/usr/bin/chromium";
+}
+
+/** The specs that lay out and scan pages and dialogs (the "pages" lane). */
+const PAGE_CHECKS = /\/(layout|a11y)\.spec\.ts$/;
 const chromium = { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } };
 
 export default defineConfig({
   // `npm run screenshot` points Playwright at the README screenshot script instead of the test suite.
   testDir: process.env.UPDATE_SCREENSHOT ? "docs/tools" : "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two lanes: the page checks (every page and dialog laid out and scanned with axe; they only read the demo
+  // organisation, or write to one of their own) beside the functional specs, one after another in each lane.
+  // They were 10 of the suite's 26 minutes on one lane. The functional specs share the demo organisation's
+  // state (queues, counts, schedules), so they stay in one lane.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -50,7 +69,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath(),
       args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
@@ -59,7 +78,8 @@ export default defineConfig({
     : // The personas (e2e/personas.ts) sign in once, before any spec, and leave their sessions in e2e/.auth/.
       [
         { name: "setup", testMatch: /\.setup\.ts$/, use: chromium.use },
-        { ...chromium, dependencies: ["setup"] },
+        { ...chromium, testIgnore: PAGE_CHECKS, workers: 1, dependencies: ["setup"] },
+        { name: "pages", use: chromium.use, testMatch: PAGE_CHECKS, workers: 1, dependencies: ["setup"] },
       ],
   webServer: [
     {
