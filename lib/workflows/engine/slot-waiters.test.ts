@@ -64,8 +64,9 @@ describe("runs waiting for a concurrency slot", () => {
 
     await handle.db.update(workflowRuns).set({ status: "completed", leaseOwner: null, leaseExpiresAt: null, nextRunAt: null }).where(eq(workflowRuns.id, mine[0]));
     expect(await wakeSlotWaiters(handle.db, claimed.find((r) => r.id === mine[0])!)).toBe(2);
-    const rows = await rowsOf([...mine.slice(2), other[1]]);
-    expect(rows.map((r) => r.awaitingSlot)).toEqual([false, false, true, true]);
+    // Looked up by id: the two keys' ids were made in the same milliseconds, so their sort order may interleave.
+    const awaiting = new Map((await rowsOf([...mine.slice(2), other[1]])).map((r) => [r.id, r.awaitingSlot]));
+    expect([mine[2], mine[3], mine[4], other[1]].map((id) => awaiting.get(id))).toEqual([false, false, true, true]);
   });
 
   it("never wakes a cancelled run", async () => {
