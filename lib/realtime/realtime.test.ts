@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDatabase, getDb } from "@/db/client";
 import { useTestDatabase } from "@/tests/db";
 import { eventStreamResponse, publishRealtime, RealtimeHub, type RealtimeEvent } from "./index";
+import { STREAMS_PER_SLICE } from "./hub";
 
 useTestDatabase();
 
@@ -153,7 +154,7 @@ describe("the event stream a browser reads", () => {
     // Each flush is one chunk of about 1 KB: the second one past the cap closes the stream.
     for (let flush = 0; flush < 3; flush++) {
       for (let i = 0; i < 8; i++) hub.dispatch(JSON.stringify(event(ORG_A)));
-      hub.flush();
+      await hub.flush();
     }
     expect(hub.connections).toBe(0);
   });
@@ -166,8 +167,41 @@ describe("the event stream a browser reads", () => {
     for (const id of ["c1", "c2", "c3"]) hub.dispatch(JSON.stringify(event(ORG_A, { conversationId: id })));
     hub.dispatch(JSON.stringify(event(ORG_B, { conversationId: "other-org" })));
     expect(calls.a).toEqual([]);
-    hub.flush();
+    await hub.flush();
     expect(calls).toEqual({ a: [["c1", "c2", "c3"]], b: [["c1", "c3"]] });
+  });
+
+  it("hands a burst to many streams a slice at a time, letting other work in between, and each stream hears every flush once and in order", async () => {
+    const hub = await newHub();
+    const streams = 3 * STREAMS_PER_SLICE + 5;
+    const heard: string[][] = Array.from({ length: streams }, () => []);
+    const timeline: string[] = [];
+    for (let i = 0; i < streams; i++) {
+      await hub.subscribe({ orgId: ORG_A, userId: `u${i}`, accepts: () => true, deliver: (events) => (heard[i]!.push(...events.map((e) => e.conversationId!)), timeline.push("stream")) });
+    }
+    hub.dispatch(JSON.stringify(event(ORG_A, { conversationId: "first" })));
+    // Work that arrives while the flush is under way (a webhook POST): it runs before the last stream is served.
+    setImmediate(() => timeline.push("other work"));
+    const first = hub.flush();
+    hub.dispatch(JSON.stringify(event(ORG_A, { conversationId: "second" })));
+    const second = hub.flush();
+    await Promise.all([first, second]);
+    expect(timeline.indexOf("other work")).toBeGreaterThan(0);
+    expect(timeline.indexOf("other work")).toBeLessThan(streams);
+    expect(heard.every((ids) => ids.join() === "first,second")).toBe(true);
+  });
+
+  it("writes the same bytes to every stream that hears the whole flush", async () => {
+    const hub = await newHub();
+    const readers = await Promise.all(
+      ["u1", "u2"].map(async (userId) => (await eventStreamResponse({ hub, orgId: ORG_A, userId, accepts: () => true, signal: new AbortController().signal })).body!.getReader()),
+    );
+    for (const reader of readers) await readUntil(reader, "event: ready");
+    for (const id of ["c1", "c2"]) hub.dispatch(JSON.stringify(event(ORG_A, { conversationId: id })));
+    await hub.flush();
+    const [a, b] = await Promise.all(readers.map((reader) => readUntil(reader, "c2")));
+    expect(a).toBe(b);
+    expect(a.match(/event: message\.created\n/g)).toHaveLength(2);
   });
 
   it("ends after its maximum age, so the browser reconnects and is checked again", async () => {
